@@ -1,0 +1,92 @@
+"""``reader show``: the whole article as text on stdout, for ``less`` and scripts.
+
+On a terminal it is styled with Rich; piped, or with ``NO_COLOR``, it is plain text with
+one line per paragraph, so that ``grep`` and friends see whole paragraphs.
+Article text is passed to Rich only as ``Text`` objects, never as markup.
+"""
+
+from __future__ import annotations
+
+from typing import TextIO
+
+from rich.console import Console, Group, RenderableType
+from rich.padding import Padding
+from rich.rule import Rule
+from rich.text import Text
+
+from reader.core.model import Article
+from reader.core.text import one_line
+
+
+def plain_article(article: Article) -> str:
+    """The article as plain text: headings, paragraphs and footer, quotes unmarked."""
+    lines = [one_line(article.title), "=" * min(len(one_line(article.title)), 79), ""]
+    meta = " · ".join(x for x in (article.source, article.date, article.url) if x)
+    lines += [one_line(meta), ""]
+    for figure in article.figures:
+        credit = f" (Foto: {one_line(figure.credit)})" if figure.credit else ""
+        lines += [f"[{one_line(figure.caption)}{credit}]", ""]
+    if article.lead:
+        lines += [one_line(article.lead), ""]
+    for section in article.sections:
+        if section.heading:
+            lines += [f"## {one_line(section.heading)}", ""]
+        for paragraph in section.paragraphs:
+            lines += [one_line(paragraph), ""]
+    footer = article.footer
+    if footer.copyright or footer.cookie:
+        lines += ["---"]
+        if footer.copyright:
+            lines.append(one_line(footer.copyright))
+        if footer.cookie:
+            lines.append(one_line(footer.cookie.text))
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def _paragraph(article: Article, section_id: str, index: int, text: str) -> Text:
+    styled = Text(one_line(text))
+    flat = one_line(text)
+    for quote in article.quotes_in(section_id, index):
+        start = flat.find(one_line(quote.text))
+        if start >= 0:
+            styled.stylize("italic cyan", start, start + len(one_line(quote.text)))
+    return styled
+
+
+def rich_article(article: Article) -> RenderableType:
+    """The article as Rich renderables, quotes highlighted, with a speaker legend."""
+    parts: list[RenderableType] = [Text(one_line(article.title), style="bold")]
+    meta = " · ".join(x for x in (article.source, article.date, article.url) if x)
+    parts.append(Text(one_line(meta), style="dim"))
+    parts.append(Text())
+    for figure in article.figures:
+        caption = Text(one_line(figure.caption), style="italic dim")
+        if figure.credit:
+            caption.append(f"  Foto: {one_line(figure.credit)}", style="dim")
+        parts += [Padding(caption, (0, 2)), Text()]
+    if article.lead:
+        parts += [Text(one_line(article.lead), style="bold"), Text()]
+    from reader.core.model import LEAD
+
+    for section in article.sections:
+        if section.heading:
+            parts += [Text(one_line(section.heading), style="bold underline"), Text()]
+        for index, paragraph in enumerate(section.paragraphs):
+            section_id = section.id if section.id != LEAD else LEAD
+            parts += [_paragraph(article, section_id, index, paragraph), Text()]
+    if article.footer.copyright or article.footer.cookie:
+        parts.append(Rule(style="dim"))
+        if article.footer.copyright:
+            parts.append(Text(one_line(article.footer.copyright), style="dim"))
+        if article.footer.cookie:
+            parts.append(Text(one_line(article.footer.cookie.text), style="dim"))
+    return Group(*parts)
+
+
+def print_article(article: Article, stream: TextIO, *, styled: bool) -> None:
+    if not styled:
+        stream.write(plain_article(article))
+        return
+    console = Console(file=stream, highlight=False, soft_wrap=False)
+    width = min(console.width, 100)
+    console.print(rich_article(article), width=width)

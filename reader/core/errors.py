@@ -1,0 +1,42 @@
+"""Errors the user can cause, each one printable as a single clear line.
+
+Everything that bad input can trigger is raised as a :class:`ReaderError`; the CLI
+turns it into a one-line message and a non-zero exit, the app into a notification.
+Any other exception is a bug in reader.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+class ReaderError(Exception):
+    """A problem caused by input or environment, explained in one line."""
+
+    exit_code = 1
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One thing wrong in an article file, located by line and by data path."""
+
+    line: int | None
+    path: str
+    message: str
+
+    def format(self, filename: str) -> str:
+        where = f"{filename}:{self.line}" if self.line is not None else filename
+        return f"{where}: {self.path}: {self.message}" if self.path else f"{where}: {self.message}"
+
+
+class ArticleError(ReaderError):
+    """An article file that cannot be loaded; carries every problem found at once."""
+
+    def __init__(self, filename: str, problems: list[Problem]) -> None:
+        self.filename = filename
+        self.problems = tuple(problems)
+        super().__init__("\n".join(p.format(filename) for p in self.problems))
+
+    @classmethod
+    def single(cls, filename: str, message: str, line: int | None = None) -> ArticleError:
+        return cls(filename, [Problem(line, "", message)])

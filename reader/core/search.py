@@ -1,0 +1,92 @@
+"""Search that forgives case and accents, the way readers type.
+
+``normalise`` folds text to lowercase without accents so that "perdana menteri"
+finds "Perdana Menteri" and "lukjanov" … does not, but "medvedev" finds "Medvédev".
+``find_spans`` maps matches back to the original text so they can be highlighted.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable
+from functools import lru_cache
+
+
+@lru_cache(maxsize=4096)
+def _fold_char(ch: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", ch)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+def fold(text: str) -> tuple[str, list[int]]:
+    """Fold ``text`` and return it with, per folded character, its index in ``text``."""
+    if text.isascii():
+        return text.lower(), list(range(len(text)))
+    out: list[str] = []
+    index: list[int] = []
+    for i, ch in enumerate(text):
+        folded = _fold_char(ch)
+        out.append(folded)
+        index.extend([i] * len(folded))
+    return "".join(out), index
+
+
+def normalise(text: str) -> str:
+    """Lowercase, accents removed, whitespace collapsed."""
+    return " ".join(fold(text)[0].split())
+
+
+def terms(query: str) -> list[str]:
+    """The words of a query, normalised; empty words dropped."""
+    return normalise(query).split()
+
+
+def matches(query: str, *fields: str) -> bool:
+    """True when every word of ``query`` occurs in at least one of ``fields``."""
+    words = terms(query)
+    if not words:
+        return True
+    haystack = "\n".join(normalise(f) for f in fields)
+    return all(w in haystack for w in words)
+
+
+def find_spans(text: str, query: str | Iterable[str]) -> list[tuple[int, int]]:
+    """Character spans in ``text`` where any word of the query occurs (merged, sorted)."""
+    words = terms(query) if isinstance(query, str) else [normalise(q) for q in query]
+    words = [w for w in words if w]
+    if not words:
+        return []
+    folded, index = fold(text)
+    spans: list[tuple[int, int]] = []
+    for word in words:
+        start = folded.find(word)
+        while start >= 0:
+            end = start + len(word)
+            spans.append((index[start], index[end - 1] + 1))
+            start = folded.find(word, end)
+    spans.sort()
+    merged: list[tuple[int, int]] = []
+    for start, end in spans:
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def find_phrase(text: str, phrase: str) -> list[tuple[int, int]]:
+    """Spans in ``text`` where the whole ``phrase`` occurs (case- and accent-insensitive).
+
+    Used by find-in-text, where the reader types a phrase and expects it found as typed.
+    """
+    needle = fold(phrase)[0]
+    if not needle.strip():
+        return []
+    folded, index = fold(text)
+    spans: list[tuple[int, int]] = []
+    start = folded.find(needle)
+    while start >= 0:
+        end = start + len(needle)
+        spans.append((index[start], index[end - 1] + 1))
+        start = folded.find(needle, end)
+    return spans
