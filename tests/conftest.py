@@ -15,7 +15,9 @@ SEED_TEXT = ROOT / "tests" / "data" / "seed_000_ebced325c783b2d8.txt"
 
 
 @pytest.fixture(autouse=True)
-def _private_state(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+def _private_state(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Path:
     """Every test gets its own state folder: no test reads or writes the user's state."""
     state = tmp_path_factory.mktemp("state")
     monkeypatch.setenv("READER_STATE_DIR", str(state))

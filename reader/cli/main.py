@@ -71,11 +71,21 @@ def _command_parser() -> argparse.ArgumentParser:
     quotes.add_argument("--json", action="store_true", help="print JSON")
 
     imp = commands.add_parser("import", help="turn raw article text into article files")
-    imp.add_argument("inputs", nargs="+", metavar="FILE", help="text files, folders, or - for stdin")
-    imp.add_argument("-o", "--output", type=Path, default=Path("."), metavar="DIR",
-                     help="folder to write articles to (default: current folder)")
+    imp.add_argument(
+        "inputs", nargs="+", metavar="FILE", help="text files, folders, or - for stdin"
+    )
+    imp.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        default=Path("."),
+        metavar="DIR",
+        help="folder to write articles to (default: current folder)",
+    )
     imp.add_argument("--force", action="store_true", help="replace existing files")
-    imp.add_argument("--stdout", action="store_true", help="print the YAML instead of writing files")
+    imp.add_argument(
+        "--stdout", action="store_true", help="print the YAML instead of writing files"
+    )
     return parser
 
 
@@ -94,8 +104,10 @@ def _check(paths: list[Path]) -> int:
             print(str(exc), file=sys.stderr)
         else:
             quotes = len(article.quotes)
-            print(f"{path}: ok ({len(article.sections)} sections, {quotes} quotes, "
-                  f"{len(article.speakers)} speakers)")
+            print(
+                f"{path}: ok ({len(article.sections)} sections, {quotes} quotes, "
+                f"{len(article.speakers)} speakers)"
+            )
     return EXIT_BAD_INPUT if failed else EXIT_OK
 
 

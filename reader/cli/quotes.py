@@ -50,7 +50,11 @@ def quote_record(article: Article, quote: Quote) -> dict[str, Any]:
 
 
 def quotes_json(article: Article, quotes: list[Quote]) -> str:
-    data = {"article": article.id, "title": article.title, "quotes": [quote_record(article, q) for q in quotes]}
+    data = {
+        "article": article.id,
+        "title": article.title,
+        "quotes": [quote_record(article, q) for q in quotes],
+    }
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 

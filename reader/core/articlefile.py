@@ -16,7 +16,6 @@ import yaml
 
 from reader.core.errors import ArticleError, Problem, ReaderError
 from reader.core.files import MAX_FILE_BYTES, atomic_write, decode_text, read_bytes
-from reader.core.text import clean_text
 from reader.core.model import (
     LEAD,
     QUOTE_KINDS,
@@ -28,6 +27,7 @@ from reader.core.model import (
     Section,
     Speaker,
 )
+from reader.core.text import clean_text
 from reader.core.yamlsafe import Node, parse_yaml
 
 SCHEMA = 1
@@ -153,7 +153,7 @@ def parse_article(text: str, filename: str = "<article>") -> Article:
     if checker.problems or article is None:
         if not checker.problems:  # pragma: no cover - defensive
             checker.add(root, "", "not a valid article")
-        checker.problems.sort(key=lambda p: (p.line or 0))
+        checker.problems.sort(key=lambda p: p.line or 0)
         raise ArticleError(filename, checker.problems)
     return article
 
@@ -198,7 +198,9 @@ def _read_article(c: _Checker, root: Node, filename: str) -> Article | None:
     _unique(c, fields.get("quotes"), "quotes", [q.id for q in quotes])
     for index, section in enumerate(sections):
         if section.id == LEAD:
-            c.add(_item_node(fields, "sections", index), f"sections[{index}].id", "'lead' is reserved")
+            c.add(
+                _item_node(fields, "sections", index), f"sections[{index}].id", "'lead' is reserved"
+            )
 
     article = Article(
         id=article_id or "",
@@ -244,18 +246,34 @@ def _cross_check(c: _Checker, fields: dict[str, Node], article: Article) -> None
         node = _item_node(fields, "quotes", index)
         path = f"quotes[{index}]"
         if quote.speaker not in {s.id for s in article.speakers}:
-            c.add(_field(node, "speaker"), f"{path}.speaker", f"unknown speaker {quote.speaker!r} (known: {known})")
+            c.add(
+                _field(node, "speaker"),
+                f"{path}.speaker",
+                f"unknown speaker {quote.speaker!r} (known: {known})",
+            )
         if quote.section != LEAD and quote.section not in section_ids:
             sections = ", ".join([LEAD, *sorted(section_ids)])
-            c.add(_field(node, "section"), f"{path}.section", f"unknown section {quote.section!r} (known: {sections})")
+            c.add(
+                _field(node, "section"),
+                f"{path}.section",
+                f"unknown section {quote.section!r} (known: {sections})",
+            )
             continue
         try:
             paragraph = article.paragraph_text(quote.section, quote.paragraph)
         except KeyError:
-            c.add(_field(node, "paragraph"), f"{path}.paragraph", f"section {quote.section!r} has no paragraph {quote.paragraph}")
+            c.add(
+                _field(node, "paragraph"),
+                f"{path}.paragraph",
+                f"section {quote.section!r} has no paragraph {quote.paragraph}",
+            )
             continue
         if quote.text not in paragraph:
-            c.add(_field(node, "text"), f"{path}.text", f"text does not occur in {quote.section}[{quote.paragraph}]: {quote.text[:40]!r}")
+            c.add(
+                _field(node, "text"),
+                f"{path}.text",
+                f"text does not occur in {quote.section}[{quote.paragraph}]: {quote.text[:40]!r}",
+            )
 
 
 def _field(node: Node | None, key: str) -> Node | None:
@@ -286,7 +304,11 @@ def _section(c: _Checker) -> Callable[[Node, str], Section | None]:
         heading = c.text(fields, "heading", path, optional=True)
         paragraphs = c.strings(fields.get("paragraphs"), _join(path, "paragraphs"))
         if "paragraphs" in fields and not paragraphs and fields["paragraphs"].value in (None, []):
-            c.add(fields["paragraphs"], _join(path, "paragraphs"), "a section needs at least one paragraph")
+            c.add(
+                fields["paragraphs"],
+                _join(path, "paragraphs"),
+                "a section needs at least one paragraph",
+            )
         if ident is None:
             return None
         return Section(ident, heading, tuple(paragraphs))
@@ -326,14 +348,22 @@ def _quote(c: _Checker) -> Callable[[Node, str], Quote | None]:
             if isinstance(value, int) and not isinstance(value, bool) and value >= 0:
                 paragraph = value
             else:
-                c.add(paragraph_node, _join(path, "paragraph"), f"expected a paragraph number (0, 1, …), got {_kind(value)}")
+                c.add(
+                    paragraph_node,
+                    _join(path, "paragraph"),
+                    f"expected a paragraph number (0, 1, …), got {_kind(value)}",
+                )
         kind = "direct"
         if "kind" in fields:
             value = fields["kind"].value
             if value in QUOTE_KINDS:
                 kind = value
             else:
-                c.add(fields["kind"], _join(path, "kind"), f"expected 'direct' or 'indirect', got {_kind(value)}")
+                c.add(
+                    fields["kind"],
+                    _join(path, "kind"),
+                    f"expected 'direct' or 'indirect', got {_kind(value)}",
+                )
         if None in (ident, text, speaker, section, paragraph):
             return None
         assert ident and text and speaker and section and paragraph is not None
@@ -359,7 +389,11 @@ def _footer(c: _Checker, node: Node | None) -> Footer:
             accept = c.text(cookie_fields, "accept", "footer.cookie", optional=True)
             if text is not None:
                 if link is not None and link not in text:
-                    c.add(cookie_fields["link_text"], "footer.cookie.link_text", "does not occur in the notice text")
+                    c.add(
+                        cookie_fields["link_text"],
+                        "footer.cookie.link_text",
+                        "does not occur in the notice text",
+                    )
                 cookie = CookieNotice(text, link, accept or "Accept")
     return Footer(copyright_line, cookie)
 

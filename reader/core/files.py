@@ -115,7 +115,9 @@ def atomic_write(path: Path, data: str | bytes, *, overwrite: bool = True) -> No
                 try:
                     os.link(tmp, path)
                 except FileExistsError:
-                    raise ReaderError(f"{path}: already exists (use --force to replace it)")
+                    raise ReaderError(
+                        f"{path}: already exists (use --force to replace it)"
+                    ) from None
                 tmp.unlink()
         except OSError as exc:
             raise ReaderError(f"{path}: cannot write: {_describe(exc)}") from None

@@ -30,7 +30,9 @@ def article_files(folder: Path) -> list[Path]:
         entries = sorted(folder.iterdir())
     except OSError as exc:
         raise ReaderError(f"{folder}: cannot list folder: {exc.strerror or exc}") from None
-    return [p for p in entries if p.suffix.lower() in ARTICLE_SUFFIXES and not p.name.startswith(".")]
+    return [
+        p for p in entries if p.suffix.lower() in ARTICLE_SUFFIXES and not p.name.startswith(".")
+    ]
 
 
 def load_library(folder: Path) -> Library:

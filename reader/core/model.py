@@ -179,9 +179,7 @@ class Article:
 
     def quotes_in(self, section_id: str, paragraph: int) -> tuple[Quote, ...]:
         """The quotes standing in one paragraph."""
-        return tuple(
-            q for q in self.quotes if q.section == section_id and q.paragraph == paragraph
-        )
+        return tuple(q for q in self.quotes if q.section == section_id and q.paragraph == paragraph)
 
     def blocks(self) -> Iterator[tuple[str, int, str]]:
         """Every quotable paragraph in reading order as ``(section id, index, text)``."""

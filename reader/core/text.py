@@ -13,7 +13,9 @@ import re
 import unicodedata
 
 # C0 controls except TAB and LF, DEL, C1 controls.
-_CONTROL = "".join(chr(c) for c in (*range(0x00, 0x09), *range(0x0B, 0x20), 0x7F, *range(0x80, 0xA0)))
+_CONTROL = "".join(
+    chr(c) for c in (*range(0x00, 0x09), *range(0x0B, 0x20), 0x7F, *range(0x80, 0xA0))
+)
 # Bidi embeddings, overrides and isolates, and marks that only steer direction.
 _BIDI = "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 # Zero-width and other invisible format characters that hide text or split words.
@@ -34,7 +36,8 @@ _NEEDS_WORK = re.compile(f"[{re.escape(_CONTROL + _BIDI + _INVISIBLE)}]")
 
 #: Most combining marks kept on one base character; real scripts need at most a few.
 MAX_COMBINING = 4
-_COMBINING_RUN = re.compile(r"([\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]{%d})[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+" % MAX_COMBINING)
+_MARKS = r"\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
+_COMBINING_RUN = re.compile(f"([{_MARKS}]{{{MAX_COMBINING}}})[{_MARKS}]+")
 
 
 def clean_text(text: str) -> str:
@@ -55,8 +58,10 @@ def clean_text(text: str) -> str:
 
 
 def _has_combining(text: str) -> bool:
-    return any(unicodedata.combining(ch) for ch in text) if len(text) < 64 else bool(
-        _COMBINING_RUN.search(text)
+    return (
+        any(unicodedata.combining(ch) for ch in text)
+        if len(text) < 64
+        else bool(_COMBINING_RUN.search(text))
     )
 
 

@@ -46,12 +46,17 @@ class Node:
     line: int
 
 
+def _line(event: yaml.Event) -> int:
+    mark = event.start_mark
+    return mark.line + 1 if mark is not None else 0
+
+
 def _scalar(event: yaml.ScalarEvent, filename: str) -> Node:
-    line = event.start_mark.line + 1
+    line = _line(event)
     if event.tag not in (None, "!"):
         raise ArticleError.single(filename, f"tags are not allowed ({event.tag})", line)
     if event.implicit[0] and not event.style:
-        tag = _resolver.resolve(yaml.ScalarNode, event.value, (True, False))
+        tag = _resolver.resolve(yaml.ScalarNode, event.value, (True, False))  # type: ignore[no-untyped-call]
     else:
         tag = "tag:yaml.org,2002:str"
     if tag not in _PLAIN_TAGS:
@@ -71,11 +76,11 @@ def parse_yaml(text: str, filename: str) -> Node:
             if isinstance(event, yaml.DocumentStartEvent):
                 documents += 1
                 if documents > 1:
-                    line = event.start_mark.line + 1
+                    line = _line(event)
                     raise ArticleError.single(filename, "more than one YAML document", line)
                 continue
             if isinstance(event, yaml.AliasEvent):
-                line = event.start_mark.line + 1
+                line = _line(event)
                 raise ArticleError.single(filename, "aliases (*name) are not allowed", line)
             if isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
                 done, _ = stack.pop()
@@ -85,7 +90,7 @@ def parse_yaml(text: str, filename: str) -> Node:
                     _attach(stack, done, filename)
                 continue
             if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
-                line = event.start_mark.line + 1
+                line = _line(event)
                 if event.tag not in (None, "!"):
                     raise ArticleError.single(filename, f"tags are not allowed ({event.tag})", line)
                 if len(stack) >= MAX_DEPTH:
@@ -105,9 +110,9 @@ def parse_yaml(text: str, filename: str) -> Node:
                     _attach(stack, node, filename)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark is not None else None
+        where = mark.line + 1 if mark is not None else None
         problem = exc.problem or exc.context or "invalid YAML"
-        raise ArticleError.single(filename, f"invalid YAML: {problem}", line) from None
+        raise ArticleError.single(filename, f"invalid YAML: {problem}", where) from None
     except yaml.YAMLError as exc:
         raise ArticleError.single(filename, f"invalid YAML: {exc}") from None
     if root is None:
