@@ -1,0 +1,34 @@
+"""The core never imports Textual: it must stay usable (and testable) without a terminal.
+
+Run in a fresh interpreter so that modules other tests imported don't hide a leak.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+CORE_MODULES = [
+    "reader.core.model",
+    "reader.core.articlefile",
+    "reader.core.search",
+    "reader.core.state",
+    "reader.core.library",
+    "reader.core.text",
+    "reader.cli.main",
+]
+
+
+def test_core_and_cli_start_without_textual() -> None:
+    imports = "; ".join(f"import {m}" for m in CORE_MODULES)
+    code = f"import sys; {imports}; print(sorted(m for m in sys.modules if m.split('.')[0] == 'textual'))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
+
+
+def test_importer_does_not_import_textual() -> None:
+    code = "import sys, reader.importer; print(any(m.startswith('textual') for m in sys.modules))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    if "No module named 'reader.importer'" in out.stderr:  # pragma: no cover - importer lands later
+        return
+    assert out.stdout.strip() == "False", out.stderr
