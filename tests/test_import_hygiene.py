@@ -21,7 +21,8 @@ CORE_MODULES = [
 
 def test_core_and_cli_start_without_textual() -> None:
     imports = "; ".join(f"import {m}" for m in CORE_MODULES)
-    code = f"import sys; {imports}; print(sorted(m for m in sys.modules if m.split('.')[0] == 'textual'))"
+    listing = "sorted(m for m in sys.modules if m.split('.')[0] == 'textual')"
+    code = f"import sys; {imports}; print({listing})"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
 

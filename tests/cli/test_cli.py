@@ -79,7 +79,7 @@ def test_missing_file_is_one_line_exit_1(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
     for command in ("show", "quotes", "check"):
-        code, out, err = run(capsys, command, str(tmp_path / "nope.yaml"))
+        code, _out, err = run(capsys, command, str(tmp_path / "nope.yaml"))
         assert code == 1
         assert err.strip().splitlines() == [
             f"{'reader: ' if command != 'check' else ''}{tmp_path / 'nope.yaml'}: no such file"
@@ -161,7 +161,7 @@ def test_quotes_search_is_accent_insensitive(
 ) -> None:
     path = tmp_path / "a.yaml"
     path.write_text(dump_article(seed_article).replace("Medvedev", "Medvédev"))
-    code, out, _ = run(capsys, "quotes", str(path), "--json", "--speaker", "MEDVEDEV")
+    _code, out, _ = run(capsys, "quotes", str(path), "--json", "--speaker", "MEDVEDEV")
     assert len(json.loads(out)["quotes"]) == 3
 
 
