@@ -59,13 +59,19 @@ def _command_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
     check = commands.add_parser("check", help="validate article files")
-    check.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+    check.add_argument(
+        "paths", nargs="*", type=Path, metavar="PATH", help="(default: the bundled article)"
+    )
 
     show = commands.add_parser("show", help="print an article as formatted text")
-    show.add_argument("path", type=Path, metavar="PATH")
+    show.add_argument(
+        "path", nargs="?", type=Path, metavar="PATH", help="(default: the bundled article)"
+    )
 
     quotes = commands.add_parser("quotes", help="list quotes with their speakers")
-    quotes.add_argument("path", type=Path, metavar="PATH")
+    quotes.add_argument(
+        "path", nargs="?", type=Path, metavar="PATH", help="(default: the bundled article)"
+    )
     quotes.add_argument("--speaker", metavar="NAME", help="only this speaker (name, surname or id)")
     quotes.add_argument("--search", metavar="WORDS", help="only quotes matching every word")
     quotes.add_argument("--json", action="store_true", help="print JSON")
@@ -148,11 +154,11 @@ def run(argv: Sequence[str]) -> int:
     if args and args[0] in SUBCOMMANDS:
         ns = _command_parser().parse_args(args)
         if ns.command == "check":
-            return _check(ns.paths)
+            return _check(ns.paths or [default_article()])
         if ns.command == "show":
-            return _show(ns.path)
+            return _show(ns.path or default_article())
         if ns.command == "quotes":
-            return _quotes(ns.path, ns.speaker, ns.search, ns.json)
+            return _quotes(ns.path or default_article(), ns.speaker, ns.search, ns.json)
         return _import(ns)
     ns = _open_parser().parse_args(args)
     return _open(ns.path)

@@ -186,3 +186,12 @@ def test_show_into_a_closed_pipe_is_not_an_error(seed_path: Path) -> None:
     )
     assert done.stdout.startswith("Moskow")
     assert "Traceback" not in done.stderr
+
+
+def test_subcommands_default_to_the_bundled_article(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "check")
+    assert code == 0 and out.endswith(": ok (4 sections, 9 quotes, 4 speakers)\n")
+    code, out, _ = run(capsys, "quotes", "--speaker", "lavrov", "--json")
+    assert [q["id"] for q in json.loads(out)["quotes"]] == ["q1"]
+    code, out, _ = run(capsys, "show")
+    assert out.startswith("Moskow dan Washington")
