@@ -62,8 +62,7 @@ def test_check_lists_every_error_and_exits_1(
 
 def test_usage_errors_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
     for argv in (
-        ["check"],
-        ["quotes"],
+        ["import"],
         ["show", "a", "b"],
         ["quotes", "x", "--colour"],
         ["--nope"],
