@@ -31,7 +31,7 @@ from reader.core.text import clean_text
 from reader.core.yamlsafe import Node, parse_yaml
 
 SCHEMA = 1
-ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
+ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_-]*\Z")  # \Z: "$" would accept a trailing newline
 
 T = TypeVar("T")
 

@@ -9,11 +9,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from reader.core.text import visible
+
 
 class ReaderError(Exception):
     """A problem caused by input or environment, explained in one line."""
 
     exit_code = 1
+
+    def __init__(self, *args: object) -> None:
+        # Messages quote file names and values from untrusted files: spell out control
+        # characters so that printing an error can never drive the terminal.
+        super().__init__(*(visible(a) if isinstance(a, str) else a for a in args))
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,8 +32,11 @@ class Problem:
     message: str
 
     def format(self, filename: str) -> str:
-        where = f"{filename}:{self.line}" if self.line is not None else filename
-        return f"{where}: {self.path}: {self.message}" if self.path else f"{where}: {self.message}"
+        name = visible(filename, keep_newlines=False)
+        where = f"{name}:{self.line}" if self.line is not None else name
+        message = visible(self.message, keep_newlines=False)
+        path = visible(self.path, keep_newlines=False)
+        return f"{where}: {path}: {message}" if path else f"{where}: {message}"
 
 
 class ArticleError(ReaderError):

@@ -16,10 +16,31 @@ import tempfile
 from pathlib import Path
 
 from reader.core.errors import ReaderError
+from reader.core.text import visible
 
-#: Largest article file reader opens. Big enough for any real article (the longest
-#: news features are well under 1 MB) with room for books pasted whole.
-MAX_FILE_BYTES = 64 * 1024 * 1024
+#: Largest article file reader opens: 8 MiB. Real articles are well under 1 MB and a
+#: whole book pasted as one article is 1-2 MB; the cap keeps loading any file, however
+#: hostile, to well under two seconds and a bounded amount of memory.
+MAX_FILE_BYTES = 8 * 1024 * 1024
+
+# os.link fails with these where a file system has no hard links (FAT, some network
+# and FUSE file systems, Android storage); atomic_write then uses O_EXCL instead.
+_NO_HARD_LINKS = frozenset(
+    {
+        errno.EPERM,
+        errno.EACCES,
+        errno.ENOSYS,
+        errno.EXDEV,
+        errno.EMLINK,
+        getattr(errno, "ENOTSUP", errno.EPERM),
+        getattr(errno, "EOPNOTSUPP", errno.EPERM),
+    }
+)
+
+
+def shown(path: Path | str) -> str:
+    """A path as it may appear in a one-line message (control characters spelled out)."""
+    return visible(str(path), keep_newlines=False)
 
 
 def _describe(exc: OSError) -> str:
@@ -28,50 +49,64 @@ def _describe(exc: OSError) -> str:
     return exc.strerror or str(exc)
 
 
+def _refuse(path: Path, mode: int) -> None:
+    if stat.S_ISDIR(mode):
+        raise ReaderError(f"{shown(path)}: is a directory, not a file")
+    if not stat.S_ISREG(mode):
+        raise ReaderError(f"{shown(path)}: not a regular file (a device, FIFO or socket)")
+
+
 def read_bytes(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
     """Read a regular file of at most ``limit`` bytes, or raise ReaderError.
 
-    The file is opened non-blocking and checked with ``fstat`` before reading, so a
-    FIFO or a device is refused instead of hanging.
+    The path is checked with ``stat`` before it is opened, so a device is never opened
+    (opening some devices has side effects); it is opened non-blocking and checked again
+    with ``fstat``, so a FIFO swapped in meanwhile is refused instead of hanging.
     """
+    try:
+        _refuse(path, os.stat(path).st_mode)
+    except FileNotFoundError:
+        raise ReaderError(f"{shown(path)}: no such file") from None
+    except OSError as exc:
+        raise ReaderError(f"{shown(path)}: cannot open: {_describe(exc)}") from None
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
     try:
         fd = os.open(path, flags)
     except IsADirectoryError:
-        raise ReaderError(f"{path}: is a directory, not a file") from None
+        raise ReaderError(f"{shown(path)}: is a directory, not a file") from None
     except FileNotFoundError:
-        raise ReaderError(f"{path}: no such file") from None
+        raise ReaderError(f"{shown(path)}: no such file") from None
     except OSError as exc:
-        raise ReaderError(f"{path}: cannot open: {_describe(exc)}") from None
+        raise ReaderError(f"{shown(path)}: cannot open: {_describe(exc)}") from None
     try:
         info = os.fstat(fd)
-        if stat.S_ISDIR(info.st_mode):
-            raise ReaderError(f"{path}: is a directory, not a file")
-        if not stat.S_ISREG(info.st_mode):
-            raise ReaderError(f"{path}: not a regular file")
+        _refuse(path, info.st_mode)
         if info.st_size > limit:
             raise ReaderError(
-                f"{path}: file is too large ({info.st_size:,} bytes; the limit is {limit:,})"
+                f"{shown(path)}: file is too large ({info.st_size:,} bytes; the limit is {limit:,})"
             )
         chunks: list[bytes] = []
         total = 0
         while True:
-            chunk = os.read(fd, 1 << 20)
+            chunk = os.read(fd, min(1 << 20, limit + 1 - total))
             if not chunk:
                 break
             total += len(chunk)
             if total > limit:
-                raise ReaderError(f"{path}: file is too large (the limit is {limit:,} bytes)")
+                raise ReaderError(
+                    f"{shown(path)}: file is too large (the limit is {limit:,} bytes)"
+                )
             chunks.append(chunk)
         return b"".join(chunks)
     except OSError as exc:
-        raise ReaderError(f"{path}: cannot read: {_describe(exc)}") from None
+        raise ReaderError(f"{shown(path)}: cannot read: {_describe(exc)}") from None
     finally:
         os.close(fd)
 
 
 def decode_text(data: bytes, name: str) -> str:
     """Decode UTF-8 (with or without BOM) and normalise line ends, or raise ReaderError."""
+    name = shown(name)
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise ReaderError(f"{name}: file is UTF-16; save it as UTF-8")
     if b"\x00" in data[:8192]:
@@ -94,33 +129,76 @@ def atomic_write(path: Path, data: str | bytes, *, overwrite: bool = True) -> No
     The data goes to a temporary file beside the target, is flushed to disk, and is
     renamed over the target. Any failure removes the temporary file and leaves the
     previous content untouched. With ``overwrite=False`` an existing target is an error
-    (checked atomically with a hard link, so two writers cannot both win).
+    (checked atomically with a hard link, or where hard links are not supported by
+    creating the target with ``O_EXCL``, so two writers cannot both win).
     """
     payload = data.encode("utf-8") if isinstance(data, str) else data
     directory = path.parent
     try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name[:64]}.", suffix=".tmp", dir=directory)
     except OSError as exc:
-        raise ReaderError(f"{path}: cannot write: {_describe(exc)}") from None
+        raise ReaderError(f"{shown(path)}: cannot write: {_describe(exc)}") from None
     tmp = Path(tmp_name)
     try:
         try:
-            with os.fdopen(fd, "wb") as handle:
+            try:
+                handle = os.fdopen(fd, "wb")
+            except BaseException:
+                os.close(fd)
+                raise
+            with handle:
                 handle.write(payload)
                 handle.flush()
                 os.fsync(handle.fileno())
             if overwrite:
                 os.replace(tmp, path)
             else:
-                try:
-                    os.link(tmp, path)
-                except FileExistsError:
-                    raise ReaderError(
-                        f"{path}: already exists (use --force to replace it)"
-                    ) from None
-                tmp.unlink()
+                _publish_new(tmp, path)
+            _sync_folder(directory)
         except OSError as exc:
-            raise ReaderError(f"{path}: cannot write: {_describe(exc)}") from None
+            raise ReaderError(f"{shown(path)}: cannot write: {_describe(exc)}") from None
     finally:
-        with contextlib.suppress(FileNotFoundError):
+        with contextlib.suppress(OSError):
             tmp.unlink()
+
+
+def _already_exists(path: Path) -> ReaderError:
+    return ReaderError(f"{shown(path)}: already exists (use --force to replace it)")
+
+
+def _publish_new(tmp: Path, path: Path) -> None:
+    """Give the finished ``tmp`` the name ``path`` only if nothing has that name yet."""
+    try:
+        os.link(tmp, path)
+        return
+    except FileExistsError:
+        raise _already_exists(path) from None
+    except OSError as exc:
+        if exc.errno not in _NO_HARD_LINKS:
+            raise
+    # No hard links here: claim the name with O_EXCL (atomic on every local file
+    # system), then rename the complete file over our own empty placeholder.
+    try:
+        placeholder = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        raise _already_exists(path) from None
+    os.close(placeholder)
+    try:
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            path.unlink()
+        raise
+
+
+def _sync_folder(directory: Path) -> None:
+    """Best effort: make the rename itself durable (not possible everywhere)."""
+    try:
+        fd = os.open(directory, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    except OSError:
+        return
+    try:
+        with contextlib.suppress(OSError):
+            os.fsync(fd)
+    finally:
+        os.close(fd)

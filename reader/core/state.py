@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from reader.core.errors import ReaderError
-from reader.core.files import atomic_write, read_bytes
+from reader.core.files import atomic_write, read_bytes, shown
 
 try:
     import fcntl
@@ -106,6 +106,8 @@ class StateStore:
         self.warnings: list[str] = []
         self.can_save = True
         self._data = self._read(report=True)
+        if os.path.isdir(self.folder) and not os.access(self.folder, os.W_OK | os.X_OK):
+            self._stop_saving("the folder is read-only")
 
     # -- reading --------------------------------------------------------------------
 
@@ -113,24 +115,25 @@ class StateStore:
         try:
             data = read_bytes(self.path, _MAX_STATE_BYTES)
         except ReaderError as exc:
-            if not self.path.exists() and not self.path.is_symlink():
+            if not os.path.lexists(self.path):
                 return _empty()
             if report:
                 self.warnings.append(f"state file unreadable, starting afresh: {exc}")
             return _empty()
         if not data.strip():
             if report:
-                self.warnings.append(f"{self.path}: state file was empty; starting afresh")
+                self.warnings.append(f"{shown(self.path)}: state file was empty; starting afresh")
             return _empty()
         try:
             raw = json.loads(data.decode("utf-8"))
-        except (UnicodeDecodeError, ValueError):
+        except (UnicodeDecodeError, ValueError, RecursionError):
+            # RecursionError: thousands of nested [[[[ … (json is recursive)
             if report:
-                self.warnings.append(f"{self.path}: state file was corrupt; starting afresh")
+                self.warnings.append(f"{shown(self.path)}: state file was corrupt; starting afresh")
             return _empty()
         clean, dropped = _sanitise(raw)
         if dropped and report:
-            self.warnings.append(f"{self.path}: ignored invalid entries in the state file")
+            self.warnings.append(f"{shown(self.path)}: ignored invalid entries in the state file")
         return clean
 
     def position(self, article_id: str) -> Position | None:
@@ -172,11 +175,18 @@ class StateStore:
                 atomic_write(self.path, json.dumps(fresh, ensure_ascii=False, indent=1) + "\n")
             self._data = fresh
         except (OSError, ReaderError) as exc:
-            self.can_save = False
             reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-            self.warnings.append(f"cannot save state in {self.folder} ({reason}); not saving")
+            self._stop_saving(reason)
             return False
         return True
+
+    def _stop_saving(self, reason: str) -> None:
+        if self.can_save:
+            self.can_save = False
+            self.warnings.append(
+                f"cannot save state in {shown(self.folder)} ({reason}); "
+                "reading positions and settings will not be saved this time"
+            )
 
     @contextlib.contextmanager
     def _locked(self) -> Iterator[None]:

@@ -5,6 +5,10 @@ other C0/C1 control characters) or that would mislead a reader (bidi overrides t
 reorder what is shown, invisible zero-width characters, storms of combining marks) is
 removed here, once, when text enters reader. Markup such as ``[bold]`` is left as it is:
 it is plain text, and every renderer in reader shows it literally.
+
+:func:`visible` is the counterpart for messages: instead of deleting such characters it
+spells them out (``\\x1b``), so an error about a hostile file name or value shows what is
+really there without letting the terminal act on it.
 """
 
 from __future__ import annotations
@@ -18,53 +22,99 @@ _CONTROL = "".join(
 )
 # Bidi embeddings, overrides and isolates, and marks that only steer direction.
 _BIDI = "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
-# Zero-width and other invisible format characters that hide text or split words.
-_INVISIBLE = "\u00ad\u180e\u200b\u200c\u200d\u2060\u2061\u2062\u2063\u2064\ufeff"
+# Zero-width and other invisible characters that hide text, split words or smuggle
+# data: soft hyphen, zero-width space/joiners, word joiner and invisible operators,
+# the BOM, the combining grapheme joiner, Hangul and Khmer fillers that render as
+# nothing, deprecated format controls, interlinear annotation marks and the Unicode
+# "tag" characters (invisible copies of ASCII).
+_INVISIBLE = (
+    "\u00ad\u034f\u115f\u1160\u17b4\u17b5\u180e\u200b\u200c\u200d"
+    "\u2060\u2061\u2062\u2063\u2064\u206a\u206b\u206c\u206d\u206e\u206f"
+    "\u3164\ufeff\uffa0\ufff9\ufffa\ufffb" + "".join(chr(c) for c in range(0xE0000, 0xE0080))
+)
+# Line and paragraph separators: layout breaks that terminals do not agree on.
+_SEPARATORS = "\u2028\u2029"
 
+_UNSAFE = _CONTROL + _BIDI + _INVISIBLE
+
+# Escape sequences are removed whole, not just their ESC, so that their payload (an
+# OSC 8 target, an OSC 52 clipboard text, DCS data) does not show up as text. A string
+# control that is never terminated ends at the end of its line, so one stray ESC cannot
+# swallow the rest of an article.
 _ESCAPE_SEQUENCE = re.compile(
     r"""
-    \x1b\[[0-?]*[ -/]*[@-~]            # CSI … final byte
-    | \x1b[\]PX^_][^\x07\x1b]*(?:\x07|\x1b\\)?   # OSC, DCS, SOS, PM, APC … terminator
-    | \x9b[0-?]*[ -/]*[@-~]            # 8-bit CSI
-    | [\x90\x9d\x98\x9e\x9f][^\x07\x9c\x1b]*(?:\x07|\x9c|\x1b\\)?  # 8-bit string controls
-    | \x1b[ -/]*[0-~]                  # other two-byte escapes
+    \x1b\[[0-?]*[ -/]*[@-~]                              # CSI … final byte
+    | \x1b[\]PX^_][^\x07\x1b\x9c\n]*(?:\x07|\x1b\\|\x9c)?  # OSC, DCS, SOS, PM, APC … ST
+    | \x9b[0-?]*[ -/]*[@-~]                              # 8-bit CSI
+    | [\x90\x98\x9d\x9e\x9f][^\x07\x1b\x9c\n]*(?:\x07|\x9c|\x1b\\)?  # 8-bit string controls
+    | \x1b[ -/]*[0-~]                                    # other escapes (ESC 7, ESC ( B …)
     """,
     re.VERBOSE,
 )
-_DELETE = str.maketrans("", "", _CONTROL + _BIDI + _INVISIBLE)
-_NEEDS_WORK = re.compile(f"[{re.escape(_CONTROL + _BIDI + _INVISIBLE)}]")
+_TRANSLATE = str.maketrans(
+    {**{ch: None for ch in _UNSAFE}, "\t": " ", "\u2028": "\n", "\u2029": "\n"}
+)
+_NEEDS_WORK = re.compile(f"[{re.escape(_UNSAFE + _SEPARATORS)}\t]")
 
 #: Most combining marks kept on one base character; real scripts need at most a few.
 MAX_COMBINING = 4
-_MARKS = r"\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
-_COMBINING_RUN = re.compile(f"([{_MARKS}]{{{MAX_COMBINING}}})[{_MARKS}]+")
+_MARK_CATEGORIES = frozenset({"Mn", "Me"})
 
 
 def clean_text(text: str) -> str:
     """Strip terminal control and misleading invisible characters from ``text``.
 
-    Tabs become spaces; newlines are kept (callers that need one line fold them).
-    Fast on clean text: a single regex scan finds nothing and returns the input.
+    Tabs become spaces, line separators newlines; newlines are kept (callers that need
+    one line fold them). Runs of more than :data:`MAX_COMBINING` combining marks are cut
+    to that many. Fast on clean text: a single regex scan finds nothing to do.
+    The result is stable: ``clean_text(clean_text(t)) == clean_text(t)``.
     """
     if _NEEDS_WORK.search(text):
-        text = text.replace("\t", " ")
-        text = _ESCAPE_SEQUENCE.sub("", text)
-        text = text.translate(_DELETE)
-    elif "\t" in text:
-        text = text.replace("\t", " ")
-    if _has_combining(text):
-        text = _COMBINING_RUN.sub(r"\1", text)
+        if "\x1b" in text or _has_c1_introducer(text):
+            text = _ESCAPE_SEQUENCE.sub("", text)
+        text = text.translate(_TRANSLATE)
+    if not text.isascii():
+        text = _limit_combining(text)
     return text
 
 
-def _has_combining(text: str) -> bool:
-    return (
-        any(unicodedata.combining(ch) for ch in text)
-        if len(text) < 64
-        else bool(_COMBINING_RUN.search(text))
-    )
+def _has_c1_introducer(text: str) -> bool:
+    return any(ch in text for ch in "\x90\x98\x9b\x9d\x9e\x9f")
+
+
+def _limit_combining(text: str) -> str:
+    marks = "".join(ch for ch in set(text) if unicodedata.category(ch) in _MARK_CATEGORIES)
+    if not marks:
+        return text
+    cls = f"[{re.escape(marks)}]"
+    storm = re.compile(f"({cls}{{{MAX_COMBINING}}}){cls}+")
+    return storm.sub(r"\1", text)
 
 
 def one_line(text: str) -> str:
     """Clean text folded onto one line (for lists, headers and error messages)."""
     return " ".join(clean_text(text).split())
+
+
+_SHOW_AS_ESCAPE = re.compile(f"[{re.escape(_UNSAFE + _SEPARATORS)}]")
+_SHOW_AS_ESCAPE_ALL = re.compile(f"[{re.escape(_UNSAFE + _SEPARATORS)}\n]")
+
+
+def _escape(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    if code < 0x100:
+        return f"\\x{code:02x}"
+    if code < 0x10000:
+        return f"\\u{code:04x}"
+    return f"\\U{code:08x}"
+
+
+def visible(text: str, *, keep_newlines: bool = True) -> str:
+    """``text`` with every control, bidi and invisible character spelled out as an escape.
+
+    For messages that quote untrusted names or values: the terminal sees only printable
+    text, the reader sees exactly what is in the file (``\\x1b[31m``, ``\\u202e``).
+    Newlines are kept unless ``keep_newlines`` is false (then they show as ``\\x0a``).
+    """
+    pattern = _SHOW_AS_ESCAPE if keep_newlines else _SHOW_AS_ESCAPE_ALL
+    return pattern.sub(_escape, text)

@@ -7,7 +7,8 @@ and builds only mappings, lists and plain scalars itself. That lets it:
 * refuse every explicit tag (``!!python/object``, ``!foo`` …) instead of constructing it;
 * refuse aliases, so an alias bomb ("billion laughs") costs nothing;
 * refuse duplicate keys instead of silently keeping the last one;
-* bound the nesting depth without recursion;
+* bound the nesting depth without recursion, and the number of values (a few hundred
+  thousand tiny list items would otherwise cost seconds and hundreds of MB);
 * remember each value's line, so validation errors can point at it.
 """
 
@@ -26,9 +27,14 @@ except ImportError:  # pragma: no cover - only without libyaml
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
 MAX_DEPTH = 64
+#: Most values (scalars, lists, mappings) in one document. A long article has a few
+#: hundred; a whole book pasted as paragraphs a few ten thousand.
+MAX_VALUES = 100_000
+_MAX_INT_BITS = 128
 
 _resolver = yaml.resolver.Resolver()
 _constructor = yaml.constructor.SafeConstructor()
+_STR = "tag:yaml.org,2002:str"
 _PLAIN_TAGS = {
     "tag:yaml.org,2002:str",
     "tag:yaml.org,2002:int",
@@ -55,15 +61,25 @@ def _scalar(event: yaml.ScalarEvent, filename: str) -> Node:
     line = _line(event)
     if event.tag not in (None, "!"):
         raise ArticleError.single(filename, f"tags are not allowed ({event.tag})", line)
-    if event.implicit[0] and not event.style:
-        tag = _resolver.resolve(yaml.ScalarNode, event.value, (True, False))  # type: ignore[no-untyped-call]
-    else:
-        tag = "tag:yaml.org,2002:str"
+    if not (event.implicit[0] and not event.style):
+        return Node(event.value, line)  # quoted or block scalar: always text
+    tag = _resolver.resolve(yaml.ScalarNode, event.value, (True, False))  # type: ignore[no-untyped-call]
+    if tag == _STR:
+        return Node(event.value, line)
     if tag not in _PLAIN_TAGS:
         # timestamps, binary, merge keys …: keep the text as written
         return Node(event.value, line)
     node = yaml.ScalarNode(tag, event.value)
-    return Node(_constructor.construct_object(node), line)
+    try:
+        value = _constructor.construct_object(node)
+        # Huge integers: int() refuses more than 4300 digits, and str() of a huge
+        # hexadecimal one would fail later, in an error message.
+        if isinstance(value, int) and value.bit_length() > _MAX_INT_BITS:
+            raise ValueError(event.value)
+    except (ValueError, OverflowError):
+        shown = event.value if len(event.value) <= 20 else f"{event.value[:20]}…"
+        raise ArticleError.single(filename, f"number too large: {shown}", line) from None
+    return Node(value, line)
 
 
 def parse_yaml(text: str, filename: str) -> Node:
@@ -71,8 +87,16 @@ def parse_yaml(text: str, filename: str) -> Node:
     stack: list[tuple[Node, str | None]] = []  # container, pending mapping key
     root: Node | None = None
     documents = 0
+    values = 0
     try:
         for event in yaml.parse(text, Loader=_Loader):
+            if isinstance(event, (yaml.ScalarEvent, yaml.CollectionStartEvent)):
+                values += 1
+                if values > MAX_VALUES:
+                    line = _line(event)
+                    raise ArticleError.single(
+                        filename, f"more than {MAX_VALUES:,} values in one file", line
+                    )
             if isinstance(event, yaml.DocumentStartEvent):
                 documents += 1
                 if documents > 1:
@@ -113,8 +137,17 @@ def parse_yaml(text: str, filename: str) -> Node:
         where = mark.line + 1 if mark is not None else None
         problem = exc.problem or exc.context or "invalid YAML"
         raise ArticleError.single(filename, f"invalid YAML: {problem}", where) from None
+    except yaml.reader.ReaderError as exc:
+        # a character YAML forbids (raw control characters …); not a MarkedYAMLError
+        where = text.count("\n", 0, exc.position) + 1 if isinstance(exc.position, int) else None
+        character = exc.character
+        code = ord(character) if isinstance(character, str) else character
+        shown = f"#x{code:04x}" if isinstance(code, int) else "?"
+        message = f"invalid YAML: unacceptable character {shown}: {exc.reason}"
+        raise ArticleError.single(filename, message, where) from None
     except yaml.YAMLError as exc:
-        raise ArticleError.single(filename, f"invalid YAML: {exc}") from None
+        first = str(exc).strip().splitlines()[0] if str(exc).strip() else "invalid YAML"
+        raise ArticleError.single(filename, f"invalid YAML: {first}") from None
     if root is None:
         raise ArticleError.single(filename, "the file is empty")
     return root
