@@ -1,0 +1,71 @@
+"""The reader application: one article (or a folder of them), and the user's state."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.app import App
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+
+from reader.core.library import Library
+from reader.core.model import Article
+from reader.core.state import StateStore
+from reader.resources import styles_dir
+
+#: The theme used until the reader picks one (and by the snapshot tests).
+DEFAULT_THEME = "textual-dark"
+
+
+class ReaderApp(App[None]):
+    """Reads one article, or lets the reader choose one from a library folder.
+
+    Build it with :func:`reader.ui.factory.make_app`, which loads the article(s) first
+    so that a broken file is reported before the terminal is taken over.
+    """
+
+    CSS_PATH = str(styles_dir() / "reader.tcss")
+    TITLE = "reader"
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+q", "quit", "Quit", show=False, priority=True, id="app.quit"),
+        Binding("ctrl+c", "quit", "Quit", show=False, priority=True, id="app.quit-ctrl-c"),
+        Binding("ctrl+p", "command_palette", "Commands", show=False, id="app.palette"),
+    ]
+
+    def __init__(
+        self,
+        start: Article | Library,
+        state: StateStore,
+        *,
+        library_title: str = "Library",
+    ) -> None:
+        super().__init__()
+        self.state = state
+        self._start = start
+        self._library_title = library_title
+        saved = state.theme
+        self.theme = saved if saved in self.available_themes else DEFAULT_THEME
+
+    def get_default_screen(self) -> Screen[None]:
+        if isinstance(self._start, Article):
+            from reader.ui.screens.reading import ReadingScreen
+
+            return ReadingScreen(self._start, self.state)
+        from reader.ui.screens.library import LibraryScreen
+
+        return LibraryScreen(self._start, self.state, title=self._library_title)
+
+    def on_mount(self) -> None:
+        self.report_state()
+
+    def watch_theme(self, theme: str) -> None:
+        """Remember the theme the reader picked (the palette's "Change theme")."""
+        if theme != self.state.theme and self.is_running:
+            self.state.set_theme(theme)
+            self.report_state()
+
+    def report_state(self) -> None:
+        """Show state warnings (corrupt file, cannot save…) once each."""
+        for warning in self.state.take_warnings():
+            self.notify(warning, title="State", severity="warning", timeout=8)

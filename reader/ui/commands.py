@@ -1,0 +1,124 @@
+"""Command palette providers: jump to a section or a quote, show one speaker's quotes.
+
+Theme switching is Textual's own system command. The providers work on whatever screen
+opened the palette as long as it can :class:`Navigate`; they read the article from it
+and ask it to act, so the palette and the keys go through the same code.
+
+Article text reaches the palette only as ``Content`` (hits) or escaped markup (help
+lines), because Textual reads plain strings there as markup.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from functools import partial
+from typing import Protocol, runtime_checkable
+
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.content import Content
+from textual.fuzzy import Matcher
+from textual.markup import escape
+
+from reader.core.model import Article
+from reader.core.text import one_line
+from reader.ui.layout import section_label
+
+#: Longest quote excerpt shown in the palette.
+EXCERPT = 70
+
+
+@runtime_checkable
+class Navigate(Protocol):
+    """What a screen offers the palette."""
+
+    article: Article
+    untitled: str
+
+    def go_to_section(self, section_id: str) -> None: ...
+
+    def go_to_quote(self, quote_id: str) -> None: ...
+
+    def filter_speaker(self, speaker_id: str | None) -> None: ...
+
+
+Command = tuple[str, Callable[[], None], str | None]
+
+
+class _ArticleProvider(Provider):
+    """A provider whose commands are a fixed list built from the article once."""
+
+    def _commands(self, screen: Navigate) -> Iterator[Command]:
+        raise NotImplementedError  # each provider lists its own commands
+
+    async def startup(self) -> None:
+        screen = self.screen
+        self._list: list[Command] = (
+            list(self._commands(screen)) if isinstance(screen, Navigate) else []
+        )
+
+    async def discover(self) -> Hits:
+        for text, command, help_text in self._list:
+            yield DiscoveryHit(Content(text), command, text=text, help=_help(help_text))
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for text, command, help_text in self._list:
+            score = matcher.match(text)
+            if score > 0:
+                yield Hit(score, _highlight(matcher, text), command, text, _help(help_text))
+
+
+class SectionCommands(_ArticleProvider):
+    """Jump to a section."""
+
+    def _commands(self, screen: Navigate) -> Iterator[Command]:
+        for number, section in enumerate(screen.article.sections, start=1):
+            label = section_label(section, screen.untitled)
+            action = partial(screen.go_to_section, section.id)
+            yield f"Section {number}: {label}", action, "Jump to this section"
+
+
+class QuoteCommands(_ArticleProvider):
+    """Jump to a quote, found by its words or its speaker."""
+
+    def _commands(self, screen: Navigate) -> Iterator[Command]:
+        article = screen.article
+        for quote in article.quotes:
+            try:
+                name = one_line(article.speaker(quote.speaker).name)
+            except KeyError:
+                name = quote.speaker
+            text = one_line(quote.text)
+            excerpt = text if len(text) <= EXCERPT else text[: EXCERPT - 1].rstrip() + "…"
+            yield f"Quote: {name}: {excerpt}", partial(screen.go_to_quote, quote.id), text
+
+
+class SpeakerCommands(_ArticleProvider):
+    """Show only one speaker's quotes in the sidebar (or everyone's again)."""
+
+    def _commands(self, screen: Navigate) -> Iterator[Command]:
+        article = screen.article
+        counts = article.quote_counts(kind=None)
+        for speaker in article.speakers:
+            action = partial(screen.filter_speaker, speaker.id)
+            count = counts.get(speaker.id, 0)
+            yield (
+                f"Speaker: {one_line(speaker.name)} ({count})",
+                action,
+                one_line(speaker.role) if speaker.role else None,
+            )
+        yield "Speaker: everyone", partial(screen.filter_speaker, None), "Show all quotes"
+
+
+def _highlight(matcher: Matcher, text: str) -> Content:
+    """Like ``Matcher.highlight``, but the candidate is plain text, never markup."""
+    content = Content(text)
+    _score, offsets = matcher.fuzzy_search.match(matcher.query, text)
+    for offset in offsets:
+        if not text[offset].isspace():
+            content = content.stylize(matcher.match_style, offset, offset + 1)
+    return content
+
+
+def _help(text: str | None) -> str | None:
+    return None if text is None else escape(text)

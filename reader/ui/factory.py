@@ -1,0 +1,38 @@
+"""The one way to build the app, used by the CLI, the tests and the snapshots.
+
+Articles are loaded here, before the app starts: a broken article file is a one-line
+error from the CLI, not a crash inside a half-drawn terminal. A folder opens the library
+chooser, where bad files are listed as notifications and the good ones still open.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from reader.core.articlefile import load_article
+from reader.core.errors import ReaderError
+from reader.core.library import load_library
+from reader.core.state import StateStore
+from reader.ui.app import ReaderApp
+
+
+def resolve_target(path: Path) -> Path:
+    """Check that ``path`` is an article file or a folder; say clearly when it is not."""
+    target = path.expanduser()
+    if not target.exists():
+        raise ReaderError(f"{path}: no such file or folder")
+    if not (target.is_file() or target.is_dir()):
+        raise ReaderError(f"{path}: not an article file or a folder")
+    return target
+
+
+def make_app(path: Path, *, state: StateStore | None = None) -> ReaderApp:
+    """The app for an article file or a folder of articles.
+
+    Raises ReaderError (with every problem, one per line) if a single file will not load.
+    """
+    store = state if state is not None else StateStore()
+    if path.is_dir():
+        library = load_library(path)
+        return ReaderApp(library, store, library_title=path.resolve().name or str(path))
+    return ReaderApp(load_article(path), store)

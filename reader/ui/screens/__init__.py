@@ -1,0 +1,1 @@
+"""Screens of the app: reading an article, help, the library chooser."""

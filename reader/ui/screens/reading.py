@@ -1,0 +1,374 @@
+"""The reading screen: sections, the article, its quotes, and the source's footer.
+
+The screen owns the reading state (the section in view, which side panes are shown,
+the find query) and wires the widgets together through their messages; the widgets
+never reach into each other. It also keeps the reader's place: the position is saved a
+moment after scrolling stops and when the screen goes away, and restored next time.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.events import Resize
+from textual.reactive import reactive
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widget import Widget
+from textual.widgets import Footer, Header, Input
+
+from reader.core.model import Article
+from reader.core.state import Position, StateStore
+from reader.ui.commands import QuoteCommands, SectionCommands, SpeakerCommands
+from reader.ui.labels import untitled_label
+from reader.ui.widgets.body import ArticleBody
+from reader.ui.widgets.find_bar import FindBar
+from reader.ui.widgets.footer_panel import FooterPanel
+from reader.ui.widgets.quotes import QuoteSidebar
+from reader.ui.widgets.toc import SectionList
+
+#: Below this many columns the side panes start hidden (toggle them with t and s).
+NARROW_WIDTH = 110
+#: Seconds of no scrolling before the reading position is written.
+SAVE_DELAY = 1.0
+
+
+def _section_bindings() -> list[BindingType]:
+    return [
+        Binding(
+            str(n),
+            f"go_section_number({n})",
+            f"Section {n}",
+            show=False,
+            id=f"reading.section-{n}",
+        )
+        for n in range(1, 10)
+    ]
+
+
+class ReadingScreen(Screen[None]):
+    """One article, read from the keyboard or the mouse."""
+
+    AUTO_FOCUS = "#body"
+    COMMANDS: ClassVar = {SectionCommands, QuoteCommands, SpeakerCommands}
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("n", "step_section(1)", "Next section", id="reading.next-section"),
+        Binding("]", "step_section(1)", "Next section", show=False, id="reading.next-section-alt"),
+        Binding("p", "step_section(-1)", "Prev section", id="reading.previous-section"),
+        Binding(
+            "[", "step_section(-1)", "Prev section", show=False, id="reading.previous-section-alt"
+        ),
+        *_section_bindings(),
+        Binding("j", "scroll(1)", "Line down", show=False, id="reading.line-down"),
+        Binding("k", "scroll(-1)", "Line up", show=False, id="reading.line-up"),
+        Binding("space", "page(1)", "Page down", show=False, id="reading.page-down"),
+        Binding("b", "page(-1)", "Page up", show=False, id="reading.page-up"),
+        Binding("pagedown", "page(1)", "Page down", show=False, id="reading.page-down-key"),
+        Binding("pageup", "page(-1)", "Page up", show=False, id="reading.page-up-key"),
+        Binding("g", "edge('top')", "Top", show=False, id="reading.top"),
+        Binding("G", "edge('bottom')", "Bottom", show=False, id="reading.bottom"),
+        Binding("home", "edge('top')", "Top", show=False, id="reading.top-key"),
+        Binding("end", "edge('bottom')", "Bottom", show=False, id="reading.bottom-key"),
+        Binding("tab", "cycle_pane(1)", "Next pane", show=False, id="reading.next-pane"),
+        Binding(
+            "shift+tab", "cycle_pane(-1)", "Previous pane", show=False, id="reading.previous-pane"
+        ),
+        Binding("slash", "search_quotes", "Search quotes", id="reading.search-quotes"),
+        Binding("ctrl+f", "find", "Find", id="reading.find"),
+        Binding("f", "find", "Find", show=False, id="reading.find-alt"),
+        Binding("f3", "find_step(1)", "Next match", show=False, id="reading.find-next"),
+        Binding(
+            "shift+f3", "find_step(-1)", "Previous match", show=False, id="reading.find-previous"
+        ),
+        Binding("t", "toggle_toc", "Sections", id="reading.toggle-toc"),
+        Binding("s", "toggle_quotes", "Quotes", id="reading.toggle-quotes"),
+        Binding("question_mark", "help", "Help", id="reading.help"),
+        Binding("f1", "help", "Help", show=False, id="reading.help-f1"),
+        Binding("escape", "escape", "Close find / back", show=False, id="reading.escape"),
+        Binding("q", "app.quit", "Quit", id="reading.quit"),
+    ]
+
+    #: The section at the top of the article view; the TOC follows it (data_bind).
+    current_section: reactive[str | None] = reactive(None)
+    #: Whether the side panes are shown; reset when the width crosses NARROW_WIDTH.
+    show_toc: reactive[bool] = reactive(True)
+    show_quotes: reactive[bool] = reactive(True)
+    narrow: reactive[bool | None] = reactive(None)
+
+    def __init__(self, article: Article, state: StateStore) -> None:
+        super().__init__()
+        self.article = article
+        self.state = state
+        self.untitled = untitled_label(article.language)
+        self._save_timer: Timer | None = None
+        self._position: Position | None = None
+
+    # -- building --------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        article = self.article
+        yield Header(icon="≡")
+        with Horizontal(id="panes"):
+            yield SectionList(article, untitled=self.untitled, id="toc").data_bind(
+                current=ReadingScreen.current_section
+            )
+            with Vertical(id="reading"):
+                yield ArticleBody(
+                    article,
+                    untitled=self.untitled,
+                    initial=self.state.position(article.id),
+                    id="body",
+                )
+                yield FindBar(id="find-bar")
+            yield QuoteSidebar(article, id="quotes")
+        yield FooterPanel(
+            article.footer,
+            accepted=self.state.cookies_accepted(article.source),
+            id="footer-panel",
+        )
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.title = self.article.title
+        self.sub_title = self.article.source
+        self.query_one("#toc").border_title = "Sections"
+        self.query_one("#quotes").border_title = "Quotes"
+        self.watch(self.body, "scroll_y", self._scrolled, init=False)
+
+    @property
+    def body(self) -> ArticleBody:
+        return self.query_one("#body", ArticleBody)
+
+    @property
+    def sidebar(self) -> QuoteSidebar:
+        return self.query_one("#quotes", QuoteSidebar)
+
+    @property
+    def find_bar(self) -> FindBar:
+        return self.query_one("#find-bar", FindBar)
+
+    # -- width and side panes --------------------------------------------------------
+
+    def on_resize(self, event: Resize) -> None:
+        self.narrow = event.size.width < NARROW_WIDTH
+
+    def watch_narrow(self, narrow: bool | None) -> None:
+        if narrow is None:
+            return
+        self.set_class(narrow, "-narrow")
+        self.show_toc = self.show_quotes = not narrow
+
+    def watch_show_toc(self, show: bool) -> None:
+        self._show_pane("#toc", show)
+
+    def watch_show_quotes(self, show: bool) -> None:
+        self._show_pane("#quotes", show)
+
+    def _show_pane(self, selector: str, show: bool) -> None:
+        pane = self.query_one(selector)
+        pane.display = show
+        if not show and self.focused is not None and self._contains(pane, self.focused):
+            self.body.focus()
+
+    def action_toggle_toc(self) -> None:
+        self.show_toc = not self.show_toc
+        if self.show_toc:
+            self.query_one("#toc").focus()
+
+    def action_toggle_quotes(self) -> None:
+        self.show_quotes = not self.show_quotes
+
+    # -- moving through the article --------------------------------------------------
+
+    def action_step_section(self, step: int) -> None:
+        """Go to the next heading below the top line, or the previous one above it."""
+        body = self.body
+        top = int(body.scroll_y)
+        lines = body.text_layout.section_lines
+        if step > 0:
+            target = next((sid for y, sid in lines if y > top), None)
+        else:
+            target = next((sid for y, sid in reversed(lines) if y < top), None)
+        if target is not None:
+            self.go_to_section(target)
+
+    def action_go_section_number(self, number: int) -> None:
+        if 1 <= number <= len(self.article.sections):
+            self.go_to_section(self.article.sections[number - 1].id)
+
+    def action_scroll(self, lines: int) -> None:
+        self.body.scroll_relative(y=lines, animate=False)
+
+    def action_page(self, pages: int) -> None:
+        body = self.body
+        page = max(1, body.scrollable_content_region.height - 1)
+        body.scroll_relative(y=pages * page, animate=False)
+
+    def action_edge(self, edge: str) -> None:
+        if edge == "top":
+            self.body.scroll_home(animate=False)
+        else:
+            self.body.scroll_end(animate=False)
+
+    def go_to_section(self, section_id: str) -> None:
+        """Show a section's heading at the top of the article."""
+        self.body.scroll_to_section(section_id)
+        self.current_section = section_id
+
+    def go_to_quote(self, quote_id: str) -> None:
+        """Scroll the article to a quote and highlight it there."""
+        if not self.body.show_quote(quote_id):
+            self.notify("That quote is not in the text.", severity="warning")
+
+    def filter_speaker(self, speaker_id: str | None) -> None:
+        """Show only one speaker's quotes in the sidebar (None: everyone's)."""
+        self.show_quotes = True
+        self.sidebar.show_speaker(speaker_id)
+
+    @on(ArticleBody.SectionInView)
+    def _section_in_view(self, event: ArticleBody.SectionInView) -> None:
+        self.current_section = event.section_id
+
+    @on(SectionList.SectionChosen)
+    def _section_chosen(self, event: SectionList.SectionChosen) -> None:
+        self.go_to_section(event.section_id)
+
+    @on(QuoteSidebar.QuoteChosen)
+    def _quote_chosen(self, event: QuoteSidebar.QuoteChosen) -> None:
+        self.go_to_quote(event.quote_id)
+        if self.narrow:
+            # the sidebar shares a narrow screen with the text: make room to read the quote
+            self.show_quotes = False
+            self.body.focus()
+
+    # -- panes and focus -------------------------------------------------------------
+
+    def _panes(self) -> list[Widget]:
+        panes: list[Widget] = []
+        if self.show_toc:
+            panes.append(self.query_one("#toc"))
+        panes.append(self.body)
+        if self.show_quotes:
+            panes.append(self.sidebar)
+        if self.find_bar.is_open:
+            panes.append(self.find_bar)
+        panel = self.query_one(FooterPanel)
+        if panel.notice_shown:
+            panes.append(panel)
+        return panes
+
+    @staticmethod
+    def _contains(pane: Widget, widget: Widget) -> bool:
+        return widget is pane or pane in widget.ancestors
+
+    def action_cycle_pane(self, step: int) -> None:
+        """Tab and shift+tab move between the panes, not between every widget."""
+        panes = self._panes()
+        focused = self.focused
+        current = next(
+            (i for i, p in enumerate(panes) if focused and self._contains(p, focused)), -1
+        )
+        self._focus_into(panes[(current + step) % len(panes)])
+
+    @staticmethod
+    def _focus_into(pane: Widget) -> None:
+        """Focus a pane, or the first focusable widget in it, preferring lists to fields."""
+        if pane.focusable:
+            pane.focus()
+            return
+        inside = [w for w in pane.query("*") if w.focusable]
+        preferred = [w for w in inside if not isinstance(w, Input)]
+        targets = preferred or inside
+        if targets:
+            targets[0].focus()
+
+    def action_search_quotes(self) -> None:
+        self.show_quotes = True
+        self.sidebar.focus_search()
+
+    def action_help(self) -> None:
+        from reader.ui.screens.help import HelpScreen
+
+        self.app.push_screen(HelpScreen(self.help_groups()))
+
+    def help_groups(self) -> list[tuple[str, list[Binding]]]:
+        """Every key of this screen, grouped the way the help screen shows them."""
+        bindings = [b for b in self.BINDINGS if isinstance(b, Binding)]
+        app_bindings = [b for b in self.app.BINDINGS if isinstance(b, Binding)]
+        return [
+            ("Reading", bindings),
+            ("Find bar", [b for b in FindBar.BINDINGS if isinstance(b, Binding)]),
+            ("Quote sidebar", [b for b in QuoteSidebar.BINDINGS if isinstance(b, Binding)]),
+            ("Everywhere", app_bindings),
+        ]
+
+    def action_escape(self) -> None:
+        if self.find_bar.is_open:
+            self.find_bar.action_close()
+        elif len(self.app.screen_stack) > 1:
+            self.app.pop_screen()
+
+    # -- find in text ----------------------------------------------------------------
+
+    def action_find(self) -> None:
+        self.find_bar.open()
+
+    def action_find_step(self, step: int) -> None:
+        if self.body.find_query:
+            self.body.find_step(step)
+
+    @on(FindBar.Changed)
+    def _find_changed(self, event: FindBar.Changed) -> None:
+        self.body.find(event.query)
+
+    @on(FindBar.Step)
+    def _find_step(self, event: FindBar.Step) -> None:
+        if self.body.find_query != self.find_bar.query_text:
+            self.body.find(self.find_bar.query_text)
+        else:
+            self.body.find_step(event.step)
+
+    @on(FindBar.Closed)
+    def _find_closed(self) -> None:
+        self.body.clear_find()
+        self.body.focus()
+
+    @on(ArticleBody.FindResult)
+    def _find_result(self, event: ArticleBody.FindResult) -> None:
+        self.find_bar.show_count(event.index, event.total)
+
+    # -- cookies and the reading position ------------------------------------------------
+
+    @on(FooterPanel.CookiesAccepted)
+    def _cookies_accepted(self) -> None:
+        self.state.accept_cookies(self.article.source)
+        self._report_state()
+        self.body.focus()
+
+    def _scrolled(self) -> None:
+        self._position = self.body.position
+        if self._save_timer is not None:
+            self._save_timer.stop()
+        self._save_timer = self.set_timer(SAVE_DELAY, self.save_position)
+
+    def save_position(self) -> None:
+        """Write where the reader is (only if they have moved since opening)."""
+        if self._position is not None:
+            self.state.set_position(self.article.id, self._position)
+            self._report_state()
+
+    def on_unmount(self) -> None:
+        if self._save_timer is not None:
+            self._save_timer.stop()
+        if self._position is not None:
+            # the app is going away: nowhere left to show a warning, so only write
+            self.state.set_position(self.article.id, self._position)
+
+    def _report_state(self) -> None:
+        for warning in self.state.take_warnings():
+            self.notify(warning, severity="warning", timeout=8)

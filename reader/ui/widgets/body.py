@@ -1,0 +1,360 @@
+"""The article body: a Line API widget that draws only the lines on screen.
+
+A long article is not a widget per paragraph (nor one Markdown widget): the text is
+wrapped once per width into a :class:`~reader.ui.layout.Layout` of character ranges, and
+``render_line`` styles just the visible ones as Rich ``Text`` (never markup), caching the
+strips until something that changes their look happens (resize, find, a chosen quote, a
+theme switch). So a 5 MB article opens as fast as a short one.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from typing import ClassVar
+
+from rich.segment import Segment
+from rich.style import Style
+from rich.text import Text
+from textual.cache import LRUCache
+from textual.geometry import Size
+from textual.message import Message
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from reader.core.model import Article
+from reader.core.search import find_phrase
+from reader.core.state import Position
+from reader.ui.layout import Layout, build_blocks
+
+#: The widest the text column gets: a comfortable reading measure.
+MAX_TEXT_WIDTH = 76
+#: Cells left of the text for the quote bar.
+GUTTER = 2
+#: Lines of context kept above a quote or match the body scrolls to.
+CONTEXT_LINES = 3
+
+_KIND_CLASS = {
+    "title": "body--title",
+    "meta": "body--meta",
+    "caption": "body--caption",
+    "lead": "body--lead",
+    "heading": "body--heading",
+    "attribution": "body--attribution",
+}
+
+
+class ArticleBody(ScrollView, can_focus=True):
+    """The article text, wrapped to a readable width and scrolled line by line."""
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "body--title",
+        "body--meta",
+        "body--caption",
+        "body--lead",
+        "body--heading",
+        "body--quote",
+        "body--quote-bar",
+        "body--chosen",
+        "body--attribution",
+        "body--match",
+        "body--match-current",
+    }
+
+    DEFAULT_CSS = """
+    ArticleBody {
+        overflow-x: hidden;
+    }
+    """
+
+    class SectionInView(Message):
+        """The section at the top of the view changed (by scrolling or jumping)."""
+
+        def __init__(self, body: ArticleBody, section_id: str | None) -> None:
+            super().__init__()
+            self.body = body
+            self.section_id = section_id
+
+        @property
+        def control(self) -> ArticleBody:
+            return self.body
+
+    class FindResult(Message):
+        """Find-in-text moved: ``index`` (0-based, -1 for none) of ``total`` matches."""
+
+        def __init__(self, body: ArticleBody, index: int, total: int) -> None:
+            super().__init__()
+            self.body = body
+            self.index = index
+            self.total = total
+
+        @property
+        def control(self) -> ArticleBody:
+            return self.body
+
+    #: The quote highlighted after the reader chose it in the sidebar.
+    chosen_quote: reactive[str | None] = reactive(None)
+
+    def __init__(
+        self,
+        article: Article,
+        *,
+        untitled: str,
+        initial: Position | None = None,
+        id: str | None = None,
+        classes: str | None = None,
+    ) -> None:
+        super().__init__(id=id, classes=classes)
+        self._blocks = build_blocks(article, untitled)
+        self._layout: Layout | None = None
+        self._initial = initial
+        self._cache: LRUCache[int, Strip] = LRUCache(1024)
+        self._section: str | None = None
+        #: find-in-text: matches as (block, start, end) in reading order
+        self._matches: list[tuple[int, int, int]] = []
+        self._matches_by_block: dict[int, list[tuple[int, int]]] = {}
+        self._match_index = -1
+        self._query = ""
+
+    # -- layout ----------------------------------------------------------------------
+
+    @property
+    def layout_ready(self) -> bool:
+        return self._layout is not None
+
+    @property
+    def text_layout(self) -> Layout:
+        """The current layout (built on the first resize)."""
+        if self._layout is None:
+            self._layout = Layout.build(self._blocks, self._text_width(self.size.width))
+        return self._layout
+
+    @staticmethod
+    def _text_width(width: int) -> int:
+        return max(10, min(MAX_TEXT_WIDTH, width - GUTTER - 2))
+
+    def on_resize(self) -> None:
+        width = self._text_width(self.scrollable_content_region.width)
+        if self._layout is not None and self._layout.width == width:
+            self._update_virtual_size()
+            return
+        anchor = self._anchor()
+        self._layout = Layout.build(self._blocks, width)
+        self._cache.clear()
+        self._update_virtual_size()
+        if anchor is not None:
+            self.scroll_to(y=self._layout.line_of(*anchor), animate=False, immediate=True)
+        elif self._initial is not None:
+            self._restore(self._initial)
+            self._initial = None
+        self._check_section()
+
+    def _anchor(self) -> tuple[int, int] | None:
+        """The block and character at the top of the view, to keep it there on re-wrap."""
+        layout = self._layout
+        if layout is None or not layout.lines:
+            return None
+        line = layout.lines[min(int(self.scroll_y), len(layout.lines) - 1)]
+        return line.block, line.start
+
+    def _update_virtual_size(self) -> None:
+        layout = self.text_layout
+        height = len(layout.lines)
+        if layout.section_lines:
+            # let the last heading reach the top, so every section can be "in view"
+            height = max(
+                height, layout.section_lines[-1][0] + self.scrollable_content_region.height
+            )
+        self.virtual_size = Size(self.scrollable_content_region.width, height)
+
+    def _restore(self, position: Position) -> None:
+        """Go back to a saved position; its section wins when the text re-wrapped."""
+        layout = self.text_layout
+        y = position.scroll_y
+        if position.section is not None:
+            heading = layout.section_line(position.section)
+            if heading is not None and layout.section_at(y) != position.section:
+                y = heading
+        self.scroll_to(y=y, animate=False, immediate=True)
+
+    # -- navigation ------------------------------------------------------------------
+
+    @property
+    def section_in_view(self) -> str | None:
+        """The section the reader is in: the last heading at or above the top line."""
+        if self._layout is None:
+            return None
+        return self._layout.section_at(int(self.scroll_y))
+
+    @property
+    def position(self) -> Position:
+        return Position(self.section_in_view, int(self.scroll_y))
+
+    def scroll_to_section(self, section_id: str) -> None:
+        """Put the heading of ``section_id`` on the top line."""
+        y = self.text_layout.section_line(section_id)
+        if y is not None:
+            self.scroll_to(y=y, animate=False, immediate=True)
+
+    def show_quote(self, quote_id: str) -> bool:
+        """Highlight a quote and scroll it into view with a little context above."""
+        where = self.text_layout.quote_spans.get(quote_id)
+        if where is None:
+            return False
+        self.chosen_quote = quote_id
+        block, start, _end = where
+        self._scroll_near(self.text_layout.line_of(block, start))
+        return True
+
+    def line_of_quote(self, quote_id: str) -> int | None:
+        where = self.text_layout.quote_spans.get(quote_id)
+        return None if where is None else self.text_layout.line_of(where[0], where[1])
+
+    def line_of_section(self, section_id: str) -> int | None:
+        return self.text_layout.section_line(section_id)
+
+    def _scroll_near(self, y: int) -> None:
+        """Scroll so line ``y`` is visible, a few lines below the top when it moves."""
+        top, height = int(self.scroll_y), self.scrollable_content_region.height
+        if not top <= y < top + height - 1:
+            self.scroll_to(y=max(0, y - CONTEXT_LINES), animate=False, immediate=True)
+
+    def watch_scroll_y(self, old_value: float, new_value: float) -> None:
+        super().watch_scroll_y(old_value, new_value)
+        self._check_section()
+
+    def _check_section(self) -> None:
+        section = self.section_in_view
+        if section != self._section:
+            self._section = section
+            self.post_message(self.SectionInView(self, section))
+
+    def watch_chosen_quote(self) -> None:
+        self._cache.clear()
+        self.refresh()
+
+    # -- find in text ----------------------------------------------------------------
+
+    @property
+    def find_query(self) -> str:
+        return self._query
+
+    @property
+    def match_count(self) -> int:
+        return len(self._matches)
+
+    @property
+    def match_index(self) -> int:
+        return self._match_index
+
+    def find(self, query: str) -> int:
+        """Highlight every match of ``query``; go to the first one at or after the view."""
+        self._query = query
+        self._matches = []
+        self._matches_by_block = {}
+        if query.strip():
+            for index, block in enumerate(self._blocks):
+                if block.kind == "blank" or not block.text:
+                    continue
+                spans = find_phrase(block.text, query)
+                if spans:
+                    self._matches_by_block[index] = spans
+                    self._matches.extend((index, start, end) for start, end in spans)
+        self._match_index = -1
+        self._cache.clear()
+        self.refresh()
+        if self._matches:
+            top = int(self.scroll_y)
+            lines = [self._match_line(m) for m in self._matches]
+            self._go_to_match(min(bisect_left(lines, top), len(lines) - 1))
+        else:
+            self.post_message(self.FindResult(self, -1, 0))
+        return len(self._matches)
+
+    def find_step(self, step: int) -> None:
+        """Go to the next (``step=1``) or previous (``-1``) match, wrapping around."""
+        if not self._matches:
+            self.post_message(self.FindResult(self, -1, 0))
+            return
+        start = self._match_index if self._match_index >= 0 else (-1 if step > 0 else 0)
+        self._go_to_match((start + step) % len(self._matches))
+
+    def clear_find(self) -> None:
+        self.find("")
+
+    def _match_line(self, match: tuple[int, int, int]) -> int:
+        return self.text_layout.line_of(match[0], match[1])
+
+    def _go_to_match(self, index: int) -> None:
+        self._match_index = index
+        self._cache.clear()
+        self.refresh()
+        self._scroll_near(self._match_line(self._matches[index]))
+        self.post_message(self.FindResult(self, index, len(self._matches)))
+
+    # -- rendering -------------------------------------------------------------------
+
+    def notify_style_update(self) -> None:
+        """A theme or class change restyles every line: drop the cached strips."""
+        super().notify_style_update()
+        self._cache.clear()
+
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        line_y = int(self.scroll_y) + y
+        strip = self._cache.get(line_y)
+        if strip is None or strip.cell_length != width:
+            strip = self._render_text_line(line_y, width)
+            self._cache[line_y] = strip
+        return strip
+
+    def _render_text_line(self, y: int, width: int) -> Strip:
+        base = self.rich_style
+        layout = self._layout
+        if layout is None or y >= len(layout.lines):
+            return Strip.blank(width, base)
+        line = layout.lines[y]
+        block = layout.blocks[line.block]
+        text = Text(block.text[line.start : line.end].rstrip(), style=base, end="")
+        kind_class = _KIND_CLASS.get(block.kind)
+        if kind_class:
+            text.stylize(self.get_component_rich_style(kind_class))
+        quoted = False
+        chosen = False
+        for span, start, end in layout.spans_in(y):
+            quoted = True
+            text.stylize(self.get_component_rich_style("body--quote"), start, end)
+            if span.quote_id == self.chosen_quote:
+                chosen = True
+                text.stylize(self.get_component_rich_style("body--chosen"), start, end)
+        self._stylize_matches(text, line.block, line.start, line.end)
+        margin = max(0, (width - GUTTER - layout.width) // 2)
+        if block.kind == "attribution":
+            margin += max(0, layout.width - text.cell_len)
+        segments = [Segment(" " * margin, base)]
+        if quoted:
+            bar = self.get_component_rich_style("body--chosen" if chosen else "body--quote-bar")
+            segments.append(Segment("▎", base + bar))
+            segments.append(Segment(" " * (GUTTER - 1), base))
+        else:
+            segments.append(Segment(" " * GUTTER, base))
+        segments.extend(text.render(self.app.console))
+        return Strip(segments).adjust_cell_length(width, base)
+
+    def _stylize_matches(self, text: Text, block: int, start: int, end: int) -> None:
+        spans = self._matches_by_block.get(block)
+        if not spans:
+            return
+        current: tuple[int, int, int] | None = None
+        if 0 <= self._match_index < len(self._matches):
+            current = self._matches[self._match_index]
+        match_style: Style = self.get_component_rich_style("body--match")
+        current_style: Style = self.get_component_rich_style("body--match-current")
+        for m_start, m_end in spans:
+            if m_end <= start or m_start >= end:
+                continue
+            style = current_style if current == (block, m_start, m_end) else match_style
+            text.stylize(style, max(m_start, start) - start, min(m_end, end) - start)
+
+
+__all__ = ["ArticleBody"]

@@ -1,0 +1,111 @@
+"""The find-in-text bar: docked under the article, shown by a class, like an editor's.
+
+It owns no search logic. It says what the reader typed and which way to step
+(``Changed``, ``Step``, ``Closed``), and shows the "N of M" the screen reports back.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal
+from textual.content import Content
+from textual.message import Message
+from textual.widgets import Input, Label
+
+
+class FindBar(Horizontal):
+    """A one-line bar: a query field and a match counter."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "close", "Close find", id="find.close"),
+        Binding("f3,ctrl+g", "step(1)", "Next match", id="find.next"),
+        Binding("shift+f3,shift+enter", "step(-1)", "Previous match", id="find.previous"),
+    ]
+
+    class Changed(Message):
+        """The query changed: find it afresh."""
+
+        def __init__(self, bar: FindBar, query: str) -> None:
+            super().__init__()
+            self.bar = bar
+            self.query = query
+
+        @property
+        def control(self) -> FindBar:
+            return self.bar
+
+    class Step(Message):
+        """Go to the next (``step=1``) or previous (``-1``) match."""
+
+        def __init__(self, bar: FindBar, step: int) -> None:
+            super().__init__()
+            self.bar = bar
+            self.step = step
+
+        @property
+        def control(self) -> FindBar:
+            return self.bar
+
+    class Closed(Message):
+        """The reader closed the bar; matches should no longer be highlighted."""
+
+        def __init__(self, bar: FindBar) -> None:
+            super().__init__()
+            self.bar = bar
+
+        @property
+        def control(self) -> FindBar:
+            return self.bar
+
+    def compose(self) -> ComposeResult:
+        yield Label(Content("Find:"), id="find-label")
+        yield Input(placeholder="text in the article", id="find-input", compact=True)
+        yield Label(Content(""), id="find-count")
+
+    @property
+    def is_open(self) -> bool:
+        return self.has_class("-open")
+
+    @property
+    def query_text(self) -> str:
+        return self.query_one("#find-input", Input).value
+
+    def open(self) -> None:
+        """Show the bar and put the cursor in it, the current query selected."""
+        self.add_class("-open")
+        field = self.query_one("#find-input", Input)
+        field.focus()
+        field.select_all()
+
+    def action_close(self) -> None:
+        self.remove_class("-open")
+        self.post_message(self.Closed(self))
+
+    def action_step(self, step: int) -> None:
+        self.post_message(self.Step(self, step))
+
+    def show_count(self, index: int, total: int) -> None:
+        """Show where the reader is among the matches ("3 of 12", "no matches")."""
+        if not self.query_text.strip():
+            text = ""
+        elif total == 0:
+            text = "no matches"
+        else:
+            text = f"{index + 1} of {total}" if index >= 0 else f"{total} matches"
+        label = self.query_one("#find-count", Label)
+        label.update(Content(text))
+        label.set_class(total == 0 and bool(text), "-none")
+
+    @on(Input.Changed, "#find-input")
+    def _changed(self, event: Input.Changed) -> None:
+        event.stop()
+        self.post_message(self.Changed(self, event.value))
+
+    @on(Input.Submitted, "#find-input")
+    def _submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.post_message(self.Step(self, 1))

@@ -1,0 +1,91 @@
+"""Below the article: the source's copyright line, always, and its cookie notice.
+
+The notice is shown the way the source words it, its link text styled as a link (it is
+not followed: reader opens nothing on the web), with an accept button labelled from the
+article. Accepting is the screen's business (it is remembered per source); this widget
+only says that it happened and hides the notice.
+"""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.message import Message
+from textual.reactive import reactive
+from textual.widgets import Button, Static
+
+from reader.core.model import CookieNotice, Footer
+from reader.core.text import one_line
+
+
+class FooterPanel(Vertical):
+    """Copyright and cookie notice of the article's source."""
+
+    class CookiesAccepted(Message):
+        """The reader accepted the source's cookie notice."""
+
+        def __init__(self, panel: FooterPanel) -> None:
+            super().__init__()
+            self.panel = panel
+
+        @property
+        def control(self) -> FooterPanel:
+            return self.panel
+
+    #: Whether the cookie notice has been accepted (then it is hidden).
+    accepted: reactive[bool] = reactive(False)
+
+    def __init__(self, footer: Footer, *, accepted: bool = False, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._footer = footer
+        self.set_reactive(FooterPanel.accepted, accepted)
+
+    def compose(self) -> ComposeResult:
+        if self._footer.copyright:
+            yield Static(Content(one_line(self._footer.copyright)), id="copyright")
+        cookie = self._footer.cookie
+        if cookie is not None:
+            with Horizontal(id="cookie-notice"):
+                yield Static(_notice(cookie), id="cookie-text")
+                yield Button(
+                    Content(one_line(cookie.accept_label)),
+                    id="accept-cookies",
+                    compact=True,
+                    variant="primary",
+                )
+
+    def on_mount(self) -> None:
+        self._show_notice()
+
+    def watch_accepted(self) -> None:
+        self._show_notice()
+
+    def _show_notice(self) -> None:
+        for notice in self.query("#cookie-notice"):
+            notice.display = not self.accepted
+        self.display = bool(self._footer.copyright) or (
+            self._footer.cookie is not None and not self.accepted
+        )
+
+    @property
+    def notice_shown(self) -> bool:
+        return self._footer.cookie is not None and not self.accepted
+
+    @on(Button.Pressed, "#accept-cookies")
+    def _accept(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.accepted = True
+        self.post_message(self.CookiesAccepted(self))
+
+
+def _notice(cookie: CookieNotice) -> Content:
+    """The notice text with its link text styled as a link (a look, not a real link)."""
+    text = Content(one_line(cookie.text))
+    if cookie.link_text:
+        link = one_line(cookie.link_text)
+        start = text.plain.find(link)
+        if start >= 0:
+            text = text.stylize("underline $text-accent", start, start + len(link))
+    return text
