@@ -1,0 +1,124 @@
+"""The importer: raw article text in, a structured :class:`~reader.core.model.Article` out.
+
+Plain Python (never Textual), deterministic, and linear in the length of the text. The
+steps each live in their own module: :mod:`.mojibake` and :func:`reader.core.text.clean_text`
+make the text safe, :mod:`.language` picks the cue data, :mod:`.boilerplate` moves
+notices to the footer, :mod:`.structure` finds title, figures, lead and sections,
+:mod:`.quotes` finds quotations and :mod:`.speakers` attributes them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from reader.core.articlefile import dump_article, parse_article
+from reader.core.errors import ArticleError, ReaderError
+from reader.core.model import Article, Quote, Speaker
+from reader.core.text import clean_text
+from reader.importer.boilerplate import strip_boilerplate
+from reader.importer.language import detect_language
+from reader.importer.languages import language
+from reader.importer.mojibake import repair_mojibake
+from reader.importer.quotes import find_spans
+from reader.importer.slug import slugify
+from reader.importer.speakers import attribute, make_speakers
+from reader.importer.structure import build_structure
+
+__all__ = ["ImportResult", "import_text", "import_with_groups"]
+
+#: Share of U+FFFD replacement characters above which text is taken for binary junk.
+MAX_REPLACEMENT_SHARE = 0.05
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    """An imported article and, for each quote id, the quotation group it belongs to.
+
+    A quotation running over several paragraphs is stored as one quote per paragraph
+    (the format keeps each quote inside its paragraph); ``groups`` tells which quotes
+    are the parts of one quotation, for scoring.
+    """
+
+    article: Article
+    groups: dict[str, int]
+
+
+def _lines(text: str) -> list[str]:
+    return [" ".join(line.split()) for line in text.split("\n") if line.strip()]
+
+
+def _check_usable(text: str, name: str) -> None:
+    if not text.strip():
+        raise ReaderError(f"{name}: no text to import (the input is empty)")
+    if text.count("\ufffd") > MAX_REPLACEMENT_SHARE * len(text):
+        raise ReaderError(f"{name}: does not look like text (too many undecodable bytes)")
+
+
+def import_with_groups(text: str, *, name: str = "<stdin>") -> ImportResult:
+    """Import raw article text; raise ReaderError (one line) if it cannot be an article."""
+    text = clean_text(repair_mojibake(text))
+    _check_usable(text, name)
+    lines = _lines(text)
+    if not lines:
+        raise ReaderError(f"{name}: no text to import (only blank or control characters)")
+    lang = language(detect_language(text))
+    cleaned = strip_boilerplate(lines, lang)
+    if len(cleaned.lines) < 2:
+        raise ReaderError(f"{name}: no article text after the title")
+    shape = build_structure(cleaned.lines, lang)
+    paragraphs = [block.text for block in shape.blocks]
+    spans = find_spans(paragraphs)
+    result = attribute(paragraphs, spans, lang)
+    speakers = make_speakers(result.people, [p for _, p, _ in result.parts])
+    quotes: list[Quote] = []
+    groups: dict[str, int] = {}
+    for n, (span, person, group) in enumerate(result.parts, start=1):
+        block = shape.blocks[span.block]
+        ident = f"q{n}"
+        quotes.append(
+            Quote(
+                id=ident,
+                text=block.text[span.start : span.end],
+                speaker=speakers[person].id,
+                section=block.section,
+                paragraph=block.paragraph,
+            )
+        )
+        groups[ident] = group
+    from reader.core.model import Footer, Section
+
+    article = Article(
+        id=slugify(shape.title),
+        title=shape.title,
+        language=lang.code,
+        source=cleaned.source,
+        lead=shape.lead,
+        figures=shape.figures,
+        sections=tuple(Section(i, h, p) for i, h, p in shape.sections),
+        speakers=tuple(_ordered(speakers)),
+        quotes=tuple(quotes),
+        footer=cleaned.footer if cleaned.footer != Footer() else Footer(),
+    )
+    return ImportResult(_verified(article, name), groups)
+
+
+def _ordered(speakers: dict[int, Speaker]) -> list[Speaker]:
+    return list(speakers.values())
+
+
+def _verified(article: Article, name: str) -> Article:
+    """The article as ``reader check`` will read it back: dump and re-parse it.
+
+    Anything the format would refuse is caught here, before a file is written; a
+    refusal is a bug in the importer, reported as one line rather than a bad file.
+    """
+    try:
+        return parse_article(dump_article(article), name)
+    except ArticleError as exc:
+        first = exc.problems[0].message if exc.problems else str(exc)
+        raise ReaderError(f"{name}: importer produced an invalid article ({first})") from None
+
+
+def import_text(text: str, *, name: str = "<stdin>") -> Article:
+    """Turn raw article text into an :class:`Article`; ReaderError for unusable input."""
+    return import_with_groups(text, name=name).article

@@ -1,0 +1,138 @@
+"""Page furniture that is not the article: copyright and cookie notices, site clutter.
+
+Copyright and cookie notices go into the article's footer (the reader shows them, small,
+at the end); "Baca juga" teasers and trailing "Populer"/"Most read" lists are dropped.
+Only whole lines are judged, by phrases from the language data, so an article sentence
+that merely mentions cookies stays in the body.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from reader.core.model import CookieNotice, Footer
+from reader.importer.languages import Language, all_languages
+
+#: Longest line still taken for a notice; real notices are one or two sentences.
+MAX_NOTICE = 400
+_YEARS = re.compile(r"\b(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)?\d\d)?\b")
+_SOURCE_STOP = re.compile(r"\.(?:\s|$)|,|\s[-–|]\s|\ball rights\b|\bseluruh hak\b", re.IGNORECASE)
+_OWNER_WORDS = re.compile(r"^(?:hak cipta|copyright|milik|by|oleh|©|\(c\)|\s)+", re.IGNORECASE)
+
+
+@dataclass
+class Cleaned:
+    """The body lines left once boilerplate is out, and what was taken out."""
+
+    lines: list[str]
+    footer: Footer
+    source: str
+    dropped: list[str] = field(default_factory=list)
+
+
+def _starts(lower: str, phrases: tuple[str, ...]) -> bool:
+    return any(lower.startswith(p) for p in phrases)
+
+
+def _label(line: str) -> str:
+    return line.strip().rstrip(":").strip().lower()
+
+
+def is_copyright(line: str, langs: tuple[Language, ...]) -> bool:
+    lower = line.lower()
+    if len(line) > MAX_NOTICE:
+        return False
+    if any(_starts(lower, lang.copyright_prefixes) for lang in langs):
+        return True
+    return "©" in line or "all rights reserved" in lower
+
+
+def source_of(copyright_line: str) -> str:
+    """The publication named in a copyright line ("Hak cipta milik X." → "X")."""
+    text = _YEARS.sub(" ", copyright_line.replace("©", " "))
+    text = _OWNER_WORDS.sub("", text.strip())
+    match = _SOURCE_STOP.search(text)
+    if match:
+        text = text[: match.start()]
+    text = " ".join(text.split()).strip(" .,:;-")
+    return text or "unknown"
+
+
+def _cookie(line: str, langs: tuple[Language, ...]) -> bool:
+    lower = line.lower()
+    return len(line) <= MAX_NOTICE and any(p in lower for lang in langs for p in lang.cookie_phrases)
+
+
+def _link_text(line: str, langs: tuple[Language, ...]) -> str | None:
+    lower = line.lower()
+    for lang in langs:
+        for phrase in lang.cookie_links:
+            at = lower.find(phrase)
+            if at >= 0:
+                return line[at : at + len(phrase)]
+    return None
+
+
+def _accept(line: str, langs: tuple[Language, ...]) -> bool:
+    label = _label(line)
+    if not label or len(label.split()) > 4:
+        return False
+    return any(label == a for lang in langs for a in lang.accept_labels) or (
+        ("cookie" in label or "kuki" in label) and len(label.split()) <= 3
+    )
+
+
+#: Longest line still taken for a teaser headline in a trailing list.
+MAX_TEASER_WORDS = 20
+
+
+def _teasers_follow(lines: list[str], start: int, langs: tuple[Language, ...]) -> bool:
+    for line in lines[start:]:
+        if is_copyright(line, langs) or _cookie(line, langs):
+            return True
+        if len(line.split()) > MAX_TEASER_WORDS:
+            return False
+    return True
+
+
+def strip_boilerplate(lines: list[str], lang: Language) -> Cleaned:
+    """Split ``lines`` (title first) into body lines, footer, source and dropped lines."""
+    langs = (lang, *(other for other in all_languages() if other.code != lang.code))
+    body: list[str] = []
+    dropped: list[str] = []
+    copyright_line: str | None = None
+    cookie: CookieNotice | None = None
+    in_list = False
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        index += 1
+        lower = line.lower()
+        if body and copyright_line is None and is_copyright(line, langs):
+            copyright_line = line
+            in_list = False
+            continue
+        if body and cookie is None and _cookie(line, langs):
+            accept = "Accept"
+            if index < len(lines) and _accept(lines[index], langs):
+                accept = lines[index].strip()
+                index += 1
+            cookie = CookieNotice(line, _link_text(line, langs), accept)
+            in_list = False
+            continue
+        if in_list:
+            dropped.append(line)
+            continue
+        if body and any(_label(line) == t for la in langs for t in la.trailing_lists):
+            # A list of teaser headlines follows: drop it whole. A lone "Read more"
+            # in the middle of the text drops only itself.
+            in_list = _teasers_follow(lines, index, langs)
+            dropped.append(line)
+            continue
+        if body and any(_starts(lower, la.clutter_prefixes) for la in langs):
+            dropped.append(line)
+            continue
+        body.append(line)
+    source = source_of(copyright_line) if copyright_line else "unknown"
+    return Cleaned(body, Footer(copyright_line, cookie), source, dropped)

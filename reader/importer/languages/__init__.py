@@ -1,0 +1,107 @@
+"""Cue words per language, kept as data so a language is added without touching the code.
+
+Each ``<code>.yaml`` beside this module lists the words the importer looks for in that
+language (cue verbs, pronouns, role words, boilerplate phrases). Adding a language means
+adding one such file; :data:`CODES` finds it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import yaml
+
+_HERE = Path(__file__).resolve().parent
+
+try:
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - libyaml is part of every supported install
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+
+@dataclass(frozen=True)
+class Language:
+    """Everything the importer knows about one language (all words lower-case)."""
+
+    code: str
+    stopwords: frozenset[str]
+    post_cues: frozenset[str]
+    nya_suffix: str
+    pre_cues: frozenset[str]
+    according_to: tuple[str, ...]
+    pronouns: frozenset[str]
+    backref_markers: frozenset[str]
+    backref_closers: frozenset[str]
+    role_markers: frozenset[str]
+    role_words: frozenset[str]
+    institution_words: frozenset[str]
+    connectors: frozenset[str]
+    name_particles: frozenset[str]
+    copyright_prefixes: tuple[str, ...]
+    cookie_phrases: tuple[str, ...]
+    cookie_links: tuple[str, ...]
+    accept_labels: tuple[str, ...]
+    clutter_prefixes: tuple[str, ...]
+    trailing_lists: tuple[str, ...]
+    credit_markers: tuple[str, ...]
+    not_names: frozenset[str]
+
+    def cue_back(self, word: str) -> bool:
+        """Is ``word`` a post cue with the back-referring suffix (``katanya``)?"""
+        suffix = self.nya_suffix
+        return bool(suffix) and word.endswith(suffix) and word[: -len(suffix)] in self.post_cues
+
+
+def _words(data: dict[str, object], key: str) -> list[str]:
+    value = data.get(key) or []
+    if not isinstance(value, list):
+        raise ValueError(f"languages: {key} must be a list")
+    return [str(v).lower() for v in value]
+
+
+def _load(path: Path) -> Language:
+    data = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)
+    if not isinstance(data, dict):
+        raise ValueError(f"{path}: expected a mapping")
+    return Language(
+        code=str(data["code"]),
+        stopwords=frozenset(_words(data, "stopwords")),
+        post_cues=frozenset(_words(data, "post_cues")),
+        nya_suffix=str(data.get("nya_suffix") or ""),
+        pre_cues=frozenset(_words(data, "pre_cues")),
+        according_to=tuple(_words(data, "according_to")),
+        pronouns=frozenset(_words(data, "pronouns")),
+        backref_markers=frozenset(_words(data, "backref_markers")),
+        backref_closers=frozenset(_words(data, "backref_closers")),
+        role_markers=frozenset(_words(data, "role_markers")),
+        role_words=frozenset(_words(data, "role_words")),
+        institution_words=frozenset(_words(data, "institution_words")),
+        connectors=frozenset(_words(data, "connectors")),
+        name_particles=frozenset(_words(data, "name_particles")),
+        copyright_prefixes=tuple(_words(data, "copyright_prefixes")),
+        cookie_phrases=tuple(_words(data, "cookie_phrases")),
+        cookie_links=tuple(_words(data, "cookie_links")),
+        accept_labels=tuple(_words(data, "accept_labels")),
+        clutter_prefixes=tuple(_words(data, "clutter_prefixes")),
+        trailing_lists=tuple(_words(data, "trailing_lists")),
+        credit_markers=tuple(_words(data, "credit_markers")),
+        not_names=frozenset(_words(data, "not_names")),
+    )
+
+
+#: The languages the importer knows, by code.
+CODES: tuple[str, ...] = tuple(sorted(p.stem for p in _HERE.glob("*.yaml")))
+
+
+@cache
+def language(code: str) -> Language:
+    """The cue data of one language (KeyError for a code without a data file)."""
+    if code not in CODES:
+        raise KeyError(code)
+    return _load(_HERE / f"{code}.yaml")
+
+
+def all_languages() -> tuple[Language, ...]:
+    return tuple(language(code) for code in CODES)

@@ -1,0 +1,143 @@
+"""Words and capitalised runs: the pieces person names and roles are read from.
+
+A paragraph is cut once into word and punctuation tokens; a *run* is a stretch of
+capitalised words (with the connectors a role may hold, "Pertahanan dan Luar Negeri",
+and the particles a name may hold, "bin", "van"). The speaker pass reads names, roles
+and cues off these tokens instead of running open-ended regular expressions, which
+keeps the importer linear in the length of the text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from reader.importer.languages import Language
+
+_TOKEN = re.compile(r"[^\W_](?:[\w’'\-]*[^\W_])?|[^\w\s]")
+#: Longest name the importer takes (tokens); longer runs are roles or institutions.
+MAX_NAME_TOKENS = 4
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    text: str
+    start: int
+    end: int
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower()
+
+    @property
+    def is_word(self) -> bool:
+        return self.text[0].isalnum()
+
+    @property
+    def is_cap(self) -> bool:
+        return self.text[0].isupper()
+
+
+def tokenize(text: str) -> list[Token]:
+    return [Token(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+
+
+def run_at(tokens: list[Token], i: int, lang: Language) -> int:
+    """End (exclusive) of the capitalised run starting at token ``i`` (``i`` if none)."""
+    j = i
+    n = len(tokens)
+    while j < n and tokens[j].is_word and tokens[j].is_cap:
+        j += 1
+        if (
+            j + 1 < n
+            and tokens[j].is_word
+            and (tokens[j].lower in lang.connectors or tokens[j].lower in lang.name_particles)
+            and tokens[j + 1].is_word
+            and tokens[j + 1].is_cap
+        ):
+            j += 1
+    return j
+
+
+class NameRules:
+    """Tells name words from role and institution words, using the whole article.
+
+    Besides the language's word lists, a capitalised word the article also uses on its
+    own in running text ("… terhadap Rusia.") or in lower case is a place or a common
+    word, not a first name.
+    """
+
+    def __init__(self, lang: Language, paragraphs: list[list[Token]]) -> None:
+        self.lang = lang
+        self.lower_words: set[str] = set()
+        self.standalone: set[str] = set()
+        cues = lang.post_cues | lang.pre_cues
+        for tokens in paragraphs:
+            for k, tok in enumerate(tokens):
+                if not tok.is_word:
+                    continue
+                if not tok.is_cap:
+                    self.lower_words.add(tok.text)
+                    continue
+                prev = tokens[k - 1] if k else None
+                nxt = tokens[k + 1] if k + 1 < len(tokens) else None
+                if (
+                    prev is not None
+                    and prev.is_word
+                    and not prev.is_cap
+                    and prev.lower not in cues
+                    and not lang.cue_back(prev.lower)
+                    and (nxt is None or not (nxt.is_word and nxt.is_cap))
+                ):
+                    self.standalone.add(tok.text)
+
+    def is_role(self, word: str) -> bool:
+        return word.lower() in self.lang.role_words
+
+    def is_plain(self, word: str) -> bool:
+        """Could this capitalised word be part of a person's name at all?"""
+        low = word.lower()
+        lang = self.lang
+        return not (
+            low in lang.stopwords
+            or low in lang.role_words
+            or low in lang.institution_words
+            or low in lang.not_names
+            or low in lang.pronouns
+            or low in lang.post_cues
+            or low in lang.pre_cues
+            or low in lang.connectors
+            or lang.cue_back(low)
+        )
+
+    def split(self, words: list[str]) -> tuple[list[str], list[str]]:
+        """Split a capitalised run into (role words, name words), the name at the end."""
+        k = len(words)
+        while k > 0 and len(words) - k < MAX_NAME_TOKENS:
+            word = words[k - 1]
+            last = k == len(words)
+            if not word[:1].isupper() and word.lower() in self.lang.name_particles:
+                k -= 1
+                continue
+            if not self.is_plain(word):
+                break
+            if not last and (
+                word in self.standalone or word.lower() in self.lower_words or _acronym(word)
+            ):
+                break
+            k -= 1
+        # A name never starts with a particle.
+        while k < len(words) and not words[k][:1].isupper():
+            k += 1
+        return words[:k], words[k:]
+
+    def role_text(self, words: list[str]) -> str | None:
+        """The role in the words before a name: from the first role word on."""
+        for i, word in enumerate(words):
+            if self.is_role(word):
+                return " ".join(words[i:]) or None
+        return None
+
+
+def _acronym(word: str) -> bool:
+    return len(word) >= 2 and word.isupper()

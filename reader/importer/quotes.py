@@ -1,0 +1,140 @@
+"""Direct quotations: the spans between quote marks, however the page wrote the marks.
+
+Curly “…”, straight "…", guillemets «…», German „…“ and mixtures (“…" or "…”) are
+read by one left-to-right pass per paragraph. A quotation may run across paragraphs:
+its opening paragraph has no closing mark and the next paragraph opens again, as
+newspapers print it; the parts form one *group* with one speaker. Scare quotes (a word
+or short phrase in quote marks used as a label) are told apart later, with the cue
+information the speaker pass finds, by :func:`is_scare_quote`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_MARKS = re.compile("[“”„«»\"]")
+_OPENERS = "“„«"
+_SENTENCE_END = re.compile(r"[.!?…]")
+_WORD = re.compile(r"\w+")
+#: Most words a quoted label may have and still be a scare quote.
+MAX_SCARE_WORDS = 3
+
+
+@dataclass(frozen=True)
+class Span:
+    """One quotation part inside one paragraph.
+
+    ``start``/``end`` bound the quoted text as it will be stored (whitespace and trailing
+    commas trimmed); ``open_at``/``close_at`` are the marks (``close_at`` is None when the
+    quotation runs on into the next paragraph).
+    """
+
+    block: int
+    start: int
+    end: int
+    open_at: int
+    close_at: int | None
+    continues: bool = False
+
+
+def _closes(opener: str, mark: str, before: str) -> bool:
+    if mark == "”":
+        return True
+    if mark == "»":
+        return opener == "«"
+    if mark == "“":
+        # „…“ is the German pair; “…“ is a common typo for a closing mark.
+        return opener == "„" or (opener == "“" and bool(before) and not before.isspace())
+    if mark == '"':
+        return bool(before) and not before.isspace()
+    return False
+
+
+def _opens(mark: str, after: str) -> bool:
+    if mark in _OPENERS:
+        return True
+    return mark == '"' and bool(after) and not after.isspace()
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] == ","):
+        end -= 1
+    return start, end
+
+
+def find_spans(paragraphs: list[str]) -> list[Span]:
+    """Every quotation part in ``paragraphs``, in reading order."""
+    spans: list[Span] = []
+    open_prev = False  # the previous paragraph ended inside a quotation
+    for index, text in enumerate(paragraphs):
+        opener = ""
+        open_at = -1
+        first = True
+        ended_open = False
+        for match in _MARKS.finditer(text):
+            at = match.start()
+            mark = match.group(0)
+            before = text[at - 1] if at else ""
+            after = text[at + 1] if at + 1 < len(text) else ""
+            if opener and _closes(opener, mark, before):
+                start, end = _trimmed(text, open_at + 1, at)
+                if end > start:
+                    cont = first and open_prev and open_at == _lead_space(text)
+                    spans.append(Span(index, start, end, open_at, at, cont))
+                first = False
+                opener = ""
+            elif _opens(mark, after) and (not opener or mark != '"'):
+                if opener:
+                    first = False  # an opening mark never closed: drop it, start again
+                opener, open_at = mark, at
+        if opener:
+            start, end = _trimmed(text, open_at + 1, len(text))
+            if end > start:
+                cont = first and open_prev and open_at == _lead_space(text)
+                spans.append(Span(index, start, end, open_at, None, cont))
+                ended_open = True
+        open_prev = ended_open
+    return _keep_runs(spans, paragraphs)
+
+
+def _lead_space(text: str) -> int:
+    return len(text) - len(text.lstrip())
+
+
+def _keep_runs(spans: list[Span], paragraphs: list[str]) -> list[Span]:
+    """Drop parts left open that the next paragraph does not continue (stray marks)."""
+    kept: list[Span] = []
+    for i, span in enumerate(spans):
+        if span.close_at is None:
+            nxt = spans[i + 1] if i + 1 < len(spans) else None
+            if nxt is None or not nxt.continues:
+                # An unclosed mark at the very end of a paragraph that is itself a whole
+                # quotation is still kept if it is long enough to be speech.
+                if span.open_at != _lead_space(paragraphs[span.block]) or _words(
+                    paragraphs[span.block][span.start : span.end]
+                ) <= MAX_SCARE_WORDS:
+                    continue
+        kept.append(span)
+    return kept
+
+
+def _words(text: str) -> int:
+    return len(_WORD.findall(text))
+
+
+def quote_text(paragraphs: list[str], span: Span) -> str:
+    return paragraphs[span.block][span.start : span.end]
+
+
+def is_scare_quote(text: str, *, has_cue: bool) -> bool:
+    """A quoted word or short phrase used as a label, not as speech.
+
+    Speech either has a cue ("kata X", "X said:") or reads as a sentence; a label is a
+    few words with no sentence punctuation and no cue.
+    """
+    if has_cue:
+        return False
+    return _words(text) <= MAX_SCARE_WORDS and not _SENTENCE_END.search(text)

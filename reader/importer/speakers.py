@@ -1,0 +1,344 @@
+"""Who said each quotation: cues, people named in the article, and back-references.
+
+The pass runs in reading order and keeps the person "in view": the one named last
+outside quotations. A cue that names someone ("kata Lavrov") attributes the quotation
+to that person; a back-reference ("katanya", "ia", "sang pakar", "the spokesman") or no
+cue at all (a continuation, or a paragraph about someone followed by their words) goes
+to the person in view. A role alone ("kata Presiden") goes to the person who holds that
+role, or to an unnamed speaker described by it.
+
+People are collected first, from every place the article names one with evidence that
+it is a person: after a cue verb, after a title ("Menteri Luar Negeri Rusia Sergey
+Lavrov"), next to a role ("Pakar militer Rusia, Yakov Kedmi"; "X, seorang ahli militer
+independen"), or before a speech verb. Mentions of a part of a name (the surname) join
+the fullest form; the role is the one given where the person is first introduced.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from reader.core.model import Speaker
+from reader.importer.cues import Cue, CueReader
+from reader.importer.languages import Language
+from reader.importer.names import NameRules, Token, run_at, tokenize
+from reader.importer.quotes import Span, is_scare_quote
+from reader.importer.slug import slugify, unique
+
+
+@dataclass
+class Person:
+    name: list[str]
+    role: str | None
+    first: tuple[int, int]
+    role_at: tuple[int, int] | None = None
+    described: bool = False  # an unnamed speaker, known only by a description
+
+    def has(self, words: tuple[str, ...]) -> bool:
+        n = len(words)
+        return any(tuple(self.name[i : i + n]) == words for i in range(len(self.name) - n + 1))
+
+
+@dataclass
+class Attribution:
+    """The result: speakers, and for each kept quotation part its speaker's index."""
+
+    people: list[Person] = field(default_factory=list)
+    parts: list[tuple[Span, int, int]] = field(default_factory=list)  # span, person, group
+
+
+@dataclass
+class _Group:
+    spans: list[Span]
+    cues: list[Cue]
+    adjacent: bool
+
+
+class _Registry:
+    def __init__(self) -> None:
+        self.people: list[Person] = []
+
+    def find(self, words: tuple[str, ...], recent: list[int]) -> int | None:
+        hits = [i for i, p in enumerate(self.people) if not p.described and p.has(words)]
+        if not hits:
+            return None
+        for i in reversed(recent):
+            if i in hits:
+                return i
+        return hits[0]
+
+    def add(self, words: tuple[str, ...], role: str | None, at: tuple[int, int]) -> int:
+        for i, person in enumerate(self.people):
+            if person.described:
+                continue
+            if person.has(words):
+                self._role(person, role, at)
+                return i
+            probe = Person(list(words), None, at)
+            if probe.has(tuple(person.name)):
+                person.name = list(words)
+                self._role(person, role, at)
+                return i
+        self.people.append(Person(list(words), role, at, at if role else None))
+        return len(self.people) - 1
+
+    @staticmethod
+    def _role(person: Person, role: str | None, at: tuple[int, int]) -> None:
+        if role and (person.role_at is None or at < person.role_at):
+            person.role, person.role_at = role, at
+
+    def described(self, text: str, at: tuple[int, int]) -> int:
+        for i, person in enumerate(self.people):
+            if person.described and " ".join(person.name) == text:
+                return i
+        self.people.append(Person([text], None, at, described=True))
+        return len(self.people) - 1
+
+
+def _groups(spans: list[Span]) -> list[list[Span]]:
+    groups: list[list[Span]] = []
+    for span in spans:
+        if span.continues and groups and groups[-1][-1].close_at is None:
+            groups[-1].append(span)
+        else:
+            groups.append([span])
+    return groups
+
+
+def attribute(paragraphs: list[str], spans: list[Span], lang: Language) -> Attribution:
+    """Attribute every quotation part in ``spans``; scare quotes and unattributable
+    quotations are left out of the result."""
+    tokens = [tokenize(p) for p in paragraphs]
+    rules = NameRules(lang, tokens)
+    readers = [CueReader(p, t, rules) for p, t in zip(paragraphs, tokens, strict=True)]
+    inside: list[list[tuple[int, int]]] = [[] for _ in paragraphs]
+    for span in spans:
+        end = span.close_at if span.close_at is not None else len(paragraphs[span.block])
+        inside[span.block].append((span.open_at, end))
+
+    groups: list[_Group] = []
+    for parts in _groups(spans):
+        cues: list[Cue] = []
+        first = parts[0]
+        cues.append(readers[first.block].before(first.open_at))
+        for part in parts:
+            if part.close_at is not None:
+                cues.append(readers[part.block].after(part.close_at))
+        adjacent = any(c.adjacent for c in cues)
+        text = paragraphs[first.block][first.start : first.end]
+        if len(parts) == 1 and is_scare_quote(text, has_cue=adjacent):
+            continue
+        groups.append(_Group(parts, cues, adjacent))
+
+    registry = _Registry()
+    _discover(registry, readers, tokens, inside, groups, rules)
+    events = _mentions(registry, tokens, inside, rules)
+    return _resolve(registry, groups, events)
+
+
+def _outside(pos: int, spans: list[tuple[int, int]]) -> bool:
+    return not any(a <= pos < b for a, b in spans)
+
+
+def _discover(
+    registry: _Registry,
+    readers: list[CueReader],
+    tokens: list[list[Token]],
+    inside: list[list[tuple[int, int]]],
+    groups: list[_Group],
+    rules: NameRules,
+) -> None:
+    records: list[tuple[tuple[int, int], tuple[str, ...], str | None]] = []
+    cue_words: set[str] = set()
+    for group in groups:
+        block = group.spans[0].block
+        for cue in group.cues:
+            if cue.kind == "name":
+                records.append(((block, cue.at), cue.name, cue.role))
+                cue_words.update(cue.name)
+    lang = rules.lang
+    for b, toks in enumerate(tokens):
+        reader = readers[b]
+        i = 0
+        while i < len(toks):
+            tok = toks[i]
+            if not (tok.is_word and tok.is_cap) or not _outside(tok.start, inside[b]):
+                i += 1
+                continue
+            j = run_at(toks, i, lang)
+            found = reader.name_at(i, j)
+            i_next = j
+            if found is not None and found.kind == "name":
+                if _evidence(toks, i, j, found, lang, rules, cue_words):
+                    records.append(((b, found.at), found.name, found.role))
+            i = max(i_next, i + 1)
+    records.sort(key=lambda r: r[0])
+    for at, name, role in records:
+        registry.add(name, role, at)
+
+
+def _evidence(
+    toks: list[Token],
+    i: int,
+    j: int,
+    found: Cue,
+    lang: Language,
+    rules: NameRules,
+    cue_words: set[str],
+) -> bool:
+    """Is the run ``toks[i:j]`` (holding ``found``) a person, not a place or a body?"""
+    # The run is the role of the name after the comma: "Ekonom UGM, Hendra Kusuma,".
+    if j + 1 < len(toks) and toks[j].text == "," and toks[j + 1].is_cap:
+        if any(rules.is_role(t.text) for t in toks[i:j]):
+            following = rules.split([t.text for t in toks[j + 1 : run_at(toks, j + 1, lang)]])[1]
+            if following:
+                return False
+    if found.role:
+        return True
+    if any(w in cue_words for w in found.name):
+        return True
+    nxt = toks[j] if j < len(toks) else None
+    prev = toks[i - 1] if i else None
+    if nxt is not None and nxt.is_word and (nxt.lower in lang.pre_cues):
+        return True
+    if prev is not None and prev.is_word and prev.lower in lang.post_cues:
+        return True
+    # "Trismiati (37), warga …": an age in brackets.
+    return (
+        nxt is not None
+        and nxt.text == "("
+        and j + 2 < len(toks)
+        and toks[j + 1].text.isdigit()
+        and toks[j + 2].text == ")"
+    )
+
+
+def _mentions(
+    registry: _Registry,
+    tokens: list[list[Token]],
+    inside: list[list[tuple[int, int]]],
+    rules: NameRules,
+) -> list[tuple[int, int, int]]:
+    """Every mention of a known person outside quotations, as (block, offset, person)."""
+    index: dict[str, list[int]] = {}
+    for p, person in enumerate(registry.people):
+        if person.described:
+            continue
+        for word in person.name:
+            if len(word) >= 2 and word[:1].isupper() and rules.is_plain(word):
+                index.setdefault(word, []).append(p)
+    events: list[tuple[int, int, int]] = []
+    last = -1
+    for b, toks in enumerate(tokens):
+        k = 0
+        while k < len(toks):
+            tok = toks[k]
+            if not (tok.is_word and tok.is_cap) or tok.text not in index:
+                k += 1
+                continue
+            if not _outside(tok.start, inside[b]):
+                k += 1
+                continue
+            j = run_at(toks, k, rules.lang)
+            words = tuple(t.text for t in toks[k:j])
+            candidates = index[tok.text]
+            best = _best(registry, candidates, words, last)
+            events.append((b, tok.start, best))
+            last = best
+            k = max(j, k + 1)
+    return events
+
+
+def _best(registry: _Registry, candidates: list[int], words: tuple[str, ...], last: int) -> int:
+    if len(candidates) == 1:
+        return candidates[0]
+    scored = sorted(
+        candidates,
+        key=lambda p: (-sum(w in registry.people[p].name for w in words), p != last),
+    )
+    return scored[0]
+
+
+def _resolve(
+    registry: _Registry, groups: list[_Group], events: list[tuple[int, int, int]]
+) -> Attribution:
+    result = Attribution()
+    e = 0
+    in_view: int | None = None
+    in_view_at: tuple[int, int] = (-1, -1)
+    recent: list[int] = []
+    for g, group in enumerate(groups):
+        first = group.spans[0]
+        here = (first.block, first.open_at)
+        while e < len(events) and (events[e][0], events[e][1]) < here:
+            if (events[e][0], events[e][1]) > in_view_at:
+                in_view, in_view_at = events[e][2], (events[e][0], events[e][1])
+            recent.append(events[e][2])
+            e += 1
+        speaker = _speaker(registry, group, in_view, recent)
+        if speaker is None:
+            continue
+        for span in group.spans:
+            result.parts.append((span, speaker, g))
+        last = group.spans[-1]
+        end = last.close_at if last.close_at is not None else last.end
+        in_view, in_view_at = speaker, (last.block, end)
+        recent.append(speaker)
+    result.people = registry.people
+    return result
+
+
+def _speaker(
+    registry: _Registry, group: _Group, in_view: int | None, recent: list[int]
+) -> int | None:
+    block = group.spans[0].block
+    explicit = [c for c in group.cues if c.kind in {"name", "role", "desc"}]
+    for cue in explicit:
+        if cue.kind == "name":
+            found = registry.find(cue.name, recent)
+            if found is not None:
+                return found
+        if cue.kind == "role" and cue.head:
+            holder = _holder(registry, cue.head, recent)
+            if holder is not None:
+                return holder
+            return registry.described(cue.role or cue.head, (block, cue.at))
+        if cue.kind == "desc":
+            if in_view is not None and cue.head and _holds(registry.people[in_view], cue.head):
+                return in_view
+            return registry.described(cue.role or cue.head or "", (block, cue.at))
+    return in_view
+
+
+def _holds(person: Person, head: str) -> bool:
+    return bool(person.role) and head in (person.role or "").lower().split()
+
+
+def _holder(registry: _Registry, head: str, recent: list[int]) -> int | None:
+    holders = [i for i, p in enumerate(registry.people) if not p.described and _holds(p, head)]
+    if not holders:
+        return None
+    for i in reversed(recent):
+        if i in holders:
+            return i
+    return holders[0]
+
+
+def make_speakers(people: list[Person], order: list[int]) -> dict[int, Speaker]:
+    """Speaker records for the people in ``order`` (first quotation first)."""
+    taken: set[str] = set()
+    out: dict[int, Speaker] = {}
+    for p in order:
+        if p in out:
+            continue
+        person = people[p]
+        name = " ".join(person.name)
+        if person.described:
+            ident = unique(slugify(name, fallback="speaker"), taken)
+            out[p] = Speaker(ident, name[:1].upper() + name[1:], None, ())
+            continue
+        surname = person.name[-1]
+        ident = unique(slugify(surname, fallback="speaker"), taken)
+        aliases = (surname,) if len(person.name) > 1 else ()
+        out[p] = Speaker(ident, name, person.role, aliases)
+    return out

@@ -1,0 +1,143 @@
+"""The shape of an article: title, figures, lead, sections with headings, paragraphs.
+
+Pasted pages carry no markup, so the shape is read from the lines themselves: the first
+line is the title; a line with a photo credit ("Foto:", "Photo:", "Image caption", a
+trailing "- Agency") is a figure and is kept once however often the page repeats it;
+the first body paragraph is the lead; a short line without closing punctuation that is
+followed by a body paragraph is a section heading.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from reader.core.model import LEAD, Figure
+from reader.importer.languages import Language
+from reader.importer.slug import slugify, unique
+
+#: Longest line taken for a heading (words, characters).
+MAX_HEADING_WORDS = 12
+MAX_HEADING_CHARS = 90
+#: Longest caption taken for a figure credited with a trailing "- Agency".
+MAX_CAPTION_WORDS = 60
+_CLOSING = tuple(".,;:!?…”\"»’)]—–-")
+_QUOTE_MARKS = set("“”„«»\"")
+_AGENCY = re.compile(
+    r"^(?P<caption>.{10,}?)\s+[-–—]\s+(?P<credit>[A-Z][\w.&/]*(?:[ /][A-Z][\w.&/]*){0,3})$"
+)
+_IMAGE_CAPTION = re.compile(r"^image caption\b[\s,:.-]*", re.IGNORECASE)
+_IMAGE_SOURCE = re.compile(r"^(?:image source|getty images|photo credit)\b[\s,:.-]*", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Block:
+    """A body paragraph and where it ends up: a section id and index, or the lead."""
+
+    text: str
+    section: str
+    paragraph: int
+
+
+@dataclass(frozen=True)
+class Structure:
+    title: str
+    figures: tuple[Figure, ...]
+    lead: str | None
+    sections: tuple[tuple[str, str | None, tuple[str, ...]], ...]
+    blocks: tuple[Block, ...]
+
+
+def parse_caption(line: str, lang: Language) -> Figure | None:
+    """The figure a caption line describes, or None if the line is not a caption."""
+    lower = line.lower()
+    for marker in lang.credit_markers:
+        at = lower.find(marker)
+        if at >= 0:
+            caption = line[:at].strip()
+            credit = line[at + len(marker) :].strip().rstrip(".").strip() or None
+            if caption:
+                return Figure(caption, credit)
+    match = _IMAGE_CAPTION.match(line)
+    if match and line[match.end() :].strip():
+        return Figure(line[match.end() :].strip(), None)
+    if not any(mark in line for mark in _QUOTE_MARKS):
+        agency = _AGENCY.match(line)
+        if agency and len(agency.group("caption").split()) <= MAX_CAPTION_WORDS:
+            return Figure(agency.group("caption").strip(), agency.group("credit"))
+    return None
+
+
+def image_source(line: str) -> str | None:
+    """The credit of an "Image source, Reuters" line (BBC style), else None."""
+    match = _IMAGE_SOURCE.match(line)
+    if match and len(line) < 120:
+        return line[match.end() :].strip() or None
+    return None
+
+
+def is_heading(line: str) -> bool:
+    """A short line that starts like a title and does not end like a sentence."""
+    if len(line) > MAX_HEADING_CHARS or len(line.split()) > MAX_HEADING_WORDS:
+        return False
+    if not line[:1].isupper() and not line[:1].isdigit():
+        return False
+    if line.endswith(_CLOSING) or any(mark in line for mark in _QUOTE_MARKS):
+        return False
+    return True
+
+
+def _figures(lines: list[str], lang: Language) -> tuple[list[str], list[Figure]]:
+    figures: list[Figure] = []
+    body: list[str] = []
+    pending_credit: str | None = None
+    for line in lines:
+        credit = image_source(line)
+        if credit is not None:
+            pending_credit = credit
+            continue
+        figure = parse_caption(line, lang)
+        if figure is None:
+            body.append(line)
+            continue
+        if figure.credit is None and pending_credit is not None:
+            figure = Figure(figure.caption, pending_credit)
+        pending_credit = None
+        if figure not in figures and not any(f.caption == figure.caption for f in figures):
+            figures.append(figure)
+    return body, figures
+
+
+def build_structure(lines: list[str], lang: Language) -> Structure:
+    """Title, figures, lead and sections of the body ``lines`` (title first)."""
+    title = lines[0]
+    body, figures = _figures(lines[1:], lang)
+    lead: str | None = None
+    if len(body) >= 2 and not is_heading(body[0]):
+        lead = body[0]
+        body = body[1:]
+    taken = {LEAD}
+    sections: list[tuple[str, str | None, list[str]]] = []
+    for i, line in enumerate(body):
+        follows_text = i + 1 < len(body) and not is_heading(body[i + 1])
+        if is_heading(line) and follows_text:
+            sections.append((unique(slugify(line, fallback="section"), taken), line, []))
+            continue
+        if not sections:
+            sections.append((unique("opening", taken), None, []))
+        sections[-1][2].append(line)
+    if not sections and lead is not None:
+        sections.append(("opening", None, [lead]))
+        lead = None
+    blocks: list[Block] = []
+    if lead is not None:
+        blocks.append(Block(lead, LEAD, 0))
+    for ident, _heading, paragraphs in sections:
+        blocks.extend(Block(text, ident, n) for n, text in enumerate(paragraphs))
+    return Structure(
+        title=title,
+        figures=tuple(figures),
+        lead=lead,
+        sections=tuple((i, h, tuple(p)) for i, h, p in sections),
+        blocks=tuple(blocks),
+    )
