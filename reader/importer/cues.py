@@ -93,6 +93,11 @@ class CueReader:
         if k < 2 or toks[k - 1].text != ",":
             return None
         j = k - 1
+        # "Pengajar sosiologi UNJ (Universitas Negeri Jakarta), Rakhmat Hidayat"
+        if j > 0 and toks[j - 1].text == ")":
+            while j > 0 and toks[j - 1].text != "(" and k - j < 12:
+                j -= 1
+            j -= 1
         i = j
         while i > 0 and j - i < 10:
             prev = toks[i - 1]

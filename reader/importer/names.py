@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from reader.importer.languages import Language
 
-_TOKEN = re.compile(r"[^\W_](?:[\w’'\-]*[^\W_])?|[^\w\s]")
+_TOKEN = re.compile(r"[^\W\d_a-z]\.(?=\s[^\W\d_])|[^\W_](?:[\w’'\-]*[^\W_])?|[^\w\s]")
 #: Longest name the importer takes (tokens); longer runs are roles or institutions.
 MAX_NAME_TOKENS = 4
 
@@ -71,7 +71,6 @@ class NameRules:
         self.lang = lang
         self.lower_words: set[str] = set()
         self.standalone: set[str] = set()
-        cues = lang.post_cues | lang.pre_cues
         for tokens in paragraphs:
             for k, tok in enumerate(tokens):
                 if not tok.is_word:
@@ -83,10 +82,7 @@ class NameRules:
                 nxt = tokens[k + 1] if k + 1 < len(tokens) else None
                 if (
                     prev is not None
-                    and prev.is_word
-                    and not prev.is_cap
-                    and prev.lower not in cues
-                    and not lang.cue_back(prev.lower)
+                    and prev.lower in lang.place_prepositions
                     and (nxt is None or not (nxt.is_word and nxt.is_cap))
                 ):
                     self.standalone.add(tok.text)
@@ -108,11 +104,13 @@ class NameRules:
             or low in lang.pre_cues
             or low in lang.connectors
             or lang.cue_back(low)
+            or (lang.common_word is not None and lang.common_word.match(low) is not None)
         )
 
     def split(self, words: list[str]) -> tuple[list[str], list[str]]:
         """Split a capitalised run into (role words, name words), the name at the end."""
         k = len(words)
+        titled = any(not self.is_plain(w) for w in words)
         while k > 0 and len(words) - k < MAX_NAME_TOKENS:
             word = words[k - 1]
             last = k == len(words)
@@ -121,13 +119,18 @@ class NameRules:
                 continue
             if not self.is_plain(word):
                 break
+            # After a title, a word the article also uses on its own ("… di Rusia") or
+            # in lower case qualifies the title: "Menteri Luar Negeri Rusia Sergey Lavrov".
             if not last and (
-                word in self.standalone or word.lower() in self.lower_words or _acronym(word)
+                _acronym(word)
+                or (titled and (word in self.standalone or word.lower() in self.lower_words))
             ):
                 break
             k -= 1
-        # A name never starts with a particle.
+        # A name never starts with a particle, nor right after "Universitas", "Kota" ….
         while k < len(words) and not words[k][:1].isupper():
+            k += 1
+        if 0 < k < len(words) and words[k - 1].lower() in self.lang.org_heads:
             k += 1
         return words[:k], words[k:]
 

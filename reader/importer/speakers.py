@@ -157,6 +157,7 @@ def _discover(
                 records.append(((block, cue.at), cue.name, cue.role))
                 cue_words.update(cue.name)
     lang = rules.lang
+    later: list[tuple[tuple[int, int], tuple[str, ...], str | None]] = []
     for b, toks in enumerate(tokens):
         reader = readers[b]
         i = 0
@@ -167,11 +168,17 @@ def _discover(
                 continue
             j = run_at(toks, i, lang)
             found = reader.name_at(i, j)
-            i_next = j
             if found is not None and found.kind == "name":
+                record = ((b, found.at), found.name, found.role)
                 if _evidence(toks, i, j, found, lang, rules, cue_words):
-                    records.append(((b, found.at), found.name, found.role))
-            i = max(i_next, i + 1)
+                    records.append(record)
+                elif len(found.name) > 1:
+                    later.append(record)
+            i = max(j, i + 1)
+    # A full name with no evidence of its own joins a person named elsewhere with
+    # evidence: "Rakhmat Hidayat, mengapresiasi …" … "Namun, Rakhmat berharap …".
+    known = {w for _, name, _ in records for w in name}
+    records.extend(r for r in later if r[1][0] in known or r[1][-1] in known)
     records.sort(key=lambda r: r[0])
     for at, name, role in records:
         registry.add(name, role, at)
@@ -190,8 +197,8 @@ def _evidence(
     # The run is the role of the name after the comma: "Ekonom UGM, Hendra Kusuma,".
     if j + 1 < len(toks) and toks[j].text == "," and toks[j + 1].is_cap:
         if any(rules.is_role(t.text) for t in toks[i:j]):
-            following = rules.split([t.text for t in toks[j + 1 : run_at(toks, j + 1, lang)]])[1]
-            if following:
+            role, name = rules.split([t.text for t in toks[j + 1 : run_at(toks, j + 1, lang)]])
+            if name and not role:
                 return False
     if found.role:
         return True

@@ -7,6 +7,7 @@ adding one such file; :data:`CODES` finds it.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -47,6 +48,9 @@ class Language:
     trailing_lists: tuple[str, ...]
     credit_markers: tuple[str, ...]
     not_names: frozenset[str]
+    org_heads: frozenset[str]
+    place_prepositions: frozenset[str]
+    common_word: re.Pattern[str] | None
 
     def cue_back(self, word: str) -> bool:
         """Is ``word`` a post cue with the back-referring suffix (``katanya``)?"""
@@ -88,6 +92,11 @@ def _load(path: Path) -> Language:
         trailing_lists=tuple(_words(data, "trailing_lists")),
         credit_markers=tuple(_words(data, "credit_markers")),
         not_names=frozenset(_words(data, "not_names")),
+        org_heads=frozenset(_words(data, "org_heads")),
+        place_prepositions=frozenset(_words(data, "place_prepositions")),
+        common_word=re.compile(str(data["common_word_pattern"]))
+        if data.get("common_word_pattern")
+        else None,
     )
 
 
