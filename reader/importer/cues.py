@@ -20,7 +20,10 @@ CueKind = Literal["name", "role", "back", "desc", "none"]
 MAX_PHRASE = 25
 #: Furthest a subject may stand before its verb in "…," Smith said.
 MAX_SUBJECT = 6
+#: … and a description ("a resident who has lived on the estate for 30 years").
+MAX_DESCRIPTION = 14
 _STOP = frozenset(".!?;:“”„«»\"()")
+_OPENING = frozenset(".!?“”„«»\"(")
 _DESC_STOP = frozenset(
     "yang di dalam kepada saat ketika sambil pada usai seusai setelah melalui dengan lewat "
     "kemarin who in at on during after when while from to as via".split()
@@ -99,9 +102,15 @@ class CueReader:
                 j -= 1
             j -= 1
         i = j
+        lang = self.lang
         while i > 0 and j - i < 10:
             prev = toks[i - 1]
-            if not prev.is_word or prev.lower in self.lang.role_markers:
+            if not prev.is_word or prev.lower in lang.role_markers:
+                break
+            if not prev.is_cap and prev.lower not in lang.connectors and (
+                (prev.lower in lang.stopwords and not self.rules.is_role(prev.text))
+                or (lang.verb is not None and lang.verb.match(prev.lower))
+            ):
                 break
             i -= 1
         for s in range(i, j):
@@ -112,6 +121,10 @@ class CueReader:
     def name_at(self, i: int, j: int) -> Cue | None:
         """A name (with its role) in the capitalised run ``tokens[i:j]``."""
         toks = self.tokens
+        if j - i > 1 and (i == 0 or toks[i - 1].text in _OPENING) and self.rules.sentence_word(
+            toks[i].text
+        ):
+            i += 1
         words = [t.text for t in toks[i:j]]
         role_words, name = self.rules.split(words)
         if not name:
@@ -125,9 +138,39 @@ class CueReader:
             if self.rules.is_role(toks[s].text):
                 role = self._span_text(s, n0)
                 break
-        if role is None:
-            role = self._role_before_comma(i) or self._role_after(j)
+        if role is None and n0 == i:
+            role = self._role_before_comma(i) or self._role_before(i) or self._role_after(j)
         return Cue("name", name=tuple(name), role=role, at=toks[n0].start)
+
+    def _role_before(self, k: int) -> str | None:
+        """"pengamat sepak bola Anton Wijaya", "Kenyan runner Joseph Kiprono"."""
+        toks = self.tokens
+        lang = self.lang
+        i = k
+        while i > 0 and k - i < 5:
+            prev = toks[i - 1]
+            if not prev.is_word or prev.lower in lang.role_markers:
+                break
+            if prev.is_cap and i - 1 > 0 and toks[i - 2].is_word:
+                break  # a capitalised word inside the sentence: another name or a body
+            if not prev.is_cap and (
+                (prev.lower in lang.stopwords and not self.rules.is_role(prev.text))
+                or (lang.verb is not None and lang.verb.match(prev.lower))
+            ):
+                break
+            i -= 1
+        if i == k:
+            return None
+        if not toks[k - 1].is_cap and not self.rules.is_role(toks[k - 1].text):
+            # the word right before the name must be part of the role
+            if not any(self.rules.is_role(t.text) for t in toks[i:k]):
+                return None
+        at_start = i == 0 or not toks[i - 1].is_word
+        for s in range(i, k):
+            if self.rules.is_role(toks[s].text):
+                start = i if at_start else s
+                return self._span_text(start, k)
+        return None
 
     # -- phrases ------------------------------------------------------------------
 
@@ -226,12 +269,18 @@ class CueReader:
             if [t.lower for t in toks[k : k + len(words)]] == words:
                 return _adjacent(self.phrase(k + len(words)))
         # "…," Smith said. / "…," he said. / "…," Lavrov menambahkan.
-        for j in range(k + 1, min(len(toks), k + MAX_SUBJECT + 1)):
+        # "…," a resident who has lived here for 30 years said.
+        reach = MAX_SUBJECT if toks[k].is_cap else MAX_DESCRIPTION
+        for j in range(k + 1, min(len(toks), k + reach + 1)):
             word = toks[j]
             if not word.is_word:
                 break
             if word.lower in lang.post_cues or word.lower in lang.pre_cues:
                 cue = self.phrase(k, j)
+                if cue.kind == "none" and not toks[k].is_cap:
+                    words = [t.lower for t in toks[k:j]]
+                    head = next((w for w in words if w in lang.role_words), words[-1])
+                    cue = Cue("desc", role=self._span_text(k, j), head=head, at=toks[k].start)
                 return _adjacent(cue) if cue.kind != "none" else NONE
         return NONE
 

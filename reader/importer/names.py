@@ -50,8 +50,11 @@ def run_at(tokens: list[Token], i: int, lang: Language) -> int:
         j += 1
         if (
             j + 1 < n
-            and tokens[j].is_word
-            and (tokens[j].lower in lang.connectors or tokens[j].lower in lang.name_particles)
+            and (
+                tokens[j].lower in lang.connectors
+                or tokens[j].lower in lang.name_particles
+                or tokens[j].text == "/"
+            )
             and tokens[j + 1].is_word
             and tokens[j + 1].is_cap
         ):
@@ -69,14 +72,16 @@ class NameRules:
 
     def __init__(self, lang: Language, paragraphs: list[list[Token]]) -> None:
         self.lang = lang
-        self.lower_words: set[str] = set()
+        self.lower_words: dict[str, int] = {}
+        self.counts: dict[str, int] = {}
         self.standalone: set[str] = set()
         for tokens in paragraphs:
             for k, tok in enumerate(tokens):
                 if not tok.is_word:
                     continue
+                self.counts[tok.text] = self.counts.get(tok.text, 0) + 1
                 if not tok.is_cap:
-                    self.lower_words.add(tok.text)
+                    self.lower_words[tok.text] = self.lower_words.get(tok.text, 0) + 1
                     continue
                 prev = tokens[k - 1] if k else None
                 nxt = tokens[k + 1] if k + 1 < len(tokens) else None
@@ -122,8 +127,8 @@ class NameRules:
             # After a title, a word the article also uses on its own ("… di Rusia") or
             # in lower case qualifies the title: "Menteri Luar Negeri Rusia Sergey Lavrov".
             if not last and (
-                _acronym(word)
-                or (titled and (word in self.standalone or word.lower() in self.lower_words))
+                (_acronym(word) and self.counts.get(word, 0) > 1)
+                or (titled and (word in self.standalone or self.common(word)))
             ):
                 break
             k -= 1
@@ -132,7 +137,24 @@ class NameRules:
             k += 1
         if 0 < k < len(words) and words[k - 1].lower() in self.lang.org_heads:
             k += 1
+        # "Duta Besar untuk Kenya": a word after a connector belongs to the role.
+        if 0 < k < len(words) and words[k - 1].lower() in self.lang.connectors:
+            k = len(words)
         return words[:k], words[k:]
+
+    def common(self, word: str) -> bool:
+        """Does the article use this word in lower case too (so it is no name)?"""
+        return self.lower_words.get(word.lower(), 0) >= 2
+
+    def sentence_word(self, word: str) -> bool:
+        """A word capitalised only because it opens a sentence ("Sementara", "Diakui")."""
+        low = word.lower()
+        lang = self.lang
+        return (
+            not self.is_plain(word)
+            or low in self.lower_words
+            or (lang.verb is not None and lang.verb.match(low) is not None)
+        )
 
     def role_text(self, words: list[str]) -> str | None:
         """The role in the words before a name: from the first role word on."""

@@ -208,7 +208,18 @@ def _evidence(
     prev = toks[i - 1] if i else None
     if nxt is not None and nxt.is_word and (nxt.lower in lang.pre_cues):
         return True
-    if prev is not None and prev.is_word and prev.lower in lang.post_cues:
+    if prev is not None and prev.is_word and (
+        prev.lower in lang.post_cues or prev.lower in lang.according_to
+    ):
+        return True
+    # "Joseph Kiprono, 19, won …": an age between commas.
+    if (
+        nxt is not None
+        and nxt.text == ","
+        and j + 2 < len(toks)
+        and toks[j + 1].text.isdigit()
+        and toks[j + 2].text == ","
+    ):
         return True
     # "Trismiati (37), warga …": an age in brackets.
     return (

@@ -51,6 +51,7 @@ class Language:
     org_heads: frozenset[str]
     place_prepositions: frozenset[str]
     common_word: re.Pattern[str] | None
+    verb: re.Pattern[str] | None
 
     def cue_back(self, word: str) -> bool:
         """Is ``word`` a post cue with the back-referring suffix (``katanya``)?"""
@@ -97,6 +98,7 @@ def _load(path: Path) -> Language:
         common_word=re.compile(str(data["common_word_pattern"]))
         if data.get("common_word_pattern")
         else None,
+        verb=re.compile(str(data["verb_pattern"])) if data.get("verb_pattern") else None,
     )
 
 
