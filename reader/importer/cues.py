@@ -197,9 +197,13 @@ class CueReader:
         toks = self.tokens
         j = min(run_at(toks, k, self.lang), end)
         start = k
-        # "Kepala Dusun Nglahar, Kelurahan Sumbersari, …, Wahyu Wibowo": role segments.
+        best = self.name_at(k, j)
+        best_k = k
+        # "Kepala Dusun Nglahar, Kelurahan Sumbersari, …, Wahyu Wibowo": role segments
+        # separated by commas, the name last; ", Senin" after a name ends the chain.
         while (
-            j + 1 < end
+            (best is None or best.kind != "name" or best.role is None or best_k > start)
+            and j + 1 < end
             and toks[j].text == ","
             and toks[j + 1].is_cap
             and any(not self.rules.is_plain(t.text) for t in toks[k:j] if t.is_word)
@@ -208,15 +212,19 @@ class CueReader:
             if nxt == j + 1:
                 break
             k, j = j + 1, nxt
-        found = self.name_at(k, j)
-        if found is None:
+            found = self.name_at(k, j)
+            if found is not None and found.kind == "name":
+                best, best_k = found, k
+        if best is None:
             return NONE
-        if found.kind == "name" and k > start:
-            role_i = next((s for s in range(start, k) if self.rules.is_role(toks[s].text)), None)
+        if best.kind == "name" and best_k > start:
+            role_i = next(
+                (s for s in range(start, best_k) if self.rules.is_role(toks[s].text)), None
+            )
             if role_i is not None:
-                role = self.text[toks[role_i].start : found.at].rstrip(" ,")
-                return Cue("name", name=found.name, role=role, at=found.at)
-        return found
+                role = self.text[toks[role_i].start : best.at].rstrip(" ,")
+                return Cue("name", name=best.name, role=role, at=best.at)
+        return best
 
     def _description(self, k: int, end: int) -> Cue:
         toks = self.tokens

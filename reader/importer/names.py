@@ -150,10 +150,10 @@ class NameRules:
         """A word capitalised only because it opens a sentence ("Sementara", "Diakui")."""
         low = word.lower()
         lang = self.lang
-        return (
-            not self.is_plain(word)
-            or low in self.lower_words
-            or (lang.verb is not None and lang.verb.match(low) is not None)
+        if low in lang.stopwords:
+            return True
+        return self.is_plain(word) and (
+            low in self.lower_words or (lang.verb is not None and lang.verb.match(low) is not None)
         )
 
     def role_text(self, words: list[str]) -> str | None:
