@@ -166,6 +166,8 @@ class CueReader:
             if not any(self.rules.is_role(t.text) for t in toks[i:k]):
                 return None
         at_start = i == 0 or not toks[i - 1].is_word
+        if at_start and (toks[i].lower in lang.stopwords or toks[i].lower in lang.according_to):
+            at_start = False
         for s in range(i, k):
             if self.rules.is_role(toks[s].text):
                 start = i if at_start else s

@@ -104,6 +104,7 @@ class NameRules:
             or low in lang.role_words
             or low in lang.institution_words
             or low in lang.not_names
+            or low in lang.org_heads
             or low in lang.pronouns
             or low in lang.post_cues
             or low in lang.pre_cues

@@ -208,8 +208,13 @@ def _evidence(
     prev = toks[i - 1] if i else None
     if nxt is not None and nxt.is_word and (nxt.lower in lang.pre_cues):
         return True
-    if prev is not None and prev.is_word and (
-        prev.lower in lang.post_cues or prev.lower in lang.according_to
+    if prev is not None and prev.is_word and prev.lower in lang.according_to:
+        return True
+    # "…,” kata Lavrov" / "Sebab, kata Airin, …" — but not "Dubois told French radio".
+    if (
+        prev is not None
+        and prev.lower in lang.post_cues
+        and (i < 2 or not toks[i - 2].is_word)
     ):
         return True
     # "Joseph Kiprono, 19, won …": an age between commas.
@@ -236,7 +241,7 @@ def _mentions(
     tokens: list[list[Token]],
     inside: list[list[tuple[int, int]]],
     rules: NameRules,
-) -> list[tuple[int, int, int]]:
+) -> list[tuple[int, int, int, bool]]:
     """Every mention of a known person outside quotations, as (block, offset, person)."""
     index: dict[str, list[int]] = {}
     for p, person in enumerate(registry.people):
@@ -245,7 +250,7 @@ def _mentions(
         for word in person.name:
             if len(word) >= 2 and word[:1].isupper() and rules.is_plain(word):
                 index.setdefault(word, []).append(p)
-    events: list[tuple[int, int, int]] = []
+    events: list[tuple[int, int, int, bool]] = []
     last = -1
     for b, toks in enumerate(tokens):
         k = 0
@@ -261,10 +266,43 @@ def _mentions(
             words = tuple(t.text for t in toks[k:j])
             candidates = index[tok.text]
             best = _best(registry, candidates, words, last)
-            events.append((b, tok.start, best))
+            events.append((b, tok.start, best, _subject(toks, k, j, rules)))
             last = best
             k = max(j, k + 1)
     return events
+
+
+_ADVERBS = frozenset(
+    "juga pun kembali lalu kemudian sendiri sempat pernah telah sudah hanya bahkan lantas "
+    "masih tidak tak belum akan also then later again still".split()
+)
+
+
+def _subject(toks: list[Token], k: int, j: int, rules: NameRules) -> bool:
+    """Is the name in ``toks[k:j]`` the subject of its clause (not an object)?"""
+    lang = rules.lang
+    i = k
+    # Walk back over the title or role before the name: "Transport minister Luc Garnier".
+    while i > 0 and k - i < 8 and toks[i - 1].is_word:
+        prev = toks[i - 1]
+        if prev.lower in lang.according_to or prev.lower in lang.post_cues:
+            return True
+        if not prev.is_cap and (
+            prev.lower in lang.stopwords
+            or (lang.verb is not None and lang.verb.match(prev.lower))
+        ):
+            break
+        i -= 1
+    before = toks[i - 1] if i else None
+    if before is None or not before.is_word:
+        return True
+    n = j
+    while n < len(toks) and toks[n].lower in _ADVERBS:
+        n += 1
+    if n < len(toks) and toks[n].is_word:
+        word = toks[n].lower
+        return word in lang.pre_cues or (lang.verb is not None and bool(lang.verb.match(word)))
+    return False
 
 
 def _best(registry: _Registry, candidates: list[int], words: tuple[str, ...], last: int) -> int:
@@ -278,7 +316,7 @@ def _best(registry: _Registry, candidates: list[int], words: tuple[str, ...], la
 
 
 def _resolve(
-    registry: _Registry, groups: list[_Group], events: list[tuple[int, int, int]]
+    registry: _Registry, groups: list[_Group], events: list[tuple[int, int, int, bool]]
 ) -> Attribution:
     result = Attribution()
     e = 0
@@ -289,9 +327,13 @@ def _resolve(
         first = group.spans[0]
         here = (first.block, first.open_at)
         while e < len(events) and (events[e][0], events[e][1]) < here:
-            if (events[e][0], events[e][1]) > in_view_at:
-                in_view, in_view_at = events[e][2], (events[e][0], events[e][1])
-            recent.append(events[e][2])
+            b, at, person, subject = events[e]
+            # An object ("… bagi Rizieq") does not take the view from the subject of
+            # the same or the previous paragraph.
+            near = in_view is not None and b - in_view_at[0] <= 1
+            if (b, at) > in_view_at and (subject or not near):
+                in_view, in_view_at = person, (b, at)
+            recent.append(person)
             e += 1
         speaker = _speaker(registry, group, in_view, recent)
         if speaker is None:
