@@ -202,18 +202,16 @@ class ReadingScreen(Screen[None]):
             self.go_to_section(self.article.sections[number - 1].id)
 
     def action_scroll(self, lines: int) -> None:
-        self.body.scroll_relative(y=lines, animate=False)
+        self.body.go_to_line(int(self.body.scroll_y) + lines)
 
     def action_page(self, pages: int) -> None:
         body = self.body
         page = max(1, body.scrollable_content_region.height - 1)
-        body.scroll_relative(y=pages * page, animate=False)
+        body.go_to_line(int(body.scroll_y) + pages * page)
 
     def action_edge(self, edge: str) -> None:
-        if edge == "top":
-            self.body.scroll_home(animate=False)
-        else:
-            self.body.scroll_end(animate=False)
+        body = self.body
+        body.go_to_line(0 if edge == "top" else body.max_scroll_y)
 
     def go_to_section(self, section_id: str) -> None:
         """Show a section's heading at the top of the article."""

@@ -143,7 +143,7 @@ class ArticleBody(ScrollView, can_focus=True):
         self._cache.clear()
         self._update_virtual_size()
         if anchor is not None:
-            self.scroll_to(y=self._layout.line_of(*anchor), animate=False, immediate=True)
+            self.go_to_line(self._layout.line_of(*anchor))
         elif self._initial is not None:
             self._restore(self._initial)
             self._initial = None
@@ -175,7 +175,7 @@ class ArticleBody(ScrollView, can_focus=True):
             heading = layout.section_line(position.section)
             if heading is not None and layout.section_at(y) != position.section:
                 y = heading
-        self.scroll_to(y=y, animate=False, immediate=True)
+        self.go_to_line(y)
 
     # -- navigation ------------------------------------------------------------------
 
@@ -190,11 +190,20 @@ class ArticleBody(ScrollView, can_focus=True):
     def position(self) -> Position:
         return Position(self.section_in_view, int(self.scroll_y))
 
+    def go_to_line(self, y: int) -> None:
+        """Put line ``y`` at the top (as near as the end of the text allows), at once.
+
+        ``force`` because the scrollbars are only recomputed on the next refresh after a
+        re-wrap, and a key pressed before then must still move the text.
+        """
+        y = max(0, min(y, self.max_scroll_y))
+        self.scroll_to(y=y, animate=False, immediate=True, force=True)
+
     def scroll_to_section(self, section_id: str) -> None:
         """Put the heading of ``section_id`` on the top line."""
         y = self.text_layout.section_line(section_id)
         if y is not None:
-            self.scroll_to(y=y, animate=False, immediate=True)
+            self.go_to_line(y)
 
     def show_quote(self, quote_id: str) -> bool:
         """Highlight a quote and scroll it into view with a little context above."""
@@ -217,7 +226,7 @@ class ArticleBody(ScrollView, can_focus=True):
         """Scroll so line ``y`` is visible, a few lines below the top when it moves."""
         top, height = int(self.scroll_y), self.scrollable_content_region.height
         if not top <= y < top + height - 1:
-            self.scroll_to(y=max(0, y - CONTEXT_LINES), animate=False, immediate=True)
+            self.go_to_line(y - CONTEXT_LINES)
 
     def watch_scroll_y(self, old_value: float, new_value: float) -> None:
         super().watch_scroll_y(old_value, new_value)
@@ -247,14 +256,23 @@ class ArticleBody(ScrollView, can_focus=True):
     def match_index(self) -> int:
         return self._match_index
 
+    def current_match(self) -> tuple[int, int, int] | None:
+        """The match the reader is on, as (block, start, end), if any."""
+        if 0 <= self._match_index < len(self._matches):
+            return self._matches[self._match_index]
+        return None
+
     def find(self, query: str) -> int:
-        """Highlight every match of ``query``; go to the first one at or after the view."""
+        """Highlight every match of ``query``; go to the first one at or after the view.
+
+        Only the article's own text is searched, not the attributions reader adds.
+        """
         self._query = query
         self._matches = []
         self._matches_by_block = {}
         if query.strip():
             for index, block in enumerate(self._blocks):
-                if block.kind == "blank" or not block.text:
+                if block.kind in ("blank", "attribution") or not block.text:
                     continue
                 spans = find_phrase(block.text, query)
                 if spans:

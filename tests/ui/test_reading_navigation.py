@@ -1,0 +1,139 @@
+"""Moving through the article: section keys, digits, scrolling keys, the TOC following."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from conftest import WIDE
+
+from reader.core.model import Article
+from reader.ui.app import ReaderApp
+from reader.ui.screens.reading import ReadingScreen
+from reader.ui.widgets.body import ArticleBody
+from reader.ui.widgets.toc import SectionList
+
+HEADINGS = ["Pertukaran Intelejen", "Upaya Diplomasi AS", "Tak Mungkin Tanpa Pencabutan Sanksi"]
+
+
+def _parts(app: ReaderApp) -> tuple[ReadingScreen, ArticleBody, SectionList]:
+    screen = app.screen
+    assert isinstance(screen, ReadingScreen)
+    return screen, screen.query_one(ArticleBody), screen.query_one(SectionList)
+
+
+async def test_next_and_previous_section_put_each_heading_on_top(
+    seed_app: Callable[[], ReaderApp],
+    seed_article: Article,
+    body_lines: Callable[[ReaderApp], list[str]],
+) -> None:
+    app = seed_app()
+    async with app.run_test(size=WIDE) as pilot:
+        screen, body, _toc = _parts(app)
+        assert body.scroll_y == 0
+        await pilot.press("n")
+        first = seed_article.sections[0].paragraphs[0][:40]
+        assert body_lines(app)[0].strip().startswith(first)
+        assert screen.current_section == "opening"
+        for heading, section in zip(HEADINGS, seed_article.sections[1:], strict=True):
+            await pilot.press("n")
+            assert body_lines(app)[0].strip() == heading
+            assert screen.current_section == section.id
+        await pilot.press("n")  # no section after the last: stay
+        assert body_lines(app)[0].strip() == HEADINGS[-1]
+        for heading in reversed(HEADINGS[:-1]):
+            await pilot.press("p")
+            assert body_lines(app)[0].strip() == heading
+        await pilot.press("]", "]")
+        assert body_lines(app)[0].strip() == HEADINGS[-1]
+        await pilot.press("[")
+        assert body_lines(app)[0].strip() == HEADINGS[1]
+
+
+async def test_digits_jump_to_sections(
+    seed_app: Callable[[], ReaderApp], body_lines: Callable[[ReaderApp], list[str]]
+) -> None:
+    app = seed_app()
+    async with app.run_test(size=WIDE) as pilot:
+        screen, _body, toc = _parts(app)
+        for digit, heading in zip("234", HEADINGS, strict=True):
+            await pilot.press(digit)
+            assert body_lines(app)[0].strip() == heading
+            assert toc.highlighted == int(digit) - 1
+        await pilot.press("1")
+        assert screen.current_section == "opening"
+        assert toc.highlighted == 0
+        await pilot.press("9")  # there is no ninth section: nothing happens
+        assert screen.current_section == "opening"
+
+
+async def test_toc_follows_scrolling_and_jumps_on_enter(
+    seed_app: Callable[[], ReaderApp], body_lines: Callable[[ReaderApp], list[str]]
+) -> None:
+    app = seed_app()
+    async with app.run_test(size=WIDE) as pilot:
+        screen, body, toc = _parts(app)
+        heading_line = body.line_of_section("upaya-diplomasi-as")
+        assert heading_line is not None
+        for _ in range(heading_line):
+            await pilot.press("j")
+        await pilot.pause()
+        assert body.scroll_y == heading_line
+        assert toc.highlighted == 2
+        await pilot.press("k")
+        await pilot.pause()
+        assert toc.highlighted == 1
+        # choose a section in the TOC with the keyboard
+        toc.focus()
+        await pilot.press("end", "enter")
+        assert body_lines(app)[0].strip() == HEADINGS[-1]
+        assert screen.current_section == "tak-mungkin-tanpa-pencabutan-sanksi"
+
+
+async def test_click_in_toc_jumps(
+    seed_app: Callable[[], ReaderApp], body_lines: Callable[[ReaderApp], list[str]]
+) -> None:
+    app = seed_app()
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.click(SectionList, offset=(4, 3))  # row 0 is the border
+        await pilot.pause()
+        assert body_lines(app)[0].strip() == HEADINGS[1]
+
+
+async def test_page_and_edge_keys(seed_app: Callable[[], ReaderApp]) -> None:
+    app = seed_app()
+    async with app.run_test(size=WIDE) as pilot:
+        _screen, body, _toc = _parts(app)
+        await pilot.pause()
+        page = body.scrollable_content_region.height - 1
+        await pilot.press("space")
+        assert body.scroll_y == page
+        await pilot.press("b")
+        assert body.scroll_y == 0
+        await pilot.press("pagedown")  # the body's own page key: a whole page
+        assert page <= body.scroll_y <= page + 1
+        await pilot.press("G")
+        assert body.scroll_y == body.max_scroll_y > page
+        await pilot.press("g")
+        assert body.scroll_y == 0
+        await pilot.press("end")
+        assert body.scroll_y == body.max_scroll_y
+        await pilot.press("home")
+        assert body.scroll_y == 0
+
+
+async def test_tab_moves_between_the_panes(seed_app: Callable[[], ReaderApp]) -> None:
+    app = seed_app()
+    async with app.run_test(size=WIDE) as pilot:
+        screen, body, toc = _parts(app)
+        assert screen.focused is body
+        await pilot.press("tab")
+        assert screen.focused is not None
+        assert screen.sidebar in screen.focused.ancestors_with_self
+        await pilot.press("tab")  # the cookie notice's accept button
+        assert screen.focused is not None and screen.focused.id == "accept-cookies"
+        await pilot.press("tab")
+        assert screen.focused is toc
+        await pilot.press("tab")
+        assert screen.focused is body
+        await pilot.press("shift+tab")
+        assert screen.focused is toc

@@ -1,0 +1,107 @@
+"""The article and the quote sidebar together: choosing a quote shows it in the text."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from conftest import WIDE
+from rich.style import Style
+from textual.widgets import Input
+
+from reader.core.model import Article
+from reader.ui.app import ReaderApp
+from reader.ui.screens.reading import ReadingScreen
+from reader.ui.widgets.body import ArticleBody
+from reader.ui.widgets.quotes import QuoteSidebar
+
+
+def _chosen_cells(body: ArticleBody, y: int) -> str:
+    """The text drawn with the chosen-quote highlight on screen line ``y``."""
+    chosen: Style = body.get_component_rich_style("body--chosen")
+    strip = body.render_line(y)
+    return "".join(
+        seg.text
+        for seg in strip
+        if seg.style is not None and seg.style.bgcolor == chosen.bgcolor and seg.text != "▎"
+    )
+
+
+async def test_choosing_a_quote_scrolls_to_it_and_highlights_it(
+    seed_app: Callable[[], ReaderApp],
+    seed_article: Article,
+    body_lines: Callable[[ReaderApp], list[str]],
+) -> None:
+    app = seed_app()
+    async with app.run_test(size=WIDE) as pilot:
+        screen = app.screen
+        assert isinstance(screen, ReadingScreen)
+        body = screen.query_one(ArticleBody)
+        sidebar = screen.query_one(QuoteSidebar)
+        quote = next(q for q in seed_article.quotes if q.id == "q9")
+        sidebar.post_message(QuoteSidebar.QuoteChosen(sidebar, quote.id))
+        await pilot.pause()
+        assert body.chosen_quote == "q9"
+        line = body.line_of_quote("q9")
+        assert line is not None
+        top = int(body.scroll_y)
+        assert top <= line < top + body.scrollable_content_region.height
+        highlighted = "".join(_chosen_cells(body, y) for y in range(line - top, line - top + 3))
+        assert highlighted.split()[:4] == quote.text.split()[:4]
+        assert "— Dmitri Medvedev" in "\n".join(body_lines(app))
+
+
+async def test_quote_search_then_enter_shows_the_quote_paragraph(
+    seed_app: Callable[[], ReaderApp], body_lines: Callable[[ReaderApp], list[str]]
+) -> None:
+    app = seed_app()
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.press("slash")
+        screen = app.screen
+        assert isinstance(screen.focused, Input)
+        await pilot.press(*"ebola", "enter")
+        await pilot.pause()
+        body = screen.query_one(ArticleBody)
+        assert body.chosen_quote == "q1"
+        assert any("virus Ebola" in line for line in body_lines(app))
+
+
+async def test_palette_jumps_to_a_section(
+    seed_app: Callable[[], ReaderApp], body_lines: Callable[[ReaderApp], list[str]]
+) -> None:
+    app = seed_app()
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.press(*"Section 3")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert body_lines(app)[0].strip() == "Upaya Diplomasi AS"
+
+
+async def test_palette_jumps_to_a_quote(seed_app: Callable[[], ReaderApp]) -> None:
+    app = seed_app()
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.press(*"Quote: Medvedev Tentu saja")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen.query_one(ArticleBody).chosen_quote == "q7"
+
+
+async def test_palette_filters_by_speaker(seed_app: Callable[[], ReaderApp]) -> None:
+    app = seed_app()
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.press(*"Speaker: Lukyanov")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        sidebar = app.screen.query_one(QuoteSidebar)
+        assert sidebar.speaker_filter == "lukyanov"
+        await pilot.press("ctrl+p")
+        await pilot.press(*"Speaker: everyone")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert sidebar.speaker_filter is None
