@@ -1,0 +1,90 @@
+"""clean_text, one_line and visible: what is removed, what is kept, what is spelled out."""
+
+from __future__ import annotations
+
+import unicodedata
+
+import pytest
+
+from reader.core.text import MAX_COMBINING, clean_text, one_line, visible
+
+
+@pytest.mark.parametrize(
+    ("dirty", "clean"),
+    [
+        ("\x1b[1;31mred\x1b[0m", "red"),
+        ("a\x1b[?25lb", "ab"),  # private-mode CSI (hide cursor)
+        ("\x1b]8;;https://evil/\x1b\\link\x1b]8;;\x1b\\", "link"),  # OSC 8, ST-terminated
+        ("\x1b]8;;https://evil/\x07link\x1b]8;;\x07", "link"),  # OSC 8, BEL-terminated
+        ("a\x1b]52;c;ZXZpbA==\x07b", "ab"),  # OSC 52 clipboard write
+        ("a\x1bP+q544e\x1b\\b", "ab"),  # DCS (XTGETTCAP)
+        ("a\x1b_apc\x1b\\b\x1b^pm\x1b\\c\x1bXsos\x1b\\d", "abcd"),  # APC, PM, SOS
+        ("a\x1b7b\x1b8c\x1b(Bd\x1bce", "abcde"),  # two/three-byte escapes
+        ("a\x9b31mb", "ab"),  # 8-bit CSI
+        ("a\x9d0;title\x9cb", "ab"),  # 8-bit OSC with 8-bit ST
+        ("a\x90data\x9cb", "ab"),  # 8-bit DCS
+        ("tail\x1b", "tail"),  # lone ESC at the end
+        ("tail\x1b[", "tail"),  # unfinished CSI
+        ("one\x1b]0;title\ntwo", "one\ntwo"),  # unterminated OSC stops at the line end
+        ("one\x9d0;t\ntwo", "one\ntwo"),  # same for 8-bit
+        ("bell\x07 back\x08 cr\r del\x7f nel\x85 x", "bell back cr del nel x"),
+        ("tab\there", "tab here"),
+        ("keep\nnewlines\n", "keep\nnewlines\n"),
+        ("line\u2028para\u2029end", "line\npara\nend"),
+        ("\u202eevil\u202c \u2066iso\u2069 \u200f\u200e\u061c", "evil iso "),
+        ("zero\u200bwidth\u200c\u200d\u2060\ufeff\u00ad", "zerowidth"),
+        ("tag\U000e0041\U000e007f", "tag"),
+        ("hangul\u3164filler\u115f\u1160\uffa0", "hangulfiller"),
+        ("cgj\u034f", "cgj"),
+    ],
+)
+def test_removes(dirty: str, clean: str) -> None:
+    assert clean_text(dirty) == clean
+    assert clean_text(clean) == clean
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "[bold]x[/bold] [/] [link=file:///etc/passwd]x[/link] [@click=app.quit]x[/] [[",
+        "Tiếng Việt có dấu: người, được, Nguyễn",  # precomposed
+        unicodedata.normalize("NFD", "Tiếng Việt: người, được, Nguyễn"),  # two marks per base
+        "हिन्दी में समाचार",  # Devanagari vowel signs and virama
+        "עִבְרִית מְנֻקֶּדֶת",  # Hebrew with points
+        "العربية مع التشكيل: كَتَبَ",  # Arabic with harakat
+        "中文 日本語 한국어 ｆｕｌｌ",
+        "emoji 👍🏽 🇮🇩 ❤️ 1️⃣",  # modifiers, flags, variation selector, keycap
+        "Ünïcödé ß ﬁ",
+        "",
+    ],
+)
+def test_keeps_real_text(text: str) -> None:
+    assert clean_text(text) == text
+
+
+def test_cuts_combining_storms_to_a_few_marks() -> None:
+    zalgo = "Z" + "\u0300\u0301\u0302" * 100 + "a" + "\u20dd" * 50 + "b" + "\u0489" * 50
+    cleaned = clean_text(zalgo)
+    assert cleaned == "Z\u0300\u0301\u0302\u0300a" + "\u20dd" * MAX_COMBINING + "b" + (
+        "\u0489" * MAX_COMBINING
+    )
+
+
+def test_storm_split_by_invisible_characters_is_still_cut() -> None:
+    text = "x" + "\u0301\u200b" * 50
+    assert clean_text(text) == "x" + "\u0301" * MAX_COMBINING
+
+
+def test_long_text_without_spaces_is_kept_and_fast() -> None:
+    text = "x" * 100_000 + "\x1b[31m" + "y" * 100_000
+    assert clean_text(text) == "x" * 100_000 + "y" * 100_000
+
+
+def test_one_line_folds_all_whitespace() -> None:
+    assert one_line("  a\n\tb \u2028 c\x1b[2J  ") == "a b c"
+
+
+def test_visible_spells_out_instead_of_removing() -> None:
+    assert visible("a\x1b[2Jb\x07\u202ec\U000e0041\nd") == "a\\x1b[2Jb\\x07\\u202ec\\U000e0041\nd"
+    assert visible("a\nb", keep_newlines=False) == "a\\x0ab"
+    assert visible("plain [bold] ünï 中") == "plain [bold] ünï 中"
