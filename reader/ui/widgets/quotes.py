@@ -464,7 +464,9 @@ class QuoteSidebar(Widget):
         speakers = self.query_one("#quote-speakers", OptionList)
         for index, option in enumerate(self._speaker_options()):
             speakers.replace_option_prompt_at_index(index, option.prompt)
-        speakers.highlighted = self._speaker_rows.index(speaker_id)
+        if speaker_id is not None:
+            # Show who is chosen; clearing leaves the cursor where the reader put it.
+            speakers.highlighted = self._speaker_rows.index(speaker_id)
         self._show_quotes()
 
     # -- events ----------------------------------------------------------------------

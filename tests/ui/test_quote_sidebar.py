@@ -1,0 +1,522 @@
+"""The quote sidebar on its own: speakers, filtering, search, choosing, big articles.
+
+A small harness app mounts nothing but the sidebar, styled by the sidebar's own block
+of ``styles/reader.tcss`` (so these tests, and the snapshot, change only when the
+sidebar does), and records every ``QuoteChosen`` the sidebar posts.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from rich.cells import cell_len
+from textual import on
+from textual.app import App, ComposeResult
+from textual.pilot import Pilot
+from textual.widget import Widget
+from textual.widgets import Button, Input, Label, OptionList
+
+from reader.core.model import Article, Quote, Section, Speaker
+from reader.core.search import matches
+from reader.resources import styles_dir
+from reader.ui.widgets.quotes import QuoteSidebar, wrap_lines
+
+
+@pytest.fixture(autouse=True)
+def _steady_cursor(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Keep the search field's cursor shown: a blinking one makes screenshots flaky."""
+    monkeypatch.setattr(Input, "_toggle_cursor", lambda self: None)
+
+
+BEGIN, END = "/* -- quote sidebar -- */", "/* -- end quote sidebar -- */"
+SIZE = (60, 40)
+
+
+def sidebar_css() -> str:
+    """The sidebar's block of the app stylesheet, and nothing else."""
+    text = (styles_dir() / "reader.tcss").read_text(encoding="utf-8")
+    start = text.index(BEGIN)
+    return text[start : text.index(END, start) + len(END)]
+
+
+class SidebarApp(App[None]):
+    """The sidebar alone, recording the quotes chosen in it."""
+
+    CSS = sidebar_css()
+
+    def __init__(self, article: Article, *, neighbour: bool = False) -> None:
+        super().__init__()
+        self.article = article
+        self.neighbour = neighbour
+        self.chosen: list[QuoteSidebar.QuoteChosen] = []
+
+    def compose(self) -> ComposeResult:
+        if self.neighbour:
+            yield Button("Elsewhere", id="elsewhere")
+        yield QuoteSidebar(self.article, id="quotes")
+
+    @on(QuoteSidebar.QuoteChosen, "#quotes")  # the selector goes through ``control``
+    def _record(self, message: QuoteSidebar.QuoteChosen) -> None:
+        self.chosen.append(message)
+
+    @property
+    def sidebar(self) -> QuoteSidebar:
+        return self.query_one(QuoteSidebar)
+
+    @property
+    def search(self) -> Input:
+        return self.query_one("#quote-search", Input)
+
+    @property
+    def speakers(self) -> OptionList:
+        return self.query_one("#quote-speakers", OptionList)
+
+    @property
+    def quotes(self) -> OptionList:
+        return self.query_one("#quote-list", OptionList)
+
+    @property
+    def counter(self) -> str:
+        return str(self.query_one("#quote-counter", Label).content)
+
+    def shown(self) -> list[str]:
+        """Ids of the quotes in the list, in order (group headers have none)."""
+        return [option.id for option in self.quotes.options if option.id is not None]
+
+    def chosen_ids(self) -> list[str]:
+        return [message.quote_id for message in self.chosen]
+
+
+def lines(widget: Widget) -> list[str]:
+    """The text of a scrolling list's visible lines, as drawn."""
+    height = widget.scrollable_content_region.height
+    return [widget.render_line(y).text.rstrip() for y in range(height)]
+
+
+def flowed(widget: Widget) -> str:
+    """The visible text with wrapped lines joined, for asserting on whole labels."""
+    return " ".join(" ".join(line.split()) for line in lines(widget) if line.strip())
+
+
+def article_with(*quotes: tuple[str, str], speakers: tuple[Speaker, ...]) -> Article:
+    """An article built in code: ``quotes`` are (speaker id, text) pairs."""
+    built = tuple(
+        Quote(id=f"t{i}", text=text, speaker=speaker, section="body", paragraph=0)
+        for i, (speaker, text) in enumerate(quotes, 1)
+    )
+    return Article(
+        id="built",
+        title="Built",
+        language="id",
+        source="Tests",
+        sections=(Section("body", None, tuple(text for _, text in quotes)),),
+        speakers=speakers,
+        quotes=built,
+    )
+
+
+# -- speakers -------------------------------------------------------------------------
+
+
+async def test_speakers_show_full_name_role_and_count(seed_article: Article) -> None:
+    app = SidebarApp(seed_article)
+    async with app.run_test(size=SIZE):
+        text = flowed(app.speakers)
+        assert "All speakers (9)" in text
+        for speaker in seed_article.speakers:
+            count = len(seed_article.quotes_by(speaker.id))
+            assert f"{speaker.label} ({count})" in text
+        # The long role wraps under the name instead of being cut off.
+        lukyanov = lines(app.speakers)[3:5]
+        assert lukyanov == [
+            "  Fyodor Lukyanov — Ketua Dewan Presidium Kebijakan",
+            "  Pertahanan dan Luar Negeri Rusia (3)",
+        ]
+
+
+async def test_choosing_a_speaker_filters_and_choosing_again_clears(seed_article: Article) -> None:
+    app = SidebarApp(seed_article)
+    async with app.run_test(size=SIZE) as pilot:
+        app.speakers.focus()
+        # Rows: All, Lavrov, Litovkin, Lukyanov, Medvedev.
+        await pilot.press("down", "down", "down", "enter")
+        assert app.sidebar.speaker_filter == "lukyanov"
+        assert app.shown() == ["q4", "q5", "q6"]
+        assert app.counter == "3 of 9"
+        assert "● Fyodor Lukyanov" in lines(app.speakers)[3]
+
+        await pilot.press("enter")  # the same speaker again
+        assert app.sidebar.speaker_filter is None
+        assert len(app.shown()) == 9
+        assert app.counter == "9 of 9"
+
+        await pilot.press("down", "enter")
+        assert app.shown() == ["q7", "q8", "q9"]
+        await pilot.press("home", "enter")  # "All speakers"
+        assert app.sidebar.speaker_filter is None
+        assert len(app.shown()) == 9
+        assert app.chosen == []  # filtering is not choosing a quote
+
+
+async def test_show_speaker_sets_the_filter_and_rejects_unknown_ids(seed_article: Article) -> None:
+    app = SidebarApp(seed_article)
+    async with app.run_test(size=SIZE) as pilot:
+        app.sidebar.show_speaker("medvedev")
+        await pilot.pause()
+        assert app.shown() == ["q7", "q8", "q9"]
+        assert app.speakers.highlighted == 4
+        app.sidebar.show_speaker(None)
+        await pilot.pause()
+        assert len(app.shown()) == 9
+        with pytest.raises(ValueError, match="nobody"):
+            app.sidebar.show_speaker("nobody")
+
+
+async def test_quotes_are_grouped_under_their_speakers(seed_article: Article) -> None:
+    app = SidebarApp(seed_article)
+    async with app.run_test(size=SIZE):
+        headers = [str(o.prompt) for o in app.quotes.options if o.id is None]
+        assert headers == [
+            f"{s.label} ({len(seed_article.quotes_by(s.id))})" for s in seed_article.speakers
+        ]
+        assert all(o.disabled for o in app.quotes.options if o.id is None)
+        assert app.shown() == [q.id for q in seed_article.quotes]
+
+
+# -- search ---------------------------------------------------------------------------
+
+
+async def test_search_filters_as_you_type(seed_article: Article) -> None:
+    app = SidebarApp(seed_article)
+    async with app.run_test(size=SIZE) as pilot:
+        app.sidebar.focus_search()
+        await pilot.press("E")
+        assert len(app.shown()) == 9  # every quote has an "e" somewhere
+        await pilot.press(*"bola")
+        assert app.search.value == "Ebola"
+        assert app.shown() == ["q1"]
+        assert app.counter == "1 of 9"
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("LUKYANOV", ["q4", "q5", "q6"]),  # the speaker's name
+        ("presidium", ["q4", "q5", "q6"]),  # the speaker's role
+        ("Medvédev", ["q7", "q8", "q9"]),  # accents typed, none in the article
+        ("obama moskow", ["q4"]),  # every word must occur
+        ("sanksi medvedev", ["q8", "q9"]),  # words may come from different fields
+        ("xyzzy", []),
+    ],
+)
+async def test_search_covers_text_name_and_role(
+    seed_article: Article, query: str, expected: list[str]
+) -> None:
+    app = SidebarApp(seed_article)
+    async with app.run_test(size=SIZE) as pilot:
+        app.search.value = query
+        await pilot.pause()
+        assert app.shown() == expected
+        assert app.counter == f"{len(expected)} of 9"
+        # The same answer as the core search, quote by quote.
+        assert expected == [
+            q.id
+            for q in seed_article.quotes
+            if matches(query, q.text, *filter(None, _speaker_fields(seed_article, q)))
+        ]
+
+
+def _speaker_fields(article: Article, quote: Quote) -> tuple[str, str | None]:
+    speaker = article.speaker(quote.speaker)
+    return speaker.name, speaker.role
+
+
+async def test_search_ignores_accents_in_the_article() -> None:
+    speakers = (
+        Speaker("medvedev", "Dmitri Medvédev", "Perdana Menteri"),
+        Speaker("other", "Someone Else", "Pelayan kafe"),
+    )
+    article = article_with(
+        ("medvedev", "Kami bukan pihak yang membuat sanksi"),
+        ("other", "Saya minum kopi di café setiap pagi"),
+        speakers=speakers,
+    )
+    app = SidebarApp(article)
+    async with app.run_test(size=SIZE) as pilot:
+        app.search.value = "MEDVEDEV"
+        await pilot.pause()
+        assert app.shown() == ["t1"]
+        app.search.value = "cafe"
+        await pilot.pause()
+        assert app.shown() == ["t2"]
+        assert "café" in flowed(app.quotes)
+
+
+async def test_matched_words_are_highlighted(seed_article: Article) -> None:
+    app = SidebarApp(seed_article)
+    async with app.run_test(size=SIZE) as pilot:
+        app.search.value = "obama"
+        await pilot.pause()
+        marked: list[str] = []
+        plain_words: list[str] = []
+        for y in range(app.quotes.scrollable_content_region.height):
+            for segment in app.quotes.render_line(y):
+                style = segment.style
+                if style is not None and style.bold and style.underline:
+                    marked.append(segment.text)
+                elif segment.text.strip():
+                    plain_words.append(segment.text)
+        # "Obama" twice in q4, nothing else marked.
+        assert marked == ["Obama", "Obama"]
+        assert any("pemerintahan" in text for text in plain_words)
+
+
+async def test_search_shows_whole_quotes_and_the_list_previews_them(
+    seed_article: Article,
+) -> None:
+    app = SidebarApp(seed_article)
+    async with app.run_test(size=SIZE) as pilot:
+        app.sidebar.show_speaker("lukyanov")
+        await pilot.pause()
+        # Not searching: q4 (seven lines at this width) is cut to three, ending in "…".
+        preview = lines(app.quotes)
+        start = next(y for y, line in enumerate(preview) if "Saya rasa" in line)
+        assert preview[start].startswith(" “Saya rasa pemerintahan Obama")
+        assert preview[start + 1].startswith("  ")  # continuation lines hang under the text
+        assert preview[start + 2].endswith("…")
+        assert preview[start + 3].strip() == "— Fyodor Lukyanov"
+        assert "pada Moskow" not in flowed(app.quotes)
+        # Searching: the match ("Moskow") is at the very end, so the whole quote shows.
+        app.search.value = "moskow"
+        await pilot.pause()
+        assert "pada Moskow”" in flowed(app.quotes)
+
+
+async def test_enter_in_search_chooses_the_first_hit(seed_article: Article) -> None:
+    app = SidebarApp(seed_article)
+    async with app.run_test(size=SIZE) as pilot:
+        app.sidebar.focus_search()
+        await pilot.press(*"sanksi")
+        assert app.shown() == ["q3", "q8", "q9"]
+        await pilot.press("enter")
+        assert app.chosen_ids() == ["q3"]
+        message = app.chosen[0]
+        assert message.sidebar is app.sidebar
+        assert message.control is app.sidebar
+
+        await pilot.press("ctrl+u", *"xyzzy", "enter")  # no hit: nothing chosen
+        assert app.chosen_ids() == ["q3"]
+
+
+async def test_escape_clears_then_returns_focus(seed_article: Article) -> None:
+    app = SidebarApp(seed_article, neighbour=True)
+    async with app.run_test(size=SIZE) as pilot:
+        elsewhere = app.query_one("#elsewhere")
+        elsewhere.focus()
+        app.sidebar.focus_search()
+        await pilot.press(*"ebola")
+        assert app.shown() == ["q1"]
+
+        await pilot.press("escape")
+        assert app.search.value == ""
+        assert len(app.shown()) == 9
+        assert app.search.has_focus  # the first Escape only clears
+
+        await pilot.press("escape")
+        assert elsewhere.has_focus  # the second one goes back where the reader was
+
+
+async def test_escape_in_the_list_clears_the_search_and_otherwise_passes(
+    seed_article: Article,
+) -> None:
+    app = SidebarApp(seed_article)
+    async with app.run_test(size=SIZE) as pilot:
+        app.search.value = "ebola"
+        app.quotes.focus()
+        await pilot.pause()
+        assert app.sidebar.check_action("clear_search", ())
+        await pilot.press("escape")
+        assert app.search.value == ""
+        assert app.quotes.has_focus
+        # Nothing left to clear: Escape is left to the screen (to close a dialog, say).
+        assert not app.sidebar.check_action("clear_search", ())
+
+
+async def test_down_from_the_search_field_goes_to_the_results(seed_article: Article) -> None:
+    app = SidebarApp(seed_article)
+    async with app.run_test(size=SIZE) as pilot:
+        app.sidebar.focus_search()
+        await pilot.press(*"sanksi", "down")
+        assert app.quotes.has_focus
+        await pilot.press("down", "enter")
+        assert app.chosen_ids() == ["q8"]
+
+
+async def test_speaker_filter_and_search_combine(seed_article: Article) -> None:
+    app = SidebarApp(seed_article)
+    async with app.run_test(size=SIZE) as pilot:
+        app.sidebar.show_speaker("medvedev")
+        app.search.value = "sanksi"
+        await pilot.pause()
+        assert app.shown() == ["q8", "q9"]
+        assert app.counter == "2 of 9"
+        app.sidebar.show_speaker(None)
+        await pilot.pause()
+        assert app.shown() == ["q3", "q8", "q9"]
+        app.search.value = ""
+        app.sidebar.show_speaker("litovkin")
+        await pilot.pause()
+        assert app.shown() == ["q2", "q3"]
+
+
+# -- choosing -------------------------------------------------------------------------
+
+
+async def test_enter_on_a_quote_chooses_it(seed_article: Article) -> None:
+    app = SidebarApp(seed_article)
+    async with app.run_test(size=SIZE) as pilot:
+        app.quotes.focus()
+        await pilot.press("down", "down", "enter")  # headers are skipped: q1 → q2 → q3
+        assert app.chosen_ids() == ["q3"]
+
+
+async def test_clicking_a_quote_chooses_it(seed_article: Article) -> None:
+    app = SidebarApp(seed_article)
+    async with app.run_test(size=SIZE) as pilot:
+        app.sidebar.show_speaker("medvedev")
+        await pilot.pause()
+        row = next(y for y, text in enumerate(lines(app.quotes)) if "Tentu saja" in text)
+        # The list's border and padding take the first cell on each side.
+        assert await pilot.click(app.quotes, offset=(3, row + 1))
+        assert app.chosen_ids() == ["q7"]
+
+
+async def test_the_cursor_stays_on_its_quote_when_the_list_changes(
+    seed_article: Article,
+) -> None:
+    app = SidebarApp(seed_article)
+    async with app.run_test(size=SIZE) as pilot:
+        app.quotes.focus()
+        await pilot.press("down", "down", "down", "down")  # q5
+        app.search.value = "komunikasi"  # q5 matches
+        await pilot.pause()
+        app.search.value = ""
+        await pilot.pause()
+        await pilot.press("enter")
+        assert app.chosen_ids() == ["q5"]
+
+
+# -- text is text ---------------------------------------------------------------------
+
+
+async def test_markup_in_the_article_shows_literally() -> None:
+    speakers = (Speaker("x", "[red]Nama[/red]", "Peran [b]tebal[/b]"),)
+    article = article_with(("x", "Kata [bold]tegas[/bold] dan [/] tanda"), speakers=speakers)
+    app = SidebarApp(article)
+    async with app.run_test(size=SIZE) as pilot:
+        assert "[red]Nama[/red] — Peran [b]tebal[/b] (1)" in flowed(app.speakers)
+        assert "“Kata [bold]tegas[/bold] dan [/] tanda”" in flowed(app.quotes)
+        app.search.value = "bold"
+        await pilot.pause()
+        assert app.shown() == ["t1"]
+        assert "[bold]tegas[/bold]" in flowed(app.quotes)
+
+
+# -- big articles ---------------------------------------------------------------------
+
+
+def big_article(count: int) -> Article:
+    speakers = tuple(
+        Speaker(f"s{n}", f"Pembicara {n}", f"Juru bicara lembaga nomor {n} yang namanya panjang")
+        for n in range(40)
+    )
+    quotes = tuple(
+        Quote(
+            id=f"q{n}",
+            text=f"Kutipan {n}: kami akan terus bekerja sama melawan terorisme, kata kunci{n}.",
+            speaker=f"s{n % 40}",
+            section="body",
+            paragraph=0,
+        )
+        for n in range(count)
+    )
+    return Article(
+        id="big",
+        title="Big",
+        language="id",
+        source="Tests",
+        sections=(Section("body", None, ("...",)),),
+        speakers=speakers,
+        quotes=quotes,
+    )
+
+
+async def test_five_thousand_quotes_mount_search_and_choose() -> None:
+    app = SidebarApp(big_article(5000))
+    async with app.run_test(size=SIZE) as pilot:
+        assert app.counter == "5000 of 5000"
+        assert len(app.shown()) == 5000
+        app.search.value = "kunci4321."
+        await pilot.pause()
+        assert app.shown() == ["q4321"]
+        app.search.value = "terorisme"
+        await pilot.pause()
+        assert app.counter == "5000 of 5000"
+        app.quotes.focus()
+        await pilot.press("end", "enter")
+        assert app.chosen_ids() == ["q4999"]  # the last quote of the last speaker
+
+
+# -- wrapping -------------------------------------------------------------------------
+
+
+@given(
+    text=st.text(
+        alphabet=st.sampled_from(list("ab cd\n—“”é漢字 ")) | st.characters(codec="utf-8"),
+        max_size=200,
+    ),
+    width=st.integers(min_value=1, max_value=40),
+)
+def test_wrap_lines_covers_the_text_in_lines_that_fit(text: str, width: int) -> None:
+    spans = wrap_lines(text, width)
+    # In order, without gaps except the newlines between paragraphs.
+    rebuilt = ""
+    position = 0
+    for start, end in spans:
+        assert start >= position
+        gap = text[position:start]
+        assert gap in ("", "\n")
+        rebuilt += gap + text[start:end]
+        position = end
+        # A line fits once the spaces the break swallowed are dropped; a single wide
+        # character is allowed to stand alone on a line narrower than itself.
+        line = text[start:end].rstrip()
+        assert cell_len(line) <= width or len(line) == 1
+    assert rebuilt == text
+
+
+def test_the_sidebar_styles_are_one_block_in_the_app_stylesheet() -> None:
+    text = (styles_dir() / "reader.tcss").read_text(encoding="utf-8")
+    assert text.count(BEGIN) == 1
+    assert text.count(END) == 1
+    # Styled by the app's stylesheet only, so the app can restyle it without fighting.
+    assert "DEFAULT_CSS" not in vars(QuoteSidebar)
+
+
+# -- snapshot -------------------------------------------------------------------------
+
+
+def test_snapshot_search_in_progress(
+    snap_compare: Callable[..., bool], seed_article: Article
+) -> None:
+    async def type_query(pilot: Pilot[None]) -> None:
+        app = pilot.app
+        assert isinstance(app, SidebarApp)
+        app.sidebar.focus_search()
+        await pilot.press(*"sanksi")
+        await pilot.pause()
+
+    assert snap_compare(SidebarApp(seed_article), terminal_size=SIZE, run_before=type_query)
