@@ -16,7 +16,7 @@ from reader.importer.languages import Language
 
 _TOKEN = re.compile(r"[^\W\d_a-z]\.(?=\s[^\W\d_])|[^\W_](?:[\w’'\-]*[^\W_])?|[^\w\s]")
 #: Longest name the importer takes (tokens); longer runs are roles or institutions.
-MAX_NAME_TOKENS = 4
+MAX_NAME_TOKENS = 5
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,9 +54,13 @@ def run_at(tokens: list[Token], i: int, lang: Language) -> int:
                 tokens[j].lower in lang.connectors
                 or tokens[j].lower in lang.name_particles
                 or tokens[j].text == "/"
+                or tokens[j].text.isdigit()  # "Daop 8 Surabaya"
+                or tokens[j].lower in lang.role_words  # "Kepala Dinas … dr Widji"
             )
             and tokens[j + 1].is_word
             and tokens[j + 1].is_cap
+            # "… Busyro Muqoddas dan Wakil Ketua …": a new title starts a new person.
+            and tokens[j + 1].lower not in lang.role_words
         ):
             j += 1
     return j
@@ -99,6 +103,8 @@ class NameRules:
         """Could this capitalised word be part of a person's name at all?"""
         low = word.lower()
         lang = self.lang
+        if not word[:1].isupper():
+            return False
         return not (
             low in lang.stopwords
             or low in lang.role_words
@@ -125,6 +131,8 @@ class NameRules:
                 continue
             if not self.is_plain(word):
                 break
+            if last and titled and word in self.standalone:
+                break  # "Kepala Dinas Kesehatan Banyuwangi" (… "di Banyuwangi")
             # After a title, a word the article also uses on its own ("… di Rusia") or
             # in lower case qualifies the title: "Menteri Luar Negeri Rusia Sergey Lavrov".
             if not last and (

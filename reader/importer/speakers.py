@@ -178,7 +178,7 @@ def _discover(
     # A full name with no evidence of its own joins a person named elsewhere with
     # evidence: "Rakhmat Hidayat, mengapresiasi …" … "Namun, Rakhmat berharap …".
     known = {w for _, name, _ in records for w in name}
-    records.extend(r for r in later if r[1][0] in known or r[1][-1] in known)
+    records.extend(r for r in later if any(w in known for w in r[1]))
     records.sort(key=lambda r: r[0])
     for at, name, role in records:
         registry.add(name, role, at)
