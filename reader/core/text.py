@@ -96,8 +96,8 @@ def one_line(text: str) -> str:
     return " ".join(clean_text(text).split())
 
 
-_SHOW_AS_ESCAPE = re.compile(f"[{re.escape(_UNSAFE + _SEPARATORS)}]")
-_SHOW_AS_ESCAPE_ALL = re.compile(f"[{re.escape(_UNSAFE + _SEPARATORS)}\n]")
+_SHOW_AS_ESCAPE = re.compile(f"[{re.escape(_UNSAFE + _SEPARATORS)}\t]")
+_SHOW_AS_ESCAPE_ALL = re.compile(f"[{re.escape(_UNSAFE + _SEPARATORS)}\t\n]")
 
 
 def _escape(match: re.Match[str]) -> str:
