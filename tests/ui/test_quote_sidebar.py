@@ -425,6 +425,17 @@ async def test_markup_in_the_article_shows_literally() -> None:
         assert "[bold]tegas[/bold]" in flowed(app.quotes)
 
 
+async def test_a_quote_by_an_unlisted_speaker_still_shows() -> None:
+    article = article_with(("ghost", "Tanpa nama"), speakers=())
+    app = SidebarApp(article)
+    async with app.run_test(size=SIZE) as pilot:
+        assert app.shown() == ["t1"]
+        assert "ghost (1)" in flowed(app.speakers)
+        app.sidebar.show_speaker("ghost")
+        await pilot.pause()
+        assert app.shown() == ["t1"]
+
+
 # -- big articles ---------------------------------------------------------------------
 
 

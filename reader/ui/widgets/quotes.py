@@ -6,9 +6,10 @@ as a filter, and below them every quote grouped by speaker, with a search field 
 narrows the list as the reader types.
 
 It is built for articles with thousands of quotes: both lists are ``OptionList``s,
-which render only the lines on screen, the search text of each quote is folded once
-up front, and the unhighlighted quote renders are kept between searches so clearing
-a search costs almost nothing.
+which draw only the lines on screen; each quote's search text is folded once up
+front; its line breaks are measured once per width and kept; and its styled text is
+built only when it scrolls into view. So a keystroke costs a scan of folded strings,
+not a re-render of every quote.
 
 Article text is never markup: every piece of text is a ``Content`` built from plain
 strings, so a quote containing ``[bold]`` shows those characters.
@@ -315,10 +316,13 @@ class QuoteSidebar(Widget):
         super().__init__(id=id, classes=classes)
         self.article = article
         speakers = {speaker.id: speaker for speaker in article.speakers}
-        self._entries = [
-            _Entry(quote, speakers[quote.speaker], self._haystack(quote, speakers[quote.speaker]))
-            for quote in article.quotes
-        ]
+        self._entries: list[_Entry] = []
+        for quote in article.quotes:
+            # The loader guarantees every speaker is listed; an article built in code
+            # (the importer's, a test's) might not, and its quotes still deserve a name.
+            speaker = speakers.setdefault(quote.speaker, Speaker(quote.speaker, quote.speaker))
+            self._entries.append(_Entry(quote, speaker, self._haystack(quote, speaker)))
+        self._speakers = speakers
         self._counts = article.quote_counts(kind=None)
         # Row i of the speaker list filters to _speaker_rows[i]; row 0 is "All speakers".
         self._speaker_rows: list[str | None] = [None, *speakers]
@@ -357,7 +361,7 @@ class QuoteSidebar(Widget):
                     f" ({len(self._entries)})", f".{_COUNT}"
                 )
             else:
-                speaker = self.article.speaker(speaker_id)
+                speaker = self._speakers[speaker_id]
                 label = _speaker_label(speaker, self._counts.get(speaker_id, 0))
             marker = Content.styled("● ", f".{_ACTIVE}") if active else "  "
             options.append(Option(_Block.of(label, marker=marker), id=f"speaker-row-{row}"))
@@ -454,7 +458,7 @@ class QuoteSidebar(Widget):
 
     def validate_speaker_filter(self, speaker_id: str | None) -> str | None:
         # A wrong id is a caller's bug; failing here beats an empty list nobody explains.
-        if speaker_id is not None and speaker_id not in self._counts:
+        if speaker_id is not None and speaker_id not in self._speakers:
             raise ValueError(f"no speaker {speaker_id!r} in article {self.article.id!r}")
         return speaker_id
 
