@@ -23,6 +23,8 @@ MAX_SUBJECT = 6
 #: … and a description ("a resident who has lived on the estate for 30 years").
 MAX_DESCRIPTION = 14
 _STOP = frozenset(".!?;:“”„«»\"()")
+_RELATIVE = frozenset({"who", "which", "whose", "yang"})
+_SOME = frozenset({"one", "another", "some", "salah", "para"})
 _OPENING = frozenset(".!?“”„«»\"(")
 _DESC_STOP = frozenset(
     "yang di dalam kepada saat ketika sambil pada usai seusai setelah melalui dengan lewat "
@@ -71,23 +73,40 @@ class CueReader:
         return word in self.lang.post_cues
 
     def _role_after(self, k: int) -> str | None:
-        """", seorang ahli militer," after a name: the role, or None."""
+        """", seorang ahli militer," / ", a paediatrician at X who …" after a name."""
         toks = self.tokens
+        lang = self.lang
+        # "Siti Aminah (52), warga …": skip an age in brackets.
+        aged = k + 2 < len(toks) and toks[k].text == "(" and toks[k + 2].text.isdigit()
+        if aged:
+            k += 3
         if k >= len(toks) or toks[k].text != ",":
             return None
         i = k + 1
-        while i < len(toks) and toks[i].lower in self.lang.role_markers:
+        while i < len(toks) and toks[i].lower in lang.role_markers:
             i += 1
+        marked = i > k + 1
+        if i >= len(toks) or not toks[i].is_word or toks[i].text.isdigit():
+            return None
+        first = toks[i]
+        if first.lower in lang.stopwords or first.lower in lang.pre_cues:
+            return None
+        if not first.is_cap and lang.verb is not None and lang.verb.match(first.lower):
+            return None
         j = i
-        while j < len(toks) and j - i < 10 and toks[j].text not in _STOP and toks[j].text != ",":
-            if toks[j].lower in _DESC_STOP or toks[j].lower in self.lang.pre_cues:
+        while j < len(toks) and j - i < 12 and toks[j].text not in _STOP and toks[j].text != ",":
+            if toks[j].lower in _RELATIVE or toks[j].lower in lang.pre_cues:
+                break
+            if toks[j].lower in lang.post_cues and j > i:
                 break
             j += 1
-        if j == i or j >= len(toks) or toks[j].text not in {",", "."}:
+        if j == i or (j < len(toks) and toks[j].text not in {",", "."} and toks[j].lower not in _RELATIVE):
             return None
-        words = [t.text for t in toks[i:j] if t.is_word]
-        if not words or not any(self.rules.is_role(w) for w in words):
+        words = [t for t in toks[i:j] if t.is_word]
+        if not words:
             return None
+        if not (marked or aged or any(self.rules.is_role(t.text) for t in words)):
+            return None  # "Lavrov, Kerry dan …", "APD, masker, …": a list, not a role
         return self._span_text(i, j)
 
     def _role_before_comma(self, k: int) -> str | None:
@@ -134,11 +153,16 @@ class CueReader:
             return Cue("role", role=self._span_text(i, j), head=head.lower(), at=toks[i].start)
         n0 = i + len(role_words)
         role = None
-        for s in range(i, n0):
-            if self.rules.is_role(toks[s].text):
-                role = self._span_text(s, n0)
-                break
-        if role is None and n0 == i:
+        lang = self.lang
+        start = i
+        while start < n0 and (toks[start].lower in lang.stopwords or not toks[start].is_word):
+            start += 1
+        titles = [t for t in toks[start:n0] if t.is_word and t.lower not in lang.honorifics]
+        if any(self.rules.is_role(t.text) for t in titles):
+            # "Transport Minister Helen Marsh": the whole title; "Dr" alone is no role.
+            first = next(s for s in range(start, n0) if toks[s].lower not in lang.honorifics)
+            role = self._span_text(first, n0)
+        if role is None:
             role = self._role_before_comma(i) or self._role_before(i) or self._role_after(j)
         return Cue("name", name=tuple(name), role=role, at=toks[n0].start)
 
@@ -287,7 +311,12 @@ class CueReader:
                 break
             if word.lower in lang.post_cues or word.lower in lang.pre_cues:
                 cue = self.phrase(k, j)
-                if cue.kind == "none" and not toks[k].is_cap:
+                if (
+                    cue.kind == "none"
+                    and not toks[k].is_cap
+                    and word.lower in lang.post_cues
+                    and (toks[k].lower in lang.role_markers or toks[k].lower in _SOME)
+                ):
                     words = [t.lower for t in toks[k:j]]
                     head = next((w for w in words if w in lang.role_words), words[-1])
                     cue = Cue("desc", role=self._span_text(k, j), head=head, at=toks[k].start)

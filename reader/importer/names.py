@@ -55,7 +55,7 @@ def run_at(tokens: list[Token], i: int, lang: Language) -> int:
                 or tokens[j].lower in lang.name_particles
                 or tokens[j].text == "/"
                 or tokens[j].text.isdigit()  # "Daop 8 Surabaya"
-                or tokens[j].lower in lang.role_words  # "Kepala Dinas … dr Widji"
+                or tokens[j].lower in lang.honorifics  # "Kepala Dinas … dr Widji"
             )
             and tokens[j + 1].is_word
             and tokens[j + 1].is_cap
@@ -111,6 +111,7 @@ class NameRules:
             or low in lang.institution_words
             or low in lang.not_names
             or low in lang.org_heads
+            or low in lang.honorifics
             or low in lang.pronouns
             or low in lang.post_cues
             or low in lang.pre_cues
@@ -146,9 +147,10 @@ class NameRules:
             k += 1
         if 0 < k < len(words) and words[k - 1].lower() in self.lang.org_heads:
             k += 1
-        # "Duta Besar untuk Kenya": a word after a connector belongs to the role.
+        # "Duta Besar untuk Kenya", "Pendidikan Dasar dan Menengah Arif Setiawan": the word
+        # after a connector belongs to the role.
         if 0 < k < len(words) and words[k - 1].lower() in self.lang.connectors:
-            k = len(words)
+            k += 1
         return words[:k], words[k:]
 
     def common(self, word: str) -> bool:
@@ -161,9 +163,7 @@ class NameRules:
         lang = self.lang
         if low in lang.stopwords:
             return True
-        return self.is_plain(word) and (
-            low in self.lower_words or (lang.verb is not None and lang.verb.match(low) is not None)
-        )
+        return self.is_plain(word) and low in self.lower_words
 
     def role_text(self, words: list[str]) -> str | None:
         """The role in the words before a name: from the first role word on."""

@@ -18,7 +18,7 @@ _OPENERS = "“„«"
 _SENTENCE_END = re.compile(r"[.!?…]")
 _WORD = re.compile(r"\w+")
 #: Most words a quoted label may have and still be a scare quote.
-MAX_SCARE_WORDS = 3
+MAX_SCARE_WORDS = 4
 
 
 @dataclass(frozen=True)

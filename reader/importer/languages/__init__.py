@@ -50,6 +50,7 @@ class Language:
     not_names: frozenset[str]
     org_heads: frozenset[str]
     place_prepositions: frozenset[str]
+    honorifics: frozenset[str]
     common_word: re.Pattern[str] | None
     verb: re.Pattern[str] | None
 
@@ -95,6 +96,7 @@ def _load(path: Path) -> Language:
         not_names=frozenset(_words(data, "not_names")),
         org_heads=frozenset(_words(data, "org_heads")),
         place_prepositions=frozenset(_words(data, "place_prepositions")),
+        honorifics=frozenset(_words(data, "honorifics")),
         common_word=re.compile(str(data["common_word_pattern"]))
         if data.get("common_word_pattern")
         else None,
