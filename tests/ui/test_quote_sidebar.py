@@ -425,6 +425,19 @@ async def test_markup_in_the_article_shows_literally() -> None:
         assert "[bold]tegas[/bold]" in flowed(app.quotes)
 
 
+async def test_tabs_and_escapes_in_an_article_built_in_code_are_cleaned() -> None:
+    speakers = (Speaker("x", "Nama\tLengkap", "Peran\x1b[31m merah"),)
+    article = article_with(("x", "Satu\tdua\x1b[2J tiga " * 8), speakers=speakers)
+    app = SidebarApp(article)
+    async with app.run_test(size=SIZE) as pilot:
+        app.search.value = "tiga"
+        await pilot.pause()
+        shown = lines(app.quotes)
+        assert not any("\x1b" in line or "\t" in line for line in shown)
+        assert "Nama Lengkap — Peran merah (1)" in flowed(app.quotes)
+        assert flowed(app.quotes).count("Satu dua tiga") == 8  # wrapped, nothing lost
+
+
 async def test_a_quote_by_an_unlisted_speaker_still_shows() -> None:
     article = article_with(("ghost", "Tanpa nama"), speakers=())
     app = SidebarApp(article)

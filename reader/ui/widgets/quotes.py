@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from contextlib import suppress
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import ClassVar
 
 from rich.cells import cell_len, get_character_cell_size
@@ -43,6 +43,7 @@ from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from reader.core.model import Article, Quote, Speaker
 from reader.core.search import find_spans, normalise, terms
+from reader.core.text import clean_text
 
 __all__ = ["QuoteSidebar"]
 
@@ -227,10 +228,18 @@ class _Entry:
 
     quote: Quote
     speaker: Speaker
+    text: str
+    """The quote's text as shown: what the line breaks and highlights are measured on."""
     haystack: str
     """Folded quote text, speaker name and role: what ``search.matches`` compares with."""
     breaks: dict[int, tuple[Lines, Lines]] = field(default_factory=dict)
     """Where the quote's lines break at the widths it has been shown at."""
+
+
+def _cleaned(speaker: Speaker) -> Speaker:
+    """The speaker with name and role fit to show (see ``reader.core.text.clean_text``)."""
+    role = None if speaker.role is None else clean_text(speaker.role)
+    return replace(speaker, name=clean_text(speaker.name), role=role)
 
 
 def _highlighted(text: str, query: str, style: str = "") -> Content:
@@ -315,13 +324,16 @@ class QuoteSidebar(Widget):
     ) -> None:
         super().__init__(id=id, classes=classes)
         self.article = article
-        speakers = {speaker.id: speaker for speaker in article.speakers}
+        # The loader has cleaned the text and checked every speaker is listed; an
+        # article built in code (the importer's, a test's) may not have, and neither a
+        # stray tab (which would throw the line measurements off) nor a missing
+        # speaker should break the sidebar.
+        speakers = {speaker.id: _cleaned(speaker) for speaker in article.speakers}
         self._entries: list[_Entry] = []
         for quote in article.quotes:
-            # The loader guarantees every speaker is listed; an article built in code
-            # (the importer's, a test's) might not, and its quotes still deserve a name.
             speaker = speakers.setdefault(quote.speaker, Speaker(quote.speaker, quote.speaker))
-            self._entries.append(_Entry(quote, speaker, self._haystack(quote, speaker)))
+            text = clean_text(quote.text)
+            self._entries.append(_Entry(quote, speaker, text, self._haystack(text, speaker)))
         self._speakers = speakers
         self._counts = article.quote_counts(kind=None)
         # Row i of the speaker list filters to _speaker_rows[i]; row 0 is "All speakers".
@@ -331,12 +343,10 @@ class QuoteSidebar(Widget):
         self._return_focus: Widget | None = None
 
     @staticmethod
-    def _haystack(quote: Quote, speaker: Speaker) -> str:
+    def _haystack(text: str, speaker: Speaker) -> str:
         # The same folding and joining as ``search.matches``, done once per quote
         # instead of once per quote per keystroke.
-        return "\n".join(
-            normalise(field) for field in (quote.text, speaker.name, speaker.role or "")
-        )
+        return "\n".join(normalise(field) for field in (text, speaker.name, speaker.role or ""))
 
     # -- building --------------------------------------------------------------------
 
@@ -380,7 +390,7 @@ class QuoteSidebar(Widget):
         direct = quote.kind == "direct"
 
         def styled() -> tuple[Content, Content]:
-            text = _highlighted(quote.text, query)
+            text = _highlighted(entry.text, query)
             # Reported speech has no quote marks, so it is set apart by slant instead.
             body = text + "”" if direct else text.stylize_before("italic")
             name = _highlighted(speaker.name, query, f".{_ATTRIBUTION}")
@@ -388,7 +398,7 @@ class QuoteSidebar(Widget):
 
         prompt = _Block(
             styled,
-            plain=quote.text + "”" if direct else quote.text,
+            plain=entry.text + "”" if direct else entry.text,
             footer_plain=_ATTRIBUTION_PREFIX + speaker.name,
             marker=" “" if direct else "  ",
             max_lines=None if query else PREVIEW_LINES,
