@@ -74,6 +74,11 @@ def _link_text(line: str, langs: tuple[Language, ...]) -> str | None:
     return None
 
 
+def _is_link(line: str, langs: tuple[Language, ...]) -> bool:
+    label = _label(line)
+    return any(label == phrase for lang in langs for phrase in lang.cookie_links)
+
+
 def _accept(line: str, langs: tuple[Language, ...]) -> bool:
     label = _label(line)
     if not label or len(label.split()) > 4:
@@ -114,11 +119,17 @@ def strip_boilerplate(lines: list[str], lang: Language) -> Cleaned:
             in_list = False
             continue
         if body and cookie is None and _cookie(line, langs):
+            text, link = line, _link_text(line, langs)
+            if link is None and index < len(lines) and _is_link(lines[index], langs):
+                # the link on its own line: keep it in the notice so it can be shown there
+                link = lines[index].strip()
+                text = f"{line} {link}"
+                index += 1
             accept = "Accept"
             if index < len(lines) and _accept(lines[index], langs):
                 accept = lines[index].strip()
                 index += 1
-            cookie = CookieNotice(line, _link_text(line, langs), accept)
+            cookie = CookieNotice(text, link, accept)
             in_list = False
             continue
         if in_list:

@@ -77,7 +77,12 @@ class CueReader:
         toks = self.tokens
         lang = self.lang
         # "Siti Aminah (52), warga …": skip an age in brackets.
-        aged = k + 2 < len(toks) and toks[k].text == "(" and toks[k + 2].text.isdigit()
+        aged = (
+            k + 2 < len(toks)
+            and toks[k].text == "("
+            and toks[k + 1].text.isdigit()
+            and toks[k + 2].text == ")"
+        )
         if aged:
             k += 3
         if k >= len(toks) or toks[k].text != ",":
@@ -132,9 +137,10 @@ class CueReader:
             ):
                 break
             i -= 1
-        for s in range(i, j):
-            if toks[s].is_word and self.rules.is_role(toks[s].text):
-                return self._span_text(s, j)
+        while i < j and (toks[i].lower in lang.stopwords or toks[i].lower in lang.according_to):
+            i += 1
+        if any(toks[s].is_word and self.rules.is_role(toks[s].text) for s in range(i, j)):
+            return self._span_text(i, j)  # "Kessler's lawyer", "Pakar militer Rusia"
         return None
 
     def name_at(self, i: int, j: int) -> Cue | None:
@@ -177,9 +183,11 @@ class CueReader:
                 break
             if prev.is_cap and i - 1 > 0 and toks[i - 2].is_word:
                 break  # a capitalised word inside the sentence: another name or a body
+            verb = lang.verb is not None and lang.verb.match(prev.lower) is not None
             if not prev.is_cap and (
                 (prev.lower in lang.stopwords and not self.rules.is_role(prev.text))
-                or (lang.verb is not None and lang.verb.match(prev.lower))
+                # "pakar memperkirakan Moskow" — but "retired schoolteacher Alan Purcell"
+                or (verb and (i == k or not self.rules.is_role(toks[i].text)))
             ):
                 break
             i -= 1
@@ -189,13 +197,10 @@ class CueReader:
             # the word right before the name must be part of the role
             if not any(self.rules.is_role(t.text) for t in toks[i:k]):
                 return None
-        at_start = i == 0 or not toks[i - 1].is_word
-        if at_start and (toks[i].lower in lang.stopwords or toks[i].lower in lang.according_to):
-            at_start = False
-        for s in range(i, k):
-            if self.rules.is_role(toks[s].text):
-                start = i if at_start else s
-                return self._span_text(start, k)
+        while i < k and (toks[i].lower in lang.stopwords or toks[i].lower in lang.according_to):
+            i += 1
+        if any(self.rules.is_role(toks[s].text) for s in range(i, k)):
+            return self._span_text(i, k)  # "Kenyan runner", "retired schoolteacher"
         return None
 
     # -- phrases ------------------------------------------------------------------

@@ -14,7 +14,11 @@ from dataclasses import dataclass
 
 from reader.importer.languages import Language
 
-_TOKEN = re.compile(r"[^\W\d_a-z]\.(?=\s[^\W\d_])|[^\W_](?:[\w’'\-]*[^\W_])?|[^\w\s]")
+_TOKEN = re.compile(
+    r"[^\W\d_a-z]\.(?=\s[^\W\d_])"  # an initial: "Teguh P. Nugroho"
+    r"|[^\W_](?:[\w’'\-]*[^\W_])?(?:(?<=s)['’](?!\w))?"  # a word; "Airways'" possessive
+    r"|[^\w\s]"
+)
 #: Longest name the importer takes (tokens); longer runs are roles or institutions.
 MAX_NAME_TOKENS = 5
 
@@ -132,6 +136,8 @@ class NameRules:
                 continue
             if not self.is_plain(word):
                 break
+            if not last and word.endswith(("’s", "'s")):
+                break  # "Ethiopia’s Hana Tesfaye"
             if last and titled and word in self.standalone:
                 break  # "Kepala Dinas Kesehatan Banyuwangi" (… "di Banyuwangi")
             # After a title, a word the article also uses on its own ("… di Rusia") or

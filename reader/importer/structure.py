@@ -48,10 +48,35 @@ class Structure:
     blocks: tuple[Block, ...]
 
 
+_BRACKET_CREDIT = re.compile(
+    r"^(?P<caption>.+?)\s*\((?P<credit>[^()]*(?:foto|photo|image)[^()]*)\)$", re.IGNORECASE
+)
+
+
+def _strip_marker(credit: str, lang: Language) -> str:
+    lower = credit.lower()
+    for marker in sorted(lang.credit_markers, key=len, reverse=True):
+        if lower.startswith(marker):
+            return credit[len(marker) :].strip()
+    return credit.strip()
+
+
+def credit_only(line: str, lang: Language) -> str | None:
+    """The credit of a line that holds only a credit ("Image: Observatory"), else None."""
+    lower = line.lower()
+    for marker in sorted(lang.credit_markers, key=len, reverse=True):
+        if lower.startswith(marker) and len(line) < 120:
+            return line[len(marker) :].strip().rstrip(".").strip() or None
+    return None
+
+
 def parse_caption(line: str, lang: Language) -> Figure | None:
     """The figure a caption line describes, or None if the line is not a caption."""
+    bracket = _BRACKET_CREDIT.match(line)
+    if bracket and bracket.group("caption").strip():
+        return Figure(bracket.group("caption").strip(), _strip_marker(bracket.group("credit"), lang))
     lower = line.lower()
-    for marker in lang.credit_markers:
+    for marker in sorted(lang.credit_markers, key=len, reverse=True):
         at = lower.find(marker)
         if at >= 0:
             caption = line[:at].strip()
@@ -80,6 +105,8 @@ def is_heading(line: str) -> bool:
     """A short line that starts like a title and does not end like a sentence."""
     if len(line) > MAX_HEADING_CHARS or len(line.split()) > MAX_HEADING_WORDS:
         return False
+    if len(line) > 2 and line[0] in "‘'" and line[-1] in "’'":
+        line = line[1:-1]  # a heading printed in single quote marks
     if not line[:1].isupper() and not line[:1].isdigit():
         return False
     if line.endswith(_CLOSING) or any(mark in line for mark in _QUOTE_MARKS):
@@ -95,6 +122,13 @@ def _figures(lines: list[str], lang: Language) -> tuple[list[str], list[Figure]]
         credit = image_source(line)
         if credit is not None:
             pending_credit = credit
+            continue
+        alone = credit_only(line, lang)
+        if alone is not None and body and len(body[-1].split()) <= MAX_CAPTION_WORDS:
+            # The caption is the line before: "An image of …" / "Image: Observatory".
+            figure = Figure(body.pop(), alone)
+            if not any(f.caption == figure.caption for f in figures):
+                figures.append(figure)
             continue
         figure = parse_caption(line, lang)
         if figure is None:
