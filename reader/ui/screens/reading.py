@@ -206,8 +206,7 @@ class ReadingScreen(Screen[None]):
 
     def action_page(self, pages: int) -> None:
         body = self.body
-        page = max(1, body.scrollable_content_region.height - 1)
-        body.go_to_line(int(body.scroll_y) + pages * page)
+        body.go_to_line(int(body.scroll_y) + pages * body.page_height)
 
     def action_edge(self, edge: str) -> None:
         body = self.body

@@ -199,6 +199,30 @@ class ArticleBody(ScrollView, can_focus=True):
         y = max(0, min(y, self.max_scroll_y))
         self.scroll_to(y=y, animate=False, immediate=True, force=True)
 
+    @property
+    def page_height(self) -> int:
+        """Lines one page moves: a screenful less one line, kept for context."""
+        return max(1, self.scrollable_content_region.height - 1)
+
+    # The container's keys, without animation: a reader paging expects the text at once.
+    def action_scroll_up(self) -> None:
+        self.go_to_line(int(self.scroll_y) - 1)
+
+    def action_scroll_down(self) -> None:
+        self.go_to_line(int(self.scroll_y) + 1)
+
+    def action_page_up(self) -> None:
+        self.go_to_line(int(self.scroll_y) - self.page_height)
+
+    def action_page_down(self) -> None:
+        self.go_to_line(int(self.scroll_y) + self.page_height)
+
+    def action_scroll_home(self) -> None:
+        self.go_to_line(0)
+
+    def action_scroll_end(self) -> None:
+        self.go_to_line(self.max_scroll_y)
+
     def scroll_to_section(self, section_id: str) -> None:
         """Put the heading of ``section_id`` on the top line."""
         y = self.text_layout.section_line(section_id)

@@ -1,0 +1,58 @@
+"""The factory the CLI and the tests share: paths, folders, bad files."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from conftest import WIDE
+from textual.widgets import OptionList
+
+from reader.core.errors import ArticleError, ReaderError
+from reader.core.state import StateStore
+from reader.ui.app import ReaderApp
+from reader.ui.factory import make_app, resolve_target
+from reader.ui.screens.library import LibraryScreen
+from reader.ui.screens.reading import ReadingScreen
+
+
+def test_resolve_target_explains_a_missing_path(tmp_path: Path) -> None:
+    with pytest.raises(ReaderError, match="no such file or folder") as caught:
+        resolve_target(tmp_path / "nope.yaml")
+    assert "\n" not in str(caught.value)
+    assert resolve_target(tmp_path) == tmp_path
+
+
+def test_a_bad_file_fails_before_the_app_starts(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("schema: 1\nid: x\n")
+    with pytest.raises(ArticleError):
+        make_app(bad, state=StateStore())
+
+
+async def test_a_folder_opens_the_library_and_reports_bad_files(
+    tmp_path: Path, seed_path: Path, notifications: Callable[[ReaderApp], list[str]]
+) -> None:
+    shutil.copy(seed_path, tmp_path / "good.yaml")
+    (tmp_path / "broken.yaml").write_text("title: [unclosed\n")
+    app = make_app(tmp_path, state=StateStore())
+    notes = notifications(app)
+    async with app.run_test(size=WIDE) as pilot:
+        screen = app.screen
+        assert isinstance(screen, LibraryScreen)
+        assert any("broken.yaml" in n for n in notes)
+        assert screen.query_one(OptionList).option_count == 1
+        await pilot.press("enter")
+        assert isinstance(app.screen, ReadingScreen)
+        await pilot.press("escape")
+        assert isinstance(app.screen, LibraryScreen)
+        assert app.is_running
+
+
+async def test_an_empty_folder_says_so(tmp_path: Path) -> None:
+    app = make_app(tmp_path, state=StateStore())
+    async with app.run_test(size=WIDE):
+        assert isinstance(app.screen, LibraryScreen)
+        assert app.screen.query_one("#empty").display

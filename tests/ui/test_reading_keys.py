@@ -1,0 +1,122 @@
+"""Keys as a whole: every binding documented, help, quitting, narrow terminals."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from conftest import NARROW, WIDE
+from textual.binding import Binding
+from textual.widgets import DataTable
+
+from reader.ui.app import ReaderApp
+from reader.ui.screens.help import HelpScreen
+from reader.ui.screens.reading import ReadingScreen
+from reader.ui.widgets.find_bar import FindBar
+from reader.ui.widgets.quotes import QuoteSidebar
+
+
+def _all_bindings() -> list[Binding]:
+    groups = [ReadingScreen.BINDINGS, FindBar.BINDINGS, ReaderApp.BINDINGS, HelpScreen.BINDINGS]
+    return [b for group in groups for b in group if isinstance(b, Binding)]
+
+
+def test_every_binding_has_a_description_and_an_id() -> None:
+    bindings = _all_bindings()
+    assert bindings
+    for binding in bindings:
+        assert binding.description, binding
+        assert binding.id, binding
+    ids = [b.id for b in bindings]
+    assert len(ids) == len(set(ids))
+
+
+async def test_help_lists_every_binding(seed_app: Callable[[], ReaderApp]) -> None:
+    app = seed_app()
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        table = app.screen.query_one(DataTable)
+        rows = [
+            (str(table.get_row_at(i)[0]), str(table.get_row_at(i)[1]))
+            for i in range(table.row_count)
+        ]
+        descriptions = {d for _k, d in rows}
+        screen_bindings = [
+            b
+            for b in (*ReadingScreen.BINDINGS, *FindBar.BINDINGS, *QuoteSidebar.BINDINGS)
+            if isinstance(b, Binding)
+        ]
+        for binding in screen_bindings:
+            assert binding.description in descriptions, binding
+        keys = " ".join(k for k, _d in rows)
+        for key in ("n", "]", "p", "[", "j", "k", "g", "G", "space", "/", "^f", "f3", "?", "f1"):
+            assert key in keys.split(), key
+        await pilot.press("escape")
+        assert isinstance(app.screen, ReadingScreen)
+        await pilot.press("f1")
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("q")  # closes help, does not quit
+        assert isinstance(app.screen, ReadingScreen)
+        assert app.is_running
+
+
+@pytest.mark.parametrize("key", ["q", "ctrl+q", "ctrl+c"])
+async def test_quit_keys(seed_app: Callable[[], ReaderApp], key: str) -> None:
+    app = seed_app()
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.press(key)
+        await pilot.pause()
+        assert not app.is_running
+
+
+async def test_q_types_into_the_find_field_instead_of_quitting(
+    seed_app: Callable[[], ReaderApp],
+) -> None:
+    app = seed_app()
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.press("ctrl+f", "q")
+        assert app.is_running
+        assert app.screen.query_one(FindBar).query_text == "q"
+
+
+async def test_narrow_terminal_hides_side_panes_and_toggles_them(
+    seed_app: Callable[[], ReaderApp],
+) -> None:
+    app = seed_app()
+    async with app.run_test(size=NARROW) as pilot:
+        screen = app.screen
+        assert isinstance(screen, ReadingScreen)
+        toc, sidebar = screen.query_one("#toc"), screen.query_one(QuoteSidebar)
+        assert screen.has_class("-narrow")
+        assert not toc.display and not sidebar.display
+        assert screen.body.size.width >= 70
+        await pilot.press("t")
+        assert toc.display and toc.has_focus
+        await pilot.press("2")  # section keys still work with the TOC focused
+        assert screen.current_section == "pertukaran-intelejen"
+        await pilot.press("t")
+        assert not toc.display and screen.focused is screen.body
+        await pilot.press("s")
+        assert sidebar.display
+        await pilot.press("s")
+        assert not sidebar.display
+        await pilot.press("slash")  # quote search opens the sidebar it needs
+        assert sidebar.display
+        assert screen.focused is not None and sidebar in screen.focused.ancestors
+
+
+async def test_wide_terminal_shows_every_pane(seed_app: Callable[[], ReaderApp]) -> None:
+    app = seed_app()
+    async with app.run_test(size=WIDE) as pilot:
+        screen = app.screen
+        assert isinstance(screen, ReadingScreen)
+        assert not screen.has_class("-narrow")
+        assert screen.query_one("#toc").display and screen.sidebar.display
+        await pilot.press("t", "s")
+        assert not screen.query_one("#toc").display and not screen.sidebar.display
+        await pilot.resize_terminal(*NARROW)
+        await pilot.pause()
+        await pilot.resize_terminal(*WIDE)
+        await pilot.pause()
+        assert screen.query_one("#toc").display and screen.sidebar.display

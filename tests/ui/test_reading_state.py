@@ -1,0 +1,134 @@
+"""What the app remembers between runs: cookie consent, reading position, theme."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+from conftest import WIDE
+
+from reader.core.model import Article
+from reader.core.state import Position, StateStore
+from reader.ui.app import DEFAULT_THEME, ReaderApp
+from reader.ui.screens.reading import ReadingScreen
+from reader.ui.widgets.body import ArticleBody
+from reader.ui.widgets.footer_panel import FooterPanel
+
+
+async def test_cookie_accept_is_remembered_for_the_source(
+    seed_app: Callable[[], ReaderApp],
+) -> None:
+    app = seed_app()
+    async with app.run_test(size=WIDE) as pilot:
+        panel = app.screen.query_one(FooterPanel)
+        assert panel.notice_shown
+        assert app.screen.query_one("#cookie-notice").display
+        await pilot.click("#accept-cookies")
+        await pilot.pause()
+        assert not panel.notice_shown
+        assert not app.screen.query_one("#cookie-notice").display
+        assert app.screen.query_one("#copyright").display  # copyright stays
+    assert StateStore().cookies_accepted("Rossiyskaya Gazeta")
+
+    again = seed_app()
+    async with again.run_test(size=WIDE):
+        panel = again.screen.query_one(FooterPanel)
+        assert not panel.notice_shown
+        assert not again.screen.query_one("#cookie-notice").display
+        assert again.screen.query_one("#copyright").display
+
+
+async def test_accept_button_works_from_the_keyboard(seed_app: Callable[[], ReaderApp]) -> None:
+    app = seed_app()
+    async with app.run_test(size=WIDE) as pilot:
+        app.screen.query_one("#accept-cookies").focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert not app.screen.query_one(FooterPanel).notice_shown
+        assert isinstance(app.screen.focused, ArticleBody)
+
+
+async def test_reading_position_is_restored(
+    seed_app: Callable[[], ReaderApp], seed_article: Article
+) -> None:
+    app = seed_app()
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.press("3", "j", "j")
+        body = app.screen.query_one(ArticleBody)
+        where = int(body.scroll_y)
+        assert where > 0
+    saved = StateStore().position(seed_article.id)  # written on the way out
+    assert saved is not None
+    assert saved == Position("upaya-diplomasi-as", where)
+
+    again = seed_app()
+    async with again.run_test(size=WIDE) as pilot:
+        await pilot.pause()
+        screen = again.screen
+        assert isinstance(screen, ReadingScreen)
+        assert int(screen.body.scroll_y) == where
+        assert screen.current_section == "upaya-diplomasi-as"
+
+
+async def test_position_is_saved_while_reading(seed_app: Callable[[], ReaderApp]) -> None:
+    app = seed_app()
+    async with app.run_test(size=WIDE) as pilot:
+        screen = app.screen
+        assert isinstance(screen, ReadingScreen)
+        await pilot.press("4")
+        await pilot.pause(1.3)  # the debounce delay has passed: saved without quitting
+        saved = StateStore().position(screen.article.id)
+        assert saved is not None
+        assert saved.section == "tak-mungkin-tanpa-pencabutan-sanksi"
+        assert saved.scroll_y == int(screen.body.scroll_y)
+
+
+async def test_position_falls_back_to_the_section_at_another_width(
+    seed_app: Callable[[], ReaderApp],
+) -> None:
+    app = seed_app()
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.press("4")
+    again = seed_app()
+    async with again.run_test(size=(90, 30)) as pilot:
+        await pilot.pause()
+        screen = again.screen
+        assert isinstance(screen, ReadingScreen)
+        assert screen.current_section == "tak-mungkin-tanpa-pencabutan-sanksi"
+
+
+async def test_theme_choice_persists(
+    seed_app: Callable[[], ReaderApp], _private_state: Path
+) -> None:
+    app = seed_app()
+    async with app.run_test(size=WIDE) as pilot:
+        assert app.theme == DEFAULT_THEME
+        app.theme = "nord"
+        await pilot.pause()
+    assert json.loads((_private_state / "state.json").read_text())["theme"] == "nord"
+    again = seed_app()
+    async with again.run_test(size=WIDE):
+        assert again.theme == "nord"
+
+
+async def test_unknown_saved_theme_falls_back(seed_app: Callable[[], ReaderApp]) -> None:
+    StateStore().set_theme("no-such-theme")
+    app = seed_app()
+    async with app.run_test(size=WIDE):
+        assert app.theme == DEFAULT_THEME
+
+
+async def test_corrupt_state_is_reported_once_and_the_app_runs(
+    seed_app: Callable[[], ReaderApp],
+    _private_state: Path,
+    notifications: Callable[[ReaderApp], list[str]],
+) -> None:
+    (_private_state / "state.json").write_text("{not json")
+    app = seed_app()
+    messages = notifications(app)
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.pause()
+        assert sum("corrupt" in m for m in messages) == 1
+        await pilot.press("n")
+        assert isinstance(app.screen, ReadingScreen)

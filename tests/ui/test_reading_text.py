@@ -1,0 +1,96 @@
+"""Article text is shown as text: markup-looking characters, wide scripts, a long article."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from conftest import WIDE
+from textual.content import Content
+from textual.widgets import Static
+
+from reader.core.articlefile import save_article
+from reader.core.model import Article, CookieNotice, Footer, Quote, Section, Speaker
+from reader.core.state import StateStore
+from reader.ui.app import ReaderApp
+from reader.ui.factory import make_app
+from reader.ui.widgets.body import ArticleBody
+from reader.ui.widgets.toc import SectionList
+
+
+def _article(paragraphs: tuple[str, ...], **fields: object) -> Article:
+    base: dict[str, object] = {
+        "id": "test-article",
+        "title": "Title [bold]not bold[/]",
+        "language": "en",
+        "source": "Source [link=x]y[/link]",
+        "sections": (
+            Section("opening", None, paragraphs),
+            Section("second", "Second [i]part[/i]", ("Plain text.",)),
+        ),
+        "speakers": (Speaker("s", "Ann [red]Smith[/]", "role [b]x[/]"),),
+        "quotes": (Quote("q1", "[bold]x[/]", "s", "opening", 0),),
+        "footer": Footer("© [dim]them[/]", CookieNotice("Cookies [u]here[/u].", "[u]here[/u]")),
+    }
+    base.update(fields)
+    return Article(**base)  # type: ignore[arg-type]
+
+
+async def test_markup_in_article_text_shows_literally(
+    tmp_path: Path, body_lines: Callable[[ReaderApp], list[str]]
+) -> None:
+    path = tmp_path / "markup.yaml"
+    save_article(_article(("He said “[bold]x[/]” and left [/] [link=http://e]z[/link].",)), path)
+    app = make_app(path, state=StateStore())
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.pause()
+        text = "\n".join(body_lines(app))
+        assert "Title [bold]not bold[/]" in text
+        assert "He said “[bold]x[/]” and left [/] [link=http://e]z[/link]." in text
+        assert "Second [i]part[/i]" in text
+        assert "— Ann [red]Smith[/]" in text
+        cookie = app.screen.query_one("#cookie-text", Static).visual
+        assert isinstance(cookie, Content)
+        assert cookie.plain == "Cookies [u]here[/u]."
+        assert any(span.style for span in cookie.spans)  # the link text is styled
+        copyright = app.screen.query_one("#copyright", Static).visual
+        assert isinstance(copyright, Content) and copyright.plain == "© [dim]them[/]"
+        toc = app.screen.query_one(SectionList)
+        labels = [str(toc.get_option_at_index(i).prompt) for i in range(toc.option_count)]
+        assert labels == ["1 Opening", "2 Second [i]part[/i]"]  # English: "Opening"
+
+
+async def test_wide_characters_wrap_inside_the_column(tmp_path: Path) -> None:
+    cjk = "これは日本語の文章です。" * 20 + " 🙂🙂🙂 emoji " * 10
+    path = tmp_path / "cjk.yaml"
+    save_article(_article((cjk,), quotes=()), path)
+    app = make_app(path, state=StateStore())
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.pause()
+        body = app.screen.query_one(ArticleBody)
+        width = body.scrollable_content_region.width
+        for y in range(body.scrollable_content_region.height):
+            assert body.render_line(y).cell_length == width
+
+
+async def test_a_long_article_opens_quickly(tmp_path: Path) -> None:
+    """About 5 MB of text: opening it must not cost more than a moment."""
+    paragraph = (
+        "Moskow dan Washington sepakat meningkatkan pertukaran intelijen untuk melawan "
+        "kelompok radikal yang telah menguasai sebagian wilayah Irak dan Suriah. " * 4
+    )
+    sections = tuple(
+        Section(f"s{i}", f"Bagian {i}", tuple(paragraph for _ in range(40))) for i in range(200)
+    )
+    article = _article(("Pembuka.",), sections=sections, quotes=(), speakers=())
+    started = time.perf_counter()
+    app = ReaderApp(article, StateStore())
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.pause()
+        opened = time.perf_counter() - started
+        body = app.screen.query_one(ArticleBody)
+        assert len(body.text_layout.lines) > 50_000
+        await pilot.press("G")
+        assert body.scroll_y == body.max_scroll_y
+    assert opened < 2.0
