@@ -1,0 +1,142 @@
+"""Attribution: cue verbs both sides, back-references, continuations, names and roles."""
+
+from __future__ import annotations
+
+from reader.core.model import Article
+from reader.importer import import_text
+
+
+def imported(*paragraphs: str, title: str = "Judul Berita Hari Ini") -> Article:
+    return import_text("\n\n".join([title, *paragraphs]))
+
+
+def who(article: Article) -> list[tuple[str, str]]:
+    return [(article.speaker(q.speaker).name, q.text) for q in article.quotes]
+
+
+LEAD_ID = "Pemerintah mengumumkan kebijakan baru pada Senin di Jakarta."
+LEAD_EN = "The government announced a new policy on Monday in the capital."
+
+
+def test_cue_after_quote_names_the_speaker() -> None:
+    article = imported(LEAD_ID, "“Kami siap bekerja keras,” kata Budi Santoso.")
+    assert who(article) == [("Budi Santoso", "Kami siap bekerja keras")]
+
+
+def test_cue_before_quote() -> None:
+    article = imported(LEAD_ID, "Budi Santoso mengatakan, “Kami siap bekerja keras.”")
+    assert who(article) == [("Budi Santoso", "Kami siap bekerja keras.")]
+
+
+def test_menurut() -> None:
+    article = imported(LEAD_ID, "Menurut Budi Santoso, “Kami siap bekerja keras.”")
+    assert who(article) == [("Budi Santoso", "Kami siap bekerja keras.")]
+
+
+def test_nya_form_points_back_to_the_person_in_view() -> None:
+    article = imported(
+        LEAD_ID,
+        "Menteri Keuangan Sri Wahyuni menjelaskan rencana itu kepada wartawan.",
+        "“Anggaran harus sehat,” ujarnya.",
+    )
+    assert who(article) == [("Sri Wahyuni", "Anggaran harus sehat")]
+    assert article.speakers[0].role == "Menteri Keuangan"
+
+
+def test_surname_joins_the_full_name_and_alias() -> None:
+    article = imported(
+        LEAD_ID,
+        "Menteri Keuangan Sri Wahyuni hadir dalam rapat itu.",
+        "“Anggaran harus sehat,” kata Wahyuni.",
+    )
+    speaker = article.speakers[0]
+    assert (speaker.id, speaker.name, speaker.aliases) == ("wahyuni", "Sri Wahyuni", ("Wahyuni",))
+
+
+def test_continuation_without_cue_keeps_the_speaker() -> None:
+    article = imported(LEAD_ID, "“Tentu saja, tidak,” kata Medvedev. “Jelas tidak mungkin.”")
+    assert [name for name, _ in who(article)] == ["Medvedev", "Medvedev"]
+
+
+def test_person_subject_then_uncued_quote() -> None:
+    article = imported(
+        LEAD_ID,
+        "Ekonom senior, Hendra Kusuma, menilai langkah itu tepat.",
+        "Namun Kusuma mengingatkan risikonya. “Inflasi bisa naik dalam tiga bulan.”",
+    )
+    assert who(article) == [("Hendra Kusuma", "Inflasi bisa naik dalam tiga bulan.")]
+
+
+def test_back_reference_descriptions() -> None:
+    article = imported(
+        LEAD_ID,
+        "Pakar militer Rusia, Yakov Kedmi, menilai situasi itu serius.",
+        "“Ini bukan latihan biasa,” ujar sang pakar.",
+        "“Semua pihak tahu itu,” kata pakar tersebut.",
+    )
+    assert [name for name, _ in who(article)] == ["Yakov Kedmi", "Yakov Kedmi"]
+    assert article.speakers[0].role == "Pakar militer Rusia"
+
+
+def test_role_after_name_drops_seorang() -> None:
+    article = imported(
+        LEAD_ID, "Dimas Pratama, seorang analis energi, menilai harga akan naik.",
+        "“Harga pasti naik tahun depan,” kata Pratama.",
+    )
+    assert article.speakers[0].role == "analis energi"
+
+
+def test_quote_spanning_paragraphs_gets_the_cue_at_its_end() -> None:
+    article = imported(
+        LEAD_ID,
+        "Menteri Pertahanan Estonia, Kaja Liivak, membela latihan itu.",
+        "Pemerintah lain diam.",
+        "«Kami sudah belajar dari sejarah. Setiap kali kami ragu, harganya mahal.",
+        "«Karena itu kehadiran sekutu adalah jaminan,» tegas Liivak.",
+    )
+    assert [name for name, _ in who(article)] == ["Kaja Liivak", "Kaja Liivak"]
+
+
+def test_role_alone_goes_to_the_holder() -> None:
+    article = imported(
+        LEAD_ID,
+        "Presiden Joko Widodo memimpin rapat terbatas di Istana.",
+        "“Semua harus jalan minggu ini,” kata Presiden.",
+    )
+    assert who(article) == [("Joko Widodo", "Semua harus jalan minggu ini")]
+
+
+def test_unnamed_speaker_is_a_description() -> None:
+    article = imported(LEAD_ID, "“Bensin jangan naik lagi,” ujar seorang pengemudi ojek.")
+    assert len(article.quotes) == 1
+    assert "Bensin" not in article.speakers[0].name
+    assert article.speakers[0].aliases == ()
+
+
+def test_english_cues_and_pronoun() -> None:
+    article = imported(
+        LEAD_EN,
+        "Transport Minister Helen Marsh defended the plan on Tuesday.",
+        '"We will not back down," she said. "Fares must stay fair," Marsh added.',
+        "According to Marsh, \"the money is already there.\"",
+        title="Minister Defends Rail Fare Plan",
+    )
+    assert article.language == "en"
+    assert {article.speaker(q.speaker).name for q in article.quotes} == {"Helen Marsh"}
+    assert article.speakers[0].role == "Transport Minister"
+
+
+def test_english_said_before_name_and_told() -> None:
+    article = imported(
+        LEAD_EN,
+        '"The deal is done," said Claire Dubois, the union leader.',
+        '"Nobody wins when planes stay on the ground," Dubois told French radio.',
+        title="Strike Called Off",
+    )
+    assert [name for name, _ in who(article)] == ["Claire Dubois", "Claire Dubois"]
+    assert article.speakers[0].role == "union leader"
+
+
+def test_quote_without_anyone_in_view_is_left_out() -> None:
+    article = imported(LEAD_ID, "“Kami siap bekerja keras sepanjang tahun ini.”")
+    assert article.quotes == ()
