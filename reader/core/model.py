@@ -125,6 +125,22 @@ class Article:
     def _sections_by_id(self) -> dict[str, Section]:
         return {s.id: s for s in self.sections}
 
+    # Indexes, so that asking for every paragraph's or speaker's quotes stays linear even
+    # for a hostile article with many thousands of both.
+    @cached_property
+    def _quotes_by_paragraph(self) -> dict[tuple[str, int], tuple[Quote, ...]]:
+        index: dict[tuple[str, int], list[Quote]] = {}
+        for q in self.quotes:
+            index.setdefault((q.section, q.paragraph), []).append(q)
+        return {key: tuple(value) for key, value in index.items()}
+
+    @cached_property
+    def _quotes_by_speaker(self) -> dict[str, tuple[Quote, ...]]:
+        index: dict[str, list[Quote]] = {}
+        for q in self.quotes:
+            index.setdefault(q.speaker, []).append(q)
+        return {key: tuple(value) for key, value in index.items()}
+
     def speaker(self, speaker_id: str) -> Speaker:
         """The speaker with this id (KeyError if there is none)."""
         return self._speakers_by_id[speaker_id]
@@ -152,7 +168,7 @@ class Article:
 
     def quotes_by(self, speaker_id: str) -> tuple[Quote, ...]:
         """The quotes of one speaker, in reading order."""
-        return tuple(q for q in self.quotes if q.speaker == speaker_id)
+        return self._quotes_by_speaker.get(speaker_id, ())
 
     def direct_quotes(self) -> tuple[Quote, ...]:
         return tuple(q for q in self.quotes if q.kind == "direct")
@@ -179,7 +195,7 @@ class Article:
 
     def quotes_in(self, section_id: str, paragraph: int) -> tuple[Quote, ...]:
         """The quotes standing in one paragraph."""
-        return tuple(q for q in self.quotes if q.section == section_id and q.paragraph == paragraph)
+        return self._quotes_by_paragraph.get((section_id, paragraph), ())
 
     def blocks(self) -> Iterator[tuple[str, int, str]]:
         """Every quotable paragraph in reading order as ``(section id, index, text)``."""

@@ -38,7 +38,7 @@ def test_read_bytes_limit_is_inclusive(tmp_path: Path) -> None:
 
 
 def test_the_cap_is_stated_and_sane() -> None:
-    assert files.MAX_FILE_BYTES == 8 * 1024 * 1024
+    assert files.MAX_FILE_BYTES == 16 * 1024 * 1024
 
 
 @pytest.mark.parametrize(

@@ -298,7 +298,7 @@ def test_valid_template_loads() -> None:
     assert _parse(_dump(VALID)) is not None
 
 
-@settings(max_examples=300)
+@settings(max_examples=150)
 @given(st.sampled_from(PATHS), structures)
 def test_loader_on_a_valid_article_with_one_value_replaced(
     path: tuple[Any, ...], value: Any
