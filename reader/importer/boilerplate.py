@@ -61,7 +61,9 @@ def source_of(copyright_line: str) -> str:
 
 def _cookie(line: str, langs: tuple[Language, ...]) -> bool:
     lower = line.lower()
-    return len(line) <= MAX_NOTICE and any(p in lower for lang in langs for p in lang.cookie_phrases)
+    return len(line) <= MAX_NOTICE and any(
+        p in lower for lang in langs for p in lang.cookie_phrases
+    )
 
 
 def _link_text(line: str, langs: tuple[Language, ...]) -> str | None:

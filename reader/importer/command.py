@@ -47,7 +47,9 @@ def _read(item: str) -> str:
     if item == STDIN:
         data = sys.stdin.buffer.read(MAX_FILE_BYTES + 1)
         if len(data) > MAX_FILE_BYTES:
-            raise ReaderError(f"<stdin>: input is too large (the limit is {MAX_FILE_BYTES:,} bytes)")
+            raise ReaderError(
+                f"<stdin>: input is too large (the limit is {MAX_FILE_BYTES:,} bytes)"
+            )
         return decode_text(data, "<stdin>")
     return decode_text(read_bytes(Path(item)), item)
 

@@ -22,13 +22,17 @@ MAX_PHRASE = 25
 MAX_SUBJECT = 6
 #: … and a description ("a resident who has lived on the estate for 30 years").
 MAX_DESCRIPTION = 14
-_STOP = frozenset(".!?;:“”„«»\"()")
+_STOP = frozenset('.!?;:“”„«»"()')
 _RELATIVE = frozenset({"who", "which", "whose", "yang"})
 _SOME = frozenset({"one", "another", "some", "salah", "para"})
-_OPENING = frozenset(".!?“”„«»\"(")
+_OPENING = frozenset('.!?“”„«»"(')
+#: Words that end a description of a speaker ("seorang pengemudi yang …", "a resident who …").
 _DESC_STOP = frozenset(
-    "yang di dalam kepada saat ketika sambil pada usai seusai setelah melalui dengan lewat "
-    "kemarin who in at on during after when while from to as via".split()
+    {
+        *("yang", "di", "dalam", "kepada", "saat", "ketika", "sambil", "pada", "usai"),
+        *("seusai", "setelah", "melalui", "dengan", "lewat", "kemarin"),
+        *("who", "in", "at", "on", "during", "after", "when", "while", "from", "to", "as", "via"),
+    }
 )
 
 
@@ -73,7 +77,7 @@ class CueReader:
         return word in self.lang.post_cues
 
     def _role_after(self, k: int) -> str | None:
-        """", seorang ahli militer," / ", a paediatrician at X who …" after a name."""
+        """ ", seorang ahli militer," / ", a paediatrician at X who …" after a name."""
         toks = self.tokens
         lang = self.lang
         # "Siti Aminah (52), warga …": skip an age in brackets.
@@ -105,7 +109,9 @@ class CueReader:
             if toks[j].lower in lang.post_cues and j > i:
                 break
             j += 1
-        if j == i or (j < len(toks) and toks[j].text not in {",", "."} and toks[j].lower not in _RELATIVE):
+        if j == i or (
+            j < len(toks) and toks[j].text not in {",", "."} and toks[j].lower not in _RELATIVE
+        ):
             return None
         words = [t for t in toks[i:j] if t.is_word]
         if not words:
@@ -115,7 +121,7 @@ class CueReader:
         return self._span_text(i, j)
 
     def _role_before_comma(self, k: int) -> str | None:
-        """"Pakar militer Rusia, Viktor Sorokin": the role before the comma at ``k - 1``."""
+        """ "Pakar militer Rusia, Viktor Sorokin": the role before the comma at ``k - 1``."""
         toks = self.tokens
         if k < 2 or toks[k - 1].text != ",":
             return None
@@ -131,9 +137,13 @@ class CueReader:
             prev = toks[i - 1]
             if not prev.is_word or prev.lower in lang.role_markers:
                 break
-            if not prev.is_cap and prev.lower not in lang.connectors and (
-                (prev.lower in lang.stopwords and not self.rules.is_role(prev.text))
-                or (lang.verb is not None and lang.verb.match(prev.lower))
+            if (
+                not prev.is_cap
+                and prev.lower not in lang.connectors
+                and (
+                    (prev.lower in lang.stopwords and not self.rules.is_role(prev.text))
+                    or (lang.verb is not None and lang.verb.match(prev.lower))
+                )
             ):
                 break
             i -= 1
@@ -146,8 +156,10 @@ class CueReader:
     def name_at(self, i: int, j: int) -> Cue | None:
         """A name (with its role) in the capitalised run ``tokens[i:j]``."""
         toks = self.tokens
-        if j - i > 1 and (i == 0 or toks[i - 1].text in _OPENING) and self.rules.sentence_word(
-            toks[i].text
+        if (
+            j - i > 1
+            and (i == 0 or toks[i - 1].text in _OPENING)
+            and self.rules.sentence_word(toks[i].text)
         ):
             i += 1
         words = [t.text for t in toks[i:j]]
@@ -173,7 +185,7 @@ class CueReader:
         return Cue("name", name=tuple(name), role=role, at=toks[n0].start)
 
     def _role_before(self, k: int) -> str | None:
-        """"pengamat sepak bola Anton Wijaya", "Kenyan runner Joseph Kiprono"."""
+        """ "pengamat sepak bola Anton Wijaya", "Kenyan runner Joseph Kiprono"."""
         toks = self.tokens
         lang = self.lang
         i = k
@@ -193,10 +205,12 @@ class CueReader:
             i -= 1
         if i == k:
             return None
-        if not toks[k - 1].is_cap and not self.rules.is_role(toks[k - 1].text):
-            # the word right before the name must be part of the role
-            if not any(self.rules.is_role(t.text) for t in toks[i:k]):
-                return None
+        if (
+            not toks[k - 1].is_cap
+            and not self.rules.is_role(toks[k - 1].text)
+            and not any(self.rules.is_role(t.text) for t in toks[i:k])
+        ):
+            return None  # the words right before the name must hold a role
         while i < k and (toks[i].lower in lang.stopwords or toks[i].lower in lang.according_to):
             i += 1
         if any(self.rules.is_role(toks[s].text) for s in range(i, k)):
@@ -368,10 +382,31 @@ class CueReader:
         k = verb - 1
         lang = self.lang
         # adverbs between subject and verb: "Lavrov juga mengatakan"
-        while k >= 0 and toks[k].is_word and not toks[k].is_cap and toks[k].lower in {
-            "juga", "pun", "kembali", "lalu", "kemudian", "also", "then", "later", "sendiri",
-            "sempat", "pernah", "telah", "sudah", "hanya", "bahkan", "lantas", "again",
-        }:
+        while (
+            k >= 0
+            and toks[k].is_word
+            and not toks[k].is_cap
+            and toks[k].lower
+            in {
+                "juga",
+                "pun",
+                "kembali",
+                "lalu",
+                "kemudian",
+                "also",
+                "then",
+                "later",
+                "sendiri",
+                "sempat",
+                "pernah",
+                "telah",
+                "sudah",
+                "hanya",
+                "bahkan",
+                "lantas",
+                "again",
+            }
+        ):
             k -= 1
         if k < 0 or not toks[k].is_word:
             return NONE
@@ -382,12 +417,19 @@ class CueReader:
             return Cue("back", at=toks[k].start)
         if toks[k].is_cap:
             i = k
-            while i > 0 and toks[i - 1].is_word and (
-                toks[i - 1].is_cap
-                or (
-                    i > 1
-                    and toks[i - 2].is_cap
-                    and (toks[i - 1].lower in lang.connectors or toks[i - 1].lower in lang.name_particles)
+            while (
+                i > 0
+                and toks[i - 1].is_word
+                and (
+                    toks[i - 1].is_cap
+                    or (
+                        i > 1
+                        and toks[i - 2].is_cap
+                        and (
+                            toks[i - 1].lower in lang.connectors
+                            or toks[i - 1].lower in lang.name_particles
+                        )
+                    )
                 )
             ):
                 i -= 1

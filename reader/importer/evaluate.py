@@ -84,9 +84,7 @@ def attributed(key: str | None, speaker: str, keys: set[str]) -> bool:
     return key.casefold() in name
 
 
-def score(
-    gold: list[tuple[str | None, str]], got: list[Extracted]
-) -> tuple[Score, list[str]]:
+def score(gold: list[tuple[str | None, str]], got: list[Extracted]) -> tuple[Score, list[str]]:
     """Score one article; also return a line per miss, for reading."""
     keys = {k for k, _ in gold if k}
     used: set[int] = set()

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_MARKS = re.compile("[“”„«»\"]")
+_MARKS = re.compile('[“”„«»"]')
 _OPENERS = "“„«"
 _SENTENCE_END = re.compile(r"[.!?…]")
 _WORD = re.compile(r"\w+")
@@ -110,13 +110,13 @@ def _keep_runs(spans: list[Span], paragraphs: list[str]) -> list[Span]:
     for i, span in enumerate(spans):
         if span.close_at is None:
             nxt = spans[i + 1] if i + 1 < len(spans) else None
-            if nxt is None or not nxt.continues:
-                # An unclosed mark at the very end of a paragraph that is itself a whole
-                # quotation is still kept if it is long enough to be speech.
-                if span.open_at != _lead_space(paragraphs[span.block]) or _words(
-                    paragraphs[span.block][span.start : span.end]
-                ) <= MAX_SCARE_WORDS:
-                    continue
+            # An unclosed mark that opens its paragraph is still kept if it is long
+            # enough to be speech; one in the middle of a paragraph is a stray mark.
+            if (nxt is None or not nxt.continues) and (
+                span.open_at != _lead_space(paragraphs[span.block])
+                or _words(paragraphs[span.block][span.start : span.end]) <= MAX_SCARE_WORDS
+            ):
+                continue
         kept.append(span)
     return kept
 

@@ -195,11 +195,15 @@ def _evidence(
 ) -> bool:
     """Is the run ``toks[i:j]`` (holding ``found``) a person, not a place or a body?"""
     # The run is the role of the name after the comma: "Ekonom UGM, Hendra Kusuma,".
-    if j + 1 < len(toks) and toks[j].text == "," and toks[j + 1].is_cap:
-        if any(rules.is_role(t.text) for t in toks[i:j]):
-            role, name = rules.split([t.text for t in toks[j + 1 : run_at(toks, j + 1, lang)]])
-            if name and not role:
-                return False
+    if (
+        j + 1 < len(toks)
+        and toks[j].text == ","
+        and toks[j + 1].is_cap
+        and any(rules.is_role(t.text) for t in toks[i:j])
+    ):
+        role, name = rules.split([t.text for t in toks[j + 1 : run_at(toks, j + 1, lang)]])
+        if name and not role:
+            return False
     if found.role:
         return True
     if any(w in cue_words for w in found.name):
@@ -211,11 +215,7 @@ def _evidence(
     if prev is not None and prev.is_word and prev.lower in lang.according_to:
         return True
     # "…,” kata Lavrov" / "Sebab, kata Airin, …" — but not "Dubois told French radio".
-    if (
-        prev is not None
-        and prev.lower in lang.post_cues
-        and (i < 2 or not toks[i - 2].is_word)
-    ):
+    if prev is not None and prev.lower in lang.post_cues and (i < 2 or not toks[i - 2].is_word):
         return True
     # "Joseph Kiprono, 19, won …": an age between commas.
     if (
@@ -273,8 +273,11 @@ def _mentions(
 
 
 _ADVERBS = frozenset(
-    "juga pun kembali lalu kemudian sendiri sempat pernah telah sudah hanya bahkan lantas "
-    "masih tidak tak belum akan also then later again still".split()
+    {
+        *("juga", "pun", "kembali", "lalu", "kemudian", "sendiri", "sempat", "pernah"),
+        *("telah", "sudah", "hanya", "bahkan", "lantas", "masih", "tidak", "tak", "belum"),
+        *("akan", "also", "then", "later", "again", "still"),
+    }
 )
 
 
@@ -288,8 +291,7 @@ def _subject(toks: list[Token], k: int, j: int, rules: NameRules) -> bool:
         if prev.lower in lang.according_to or prev.lower in lang.post_cues:
             return True
         if not prev.is_cap and (
-            prev.lower in lang.stopwords
-            or (lang.verb is not None and lang.verb.match(prev.lower))
+            prev.lower in lang.stopwords or (lang.verb is not None and lang.verb.match(prev.lower))
         ):
             break
         i -= 1

@@ -21,8 +21,8 @@ MAX_HEADING_WORDS = 12
 MAX_HEADING_CHARS = 90
 #: Longest caption taken for a figure credited with a trailing "- Agency".
 MAX_CAPTION_WORDS = 60
-_CLOSING = tuple(".,;:!?…”\"»’)]—–-")
-_QUOTE_MARKS = set("“”„«»\"")
+_CLOSING = tuple('.,;:!?…”"»’)]—–-')
+_QUOTE_MARKS = set('“”„«»"')
 _AGENCY = re.compile(
     r"^(?P<caption>.{10,}?)\s+[-–—]\s+(?P<credit>[A-Z][\w.&/]*(?:[ /][A-Z][\w.&/]*){0,3})$"
 )
@@ -74,7 +74,9 @@ def parse_caption(line: str, lang: Language) -> Figure | None:
     """The figure a caption line describes, or None if the line is not a caption."""
     bracket = _BRACKET_CREDIT.match(line)
     if bracket and bracket.group("caption").strip():
-        return Figure(bracket.group("caption").strip(), _strip_marker(bracket.group("credit"), lang))
+        return Figure(
+            bracket.group("caption").strip(), _strip_marker(bracket.group("credit"), lang)
+        )
     lower = line.lower()
     for marker in sorted(lang.credit_markers, key=len, reverse=True):
         at = lower.find(marker)
@@ -109,9 +111,7 @@ def is_heading(line: str) -> bool:
         line = line[1:-1]  # a heading printed in single quote marks
     if not line[:1].isupper() and not line[:1].isdigit():
         return False
-    if line.endswith(_CLOSING) or any(mark in line for mark in _QUOTE_MARKS):
-        return False
-    return True
+    return not (line.endswith(_CLOSING) or any(mark in line for mark in _QUOTE_MARKS))
 
 
 def _figures(lines: list[str], lang: Language) -> tuple[list[str], list[Figure]]:
@@ -126,9 +126,9 @@ def _figures(lines: list[str], lang: Language) -> tuple[list[str], list[Figure]]
         alone = credit_only(line, lang)
         if alone is not None and body and len(body[-1].split()) <= MAX_CAPTION_WORDS:
             # The caption is the line before: "An image of …" / "Image: Observatory".
-            figure = Figure(body.pop(), alone)
-            if not any(f.caption == figure.caption for f in figures):
-                figures.append(figure)
+            own = Figure(body.pop(), alone)
+            if not any(f.caption == own.caption for f in figures):
+                figures.append(own)
             continue
         figure = parse_caption(line, lang)
         if figure is None:

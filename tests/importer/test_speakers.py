@@ -80,7 +80,8 @@ def test_back_reference_descriptions() -> None:
 
 def test_role_after_name_drops_seorang() -> None:
     article = imported(
-        LEAD_ID, "Dimas Pratama, seorang analis energi, menilai harga akan naik.",
+        LEAD_ID,
+        "Dimas Pratama, seorang analis energi, menilai harga akan naik.",
         "“Harga pasti naik tahun depan,” kata Pratama.",
     )
     assert article.speakers[0].role == "analis energi"
@@ -118,7 +119,7 @@ def test_english_cues_and_pronoun() -> None:
         LEAD_EN,
         "Transport Minister Helen Marsh defended the plan on Tuesday.",
         '"We will not back down," she said. "Fares must stay fair," Marsh added.',
-        "According to Marsh, \"the money is already there.\"",
+        'According to Marsh, "the money is already there."',
         title="Minister Defends Rail Fare Plan",
     )
     assert article.language == "en"

@@ -1,0 +1,85 @@
+"""Copyright and cookie notices go to the footer; site clutter is dropped."""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.core.model import CookieNotice
+from reader.importer.boilerplate import source_of, strip_boilerplate
+from reader.importer.languages import language
+
+ID = language("id")
+EN = language("en")
+
+
+@pytest.mark.parametrize(
+    ("line", "source"),
+    [
+        ("Hak cipta milik Rossiyskaya Gazeta.", "Rossiyskaya Gazeta"),
+        (
+            "Hak cipta © 2026 Kabar Nusantara. Seluruh hak dilindungi undang-undang.",
+            "Kabar Nusantara",
+        ),
+        ("© 2026 Kabar Nusantara", "Kabar Nusantara"),
+        ("©2026 Warta Global", "Warta Global"),
+        ("Copyright © 2024 The Daily Post. All rights reserved.", "The Daily Post"),
+        ("Copyright", "unknown"),
+    ],
+)
+def test_source_from_copyright(line: str, source: str) -> None:
+    assert source_of(line) == source
+
+
+def test_seed_like_footer() -> None:
+    lines = [
+        "Judul",
+        "Isi berita.",
+        "Hak cipta milik Rossiyskaya Gazeta.",
+        "Situs ini menggunakan kuki. Klik di sini untuk mempelajari lebih lanjut.",
+        "Terima kuki",
+    ]
+    cleaned = strip_boilerplate(lines, ID)
+    assert cleaned.lines == ["Judul", "Isi berita."]
+    assert cleaned.source == "Rossiyskaya Gazeta"
+    assert cleaned.footer.copyright == "Hak cipta milik Rossiyskaya Gazeta."
+    assert cleaned.footer.cookie == CookieNotice(
+        "Situs ini menggunakan kuki. Klik di sini untuk mempelajari lebih lanjut.",
+        "Klik di sini",
+        "Terima kuki",
+    )
+
+
+def test_cookie_link_on_its_own_line() -> None:
+    lines = ["Title", "Body.", "This site uses cookies.", "Learn more", "Accept cookies"]
+    cookie = strip_boilerplate(lines, EN).footer.cookie
+    assert cookie is not None
+    assert (cookie.link_text, cookie.accept_label) == ("Learn more", "Accept cookies")
+    assert "Learn more" in cookie.text
+
+
+def test_clutter_and_trailing_lists_are_dropped() -> None:
+    lines = [
+        "Judul",
+        "Paragraf satu.",
+        "Baca juga: Harga Beras Naik Lagi",
+        "Paragraf dua.",
+        "Populer",
+        "Harga Emas Turun",
+        "Jadwal KRL Berubah",
+        "© 2026 Kabar Nusantara",
+    ]
+    cleaned = strip_boilerplate(lines, ID)
+    assert cleaned.lines == ["Judul", "Paragraf satu.", "Paragraf dua."]
+    assert "Baca juga: Harga Beras Naik Lagi" in cleaned.dropped
+    assert cleaned.footer.copyright == "© 2026 Kabar Nusantara"
+
+
+def test_read_more_in_the_middle_drops_only_itself() -> None:
+    long = " ".join(["word"] * 30) + "."
+    lines = ["Title", "Body.", "Read more", long]
+    assert strip_boilerplate(lines, EN).lines == ["Title", "Body.", long]
+
+
+def test_title_is_never_boilerplate() -> None:
+    lines = ["Copyright Law Changes Today", "Body text."]
+    assert strip_boilerplate(lines, EN).lines == lines
