@@ -124,7 +124,27 @@ def read_text(path: Path, limit: int = MAX_FILE_BYTES) -> str:
     return decode_text(read_bytes(path, limit), str(path))
 
 
-def atomic_write(path: Path, data: str | bytes, *, overwrite: bool = True) -> None:
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+_UMASK = _umask()
+
+
+def _final_mode(path: Path, mode: int | None) -> int:
+    if mode is not None:
+        return mode
+    try:
+        return stat.S_IMODE(os.stat(path).st_mode)  # replacing: keep the file's mode
+    except OSError:
+        return 0o666 & ~_UMASK  # new: what open() would have made
+
+
+def atomic_write(
+    path: Path, data: str | bytes, *, overwrite: bool = True, mode: int | None = None
+) -> None:
     """Write ``data`` to ``path`` so that readers see the old file or the new, never half.
 
     The data goes to a temporary file beside the target, is flushed to disk, and is
@@ -132,9 +152,14 @@ def atomic_write(path: Path, data: str | bytes, *, overwrite: bool = True) -> No
     previous content untouched. With ``overwrite=False`` an existing target is an error
     (checked atomically with a hard link, or where hard links are not supported by
     creating the target with ``O_EXCL``, so two writers cannot both win).
+
+    The file gets ``mode`` if given, else the mode of the file it replaces, else the
+    usual mode for a new file (``0o666`` less the umask). The temporary file is private
+    (``0o600``) while it is written.
     """
     payload = data.encode("utf-8") if isinstance(data, str) else data
     directory = path.parent
+    final_mode = _final_mode(path, mode)
     try:
         fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name[:64]}.", suffix=".tmp", dir=directory)
     except OSError as exc:
@@ -151,6 +176,8 @@ def atomic_write(path: Path, data: str | bytes, *, overwrite: bool = True) -> No
                 handle.write(payload)
                 handle.flush()
                 os.fsync(handle.fileno())
+                if final_mode != 0o600:
+                    os.fchmod(handle.fileno(), final_mode)
             if overwrite:
                 os.replace(tmp, path)
             else:

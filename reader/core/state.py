@@ -172,7 +172,8 @@ class StateStore:
             with self._locked():
                 fresh = self._read(report=False)
                 change(fresh)
-                atomic_write(self.path, json.dumps(fresh, ensure_ascii=False, indent=1) + "\n")
+                text = json.dumps(fresh, ensure_ascii=False, indent=1) + "\n"
+                atomic_write(self.path, text, mode=0o600)  # private: what the user reads
             self._data = fresh
         except (OSError, ReaderError) as exc:
             reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)

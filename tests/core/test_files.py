@@ -308,3 +308,17 @@ def test_temporary_files_are_private(tmp_path: Path, monkeypatch: pytest.MonkeyP
     monkeypatch.setattr(files.os, "fsync", spy)
     atomic_write(tmp_path / "a", "x")
     assert seen[0] == 0o600
+
+
+def test_new_files_get_the_usual_mode_and_replaced_files_keep_theirs(tmp_path: Path) -> None:
+    umask = os.umask(0o022)
+    os.umask(umask)
+    new = tmp_path / "new.yaml"
+    atomic_write(new, "x", overwrite=False)
+    assert new.stat().st_mode & 0o777 == 0o666 & ~umask
+    new.chmod(0o640)
+    atomic_write(new, "y")
+    assert new.stat().st_mode & 0o777 == 0o640
+    private = tmp_path / "state.json"
+    atomic_write(private, "z", mode=0o600)
+    assert private.stat().st_mode & 0o777 == 0o600

@@ -248,3 +248,8 @@ def test_hostile_keys_and_values_round_trip_as_data(tmp_path: Path) -> None:
     assert again.position(key) == Position("\x00", 2**40)
     assert again.cookies_accepted(key)
     assert again.take_warnings() == []
+
+
+def test_state_file_is_private(tmp_path: Path) -> None:
+    _store(tmp_path).set_theme("x")
+    assert (tmp_path / STATE_FILE).stat().st_mode & 0o777 == 0o600
