@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from reader.core.articlefile import dump_article, parse_article
 from reader.core.errors import ArticleError, ReaderError
-from reader.core.model import Article, Quote, Speaker
+from reader.core.model import Article, Footer, Quote, Section, Speaker
 from reader.core.text import clean_text
 from reader.importer.boilerplate import strip_boilerplate
 from reader.importer.language import detect_language
@@ -54,8 +54,12 @@ def _check_usable(text: str, name: str) -> None:
         raise ReaderError(f"{name}: does not look like text (too many undecodable bytes)")
 
 
-def import_with_groups(text: str, *, name: str = "<stdin>") -> ImportResult:
-    """Import raw article text; raise ReaderError (one line) if it cannot be an article."""
+def import_with_groups(text: str, *, name: str = "<stdin>", verify: bool = True) -> ImportResult:
+    """Import raw article text; raise ReaderError (one line) if it cannot be an article.
+
+    With ``verify`` (the default) the article is dumped and read back as ``reader check``
+    reads it, so whatever this returns is known to be a valid article file.
+    """
     text = clean_text(repair_mojibake(text))
     _check_usable(text, name)
     lines = _lines(text)
@@ -85,8 +89,6 @@ def import_with_groups(text: str, *, name: str = "<stdin>") -> ImportResult:
             )
         )
         groups[ident] = group
-    from reader.core.model import Footer, Section
-
     article = Article(
         id=slugify(shape.title),
         title=shape.title,
@@ -97,9 +99,9 @@ def import_with_groups(text: str, *, name: str = "<stdin>") -> ImportResult:
         sections=tuple(Section(i, h, p) for i, h, p in shape.sections),
         speakers=tuple(_ordered(speakers)),
         quotes=tuple(quotes),
-        footer=cleaned.footer if cleaned.footer != Footer() else Footer(),
+        footer=cleaned.footer,
     )
-    return ImportResult(_verified(article, name), groups)
+    return ImportResult(_verified(article, name) if verify else article, groups)
 
 
 def _ordered(speakers: dict[int, Speaker]) -> list[Speaker]:

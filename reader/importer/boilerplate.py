@@ -32,7 +32,7 @@ class Cleaned:
 
 
 def _starts(lower: str, phrases: tuple[str, ...]) -> bool:
-    return any(lower.startswith(p) for p in phrases)
+    return lower.startswith(phrases)
 
 
 def _label(line: str) -> str:
@@ -111,6 +111,7 @@ def strip_boilerplate(lines: list[str], lang: Language) -> Cleaned:
     copyright_line: str | None = None
     cookie: CookieNotice | None = None
     in_list = False
+    trailing = {t for la in langs for t in la.trailing_lists}
     index = 0
     while index < len(lines):
         line = lines[index]
@@ -137,7 +138,7 @@ def strip_boilerplate(lines: list[str], lang: Language) -> Cleaned:
         if in_list:
             dropped.append(line)
             continue
-        if body and any(_label(line) == t for la in langs for t in la.trailing_lists):
+        if body and _label(line) in trailing:
             # A list of teaser headlines follows: drop it whole. A lone "Read more"
             # in the middle of the text drops only itself.
             in_list = _teasers_follow(lines, index, langs)

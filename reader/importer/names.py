@@ -10,8 +10,6 @@ keeps the importer linear in the length of the text.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-
 from reader.importer.languages import Language
 
 _TOKEN = re.compile(
@@ -23,23 +21,21 @@ _TOKEN = re.compile(
 MAX_NAME_TOKENS = 5
 
 
-@dataclass(frozen=True, slots=True)
 class Token:
-    text: str
-    start: int
-    end: int
+    """One word or punctuation mark, with what the speaker pass asks of it precomputed."""
 
-    @property
-    def lower(self) -> str:
-        return self.text.lower()
+    __slots__ = ("end", "is_cap", "is_word", "lower", "start", "text")
 
-    @property
-    def is_word(self) -> bool:
-        return self.text[0].isalnum()
+    def __init__(self, text: str, start: int, end: int) -> None:
+        self.text = text
+        self.start = start
+        self.end = end
+        self.lower = text.lower()
+        self.is_word = text[0].isalnum()
+        self.is_cap = text[0].isupper()
 
-    @property
-    def is_cap(self) -> bool:
-        return self.text[0].isupper()
+    def __repr__(self) -> str:
+        return f"Token({self.text!r}, {self.start}, {self.end})"
 
 
 def tokenize(text: str) -> list[Token]:
@@ -80,6 +76,7 @@ class NameRules:
 
     def __init__(self, lang: Language, paragraphs: list[list[Token]]) -> None:
         self.lang = lang
+        self._plain: dict[str, bool] = {}
         self.lower_words: dict[str, int] = {}
         self.counts: dict[str, int] = {}
         self.standalone: set[str] = set()
@@ -105,6 +102,12 @@ class NameRules:
 
     def is_plain(self, word: str) -> bool:
         """Could this capitalised word be part of a person's name at all?"""
+        known = self._plain.get(word)
+        if known is None:
+            known = self._plain[word] = self._is_plain(word)
+        return known
+
+    def _is_plain(self, word: str) -> bool:
         low = word.lower()
         lang = self.lang
         if not word[:1].isupper():

@@ -167,6 +167,9 @@ def _discover(
                 i += 1
                 continue
             j = run_at(toks, i, lang)
+            if j == i + 1 and not rules.is_plain(tok.text):
+                i = j  # a lone title or common word ("Pemerintah"): no name here
+                continue
             found = reader.name_at(i, j)
             if found is not None and found.kind == "name":
                 record = ((b, found.at), found.name, found.role)

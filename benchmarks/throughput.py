@@ -1,0 +1,77 @@
+"""Importer throughput: MB of raw text imported per second on one core.
+
+Run ``.venv/bin/python benchmarks/throughput.py``. Imports every article of the test
+corpus and of ``../shared/corpora/pfsa-id-dev`` (read in place) several times, then one
+long article built from them, to show the importer stays linear in the length of its
+input. The target is at least 5 MB/s.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from reader.core.errors import ReaderError  # noqa: E402
+from reader.core.text import clean_text  # noqa: E402
+from reader.importer import import_with_groups  # noqa: E402
+
+SOURCES = [ROOT / "tests" / "importer" / "corpus", ROOT.parent / "shared" / "corpora" / "pfsa-id-dev"]
+TARGET_MB_S = 5.0
+
+
+def _texts() -> list[str]:
+    texts: list[str] = []
+    for folder in SOURCES:
+        if folder.is_dir():
+            texts.extend(p.read_text(encoding="utf-8-sig") for p in sorted(folder.glob("*.txt")))
+    return texts
+
+
+def _rate(texts: list[str], rounds: int, *, verify: bool = True) -> tuple[float, float]:
+    size = sum(len(t.encode("utf-8")) for t in texts) * rounds
+    started = time.perf_counter()
+    for _ in range(rounds):
+        for text in texts:
+            try:
+                import_with_groups(text, verify=verify)
+            except ReaderError:
+                pass
+    seconds = time.perf_counter() - started
+    return size / 1e6, seconds
+
+
+def _clean_rate(texts: list[str]) -> float:
+    size = sum(len(t.encode("utf-8")) for t in texts)
+    started = time.perf_counter()
+    for text in texts:
+        clean_text(text)
+    return size / 1e6 / (time.perf_counter() - started)
+
+
+def main() -> int:
+    texts = _texts()
+    if not texts:
+        print("no texts found")
+        return 1
+    mb, seconds = _rate(texts, rounds=3)
+    rate = mb / seconds
+    print(f"{len(texts)} articles x 3: {mb:.1f} MB in {seconds:.2f} s = {rate:.1f} MB/s")
+    mb_nv, seconds_nv = _rate(texts, rounds=3, verify=False)
+    print(f"  without the re-parse check: {mb_nv / seconds_nv:.1f} MB/s")
+    print(f"  reader.core.text.clean_text alone: {_clean_rate(texts):.1f} MB/s")
+    # One long article: the body of every text, one after another.
+    body = "\n\n".join(t.split("\n", 1)[1] if "\n" in t else t for t in texts)
+    long_text = "A Very Long Article\n\n" + body
+    mb_long, seconds_long = _rate([long_text], rounds=1)
+    print(f"one article of {mb_long:.1f} MB: {seconds_long:.2f} s = {mb_long / seconds_long:.1f} MB/s")
+    verdict = "ok" if rate >= TARGET_MB_S else "BELOW TARGET"
+    print(f"target {TARGET_MB_S:.0f} MB/s: {verdict}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
