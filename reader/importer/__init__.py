@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from reader.core.articlefile import dump_article, parse_article
 from reader.core.errors import ArticleError, ReaderError
-from reader.core.model import Article, Footer, Quote, Section, Speaker
+from reader.core.model import Article, Quote, Section, Speaker
 from reader.core.text import clean_text
 from reader.importer.boilerplate import strip_boilerplate
 from reader.importer.language import detect_language

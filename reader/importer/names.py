@@ -10,6 +10,7 @@ keeps the importer linear in the length of the text.
 from __future__ import annotations
 
 import re
+
 from reader.importer.languages import Language
 
 _TOKEN = re.compile(

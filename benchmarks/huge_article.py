@@ -1,0 +1,117 @@
+"""How fast a huge article opens, compared with the seed article.
+
+Builds a synthetic article of about ``--mb`` megabytes (many sections, paragraphs and
+quotes, realistic text taken from the seed article), then reports:
+
+* the time to load and validate it (``load_article``), best of a few runs;
+* with ``--ttfp``, the time from launching ``reader`` to the first paint of its text in a
+  real terminal (tmux, via ``shared/tools/ttfp.py``), for the seed and the huge article.
+
+Target: the huge article paints as fast as the seed (within ~100 ms of it).
+
+    .venv/bin/python benchmarks/huge_article.py --mb 5 --ttfp
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from reader.core.articlefile import dump_article, load_article
+from reader.core.model import Article, Quote, Section
+from reader.resources import default_article
+
+ROOT = Path(__file__).resolve().parent.parent
+TTFP = ROOT.parent / "shared" / "tools" / "ttfp.py"
+
+
+def huge_article(seed: Article, megabytes: float) -> Article:
+    """The seed's sections and quotes repeated until the text is about ``megabytes`` MB."""
+    target = int(megabytes * 1_000_000)
+    sections: list[Section] = []
+    quotes: list[Quote] = []
+    size = 0
+    copy = 0
+    while size < target:
+        for section in seed.sections:
+            new_id = f"{section.id}-{copy}"
+            heading = f"{section.heading or 'Bagian'} {copy + 1}"
+            sections.append(Section(new_id, heading, section.paragraphs))
+            size += sum(len(p.encode()) for p in section.paragraphs)
+            for quote in seed.quotes:
+                if quote.section == section.id:
+                    quotes.append(
+                        dataclasses.replace(quote, id=f"q{len(quotes) + 1}", section=new_id)
+                    )
+        copy += 1
+    return dataclasses.replace(
+        seed,
+        id="huge",
+        title=f"{seed.title} (huge)",
+        sections=tuple(sections),
+        quotes=tuple(quotes),
+    )
+
+
+def best_of(runs: int, action: object) -> float:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        action()  # type: ignore[operator]
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--mb", type=float, default=5.0)
+    parser.add_argument("--ttfp", action="store_true", help="also time first paint in tmux")
+    args = parser.parse_args()
+
+    seed_path = default_article()
+    seed = load_article(seed_path)
+    folder = Path(tempfile.mkdtemp(prefix="reader-huge-"))
+    huge_path = folder / "huge.yaml"
+    huge_path.write_text(dump_article(huge_article(seed, args.mb)), encoding="utf-8")
+    size_mb = huge_path.stat().st_size / 1e6
+    huge = load_article(huge_path)
+    print(
+        f"huge article: {size_mb:.1f} MB, {len(huge.sections)} sections, {len(huge.quotes)} quotes"
+    )
+    print(f"load seed: {best_of(5, lambda: load_article(seed_path)) * 1000:.1f} ms")
+    print(f"load huge: {best_of(3, lambda: load_article(huge_path)) * 1000:.1f} ms")
+
+    if args.ttfp:
+        reader = shutil.which("reader") or str(Path(sys.executable).parent / "reader")
+        for label, path, expect in (
+            ("seed", seed_path, "Pertukaran"),
+            ("huge", huge_path, "Pertukaran"),
+        ):
+            done = subprocess.run(
+                [
+                    sys.executable,
+                    str(TTFP),
+                    "--runs",
+                    "5",
+                    "--expect",
+                    expect,
+                    "--",
+                    reader,
+                    str(path),
+                ],
+                capture_output=True,
+                text=True,
+            )
+            print(f"first paint {label}: {(done.stdout or done.stderr).strip()}")
+    shutil.rmtree(folder)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
