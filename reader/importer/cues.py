@@ -92,9 +92,10 @@ class CueReader:
         if k >= len(toks) or toks[k].text != ",":
             return None
         i = k + 1
+        marked = False
         while i < len(toks) and toks[i].lower in lang.role_markers:
+            marked = marked or toks[i].lower in lang.articles
             i += 1
-        marked = i > k + 1
         if i >= len(toks) or not toks[i].is_word or toks[i].text.isdigit():
             return None
         first = toks[i]
@@ -104,10 +105,17 @@ class CueReader:
             return None
         j = i
         while j < len(toks) and j - i < 12 and toks[j].text not in _STOP and toks[j].text != ",":
-            if toks[j].lower in _RELATIVE or toks[j].lower in lang.pre_cues:
+            word = toks[j].lower
+            if word in _RELATIVE or word in lang.pre_cues or (word in lang.post_cues and j > i):
                 break
-            if toks[j].lower in lang.post_cues and j > i:
-                break
+            if (
+                j > i
+                and not toks[j].is_cap
+                and word in lang.stopwords
+                and word not in lang.connectors
+            ):
+                if word not in {"of", "at", "for", "in", "on", "dari", "di", "untuk", "the"}:
+                    break
             j += 1
         if j == i or (
             j < len(toks) and toks[j].text not in {",", "."} and toks[j].lower not in _RELATIVE

@@ -87,7 +87,9 @@ class NameRules:
                     continue
                 self.counts[tok.text] = self.counts.get(tok.text, 0) + 1
                 if not tok.is_cap:
-                    self.lower_words[tok.text] = self.lower_words.get(tok.text, 0) + 1
+                    glued = k > 0 and tokens[k - 1].end == tok.start  # "khofifah.ip"
+                    if not glued:
+                        self.lower_words[tok.text] = self.lower_words.get(tok.text, 0) + 1
                     continue
                 prev = tokens[k - 1] if k else None
                 nxt = tokens[k + 1] if k + 1 < len(tokens) else None
@@ -111,7 +113,7 @@ class NameRules:
     def _is_plain(self, word: str) -> bool:
         low = word.lower()
         lang = self.lang
-        if not word[:1].isupper():
+        if not word[:1].isupper() or any(ch.isdigit() for ch in word):
             return False
         return not (
             low in lang.stopwords
@@ -161,11 +163,14 @@ class NameRules:
         # after a connector belongs to the role.
         if 0 < k < len(words) and words[k - 1].lower() in self.lang.connectors:
             k += 1
+        name = words[k:]
+        if len(name) == 1 and (_acronym(name[0]) or name[0] in self.standalone):
+            k = len(words)  # "Kadispen TNI AL", "…, Yogyakarta,": no person
         return words[:k], words[k:]
 
     def common(self, word: str) -> bool:
         """Does the article use this word in lower case too (so it is no name)?"""
-        return self.lower_words.get(word.lower(), 0) >= 2
+        return self.lower_words.get(word.lower(), 0) >= 1
 
     def sentence_word(self, word: str) -> bool:
         """A word capitalised only because it opens a sentence ("Sementara", "Diakui")."""

@@ -36,6 +36,7 @@ class Language:
     backref_markers: frozenset[str]
     backref_closers: frozenset[str]
     role_markers: frozenset[str]
+    articles: frozenset[str]
     role_words: frozenset[str]
     institution_words: frozenset[str]
     connectors: frozenset[str]
@@ -82,6 +83,7 @@ def _load(path: Path) -> Language:
         backref_markers=frozenset(_words(data, "backref_markers")),
         backref_closers=frozenset(_words(data, "backref_closers")),
         role_markers=frozenset(_words(data, "role_markers")),
+        articles=frozenset(_words(data, "articles")),
         role_words=frozenset(_words(data, "role_words")),
         institution_words=frozenset(_words(data, "institution_words")),
         connectors=frozenset(_words(data, "connectors")),
