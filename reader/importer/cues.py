@@ -23,6 +23,8 @@ MAX_SUBJECT = 6
 #: … and a description ("a resident who has lived on the estate for 30 years").
 MAX_DESCRIPTION = 14
 _STOP = frozenset('.!?;:“”„«»"()')
+#: Function words that may stand inside a role ("member for housing", "peneliti dari …").
+_ROLE_PREPOSITIONS = frozenset({"of", "at", "for", "in", "on", "the", "dari", "di", "untuk"})
 _RELATIVE = frozenset({"who", "which", "whose", "yang"})
 _SOME = frozenset({"one", "another", "some", "salah", "para"})
 _OPENING = frozenset('.!?“”„«»"(')
