@@ -25,6 +25,8 @@ MAX_DESCRIPTION = 14
 _STOP = frozenset('.!?;:“”„«»"()')
 #: Function words that may stand inside a role ("member for housing", "peneliti dari …").
 _ROLE_PREPOSITIONS = frozenset({"of", "at", "for", "in", "on", "the", "dari", "di", "untuk"})
+#: Function words that may stand inside a role ("member for housing", "peneliti dari …").
+_ROLE_PREPOSITIONS = frozenset({"of", "at", "for", "in", "on", "the", "dari", "di", "untuk"})
 _RELATIVE = frozenset({"who", "which", "whose", "yang"})
 _SOME = frozenset({"one", "another", "some", "salah", "para"})
 _OPENING = frozenset('.!?“”„«»"(')
@@ -115,9 +117,9 @@ class CueReader:
                 and not toks[j].is_cap
                 and word in lang.stopwords
                 and word not in lang.connectors
+                and word not in _ROLE_PREPOSITIONS
             ):
-                if word not in {"of", "at", "for", "in", "on", "dari", "di", "untuk", "the"}:
-                    break
+                break  # "…, Komisaris dan Direktur PT X juga telah diperiksa": no role
             j += 1
         if j == i or (
             j < len(toks) and toks[j].text not in {",", "."} and toks[j].lower not in _RELATIVE
