@@ -81,6 +81,8 @@ class NameRules:
         self.lower_words: dict[str, int] = {}
         self.counts: dict[str, int] = {}
         self.standalone: set[str] = set()
+        #: Words used as a name right after a cue verb ("kata Hari"): names for sure.
+        self.cued: set[str] = set()
         for tokens in paragraphs:
             for k, tok in enumerate(tokens):
                 if not tok.is_word:
@@ -93,6 +95,8 @@ class NameRules:
                     continue
                 prev = tokens[k - 1] if k else None
                 nxt = tokens[k + 1] if k + 1 < len(tokens) else None
+                if prev is not None and prev.lower in lang.post_cues:
+                    self.cued.add(tok.text)
                 if (
                     prev is not None
                     and prev.lower in lang.place_prepositions
@@ -123,8 +127,6 @@ class NameRules:
             or low in lang.org_heads
             or low in lang.honorifics
             or low in lang.pronouns
-            or low in lang.post_cues
-            or low in lang.pre_cues
             or low in lang.connectors
             or lang.cue_back(low)
             or (lang.common_word is not None and lang.common_word.match(low) is not None)
@@ -148,16 +150,26 @@ class NameRules:
                 break  # "Kepala Dinas Kesehatan Banyuwangi" (… "di Banyuwangi")
             # After a title, a word the article also uses on its own ("… di Rusia") or
             # in lower case qualifies the title: "Menteri Luar Negeri Rusia Sergey Lavrov".
-            if not last and (
-                (_acronym(word) and self.counts.get(word, 0) > 1)
-                or (titled and (word in self.standalone or self.common(word)))
+            if (
+                not last
+                and word not in self.cued
+                and (
+                    (_acronym(word) and self.counts.get(word, 0) > 1)
+                    or (titled and (word in self.standalone or self.common(word)))
+                )
             ):
                 break
             k -= 1
         # A name never starts with a particle, nor right after "Universitas", "Kota" ….
         while k < len(words) and not words[k][:1].isupper():
             k += 1
-        if 0 < k < len(words) and words[k - 1].lower() in self.lang.org_heads:
+        # "Universitas Jember", "Hotel Santika Budi Santoso" — but "Hotel Indra Muaz".
+        if (
+            0 < k < len(words)
+            and words[k - 1].lower() in self.lang.org_heads
+            and len(words) - k != 2
+            and words[k] not in self.cued
+        ):
             k += 1
         # "Duta Besar untuk Kenya", "Pendidikan Dasar dan Menengah Arif Setiawan": the word
         # after a connector belongs to the role.
