@@ -10,13 +10,14 @@ huge article costs one pass of string slicing, not one Rich render per paragraph
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
-from collections.abc import Iterator
-from dataclasses import dataclass, field, replace
+from array import array
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from itertools import islice
 from typing import Literal
 
 from rich._wrap import divide_line  # the wrapper Rich's Text and Textual's Content use
-from rich.cells import cell_len
 
 from reader.core.model import LEAD, Article, Quote, Section
 
@@ -111,37 +112,67 @@ class Line:
     end: int
 
 
-def build_blocks(article: Article, untitled: str) -> list[Block]:
-    """The article in reading order as blocks, blank blocks as spacing between them."""
-    blocks: list[Block] = [Block("title", flatten(article.title))]
-    meta = " · ".join(x for x in (article.source, article.date) if x)
-    blocks.append(Block("meta", flatten(meta)))
+def iter_blocks(article: Article, untitled: str) -> Iterator[Block]:
+    """The article in reading order as blocks, blank blocks as spacing between them.
+
+    A generator, so that a huge article's first screen is laid out before the rest
+    of it has been looked at.
+    """
+    yield Block("title", flatten(article.title))
+    yield Block("meta", flatten(" · ".join(x for x in (article.source, article.date) if x)))
     for figure in article.figures:
         caption = flatten(figure.caption)
         if figure.credit:
             caption = f"{caption} ({flatten(figure.credit)})"
-        blocks += [Block("blank", ""), Block("caption", caption)]
+        yield Block("blank", "")
+        yield Block("caption", caption)
     by_paragraph: dict[tuple[str, int], list[Quote]] = {}
     for quote in article.quotes:
         by_paragraph.setdefault((quote.section, quote.paragraph), []).append(quote)
     if article.lead:
-        lead = _paragraph(article, "lead", LEAD, 0, article.lead, by_paragraph)
-        blocks += [Block("blank", ""), *lead]
+        yield Block("blank", "")
+        yield from _paragraph(article, "lead", LEAD, 0, article.lead, by_paragraph, None)
     for section in article.sections:
+        # an untitled section is anchored at its first paragraph, not at a made-up title
+        anchor: str | None = section.id
         if section.heading:
-            heading = Block("heading", flatten(section.heading), section.id, anchor=section.id)
-            blocks += [Block("blank", ""), heading]
-        start = len(blocks)
+            yield Block("blank", "")
+            yield Block("heading", flatten(section.heading), section.id, anchor=section.id)
+            anchor = None
         for index, text in enumerate(section.paragraphs):
-            blocks.append(Block("blank", "", owner=section.id))
-            blocks += _paragraph(article, "paragraph", section.id, index, text, by_paragraph)
-        if not section.heading:
-            # an untitled section is anchored at its first paragraph, not at a made-up title
-            if len(blocks) == start:
-                blocks.append(Block("blank", "", owner=section.id))
-            first = start + 1 if len(blocks) > start + 1 else start
-            blocks[first] = replace(blocks[first], anchor=section.id)
-    return blocks
+            yield Block("blank", "", owner=section.id)
+            yield from _paragraph(
+                article, "paragraph", section.id, index, text, by_paragraph, anchor
+            )
+            anchor = None
+        if anchor is not None:
+            yield Block("blank", "", owner=section.id, anchor=anchor)
+
+
+def build_blocks(article: Article, untitled: str) -> list[Block]:
+    """All the blocks of an article at once (for tests and small uses)."""
+    return list(iter_blocks(article, untitled))
+
+
+class BlockSource:
+    """The article's blocks, made as they are first needed and kept for every width."""
+
+    def __init__(self, blocks: Iterable[Block]) -> None:
+        self.blocks: list[Block] = []
+        self._pending: Iterator[Block] | None = iter(blocks)
+
+    @property
+    def exhausted(self) -> bool:
+        return self._pending is None
+
+    def fill(self, count: int) -> None:
+        """Make up to ``count`` more blocks."""
+        if self._pending is None:
+            return
+        before = len(self.blocks)
+        self.blocks.extend(islice(self._pending, count))
+        if len(self.blocks) - before < count:
+            self._pending = None
 
 
 def section_label(section: Section, untitled: str) -> str:
@@ -156,6 +187,7 @@ def _paragraph(
     index: int,
     text: str,
     by_paragraph: dict[tuple[str, int], list[Quote]],
+    anchor: str | None,
 ) -> list[Block]:
     """A paragraph block, and after it who speaks in it when it holds direct quotes."""
     owner = None if section_id == LEAD else section_id
@@ -170,7 +202,7 @@ def _paragraph(
                 direct.append(span)
     spans.sort(key=lambda s: s.start)
     direct.sort(key=lambda s: s.start)
-    blocks = [Block(kind, flatten(text), owner, section_id, index, tuple(spans))]
+    blocks = [Block(kind, flatten(text), owner, section_id, index, tuple(spans), anchor)]
     if direct:
         names: list[str] = []
         for span in direct:
@@ -188,73 +220,151 @@ def _speaker_name(article: Article, speaker_id: str) -> str:
         return speaker_id
 
 
-@dataclass(slots=True)
 class Layout:
-    """Blocks wrapped at one width, with the maps the body navigates by."""
+    """Blocks wrapped at one width, with the maps the body navigates by.
 
-    blocks: list[Block]
-    width: int
-    lines: list[Line] = field(default_factory=list)
-    #: first line of every block
-    block_line: list[int] = field(default_factory=list)
-    #: (first line, section id) of each section heading, in order
-    section_lines: list[tuple[int, str]] = field(default_factory=list)
-    #: quote id → (block index, start, end)
-    quote_spans: dict[str, tuple[int, int, int]] = field(default_factory=dict)
-    #: block index of each paragraph, by (section id, paragraph index)
-    paragraphs: dict[tuple[str, int], int] = field(default_factory=dict)
+    Built progressively: :meth:`extend` wraps a few more blocks, so the body can paint
+    its first screen at once and lay out the rest of a huge article afterwards. Lines
+    are kept as three integer arrays (block, start, end), not an object per line.
+    """
+
+    def __init__(self, source: BlockSource | Iterable[Block], width: int) -> None:
+        self.source = source if isinstance(source, BlockSource) else BlockSource(source)
+        self.blocks = self.source.blocks
+        self.width = width
+        self._line_block = array("l")
+        self._line_start = array("l")
+        self._line_end = array("l")
+        #: first line of every block laid out so far
+        self.block_line = array("l")
+        #: first line and id of each section anchor, in order
+        self.section_lines: list[tuple[int, str]] = []
+        self._section_ys: list[int] = []
+        self._section_line: dict[str, int] = {}
+        #: quote id → (block index, start, end)
+        self.quote_spans: dict[str, tuple[int, int, int]] = {}
+        #: block index of each paragraph, by (section id, paragraph index)
+        self.paragraphs: dict[tuple[str, int], int] = {}
 
     @classmethod
-    def build(cls, blocks: list[Block], width: int) -> Layout:
-        """Wrap every block at ``width`` cells (one pass; styling happens on display)."""
+    def build(cls, blocks: BlockSource | Iterable[Block], width: int) -> Layout:
+        """A layout of every block (what tests and small articles want)."""
         layout = cls(blocks, width)
-        lines = layout.lines
-        append = lines.append
-        for index, block in enumerate(blocks):
-            layout.block_line.append(len(lines))
+        layout.complete()
+        return layout
+
+    # -- building --------------------------------------------------------------------
+
+    @property
+    def is_complete(self) -> bool:
+        return self.source.exhausted and len(self.block_line) == len(self.blocks)
+
+    def extend(self, count: int = 2048) -> bool:
+        """Wrap up to ``count`` more blocks; True once every block is laid out."""
+        done = len(self.block_line)
+        if len(self.blocks) < done + count:
+            self.source.fill(done + count - len(self.blocks))
+        width = self.width
+        line_block, line_start, line_end = self._line_block, self._line_start, self._line_end
+        for index in range(done, min(done + count, len(self.blocks))):
+            block = self.blocks[index]
+            y = len(line_block)
+            self.block_line.append(y)
             if block.anchor is not None:
-                layout.section_lines.append((len(lines), block.anchor))
-            if block.kind in ("paragraph", "lead") and block.section is not None:
-                layout.paragraphs[(block.section, block.paragraph or 0)] = index
+                self.section_lines.append((y, block.anchor))
+                self._section_ys.append(y)
+                self._section_line.setdefault(block.anchor, y)
+            if block.quotes or block.kind in ("paragraph", "lead"):
+                self.paragraphs[(block.section or "", block.paragraph or 0)] = index
                 for span in block.quotes:
-                    layout.quote_spans[span.quote_id] = (index, span.start, span.end)
+                    self.quote_spans[span.quote_id] = (index, span.start, span.end)
             text = block.text
             start = 0
             for offset in wrap_offsets(text, width) if text else ():
-                append(Line(index, start, offset))
+                line_block.append(index)
+                line_start.append(start)
+                line_end.append(offset)
                 start = offset
-            append(Line(index, start, len(text)))
-        return layout
+            line_block.append(index)
+            line_start.append(start)
+            line_end.append(len(text))
+        return self.is_complete
+
+    def extend_to(self, lines: int) -> None:
+        """Lay out at least ``lines`` lines (or everything, if there are fewer)."""
+        while len(self._line_block) < lines and not self.extend(256):
+            pass
+
+    def complete(self) -> None:
+        """Lay out every remaining block."""
+        while not self.extend(8192):
+            pass
+
+    # -- lookups ---------------------------------------------------------------------
+
+    @property
+    def line_count(self) -> int:
+        return len(self._line_block)
+
+    def line(self, y: int) -> Line:
+        return Line(self._line_block[y], self._line_start[y], self._line_end[y])
 
     def line_of(self, block: int, offset: int) -> int:
-        """The line showing character ``offset`` of ``block``."""
+        """The line showing character ``offset`` of ``block`` (laid out if need be)."""
+        while block >= len(self.block_line) and not self.extend():
+            pass
         first = self.block_line[block]
-        last = self.block_line[block + 1] if block + 1 < len(self.block_line) else len(self.lines)
+        last = self.block_line[block + 1] if block + 1 < len(self.block_line) else self.line_count
         for y in range(first, last):
-            if offset < self.lines[y].end:
+            if offset < self._line_end[y]:
                 return y
         return last - 1
 
     def section_at(self, y: int) -> str | None:
-        """The section a reader at line ``y`` is in (the last heading at or above it)."""
-        index = bisect_right([line for line, _ in self.section_lines], y) - 1
+        """The section a reader at line ``y`` is in (the last anchor at or above it)."""
+        index = bisect_right(self._section_ys, y) - 1
         if index < 0:
             return self.section_lines[0][1] if self.section_lines else None
         return self.section_lines[index][1]
 
+    def section_after(self, y: int) -> str | None:
+        """The first section starting below line ``y`` (laid out if need be)."""
+        while True:
+            index = bisect_right(self._section_ys, y)
+            if index < len(self._section_ys):
+                return self.section_lines[index][1]
+            if self.is_complete:
+                return None
+            self.extend()
+
+    def section_before(self, y: int) -> str | None:
+        """The last section starting above line ``y``."""
+        index = bisect_left(self._section_ys, y) - 1
+        return self.section_lines[index][1] if index >= 0 else None
+
+    def paragraph_line(self, section_id: str, paragraph: int) -> int | None:
+        """The first line of a paragraph, addressed the way quotes address it."""
+        while (section_id, paragraph) not in self.paragraphs and not self.extend():
+            pass
+        block = self.paragraphs.get((section_id, paragraph))
+        return None if block is None else self.block_line[block]
+
     def section_line(self, section_id: str) -> int | None:
-        """The line of a section's heading."""
-        return next((y for y, sid in self.section_lines if sid == section_id), None)
+        """The line a section starts at (its heading), laying out up to it if need be."""
+        while section_id not in self._section_line and not self.extend():
+            pass
+        return self._section_line.get(section_id)
+
+    def quote_span(self, quote_id: str) -> tuple[int, int, int] | None:
+        """Where a quote is, as (block, start, end), laying out up to it if need be."""
+        while quote_id not in self.quote_spans and not self.extend():
+            pass
+        return self.quote_spans.get(quote_id)
 
     def spans_in(self, y: int) -> Iterator[tuple[QuoteSpan, int, int]]:
         """Quote spans crossing line ``y``, clipped to it, in line-relative offsets."""
-        line = self.lines[y]
-        for span in self.blocks[line.block].quotes:
-            start, end = max(span.start, line.start), min(span.end, line.end)
+        block, line_start, line_end = self._line_block[y], self._line_start[y], self._line_end[y]
+        for span in self.blocks[block].quotes:
+            start, end = max(span.start, line_start), min(span.end, line_end)
             if start < end:
-                yield span, start - line.start, end - line.start
-
-
-def display_width(text: str) -> int:
-    """Cells ``text`` takes on screen."""
-    return cell_len(text)
+                yield span, start - line_start, end - line_start

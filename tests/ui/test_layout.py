@@ -66,7 +66,7 @@ def test_layout_maps_sections_quotes_and_paragraphs(seed_article: Article) -> No
         assert layout.section_at(y) == sid
         assert layout.section_line(sid) == y
     # the untitled opening is anchored at its first paragraph, not at an invented heading
-    first = layout.blocks[layout.lines[layout.section_lines[0][0]].block]
+    first = layout.blocks[layout.line(layout.section_lines[0][0]).block]
     assert first.kind == "paragraph" and first.section == "opening"
 
 

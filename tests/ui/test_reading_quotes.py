@@ -93,14 +93,14 @@ async def test_palette_filters_by_speaker(seed_app: Callable[[], ReaderApp]) -> 
     app = seed_app()
     async with app.run_test(size=WIDE) as pilot:
         await pilot.press("ctrl+p")
-        await pilot.press(*"Lukyanov")
+        await pilot.press(*"speaker luk")
         await pilot.pause(0.3)
         await pilot.press("enter")
         await pilot.pause()
         sidebar = app.screen.query_one(QuoteSidebar)
         assert sidebar.speaker_filter == "lukyanov"
         await pilot.press("ctrl+p")
-        await pilot.press(*"everyone")
+        await pilot.press(*"speaker every")
         await pilot.pause(0.3)
         await pilot.press("enter")
         await pilot.pause()

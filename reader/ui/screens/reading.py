@@ -189,11 +189,8 @@ class ReadingScreen(Screen[None]):
         """Go to the next heading below the top line, or the previous one above it."""
         body = self.body
         top = int(body.scroll_y)
-        lines = body.text_layout.section_lines
-        if step > 0:
-            target = next((sid for y, sid in lines if y > top), None)
-        else:
-            target = next((sid for y, sid in reversed(lines) if y < top), None)
+        layout = body.text_layout
+        target = layout.section_after(top) if step > 0 else layout.section_before(top)
         if target is not None:
             self.go_to_section(target)
 
@@ -209,8 +206,10 @@ class ReadingScreen(Screen[None]):
         body.go_to_line(int(body.scroll_y) + pages * body.page_height)
 
     def action_edge(self, edge: str) -> None:
-        body = self.body
-        body.go_to_line(0 if edge == "top" else body.max_scroll_y)
+        if edge == "top":
+            self.body.go_to_line(0)
+        else:
+            self.body.go_to_end()
 
     def go_to_section(self, section_id: str) -> None:
         """Show a section's heading at the top of the article."""

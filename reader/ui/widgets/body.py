@@ -25,12 +25,14 @@ from textual.strip import Strip
 from reader.core.model import Article
 from reader.core.search import find_phrase
 from reader.core.state import Position
-from reader.ui.layout import Layout, build_blocks
+from reader.ui.layout import BlockSource, Layout, iter_blocks
 
 #: The widest the text column gets: a comfortable reading measure.
 MAX_TEXT_WIDTH = 76
 #: Cells left of the text for the quote bar.
 GUTTER = 2
+#: Blocks wrapped per turn of the event loop while a long article is laid out.
+LAYOUT_CHUNK = 4096
 #: Lines of context kept above a quote or match the body scrolls to.
 CONTEXT_LINES = 3
 
@@ -105,7 +107,7 @@ class ArticleBody(ScrollView, can_focus=True):
         classes: str | None = None,
     ) -> None:
         super().__init__(id=id, classes=classes)
-        self._blocks = build_blocks(article, untitled)
+        self._source = BlockSource(iter_blocks(article, untitled))
         self._layout: Layout | None = None
         self._initial = initial
         self._cache: LRUCache[int, Strip] = LRUCache(1024)
@@ -119,14 +121,10 @@ class ArticleBody(ScrollView, can_focus=True):
     # -- layout ----------------------------------------------------------------------
 
     @property
-    def layout_ready(self) -> bool:
-        return self._layout is not None
-
-    @property
     def text_layout(self) -> Layout:
-        """The current layout (built on the first resize)."""
+        """The current layout (made on the first resize; more of it as needed)."""
         if self._layout is None:
-            self._layout = Layout.build(self._blocks, self._text_width(self.size.width))
+            self._layout = Layout(self._source, self._text_width(self.size.width))
         return self._layout
 
     @staticmethod
@@ -139,8 +137,9 @@ class ArticleBody(ScrollView, can_focus=True):
             self._update_virtual_size()
             return
         anchor = self._anchor()
-        self._layout = Layout.build(self._blocks, width)
+        self._layout = Layout(self._source, width)
         self._cache.clear()
+        self._layout.extend_to(self.scrollable_content_region.height * 3)
         self._update_virtual_size()
         if anchor is not None:
             self.go_to_line(self._layout.line_of(*anchor))
@@ -148,23 +147,33 @@ class ArticleBody(ScrollView, can_focus=True):
             self._restore(self._initial)
             self._initial = None
         self._check_section()
+        if not self._layout.is_complete:
+            self.call_after_refresh(self._lay_out_more, self._layout)
+
+    def _lay_out_more(self, layout: Layout) -> None:
+        """Wrap the rest of a long article after the first paint, a chunk per turn."""
+        if layout is not self._layout:
+            return  # re-wrapped since: that layout has its own continuation
+        done = layout.extend(LAYOUT_CHUNK)
+        self._update_virtual_size()
+        if not done:
+            self.call_later(self._lay_out_more, layout)
 
     def _anchor(self) -> tuple[int, int] | None:
         """The block and character at the top of the view, to keep it there on re-wrap."""
         layout = self._layout
-        if layout is None or not layout.lines:
+        if layout is None or not layout.line_count:
             return None
-        line = layout.lines[min(int(self.scroll_y), len(layout.lines) - 1)]
+        line = layout.line(min(int(self.scroll_y), layout.line_count - 1))
         return line.block, line.start
 
     def _update_virtual_size(self) -> None:
         layout = self.text_layout
-        height = len(layout.lines)
-        if layout.section_lines:
+        height = layout.line_count
+        if layout.is_complete and layout.section_lines:
             # let the last heading reach the top, so every section can be "in view"
-            height = max(
-                height, layout.section_lines[-1][0] + self.scrollable_content_region.height
-            )
+            last_heading = layout.section_lines[-1][0]
+            height = max(height, last_heading + self.scrollable_content_region.height)
         self.virtual_size = Size(self.scrollable_content_region.width, height)
 
     def _restore(self, position: Position) -> None:
@@ -173,6 +182,7 @@ class ArticleBody(ScrollView, can_focus=True):
         y = position.scroll_y
         if position.section is not None:
             heading = layout.section_line(position.section)
+            layout.extend_to(y + 1)
             if heading is not None and layout.section_at(y) != position.section:
                 y = heading
         self.go_to_line(y)
@@ -196,6 +206,10 @@ class ArticleBody(ScrollView, can_focus=True):
         ``force`` because the scrollbars are only recomputed on the next refresh after a
         re-wrap, and a key pressed before then must still move the text.
         """
+        layout = self.text_layout
+        if y + self.scrollable_content_region.height > layout.line_count:
+            layout.extend_to(y + self.scrollable_content_region.height)
+            self._update_virtual_size()
         y = max(0, min(y, self.max_scroll_y))
         self.scroll_to(y=y, animate=False, immediate=True, force=True)
 
@@ -221,6 +235,12 @@ class ArticleBody(ScrollView, can_focus=True):
         self.go_to_line(0)
 
     def action_scroll_end(self) -> None:
+        self.go_to_end()
+
+    def go_to_end(self) -> None:
+        """Show the end of the article (laying all of it out first)."""
+        self.text_layout.complete()
+        self._update_virtual_size()
         self.go_to_line(self.max_scroll_y)
 
     def scroll_to_section(self, section_id: str) -> None:
@@ -231,7 +251,7 @@ class ArticleBody(ScrollView, can_focus=True):
 
     def show_quote(self, quote_id: str) -> bool:
         """Highlight a quote and scroll it into view with a little context above."""
-        where = self.text_layout.quote_spans.get(quote_id)
+        where = self.text_layout.quote_span(quote_id)
         if where is None:
             return False
         self.chosen_quote = quote_id
@@ -240,7 +260,7 @@ class ArticleBody(ScrollView, can_focus=True):
         return True
 
     def line_of_quote(self, quote_id: str) -> int | None:
-        where = self.text_layout.quote_spans.get(quote_id)
+        where = self.text_layout.quote_span(quote_id)
         return None if where is None else self.text_layout.line_of(where[0], where[1])
 
     def line_of_section(self, section_id: str) -> int | None:
@@ -292,10 +312,11 @@ class ArticleBody(ScrollView, can_focus=True):
         Only the article's own text is searched, not the attributions reader adds.
         """
         self._query = query
+        self.text_layout.complete()  # every block must exist to be searched
         self._matches = []
         self._matches_by_block = {}
         if query.strip():
-            for index, block in enumerate(self._blocks):
+            for index, block in enumerate(self.text_layout.blocks):
                 if block.kind in ("blank", "attribution") or not block.text:
                     continue
                 spans = find_phrase(block.text, query)
@@ -353,9 +374,9 @@ class ArticleBody(ScrollView, can_focus=True):
     def _render_text_line(self, y: int, width: int) -> Strip:
         base = self.rich_style
         layout = self._layout
-        if layout is None or y >= len(layout.lines):
+        if layout is None or y >= layout.line_count:
             return Strip.blank(width, base)
-        line = layout.lines[y]
+        line = layout.line(y)
         block = layout.blocks[line.block]
         text = Text(block.text[line.start : line.end].rstrip(), style=base, end="")
         kind_class = _KIND_CLASS.get(block.kind)

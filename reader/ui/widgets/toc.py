@@ -12,6 +12,9 @@ from textual.widgets.option_list import Option
 from reader.core.model import Article
 from reader.ui.layout import section_label
 
+#: Up to this many sections the TOC is built with the screen; more are added after it.
+EAGER_ENTRIES = 200
+
 
 class SectionList(OptionList):
     """Sections of the article; Enter or a click asks to jump to one.
@@ -41,10 +44,23 @@ class SectionList(OptionList):
             Option(_entry(number, section_label(section, untitled)), id=section.id)
             for number, section in enumerate(article.sections, start=1)
         ]
-        super().__init__(*options, id=id, classes=classes)
+        # OptionList measures every entry up front; thousands of them would hold up
+        # the first paint of the article, so a long TOC is filled in just after it.
+        eager = len(options) <= EAGER_ENTRIES
+        super().__init__(*(options if eager else ()), id=id, classes=classes)
+        self._deferred = [] if eager else options
+
+    def on_mount(self) -> None:
+        if self._deferred:
+            self.call_after_refresh(self._fill)
+
+    def _fill(self) -> None:
+        self.add_options(self._deferred)
+        self._deferred = []
+        self.watch_current(self.current)
 
     def watch_current(self, section_id: str | None) -> None:
-        if section_id is None:
+        if section_id is None or self._deferred:
             return
         try:
             index = self.get_option_index(section_id)
