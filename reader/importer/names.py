@@ -49,6 +49,17 @@ def run_at(tokens: list[Token], i: int, lang: Language) -> int:
     n = len(tokens)
     while j < n and tokens[j].is_word and tokens[j].is_cap:
         j += 1
+        # "Kementerian Dalam Negeri (Kemendagri) Akmal Malik": a bracketed short form.
+        if (
+            j + 3 < n
+            and tokens[j].text == "("
+            and tokens[j + 1].is_cap
+            and tokens[j + 2].text == ")"
+            and tokens[j + 3].is_word
+            and tokens[j + 3].is_cap
+        ):
+            j += 3
+            continue
         if (
             j + 1 < n
             and (

@@ -26,6 +26,10 @@ from reader.importer.quotes import Span, is_scare_quote
 from reader.importer.slug import slugify, unique
 
 
+#: Shortest first name a nickname is matched on ("Joko" → "Jokowi").
+MIN_NICKNAME_STEM = 4
+
+
 @dataclass
 class Person:
     name: list[str]
@@ -61,6 +65,9 @@ class _Registry:
     def find(self, words: tuple[str, ...], recent: list[int]) -> int | None:
         hits = [i for i, p in enumerate(self.people) if not p.described and p.has(words)]
         if not hits:
+            nickname = self._nickname(words)
+            hits = [nickname] if nickname is not None else []
+        if not hits:
             return None
         for i in reversed(recent):
             if i in hits:
@@ -79,8 +86,28 @@ class _Registry:
                 person.name = list(words)
                 self._role(person, role, at)
                 return i
+        nickname = self._nickname(words)
+        if nickname is not None:
+            self._role(self.people[nickname], role, at)
+            return nickname
         self.people.append(Person(list(words), role, at, at if role else None))
         return len(self.people) - 1
+
+    def _nickname(self, words: tuple[str, ...]) -> int | None:
+        """The person whose first name starts ``words`` ("Jokowi" → Joko Widodo)."""
+        if len(words) != 1:
+            return None
+        for i, person in enumerate(self.people):
+            first = person.name[0]
+            if (
+                not person.described
+                and len(person.name) > 1
+                and len(first) >= MIN_NICKNAME_STEM
+                and words[0] != first
+                and words[0].startswith(first)
+            ):
+                return i
+        return None
 
     @staticmethod
     def _role(person: Person, role: str | None, at: tuple[int, int]) -> None:

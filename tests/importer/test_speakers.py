@@ -141,3 +141,21 @@ def test_english_said_before_name_and_told() -> None:
 def test_quote_without_anyone_in_view_is_left_out() -> None:
     article = imported(LEAD_ID, "“Kami siap bekerja keras sepanjang tahun ini.”")
     assert article.quotes == ()
+
+
+def test_bracketed_short_form_inside_a_title() -> None:
+    article = imported(
+        LEAD_ID,
+        "“Kita sedang krisis,” kata Direktur Jenderal Otonomi Daerah Kementerian Dalam Negeri "
+        "(Kemendagri) Akmal Malik.",
+    )
+    assert who(article) == [("Akmal Malik", "Kita sedang krisis")]
+
+
+def test_nickname_from_first_name() -> None:
+    article = imported(
+        LEAD_ID,
+        "Presiden Joko Widodo meninjau lokasi banjir.",
+        "“Bantuan harus sampai hari ini,” kata Jokowi.",
+    )
+    assert who(article) == [("Joko Widodo", "Bantuan harus sampai hari ini")]
