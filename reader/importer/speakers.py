@@ -25,7 +25,6 @@ from reader.importer.names import NameRules, Token, run_at, tokenize
 from reader.importer.quotes import Span, is_scare_quote
 from reader.importer.slug import slugify, unique
 
-
 #: Shortest first name a nickname is matched on ("Joko" → "Jokowi").
 MIN_NICKNAME_STEM = 4
 
