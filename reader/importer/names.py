@@ -20,6 +20,8 @@ _TOKEN = re.compile(
 )
 #: Longest name the importer takes (tokens); longer runs are roles or institutions.
 MAX_NAME_TOKENS = 5
+#: Longest bracketed short form inside a title ("(KAI Commuter)").
+MAX_BRACKETED = 4
 
 
 class Token:
@@ -50,16 +52,20 @@ def run_at(tokens: list[Token], i: int, lang: Language) -> int:
     while j < n and tokens[j].is_word and tokens[j].is_cap:
         j += 1
         # "Kementerian Dalam Negeri (Kemendagri) Akmal Malik": a bracketed short form.
-        if (
-            j + 3 < n
-            and tokens[j].text == "("
-            and tokens[j + 1].is_cap
-            and tokens[j + 2].text == ")"
-            and tokens[j + 3].is_word
-            and tokens[j + 3].is_cap
-        ):
-            j += 3
-            continue
+        if j < n and tokens[j].text == "(":
+            close = j + 1
+            while close < n and close - j <= MAX_BRACKETED and tokens[close].text != ")":
+                close += 1
+            if (
+                close < n - 1
+                and close - j <= MAX_BRACKETED
+                and tokens[close].text == ")"
+                and tokens[j + 1].is_cap
+                and tokens[close + 1].is_word
+                and tokens[close + 1].is_cap
+            ):
+                j = close + 1
+                continue
         if (
             j + 1 < n
             and (

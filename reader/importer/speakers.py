@@ -93,18 +93,18 @@ class _Registry:
         return len(self.people) - 1
 
     def _nickname(self, words: tuple[str, ...]) -> int | None:
-        """The person whose first name starts ``words`` ("Jokowi" → Joko Widodo)."""
-        if len(words) != 1:
+        """The person a one-word nickname stands for: "Jokowi" (Joko Widodo), "Risma"
+        (Tri Rismaharini) — a first name grown, or a name cut short."""
+        if len(words) != 1 or len(words[0]) < MIN_NICKNAME_STEM:
             return None
+        word = words[0]
         for i, person in enumerate(self.people):
+            if person.described or len(person.name) < 2:
+                continue
             first = person.name[0]
-            if (
-                not person.described
-                and len(person.name) > 1
-                and len(first) >= MIN_NICKNAME_STEM
-                and words[0] != first
-                and words[0].startswith(first)
-            ):
+            if len(first) >= MIN_NICKNAME_STEM and word != first and word.startswith(first):
+                return i
+            if any(len(t) > len(word) and t.startswith(word) for t in person.name):
                 return i
         return None
 
