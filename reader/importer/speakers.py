@@ -27,6 +27,8 @@ from reader.importer.slug import slugify, unique
 
 #: Shortest first name a nickname is matched on ("Joko" → "Jokowi").
 MIN_NICKNAME_STEM = 4
+#: Most lower-case words walked over in a role before a name ("retired schoolteacher").
+MAX_ROLE_WORDS = 5
 
 
 @dataclass
@@ -314,15 +316,19 @@ def _subject(toks: list[Token], k: int, j: int, rules: NameRules) -> bool:
     """Is the name in ``toks[k:j]`` the subject of its clause (not an object)?"""
     lang = rules.lang
     i = k
-    # Walk back over the title or role before the name: "Transport minister Luc Garnier".
-    while i > 0 and k - i < 8 and toks[i - 1].is_word:
+    lower = 0
+    # Walk back over the title or role before the name: "Transport minister Luc Garnier",
+    # "Menurut Guru Besar Fakultas … Universitas Lambung Mangkurat Muhammad Handry …".
+    while i > 0 and lower < MAX_ROLE_WORDS and toks[i - 1].is_word:
         prev = toks[i - 1]
         if prev.lower in lang.according_to or prev.lower in lang.post_cues:
             return True
-        if not prev.is_cap and (
-            prev.lower in lang.stopwords or (lang.verb is not None and lang.verb.match(prev.lower))
-        ):
-            break
+        if not prev.is_cap:
+            if prev.lower in lang.stopwords and prev.lower not in lang.connectors:
+                break
+            if lang.verb is not None and lang.verb.match(prev.lower):
+                break
+            lower += 1
         i -= 1
     before = toks[i - 1] if i else None
     if before is None or not before.is_word:
