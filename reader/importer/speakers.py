@@ -66,7 +66,7 @@ class _Registry:
     def find(self, words: tuple[str, ...], recent: list[int]) -> int | None:
         hits = [i for i, p in enumerate(self.people) if not p.described and p.has(words)]
         if not hits:
-            nickname = self._nickname(words)
+            nickname = self.nickname(words[0]) if len(words) == 1 else None
             hits = [nickname] if nickname is not None else []
         if not hits:
             return None
@@ -87,19 +87,18 @@ class _Registry:
                 person.name = list(words)
                 self._role(person, role, at)
                 return i
-        nickname = self._nickname(words)
+        nickname = self.nickname(words[0]) if len(words) == 1 else None
         if nickname is not None:
             self._role(self.people[nickname], role, at)
             return nickname
         self.people.append(Person(list(words), role, at, at if role else None))
         return len(self.people) - 1
 
-    def _nickname(self, words: tuple[str, ...]) -> int | None:
+    def nickname(self, word: str) -> int | None:
         """The person a one-word nickname stands for: "Jokowi" (Joko Widodo), "Risma"
         (Tri Rismaharini) — a first name grown, or a name cut short."""
-        if len(words) != 1 or len(words[0]) < MIN_NICKNAME_STEM:
+        if len(word) < MIN_NICKNAME_STEM:
             return None
-        word = words[0]
         for i, person in enumerate(self.people):
             if person.described or len(person.name) < 2:
                 continue
@@ -282,14 +281,25 @@ def _mentions(
             if len(word) >= 2 and word[:1].isupper() and rules.is_plain(word):
                 index.setdefault(word, []).append(p)
     events: list[tuple[int, int, int, bool]] = []
+    nicknames: dict[str, int | None] = {}
     last = -1
     for b, toks in enumerate(tokens):
         k = 0
         while k < len(toks):
             tok = toks[k]
-            if not (tok.is_word and tok.is_cap) or tok.text not in index:
+            if not (tok.is_word and tok.is_cap):
                 k += 1
                 continue
+            if tok.text not in index:
+                # "Wali Kota Risma" for Tri Rismaharini: a nickname is a mention too.
+                if tok.text not in nicknames:
+                    found = registry.nickname(tok.text) if rules.is_plain(tok.text) else None
+                    nicknames[tok.text] = found
+                    if found is not None:
+                        index[tok.text] = [found]
+                if tok.text not in index:
+                    k += 1
+                    continue
             if not _outside(tok.start, inside[b]):
                 k += 1
                 continue
