@@ -57,8 +57,8 @@ async def test_markup_in_article_text_shows_literally(
         copyright = app.screen.query_one("#copyright", Static).visual
         assert isinstance(copyright, Content) and copyright.plain == "© [dim]them[/]"
         toc = app.screen.query_one(SectionList)
-        labels = [str(toc.get_option_at_index(i).prompt) for i in range(toc.option_count)]
-        assert labels == ["1 Opening", "2 Second [i]part[/i]"]  # English: "Opening"
+        lines = [toc.render_line(y).text.strip() for y in range(2)]
+        assert lines == ["1 Opening", "2 Second [i]part[/i]"]  # English: "Opening"
 
 
 async def test_wide_characters_wrap_inside_the_column(tmp_path: Path) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
@@ -38,25 +39,38 @@ class HelpScreen(ModalScreen[None]):
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
-        table.add_columns("Key", "Action")
-        for title, bindings in self._groups:
-            table.add_row(Content(title).stylize("bold $accent"), Content(""))
-            for key, description in self._rows(bindings):
-                table.add_row(Content(key).stylize("bold"), Content(description))
+        groups = [(title, self._rows(bindings)) for title, bindings in self._groups]
+        rows = [row for _title, group in groups for row in group]
+        key_width = max([len("Key"), *(len(key) for key, _d in rows)])
+        table.add_column("Key", width=key_width)
+        table.add_column("Action", width=max([len("Action"), *(len(d) for _k, d in rows)]))
+        for title, group in groups:
+            table.add_row(Text(title, style="bold"), Text(""))
+            for key, description in group:
+                table.add_row(Text(key, style="bold"), Text(description))
         table.focus()
 
     def _rows(self, bindings: list[Binding]) -> list[tuple[str, str]]:
-        """One row per action: its keys joined ("n ]"), in the order they were bound."""
-        rows: dict[str, tuple[list[str], str]] = {}
+        """One row per action: its keys joined ("n ]"), in the order they were bound.
+
+        A binding group (the digits) is one row, its keys shown as a range ("1…9").
+        """
+        rows: dict[str, tuple[list[str], str, bool]] = {}
         for binding in bindings:
             if not binding.description:
                 continue
-            keys, _ = rows.setdefault(binding.action, ([], binding.description))
+            group = binding.group
+            name = f"group:{group.description}" if group else binding.action
+            description = group.description if group else binding.description
+            keys, _, _ = rows.setdefault(name, ([], description, group is not None))
             for key in binding.key.split(","):
                 display = self.app.get_key_display(binding.with_key(key.strip()))
                 if display not in keys:
                     keys.append(display)
-        return [(" ".join(keys), description) for keys, description in rows.values()]
+        return [
+            (f"{keys[0]}…{keys[-1]}" if ranged and len(keys) > 1 else " ".join(keys), description)
+            for keys, description, ranged in rows.values()
+        ]
 
     async def action_dismiss(self, result: None = None) -> None:
         self.dismiss(result)

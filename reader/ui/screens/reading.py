@@ -37,6 +37,10 @@ NARROW_WIDTH = 110
 SAVE_DELAY = 1.0
 
 
+#: The digit keys, shown as one "1…9" entry in the help.
+SECTION_DIGITS = Binding.Group("Jump to section 1–9", compact=True)
+
+
 def _section_bindings() -> list[BindingType]:
     return [
         Binding(
@@ -45,6 +49,7 @@ def _section_bindings() -> list[BindingType]:
             f"Section {n}",
             show=False,
             id=f"reading.section-{n}",
+            group=SECTION_DIGITS,
         )
         for n in range(1, 10)
     ]
@@ -161,6 +166,7 @@ class ReadingScreen(Screen[None]):
         if narrow is None:
             return
         self.set_class(narrow, "-narrow")
+        self.query_one(Footer).compact = narrow
         self.show_toc = self.show_quotes = not narrow
 
     def watch_show_toc(self, show: bool) -> None:

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from rich.table import Table
+from rich.text import Text
 from textual import on
-from textual.content import Content
 from textual.message import Message
 from textual.reactive import reactive
 from textual.widgets import OptionList
@@ -76,7 +77,13 @@ class SectionList(OptionList):
             self.post_message(self.SectionChosen(self, event.option.id))
 
 
-def _entry(number: int, label: str) -> Content:
-    """A numbered entry (the number is the digit key that jumps there)."""
-    key = f"{number} " if number <= 9 else "  "
-    return Content.assemble((key, "dim"), label)
+def _entry(number: int, label: str) -> Table:
+    """A numbered entry (the number is the digit key that jumps there).
+
+    A two-column grid, so a long heading wraps under itself, not under its number.
+    """
+    grid = Table.grid(padding=(0, 1, 0, 0))
+    grid.add_column(no_wrap=True, style="dim", width=1)
+    grid.add_column(ratio=1)
+    grid.add_row(Text(str(number) if number <= 9 else ""), Text(label))
+    return grid
