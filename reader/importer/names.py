@@ -100,6 +100,8 @@ class NameRules:
         self.standalone: set[str] = set()
         #: Words used as a name right after a cue verb ("kata Hari"): names for sure.
         self.cued: set[str] = set()
+        #: The capitalised words each capitalised word is followed by, across the article.
+        self.follows: dict[str, set[str]] = {}
         for tokens in paragraphs:
             for k, tok in enumerate(tokens):
                 if not tok.is_word:
@@ -112,6 +114,8 @@ class NameRules:
                     continue
                 prev = tokens[k - 1] if k else None
                 nxt = tokens[k + 1] if k + 1 < len(tokens) else None
+                if nxt is not None and nxt.is_word and nxt.is_cap:
+                    self.follows.setdefault(tok.text, set()).add(nxt.text)
                 if prev is not None and prev.lower in lang.post_cues:
                     self.cued.add(tok.text)
                 if (
@@ -173,6 +177,9 @@ class NameRules:
                 and (
                     (_acronym(word) and self.counts.get(word, 0) > 1)
                     or (titled and (word in self.standalone or self.common(word)))
+                    # "Polda Sultra …", "Bank Sultra …", "… Sultra Mohammad Fredly": a word
+                    # that goes with several names is a place or a body, not a first name.
+                    or (titled and len(self.follows.get(word, ())) > 1)
                 )
             ):
                 break
