@@ -11,10 +11,10 @@ With atheris (coverage-guided, libFuzzer; not a project dependency)::
     .venv/bin/python benchmarks/fuzz.py --target loader --seconds 60
     .venv/bin/python benchmarks/fuzz.py --target importer --seconds 60
 
-Findings are written as ``crash-*`` files to ``--findings`` (default
-``benchmarks/fuzz-findings/``); replay one with ``--replay FILE``. The corpus starts from
-the bundled article, the hostile test files and the seed text, copied to a temporary
-folder so the repository is never written to.
+Findings are written as ``crash-*`` files to ``--findings`` (default: the
+``reader-fuzz-findings`` folder in the system's temporary folder); replay one with
+``--replay FILE``. The corpus starts from the bundled article, the hostile test files
+and the seed text, copied to a temporary folder so the repository is never written to.
 
 Without atheris (or with ``--no-atheris``) the same targets and checks run in a
 hypothesis-driven random loop for ``--seconds`` — no coverage guidance, but no extra
