@@ -29,6 +29,10 @@ from reader.importer.slug import slugify, unique
 MIN_NICKNAME_STEM = 4
 #: Most lower-case words walked over in a role before a name ("retired schoolteacher").
 MAX_ROLE_WORDS = 5
+#: Furthest a speech verb may stand after its subject ("X, saat dihubungi, …, mengatakan").
+MAX_SPEECH_REACH = 14
+#: Paragraphs a reported speaker stays the one a "katanya" points back to.
+SPEECH_REACH = 2
 
 
 @dataclass
@@ -271,7 +275,7 @@ def _mentions(
     tokens: list[list[Token]],
     inside: list[list[tuple[int, int]]],
     rules: NameRules,
-) -> list[tuple[int, int, int, bool]]:
+) -> list[tuple[int, int, int, int, bool]]:
     """Every mention of a known person outside quotations, as (block, offset, person)."""
     index: dict[str, list[int]] = {}
     for p, person in enumerate(registry.people):
@@ -280,7 +284,7 @@ def _mentions(
         for word in person.name:
             if len(word) >= 2 and word[:1].isupper() and rules.is_plain(word):
                 index.setdefault(word, []).append(p)
-    events: list[tuple[int, int, int, bool]] = []
+    events: list[tuple[int, int, int, int, bool]] = []
     nicknames: dict[str, int | None] = {}
     last = -1
     for b, toks in enumerate(tokens):
@@ -307,12 +311,14 @@ def _mentions(
             words = tuple(t.text for t in toks[k:j])
             candidates = index[tok.text]
             best = _best(registry, candidates, words, last)
-            events.append((b, tok.start, best, _subject(toks, k, j, rules)))
+            strength, speaks = _strength(toks, k, j, rules)
+            events.append((b, tok.start, best, strength, speaks))
             last = best
             k = max(j, k + 1)
     return events
 
 
+_SENTENCE_OPENERS = frozenset({".", "!", "?", "“", "”", '"', "«", "»", ":"})
 _ADVERBS = frozenset(
     {
         *("juga", "pun", "kembali", "lalu", "kemudian", "sendiri", "sempat", "pernah"),
@@ -322,17 +328,16 @@ _ADVERBS = frozenset(
 )
 
 
-def _subject(toks: list[Token], k: int, j: int, rules: NameRules) -> bool:
-    """Is the name in ``toks[k:j]`` the subject of its clause (not an object)?"""
-    lang = rules.lang
+def _title_start(toks: list[Token], k: int, lang: Language) -> tuple[int, bool]:
+    """Where the title or role before the name at ``k`` starts, and whether a cue such as
+    "menurut"/"kata" stands before it ("Transport minister Luc Garnier", "Menurut Guru
+    Besar … Universitas Lambung Mangkurat Muhammad Handry …")."""
     i = k
     lower = 0
-    # Walk back over the title or role before the name: "Transport minister Luc Garnier",
-    # "Menurut Guru Besar Fakultas … Universitas Lambung Mangkurat Muhammad Handry …".
     while i > 0 and lower < MAX_ROLE_WORDS and toks[i - 1].is_word:
         prev = toks[i - 1]
         if prev.lower in lang.according_to or prev.lower in lang.post_cues:
-            return True
+            return i, True
         if not prev.is_cap:
             if prev.lower in lang.stopwords and prev.lower not in lang.connectors:
                 break
@@ -340,9 +345,38 @@ def _subject(toks: list[Token], k: int, j: int, rules: NameRules) -> bool:
                 break
             lower += 1
         i -= 1
+    return i, False
+
+
+def _strength(toks: list[Token], k: int, j: int, rules: NameRules) -> tuple[int, bool]:
+    """How firmly the name in ``toks[k:j]`` is the subject of its clause (2: it opens the
+    sentence or follows "menurut"; 1: after a comma or before a verb; 0: an object), and
+    whether it is reported speaking."""
+    lang = rules.lang
+    i, cued = _title_start(toks, k, lang)
+    if cued:
+        return 2, True
     before = toks[i - 1] if i else None
-    if before is None or not before.is_word:
-        return True
+    speaks = _speech_follows(toks, j, lang)
+    if before is None or before.text in _SENTENCE_OPENERS:
+        return 2, speaks
+    if not before.is_word or _verb_follows(toks, j, lang):
+        return 1, speaks
+    return 0, False
+
+
+def _speech_follows(toks: list[Token], j: int, lang: Language) -> bool:
+    """Is there a speech verb later in the sentence ("X, saat dihubungi, …, mengatakan")?"""
+    for n in range(j, min(len(toks), j + MAX_SPEECH_REACH)):
+        word = toks[n]
+        if word.text in _SENTENCE_OPENERS:
+            return False
+        if word.lower in lang.pre_cues:
+            return True
+    return False
+
+
+def _verb_follows(toks: list[Token], j: int, lang: Language) -> bool:
     n = j
     while n < len(toks) and toks[n].lower in _ADVERBS:
         n += 1
@@ -363,33 +397,49 @@ def _best(registry: _Registry, candidates: list[int], words: tuple[str, ...], la
 
 
 def _resolve(
-    registry: _Registry, groups: list[_Group], events: list[tuple[int, int, int, bool]]
+    registry: _Registry, groups: list[_Group], events: list[tuple[int, int, int, int, bool]]
 ) -> Attribution:
     result = Attribution()
     e = 0
     in_view: int | None = None
     in_view_at: tuple[int, int] = (-1, -1)
+    in_view_strength = 2
+    speaking: int | None = None
+    speaking_at: tuple[int, int] = (-1, -1)
     recent: list[int] = []
     for g, group in enumerate(groups):
         first = group.spans[0]
         here = (first.block, first.open_at)
         while e < len(events) and (events[e][0], events[e][1]) < here:
-            b, at, person, subject = events[e]
+            b, at, person, subject, speech = events[e]
             # An object ("… bagi Rizieq") does not take the view from the subject of
             # the same or the previous paragraph.
             near = in_view is not None and b - in_view_at[0] <= 1
             if (b, at) > in_view_at and (subject or not near):
-                in_view, in_view_at = person, (b, at)
+                in_view, in_view_at, in_view_strength = person, (b, at), subject
+            if speech and (b, at) > speaking_at:
+                speaking, speaking_at = person, (b, at)
             recent.append(person)
             e += 1
-        speaker = _speaker(registry, group, in_view, recent)
+        # "katanya" points back to whoever was last reported speaking, if recent.
+        # A name in the middle of a sentence ("…, Orient dapat dilantik") does not take
+        # the view from the person last reported speaking.
+        view = in_view
+        if (
+            speaking is not None
+            and in_view_strength < 2
+            and first.block - speaking_at[0] <= SPEECH_REACH
+        ):
+            view = speaking
+        speaker = _speaker(registry, group, view, recent)
         if speaker is None:
             continue
         for span in group.spans:
             result.parts.append((span, speaker, g))
         last = group.spans[-1]
         end = last.close_at if last.close_at is not None else last.end
-        in_view, in_view_at = speaker, (last.block, end)
+        in_view, in_view_at, in_view_strength = speaker, (last.block, end), 2
+        speaking, speaking_at = speaker, (last.block, end)
         recent.append(speaker)
     result.people = registry.people
     return result
