@@ -171,7 +171,16 @@ class CueReader:
         if (
             j - i > 1
             and (i == 0 or toks[i - 1].text in _OPENING)
-            and self.rules.sentence_word(toks[i].text)
+            and (
+                self.rules.sentence_word(toks[i].text)
+                # "Diakui Syafrin, …": a passive verb opening the sentence before a name
+                # the article also uses after a cue verb.
+                or (
+                    toks[i + 1].text in self.rules.cued
+                    and self.lang.verb is not None
+                    and self.lang.verb.match(toks[i].lower) is not None
+                )
+            )
         ):
             i += 1
         words = [t.text for t in toks[i:j]]
