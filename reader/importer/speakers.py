@@ -32,7 +32,7 @@ MAX_ROLE_WORDS = 5
 #: Furthest a speech verb may stand after its subject ("X, saat dihubungi, …, mengatakan").
 MAX_SPEECH_REACH = 14
 #: Paragraphs a reported speaker stays the one a "katanya" points back to.
-SPEECH_REACH = 2
+SPEECH_REACH = 3
 
 
 @dataclass
