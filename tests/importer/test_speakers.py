@@ -159,3 +159,32 @@ def test_nickname_from_first_name() -> None:
         "“Bantuan harus sampai hari ini,” kata Jokowi.",
     )
     assert who(article) == [("Joko Widodo", "Bantuan harus sampai hari ini")]
+
+
+def test_katanya_skips_a_person_mentioned_in_passing() -> None:
+    article = imported(
+        LEAD_ID,
+        "Pengajar hukum tata negara, Umbu Rauta, saat dihubungi, mengatakan, Orient dapat "
+        "dilantik terlebih dahulu.",
+        "“Ini artinya calon kepala daerah harus dilantik dulu,” katanya.",
+    )
+    assert who(article) == [("Umbu Rauta", "Ini artinya calon kepala daerah harus dilantik dulu")]
+
+
+def test_object_does_not_take_the_view_from_the_subject() -> None:
+    article = imported(
+        LEAD_ID,
+        "Kepala Bidang Humas Polda Metro Jaya Kombes Yusri Yunus menegaskan, tidak ada surat "
+        "panggilan bagi Rizieq Shihab.",
+        "“Tidak ada lagi pemanggilan,” katanya.",
+    )
+    assert [name for name, _ in who(article)] == ["Yusri Yunus"]
+
+
+def test_passive_verb_opening_a_sentence_is_no_first_name() -> None:
+    article = imported(
+        LEAD_ID,
+        "Diakui Syafrin, penyekatan dilakukan bersama TNI.",
+        "“Jalan tidak mungkin ditutup,” kata Syafrin.",
+    )
+    assert [s.name for s in article.speakers] == ["Syafrin"]
