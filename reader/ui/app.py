@@ -68,4 +68,4 @@ class ReaderApp(App[None]):
     def report_state(self) -> None:
         """Show state warnings (corrupt file, cannot save…) once each."""
         for warning in self.state.take_warnings():
-            self.notify(warning, title="State", severity="warning", timeout=8)
+            self.notify(warning, title="State", severity="warning", timeout=8, markup=False)

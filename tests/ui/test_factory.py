@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+import re
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -56,3 +58,17 @@ async def test_an_empty_folder_says_so(tmp_path: Path) -> None:
     async with app.run_test(size=WIDE):
         assert isinstance(app.screen, LibraryScreen)
         assert app.screen.query_one("#empty").display
+
+
+async def test_error_lines_with_markup_are_shown_literally(tmp_path: Path) -> None:
+    folder = tmp_path / "lib["
+    folder.mkdir()
+    (folder / "bad].yaml").write_text("title: [unclosed\n")  # the path holds "[/bad]"
+    app = make_app(folder, state=StateStore())
+    async with app.run_test(size=WIDE, notifications=True) as pilot:
+        await pilot.pause()
+        assert app.is_running  # a closing tag parsed as markup would have crashed it
+        await pilot.pause(0.2)
+        cells = re.findall(r">([^<]*)</text>", app.export_screenshot())
+        shown = html.unescape("".join(cells)).replace("\xa0", " ")
+        assert "lib[" in shown and "/bad].yaml" in shown  # the toast, wrapped, literal

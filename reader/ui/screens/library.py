@@ -54,7 +54,7 @@ class LibraryScreen(Screen[None]):
         self.title = self._title
         self.sub_title = f"{len(self.library.articles)} articles"
         for error in self.library.errors:
-            self.notify(error, title="Not opened", severity="error", timeout=10)
+            self.notify(error, title="Not opened", severity="error", timeout=10, markup=False)
 
     def action_cursor(self, step: int) -> None:
         options = self.query_one(OptionList)

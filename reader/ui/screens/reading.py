@@ -373,4 +373,4 @@ class ReadingScreen(Screen[None]):
 
     def _report_state(self) -> None:
         for warning in self.state.take_warnings():
-            self.notify(warning, severity="warning", timeout=8)
+            self.notify(warning, severity="warning", timeout=8, markup=False)
