@@ -25,10 +25,15 @@ STDIN = "-"
 class _Progress(Protocol):
     def advance(self) -> None: ...
 
+    def say(self, line: str) -> None: ...
+
 
 class _NoProgress:
     def advance(self) -> None:
         return None
+
+    def say(self, line: str) -> None:
+        print(line, file=sys.stderr)
 
 
 def expand_inputs(inputs: list[str]) -> list[str]:
@@ -63,12 +68,17 @@ def _progress(total: int) -> Iterator[_Progress]:
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
     columns = (TextColumn("importing"), BarColumn(), MofNCompleteColumn())
-    with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
+    console = Console(stderr=True, highlight=False, markup=False)
+    with Progress(*columns, console=console, transient=True) as bar:
         task = bar.add_task("import", total=total)
 
         class _Bar:
             def advance(self) -> None:
                 bar.advance(task)
+
+            def say(self, line: str) -> None:
+                # through the bar's console, so lines appear above the bar, not inside it
+                console.print(line, soft_wrap=True)
 
         yield _Bar()
 
@@ -105,11 +115,11 @@ def run_import(inputs: list[str], *, output: Path, force: bool, to_stdout: bool)
                         raise ReaderError(f"{target}: already written by an earlier input")
                     save_article(article, target, overwrite=force)
                     written.add(target)
-                    print(f"{name} -> {target}", file=sys.stderr)
+                    bar.say(f"{name} -> {target}")
                 done += 1
             except ReaderError as exc:
                 failed += 1
-                print(f"reader: {exc}", file=sys.stderr)
+                bar.say(f"reader: {exc}")
             bar.advance()
     noun = "article" if done == 1 else "articles"
     summary = f"imported {done} {noun}"
