@@ -197,16 +197,8 @@ async def test_library_lists_bad_files_and_opens_good_ones(tmp_path: Path) -> No
         assert app.is_running
 
 
-UI_MARKUP_BUG = (
-    "reader/ui passes error lines to App.notify() with markup on (Textual's default): "
-    "'[' in a file name or quoted value is parsed as markup - MarkupError crash on a "
-    "closing tag, live [@click=…] actions and [link=…] links otherwise. "
-    "Fix: notify(..., markup=False) in screens/library.py, app.py, screens/reading.py."
-)
-
-
-@pytest.mark.xfail(reason=UI_MARKUP_BUG, strict=True)
 async def test_library_error_with_markup_in_the_name_is_shown_literally(tmp_path: Path) -> None:
+    """Toasts take markup by default: a closing tag in a path crashed the app (fixed)."""
     folder = tmp_path / "lib["  # so that the paths hold "[/…]": a closing tag
     names = ["[@click=app.quit]x.yaml", "x].yaml", "[link=https:evil]y.yaml", "[b red]z.yaml"]
     _library(folder, names)
@@ -219,7 +211,6 @@ async def test_library_error_with_markup_in_the_name_is_shown_literally(tmp_path
     assert app.return_code in (None, 0)
 
 
-@pytest.mark.xfail(reason=UI_MARKUP_BUG, strict=True)
 async def test_library_error_quoting_markup_from_the_file_is_shown_literally(
     tmp_path: Path,
 ) -> None:
