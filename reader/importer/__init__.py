@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from reader.core.articlefile import dump_article, parse_article
 from reader.core.errors import ArticleError, ReaderError
-from reader.core.model import Article, Quote, Section, Speaker
+from reader.core.model import Article, Quote, Section
 from reader.core.text import clean_text
 from reader.importer.boilerplate import strip_boilerplate
 from reader.importer.language import detect_language
@@ -97,15 +97,11 @@ def import_with_groups(text: str, *, name: str = "<stdin>", verify: bool = True)
         lead=shape.lead,
         figures=shape.figures,
         sections=tuple(Section(i, h, p) for i, h, p in shape.sections),
-        speakers=tuple(_ordered(speakers)),
+        speakers=tuple(speakers.values()),
         quotes=tuple(quotes),
         footer=cleaned.footer,
     )
     return ImportResult(_verified(article, name) if verify else article, groups)
-
-
-def _ordered(speakers: dict[int, Speaker]) -> list[Speaker]:
-    return list(speakers.values())
 
 
 def _verified(article: Article, name: str) -> Article:
