@@ -105,7 +105,12 @@ class CueReader:
         first = toks[i]
         if first.lower in lang.stopwords or first.lower in lang.pre_cues:
             return None
-        if not first.is_cap and lang.verb is not None and lang.verb.match(first.lower):
+        if (
+            not marked
+            and not first.is_cap
+            and lang.verb is not None
+            and lang.verb.match(first.lower)
+        ):
             return None
         j = i
         while j < len(toks) and j - i < 12 and toks[j].text not in _STOP and toks[j].text != ",":
