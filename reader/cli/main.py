@@ -166,6 +166,12 @@ def run(argv: Sequence[str]) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``reader`` script: never lets a user error become a traceback."""
+    for stream in (sys.stdout, sys.stderr):
+        # a terminal or pipe that is not UTF-8 (PYTHONIOENCODING=ascii, old locales) gets
+        # "?" for what it cannot show instead of a UnicodeEncodeError traceback
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None and getattr(stream, "errors", "strict") == "strict":
+            reconfigure(errors="replace")
     try:
         return run(sys.argv[1:] if argv is None else argv)
     except ArticleError as exc:

@@ -358,8 +358,10 @@ def test_check_of_many_files_reports_each(
 # -- real processes: no traceback, the right exit code, no hang ---------------------
 
 
-def _reader(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "COLUMNS": "100"}
+def _reader(
+    *args: str, stdin: str | None = None, **extra_env: str
+) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "COLUMNS": "100", **extra_env}
     return subprocess.run(
         [sys.executable, "-m", "reader", *args],
         capture_output=True,
@@ -401,6 +403,22 @@ def test_subprocess_show_hostile_text_writes_no_control_bytes(tmp_path: Path) ->
         assert (result.returncode, result.stderr) == (0, "")
         assert unsafe_in(result.stdout.replace("\n", "")) == []
         assert "[link=file:///etc/passwd]x[/link]" in result.stdout
+
+
+def test_output_that_is_not_utf8_gets_no_traceback(tmp_path: Path) -> None:
+    """stdout in ASCII (PYTHONIOENCODING, an old locale): CJK and quote marks degrade."""
+    path = write_article(tmp_path / "a.yaml", "中文 “quoted” 👍")
+    for command in (["show"], ["quotes"], ["quotes", "--json"], ["check"]):
+        result = subprocess.run(
+            [sys.executable, "-m", "reader", *command, str(path)],
+            capture_output=True,
+            timeout=30,
+            env={**os.environ, "PYTHONPATH": str(ROOT), "PYTHONIOENCODING": "ascii"},
+            cwd=ROOT,
+            check=False,
+        )
+        assert (result.returncode, result.stderr) == (0, b""), command
+        assert result.stdout.isascii()
 
 
 def test_unreadable_mode_is_reported_not_crashed(tmp_path: Path) -> None:
