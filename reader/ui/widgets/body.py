@@ -255,8 +255,13 @@ class ArticleBody(ScrollView, can_focus=True):
         if where is None:
             return False
         self.chosen_quote = quote_id
-        block, start, _end = where
-        self._scroll_near(self.text_layout.line_of(block, start))
+        layout = self.text_layout
+        block, start, end = where
+        first, last = layout.line_of(block, start), layout.line_of(block, max(start, end - 1))
+        paragraph = layout.block_line[block]
+        if first - paragraph < self.scrollable_content_region.height // 2:
+            first = paragraph  # show the paragraph from its start: who is speaking, and why
+        self._reveal(first, last)
         return True
 
     def line_of_quote(self, quote_id: str) -> int | None:
@@ -266,11 +271,15 @@ class ArticleBody(ScrollView, can_focus=True):
     def line_of_section(self, section_id: str) -> int | None:
         return self.text_layout.section_line(section_id)
 
-    def _scroll_near(self, y: int) -> None:
-        """Scroll so line ``y`` is visible, a few lines below the top when it moves."""
+    def _reveal(self, first: int, last: int) -> None:
+        """Make lines ``first``…``last`` visible; if they are not, bring them in near the top.
+
+        Nothing moves when they are already on screen, so stepping through matches on one
+        screen keeps the reader's eye where it is.
+        """
         top, height = int(self.scroll_y), self.scrollable_content_region.height
-        if not top <= y < top + height - 1:
-            self.go_to_line(y - CONTEXT_LINES)
+        if not (top <= first and last < top + height):
+            self.go_to_line(first - CONTEXT_LINES)
 
     def watch_scroll_y(self, old_value: float, new_value: float) -> None:
         super().watch_scroll_y(old_value, new_value)
@@ -352,7 +361,8 @@ class ArticleBody(ScrollView, can_focus=True):
         self._match_index = index
         self._cache.clear()
         self.refresh()
-        self._scroll_near(self._match_line(self._matches[index]))
+        line = self._match_line(self._matches[index])
+        self._reveal(line, line)
         self.post_message(self.FindResult(self, index, len(self._matches)))
 
     # -- rendering -------------------------------------------------------------------
