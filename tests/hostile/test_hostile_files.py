@@ -522,3 +522,53 @@ class _TTY:
 
     def isatty(self) -> bool:
         return True
+
+
+# -- `reader PATH` (the app) refuses a bad file before it takes over the terminal ------
+
+
+@pytest.mark.parametrize(
+    "case",
+    [
+        "python_object_tag.yaml",
+        "billion_laughs.yaml",
+        "binary.yaml",
+        "deep_flow",
+        "too_large",
+        "fifo",
+        "device",
+        "symlink_loop",
+        "dangling_symlink",
+    ],
+)
+def test_app_refuses_a_bad_file_before_starting(
+    case: str,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    deadline: None,
+) -> None:
+    from reader.ui.app import ReaderApp
+
+    def started(self: object, *args: object, **kwargs: object) -> None:
+        raise AssertionError("the app started on a bad file")
+
+    monkeypatch.setattr(ReaderApp, "run", started)
+    path, _problem = hostile_file(case, tmp_path)
+    assert main([str(path)]) == 1
+    out, err = capsys.readouterr()
+    assert out == "" and "Traceback" not in err
+    assert len(err.splitlines()) == 1 and str(path) in err
+
+
+def test_app_opens_a_folder_of_bad_files_as_a_library(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, deadline: None
+) -> None:
+    from reader.ui.app import ReaderApp
+
+    started: list[ReaderApp] = []
+    monkeypatch.setattr(ReaderApp, "run", lambda self, *a, **k: started.append(self))
+    (tmp_path / "bad.yaml").write_bytes((FILES / "billion_laughs.yaml").read_bytes())
+    os.mkfifo(tmp_path / "fifo.yaml")
+    assert main([str(tmp_path)]) == 0
+    assert len(started) == 1
