@@ -70,11 +70,10 @@ class _Checker:
         if not isinstance(node.value, str):
             self.add(node, _join(path, key), f"expected text, got {_kind(node.value)}")
             return None
-        if not optional and not node.value.strip():
-            self.add(node, _join(path, key), "must not be empty")
-            return None
-        value = clean_text(node.value)
-        if optional and not value.strip():
+        value = clean_text(node.value)  # before the check: "\x1b[0m" is empty too
+        if not value.strip():
+            if not optional:
+                self.add(node, _join(path, key), "must not be empty")
             return None  # an empty optional field is an absent one (as dump_article writes it)
         return value
 

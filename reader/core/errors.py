@@ -23,6 +23,11 @@ class ReaderError(Exception):
         super().__init__(*(visible(a) if isinstance(a, str) else a for a in args))
 
 
+def _clip(text: str, most: int) -> str:
+    """A value quoted in a message may be a megabyte long: keep the line readable."""
+    return text if len(text) <= most else f"{text[: most - 1]}…"
+
+
 @dataclass(frozen=True, slots=True)
 class Problem:
     """One thing wrong in an article file, located by line and by data path."""
@@ -34,8 +39,8 @@ class Problem:
     def format(self, filename: str) -> str:
         name = visible(filename, keep_newlines=False)
         where = f"{name}:{self.line}" if self.line is not None else name
-        message = visible(self.message, keep_newlines=False)
-        path = visible(self.path, keep_newlines=False)
+        message = _clip(visible(self.message, keep_newlines=False), 300)
+        path = _clip(visible(self.path, keep_newlines=False), 200)
         return f"{where}: {path}: {message}" if path else f"{where}: {message}"
 
 

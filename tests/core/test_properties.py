@@ -300,6 +300,8 @@ def test_valid_template_loads() -> None:
 
 @settings(max_examples=150)
 @given(st.sampled_from(PATHS), structures)
+@example(("quotes", 0, "speaker"), "\x1b")  # found here: an assert in the loader crashed
+@example(("title",), "\u200b\u202e")
 def test_loader_on_a_valid_article_with_one_value_replaced(
     path: tuple[Any, ...], value: Any
 ) -> None:

@@ -19,7 +19,8 @@ from pathlib import Path
 from types import FrameType
 
 import pytest
-from _hostile import unsafe_in, write_article
+import yaml
+from _hostile import article_data, unsafe_in, write_article
 
 from reader.cli.main import main
 from reader.core import files
@@ -56,12 +57,20 @@ COMMITTED: dict[str, str] = {
     "raw_control_character.yaml": ":3: invalid YAML: unacceptable character #x001b",
     "huge_integer.yaml": ":15: number too large: 9999",
     "id_with_newline.yaml": ":2: id: invalid id 'hostile\\n'",
+    "only_control_characters.yaml": ":3: title: must not be empty",
     "empty.yaml": "the file is empty",
     "only_comments.yaml": "the file is empty",
     "binary.yaml": "binary file, not text",
     "invalid_utf8.yaml": "not UTF-8 text (invalid byte at offset 32)",
     "utf16_bom.yaml": "file is UTF-16; save it as UTF-8",
 }
+
+# every problem only_control_characters.yaml must report (an assert crashed on the last)
+ONLY_CONTROLS = [
+    ":3: title: must not be empty",
+    ":12: speakers[0].name: must not be empty",
+    ":16: quotes[0].speaker: must not be empty",
+]
 
 # every problem wrong_types.yaml must report, all at once
 WRONG_TYPES = [
@@ -134,6 +143,8 @@ def _dangling(path: Path) -> None:
     path.symlink_to("nowhere.yaml")
 
 
+MULTI_LINE = {"wrong_types.yaml": len(WRONG_TYPES), "only_control_characters.yaml": 3}
+
 GENERATED: dict[str, tuple[Callable[[Path], None], str]] = {
     "deep_flow": (_deep_flow, ":2: nested more than 64 levels deep"),
     "deep_block": (_deep_block, ":66: nested more than 64 levels deep"),
@@ -189,8 +200,7 @@ def test_loader_gives_one_line_naming_the_file(case: str, tmp_path: Path, deadli
     first = message.splitlines()[0]
     assert first.startswith(str(path)), first
     assert problem in first
-    if case != "wrong_types.yaml":
-        assert "\n" not in message
+    assert len(message.splitlines()) == MULTI_LINE.get(case, 1)
     assert unsafe_in(message.replace("\n", "")) == []
 
 
@@ -202,6 +212,13 @@ def test_wrong_types_are_all_reported_at_once() -> None:
     assert all(line.startswith(f"{path}:") for line in lines)
     for problem in WRONG_TYPES:
         assert any(problem in line for line in lines), problem
+
+
+def test_fields_of_only_control_characters_are_empty() -> None:
+    with pytest.raises(ReaderError) as info:
+        load_article(FILES / "only_control_characters.yaml")
+    lines = str(info.value).splitlines()
+    assert [line.split(".yaml", 1)[1] for line in lines] == ONLY_CONTROLS
 
 
 @pytest.mark.parametrize("command", ["check", "show", "quotes"])
@@ -219,7 +236,7 @@ def test_cli_one_line_exit_1(
     lines = err.splitlines()
     assert lines and all(str(path) in line for line in lines)
     assert problem in lines[0]
-    assert len(lines) == (len(WRONG_TYPES) if case == "wrong_types.yaml" else 1)
+    assert len(lines) == MULTI_LINE.get(case, 1)
     assert "Traceback" not in err
     assert unsafe_in(err.replace("\n", "")) == []
 
@@ -572,3 +589,17 @@ def test_app_opens_a_folder_of_bad_files_as_a_library(
     os.mkfifo(tmp_path / "fifo.yaml")
     assert main([str(tmp_path)]) == 0
     assert len(started) == 1
+
+
+def test_huge_values_quoted_in_errors_are_clipped(tmp_path: Path) -> None:
+    data = article_data("x")
+    data["quotes"][0]["speaker"] = "z" * 100_000
+    data["k" * 10_000] = 1
+    path = tmp_path / "a.yaml"
+    path.write_text(yaml.safe_dump(data, width=10**9))
+    with pytest.raises(ReaderError) as info:
+        load_article(path)
+    lines = str(info.value).splitlines()
+    assert len(lines) == 2
+    assert all(len(line) < 600 + len(str(path)) for line in lines)
+    assert any("unknown speaker 'zzz" in line for line in lines)
