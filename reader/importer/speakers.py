@@ -64,47 +64,91 @@ class _Group:
 
 
 class _Registry:
+    """The people of one article, indexed by name word, name prefix and role word so
+    that every lookup touches only the people that can match (the importer stays linear
+    even on a book-length paste)."""
+
     def __init__(self) -> None:
         self.people: list[Person] = []
+        self._by_word: dict[str, set[int]] = {}
+        self._by_prefix: dict[str, set[int]] = {}
+        self._by_role: dict[str, set[int]] = {}
+        self._described: dict[str, int] = {}
+        self._seen: dict[int, int] = {}
+        self._clock = 0
 
-    def find(self, words: tuple[str, ...], recent: list[int]) -> int | None:
-        hits = [i for i, p in enumerate(self.people) if not p.described and p.has(words)]
+    # -- recency -------------------------------------------------------------------
+
+    def seen(self, person: int) -> None:
+        """Note that ``person`` was just mentioned or quoted."""
+        self._clock += 1
+        self._seen[person] = self._clock
+
+    def _latest(self, candidates: list[int]) -> int:
+        return max(candidates, key=lambda i: (self._seen.get(i, 0), -i))
+
+    # -- indexes -------------------------------------------------------------------
+
+    def _index(self, i: int) -> None:
+        for word in self.people[i].name:
+            self._by_word.setdefault(word, set()).add(i)
+            if len(word) >= MIN_NICKNAME_STEM:
+                self._by_prefix.setdefault(word[:MIN_NICKNAME_STEM], set()).add(i)
+
+    def _role(self, i: int, role: str | None, at: tuple[int, int]) -> None:
+        person = self.people[i]
+        if role and (person.role_at is None or at < person.role_at):
+            person.role, person.role_at = role, at
+            for word in role.lower().split():
+                self._by_role.setdefault(word, set()).add(i)
+
+    # -- lookups -------------------------------------------------------------------
+
+    def find(self, words: tuple[str, ...]) -> int | None:
+        """The person named by ``words`` (the one seen last if several are)."""
+        candidates = self._by_word.get(words[0], set())
+        hits = sorted(i for i in candidates if self.people[i].has(words))
         if not hits:
             nickname = self.nickname(words[0]) if len(words) == 1 else None
             hits = [nickname] if nickname is not None else []
-        if not hits:
-            return None
-        for i in reversed(recent):
-            if i in hits:
-                return i
-        return hits[0]
+        return self._latest(hits) if hits else None
+
+    def holder(self, head: str) -> int | None:
+        """The person whose role holds the word ``head`` ("Presiden"), seen last."""
+        hits = sorted(i for i in self._by_role.get(head, ()) if _holds(self.people[i], head))
+        return self._latest(hits) if hits else None
 
     def add(self, words: tuple[str, ...], role: str | None, at: tuple[int, int]) -> int:
-        for i, person in enumerate(self.people):
-            if person.described:
-                continue
+        candidates = sorted({i for w in words for i in self._by_word.get(w, ())})
+        for i in candidates:
+            person = self.people[i]
             if person.has(words):
-                self._role(person, role, at)
+                self._role(i, role, at)
                 return i
             probe = Person(list(words), None, at)
             if probe.has(tuple(person.name)):
                 person.name = list(words)
-                self._role(person, role, at)
+                self._index(i)
+                self._role(i, role, at)
                 return i
         nickname = self.nickname(words[0]) if len(words) == 1 else None
         if nickname is not None:
-            self._role(self.people[nickname], role, at)
+            self._role(nickname, role, at)
             return nickname
-        self.people.append(Person(list(words), role, at, at if role else None))
-        return len(self.people) - 1
+        self.people.append(Person(list(words), None, at))
+        i = len(self.people) - 1
+        self._index(i)
+        self._role(i, role, at)
+        return i
 
     def nickname(self, word: str) -> int | None:
         """The person a one-word nickname stands for: "Jokowi" (Joko Widodo), "Risma"
         (Tri Rismaharini) — a first name grown, or a name cut short."""
         if len(word) < MIN_NICKNAME_STEM:
             return None
-        for i, person in enumerate(self.people):
-            if person.described or len(person.name) < 2:
+        for i in sorted(self._by_prefix.get(word[:MIN_NICKNAME_STEM], ())):
+            person = self.people[i]
+            if len(person.name) < 2:
                 continue
             first = person.name[0]
             if len(first) >= MIN_NICKNAME_STEM and word != first and word.startswith(first):
@@ -113,16 +157,12 @@ class _Registry:
                 return i
         return None
 
-    @staticmethod
-    def _role(person: Person, role: str | None, at: tuple[int, int]) -> None:
-        if role and (person.role_at is None or at < person.role_at):
-            person.role, person.role_at = role, at
-
     def described(self, text: str, at: tuple[int, int]) -> int:
-        for i, person in enumerate(self.people):
-            if person.described and " ".join(person.name) == text:
-                return i
+        known = self._described.get(text)
+        if known is not None:
+            return known
         self.people.append(Person([text], None, at, described=True))
+        self._described[text] = len(self.people) - 1
         return len(self.people) - 1
 
 
@@ -406,7 +446,6 @@ def _resolve(
     in_view_strength = 2
     speaking: int | None = None
     speaking_at: tuple[int, int] = (-1, -1)
-    recent: list[int] = []
     for g, group in enumerate(groups):
         first = group.spans[0]
         here = (first.block, first.open_at)
@@ -419,7 +458,7 @@ def _resolve(
                 in_view, in_view_at, in_view_strength = person, (b, at), subject
             if speech and (b, at) > speaking_at:
                 speaking, speaking_at = person, (b, at)
-            recent.append(person)
+            registry.seen(person)
             e += 1
         # "katanya" points back to whoever was last reported speaking, if recent.
         # A name in the middle of a sentence ("…, Orient dapat dilantik") does not take
@@ -431,7 +470,7 @@ def _resolve(
             and first.block - speaking_at[0] <= SPEECH_REACH
         ):
             view = speaking
-        speaker = _speaker(registry, group, view, recent)
+        speaker = _speaker(registry, group, view)
         if speaker is None:
             continue
         for span in group.spans:
@@ -440,23 +479,21 @@ def _resolve(
         end = last.close_at if last.close_at is not None else last.end
         in_view, in_view_at, in_view_strength = speaker, (last.block, end), 2
         speaking, speaking_at = speaker, (last.block, end)
-        recent.append(speaker)
+        registry.seen(speaker)
     result.people = registry.people
     return result
 
 
-def _speaker(
-    registry: _Registry, group: _Group, in_view: int | None, recent: list[int]
-) -> int | None:
+def _speaker(registry: _Registry, group: _Group, in_view: int | None) -> int | None:
     block = group.spans[0].block
     explicit = [c for c in group.cues if c.kind in {"name", "role", "desc"}]
     for cue in explicit:
         if cue.kind == "name":
-            found = registry.find(cue.name, recent)
+            found = registry.find(cue.name)
             if found is not None:
                 return found
         if cue.kind == "role" and cue.head:
-            holder = _holder(registry, cue.head, recent)
+            holder = registry.holder(cue.head)
             if holder is not None:
                 return holder
             return registry.described(cue.role or cue.head, (block, cue.at))
@@ -469,16 +506,6 @@ def _speaker(
 
 def _holds(person: Person, head: str) -> bool:
     return bool(person.role) and head in (person.role or "").lower().split()
-
-
-def _holder(registry: _Registry, head: str, recent: list[int]) -> int | None:
-    holders = [i for i, p in enumerate(registry.people) if not p.described and _holds(p, head)]
-    if not holders:
-        return None
-    for i in reversed(recent):
-        if i in holders:
-            return i
-    return holders[0]
 
 
 def make_speakers(people: list[Person], order: list[int]) -> dict[int, Speaker]:
