@@ -16,6 +16,8 @@ the fullest form; the role is the one given where the person is first introduced
 
 from __future__ import annotations
 
+import bisect
+import sys
 from dataclasses import dataclass, field
 
 from reader.core.model import Speaker
@@ -24,6 +26,8 @@ from reader.importer.languages import Language
 from reader.importer.names import NameRules, Token, run_at, tokenize
 from reader.importer.quotes import Span, is_scare_quote
 from reader.importer.slug import slugify, unique
+
+_END = sys.maxsize
 
 #: Shortest first name a nickname is matched on ("Joko" → "Jokowi").
 MIN_NICKNAME_STEM = 4
@@ -208,7 +212,9 @@ def attribute(paragraphs: list[str], spans: list[Span], lang: Language) -> Attri
 
 
 def _outside(pos: int, spans: list[tuple[int, int]]) -> bool:
-    return not any(a <= pos < b for a, b in spans)
+    """Is ``pos`` outside every quotation of its paragraph (``spans`` sorted, disjoint)?"""
+    k = bisect.bisect_right(spans, (pos, _END)) - 1
+    return k < 0 or not spans[k][0] <= pos < spans[k][1]
 
 
 def _discover(
