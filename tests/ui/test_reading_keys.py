@@ -88,7 +88,7 @@ async def test_narrow_terminal_hides_side_panes_and_toggles_them(
     async with app.run_test(size=NARROW) as pilot:
         screen = app.screen
         assert isinstance(screen, ReadingScreen)
-        toc, sidebar = screen.query_one("#toc"), screen.query_one(QuoteSidebar)
+        toc, sidebar = screen.query_one("#toc"), screen.query_one("#quotes-pane")
         assert screen.has_class("-narrow")
         assert not toc.display and not sidebar.display
         assert screen.body.size.width >= 70
@@ -113,11 +113,11 @@ async def test_wide_terminal_shows_every_pane(seed_app: Callable[[], ReaderApp])
         screen = app.screen
         assert isinstance(screen, ReadingScreen)
         assert not screen.has_class("-narrow")
-        assert screen.query_one("#toc").display and screen.sidebar.display
+        assert screen.query_one("#toc").display and screen.query_one("#quotes-pane").display
         await pilot.press("t", "s")
-        assert not screen.query_one("#toc").display and not screen.sidebar.display
+        assert not screen.query_one("#toc").display and not screen.query_one("#quotes-pane").display
         await pilot.resize_terminal(*NARROW)
         await pilot.pause()
         await pilot.resize_terminal(*WIDE)
         await pilot.pause()
-        assert screen.query_one("#toc").display and screen.sidebar.display
+        assert screen.query_one("#toc").display and screen.query_one("#quotes-pane").display

@@ -15,6 +15,7 @@ from reader.core.model import Article, CookieNotice, Footer, Quote, Section, Spe
 from reader.core.state import StateStore
 from reader.ui.app import ReaderApp
 from reader.ui.factory import make_app
+from reader.ui.screens.reading import ReadingScreen
 from reader.ui.widgets.body import ArticleBody
 from reader.ui.widgets.toc import SectionList
 
@@ -97,3 +98,19 @@ async def test_a_long_article_opens_quickly(tmp_path: Path) -> None:
         assert body.text_layout.line_count > 50_000
         assert body.scroll_y == body.max_scroll_y
     assert opened < 2.0
+
+
+async def test_many_quotes_get_their_sidebar_after_the_first_paint(tmp_path: Path) -> None:
+    paragraphs = tuple(f"Dia berkata “kutipan nomor {i}” kemarin." for i in range(400))
+    quotes = tuple(Quote(f"q{i}", f"kutipan nomor {i}", "s", "opening", i) for i in range(400))
+    article = _article(paragraphs, quotes=quotes)
+    app = ReaderApp(article, StateStore())
+    async with app.run_test(size=WIDE) as pilot:
+        screen = app.screen
+        assert isinstance(screen, ReadingScreen)
+        await pilot.pause()
+        assert screen.sidebar is not None
+        await pilot.press("slash")
+        assert screen.focused is not None and screen.sidebar in screen.focused.ancestors
+        screen.go_to_quote("q399")
+        assert screen.body.chosen_quote == "q399"

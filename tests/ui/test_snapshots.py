@@ -14,6 +14,7 @@ import pytest
 from textual.pilot import Pilot
 
 from reader.ui.app import ReaderApp
+from reader.ui.screens.reading import ReadingScreen
 
 SIZES = [pytest.param((120, 40), id="120x40"), pytest.param((80, 24), id="80x24")]
 
@@ -62,8 +63,8 @@ def test_find_and_chosen_quote(snap_compare: Any, seed_app: Callable[[], ReaderA
     async def find(pilot: Pilot[None]) -> None:
         await pilot.pause()
         screen = pilot.app.screen
-        go_to_quote = getattr(screen, "go_to_quote")
-        go_to_quote("q4")
+        assert isinstance(screen, ReadingScreen)
+        screen.go_to_quote("q4")
         await pilot.press("ctrl+f", *"obama")
         await pilot.pause()
 

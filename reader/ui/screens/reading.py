@@ -33,6 +33,8 @@ from reader.ui.widgets.toc import SectionList
 
 #: Below this many columns the side panes start hidden (toggle them with t and s).
 NARROW_WIDTH = 110
+#: Articles with more quotes than this get their sidebar just after the first paint.
+EAGER_QUOTES = 300
 #: Seconds of no scrolling before the reading position is written.
 SAVE_DELAY = 1.0
 
@@ -130,7 +132,9 @@ class ReadingScreen(Screen[None]):
                     id="body",
                 )
                 yield FindBar(id="find-bar")
-            yield QuoteSidebar(article, id="quotes")
+            with Vertical(id="quotes-pane"):
+                if len(article.quotes) <= EAGER_QUOTES:
+                    yield QuoteSidebar(article, id="quotes")
         yield FooterPanel(
             article.footer,
             accepted=self.state.cookies_accepted(article.source),
@@ -142,16 +146,28 @@ class ReadingScreen(Screen[None]):
         self.title = self.article.title
         self.sub_title = self.article.source
         self.query_one("#toc").border_title = "Sections"
-        self.query_one("#quotes").border_title = "Quotes"
+        self.query_one("#quotes-pane").border_title = "Quotes"
+        if not self.query("#quotes"):
+            self.call_after_refresh(self._mount_sidebar)
         self.watch(self.body, "scroll_y", self._scrolled, init=False)
 
     @property
     def body(self) -> ArticleBody:
         return self.query_one("#body", ArticleBody)
 
+    def _mount_sidebar(self) -> None:
+        """Mount the sidebar of an article with very many quotes after the first paint.
+
+        Building it measures every quote, which for thousands of them takes a moment
+        the reader should not spend looking at a blank terminal.
+        """
+        self.query_one("#quotes-pane").mount(QuoteSidebar(self.article, id="quotes"))
+
     @property
-    def sidebar(self) -> QuoteSidebar:
-        return self.query_one("#quotes", QuoteSidebar)
+    def sidebar(self) -> QuoteSidebar | None:
+        """The quote sidebar (None for the moment before a deferred one is mounted)."""
+        found = self.query("#quotes").results(QuoteSidebar)
+        return next(found, None)
 
     @property
     def find_bar(self) -> FindBar:
@@ -173,7 +189,7 @@ class ReadingScreen(Screen[None]):
         self._show_pane("#toc", show)
 
     def watch_show_quotes(self, show: bool) -> None:
-        self._show_pane("#quotes", show)
+        self._show_pane("#quotes-pane", show)
 
     def _show_pane(self, selector: str, show: bool) -> None:
         pane = self.query_one(selector)
@@ -230,7 +246,8 @@ class ReadingScreen(Screen[None]):
     def filter_speaker(self, speaker_id: str | None) -> None:
         """Show only one speaker's quotes in the sidebar (None: everyone's)."""
         self.show_quotes = True
-        self.sidebar.show_speaker(speaker_id)
+        if self.sidebar is not None:
+            self.sidebar.show_speaker(speaker_id)
 
     @on(ArticleBody.SectionInView)
     def _section_in_view(self, event: ArticleBody.SectionInView) -> None:
@@ -256,7 +273,7 @@ class ReadingScreen(Screen[None]):
             panes.append(self.query_one("#toc"))
         panes.append(self.body)
         if self.show_quotes:
-            panes.append(self.sidebar)
+            panes.append(self.query_one("#quotes-pane"))
         if self.find_bar.is_open:
             panes.append(self.find_bar)
         panel = self.query_one(FooterPanel)
@@ -291,7 +308,8 @@ class ReadingScreen(Screen[None]):
 
     def action_search_quotes(self) -> None:
         self.show_quotes = True
-        self.sidebar.focus_search()
+        if self.sidebar is not None:
+            self.sidebar.focus_search()
 
     def action_help(self) -> None:
         from reader.ui.screens.help import HelpScreen
