@@ -92,15 +92,12 @@ def _accept(line: str, langs: tuple[Language, ...]) -> bool:
 
 #: Longest line still taken for a teaser headline in a trailing list.
 MAX_TEASER_WORDS = 20
+_SENTENCE_END = (".", "!", "”", '"', "»", ":", ";", ",")
 
 
-def _teasers_follow(lines: list[str], start: int, langs: tuple[Language, ...]) -> bool:
-    for line in lines[start:]:
-        if is_copyright(line, langs) or _cookie(line, langs):
-            return True
-        if len(line.split()) > MAX_TEASER_WORDS:
-            return False
-    return True
+def _teaser(line: str) -> bool:
+    """A headline in a list of links: short, and not ending like a sentence."""
+    return len(line.split()) <= MAX_TEASER_WORDS and not line.rstrip().endswith(_SENTENCE_END)
 
 
 def strip_boilerplate(lines: list[str], lang: Language) -> Cleaned:
@@ -135,13 +132,14 @@ def strip_boilerplate(lines: list[str], lang: Language) -> Cleaned:
             cookie = CookieNotice(text, link, accept)
             in_list = False
             continue
-        if in_list:
+        if in_list and _teaser(line):
             dropped.append(line)
             continue
+        in_list = False  # a sentence: the list of teasers has ended
         if body and _label(line) in trailing:
             # A list of teaser headlines follows: drop it whole. A lone "Read more"
             # in the middle of the text drops only itself.
-            in_list = _teasers_follow(lines, index, langs)
+            in_list = index < len(lines) and _teaser(lines[index])
             dropped.append(line)
             continue
         if body and any(_starts(lower, la.clutter_prefixes) for la in langs):

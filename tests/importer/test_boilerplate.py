@@ -83,3 +83,10 @@ def test_read_more_in_the_middle_drops_only_itself() -> None:
 def test_title_is_never_boilerplate() -> None:
     lines = ["Copyright Law Changes Today", "Body text."]
     assert strip_boilerplate(lines, EN).lines == lines
+
+
+def test_teaser_list_ends_at_the_first_sentence() -> None:
+    lines = ["Judul", "Isi.", "Terkini", "Harga Emas Turun", "Ini kalimat biasa yang berakhir."]
+    cleaned = strip_boilerplate(lines, ID)
+    assert cleaned.lines == ["Judul", "Isi.", "Ini kalimat biasa yang berakhir."]
+    assert cleaned.dropped == ["Terkini", "Harga Emas Turun"]
