@@ -229,6 +229,9 @@ def run_hypothesis(target: str, seconds: int, findings: Path, slow: float) -> in
     class TimeUp(Exception):
         pass
 
+    class Found(Exception):
+        pass
+
     @settings(
         max_examples=10**9,
         deadline=None,
@@ -244,18 +247,20 @@ def run_hypothesis(target: str, seconds: int, findings: Path, slow: float) -> in
         count += 1
         try:
             check(data)
-        except Exception:
+        except Exception as exc:
             findings.mkdir(parents=True, exist_ok=True)
             path = findings / f"crash-{target}-{int(time.time())}-{count}.bin"
             path.write_bytes(data)
-            print(f"finding saved to {path}", file=sys.stderr)
-            raise
+            raise Found(f"{type(exc).__name__}: {exc}; input saved to {path}") from exc
 
     try:
         fuzz()
     except TimeUp:
         print(f"done: {count:,} inputs, no findings")
         return 0
+    except Found as found:
+        print(f"finding after {count:,} inputs: {found}", file=sys.stderr)
+        return 1
     return 1
 
 
