@@ -2,16 +2,22 @@
 
 from __future__ import annotations
 
-from rich.table import Table
-from rich.text import Text
+from itertools import pairwise
+
+from rich.cells import cell_len
 from textual import on
+from textual.content import Content
+from textual.css.styles import RulesMap
 from textual.message import Message
 from textual.reactive import reactive
+from textual.strip import Strip
+from textual.style import Style
+from textual.visual import RenderOptions, Visual
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from reader.core.model import Article
-from reader.ui.layout import section_label
+from reader.ui.layout import section_label, wrap_offsets
 
 #: Up to this many sections the TOC is built with the screen; more are added after it.
 EAGER_ENTRIES = 200
@@ -42,7 +48,7 @@ class SectionList(OptionList):
         self, article: Article, *, untitled: str, id: str | None = None, classes: str | None = None
     ) -> None:
         options = [
-            Option(_entry(number, section_label(section, untitled)), id=section.id)
+            Option(_Entry(number, section_label(section, untitled)), id=section.id)
             for number, section in enumerate(article.sections, start=1)
         ]
         # OptionList measures every entry up front; thousands of them would hold up
@@ -77,13 +83,42 @@ class SectionList(OptionList):
             self.post_message(self.SectionChosen(self, event.option.id))
 
 
-def _entry(number: int, label: str) -> Table:
-    """A numbered entry (the number is the digit key that jumps there).
+class _Entry(Visual):
+    """A numbered TOC entry whose heading wraps under itself, not under its number.
 
-    A two-column grid, so a long heading wraps under itself, not under its number.
+    The number is the digit key that jumps there. Wrapping is the body's own cheap
+    line breaking, cached per width: ``OptionList`` measures every entry up front.
     """
-    grid = Table.grid(padding=(0, 1, 0, 0))
-    grid.add_column(no_wrap=True, style="dim", width=1)
-    grid.add_column(ratio=1)
-    grid.add_row(Text(str(number) if number <= 9 else ""), Text(label))
-    return grid
+
+    INDENT = 2
+
+    def __init__(self, number: int, label: str) -> None:
+        self._key = (str(number) if number <= 9 else "").ljust(self.INDENT)
+        self._label = label
+        self._cache: tuple[int, list[str]] | None = None
+
+    def __str__(self) -> str:
+        return f"{self._key}{self._label}"
+
+    def _lines(self, width: int) -> list[str]:
+        if self._cache is None or self._cache[0] != width:
+            text = self._label
+            offsets = [0, *wrap_offsets(text, max(1, width - self.INDENT)), len(text)]
+            lines = [text[a:b].rstrip() for a, b in pairwise(offsets)]
+            self._cache = (width, lines)
+        return self._cache[1]
+
+    def get_optimal_width(self, rules: RulesMap, container_width: int) -> int:
+        return self.INDENT + cell_len(self._label)
+
+    def get_height(self, rules: RulesMap, width: int) -> int:
+        return len(self._lines(width))
+
+    def render_strips(
+        self, width: int, height: int | None, style: Style, options: RenderOptions
+    ) -> list[Strip]:
+        rows = [
+            Content.assemble((self._key if i == 0 else " " * self.INDENT, "dim"), line)
+            for i, line in enumerate(self._lines(width))
+        ]
+        return Content("\n").join(rows).render_strips(width, height, style, options)
