@@ -226,3 +226,28 @@ async def test_library_error_quoting_markup_from_the_file_is_shown_literally(
         assert "invalid id '[/]'" in check_screen(app).replace("\n", "")
         assert app.is_running
     assert app.return_code in (None, 0)
+
+
+LONG_LABEL_BUG = (
+    "reader/ui: a long cookie 'accept' label makes the Button as wide as the screen, the "
+    "notice Static beside it one cell wide, so the notice wraps one character per line and "
+    "the footer panel takes the whole screen (article body 2 rows high at 120x40). "
+    "Fix: cap the button's width (e.g. max-width) and/or the footer panel's height."
+)
+
+
+@pytest.mark.xfail(reason=LONG_LABEL_BUG, strict=True)
+async def test_a_long_footer_does_not_push_the_article_off_screen(tmp_path: Path) -> None:
+    from reader.ui.widgets.body import ArticleBody
+
+    data = article_data("fine")
+    data["footer"]["copyright"] = "© " + "hak cipta " * 60
+    data["footer"]["cookie"]["text"] = "K policy " + "kuki " * 100
+    data["footer"]["cookie"]["accept"] = "Terima " + "kuki " * 40
+    path = tmp_path / "long-footer.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    app = make_app(path, state=StateStore())
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        check_screen(app)
+        assert app.screen.query_one(ArticleBody).region.height >= SIZE[1] // 2
