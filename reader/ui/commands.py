@@ -10,6 +10,7 @@ lines), because Textual reads plain strings there as markup.
 
 from __future__ import annotations
 
+from abc import abstractmethod
 from collections.abc import Callable, Iterator
 from functools import partial
 from typing import Protocol, runtime_checkable
@@ -47,8 +48,9 @@ Command = tuple[str, Callable[[], None], str | None]
 class _ArticleProvider(Provider):
     """A provider whose commands are a fixed list built from the article once."""
 
+    @abstractmethod
     def _commands(self, screen: Navigate) -> Iterator[Command]:
-        raise NotImplementedError  # each provider lists its own commands
+        """The provider's commands: (text, action, help) for each."""
 
     async def startup(self) -> None:
         screen = self.screen

@@ -137,3 +137,20 @@ async def test_tab_moves_between_the_panes(seed_app: Callable[[], ReaderApp]) ->
         assert screen.focused is body
         await pilot.press("shift+tab")
         assert screen.focused is toc
+
+
+async def test_resizing_rewraps_and_keeps_the_reader_in_place(
+    seed_app: Callable[[], ReaderApp], body_lines: Callable[[ReaderApp], list[str]]
+) -> None:
+    app = seed_app()
+    async with app.run_test(size=WIDE) as pilot:
+        screen, body, _toc = _parts(app)
+        await pilot.press("3")
+        wide_lines = body.text_layout.line_count
+        await pilot.resize_terminal(112, 40)  # still room for the side panes
+        await pilot.pause()
+        assert body.text_layout.line_count > wide_lines  # narrower column, more lines
+        assert body_lines(app)[0].strip() == HEADINGS[1]
+        assert screen.current_section == "upaya-diplomasi-as"
+        width = body.scrollable_content_region.width
+        assert all(body.render_line(y).cell_length == width for y in range(10))
