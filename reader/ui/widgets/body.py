@@ -23,8 +23,8 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from reader.core.model import Article
-from reader.core.search import find_phrase
 from reader.core.state import Position
+from reader.ui.finder import Finder
 from reader.ui.layout import BlockSource, Layout, iter_blocks
 
 #: The widest the text column gets: a comfortable reading measure.
@@ -108,6 +108,7 @@ class ArticleBody(ScrollView, can_focus=True):
     ) -> None:
         super().__init__(id=id, classes=classes)
         self._source = BlockSource(iter_blocks(article, untitled))
+        self._finder = Finder(self._source.blocks)
         self._layout: Layout | None = None
         self._initial = initial
         self._cache: LRUCache[int, Strip] = LRUCache(1024)
@@ -322,16 +323,10 @@ class ArticleBody(ScrollView, can_focus=True):
         """
         self._query = query
         self.text_layout.complete()  # every block must exist to be searched
-        self._matches = []
+        self._matches = self._finder.find(query) if query.strip() else []
         self._matches_by_block = {}
-        if query.strip():
-            for index, block in enumerate(self.text_layout.blocks):
-                if block.kind in ("blank", "attribution") or not block.text:
-                    continue
-                spans = find_phrase(block.text, query)
-                if spans:
-                    self._matches_by_block[index] = spans
-                    self._matches.extend((index, start, end) for start, end in spans)
+        for index, start, end in self._matches:
+            self._matches_by_block.setdefault(index, []).append((start, end))
         self._match_index = -1
         self._cache.clear()
         self.refresh()
