@@ -6,6 +6,8 @@ import random
 from itertools import pairwise
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from rich._wrap import divide_line
 from rich.cells import cell_len
 
@@ -28,6 +30,18 @@ def test_wrapped_lines_fit_and_keep_every_character(width: int) -> None:
         assert "".join(lines) == text
         for line in lines:
             assert cell_len(line.rstrip()) <= width
+
+
+@given(
+    st.text(alphabet=st.sampled_from(list("ab \u00e9\u201c日🙂\u0301-")), max_size=60),
+    st.integers(min_value=1, max_value=30),
+)
+def test_any_text_wraps_into_lines_that_fit(text: str, width: int) -> None:
+    lines = _lines(text, width)
+    assert "".join(lines) == text
+    for line in lines:
+        # a wide character cannot be split: a line may hold one that is wider than 1
+        assert cell_len(line.rstrip()) <= max(width, 2)
 
 
 def test_fast_path_breaks_where_rich_does_on_ordinary_text() -> None:
