@@ -17,6 +17,7 @@ from pathlib import Path
 from reader import __version__
 from reader.core.articlefile import load_article
 from reader.core.errors import ArticleError, ReaderError
+from reader.core.files import shown
 from reader.resources import default_article
 
 EXIT_OK, EXIT_BAD_INPUT, EXIT_USAGE = 0, 1, 2
@@ -111,7 +112,7 @@ def _check(paths: list[Path]) -> int:
         else:
             quotes = len(article.quotes)
             print(
-                f"{path}: ok ({len(article.sections)} sections, {quotes} quotes, "
+                f"{shown(path)}: ok ({len(article.sections)} sections, {quotes} quotes, "
                 f"{len(article.speakers)} speakers)"
             )
     return EXIT_BAD_INPUT if failed else EXIT_OK

@@ -96,12 +96,16 @@ def one_line(text: str) -> str:
     return " ".join(clean_text(text).split())
 
 
-_SHOW_AS_ESCAPE = re.compile(f"[{re.escape(_UNSAFE + _SEPARATORS)}\t]")
-_SHOW_AS_ESCAPE_ALL = re.compile(f"[{re.escape(_UNSAFE + _SEPARATORS)}\t\n]")
+# Lone surrogates come from file names that are not UTF-8 (os.fsdecode's surrogateescape).
+_SURROGATES = "\ud800-\udfff"
+_SHOW_AS_ESCAPE = re.compile(f"[{re.escape(_UNSAFE + _SEPARATORS)}\t{_SURROGATES}]")
+_SHOW_AS_ESCAPE_ALL = re.compile(f"[{re.escape(_UNSAFE + _SEPARATORS)}\t\n{_SURROGATES}]")
 
 
 def _escape(match: re.Match[str]) -> str:
     code = ord(match.group())
+    if 0xDC80 <= code <= 0xDCFF:  # an undecodable byte of a file name: show the byte
+        return f"\\x{code - 0xDC00:02x}"
     if code < 0x100:
         return f"\\x{code:02x}"
     if code < 0x10000:
@@ -113,7 +117,8 @@ def visible(text: str, *, keep_newlines: bool = True) -> str:
     """``text`` with every control, bidi and invisible character spelled out as an escape.
 
     For messages that quote untrusted names or values: the terminal sees only printable
-    text, the reader sees exactly what is in the file (``\\x1b[31m``, ``\\u202e``).
+    text, the reader sees exactly what is in the file (``\\x1b[31m``, ``\\u202e``); a byte
+    of a file name that is not UTF-8 shows as ``\\xff``.
     Newlines are kept unless ``keep_newlines`` is false (then they show as ``\\x0a``).
     """
     pattern = _SHOW_AS_ESCAPE if keep_newlines else _SHOW_AS_ESCAPE_ALL

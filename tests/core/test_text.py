@@ -88,3 +88,8 @@ def test_visible_spells_out_instead_of_removing() -> None:
     assert visible("a\x1b[2Jb\x07\u202ec\U000e0041\nd") == "a\\x1b[2Jb\\x07\\u202ec\\U000e0041\nd"
     assert visible("a\nb", keep_newlines=False) == "a\\x0ab"
     assert visible("plain [bold] ünï 中") == "plain [bold] ünï 中"
+
+
+def test_visible_shows_undecodable_file_name_bytes() -> None:
+    assert visible("a\udcffb\udc9bc") == "a\\xffb\\x9bc"
+    assert visible("lone \ud800") == "lone \\ud800"

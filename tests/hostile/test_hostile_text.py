@@ -147,3 +147,30 @@ def test_check_names_a_hostile_file_name_without_control_characters(
     assert len(lines) == 3  # one line for each command
     assert all("evil\\x1b]52" in line for line in lines[:2])
     assert "gone\\x1b[31m.yaml: no such file" in lines[2]
+
+
+def test_check_ok_line_spells_out_a_hostile_file_name(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    good = write_article(tmp_path / "ok\x1b]0;pwned\x07\x9b2J.yaml", "fine")
+    assert main(["check", str(good)]) == 0
+    out = capsys.readouterr().out
+    assert unsafe_in(out.replace("\n", "")) == []
+    assert out.startswith(f"{tmp_path}/ok\\x1b]0;pwned\\x07\\x9b2J.yaml: ok (")
+
+
+def test_file_names_that_are_not_utf8_are_shown_as_bytes(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import os
+
+    from reader.core.library import load_library
+
+    name = os.fsdecode(b"bad\xff\x9b.yaml")  # "bad\udcff\udc9b.yaml"
+    (tmp_path / name).write_text("schema: 1\nid: !x y\n")
+    good = write_article(tmp_path / os.fsdecode(b"good\xfe.yaml"), "fine")
+    [error] = load_library(tmp_path).errors
+    assert error.startswith(f"{tmp_path}/bad\\xff\\x9b.yaml:2: tags are not allowed")
+    assert main(["check", str(good)]) == 0
+    assert capsys.readouterr().out.startswith(f"{tmp_path}/good\\xfe.yaml: ok")
+    error.encode("utf-8")  # no lone surrogates left: any terminal can show it
