@@ -6,13 +6,16 @@ import html
 import re
 import shutil
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from conftest import WIDE
 from textual.widgets import OptionList
 
+from reader.core.articlefile import save_article
 from reader.core.errors import ArticleError, ReaderError
+from reader.core.model import Article
 from reader.core.state import StateStore
 from reader.ui.app import ReaderApp
 from reader.ui.factory import make_app, resolve_target
@@ -72,3 +75,17 @@ async def test_error_lines_with_markup_are_shown_literally(tmp_path: Path) -> No
         cells = re.findall(r">([^<]*)</text>", app.export_screenshot())
         shown = html.unescape("".join(cells)).replace("\xa0", " ")
         assert "lib[" in shown and "/bad].yaml" in shown  # the toast, wrapped, literal
+
+
+async def test_library_titles_are_plain_text(tmp_path: Path, seed_article: Article) -> None:
+    article = replace(seed_article, title="Judul [bold]tebal[/] [@click=app.quit]x[/]")
+    save_article(article, tmp_path / "a.yaml")
+    app = make_app(tmp_path, state=StateStore())
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.pause()
+        options = app.screen.query_one(OptionList)
+        prompt = options.get_option_at_index(0).prompt
+        assert str(prompt).startswith("Judul [bold]tebal[/] [@click=app.quit]x[/]")
+        await pilot.press("enter")
+        assert isinstance(app.screen, ReadingScreen)
+        assert app.screen.title == article.title
