@@ -251,3 +251,21 @@ async def test_a_long_footer_does_not_push_the_article_off_screen(tmp_path: Path
         await pilot.pause()
         check_screen(app)
         assert app.screen.query_one(ArticleBody).region.height >= SIZE[1] // 2
+
+
+LIBRARY_TITLE_BUG = (
+    "reader/ui/factory.py::make_app passes path.resolve().name raw as the library title: "
+    "a folder named with ESC/bidi characters reaches the terminal through the Header. "
+    "Fix: library_title=visible(name, keep_newlines=False) (reader.core.text) or one_line."
+)
+
+
+@pytest.mark.xfail(reason=LIBRARY_TITLE_BUG, strict=True)
+async def test_library_folder_name_reaches_the_terminal_neutralised(tmp_path: Path) -> None:
+    folder = tmp_path / "lib\x1b]52;c;ZXZpbA==\x07\u202e"
+    folder.mkdir()
+    write_article(folder / "good.yaml", "fine")
+    app = make_app(folder, state=StateStore())
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.pause()
+        check_screen(app, payloads=False)
