@@ -17,6 +17,7 @@ from reader.ui.app import ReaderApp
 from reader.ui.factory import make_app
 from reader.ui.screens.reading import ReadingScreen
 from reader.ui.widgets.body import ArticleBody
+from reader.ui.widgets.footer_panel import FooterPanel
 from reader.ui.widgets.toc import SectionList
 
 
@@ -114,3 +115,16 @@ async def test_many_quotes_get_their_sidebar_after_the_first_paint(tmp_path: Pat
         assert screen.focused is not None and screen.sidebar in screen.focused.ancestors
         screen.go_to_quote("q399")
         assert screen.body.chosen_quote == "q399"
+
+
+async def test_a_bare_article_opens_and_every_key_is_harmless() -> None:
+    article = Article(id="bare", title="Only a title", language="xx", source="Nobody")
+    app = ReaderApp(article, StateStore())
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.press("n", "p", "1", "j", "k", "space", "b", "G", "g", "tab", "tab")
+        await pilot.press("ctrl+f", *"x", "enter", "escape", "t", "s", "t", "s")
+        screen = app.screen
+        assert isinstance(screen, ReadingScreen)
+        assert not screen.query_one(FooterPanel).display  # nothing to show there
+        assert screen.query_one(SectionList).option_count == 0
+        assert "Only a title" in screen.body.render_line(0).text
