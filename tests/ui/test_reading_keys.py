@@ -98,6 +98,9 @@ async def test_narrow_terminal_hides_side_panes_and_toggles_them(
         assert screen.current_section == "pertukaran-intelejen"
         await pilot.press("t")
         assert not toc.display and screen.focused is screen.body
+        await pilot.press("t", "down", "enter")  # jump from the TOC: it closes again
+        assert screen.current_section == "upaya-diplomasi-as"
+        assert not toc.display and screen.focused is screen.body
         await pilot.press("s")
         assert sidebar.display
         await pilot.press("s")

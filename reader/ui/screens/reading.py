@@ -256,6 +256,10 @@ class ReadingScreen(Screen[None]):
     @on(SectionList.SectionChosen)
     def _section_chosen(self, event: SectionList.SectionChosen) -> None:
         self.go_to_section(event.section_id)
+        if self.narrow:
+            # on a narrow screen the TOC was opened to jump: give the text its room back
+            self.show_toc = False
+            self.body.focus()
 
     @on(QuoteSidebar.QuoteChosen)
     def _quote_chosen(self, event: QuoteSidebar.QuoteChosen) -> None:
