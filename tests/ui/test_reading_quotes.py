@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 from conftest import WIDE
 from rich.style import Style
+from textual.command import Hit, Provider
+from textual.content import Content
 from textual.widgets import Input
 
-from reader.core.model import Article
+from reader.core.model import Article, Quote, Section, Speaker
+from reader.core.state import StateStore
 from reader.ui.app import ReaderApp
+from reader.ui.commands import QuoteCommands, SectionCommands, SpeakerCommands
 from reader.ui.screens.reading import ReadingScreen
 from reader.ui.widgets.body import ArticleBody
 from reader.ui.widgets.quotes import QuoteSidebar
@@ -78,30 +83,57 @@ async def test_palette_jumps_to_a_section(
         assert body_lines(app)[0].strip() == "Upaya Diplomasi AS"
 
 
-async def test_palette_jumps_to_a_quote(seed_app: Callable[[], ReaderApp]) -> None:
-    app = seed_app()
-    async with app.run_test(size=WIDE) as pilot:
-        await pilot.press("ctrl+p")
-        await pilot.press(*"Tentu saja")
-        await pilot.pause(0.3)
-        await pilot.press("enter")
-        await pilot.pause()
-        assert app.screen.query_one(ArticleBody).chosen_quote == "q7"
+async def _hits(provider: Provider, query: str) -> list[Hit]:
+    await provider.startup()
+    hits = [hit async for hit in provider.search(query)]
+    return sorted(hits, reverse=True)
 
 
-async def test_palette_filters_by_speaker(seed_app: Callable[[], ReaderApp]) -> None:
+async def test_quote_commands_jump_to_a_quote(seed_app: Callable[[], ReaderApp]) -> None:
     app = seed_app()
     async with app.run_test(size=WIDE) as pilot:
-        await pilot.press("ctrl+p")
-        await pilot.press(*"speaker luk")
-        await pilot.pause(0.3)
-        await pilot.press("enter")
+        screen = app.screen
+        hits = await _hits(QuoteCommands(screen), "Tentu saja")
+        assert hits[0].text is not None and "Medvedev" in hits[0].text
+        hits[0].command()
         await pilot.pause()
-        sidebar = app.screen.query_one(QuoteSidebar)
+        assert screen.query_one(ArticleBody).chosen_quote == "q7"
+
+
+async def test_speaker_commands_filter_the_sidebar(seed_app: Callable[[], ReaderApp]) -> None:
+    app = seed_app()
+    async with app.run_test(size=WIDE) as pilot:
+        screen = app.screen
+        sidebar = screen.query_one(QuoteSidebar)
+        provider = SpeakerCommands(screen)
+        (await _hits(provider, "Lukyanov"))[0].command()
+        await pilot.pause()
         assert sidebar.speaker_filter == "lukyanov"
-        await pilot.press("ctrl+p")
-        await pilot.press(*"speaker every")
-        await pilot.pause(0.3)
-        await pilot.press("enter")
+        (await _hits(provider, "everyone"))[0].command()
         await pilot.pause()
         assert sidebar.speaker_filter is None
+        discovered = [hit async for hit in provider.discover()]
+        assert len(discovered) == 5  # four speakers and "everyone"
+
+
+async def test_palette_text_is_never_markup(tmp_path: Path) -> None:
+    article = Article(
+        id="m",
+        title="t",
+        language="en",
+        source="s",
+        sections=(Section("a", "[b]Bold[/b] section", ("He said “[red]x[/]”.",)),),
+        speakers=(Speaker("s", "[i]Ann[/i]", "[u]role[/u]"),),
+        quotes=(Quote("q1", "[red]x[/]", "s", "a", 0),),
+    )
+    app = ReaderApp(article, StateStore())
+    async with app.run_test(size=WIDE):
+        screen = app.screen
+        section = (await _hits(SectionCommands(screen), "Bold"))[0]
+        assert isinstance(section.prompt, Content)
+        assert section.prompt.plain == "Section 1: [b]Bold[/b] section"
+        quote = (await _hits(QuoteCommands(screen), "Ann"))[0]
+        assert isinstance(quote.prompt, Content)
+        assert quote.prompt.plain == "Quote: [i]Ann[/i]: [red]x[/]"
+        assert quote.help is not None
+        assert Content.from_markup(quote.help).plain == "[red]x[/]"
