@@ -51,10 +51,19 @@ _ESCAPE_SEQUENCE = re.compile(
     """,
     re.VERBOSE,
 )
+# Lone surrogates (text decoded with surrogateescape) cannot be written to a terminal or a
+# UTF-8 file at all: they become U+FFFD.
+_LONE_SURROGATES = "".join(chr(c) for c in range(0xD800, 0xE000))
 _TRANSLATE = str.maketrans(
-    {**{ch: None for ch in _UNSAFE}, "\t": " ", "\u2028": "\n", "\u2029": "\n"}
+    {
+        **{ch: None for ch in _UNSAFE},
+        **{ch: "\ufffd" for ch in _LONE_SURROGATES},
+        "\t": " ",
+        "\u2028": "\n",
+        "\u2029": "\n",
+    }
 )
-_NEEDS_WORK = re.compile(f"[{re.escape(_UNSAFE + _SEPARATORS)}\t]")
+_NEEDS_WORK = re.compile(f"[{re.escape(_UNSAFE + _SEPARATORS)}\t\ud800-\udfff]")
 
 #: Most combining marks kept on one base character; real scripts need at most a few.
 MAX_COMBINING = 4

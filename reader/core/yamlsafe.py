@@ -148,6 +148,10 @@ def parse_yaml(text: str, filename: str) -> Node:
     except yaml.YAMLError as exc:
         first = str(exc).strip().splitlines()[0] if str(exc).strip() else "invalid YAML"
         raise ArticleError.single(filename, f"invalid YAML: {first}") from None
+    except UnicodeEncodeError as exc:  # lone surrogates, from text decoded leniently
+        line = text.count("\n", 0, exc.start) + 1
+        message = "not valid Unicode text (a lone surrogate)"
+        raise ArticleError.single(filename, message, line) from None
     if root is None:
         raise ArticleError.single(filename, "the file is empty")
     return root

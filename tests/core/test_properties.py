@@ -65,6 +65,7 @@ SPECIAL = [
     "中",
     "👍",
     "\U0001f3fd",
+    "\udcff",  # a lone surrogate (text decoded with surrogateescape)
 ]
 
 #: Text rich in the characters that matter: controls, escapes' parts, bidi, marks.

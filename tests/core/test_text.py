@@ -36,6 +36,7 @@ from reader.core.text import MAX_COMBINING, clean_text, one_line, visible
         ("tag\U000e0041\U000e007f", "tag"),
         ("hangul\u3164filler\u115f\u1160\uffa0", "hangulfiller"),
         ("cgj\u034f", "cgj"),
+        ("lone\udcff\ud800", "lone\ufffd\ufffd"),
     ],
 )
 def test_removes(dirty: str, clean: str) -> None:
