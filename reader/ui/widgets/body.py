@@ -137,7 +137,7 @@ class ArticleBody(ScrollView, can_focus=True):
         if self._layout is not None and self._layout.width == width:
             self._update_virtual_size()
             return
-        anchor = self._anchor()
+        anchor = self._anchor() if self._initial is None else None
         self._layout = Layout(self._source, width)
         self._cache.clear()
         self._layout.extend_to(self.scrollable_content_region.height * 3)
