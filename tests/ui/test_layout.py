@@ -12,7 +12,7 @@ from rich._wrap import divide_line
 from rich.cells import cell_len
 
 from reader.core.model import Article
-from reader.ui.layout import Layout, build_blocks, flatten, wrap_offsets
+from reader.ui.layout import Layout, build_blocks, flatten, iter_blocks, wrap_offsets
 
 
 def _lines(text: str, width: int) -> list[str]:
@@ -79,6 +79,13 @@ def test_layout_maps_sections_quotes_and_paragraphs(seed_article: Article) -> No
     for y, sid in headings.items():
         assert layout.section_at(y) == sid
         assert layout.section_line(sid) == y
+    for section in seed_article.sections:
+        for index, text in enumerate(section.paragraphs):
+            y = layout.paragraph_line(section.id, index)
+            assert y is not None
+            line = layout.line(y)
+            assert layout.blocks[line.block].text.startswith(flatten(text)[:20])
+    assert layout.paragraph_line("lead", 0) is not None
     # the untitled opening is anchored at its first paragraph, not at an invented heading
     first = layout.blocks[layout.line(layout.section_lines[0][0]).block]
     assert first.kind == "paragraph" and first.section == "opening"
@@ -95,4 +102,21 @@ def test_attribution_follows_paragraphs_with_direct_quotes(seed_article: Article
         "— Fyodor Lukyanov",
         "— Dmitri Medvedev",
         "— Dmitri Medvedev",
+    ]
+
+
+def test_a_partial_layout_grows_to_answer_questions(seed_article: Article) -> None:
+    full = Layout.build(build_blocks(seed_article, "Pembuka"), 50)
+    partial = Layout(iter_blocks(seed_article, "Pembuka"), 50)
+    partial.extend_to(10)
+    assert not partial.is_complete
+    assert 10 <= partial.line_count < full.line_count
+    last = seed_article.sections[-1].id
+    assert partial.section_line(last) == full.section_line(last)
+    assert partial.quote_span("q9") == full.quote_spans["q9"]
+    assert partial.section_after(0) == full.section_after(0)
+    partial.complete()
+    assert partial.line_count == full.line_count
+    assert [partial.line(y) for y in range(partial.line_count)] == [
+        full.line(y) for y in range(full.line_count)
     ]
