@@ -52,7 +52,8 @@ class LibraryScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.title = self._title
-        self.sub_title = f"{len(self.library.articles)} articles"
+        count = len(self.library.articles)
+        self.sub_title = f"{count} article" if count == 1 else f"{count} articles"
         for error in self.library.errors:
             self.notify(error, title="Not opened", severity="error", timeout=10, markup=False)
 
