@@ -64,6 +64,28 @@ _TRANSLATE = str.maketrans(
     }
 )
 _NEEDS_WORK = re.compile(f"[{re.escape(_UNSAFE + _SEPARATORS)}\t\ud800-\udfff]")
+# Fast path: every character the regex above looks for is either not printable
+# (``str.isprintable`` is False for all of Cc, Cf, Zl, Zp, Cs) or one of these few,
+# computed from the same sets so that the two checks cannot drift apart. A text that
+# is printable apart from its newlines and holds none of these needs no work.
+_PRINTABLE_NEEDING_WORK = "".join(
+    sorted(ch for ch in _UNSAFE + _SEPARATORS + "\t" if ch.isprintable())
+)
+
+
+def _needs_work(text: str) -> bool:
+    """True when ``text`` may hold a character :data:`_NEEDS_WORK` matches.
+
+    Exactly ``_NEEDS_WORK.search(text) is not None``, but mostly at C speed: one
+    ``isprintable`` scan, and the regex only for texts that are not printable (a
+    no-break space or another separator is enough for that; the regex then decides).
+    """
+    if text.replace("\n", " ").isprintable():
+        if text.isascii():
+            return False
+        return any(ch in text for ch in _PRINTABLE_NEEDING_WORK)
+    return _NEEDS_WORK.search(text) is not None
+
 
 #: Most combining marks kept on one base character; real scripts need at most a few.
 MAX_COMBINING = 4
@@ -78,7 +100,7 @@ def clean_text(text: str) -> str:
     to that many. Fast on clean text: a single regex scan finds nothing to do.
     The result is stable: ``clean_text(clean_text(t)) == clean_text(t)``.
     """
-    if _NEEDS_WORK.search(text):
+    if _needs_work(text):
         if "\x1b" in text or _has_c1_introducer(text):
             text = _ESCAPE_SEQUENCE.sub("", text)
         text = text.translate(_TRANSLATE)

@@ -5,7 +5,10 @@ from __future__ import annotations
 import unicodedata
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from reader.core import text as text_module
 from reader.core.text import MAX_COMBINING, clean_text, one_line, visible
 
 
@@ -94,3 +97,37 @@ def test_visible_spells_out_instead_of_removing() -> None:
 def test_visible_shows_undecodable_file_name_bytes() -> None:
     assert visible("a\udcffb\udc9bc") == "a\\xffb\\x9bc"
     assert visible("lone \ud800") == "lone \\ud800"
+
+
+# -- the fast path of clean_text -------------------------------------------------------
+
+_TRICKY = (
+    "\x1b\x07\t\r\x7f\x85\x9b\xa0\xad\u034f\u115f\u17b4\u200b\u202e\u2028\u2029"
+    "\u3164\ufeff\uffa0\U000e0041\ud800\udcff\u0301“”«» aZ\n"
+)
+
+
+def test_fast_check_covers_every_character_the_regex_finds() -> None:
+    """Exhaustive over all code points: the cheap check never misses one."""
+    for code in range(0x110000):
+        ch = chr(code)
+        if text_module._NEEDS_WORK.match(ch):
+            assert text_module._needs_work(ch), hex(code)
+            assert not ch.isprintable() or ch in text_module._PRINTABLE_NEEDING_WORK
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=st.sampled_from(_TRICKY) | st.characters(), max_size=60))
+def test_fast_check_equals_the_regex(text: str) -> None:
+    assert text_module._needs_work(text) == (text_module._NEEDS_WORK.search(text) is not None)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=st.sampled_from(_TRICKY) | st.characters(), max_size=60))
+def test_clean_text_equals_the_slow_path(text: str) -> None:
+    slow = text
+    if text_module._NEEDS_WORK.search(slow):
+        slow = text_module._ESCAPE_SEQUENCE.sub("", slow).translate(text_module._TRANSLATE)
+    if not slow.isascii():
+        slow = text_module._limit_combining(slow)
+    assert clean_text(text) == slow
