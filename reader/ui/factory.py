@@ -13,6 +13,7 @@ from reader.core.articlefile import load_article
 from reader.core.errors import ReaderError
 from reader.core.library import load_library
 from reader.core.state import StateStore
+from reader.core.text import visible
 from reader.ui.app import ReaderApp
 
 
@@ -34,5 +35,7 @@ def make_app(path: Path, *, state: StateStore | None = None) -> ReaderApp:
     store = state if state is not None else StateStore()
     if path.is_dir():
         library = load_library(path)
-        return ReaderApp(library, store, library_title=path.resolve().name or str(path))
+        # a folder name is untrusted text too: spell out anything a terminal would act on
+        title = visible(path.resolve().name or str(path), keep_newlines=False)
+        return ReaderApp(library, store, library_title=title)
     return ReaderApp(load_article(path), store)

@@ -89,3 +89,16 @@ async def test_library_titles_are_plain_text(tmp_path: Path, seed_article: Artic
         await pilot.press("enter")
         assert isinstance(app.screen, ReadingScreen)
         assert app.screen.title == article.title
+
+
+async def test_a_hostile_folder_name_is_spelled_out_in_the_header(
+    tmp_path: Path, seed_path: Path
+) -> None:
+    folder = tmp_path / "lib\x1b]52;c;ZXZpbA==\x07\u202e"
+    folder.mkdir()
+    shutil.copy(seed_path, folder / "good.yaml")
+    app = make_app(folder, state=StateStore())
+    async with app.run_test(size=WIDE):
+        title = app.screen.title or ""
+        assert "\x1b" not in title and "\u202e" not in title and "\x07" not in title
+        assert title.startswith("lib\\x1b]52;c;")
