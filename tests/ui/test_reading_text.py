@@ -128,3 +128,21 @@ async def test_a_bare_article_opens_and_every_key_is_harmless() -> None:
         assert not screen.query_one(FooterPanel).display  # nothing to show there
         assert screen.query_one(SectionList).option_count == 0
         assert "Only a title" in screen.body.render_line(0).text
+
+
+async def test_a_long_footer_leaves_the_article_its_room() -> None:
+    footer = Footer(
+        "© " + "hak cipta " * 60,
+        CookieNotice("Kebijakan " + "kuki " * 100, None, "Terima " + "kuki " * 40),
+    )
+    app = ReaderApp(_article(("Teks.",), footer=footer), StateStore())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ReadingScreen)
+        assert screen.body.region.height >= 20
+        panel = screen.query_one(FooterPanel)
+        assert panel.region.height <= 10
+        button = screen.query_one("#accept-cookies")
+        assert button.region.width <= 120 * 0.4 + 1
+        assert screen.query_one("#cookie-text").region.width > 40
