@@ -28,7 +28,7 @@ from reader.core.model import (
     Speaker,
 )
 from reader.core.text import clean_text
-from reader.core.yamlsafe import Node, parse_yaml
+from reader.core.yamlsafe import Node, parse_yaml, paused_gc
 
 SCHEMA = 1
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_-]*\Z")  # \Z: "$" would accept a trailing newline
@@ -149,9 +149,10 @@ def load_article(path: Path | str, limit: int = MAX_FILE_BYTES) -> Article:
 
 def parse_article(text: str, filename: str = "<article>") -> Article:
     """Validate YAML text as an article; every problem is reported in one ArticleError."""
-    root = parse_yaml(text, filename)
-    checker = _Checker()
-    article = _read_article(checker, root, filename)
+    with paused_gc():
+        root = parse_yaml(text, filename)
+        checker = _Checker()
+        article = _read_article(checker, root, filename)
     if checker.problems or article is None:
         if not checker.problems:  # pragma: no cover - defensive
             checker.add(root, "", "not a valid article")

@@ -113,8 +113,31 @@ def _has_c1_introducer(text: str) -> bool:
     return any(ch in text for ch in "\x90\x98\x9b\x9d\x9e\x9f")
 
 
+# Characters already classified as combining marks or not, so that each text asks
+# unicodedata only about characters not seen before (set operations run at C speed).
+# Bounded: past _MAX_KNOWN characters (a hostile text with all of Unicode) nothing is
+# added and the rest is classified per call.
+_KNOWN_MARKS: set[str] = set()
+_KNOWN_OTHERS: set[str] = set()
+_MAX_KNOWN = 20_000
+
+
+def _marks_in(text: str) -> set[str]:
+    """The combining marks (categories Mn, Me) that occur in ``text``."""
+    chars = set(text)
+    new = chars - _KNOWN_OTHERS - _KNOWN_MARKS
+    if new:
+        new_marks = {ch for ch in new if unicodedata.category(ch) in _MARK_CATEGORIES}
+        if len(_KNOWN_OTHERS) + len(_KNOWN_MARKS) < _MAX_KNOWN:
+            _KNOWN_MARKS.update(new_marks)
+            _KNOWN_OTHERS.update(new - new_marks)
+        else:
+            return (chars & _KNOWN_MARKS) | new_marks
+    return chars & _KNOWN_MARKS
+
+
 def _limit_combining(text: str) -> str:
-    marks = "".join(ch for ch in set(text) if unicodedata.category(ch) in _MARK_CATEGORIES)
+    marks = "".join(sorted(_marks_in(text)))
     if not marks:
         return text
     cls = f"[{re.escape(marks)}]"
