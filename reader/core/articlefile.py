@@ -28,7 +28,7 @@ from reader.core.model import (
     Speaker,
 )
 from reader.core.text import clean_text
-from reader.core.yamlsafe import Node, parse_yaml, paused_gc
+from reader.core.yamlsafe import MAX_VALUES, Node, parse_yaml, paused_gc
 
 SCHEMA = 1
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_-]*\Z")  # \Z: "$" would accept a trailing newline
@@ -43,7 +43,8 @@ class _Checker:
         self.problems: list[Problem] = []
 
     def add(self, node: Node | None, path: str, message: str) -> None:
-        self.problems.append(Problem(node.line if node else None, path, message))
+        # line 0: a node built in memory (validate_article), which has no line
+        self.problems.append(Problem(node.line or None if node else None, path, message))
 
     def mapping(
         self, node: Node, path: str, required: set[str], optional: set[str]
@@ -159,6 +160,39 @@ def parse_article(text: str, filename: str = "<article>") -> Article:
         checker.problems.sort(key=lambda p: p.line or 0)
         raise ArticleError(filename, checker.problems)
     return article
+
+
+def validate_article(article: Article, filename: str = "<article>") -> Article:
+    """The article as :func:`parse_article` reads back :func:`dump_article`'s text.
+
+    Runs the loader's own checks (the same code, on the same plain data) without the YAML
+    text in between, so it costs a fraction of a dump and a parse; raises ArticleError
+    with every problem, like the loader. The YAML layer itself round-trips plain data
+    exactly (tested in tests/core/test_articlefile.py on the importer's output), so the
+    result is what ``reader check`` will read from the saved file.
+    """
+    with paused_gc():
+        budget = [MAX_VALUES]
+        root = _memory_node(article_to_data(article), budget)
+        if budget[0] < 0:
+            raise ArticleError.single(filename, f"more than {MAX_VALUES:,} values in one file")
+        checker = _Checker()
+        checked = _read_article(checker, root, filename)
+    if checker.problems or checked is None:
+        if not checker.problems:  # pragma: no cover - defensive
+            checker.add(root, "", "not a valid article")
+        raise ArticleError(filename, checker.problems)
+    return checked
+
+
+def _memory_node(value: Any, budget: list[int]) -> Node:
+    """Plain data as the YAML parser's :class:`Node` tree (line 0: not from a file)."""
+    budget[0] -= 1
+    if isinstance(value, dict):
+        return Node({key: _memory_node(item, budget) for key, item in value.items()}, 0)
+    if isinstance(value, list):
+        return Node([_memory_node(item, budget) for item in value], 0)
+    return Node(value, 0)
 
 
 _TOP_REQUIRED = {"schema", "id", "title", "language", "source", "sections"}

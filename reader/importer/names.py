@@ -10,6 +10,9 @@ keeps the importer linear in the length of the text.
 from __future__ import annotations
 
 import re
+from functools import partial
+from operator import itemgetter
+from typing import NamedTuple
 
 from reader.importer.languages import Language
 
@@ -24,25 +27,48 @@ MAX_NAME_TOKENS = 5
 MAX_BRACKETED = 4
 
 
-class Token:
-    """One word or punctuation mark, with what the speaker pass asks of it precomputed."""
+class Token(NamedTuple):
+    """One word or punctuation mark, with what the speaker pass asks of it precomputed.
 
-    __slots__ = ("end", "is_cap", "is_word", "lower", "start", "text")
+    A named tuple so that :func:`tokenize` builds a paragraph's tokens column by column
+    at C speed (a Python ``__init__`` per word was a fifth of the import time); fields
+    read as fast as slots. Tokens are never compared or hashed.
+    """
 
-    def __init__(self, text: str, start: int, end: int) -> None:
-        self.text = text
-        self.start = start
-        self.end = end
-        self.lower = text.lower()
-        self.is_word = text[0].isalnum()
-        self.is_cap = text[0].isupper()
+    text: str
+    start: int
+    end: int
+    lower: str
+    is_word: bool
+    is_cap: bool
 
     def __repr__(self) -> str:
         return f"Token({self.text!r}, {self.start}, {self.end})"
 
 
+_new_token = partial(tuple.__new__, Token)
+_first_char = itemgetter(0)
+
+
 def tokenize(text: str) -> list[Token]:
-    return [Token(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+    matches = list(_TOKEN.finditer(text))
+    texts = list(map(re.Match.group, matches))
+    firsts = list(map(_first_char, texts))
+    columns = zip(
+        texts,
+        map(re.Match.start, matches),
+        map(re.Match.end, matches),
+        map(str.lower, texts),
+        map(str.isalnum, firsts),
+        map(str.isupper, firsts),
+        strict=True,
+    )
+    return list(map(_new_token, columns))
+
+
+def make_token(text: str, start: int, end: int) -> Token:
+    """One token, as :func:`tokenize` makes it (for tests and hand-made token lists)."""
+    return Token(text, start, end, text.lower(), text[0].isalnum(), text[0].isupper())
 
 
 def run_at(tokens: list[Token], i: int, lang: Language) -> int:
