@@ -53,7 +53,7 @@ def matches(query: str, *fields: str) -> bool:
 def find_spans(text: str, query: str | Iterable[str]) -> list[tuple[int, int]]:
     """Character spans in ``text`` where any word of the query occurs (merged, sorted)."""
     words = terms(query) if isinstance(query, str) else [normalise(q) for q in query]
-    words = [w for w in words if w]
+    words = list(dict.fromkeys(w for w in words if w))  # a repeated word finds nothing new
     if not words:
         return []
     folded, index = fold(text)

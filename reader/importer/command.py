@@ -16,7 +16,8 @@ from typing import Protocol
 
 from reader.core.articlefile import dump_article, save_article
 from reader.core.errors import ReaderError
-from reader.core.files import MAX_FILE_BYTES, decode_text, read_bytes
+from reader.core.files import MAX_FILE_BYTES, decode_text, read_bytes, shown
+from reader.core.text import visible
 from reader.importer import import_text
 
 STDIN = "-"
@@ -91,18 +92,18 @@ def run_import(inputs: list[str], *, output: Path, force: bool, to_stdout: bool)
         return 1
     if not to_stdout and not output.is_dir():
         if output.exists():
-            print(f"reader: {output}: not a folder", file=sys.stderr)
+            print(f"reader: {shown(output)}: not a folder", file=sys.stderr)
             return 1
         try:
             output.mkdir(parents=True)
         except OSError as exc:
-            print(f"reader: {output}: cannot create folder: {exc.strerror}", file=sys.stderr)
+            print(f"reader: {shown(output)}: cannot create folder: {exc.strerror}", file=sys.stderr)
             return 1
     done = failed = 0
     written: set[Path] = set()
     with _progress(len(items)) as bar:
         for item in items:
-            name = "<stdin>" if item == STDIN else item
+            name = "<stdin>" if item == STDIN else shown(item)  # only ever shown
             try:
                 article = import_text(_read(item), name=name)
                 if to_stdout:
@@ -112,14 +113,15 @@ def run_import(inputs: list[str], *, output: Path, force: bool, to_stdout: bool)
                 else:
                     target = output / f"{article.id}.yaml"
                     if target in written and not force:
-                        raise ReaderError(f"{target}: already written by an earlier input")
+                        raise ReaderError(f"{shown(target)}: already written by an earlier input")
                     save_article(article, target, overwrite=force)
                     written.add(target)
-                    bar.say(f"{name} -> {target}")
+                    bar.say(f"{name} -> {shown(target)}")
                 done += 1
             except ReaderError as exc:
                 failed += 1
-                bar.say(f"reader: {exc}")
+                # messages quote names and values already spelled out; once more is harmless
+                bar.say(f"reader: {visible(str(exc), keep_newlines=False)}")
             bar.advance()
     noun = "article" if done == 1 else "articles"
     summary = f"imported {done} {noun}"

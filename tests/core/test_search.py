@@ -37,3 +37,11 @@ def test_find_phrase_finds_the_whole_phrase_only() -> None:
     assert find_phrase(text, "TIDAK mungkin") == [(0, 13), (21, 34)]
     assert find_phrase(text, "   ") == []
     assert find_phrase(text, "mungkin tidak") == []
+
+
+def test_find_spans_with_repeated_words_equals_once() -> None:
+    text = "Perdana Menteri berkata: menteri itu, MENTERI ini."
+    once = find_spans(text, "menteri")
+    assert find_spans(text, "menteri Menteri MENTERI menteri") == once
+    assert find_spans(text, ["menteri", "Ménteri", "menteri"]) == once
+    assert once == [(8, 15), (25, 32), (38, 45)]

@@ -196,14 +196,6 @@ def test_full_disk_during_import_leaves_nothing_behind(
     assert list((workdir / "out").iterdir()) == []
 
 
-IMPORT_NAME_BUG = (
-    "reader/importer/command.py::run_import prints f'{name} -> {target}' with the input "
-    "file name raw: a .txt in an imported folder named with ESC ] 52 … BEL writes the "
-    "clipboard. Fix: print(f'{shown(name)} -> {shown(target)}') (reader.core.files.shown)."
-)
-
-
-@pytest.mark.xfail(reason=IMPORT_NAME_BUG, strict=True)
 def test_importing_a_folder_with_a_hostile_file_name_prints_it_safely(
     workdir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
