@@ -228,15 +228,6 @@ async def test_library_error_quoting_markup_from_the_file_is_shown_literally(
     assert app.return_code in (None, 0)
 
 
-LONG_LABEL_BUG = (
-    "reader/ui: a long cookie 'accept' label makes the Button as wide as the screen, the "
-    "notice Static beside it one cell wide, so the notice wraps one character per line and "
-    "the footer panel takes the whole screen (article body 2 rows high at 120x40). "
-    "Fix: cap the button's width (e.g. max-width) and/or the footer panel's height."
-)
-
-
-@pytest.mark.xfail(reason=LONG_LABEL_BUG, strict=True)
 async def test_a_long_footer_does_not_push_the_article_off_screen(tmp_path: Path) -> None:
     from reader.ui.widgets.body import ArticleBody
 
@@ -253,14 +244,6 @@ async def test_a_long_footer_does_not_push_the_article_off_screen(tmp_path: Path
         assert app.screen.query_one(ArticleBody).region.height >= SIZE[1] // 2
 
 
-LIBRARY_TITLE_BUG = (
-    "reader/ui/factory.py::make_app passes path.resolve().name raw as the library title: "
-    "a folder named with ESC/bidi characters reaches the terminal through the Header. "
-    "Fix: library_title=visible(name, keep_newlines=False) (reader.core.text) or one_line."
-)
-
-
-@pytest.mark.xfail(reason=LIBRARY_TITLE_BUG, strict=True)
 async def test_library_folder_name_reaches_the_terminal_neutralised(tmp_path: Path) -> None:
     folder = tmp_path / "lib\x1b]52;c;ZXZpbA==\x07\u202e"
     folder.mkdir()
