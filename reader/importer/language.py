@@ -19,10 +19,10 @@ DEFAULT = "id"
 
 def detect_language(text: str, *, sample: int = 20_000) -> str:
     """The code of the language whose stop words occur most often in ``text``."""
-    words = [w.lower() for w in _WORD.findall(text[:sample])]
+    words = list(map(str.lower, _WORD.findall(text[:sample])))
     best, best_score = DEFAULT, 0
     for lang in all_languages():
-        score = sum(1 for w in words if w in lang.stopwords)
+        score = sum(map(lang.stopwords.__contains__, words))
         if score > best_score:
             best, best_score = lang.code, score
     return best

@@ -10,8 +10,10 @@ keeps the importer linear in the length of the text.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import partial
-from operator import itemgetter
+from itertools import chain, compress
+from operator import and_, gt, itemgetter, ne
 from typing import NamedTuple
 
 from reader.importer.languages import Language
@@ -48,6 +50,7 @@ class Token(NamedTuple):
 
 _new_token = partial(tuple.__new__, Token)
 _first_char = itemgetter(0)
+_TEXT, _START, _END, _IS_WORD, _IS_CAP = (itemgetter(i) for i in (0, 1, 2, 4, 5))
 
 
 def tokenize(text: str) -> list[Token]:
@@ -121,25 +124,29 @@ class NameRules:
     def __init__(self, lang: Language, paragraphs: list[list[Token]]) -> None:
         self.lang = lang
         self._plain: dict[str, bool] = {}
-        self.lower_words: dict[str, int] = {}
-        self.counts: dict[str, int] = {}
+        self.lower_words: dict[str, int]
+        self.counts: dict[str, int]
         self.standalone: set[str] = set()
         #: Words used as a name right after a cue verb ("kata Hari"): names for sure.
         self.cued: set[str] = set()
         #: The capitalised words each capitalised word is followed by, across the article.
         self.follows: dict[str, set[str]] = {}
+        counts: Counter[str] = Counter()
+        lower_words: Counter[str] = Counter()
         for tokens in paragraphs:
-            for k, tok in enumerate(tokens):
-                if not tok.is_word:
-                    continue
-                self.counts[tok.text] = self.counts.get(tok.text, 0) + 1
-                if not tok.is_cap:
-                    glued = k > 0 and tokens[k - 1].end == tok.start  # "khofifah.ip"
-                    if not glued:
-                        self.lower_words[tok.text] = self.lower_words.get(tok.text, 0) + 1
-                    continue
+            # Column by column at C speed; only capitalised words get a Python loop.
+            texts = list(map(_TEXT, tokens))
+            words = list(map(_IS_WORD, tokens))
+            caps = list(map(_IS_CAP, tokens))
+            counts.update(compress(texts, words))
+            # A lower-case word, not glued to the token before it ("khofifah.ip").
+            apart = map(ne, map(_START, tokens), chain((-1,), map(_END, tokens)))
+            lower_words.update(compress(texts, map(and_, map(gt, words, caps), apart)))
+            last = len(tokens) - 1
+            for k in compress(range(len(tokens)), map(and_, words, caps)):
+                tok = tokens[k]
                 prev = tokens[k - 1] if k else None
-                nxt = tokens[k + 1] if k + 1 < len(tokens) else None
+                nxt = tokens[k + 1] if k < last else None
                 if nxt is not None and nxt.is_word and nxt.is_cap:
                     self.follows.setdefault(tok.text, set()).add(nxt.text)
                 if prev is not None and prev.lower in lang.post_cues:
@@ -150,6 +157,8 @@ class NameRules:
                     and (nxt is None or not (nxt.is_word and nxt.is_cap))
                 ):
                     self.standalone.add(tok.text)
+        self.counts = dict(counts)
+        self.lower_words = dict(lower_words)
 
     def is_role(self, word: str) -> bool:
         return word.lower() in self.lang.role_words

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from reader.core.model import LEAD, Figure
 from reader.importer.languages import Language
@@ -53,9 +54,15 @@ _BRACKET_CREDIT = re.compile(
 )
 
 
+@lru_cache(maxsize=16)
+def _longest_first(markers: tuple[str, ...]) -> tuple[str, ...]:
+    """Credit markers, longest first (asked once per line: sorted once per language)."""
+    return tuple(sorted(markers, key=len, reverse=True))
+
+
 def _strip_marker(credit: str, lang: Language) -> str:
     lower = credit.lower()
-    for marker in sorted(lang.credit_markers, key=len, reverse=True):
+    for marker in _longest_first(lang.credit_markers):
         if lower.startswith(marker):
             return credit[len(marker) :].strip()
     return credit.strip()
@@ -64,7 +71,7 @@ def _strip_marker(credit: str, lang: Language) -> str:
 def credit_only(line: str, lang: Language) -> str | None:
     """The credit of a line that holds only a credit ("Image: Observatory"), else None."""
     lower = line.lower()
-    for marker in sorted(lang.credit_markers, key=len, reverse=True):
+    for marker in _longest_first(lang.credit_markers):
         if lower.startswith(marker) and len(line) < 120:
             return line[len(marker) :].strip().rstrip(".").strip() or None
     return None
@@ -78,7 +85,7 @@ def parse_caption(line: str, lang: Language) -> Figure | None:
             bracket.group("caption").strip(), _strip_marker(bracket.group("credit"), lang)
         )
     lower = line.lower()
-    for marker in sorted(lang.credit_markers, key=len, reverse=True):
+    for marker in _longest_first(lang.credit_markers):
         at = lower.find(marker)
         if at >= 0:
             caption = line[:at].strip()
