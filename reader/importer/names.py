@@ -69,6 +69,13 @@ def tokenize(text: str) -> list[Token]:
     return list(map(_new_token, columns))
 
 
+def capitalised(tokens: list[Token]) -> list[int]:
+    """Indexes of the capitalised words in ``tokens`` (where names and roles can start)."""
+    return list(
+        compress(range(len(tokens)), map(and_, map(_IS_WORD, tokens), map(_IS_CAP, tokens)))
+    )
+
+
 def make_token(text: str, start: int, end: int) -> Token:
     """One token, as :func:`tokenize` makes it (for tests and hand-made token lists)."""
     return Token(text, start, end, text.lower(), text[0].isalnum(), text[0].isupper())

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from reader.core.model import Speaker
 from reader.importer.cues import Cue, CueReader
 from reader.importer.languages import Language
-from reader.importer.names import NameRules, Token, run_at, tokenize
+from reader.importer.names import NameRules, Token, capitalised, run_at, tokenize
 from reader.importer.quotes import Span, is_scare_quote
 from reader.importer.slug import slugify, unique
 
@@ -238,10 +238,12 @@ def _discover(
     for b, toks in enumerate(tokens):
         reader = readers[b]
         i = 0
-        while i < len(toks):
+        for k in capitalised(toks):  # a run starts only at a capitalised word
+            if k < i:
+                continue
+            i = k
             tok = toks[i]
-            if not (tok.is_word and tok.is_cap) or not _outside(tok.start, inside[b]):
-                i += 1
+            if not _outside(tok.start, inside[b]):
                 continue
             j = run_at(toks, i, lang)
             if j == i + 1 and not rules.is_plain(tok.text):
@@ -335,11 +337,11 @@ def _mentions(
     last = -1
     for b, toks in enumerate(tokens):
         k = 0
-        while k < len(toks):
-            tok = toks[k]
-            if not (tok.is_word and tok.is_cap):
-                k += 1
+        for c in capitalised(toks):  # a mention starts only at a capitalised word
+            if c < k:
                 continue
+            k = c
+            tok = toks[k]
             if tok.text not in index:
                 # "Wali Kota Risma" for Tri Rismaharini: a nickname is a mention too.
                 if tok.text not in nicknames:
@@ -348,10 +350,8 @@ def _mentions(
                     if found is not None:
                         index[tok.text] = [found]
                 if tok.text not in index:
-                    k += 1
                     continue
             if not _outside(tok.start, inside[b]):
-                k += 1
                 continue
             j = run_at(toks, k, rules.lang)
             words = tuple(t.text for t in toks[k:j])
