@@ -180,7 +180,8 @@ class NameRules:
     def _is_plain(self, word: str) -> bool:
         low = word.lower()
         lang = self.lang
-        if not word[:1].isupper() or any(ch.isdigit() for ch in word):
+        # (letters are never digits: only a word with other characters needs the scan)
+        if not word[:1].isupper() or (not word.isalpha() and any(ch.isdigit() for ch in word)):
             return False
         return not (
             low in lang.stopwords

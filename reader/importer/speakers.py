@@ -206,8 +206,9 @@ def attribute(paragraphs: list[str], spans: list[Span], lang: Language) -> Attri
         groups.append(_Group(parts, cues, adjacent))
 
     registry = _Registry()
-    _discover(registry, readers, tokens, inside, groups, rules)
-    events = _mentions(registry, tokens, inside, rules)
+    caps = [capitalised(t) for t in tokens]
+    _discover(registry, readers, tokens, caps, inside, groups, rules)
+    events = _mentions(registry, tokens, caps, inside, rules)
     return _resolve(registry, groups, events)
 
 
@@ -221,6 +222,7 @@ def _discover(
     registry: _Registry,
     readers: list[CueReader],
     tokens: list[list[Token]],
+    caps: list[list[int]],
     inside: list[list[tuple[int, int]]],
     groups: list[_Group],
     rules: NameRules,
@@ -238,7 +240,7 @@ def _discover(
     for b, toks in enumerate(tokens):
         reader = readers[b]
         i = 0
-        for k in capitalised(toks):  # a run starts only at a capitalised word
+        for k in caps[b]:  # a run starts only at a capitalised word
             if k < i:
                 continue
             i = k
@@ -321,6 +323,7 @@ def _evidence(
 def _mentions(
     registry: _Registry,
     tokens: list[list[Token]],
+    caps: list[list[int]],
     inside: list[list[tuple[int, int]]],
     rules: NameRules,
 ) -> list[tuple[int, int, int, int, bool]]:
@@ -337,7 +340,7 @@ def _mentions(
     last = -1
     for b, toks in enumerate(tokens):
         k = 0
-        for c in capitalised(toks):  # a mention starts only at a capitalised word
+        for c in caps[b]:  # a mention starts only at a capitalised word
             if c < k:
                 continue
             k = c
