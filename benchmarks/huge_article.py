@@ -23,8 +23,11 @@ import tempfile
 import time
 from pathlib import Path
 
+import yaml
+
 from reader.core.articlefile import dump_article, load_article
 from reader.core.model import Article, Quote, Section
+from reader.core.yamlsafe import parse_yaml
 from reader.resources import default_article
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -86,6 +89,11 @@ def main() -> int:
     )
     print(f"load seed: {best_of(5, lambda: load_article(seed_path)) * 1000:.1f} ms")
     print(f"load huge: {best_of(3, lambda: load_article(huge_path)) * 1000:.1f} ms")
+    text = huge_path.read_text(encoding="utf-8")
+    floor = best_of(3, lambda: sum(1 for _ in yaml.parse(text, Loader=yaml.CSafeLoader)))
+    print(f"  of which the floor, yaml.parse alone (events only): {floor * 1000:.1f} ms")
+    tree = best_of(3, lambda: parse_yaml(text, str(huge_path)))
+    print(f"  of which parse_yaml (events -> checked tree): {tree * 1000:.1f} ms")
 
     if args.ttfp:
         reader = shutil.which("reader") or str(Path(sys.executable).parent / "reader")

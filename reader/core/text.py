@@ -100,6 +100,8 @@ def clean_text(text: str) -> str:
     to that many. Fast on clean text: a single regex scan finds nothing to do.
     The result is stable: ``clean_text(clean_text(t)) == clean_text(t)``.
     """
+    if text.isascii() and text.isprintable():  # one line of plain ASCII: nothing to do
+        return text
     if _needs_work(text):
         if "\x1b" in text or _has_c1_introducer(text):
             text = _ESCAPE_SEQUENCE.sub("", text)

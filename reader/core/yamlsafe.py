@@ -77,13 +77,14 @@ _AliasEvent = yaml.AliasEvent
 _IGNORED = frozenset({yaml.StreamStartEvent, yaml.StreamEndEvent, yaml.DocumentEndEvent})
 
 
-def _resolved(text: str, line: int, filename: str) -> Node:
+def _resolved(text: str, line: int, filename: str) -> Any:
+    """The value of a plain scalar that a resolver may claim (number, bool, null …)."""
     tag = _resolver.resolve(yaml.ScalarNode, text, (True, False))  # type: ignore[no-untyped-call]
     if tag == _STR:
-        return Node(text, line)
+        return text
     if tag not in _PLAIN_TAGS:
         # timestamps, binary, merge keys …: keep the text as written
-        return Node(text, line)
+        return text
     node = yaml.ScalarNode(tag, text)
     try:
         value = _constructor.construct_object(node)
@@ -94,7 +95,13 @@ def _resolved(text: str, line: int, filename: str) -> Node:
     except (ValueError, OverflowError):
         shown = text if len(text) <= 20 else f"{text[:20]}…"
         raise ArticleError.single(filename, f"number too large: {shown}", line) from None
-    return Node(value, line)
+    return value
+
+
+#: Plain scalars up to this length have their resolved value remembered during a parse
+#: ("text", "title", paragraph numbers … recur thousands of times in a long article).
+_CACHED_SCALAR = 32
+_MISSING = object()
 
 
 @contextmanager
@@ -154,6 +161,7 @@ def _build(text: str, filename: str) -> Node:
     root: Node | None = None
     documents = 0
     values = 0
+    resolved: dict[str, Any] = {}  # plain scalar -> its value, for short ones
     events: Iterator[Any] = yaml.parse(text, Loader=_Loader)  # dispatched on type below
     for event in events:
         cls = type(event)
@@ -169,8 +177,13 @@ def _build(text: str, filename: str) -> Node:
             if event.style or not event.implicit[0] or value[:1] not in _RESOLVABLE:
                 # quoted or block: always text; plain and no resolver claims it: text too
                 node = Node(value, line)
-            else:
-                node = _resolved(value, line, filename)
+            else:  # the value is immutable (text, number, bool, None): safe to share
+                known = resolved.get(value, _MISSING)
+                if known is _MISSING:
+                    known = _resolved(value, line, filename)
+                    if len(value) <= _CACHED_SCALAR:
+                        resolved[value] = known
+                node = Node(known, line)
         elif cls is _MappingEndEvent or cls is _SequenceEndEvent:
             node = stack.pop()[0]
         elif cls is _MappingStartEvent or cls is _SequenceStartEvent:
