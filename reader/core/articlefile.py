@@ -189,6 +189,7 @@ def _memory_node(value: Any, budget: list[int]) -> Node:
     """Plain data as the YAML parser's :class:`Node` tree (line 0: not from a file)."""
     budget[0] -= 1
     if isinstance(value, dict):
+        budget[0] -= len(value)  # the parser counts each key as a value too
         return Node({key: _memory_node(item, budget) for key, item in value.items()}, 0)
     if isinstance(value, list):
         return Node([_memory_node(item, budget) for item in value], 0)

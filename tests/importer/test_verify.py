@@ -6,6 +6,7 @@ import dataclasses
 from pathlib import Path
 
 import pytest
+import yaml
 
 from reader.core.articlefile import dump_article, parse_article, validate_article
 from reader.core.errors import ArticleError, ReaderError
@@ -70,3 +71,24 @@ def test_text_the_loader_would_change_comes_back_changed() -> None:
     )
     assert validate_article(article) == parse_article(dump_article(article))
     assert validate_article(article).title == "T x"
+
+
+def test_value_count_matches_the_parser(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Keys count as values in both, so the in-memory check refuses what the loader would."""
+    from reader.core import articlefile, yamlsafe
+
+    article = Article(
+        id="a", title="T", language="id", source="S", sections=(Section("a", None, ("y",)),)
+    )
+    # the number of values the parser counts in the dumped file (keys included)
+    events = yaml.parse(dump_article(article), Loader=yaml.CSafeLoader)
+    counted = sum(isinstance(e, (yaml.ScalarEvent, yaml.CollectionStartEvent)) for e in events)
+    for limit, ok in ((counted, True), (counted - 1, False)):
+        monkeypatch.setattr(yamlsafe, "MAX_VALUES", limit)
+        monkeypatch.setattr(articlefile, "MAX_VALUES", limit)
+        for check in (validate_article, lambda a: parse_article(dump_article(a))):
+            if ok:
+                check(article)
+            else:
+                with pytest.raises(ArticleError, match="values in one file"):
+                    check(article)
