@@ -478,20 +478,67 @@ def big_article(count: int) -> Article:
     )
 
 
+async def settle(app: SidebarApp, pilot: Pilot[None]) -> None:
+    """Let a big list finish building: it is built a slice at a time, between keys."""
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+
+
 async def test_five_thousand_quotes_mount_search_and_choose() -> None:
     app = SidebarApp(big_article(5000))
     async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
         assert app.counter == "5000 of 5000"
         assert len(app.shown()) == 5000
         app.search.value = "kunci4321."
-        await pilot.pause()
+        await settle(app, pilot)
         assert app.shown() == ["q4321"]
         app.search.value = "terorisme"
-        await pilot.pause()
+        await settle(app, pilot)
         assert app.counter == "5000 of 5000"
+        assert len(app.shown()) == 5000
         app.quotes.focus()
         await pilot.press("end", "enter")
         assert app.chosen_ids() == ["q4999"]  # the last quote of the last speaker
+
+
+async def test_ten_thousand_quotes_keep_the_app_answering_keys() -> None:
+    """Keys are handled while a huge list is still being built, and it ends up whole."""
+    app = SidebarApp(big_article(10_000), neighbour=True)
+    async with app.run_test(size=SIZE) as pilot:
+        # Right after mounting the list is still filling: a key goes through anyway.
+        assert app.workers, "a list this long should be built in the background"
+        await pilot.press("tab")  # focus moves on from the button while it fills
+        assert app.search.has_focus
+        await settle(app, pilot)
+        assert app.counter == "10000 of 10000"
+        shown = app.shown()
+        assert len(shown) == 10_000
+        assert shown[:3] == ["q0", "q40", "q80"]  # grouped under the first speaker
+
+        # Typing goes straight into the field; the list follows.
+        app.sidebar.focus_search()
+        await pilot.press(*"kunci9876")
+        assert app.search.value == "kunci9876"
+        await settle(app, pilot)
+        assert app.shown() == ["q9876"]
+        assert app.counter == "1 of 10000"
+
+        # A search that keeps every quote lists them all, and Enter takes the first.
+        await pilot.press("ctrl+u", *"terorisme")
+        await settle(app, pilot)
+        assert app.counter == "10000 of 10000"
+        assert len(app.shown()) == 10_000
+        await pilot.press("enter")
+        assert app.chosen_ids() == ["q0"]
+
+
+async def test_enter_while_a_big_search_is_half_done_takes_its_first_hit() -> None:
+    app = SidebarApp(big_article(10_000))
+    async with app.run_test(size=SIZE) as pilot:
+        app.sidebar.focus_search()
+        await pilot.press(*"kunci777.", "enter")  # no waiting for the list to settle
+        assert app.chosen_ids() == ["q777"]
 
 
 # -- wrapping -------------------------------------------------------------------------

@@ -20,10 +20,11 @@ component classes below, so the app's theme decides how matches and names look.
 
 from __future__ import annotations
 
+import asyncio
 import re
-from collections.abc import Callable
-from contextlib import suppress
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
+from time import perf_counter
 from typing import ClassVar
 
 from rich.cells import cell_len, get_character_cell_size
@@ -39,7 +40,7 @@ from textual.style import Style
 from textual.visual import RenderOptions, Visual
 from textual.widget import Widget
 from textual.widgets import Input, Label, OptionList
-from textual.widgets.option_list import Option, OptionDoesNotExist
+from textual.widgets.option_list import Option
 
 from reader.core.model import Article, Quote, Speaker
 from reader.core.search import find_spans, normalise, terms
@@ -60,6 +61,15 @@ _COUNT = "quote-sidebar--count"
 _ACTIVE = "quote-sidebar--active"
 _ATTRIBUTION = "quote-sidebar--attribution"
 _ATTRIBUTION_PREFIX = "   — "
+_DIRECT_MARKER = Content(" “")
+_REPORTED_MARKER = Content("  ")
+
+#: A rebuild of the quote list holds the app for at most about this many seconds at a
+#: time; then keys are handled and the screen painted before it goes on.
+SLICE = 0.008
+#: Quotes searched, and options added to the list, between checks of the time.
+SCAN_CHUNK = 500
+LIST_CHUNK = 100
 
 
 _WORD = re.compile(r"\S+(\s*)")
@@ -95,13 +105,16 @@ def wrap_lines(text: str, width: int) -> list[tuple[int, int]]:
             lines.append((line_start, offset + len(paragraph)))
             offset += len(paragraph) + 1
             continue
-        column = 0
+        # Leading whitespace is drawn (only trailing whitespace is swallowed), so it
+        # takes its cells on the first line.
+        indent = len(paragraph) - len(paragraph.lstrip())
+        column = measure(paragraph[:indent])
         for match in _WORD.finditer(paragraph):
             word_start = offset + match.start()
             word_end = offset + match.start(1)
             word_cells = measure(paragraph[match.start() : match.start(1)])
-            space_cells = match.end() - match.start(1)  # whitespace: one cell each
-            if column and column + word_cells > width:
+            space_cells = measure(match.group(1))
+            if word_start > line_start and column + word_cells > width:
                 lines.append((line_start, word_start))
                 line_start, column = word_start, 0
             if word_cells > width:
@@ -109,7 +122,7 @@ def wrap_lines(text: str, width: int) -> list[tuple[int, int]]:
                 position = word_start
                 for character in text[word_start:word_end]:
                     cells = measure(character)
-                    if column and column + cells > width:
+                    if position > line_start and column + cells > width:
                         lines.append((line_start, position))
                         line_start, column = position, 0
                     column += cells
@@ -126,6 +139,20 @@ Lines = list[tuple[int, int]]
 """Line spans, as ``wrap_lines`` returns them."""
 
 
+#: Whitespace other than single spaces: where a line span may be longer than its line.
+_IRREGULAR_SPACE = re.compile(r"\s\s|[^\S ]")
+
+
+def _regular(text: str) -> bool:
+    """True when ``text`` is one paragraph of one-cell characters and single spaces.
+
+    Then each wrapped line spans at most ``width + 1`` characters (its cells and the
+    one space the break swallowed), so a text longer than ``n * (width + 1)`` certainly
+    takes more than ``n`` lines: a clamped preview's height is known without wrapping.
+    """
+    return _narrow(text) and _IRREGULAR_SPACE.search(text) is None
+
+
 class _Block(Visual):
     """Text with a hanging indent, optionally cut to a few lines with "…", and a footer.
 
@@ -133,11 +160,13 @@ class _Block(Visual):
     ("● ", an opening quote mark) nor stop after N lines, and where lines break depends
     on the width the list gets, so this is done at render time.
 
-    ``OptionList`` measures every option on every rebuild but draws only the visible
-    ones. So a block measures from plain text, with line breaks cached per width in
-    ``breaks`` (which the sidebar keeps per quote, so searching never re-wraps a quote
-    already measured), and calls ``build`` for its styled ``Content`` only when first
-    drawn: a search over thousands of quotes then styles just the screenful in view.
+    ``OptionList`` measures every option it is given but draws only the visible ones.
+    So a block measures from plain text: a clamped preview of a long, regular text
+    (most quotes) knows its height from its length alone; other texts are wrapped, with
+    line breaks cached per width in ``breaks`` (which the sidebar keeps per quote, so
+    searching never re-wraps a quote already measured). ``build`` makes the styled
+    ``Content`` only when the block is first drawn: a list of thousands of quotes then
+    wraps and styles just the screenful in view.
     """
 
     def __init__(
@@ -149,6 +178,8 @@ class _Block(Visual):
         marker: Content | str = "",
         max_lines: int | None = None,
         breaks: dict[int, tuple[Lines, Lines]] | None = None,
+        regular: bool = False,
+        footer_cells: int | None = None,
     ) -> None:
         self._build: Callable[[], tuple[Content, Content | None]] | None = build
         self._styled: tuple[Content, Content | None] | None = None
@@ -157,6 +188,8 @@ class _Block(Visual):
         self._marker = Content(marker) if isinstance(marker, str) else marker
         self._max_lines = max_lines
         self._breaks = {} if breaks is None else breaks
+        self._regular = regular
+        self._footer_cells = footer_cells
         self._laid_out: tuple[int, Content] | None = None
 
     @classmethod
@@ -218,20 +251,32 @@ class _Block(Visual):
         return self._marker.cell_length + longest
 
     def get_height(self, rules: RulesMap, width: int) -> int:
-        body, footer = self._lines(width)
-        return len(body) + len(footer)
+        clamp = self._max_lines
+        if (
+            clamp is not None
+            and self._regular
+            and width not in self._breaks
+            and len(self._plain) > clamp * (max(width - self._marker.cell_length, 1) + 1)
+        ):
+            # Certainly more lines than the preview shows: no need to wrap to know.
+            if self._footer_plain is None:
+                return clamp
+            if self._footer_cells is not None and self._footer_cells <= width:
+                return clamp + 1
+        body, footer_lines = self._lines(width)
+        return len(body) + len(footer_lines)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class _Entry:
-    """One quote with what the sidebar needs to show and search it, prepared once."""
+    """One quote with what the sidebar needs to show it, prepared when first listed."""
 
     quote: Quote
     speaker: Speaker
     text: str
     """The quote's text as shown: what the line breaks and highlights are measured on."""
-    haystack: str
-    """Folded quote text, speaker name and role: what ``search.matches`` compares with."""
+    regular: bool
+    """Whether ``text`` is one paragraph of one-cell characters and single spaces."""
     breaks: dict[int, tuple[Lines, Lines]] = field(default_factory=dict)
     """Where the quote's lines break at the widths it has been shown at."""
 
@@ -329,24 +374,51 @@ class QuoteSidebar(Widget):
         # stray tab (which would throw the line measurements off) nor a missing
         # speaker should break the sidebar.
         speakers = {speaker.id: _cleaned(speaker) for speaker in article.speakers}
-        self._entries: list[_Entry] = []
-        for quote in article.quotes:
-            speaker = speakers.setdefault(quote.speaker, Speaker(quote.speaker, quote.speaker))
-            text = clean_text(quote.text)
-            self._entries.append(_Entry(quote, speaker, text, self._haystack(text, speaker)))
+        quotes = article.quotes
+        self._by_speaker: dict[str, list[int]] = {}
+        for index, quote in enumerate(quotes):
+            self._by_speaker.setdefault(quote.speaker, []).append(index)
+        for speaker_id in self._by_speaker:
+            speakers.setdefault(speaker_id, Speaker(speaker_id, speaker_id))
         self._speakers = speakers
         self._counts = article.quote_counts(kind=None)
-        # Row i of the speaker list filters to _speaker_rows[i]; row 0 is "All speakers".
         self._speaker_rows: list[str | None] = [None, *speakers]
+        # Per quote, made when first needed (listing it, searching it): opening the
+        # sidebar costs what its first screenful costs, not what the article does.
+        self._entries: list[_Entry | None] = [None] * len(quotes)
+        self._haystacks: list[str | None] = [None] * len(quotes)
+        self._speaker_haystacks: dict[str, str] = {}
+        self._footers: dict[str, tuple[str, int | None]] = {}
         self._plain_prompts: dict[str, _Block] = {}
         self._first_hit: str | None = None
         self._return_focus: Widget | None = None
+        # The list is rebuilt in slices (see ``_show_quotes``): the rest of a rebuild.
+        self._steps: Iterator[None] | None = None
+        self._draining = False
 
-    @staticmethod
-    def _haystack(text: str, speaker: Speaker) -> str:
-        # The same folding and joining as ``search.matches``, done once per quote
-        # instead of once per quote per keystroke.
-        return "\n".join(normalise(field) for field in (text, speaker.name, speaker.role or ""))
+    def _entry(self, index: int) -> _Entry:
+        """The quote at ``index`` of the article, ready to show."""
+        if (entry := self._entries[index]) is None:
+            quote = self.article.quotes[index]
+            text = clean_text(quote.text)
+            entry = _Entry(quote, self._speakers[quote.speaker], text, _regular(text))
+            self._entries[index] = entry
+        return entry
+
+    def _haystack(self, index: int) -> str:
+        """What a search compares with: folded quote text, speaker name and role.
+
+        The same folding and joining as ``search.matches``, done once per quote (the
+        speaker's part once per speaker) instead of once per quote per keystroke.
+        """
+        if (haystack := self._haystacks[index]) is None:
+            entry = self._entry(index)
+            speaker = entry.speaker
+            if (who := self._speaker_haystacks.get(speaker.id)) is None:
+                who = normalise(speaker.name) + "\n" + normalise(speaker.role or "")
+                self._speaker_haystacks[speaker.id] = who
+            haystack = self._haystacks[index] = normalise(entry.text) + "\n" + who
+        return haystack
 
     # -- building --------------------------------------------------------------------
 
@@ -388,6 +460,11 @@ class QuoteSidebar(Widget):
             return cached
         quote, speaker = entry.quote, entry.speaker
         direct = quote.kind == "direct"
+        if (footer := self._footers.get(speaker.id)) is None:
+            plain_footer = _ATTRIBUTION_PREFIX + speaker.name
+            one_line = "\n" not in plain_footer
+            footer = (plain_footer, cell_len(plain_footer) if one_line else None)
+            self._footers[speaker.id] = footer
 
         def styled() -> tuple[Content, Content]:
             text = _highlighted(entry.text, query)
@@ -399,56 +476,141 @@ class QuoteSidebar(Widget):
         prompt = _Block(
             styled,
             plain=entry.text + "”" if direct else entry.text,
-            footer_plain=_ATTRIBUTION_PREFIX + speaker.name,
-            marker=" “" if direct else "  ",
+            footer_plain=footer[0],
+            footer_cells=footer[1],
+            marker=_DIRECT_MARKER if direct else _REPORTED_MARKER,
             max_lines=None if query else PREVIEW_LINES,
             breaks=entry.breaks,
+            regular=entry.regular,
         )
         if not query:
             self._plain_prompts[quote.id] = prompt
         return prompt
 
     def _show_quotes(self) -> None:
-        """Rebuild the quote list and counter from the speaker filter and the search."""
+        """Rebuild the quote list and counter from the speaker filter and the search.
+
+        A rebuild runs in slices of at most ``SLICE`` seconds: the first one now (which
+        for an article of ordinary size is the whole rebuild), the rest in a worker
+        that lets the app handle keys and paint between slices. A new rebuild (the
+        next keystroke) replaces the rest of the one before.
+        """
+        self._steps = self._rebuild()
+        self._advance()
+        if self._steps is not None and not self._draining:
+            self._draining = True
+            self.run_worker(self._drain(), group="quote-sidebar", exit_on_error=True)
+
+    def _advance(self) -> None:
+        """Run the pending rebuild for one slice."""
+        steps = self._steps
+        if steps is None:
+            return
+        deadline = perf_counter() + SLICE
+        for _ in steps:
+            if perf_counter() > deadline:
+                return
+        if self._steps is steps:
+            self._steps = None
+
+    def _finish(self) -> None:
+        """Run the pending rebuild to its end now."""
+        steps, self._steps = self._steps, None
+        for _ in steps or ():
+            pass
+
+    async def _drain(self) -> None:
+        """Finish rebuilding, a slice at a time, yielding to the app in between."""
+        try:
+            while self._steps is not None:
+                await asyncio.sleep(0)
+                self._advance()
+        finally:
+            self._draining = False
+
+    def _rebuild(self) -> Iterator[None]:
+        """The steps of a rebuild; it yields wherever it may be paused."""
         query = self.query_one("#quote-search", Input).value.strip()
         words = terms(query)
         speaker_filter = self.speaker_filter
-        shown = [
-            entry
-            for entry in self._entries
-            if (speaker_filter is None or entry.quote.speaker == speaker_filter)
-            and all(word in entry.haystack for word in words)
-        ]
-        groups: dict[str, list[_Entry]] = {}
-        for entry in shown:
-            groups.setdefault(entry.quote.speaker, []).append(entry)
+        total = len(self._entries)
+        candidates: Sequence[int] = (
+            range(total) if speaker_filter is None else self._by_speaker.get(speaker_filter, [])
+        )
+        shown: list[int] = []
+        if words:
+            haystack = self._haystack
+            for start in range(0, len(candidates), SCAN_CHUNK):
+                shown.extend(
+                    index
+                    for index in candidates[start : start + SCAN_CHUNK]
+                    if all(word in haystack(index) for word in words)
+                )
+                yield
+        else:
+            shown.extend(candidates)
 
-        options: list[Option | None] = []
-        for entries in groups.values():
-            if options:
-                options.append(None)  # a rule between speakers
-            header = _speaker_label(entries[0].speaker, len(entries), query)
-            options.append(Option(header, disabled=True))
-            options.extend(
-                Option(self._prompt(entry, query), id=entry.quote.id) for entry in entries
-            )
-        self._first_hit = next((option.id for option in options if option and option.id), None)
+        quotes = self.article.quotes
+        groups: dict[str, list[int]] = {}
+        for index in shown:
+            groups.setdefault(quotes[index].speaker, []).append(index)
+        self._first_hit = quotes[shown[0]].id if shown else None
+        self.query_one("#quote-counter", Label).update(Content(f"{len(shown)} of {total}"))
 
         quote_list = self.query_one("#quote-list", OptionList)
         keep = quote_list.highlighted_option
-        quote_list.set_options(options)
+        keep_id = None if keep is None else keep.id
         # Stay on the quote the reader was on, if it is still listed.
-        index: int | None = None
-        if keep is not None and keep.id is not None:
-            with suppress(OptionDoesNotExist):
-                index = quote_list.get_option_index(keep.id)
-        if index is None:
-            quote_list.action_first()
-        else:
-            quote_list.highlighted = index
-        self.query_one("#quote-counter", Label).update(
-            Content(f"{len(shown)} of {len(self._entries)}")
-        )
+        if keep_id is not None and keep_id not in {quotes[index].id for index in shown}:
+            keep_id = None
+        pending: list[Option | None] = []
+        flushed = 0  # options in the list so far
+        listed = 0  # options made so far (in the list or pending)
+        keep_index: int | None = None
+
+        def flush() -> None:
+            nonlocal flushed
+            if flushed == 0:
+                quote_list.set_options(pending)
+                if keep_id is None:
+                    quote_list.action_first()
+            else:
+                quote_list.add_options(pending)
+            if keep_index is not None and flushed <= keep_index < listed:
+                quote_list.highlighted = keep_index
+            flushed = listed
+            pending.clear()
+
+        for number, (speaker_id, indices) in enumerate(groups.items(), 1):
+            header = _speaker_label(self._speakers[speaker_id], len(indices), query)
+            pending.append(Option(header, disabled=True))
+            listed += 1
+            last = indices[-1]
+            for index in indices:
+                entry = self._entry(index)
+                if entry.quote.id == keep_id:
+                    keep_index = listed
+                pending.append(Option(self._prompt(entry, query), id=entry.quote.id))
+                listed += 1
+                if index == last and number < len(groups):
+                    # A rule between speakers. It marks the option before it, so it goes
+                    # in with that option (``add_options`` re-measures everything if a
+                    # batch starts with one).
+                    pending.append(None)
+                if len(pending) >= LIST_CHUNK:
+                    flush()
+                    yield
+        if pending or flushed == 0:
+            flush()
+        yield
+
+        # Fold every quote for searching while the reader is still looking: the first
+        # search then only compares strings.
+        haystack = self._haystack
+        for start in range(0, total, SCAN_CHUNK):
+            for index in range(start, min(start + SCAN_CHUNK, total)):
+                haystack(index)
+            yield
 
     # -- public API ------------------------------------------------------------------
 
@@ -494,6 +656,7 @@ class QuoteSidebar(Widget):
     @on(Input.Submitted, "#quote-search")
     def _search_submitted(self, event: Input.Submitted) -> None:
         event.stop()
+        self._finish()  # the first hit of what was typed, not of a search half done
         if self._first_hit is None:
             self.app.bell()
         else:
