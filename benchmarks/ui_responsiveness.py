@@ -11,16 +11,27 @@ some 11,000 quotes for 5 MB), runs the app headless with ``App.run_test()`` and 
 * **first search**: typing a word into the sidebar's search field: how long the
   keystroke takes to reach the field, and how long until the list shows the hits.
 
+and, to tell who holds the app up, the longest single turn of the event loop, the
+longest slice of sidebar work, and the longest garbage collection, from first paint
+until the sidebar lists every quote.
+
 Target: a key is handled within ~100 ms of the first paint; the search shows its
 results within a few hundred milliseconds and never holds a keystroke back.
 
-    .venv/bin/python benchmarks/ui_responsiveness.py --mb 5
+``--yielding-body`` is an experiment: the article view (``ArticleBody``) wraps a huge
+article after the first paint a chunk per ``call_later``, and a message pump with
+messages queued does not yield to the event loop, so those chunks run back to back;
+with the flag each chunk is followed by a turn of the loop, to show what that costs.
+
+    .venv/bin/python benchmarks/ui_responsiveness.py --mb 5 [--yielding-body]
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import asyncio.events
+import gc
 import sys
 import tempfile
 import time
@@ -40,6 +51,7 @@ from reader.core.state import StateStore  # noqa: E402
 from reader.resources import default_article  # noqa: E402
 from reader.ui.app import ReaderApp  # noqa: E402
 from reader.ui.screens.reading import ReadingScreen  # noqa: E402
+from reader.ui.widgets import body as body_module  # noqa: E402
 from reader.ui.widgets.quotes import QuoteSidebar  # noqa: E402
 
 SIZE = (160, 48)
@@ -57,6 +69,65 @@ async def until(condition: object, timeout: float = 30.0) -> float:
             raise TimeoutError("the app never got there")
         await asyncio.sleep(0.001)
     return time.perf_counter()
+
+
+class Stalls:
+    """The longest event-loop turn, sidebar slice and garbage collection while on."""
+
+    def __init__(self) -> None:
+        self.on = False
+        self.turn = self.slice = self.collection = 0.0
+        self._gc_start = 0.0
+        self._run = asyncio.events.Handle._run
+        self._advance = QuoteSidebar._advance
+
+    def __enter__(self) -> Stalls:
+        stalls = self
+        run, advance = self._run, self._advance
+
+        def timed_run(handle: asyncio.events.Handle) -> None:
+            start = time.perf_counter()
+            run(handle)
+            if stalls.on:
+                stalls.turn = max(stalls.turn, time.perf_counter() - start)
+
+        def timed_advance(sidebar: QuoteSidebar) -> None:
+            start = time.perf_counter()
+            advance(sidebar)
+            if stalls.on:
+                stalls.slice = max(stalls.slice, time.perf_counter() - start)
+
+        asyncio.events.Handle._run = timed_run  # type: ignore[method-assign]
+        QuoteSidebar._advance = timed_advance  # type: ignore[method-assign]
+        gc.callbacks.append(self._gc)
+        return self
+
+    def _gc(self, phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            self._gc_start = time.perf_counter()
+        elif self.on:
+            self.collection = max(self.collection, time.perf_counter() - self._gc_start)
+
+    def __exit__(self, *exc: object) -> None:
+        asyncio.events.Handle._run = self._run  # type: ignore[method-assign]
+        QuoteSidebar._advance = self._advance  # type: ignore[method-assign]
+        gc.callbacks.remove(self._gc)
+
+
+def yield_between_body_chunks() -> None:
+    """Make the article view's layout continuation give the loop a turn per chunk."""
+    body_class = body_module.ArticleBody
+
+    def lay_out_more(body: body_module.ArticleBody, layout: object) -> None:
+        if layout is not body._layout:
+            return
+        done = body._layout.extend(body_module.LAYOUT_CHUNK)
+        body._update_virtual_size()
+        if not done:
+            loop = asyncio.get_running_loop()
+            loop.call_soon(body.call_later, body._lay_out_more, layout)
+
+    body_class._lay_out_more = lay_out_more  # type: ignore[method-assign, assignment]
 
 
 async def run(megabytes: float, query: str) -> None:
@@ -90,11 +161,12 @@ async def run(megabytes: float, query: str) -> None:
     ReadingScreen._mount_sidebar = timed_mount  # type: ignore[method-assign]
     ReadingScreen.action_scroll = timed_scroll  # type: ignore[method-assign]
     try:
-        with tempfile.TemporaryDirectory(prefix="reader-bench-") as folder:
+        with tempfile.TemporaryDirectory(prefix="reader-bench-") as folder, Stalls() as stalls:
             app = ReaderApp(article, StateStore(Path(folder)))
             start = time.perf_counter()
             async with app.run_test(size=SIZE) as pilot:
                 await until(lambda: "paint" in marks)
+                stalls.on = True
                 await until(lambda: bool(handled))
                 key_handled = handled[0]
 
@@ -108,6 +180,7 @@ async def run(megabytes: float, query: str) -> None:
                     return counter() == f"{total} of {total}" and bool(sidebars)
 
                 full = await until(listed)
+                stalls.on = False
                 # A second key, once the sidebar reports it is complete.
                 second_sent = time.perf_counter()
                 send_key(app)
@@ -120,6 +193,10 @@ async def run(megabytes: float, query: str) -> None:
                 print(f"sidebar lists every quote:   {ms(full - start)}")
                 print(f"first key, sent at paint:    {ms(key_handled - marks['key sent'])}")
                 print(f"a key once the list is full: {ms(second)}")
+                print("from first paint to a full list, the longest")
+                print(f"  event-loop turn:           {ms(stalls.turn)}")
+                print(f"  slice of sidebar work:     {ms(stalls.slice)}")
+                print(f"  garbage collection:        {ms(stalls.collection)}")
 
                 # -- first search ---------------------------------------------------
                 await pilot.press("slash")
@@ -162,7 +239,12 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--mb", type=float, default=5.0)
     parser.add_argument("--query", default="obama")
+    parser.add_argument(
+        "--yielding-body", action="store_true", help="experiment: see the module docstring"
+    )
     args = parser.parse_args()
+    if args.yielding_body:
+        yield_between_body_chunks()
     asyncio.run(run(args.mb, args.query))
     return 0
 

@@ -8,6 +8,7 @@ sidebar does), and records every ``QuoteChosen`` the sidebar posts.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import cast
 
 import pytest
 from hypothesis import given
@@ -15,6 +16,8 @@ from hypothesis import strategies as st
 from rich.cells import cell_len
 from textual import on
 from textual.app import App, ComposeResult
+from textual.content import Content
+from textual.css.styles import RulesMap
 from textual.pilot import Pilot
 from textual.widget import Widget
 from textual.widgets import Button, Input, Label, OptionList
@@ -22,7 +25,15 @@ from textual.widgets import Button, Input, Label, OptionList
 from reader.core.model import Article, Quote, Section, Speaker
 from reader.core.search import matches
 from reader.resources import styles_dir
-from reader.ui.widgets.quotes import QuoteSidebar, wrap_lines
+from reader.ui.widgets.quotes import (
+    PREVIEW_LINES,
+    QuoteSidebar,
+    _Block,
+    _regular,
+    wrap_lines,
+)
+
+RULES = cast(RulesMap, {})
 
 
 @pytest.fixture(autouse=True)
@@ -591,3 +602,31 @@ def test_snapshot_search_in_progress(
         await pilot.pause()
 
     assert snap_compare(SidebarApp(seed_article), terminal_size=SIZE, run_before=type_query)
+
+
+@given(
+    text=st.text(alphabet=st.sampled_from(list("ab cd ”é")), min_size=1, max_size=300),
+    width=st.integers(min_value=1, max_value=60),
+    direct=st.booleans(),
+)
+def test_a_preview_measured_from_its_length_is_as_tall_as_when_wrapped(
+    text: str, width: int, direct: bool
+) -> None:
+    """Long previews skip wrapping to count their lines; they must count the same."""
+    text = " ".join(text.split())  # what ``_regular`` admits: single spaces, one line
+    footer = "   — Pembicara"
+    marker = " “" if direct else "  "
+
+    def block(regular: bool) -> _Block:
+        return _Block(
+            lambda: (Content(text), Content(footer)),
+            plain=text,
+            footer_plain=footer,
+            footer_cells=cell_len(footer),
+            marker=marker,
+            max_lines=PREVIEW_LINES,
+            regular=regular,
+        )
+
+    assert _regular(text)
+    assert block(True).get_height(RULES, width) == block(False).get_height(RULES, width)
