@@ -1,0 +1,66 @@
+"""One SHA-256 over everything the importer makes of a fixed set of texts.
+
+Run ``.venv/bin/python benchmarks/importer_fingerprint.py`` (``-v`` adds one hash per
+file). Performance work on the importer must leave this hash unchanged: it covers the
+test corpus, every text of ``../shared/corpora/pfsa-id-dev`` (read in place, never
+copied into the project) and the seed article. Each text contributes its name, the
+article as :func:`~reader.core.articlefile.dump_article` writes it and the quotation
+groups; a text the importer refuses contributes its one-line error instead.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from reader.core.articlefile import dump_article  # noqa: E402
+from reader.core.errors import ReaderError  # noqa: E402
+from reader.importer import import_with_groups  # noqa: E402
+
+SOURCES = [
+    ROOT / "tests" / "importer" / "corpus",
+    ROOT.parent / "shared" / "corpora" / "pfsa-id-dev",
+]
+SEED = ROOT / "tests" / "data" / "seed_000_ebced325c783b2d8.txt"
+
+
+def _paths() -> list[Path]:
+    paths: list[Path] = []
+    for folder in SOURCES:
+        if not folder.is_dir():
+            raise SystemExit(f"missing corpus folder: {folder}")
+        paths.extend(sorted(folder.glob("*.txt")))
+    paths.append(SEED)
+    return paths
+
+
+def _output(path: Path) -> str:
+    text = path.read_text(encoding="utf-8-sig")
+    try:
+        result = import_with_groups(text, name=path.name)
+    except ReaderError as exc:
+        return f"error: {exc}\n"
+    groups = "".join(f"{ident} {group}\n" for ident, group in result.groups.items())
+    return dump_article(result.article) + "---groups\n" + groups
+
+
+def main(argv: list[str]) -> int:
+    verbose = "-v" in argv
+    total = hashlib.sha256()
+    paths = _paths()
+    for path in paths:
+        data = _output(path).encode("utf-8")
+        total.update(f"{path.parent.name}/{path.name}\n{len(data)}\n".encode())
+        total.update(data)
+        if verbose:
+            print(f"{hashlib.sha256(data).hexdigest()}  {path.parent.name}/{path.name}")
+    print(f"{total.hexdigest()}  ({len(paths)} texts)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))
