@@ -50,6 +50,7 @@ from reader.core.articlefile import load_article  # noqa: E402
 from reader.core.state import StateStore  # noqa: E402
 from reader.resources import default_article  # noqa: E402
 from reader.ui.app import ReaderApp  # noqa: E402
+from reader.ui.layout import Layout  # noqa: E402
 from reader.ui.screens.reading import ReadingScreen  # noqa: E402
 from reader.ui.widgets import body as body_module  # noqa: E402
 from reader.ui.widgets.quotes import QuoteSidebar  # noqa: E402
@@ -79,7 +80,8 @@ class Stalls:
         self.turn = self.slice = self.collection = 0.0
         self._gc_start = 0.0
         self._run = asyncio.events.Handle._run
-        self._advance = QuoteSidebar._advance
+        # (a sidebar that builds in one go has no slices: then 0 is shown)
+        self._advance = getattr(QuoteSidebar, "_advance", None)
 
     def __enter__(self) -> Stalls:
         stalls = self
@@ -93,12 +95,13 @@ class Stalls:
 
         def timed_advance(sidebar: QuoteSidebar) -> None:
             start = time.perf_counter()
-            advance(sidebar)
+            advance(sidebar)  # type: ignore[misc]
             if stalls.on:
                 stalls.slice = max(stalls.slice, time.perf_counter() - start)
 
-        asyncio.events.Handle._run = timed_run  # type: ignore[method-assign]
-        QuoteSidebar._advance = timed_advance  # type: ignore[method-assign]
+        asyncio.events.Handle._run = timed_run  # type: ignore[method-assign, assignment]
+        if advance is not None:
+            QuoteSidebar._advance = timed_advance  # type: ignore[method-assign, assignment]
         gc.callbacks.append(self._gc)
         return self
 
@@ -110,7 +113,8 @@ class Stalls:
 
     def __exit__(self, *exc: object) -> None:
         asyncio.events.Handle._run = self._run  # type: ignore[method-assign]
-        QuoteSidebar._advance = self._advance  # type: ignore[method-assign]
+        if self._advance is not None:
+            QuoteSidebar._advance = self._advance  # type: ignore[method-assign]
         gc.callbacks.remove(self._gc)
 
 
@@ -118,10 +122,10 @@ def yield_between_body_chunks() -> None:
     """Make the article view's layout continuation give the loop a turn per chunk."""
     body_class = body_module.ArticleBody
 
-    def lay_out_more(body: body_module.ArticleBody, layout: object) -> None:
+    def lay_out_more(body: body_module.ArticleBody, layout: Layout) -> None:
         if layout is not body._layout:
             return
-        done = body._layout.extend(body_module.LAYOUT_CHUNK)
+        done = layout.extend(body_module.LAYOUT_CHUNK)
         body._update_virtual_size()
         if not done:
             loop = asyncio.get_running_loop()
@@ -158,8 +162,8 @@ async def run(megabytes: float, query: str) -> None:
         handled.append(time.perf_counter())
         action_scroll(screen, lines)
 
-    ReadingScreen._mount_sidebar = timed_mount  # type: ignore[method-assign]
-    ReadingScreen.action_scroll = timed_scroll  # type: ignore[method-assign]
+    ReadingScreen._mount_sidebar = timed_mount  # type: ignore[method-assign, assignment]
+    ReadingScreen.action_scroll = timed_scroll  # type: ignore[method-assign, assignment]
     try:
         with tempfile.TemporaryDirectory(prefix="reader-bench-") as folder, Stalls() as stalls:
             app = ReaderApp(article, StateStore(Path(folder)))

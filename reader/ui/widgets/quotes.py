@@ -5,11 +5,20 @@ did someone say X?". So it shows the speakers (full name, role, how often they s
 as a filter, and below them every quote grouped by speaker, with a search field that
 narrows the list as the reader types.
 
-It is built for articles with thousands of quotes: both lists are ``OptionList``s,
-which draw only the lines on screen; each quote's search text is folded once up
-front; its line breaks are measured once per width and kept; and its styled text is
-built only when it scrolls into view. So a keystroke costs a scan of folded strings,
-not a re-render of every quote.
+It is built for articles with thousands of quotes, and never holds the app up for
+more than a few milliseconds at a time. Both lists are ``OptionList``s, which draw
+only the lines on screen but measure every option they are given, so:
+
+* the quote list is (re)built in slices of at most ``SLICE`` seconds, the first at
+  once and the rest in a worker that lets keys and paints through in between; the
+  next keystroke or filter change takes over from a rebuild not yet finished;
+* a quote is prepared (cleaned, measured) only when it is first listed, and a
+  preview cut to ``PREVIEW_LINES`` knows its height from the length of its text;
+* each quote's search text is folded once, in the background after the list is
+  built (or by the first search that needs it), so a keystroke costs a scan of
+  folded strings, not a re-render of every quote;
+* line breaks are measured once per width and kept, and the styled text is built
+  only when a quote scrolls into view.
 
 Article text is never markup: every piece of text is a ``Content`` built from plain
 strings, so a quote containing ``[bold]`` shows those characters.
@@ -167,6 +176,9 @@ class _Block(Visual):
     searching never re-wraps a quote already measured). ``build`` makes the styled
     ``Content`` only when the block is first drawn: a list of thousands of quotes then
     wraps and styles just the screenful in view.
+
+    ``regular`` says ``plain`` passes ``_regular``; ``footer_cells`` is the footer's
+    width when it is one line. Both only let ``get_height`` skip wrapping.
     """
 
     def __init__(
