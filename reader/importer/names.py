@@ -50,30 +50,44 @@ class Token(NamedTuple):
 
 _new_token = partial(tuple.__new__, Token)
 _first_char = itemgetter(0)
-_TEXT, _START, _END, _IS_WORD, _IS_CAP = (itemgetter(i) for i in (0, 1, 2, 4, 5))
+
+
+class Tokenized(NamedTuple):
+    """A paragraph's tokens and the columns they were built from.
+
+    The columns are kept because the article-wide word statistics
+    (:class:`NameRules`) and the search for capitalised words read whole columns at C
+    speed; taking them back out of the tokens cost as much as making them.
+    """
+
+    tokens: list[Token]
+    texts: list[str]
+    starts: list[int]
+    ends: list[int]
+    words: list[bool]
+    uppers: list[bool]
+    #: Indexes of the capitalised words (where names and roles can start).
+    caps: list[int]
+
+
+def tokenize_columns(text: str) -> Tokenized:
+    """Cut ``text`` into tokens, column by column (see :class:`Tokenized`)."""
+    matches = list(_TOKEN.finditer(text))
+    texts = list(map(re.Match.group, matches))
+    starts = list(map(re.Match.start, matches))
+    ends = list(map(re.Match.end, matches))
+    firsts = list(map(_first_char, texts))
+    words = list(map(str.isalnum, firsts))
+    uppers = list(map(str.isupper, firsts))
+    tokens = list(
+        map(_new_token, zip(texts, starts, ends, map(str.lower, texts), words, uppers, strict=True))
+    )
+    caps = list(compress(range(len(tokens)), map(and_, words, uppers)))
+    return Tokenized(tokens, texts, starts, ends, words, uppers, caps)
 
 
 def tokenize(text: str) -> list[Token]:
-    matches = list(_TOKEN.finditer(text))
-    texts = list(map(re.Match.group, matches))
-    firsts = list(map(_first_char, texts))
-    columns = zip(
-        texts,
-        map(re.Match.start, matches),
-        map(re.Match.end, matches),
-        map(str.lower, texts),
-        map(str.isalnum, firsts),
-        map(str.isupper, firsts),
-        strict=True,
-    )
-    return list(map(_new_token, columns))
-
-
-def capitalised(tokens: list[Token]) -> list[int]:
-    """Indexes of the capitalised words in ``tokens`` (where names and roles can start)."""
-    return list(
-        compress(range(len(tokens)), map(and_, map(_IS_WORD, tokens), map(_IS_CAP, tokens)))
-    )
+    return tokenize_columns(text).tokens
 
 
 def make_token(text: str, start: int, end: int) -> Token:
@@ -128,7 +142,7 @@ class NameRules:
     word, not a first name.
     """
 
-    def __init__(self, lang: Language, paragraphs: list[list[Token]]) -> None:
+    def __init__(self, lang: Language, paragraphs: list[Tokenized]) -> None:
         self.lang = lang
         self._plain: dict[str, bool] = {}
         self.lower_words: dict[str, int]
@@ -140,17 +154,14 @@ class NameRules:
         self.follows: dict[str, set[str]] = {}
         counts: Counter[str] = Counter()
         lower_words: Counter[str] = Counter()
-        for tokens in paragraphs:
+        for tokens, texts, starts, ends, words, uppers, caps in paragraphs:
             # Column by column at C speed; only capitalised words get a Python loop.
-            texts = list(map(_TEXT, tokens))
-            words = list(map(_IS_WORD, tokens))
-            caps = list(map(_IS_CAP, tokens))
             counts.update(compress(texts, words))
             # A lower-case word, not glued to the token before it ("khofifah.ip").
-            apart = map(ne, map(_START, tokens), chain((-1,), map(_END, tokens)))
-            lower_words.update(compress(texts, map(and_, map(gt, words, caps), apart)))
+            apart = map(ne, starts, chain((-1,), ends))
+            lower_words.update(compress(texts, map(and_, map(gt, words, uppers), apart)))
             last = len(tokens) - 1
-            for k in compress(range(len(tokens)), map(and_, words, caps)):
+            for k in caps:
                 tok = tokens[k]
                 prev = tokens[k - 1] if k else None
                 nxt = tokens[k + 1] if k < last else None

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from reader.core.model import Speaker
 from reader.importer.cues import Cue, CueReader
 from reader.importer.languages import Language
-from reader.importer.names import NameRules, Token, capitalised, run_at, tokenize
+from reader.importer.names import NameRules, Token, run_at, tokenize_columns
 from reader.importer.quotes import Span, is_scare_quote
 from reader.importer.slug import slugify, unique
 
@@ -183,8 +183,9 @@ def _groups(spans: list[Span]) -> list[list[Span]]:
 def attribute(paragraphs: list[str], spans: list[Span], lang: Language) -> Attribution:
     """Attribute every quotation part in ``spans``; scare quotes and unattributable
     quotations are left out of the result."""
-    tokens = [tokenize(p) for p in paragraphs]
-    rules = NameRules(lang, tokens)
+    tokenized = [tokenize_columns(p) for p in paragraphs]
+    tokens = [t.tokens for t in tokenized]
+    rules = NameRules(lang, tokenized)
     readers = [CueReader(p, t, rules) for p, t in zip(paragraphs, tokens, strict=True)]
     inside: list[list[tuple[int, int]]] = [[] for _ in paragraphs]
     for span in spans:
@@ -206,7 +207,7 @@ def attribute(paragraphs: list[str], spans: list[Span], lang: Language) -> Attri
         groups.append(_Group(parts, cues, adjacent))
 
     registry = _Registry()
-    caps = [capitalised(t) for t in tokens]
+    caps = [t.caps for t in tokenized]
     _discover(registry, readers, tokens, caps, inside, groups, rules)
     events = _mentions(registry, tokens, caps, inside, rules)
     return _resolve(registry, groups, events)

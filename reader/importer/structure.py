@@ -24,6 +24,7 @@ MAX_HEADING_CHARS = 90
 MAX_CAPTION_WORDS = 60
 _CLOSING = tuple('.,;:!?…”"»’)]—–-')
 _QUOTE_MARKS = set('“”„«»"')
+_DASHES = "-–—"  # a line without one cannot be "Caption - Agency"
 _AGENCY = re.compile(
     r"^(?P<caption>.{10,}?)\s+[-–—]\s+(?P<credit>[A-Z][\w.&/]*(?:[ /][A-Z][\w.&/]*){0,3})$"
 )
@@ -79,7 +80,8 @@ def credit_only(line: str, lang: Language) -> str | None:
 
 def parse_caption(line: str, lang: Language) -> Figure | None:
     """The figure a caption line describes, or None if the line is not a caption."""
-    bracket = _BRACKET_CREDIT.match(line)
+    # (each pattern is tried only on lines that can match: the lazy captions are slow)
+    bracket = _BRACKET_CREDIT.match(line) if line.endswith(")") else None
     if bracket and bracket.group("caption").strip():
         return Figure(
             bracket.group("caption").strip(), _strip_marker(bracket.group("credit"), lang)
@@ -95,7 +97,7 @@ def parse_caption(line: str, lang: Language) -> Figure | None:
     match = _IMAGE_CAPTION.match(line)
     if match and line[match.end() :].strip():
         return Figure(line[match.end() :].strip(), None)
-    if not any(mark in line for mark in _QUOTE_MARKS):
+    if any(dash in line for dash in _DASHES) and not any(mark in line for mark in _QUOTE_MARKS):
         agency = _AGENCY.match(line)
         if agency and len(agency.group("caption").split()) <= MAX_CAPTION_WORDS:
             return Figure(agency.group("caption").strip(), agency.group("credit"))
@@ -159,9 +161,10 @@ def build_structure(lines: list[str], lang: Language) -> Structure:
         body = body[1:]
     taken = {LEAD}
     sections: list[tuple[str, str | None, list[str]]] = []
+    headings = [is_heading(line) for line in body]  # each line is asked twice: once here
     for i, line in enumerate(body):
-        follows_text = i + 1 < len(body) and not is_heading(body[i + 1])
-        if is_heading(line) and follows_text:
+        follows_text = i + 1 < len(body) and not headings[i + 1]
+        if headings[i] and follows_text:
             sections.append((unique(slugify(line, fallback="section"), taken), line, []))
             continue
         if not sections:
