@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
 from functools import partial
 from itertools import chain, compress
 from operator import and_, gt, itemgetter, ne
@@ -145,6 +146,7 @@ class NameRules:
     def __init__(self, lang: Language, paragraphs: list[Tokenized]) -> None:
         self.lang = lang
         self._plain: dict[str, bool] = {}
+        self._splits: dict[tuple[str, ...], tuple[tuple[str, ...], tuple[str, ...]]] = {}
         self.lower_words: dict[str, int]
         self.counts: dict[str, int]
         self.standalone: set[str] = set()
@@ -207,8 +209,20 @@ class NameRules:
             or (lang.common_word is not None and lang.common_word.match(low) is not None)
         )
 
-    def split(self, words: list[str]) -> tuple[list[str], list[str]]:
-        """Split a capitalised run into (role words, name words), the name at the end."""
+    def split(self, words: Sequence[str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """Split a capitalised run into (role words, name words), the name at the end.
+
+        Remembered per run: the answer depends only on the words and on the article's
+        statistics, and an article names the same people and bodies again and again.
+        """
+        key = tuple(words)
+        known = self._splits.get(key)
+        if known is None:
+            k = self._name_start(key)
+            known = self._splits[key] = (key[:k], key[k:])
+        return known
+
+    def _name_start(self, words: tuple[str, ...]) -> int:
         k = len(words)
         titled = any(not self.is_plain(w) for w in words)
         while k > 0 and len(words) - k < MAX_NAME_TOKENS:
@@ -256,7 +270,7 @@ class NameRules:
         name = words[k:]
         if len(name) == 1 and (_acronym(name[0]) or name[0] in self.standalone):
             k = len(words)  # "Kadispen TNI AL", "…, Yogyakarta,": no person
-        return words[:k], words[k:]
+        return k
 
     def common(self, word: str) -> bool:
         """Does the article use this word in lower case too (so it is no name)?"""
