@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -76,8 +75,11 @@ async def test_wide_characters_wrap_inside_the_column(tmp_path: Path) -> None:
             assert body.render_line(y).cell_length == width
 
 
-async def test_a_long_article_opens_quickly(tmp_path: Path) -> None:
-    """About 5 MB of text: opening it must not cost more than a moment."""
+async def test_a_long_article_is_laid_out_in_the_background(tmp_path: Path) -> None:
+    """About 5 MB of text: the first screen is laid out at once, the rest between keys.
+
+    How fast is measured in benchmarks/ui_responsiveness.py, not here.
+    """
     paragraph = (
         "Moskow dan Washington sepakat meningkatkan pertukaran intelijen untuk melawan "
         "kelompok radikal yang telah menguasai sebagian wilayah Irak dan Suriah. " * 4
@@ -86,19 +88,21 @@ async def test_a_long_article_opens_quickly(tmp_path: Path) -> None:
         Section(f"s{i}", f"Bagian {i}", tuple(paragraph for _ in range(40))) for i in range(200)
     )
     article = _article(("Pembuka.",), sections=sections, quotes=(), speakers=())
-    started = time.perf_counter()
     app = ReaderApp(article, StateStore())
     async with app.run_test(size=WIDE) as pilot:
         await pilot.pause()
-        opened = time.perf_counter() - started
         body = app.screen.query_one(ArticleBody)
-        await pilot.pause()
-        assert app.screen.query_one(SectionList).option_count == len(article.sections)
-        await pilot.press("G")
+        await pilot.press("j")  # keys are handled while the rest is laid out
+        assert body.scroll_y == 1
+        for _ in range(2000):
+            if body.text_layout.is_complete:
+                break
+            await pilot.pause(0.01)
         assert body.text_layout.is_complete
         assert body.text_layout.line_count > 50_000
+        assert app.screen.query_one(SectionList).option_count == len(article.sections)
+        await pilot.press("G")
         assert body.scroll_y == body.max_scroll_y
-    assert opened < 2.0
 
 
 async def test_many_quotes_get_their_sidebar_after_the_first_paint(tmp_path: Path) -> None:

@@ -10,6 +10,7 @@ theme switch). So a 5 MB article opens as fast as a short one.
 from __future__ import annotations
 
 from bisect import bisect_left
+from functools import partial
 from typing import ClassVar
 
 from rich.segment import Segment
@@ -32,7 +33,7 @@ MAX_TEXT_WIDTH = 76
 #: Cells left of the text for the quote bar.
 GUTTER = 2
 #: Blocks wrapped per turn of the event loop while a long article is laid out.
-LAYOUT_CHUNK = 4096
+LAYOUT_CHUNK = 1024
 #: Lines of context kept above a quote or match the body scrolls to.
 CONTEXT_LINES = 3
 
@@ -158,7 +159,9 @@ class ArticleBody(ScrollView, can_focus=True):
         done = layout.extend(LAYOUT_CHUNK)
         self._update_virtual_size()
         if not done:
-            self.call_later(self._lay_out_more, layout)
+            # a timer, not call_later: a message to ourselves would run before any key
+            # is handled, turning the chunks back into one long stall
+            self.set_timer(0.001, partial(self._lay_out_more, layout))
 
     def _anchor(self) -> tuple[int, int] | None:
         """The block and character at the top of the view, to keep it there on re-wrap."""
