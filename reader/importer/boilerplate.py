@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
 from reader.core.model import CookieNotice, Footer
-from reader.importer.languages import Language, all_languages
+from reader.importer.languages import Language, all_languages, language
 
 #: Longest line still taken for a notice; real notices are one or two sentences.
 MAX_NOTICE = 400
@@ -31,19 +32,48 @@ class Cleaned:
     dropped: list[str] = field(default_factory=list)
 
 
-def _starts(lower: str, phrases: tuple[str, ...]) -> bool:
-    return lower.startswith(phrases)
+@dataclass(frozen=True)
+class _Phrases:
+    """The notice phrases of every language, gathered once per article language.
+
+    Every line of every article is asked about them, so each question is one call at C
+    speed: ``str.startswith`` with a tuple, one pattern for the phrases found anywhere.
+    """
+
+    copyright: tuple[str, ...]
+    cookie: re.Pattern[str]
+    clutter: tuple[str, ...]
+    trailing: frozenset[str]
+
+
+def _phrases(langs: tuple[Language, ...]) -> _Phrases:
+    return _gathered(tuple(la.code for la in langs))
+
+
+@cache
+def _gathered(codes: tuple[str, ...]) -> _Phrases:
+    langs = tuple(language(code) for code in codes)
+    return _Phrases(
+        copyright=tuple(p for la in langs for p in la.copyright_prefixes),
+        cookie=_any_of(tuple(p for la in langs for p in la.cookie_phrases)),
+        clutter=tuple(p for la in langs for p in la.clutter_prefixes),
+        trailing=frozenset(t for la in langs for t in la.trailing_lists),
+    )
+
+
+def _any_of(phrases: tuple[str, ...]) -> re.Pattern[str]:
+    """One pattern that finds any of ``phrases`` in one scan (none: never matches)."""
+    return re.compile("|".join(map(re.escape, phrases)) if phrases else "(?!)")
 
 
 def _label(line: str) -> str:
     return line.strip().rstrip(":").strip().lower()
 
 
-def is_copyright(line: str, langs: tuple[Language, ...]) -> bool:
-    lower = line.lower()
+def is_copyright(line: str, phrases: _Phrases, lower: str) -> bool:
     if len(line) > MAX_NOTICE:
         return False
-    if any(_starts(lower, lang.copyright_prefixes) for lang in langs):
+    if lower.startswith(phrases.copyright):
         return True
     return "©" in line or "all rights reserved" in lower
 
@@ -59,11 +89,8 @@ def source_of(copyright_line: str) -> str:
     return text or "unknown"
 
 
-def _cookie(line: str, langs: tuple[Language, ...]) -> bool:
-    lower = line.lower()
-    return len(line) <= MAX_NOTICE and any(
-        p in lower for lang in langs for p in lang.cookie_phrases
-    )
+def _cookie(line: str, phrases: _Phrases, lower: str) -> bool:
+    return len(line) <= MAX_NOTICE and phrases.cookie.search(lower) is not None
 
 
 def _link_text(line: str, langs: tuple[Language, ...]) -> str | None:
@@ -108,17 +135,17 @@ def strip_boilerplate(lines: list[str], lang: Language) -> Cleaned:
     copyright_line: str | None = None
     cookie: CookieNotice | None = None
     in_list = False
-    trailing = {t for la in langs for t in la.trailing_lists}
+    phrases = _phrases(langs)
     index = 0
     while index < len(lines):
         line = lines[index]
         index += 1
         lower = line.lower()
-        if body and copyright_line is None and is_copyright(line, langs):
+        if body and copyright_line is None and is_copyright(line, phrases, lower):
             copyright_line = line
             in_list = False
             continue
-        if body and cookie is None and _cookie(line, langs):
+        if body and cookie is None and _cookie(line, phrases, lower):
             text, link = line, _link_text(line, langs)
             if link is None and index < len(lines) and _is_link(lines[index], langs):
                 # the link on its own line: keep it in the notice so it can be shown there
@@ -136,13 +163,13 @@ def strip_boilerplate(lines: list[str], lang: Language) -> Cleaned:
             dropped.append(line)
             continue
         in_list = False  # a sentence: the list of teasers has ended
-        if body and _label(line) in trailing:
+        if body and _label(line) in phrases.trailing:
             # A list of teaser headlines follows: drop it whole. A lone "Read more"
             # in the middle of the text drops only itself.
             in_list = index < len(lines) and _teaser(lines[index])
             dropped.append(line)
             continue
-        if body and any(_starts(lower, la.clutter_prefixes) for la in langs):
+        if body and lower.startswith(phrases.clutter):
             dropped.append(line)
             continue
         body.append(line)
