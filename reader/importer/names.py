@@ -13,7 +13,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from functools import partial
-from itertools import chain, compress, pairwise
+from itertools import chain, compress
 from operator import and_, gt, itemgetter, ne
 from typing import NamedTuple
 
@@ -159,24 +159,29 @@ class NameRules:
         self.follows: dict[str, set[str]] = {}
         counts: Counter[str] = Counter()
         lower_words: Counter[str] = Counter()
-        post_cue = lang.post_cues.__contains__
-        place = lang.place_prepositions.__contains__
         for para in paragraphs:
-            texts, lowers, capital = para.texts, para.lowers, para.capital
-            # Column by column at C speed; a Python loop only where a fact is found.
+            tokens, texts = para.tokens, para.texts
+            # Column by column at C speed; only capitalised words get a Python loop (a
+            # pass over whole columns per fact below was slower than this loop).
             counts.update(compress(texts, para.words))
             # A lower-case word, not glued to the token before it ("khofifah.ip").
             apart = map(ne, para.starts, chain((-1,), para.ends))
             lower_words.update(compress(texts, map(and_, map(gt, para.words, para.uppers), apart)))
-            n = len(texts)
-            for word, nxt in compress(pairwise(texts), map(and_, capital, capital[1:])):
-                self.follows.setdefault(word, set()).add(nxt)
-            # (token k, for k from 1, against token k - 1 before it and k + 1 after it)
-            for k in compress(range(1, n), map(and_, capital[1:], map(post_cue, lowers))):
-                self.cued.add(texts[k])
-            alone = map(gt, capital[1:], chain(capital[2:], (False,)))
-            for k in compress(range(1, n), map(and_, alone, map(place, lowers))):
-                self.standalone.add(texts[k])
+            last = len(tokens) - 1
+            for k in para.caps:
+                tok = tokens[k]
+                prev = tokens[k - 1] if k else None
+                nxt = tokens[k + 1] if k < last else None
+                if nxt is not None and nxt.is_word and nxt.is_cap:
+                    self.follows.setdefault(tok.text, set()).add(nxt.text)
+                if prev is not None and prev.lower in lang.post_cues:
+                    self.cued.add(tok.text)
+                if (
+                    prev is not None
+                    and prev.lower in lang.place_prepositions
+                    and (nxt is None or not (nxt.is_word and nxt.is_cap))
+                ):
+                    self.standalone.add(tok.text)
         self.counts = dict(counts)
         self.lower_words = dict(lower_words)
 
