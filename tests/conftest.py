@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
 from reader.core.articlefile import load_article
 from reader.core.model import Article
+
+if TYPE_CHECKING:
+    from reader.ui.app import ReaderApp
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED_YAML = ROOT / "articles" / "moskow-washington-isis.yaml"
@@ -39,3 +44,22 @@ def seed_article() -> Article:
 def seed_text() -> str:
     """The raw seed article exactly as scraped (a copy of shared/seed)."""
     return SEED_TEXT.read_text(encoding="utf-8")
+
+
+def record_notifications(app: ReaderApp) -> list[str]:
+    """Start recording what an app notifies; returns the list the messages are added to."""
+    messages: list[str] = []
+    notify = app.notify
+
+    def record(message: str, **kwargs: Any) -> None:
+        messages.append(message)
+        notify(message, **kwargs)
+
+    app.notify = record  # type: ignore[method-assign]
+    return messages
+
+
+@pytest.fixture
+def notifications() -> Callable[[ReaderApp], list[str]]:
+    """Start recording an app's notifications; returns the list they are added to."""
+    return record_notifications

@@ -6,6 +6,7 @@ from __future__ import annotations
 import errno
 import io
 import os
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -58,18 +59,6 @@ def check_screen(app: ReaderApp, *, payloads: bool = True) -> str:
     if payloads:  # removed with their escape sequence (file names show them spelled out)
         assert "ZXZpbA==" not in text and "evil.example" not in text
     return text
-
-
-def _record(app: ReaderApp) -> list[str]:
-    messages: list[str] = []
-    notify = app.notify
-
-    def record(message: str, **kwargs: Any) -> None:
-        messages.append(message)
-        notify(message, **kwargs)
-
-    app.notify = record  # type: ignore[method-assign]
-    return messages
 
 
 async def test_hostile_article_is_shown_literally(tmp_path: Path) -> None:
@@ -132,11 +121,14 @@ async def test_long_and_wide_text_keeps_the_layout(text: str, tmp_path: Path) ->
     ids=["corrupt", "truncated", "empty", "deep", "wrong-type"],
 )
 async def test_corrupt_state_gives_a_notification_and_the_app_runs(
-    content: bytes, seed_path: Path, _private_state: Path
+    content: bytes,
+    seed_path: Path,
+    _private_state: Path,
+    notifications: Callable[[ReaderApp], list[str]],
 ) -> None:
     (_private_state / STATE_FILE).write_bytes(content)
     app = make_app(seed_path, state=StateStore())
-    messages = _record(app)
+    messages = notifications(app)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await pilot.pause()
         assert len(messages) == 1 and "state file" in messages[0]
@@ -150,14 +142,16 @@ async def test_corrupt_state_gives_a_notification_and_the_app_runs(
 
 
 async def test_read_only_state_gives_a_notification_and_the_app_runs(
-    seed_path: Path, monkeypatch: pytest.MonkeyPatch
+    seed_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    notifications: Callable[[ReaderApp], list[str]],
 ) -> None:
     def read_only(*args: object, **kwargs: object) -> Any:
         raise OSError(errno.EROFS, "Read-only file system")
 
     monkeypatch.setattr(files.tempfile, "mkstemp", read_only)
     app = make_app(seed_path, state=StateStore())
-    messages = _record(app)
+    messages = notifications(app)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await pilot.pause()
         await pilot.press("j", "j", "j", "n", "n")
@@ -178,12 +172,14 @@ def _library(folder: Path, names: list[str]) -> None:
     os.mkfifo(folder / "fifo.yaml")
 
 
-async def test_library_lists_bad_files_and_opens_good_ones(tmp_path: Path) -> None:
+async def test_library_lists_bad_files_and_opens_good_ones(
+    tmp_path: Path, notifications: Callable[[ReaderApp], list[str]]
+) -> None:
     folder = tmp_path / "lib"
     names = ["bad.yaml", "esc\x1b]52;c;ZXZpbA==\x07.yaml", "bidi\u202egnp.yaml", "中文.yaml"]
     _library(folder, names)
     app = make_app(folder, state=StateStore())
-    messages = _record(app)
+    messages = notifications(app)
     async with app.run_test(size=(160, 48), notifications=True) as pilot:
         await pilot.pause()
         assert len(messages) == len(names) + 1  # the FIFO too

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 import pytest
 from textual.widgets import Input
@@ -41,21 +40,3 @@ def screen_lines(app: ReaderApp) -> list[str]:
 def body_lines() -> Callable[[ReaderApp], list[str]]:
     """The visible lines of the article view (a function, to call after each step)."""
     return screen_lines
-
-
-def _record(app: ReaderApp) -> list[str]:
-    messages: list[str] = []
-    notify = app.notify
-
-    def record(message: str, **kwargs: Any) -> None:
-        messages.append(message)
-        notify(message, **kwargs)
-
-    app.notify = record  # type: ignore[method-assign]
-    return messages
-
-
-@pytest.fixture
-def notifications() -> Callable[[ReaderApp], list[str]]:
-    """Start recording an app's notifications; returns the list they are added to."""
-    return _record
