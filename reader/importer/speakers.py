@@ -209,7 +209,9 @@ def attribute(paragraphs: list[str], spans: list[Span], lang: Language) -> Attri
     registry = _Registry()
     caps = [t.caps for t in tokenized]
     _discover(registry, readers, tokens, caps, inside, groups, rules)
-    events = _mentions(registry, tokens, caps, inside, rules)
+    # Mentions after the last quotation would never be read: stop at its paragraph.
+    last = groups[-1].spans[0].block + 1 if groups else 0
+    events = _mentions(registry, tokens[:last], caps, inside, rules)
     return _resolve(registry, groups, events)
 
 
@@ -240,13 +242,14 @@ def _discover(
     later: list[tuple[tuple[int, int], tuple[str, ...], str | None]] = []
     for b, toks in enumerate(tokens):
         reader = readers[b]
+        quoted = inside[b]  # (most paragraphs quote nobody: no lookup needed there)
         i = 0
         for k in caps[b]:  # a run starts only at a capitalised word
             if k < i:
                 continue
             i = k
             tok = toks[i]
-            if not _outside(tok.start, inside[b]):
+            if quoted and not _outside(tok.start, quoted):
                 continue
             j = run_at(toks, i, lang)
             if j == i + 1 and not rules.is_plain(tok.text):
@@ -355,7 +358,7 @@ def _mentions(
                         index[tok.text] = [found]
                 if tok.text not in index:
                     continue
-            if not _outside(tok.start, inside[b]):
+            if inside[b] and not _outside(tok.start, inside[b]):
                 continue
             j = run_at(toks, k, rules.lang)
             words = tuple(t.text for t in toks[k:j])
