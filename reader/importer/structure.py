@@ -24,7 +24,8 @@ MAX_HEADING_CHARS = 90
 MAX_CAPTION_WORDS = 60
 _CLOSING = tuple('.,;:!?…”"»’)]—–-')
 _QUOTE_MARKS = set('“”„«»"')
-_DASHES = "-–—"  # a line without one cannot be "Caption - Agency"
+#: A line without a spaced dash cannot be "Caption - Agency".
+_SPACED_DASH = re.compile(r"\s[-–—]\s")
 _AGENCY = re.compile(
     r"^(?P<caption>.{10,}?)\s+[-–—]\s+(?P<credit>[A-Z][\w.&/]*(?:[ /][A-Z][\w.&/]*){0,3})$"
 )
@@ -71,9 +72,14 @@ def _strip_marker(credit: str, lang: Language) -> str:
 
 def credit_only(line: str, lang: Language) -> str | None:
     """The credit of a line that holds only a credit ("Image: Observatory"), else None."""
+    if len(line) >= 120:
+        return None
     lower = line.lower()
-    for marker in _longest_first(lang.credit_markers):
-        if lower.startswith(marker) and len(line) < 120:
+    markers = _longest_first(lang.credit_markers)
+    if not lower.startswith(markers):  # one C call answers for most lines
+        return None
+    for marker in markers:
+        if lower.startswith(marker):
             return line[len(marker) :].strip().rstrip(".").strip() or None
     return None
 
@@ -97,7 +103,7 @@ def parse_caption(line: str, lang: Language) -> Figure | None:
     match = _IMAGE_CAPTION.match(line)
     if match and line[match.end() :].strip():
         return Figure(line[match.end() :].strip(), None)
-    if any(dash in line for dash in _DASHES) and not any(mark in line for mark in _QUOTE_MARKS):
+    if _SPACED_DASH.search(line) and not any(mark in line for mark in _QUOTE_MARKS):
         agency = _AGENCY.match(line)
         if agency and len(agency.group("caption").split()) <= MAX_CAPTION_WORDS:
             return Figure(agency.group("caption").strip(), agency.group("credit"))
