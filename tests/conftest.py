@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 from reader.core.articlefile import load_article
 from reader.core.model import Article
@@ -17,6 +18,12 @@ if TYPE_CHECKING:
 ROOT = Path(__file__).resolve().parent.parent
 SEED_YAML = ROOT / "articles" / "moskow-washington-isis.yaml"
 SEED_TEXT = ROOT / "tests" / "data" / "seed_000_ebced325c783b2d8.txt"
+
+
+# Property tests run on machines of any speed (CI shares two cores with the UI tests):
+# no per-example deadline, so a slow example is never mistaken for a failure.
+settings.register_profile("reader", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("reader")
 
 
 @pytest.fixture(autouse=True)

@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 import yaml
-from hypothesis import HealthCheck, example, given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from reader.core.articlefile import dump_article, parse_article
@@ -72,9 +72,6 @@ SPECIAL = [
 hostile_text = st.text(
     alphabet=st.one_of(st.sampled_from(SPECIAL), st.characters(codec="utf-8")), max_size=200
 )
-
-settings.register_profile("reader", deadline=None, suppress_health_check=[HealthCheck.too_slow])
-settings.load_profile("reader")
 
 
 def _safe(text: str) -> bool:
