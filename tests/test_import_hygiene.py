@@ -32,3 +32,27 @@ def test_importer_does_not_import_textual() -> None:
     code = "import sys, reader.importer; print(any(m.startswith('textual') for m in sys.modules))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert out.stdout.strip() == "False", out.stderr
+
+
+def test_yaml_is_read_only_with_the_safe_c_loader() -> None:
+    """Every YAML read in the package goes through ``c_safe_loader()``; no other loader."""
+    import re
+    from pathlib import Path
+
+    import reader
+
+    package = Path(reader.__file__).parent
+    reads = re.compile(r"yaml\.(load|load_all|parse|compose|compose_all|scan|\w+_load\w*)\(")
+    for source in package.rglob("*.py"):
+        text = source.read_text(encoding="utf-8")
+        for line in text.splitlines():
+            if reads.search(line):
+                assert "Loader=c_safe_loader()" in line, f"{source.name}: {line.strip()}"
+        for unsafe in (
+            "FullLoader",
+            "UnsafeLoader",
+            "yaml.Loader",
+            "SafeLoader as",
+            "import SafeLoader",
+        ):
+            assert unsafe not in text, f"{source.name} uses {unsafe}"

@@ -22,12 +22,24 @@ from typing import Any
 
 import yaml
 
-from reader.core.errors import ArticleError
+from reader.core.errors import ArticleError, ReaderError
 
-try:  # the C parser is required for speed; the pure one would parse a 5 MB file in seconds
-    from yaml import CSafeLoader as _Loader
-except ImportError:  # pragma: no cover - only without libyaml
-    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+def c_safe_loader() -> type[yaml.CSafeLoader]:
+    """PyYAML's safe C loader: the only YAML loader reader ever uses.
+
+    Safe because it builds nothing but plain data; C because the pure-Python parser
+    would take seconds on a large article. PyYAML's wheels always include libyaml; a
+    build without it is reported in one line rather than silently falling back.
+    """
+    loader: type[yaml.CSafeLoader] | None = getattr(yaml, "CSafeLoader", None)
+    if loader is None:  # pragma: no cover - only with a PyYAML built without libyaml
+        raise ReaderError(
+            "PyYAML was installed without libyaml; reader reads YAML only with its safe "
+            "C parser (reinstall PyYAML from a wheel)"
+        )
+    return loader
+
 
 MAX_DEPTH = 64
 #: Most values (scalars, lists, mappings) in one document. A long article has a few
@@ -162,7 +174,7 @@ def _build(text: str, filename: str) -> Node:
     documents = 0
     values = 0
     resolved: dict[str, Any] = {}  # plain scalar -> its value, for short ones
-    events: Iterator[Any] = yaml.parse(text, Loader=_Loader)  # dispatched on type below
+    events: Iterator[Any] = yaml.parse(text, Loader=c_safe_loader())  # dispatched on type below
     for event in events:
         cls = type(event)
         if cls is _ScalarEvent:  # most events are scalars

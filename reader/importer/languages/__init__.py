@@ -14,12 +14,9 @@ from pathlib import Path
 
 import yaml
 
-_HERE = Path(__file__).resolve().parent
+from reader.core.yamlsafe import c_safe_loader
 
-try:
-    from yaml import CSafeLoader as _Loader
-except ImportError:  # pragma: no cover - libyaml is part of every supported install
-    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+_HERE = Path(__file__).resolve().parent
 
 
 @dataclass(frozen=True)
@@ -69,7 +66,7 @@ def _words(data: dict[str, object], key: str) -> list[str]:
 
 
 def _load(path: Path) -> Language:
-    data = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)
+    data = yaml.load(path.read_text(encoding="utf-8"), Loader=c_safe_loader())
     if not isinstance(data, dict):
         raise ValueError(f"{path}: expected a mapping")
     return Language(
