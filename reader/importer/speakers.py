@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from reader.core.model import Speaker
 from reader.importer.cues import Cue, CueReader
 from reader.importer.languages import Language
-from reader.importer.names import NameRules, Token, run_at, tokenize_columns
+from reader.importer.names import NameRules, Token, Tokenized, run_at, tokenize_columns
 from reader.importer.quotes import Span, is_scare_quote
 from reader.importer.slug import slugify, unique
 
@@ -37,6 +37,10 @@ MAX_ROLE_WORDS = 5
 MAX_SPEECH_REACH = 14
 #: Paragraphs a reported speaker stays the one a "katanya" points back to.
 SPEECH_REACH = 3
+#: Paragraphs read after the last quotation ("…," kata X. / X adalah …).
+READ_AFTER_LAST = 1
+
+_UNREAD = Tokenized([], [], [], [], [], [], [], [], [])
 
 
 @dataclass
@@ -183,7 +187,12 @@ def _groups(spans: list[Span]) -> list[list[Span]]:
 def attribute(paragraphs: list[str], spans: list[Span], lang: Language) -> Attribution:
     """Attribute every quotation part in ``spans``; scare quotes and unattributable
     quotations are left out of the result."""
-    tokenized = [tokenize_columns(p) for p in paragraphs]
+    # Names only serve to attribute quotations: paragraphs after the last one are not
+    # even tokenised (an article without quotations costs nothing here). Paragraphs
+    # before it are all read: a speaker is often introduced far above their words, and
+    # a window of a few paragraphs per quotation lost a tenth of the right speakers.
+    read = max((s.block for s in spans), default=-1) + READ_AFTER_LAST + 1 if spans else 0
+    tokenized = [tokenize_columns(p) if b < read else _UNREAD for b, p in enumerate(paragraphs)]
     tokens = [t.tokens for t in tokenized]
     rules = NameRules(lang, tokenized)
     readers = [CueReader(p, t, rules) for p, t in zip(paragraphs, tokens, strict=True)]
