@@ -150,7 +150,9 @@ class NameRules:
         self.lang = lang
         self._plain: dict[str, bool] = {}
         self._splits: dict[tuple[str, ...], tuple[tuple[str, ...], tuple[str, ...]]] = {}
-        self.lower_words: dict[str, int]
+        #: Words the article writes in lower case (only whether one is, is ever asked).
+        self.lower_words: set[str] = set()
+        #: How often each all-capitals word occurs (only acronyms are ever counted).
         self.counts: dict[str, int]
         self.standalone: set[str] = set()
         #: Words used as a name right after a cue verb ("kata Hari"): names for sure.
@@ -158,12 +160,13 @@ class NameRules:
         #: The capitalised words each capitalised word is followed by, across the article.
         self.follows: dict[str, set[str]] = {}
         counts: Counter[str] = Counter()
-        lower_words: Counter[str] = Counter()
+        lower_words = self.lower_words
         for para in paragraphs:
             tokens, texts = para.tokens, para.texts
             # Column by column at C speed; only capitalised words get a Python loop (a
             # pass over whole columns per fact below was slower than this loop).
-            counts.update(compress(texts, para.words))
+            # Counting every word cost a twentieth of the import; only acronyms are asked.
+            counts.update(compress(texts, map(str.isupper, texts)))
             # A lower-case word, not glued to the token before it ("khofifah.ip").
             apart = map(ne, para.starts, chain((-1,), para.ends))
             lower_words.update(compress(texts, map(and_, map(gt, para.words, para.uppers), apart)))
@@ -183,7 +186,6 @@ class NameRules:
                 ):
                     self.standalone.add(tok.text)
         self.counts = dict(counts)
-        self.lower_words = dict(lower_words)
 
     def is_role(self, word: str) -> bool:
         return word.lower() in self.lang.role_words
@@ -279,7 +281,7 @@ class NameRules:
 
     def common(self, word: str) -> bool:
         """Does the article use this word in lower case too (so it is no name)?"""
-        return self.lower_words.get(word.lower(), 0) >= 1
+        return word.lower() in self.lower_words
 
     def sentence_word(self, word: str) -> bool:
         """A word capitalised only because it opens a sentence ("Sementara", "Diakui")."""
