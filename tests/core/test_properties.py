@@ -7,12 +7,11 @@ same targets for as long as you like.
 from __future__ import annotations
 
 import itertools
-import re
-import unicodedata
 from typing import Any
 
 import pytest
 import yaml
+from _safety import is_safe, longest_mark_run, strings
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
@@ -22,13 +21,6 @@ from reader.core.files import decode_text
 from reader.core.model import Article
 from reader.core.search import find_phrase, find_spans, matches
 from reader.core.text import MAX_COMBINING, clean_text, one_line, visible
-
-# Spelled out again (not imported) so a regression in reader.core.text fails here.
-UNSAFE = re.compile(
-    "[\x00-\x09\x0b-\x1f\x7f-\x9f"
-    "\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff"
-    "\u2028\u2029\U000e0000-\U000e007f]"
-)
 
 SPECIAL = [
     *(chr(c) for c in range(0x20)),
@@ -74,31 +66,6 @@ hostile_text = st.text(
 )
 
 
-def _safe(text: str) -> bool:
-    return UNSAFE.search(text.replace("\n", "")) is None
-
-
-def _longest_mark_run(text: str) -> int:
-    best = run = 0
-    for ch in text:
-        run = run + 1 if unicodedata.category(ch) in ("Mn", "Me") else 0
-        best = max(best, run)
-    return best
-
-
-def _strings(value: Any) -> list[str]:
-    out: list[str] = []
-    if isinstance(value, str):
-        out.append(value)
-    elif isinstance(value, dict):
-        for k, v in value.items():
-            out += _strings(k) + _strings(v)
-    elif isinstance(value, (list, tuple)):
-        for v in value:
-            out += _strings(v)
-    return out
-
-
 # -- clean_text ---------------------------------------------------------------------
 
 
@@ -108,24 +75,24 @@ def _strings(value: Any) -> list[str]:
 @example("x" + "\u0301\u200b" * 9)
 def test_clean_text_output_is_safe_and_stable(text: str) -> None:
     cleaned = clean_text(text)
-    assert _safe(cleaned)
-    assert _longest_mark_run(cleaned) <= MAX_COMBINING
+    assert is_safe(cleaned)
+    assert longest_mark_run(cleaned) <= MAX_COMBINING
     assert clean_text(cleaned) == cleaned
     flat = one_line(text)
-    assert "\n" not in flat and _safe(flat)
+    assert "\n" not in flat and is_safe(flat)
 
 
 @settings(max_examples=200)
 @given(st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cc", "Cf", "Zl", "Zp"))))
 def test_clean_text_keeps_text_without_controls_or_storms(text: str) -> None:
-    if _longest_mark_run(text) <= MAX_COMBINING:
+    if longest_mark_run(text) <= MAX_COMBINING:
         assert clean_text(text) == text.replace("\t", " ")
 
 
 @settings(max_examples=200)
 @given(hostile_text)
 def test_visible_output_is_safe(text: str) -> None:
-    assert _safe(visible(text))
+    assert is_safe(visible(text))
     assert "\n" not in visible(text, keep_newlines=False)
 
 
@@ -136,7 +103,7 @@ def _parse(text: str) -> Article | None:
     try:
         article = parse_article(text, "fuzz.yaml")
     except ReaderError as exc:
-        assert _safe(str(exc)), "an error message carries raw control characters"
+        assert is_safe(str(exc)), "an error message carries raw control characters"
         return None
     return article
 
@@ -144,8 +111,8 @@ def _parse(text: str) -> Article | None:
 def _check_article(article: Article | None) -> None:
     if article is None:
         return
-    for text in _strings(yaml.safe_load(dump_article(article))):
-        assert _safe(text)
+    for text in strings(yaml.safe_load(dump_article(article))):
+        assert is_safe(text)
     # what loads, dumps and loads back the same
     assert parse_article(dump_article(article), "again.yaml") == article
 
@@ -374,7 +341,7 @@ def test_importer_gives_an_article_or_reader_error(text: str) -> None:
     try:
         article = importer.import_text(text, name="fuzz.txt")
     except ReaderError as exc:
-        assert _safe(str(exc))
+        assert is_safe(str(exc))
         return
     assert isinstance(article, Article)
     _check_article(article)
