@@ -314,22 +314,17 @@ def _evidence(
     # "…,” kata Lavrov" / "Sebab, kata Airin, …" — but not "Dubois told French radio".
     if prev is not None and prev.lower in lang.post_cues and (i < 2 or not toks[i - 2].is_word):
         return True
-    # "Joseph Kiprono, 19, won …": an age between commas.
-    if (
-        nxt is not None
-        and nxt.text == ","
-        and j + 2 < len(toks)
-        and toks[j + 1].text.isdigit()
-        and toks[j + 2].text == ","
-    ):
-        return True
-    # "Trismiati (37), warga …": an age in brackets.
+    # "Joseph Kiprono, 19, won …" / "Trismiati (37), warga …": an age after the name.
+    return _age_at(toks, j, ",", ",") or _age_at(toks, j, "(", ")")
+
+
+def _age_at(toks: list[Token], j: int, opener: str, closer: str) -> bool:
+    """Does ``toks[j:]`` start with an age set off by ``opener`` … ``closer``?"""
     return (
-        nxt is not None
-        and nxt.text == "("
-        and j + 2 < len(toks)
+        j + 2 < len(toks)
+        and toks[j].text == opener
         and toks[j + 1].text.isdigit()
-        and toks[j + 2].text == ")"
+        and toks[j + 2].text == closer
     )
 
 
