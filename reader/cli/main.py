@@ -174,7 +174,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         if reconfigure is not None and getattr(stream, "errors", "strict") == "strict":
             reconfigure(errors="replace")
     try:
-        return run(sys.argv[1:] if argv is None else argv)
+        code = run(sys.argv[1:] if argv is None else argv)
+        # flush here, inside the try: output still buffered would otherwise fail at exit,
+        # outside any handler, when the reader of a pipe has gone away
+        sys.stdout.flush()
+        return code
     except ArticleError as exc:
         print(str(exc), file=sys.stderr)
         return EXIT_BAD_INPUT
