@@ -14,7 +14,7 @@ from rich.padding import Padding
 from rich.rule import Rule
 from rich.text import Text
 
-from reader.core.model import Article
+from reader.core.model import LEAD, Article
 from reader.core.text import one_line
 
 
@@ -65,15 +65,14 @@ def rich_article(article: Article) -> RenderableType:
             caption.append(f"  Foto: {one_line(figure.credit)}", style="dim")
         parts += [Padding(caption, (0, 2)), Text()]
     if article.lead:
-        parts += [Text(one_line(article.lead), style="bold"), Text()]
-    from reader.core.model import LEAD
-
+        lead = _paragraph(article, LEAD, 0, article.lead)
+        lead.stylize("bold")
+        parts += [lead, Text()]
     for section in article.sections:
         if section.heading:
             parts += [Text(one_line(section.heading), style="bold underline"), Text()]
         for index, paragraph in enumerate(section.paragraphs):
-            section_id = section.id if section.id != LEAD else LEAD
-            parts += [_paragraph(article, section_id, index, paragraph), Text()]
+            parts += [_paragraph(article, section.id, index, paragraph), Text()]
     if article.footer.copyright or article.footer.cookie:
         parts.append(Rule(style="dim"))
         if article.footer.copyright:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import subprocess
@@ -100,15 +101,26 @@ def test_show_plain_when_piped(
     )
 
 
-def test_show_styled_on_a_terminal(seed_path: Path) -> None:
-    from io import StringIO
+def test_show_styled_marks_every_quote_lead_included(seed_article: Article) -> None:
+    from rich.text import Text
 
-    from reader.cli.show import print_article
-    from reader.core.articlefile import load_article
+    from reader.cli.show import rich_article
+    from reader.core.model import LEAD, Quote
 
-    stream = StringIO()
-    print_article(load_article(seed_path), stream, styled=True)
-    assert "Pertukaran Intelejen" in stream.getvalue()
+    lead = "Dia berkata, “Kami sepakat,” kemarin."
+    article = dataclasses.replace(
+        seed_article,
+        lead=lead,
+        quotes=(*seed_article.quotes, Quote("q10", "Kami sepakat", "lavrov", LEAD, 0)),
+    )
+    marked = [
+        text.plain[span.start : span.end]
+        for text in rich_article(article).renderables  # type: ignore[attr-defined]
+        if isinstance(text, Text)
+        for span in text.spans
+        if "italic" in str(span.style)
+    ]
+    assert marked == ["Kami sepakat", *(q.text for q in seed_article.quotes)]
 
 
 def test_quotes_text(capsys: pytest.CaptureFixture[str], seed_path: Path) -> None:
