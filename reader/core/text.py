@@ -138,7 +138,35 @@ def _marks_in(text: str) -> set[str]:
     return chars & _KNOWN_MARKS
 
 
+#: The first code point that is a combining mark (categories Mn, Me): no mark lies below
+#: it (tests/core checks every code point against unicodedata).
+FIRST_MARK = 0x300
+# A character at FIRST_MARK or above is encoded in UTF-8 with a lead byte of 0xCC or more
+# (U+0300 is CC 80); one below it with an ASCII byte or a lead byte C2 … CB. Mapping each
+# lead byte to "M" or "a" and dropping continuation bytes gives one letter per character.
+_AT_OR_ABOVE_FIRST_MARK = bytes(ord("M") if b >= 0xCC else ord("a") for b in range(256))
+_CONTINUATION_BYTES = bytes(range(0x80, 0xC0))
+_POSSIBLE_STORM = b"M" * (MAX_COMBINING + 1)
+
+
+def _may_hold_storm(text: str) -> bool:
+    """False when ``text`` certainly has no run of more than MAX_COMBINING marks.
+
+    Such a run needs MAX_COMBINING + 1 characters at or above :data:`FIRST_MARK` in a
+    row. Encoding, mapping and searching the bytes all run at C speed without a single
+    character object, where collecting the text's characters into a set (what
+    :func:`_marks_in` does) cost most of :func:`clean_text` on imported articles, which
+    hold curly quotes and dashes but hardly ever a mark. ``surrogatepass``: a lone
+    surrogate (at or above FIRST_MARK too) cannot otherwise be encoded.
+    """
+    encoded = text.encode("utf-8", "surrogatepass")
+    letters = encoded.translate(_AT_OR_ABOVE_FIRST_MARK, _CONTINUATION_BYTES)
+    return _POSSIBLE_STORM in letters
+
+
 def _limit_combining(text: str) -> str:
+    if not _may_hold_storm(text):
+        return text
     marks = "".join(sorted(_marks_in(text)))
     if not marks:
         return text

@@ -135,3 +135,25 @@ def test_clean_text_equals_the_slow_path(text: str) -> None:
             cls = f"[{re.escape(marks)}]"
             slow = re.sub(f"({cls}{{{MAX_COMBINING}}}){cls}+", r"\1", slow)
     assert clean_text(text) == slow
+
+
+def test_no_combining_mark_lies_below_first_mark() -> None:
+    """Exhaustive: the storm pre-check may rely on every mark being at FIRST_MARK or above."""
+    below = [
+        hex(code)
+        for code in range(text_module.FIRST_MARK)
+        if unicodedata.category(chr(code)) in ("Mn", "Me")
+    ]
+    assert below == []
+    assert unicodedata.category(chr(text_module.FIRST_MARK)) == "Mn"
+
+
+_HIGH = "\u0300\u0301\u20dd\u0489“—中\U0001f44d\ud800"
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=st.sampled_from(_HIGH + "aé\u02ff ") | st.characters(), max_size=40))
+def test_storm_pre_check_never_misses_a_run(text: str) -> None:
+    """The byte-level pre-check says "maybe" whenever enough high characters stand in a row."""
+    run = re.search(f"[\\u{text_module.FIRST_MARK:04x}-\\U0010ffff]{{{MAX_COMBINING + 1}}}", text)
+    assert text_module._may_hold_storm(text) == (run is not None)
