@@ -1,141 +1,37 @@
-"""Words and capitalised runs: the pieces person names and roles are read from.
+"""Names and roles: which capitalised words name a person, using the whole article.
 
-A paragraph is cut once into word and punctuation tokens; a *run* is a stretch of
-capitalised words (with the connectors a role may hold, "Pertahanan dan Luar Negeri",
-and the particles a name may hold, "bin", "van"). The speaker pass reads names, roles
-and cues off these tokens instead of running open-ended regular expressions, which
-keeps the importer linear in the length of the text.
+A capitalised *run* (:func:`reader.importer.tokens.run_at`) may hold a title, a body and
+a name: "Menteri Luar Negeri Rusia Sergey Lavrov". :class:`NameRules` splits a run into
+role words and name words, from the language's word lists and from what the article
+itself shows about each word (is it also written in lower case, used on its own after
+"di", followed by several different names?).
 """
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Sequence
-from functools import partial
-from itertools import chain, compress
-from operator import and_, gt, itemgetter, ne
-from typing import NamedTuple
+from itertools import compress, repeat
+from operator import and_
 
 from reader.importer.languages import Language
-
-_TOKEN = re.compile(
-    r"[^\W\d_a-z]\.(?=\s[^\W\d_])"  # an initial: "Teguh P. Nugroho"
-    r"|[^\W_](?:[\w’'\-]*[^\W_])?(?:(?<=s)['’](?!\w))?"  # a word; "Airways'" possessive
-    r"|[^\w\s]"
+from reader.importer.tokens import (
+    ALL_CAPS,
+    CAPWORD,
+    PARTICLE,
+    PLACE_PREPOSITION,
+    PLAIN,
+    POST_CUE,
+    ROLE,
+    STOP,
+    UPPER,
+    Tokens,
+    spaced_lower_words,
+    word_table,
 )
+
 #: Longest name the importer takes (tokens); longer runs are roles or institutions.
 MAX_NAME_TOKENS = 5
-#: Longest bracketed short form inside a title ("(KAI Commuter)").
-MAX_BRACKETED = 4
-
-
-class Token(NamedTuple):
-    """One word or punctuation mark, with what the speaker pass asks of it precomputed.
-
-    A named tuple so that :func:`tokenize` builds a paragraph's tokens column by column
-    at C speed (a Python ``__init__`` per word was a fifth of the import time); fields
-    read as fast as slots. Tokens are never compared or hashed.
-    """
-
-    text: str
-    start: int
-    end: int
-    lower: str
-    is_word: bool
-    is_cap: bool
-
-    def __repr__(self) -> str:
-        return f"Token({self.text!r}, {self.start}, {self.end})"
-
-
-_new_token = partial(tuple.__new__, Token)
-_first_char = itemgetter(0)
-
-
-class Tokenized(NamedTuple):
-    """A paragraph's tokens and the columns they were built from.
-
-    The columns are kept because the article-wide word statistics
-    (:class:`NameRules`) and the search for capitalised words read whole columns at C
-    speed; taking them back out of the tokens cost as much as making them.
-    """
-
-    tokens: list[Token]
-    texts: list[str]
-    starts: list[int]
-    ends: list[int]
-    lowers: list[str]
-    words: list[bool]
-    uppers: list[bool]
-    #: Is each token a capitalised word?
-    capital: list[bool]
-    #: Indexes of the capitalised words (where names and roles can start).
-    caps: list[int]
-
-
-def tokenize_columns(text: str) -> Tokenized:
-    """Cut ``text`` into tokens, column by column (see :class:`Tokenized`)."""
-    matches = list(_TOKEN.finditer(text))
-    texts = list(map(re.Match.group, matches))
-    starts = list(map(re.Match.start, matches))
-    ends = list(map(re.Match.end, matches))
-    firsts = list(map(_first_char, texts))
-    words = list(map(str.isalnum, firsts))
-    uppers = list(map(str.isupper, firsts))
-    lowers = list(map(str.lower, texts))
-    tokens = list(map(_new_token, zip(texts, starts, ends, lowers, words, uppers, strict=True)))
-    capital = list(map(and_, words, uppers))
-    caps = list(compress(range(len(tokens)), capital))
-    return Tokenized(tokens, texts, starts, ends, lowers, words, uppers, capital, caps)
-
-
-def tokenize(text: str) -> list[Token]:
-    return tokenize_columns(text).tokens
-
-
-def make_token(text: str, start: int, end: int) -> Token:
-    """One token, as :func:`tokenize` makes it (for tests and hand-made token lists)."""
-    return Token(text, start, end, text.lower(), text[0].isalnum(), text[0].isupper())
-
-
-def run_at(tokens: list[Token], i: int, lang: Language) -> int:
-    """End (exclusive) of the capitalised run starting at token ``i`` (``i`` if none)."""
-    j = i
-    n = len(tokens)
-    while j < n and tokens[j].is_word and tokens[j].is_cap:
-        j += 1
-        # "Kementerian Dalam Negeri (Kemendagri) Akmal Malik": a bracketed short form.
-        if j < n and tokens[j].text == "(":
-            close = j + 1
-            while close < n and close - j <= MAX_BRACKETED and tokens[close].text != ")":
-                close += 1
-            if (
-                close < n - 1
-                and close - j <= MAX_BRACKETED
-                and tokens[close].text == ")"
-                and tokens[j + 1].is_cap
-                and tokens[close + 1].is_word
-                and tokens[close + 1].is_cap
-            ):
-                j = close + 1
-                continue
-        if (
-            j + 1 < n
-            and (
-                tokens[j].lower in lang.connectors
-                or tokens[j].lower in lang.name_particles
-                or tokens[j].text == "/"
-                or tokens[j].text.isdigit()  # "Daop 8 Surabaya"
-                or tokens[j].lower in lang.honorifics  # "Kepala Dinas … dr Widji"
-            )
-            and tokens[j + 1].is_word
-            and tokens[j + 1].is_cap
-            # "… Busyro Muqoddas dan Wakil Ketua …": a new title starts a new person.
-            and tokens[j + 1].lower not in lang.role_words
-        ):
-            j += 1
-    return j
 
 
 class NameRules:
@@ -146,9 +42,9 @@ class NameRules:
     word, not a first name.
     """
 
-    def __init__(self, lang: Language, paragraphs: list[Tokenized]) -> None:
+    def __init__(self, lang: Language, paragraphs: list[Tokens]) -> None:
         self.lang = lang
-        self._plain: dict[str, bool] = {}
+        self.table = word_table(lang)
         self._splits: dict[tuple[str, ...], tuple[tuple[str, ...], tuple[str, ...]]] = {}
         #: Words the article writes in lower case (only whether one is, is ever asked).
         self.lower_words: set[str] = set()
@@ -162,59 +58,29 @@ class NameRules:
         counts: Counter[str] = Counter()
         lower_words = self.lower_words
         for para in paragraphs:
-            tokens, texts = para.tokens, para.texts
-            # Column by column at C speed; only capitalised words get a Python loop (a
-            # pass over whole columns per fact below was slower than this loop).
-            # Counting every word cost a twentieth of the import; only acronyms are asked.
-            counts.update(compress(texts, map(str.isupper, texts)))
-            # A lower-case word, not glued to the token before it ("khofifah.ip").
-            apart = map(ne, para.starts, chain((-1,), para.ends))
-            lower_words.update(compress(texts, map(and_, map(gt, para.words, para.uppers), apart)))
-            last = len(tokens) - 1
+            words, flags = para.words, para.flags
+            # Whole columns at C speed; only capitalised words get a Python loop.
+            counts.update(compress(words, map(and_, flags, repeat(ALL_CAPS))))
+            lower_words.update(spaced_lower_words(para))
+            last = len(words) - 1
             for k in para.caps:
-                tok = tokens[k]
-                prev = tokens[k - 1] if k else None
-                nxt = tokens[k + 1] if k < last else None
-                if nxt is not None and nxt.is_word and nxt.is_cap:
-                    self.follows.setdefault(tok.text, set()).add(nxt.text)
-                if prev is not None and prev.lower in lang.post_cues:
-                    self.cued.add(tok.text)
-                if (
-                    prev is not None
-                    and prev.lower in lang.place_prepositions
-                    and (nxt is None or not (nxt.is_word and nxt.is_cap))
-                ):
-                    self.standalone.add(tok.text)
+                nxt_cap = k < last and flags[k + 1] & CAPWORD
+                if nxt_cap:
+                    self.follows.setdefault(words[k], set()).add(words[k + 1])
+                if k:
+                    prev = flags[k - 1]
+                    if prev & POST_CUE:
+                        self.cued.add(words[k])
+                    if prev & PLACE_PREPOSITION and not nxt_cap:
+                        self.standalone.add(words[k])
         self.counts = dict(counts)
 
     def is_role(self, word: str) -> bool:
-        return word.lower() in self.lang.role_words
+        return bool(self.table[word] & ROLE)
 
     def is_plain(self, word: str) -> bool:
         """Could this capitalised word be part of a person's name at all?"""
-        known = self._plain.get(word)
-        if known is None:
-            known = self._plain[word] = self._is_plain(word)
-        return known
-
-    def _is_plain(self, word: str) -> bool:
-        low = word.lower()
-        lang = self.lang
-        # (letters are never digits: only a word with other characters needs the scan)
-        if not word[:1].isupper() or (not word.isalpha() and any(ch.isdigit() for ch in word)):
-            return False
-        return not (
-            low in lang.stopwords
-            or low in lang.role_words
-            or low in lang.institution_words
-            or low in lang.not_names
-            or low in lang.org_heads
-            or low in lang.honorifics
-            or low in lang.pronouns
-            or low in lang.connectors
-            or lang.cue_back(low)
-            or (lang.common_word is not None and lang.common_word.match(low) is not None)
-        )
+        return bool(self.table[word] & PLAIN)
 
     def split(self, words: Sequence[str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
         """Split a capitalised run into (role words, name words), the name at the end.
@@ -235,7 +101,7 @@ class NameRules:
         while k > 0 and len(words) - k < MAX_NAME_TOKENS:
             word = words[k - 1]
             last = k == len(words)
-            if not word[:1].isupper() and word.lower() in self.lang.name_particles:
+            if self.table[word] & PARTICLE and not self.table[word] & UPPER:
                 k -= 1
                 continue
             if not self.is_plain(word):
@@ -285,18 +151,10 @@ class NameRules:
 
     def sentence_word(self, word: str) -> bool:
         """A word capitalised only because it opens a sentence ("Sementara", "Diakui")."""
-        low = word.lower()
-        lang = self.lang
-        if low in lang.stopwords:
+        flags = self.table[word]
+        if flags & STOP:
             return True
-        return self.is_plain(word) and low in self.lower_words
-
-    def role_text(self, words: list[str]) -> str | None:
-        """The role in the words before a name: from the first role word on."""
-        for i, word in enumerate(words):
-            if self.is_role(word):
-                return " ".join(words[i:]) or None
-        return None
+        return bool(flags & PLAIN) and word.lower() in self.lower_words
 
 
 def _acronym(word: str) -> bool:

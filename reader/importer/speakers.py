@@ -23,9 +23,29 @@ from dataclasses import dataclass, field
 from reader.core.model import Speaker
 from reader.importer.cues import Cue, CueReader
 from reader.importer.languages import Language
-from reader.importer.names import NameRules, Token, Tokenized, run_at, tokenize_columns
+from reader.importer.names import NameRules
 from reader.importer.quotes import Span, is_scare_quote
 from reader.importer.slug import slugify, unique
+from reader.importer.tokens import (
+    ACCORDING,
+    ADVERB,
+    CONNECTOR,
+    DIGITS,
+    EMPTY,
+    PLAIN,
+    POST_CUE,
+    PRE_CUE,
+    ROLE,
+    SENTENCE_OPENER,
+    STOP,
+    UPPER,
+    VERB,
+    WORD,
+    Tokens,
+    run_at,
+    tokenize,
+    word_table,
+)
 
 _END = sys.maxsize
 
@@ -39,8 +59,6 @@ MAX_SPEECH_REACH = 14
 SPEECH_REACH = 3
 #: Paragraphs read after the last quotation ("…," kata X. / X adalah …).
 READ_AFTER_LAST = 1
-
-_UNREAD = Tokenized([], [], [], [], [], [], [], [], [])
 
 
 @dataclass
@@ -192,9 +210,9 @@ def attribute(paragraphs: list[str], spans: list[Span], lang: Language) -> Attri
     # before it are all read: a speaker is often introduced far above their words, and
     # a window of a few paragraphs per quotation lost a tenth of the right speakers.
     read = max((s.block for s in spans), default=-1) + READ_AFTER_LAST + 1 if spans else 0
-    tokenized = [tokenize_columns(p) if b < read else _UNREAD for b, p in enumerate(paragraphs)]
-    tokens = [t.tokens for t in tokenized]
-    rules = NameRules(lang, tokenized)
+    table = word_table(lang)
+    tokens = [tokenize(p, table) if b < read else EMPTY for b, p in enumerate(paragraphs)]
+    rules = NameRules(lang, tokens)
     readers = [CueReader(p, t, rules) for p, t in zip(paragraphs, tokens, strict=True)]
     inside: list[list[tuple[int, int]]] = [[] for _ in paragraphs]
     for span in spans:
@@ -216,11 +234,10 @@ def attribute(paragraphs: list[str], spans: list[Span], lang: Language) -> Attri
         groups.append(_Group(parts, cues, adjacent))
 
     registry = _Registry()
-    caps = [t.caps for t in tokenized]
-    _discover(registry, readers, tokens, caps, inside, groups, rules)
+    _discover(registry, readers, tokens, inside, groups, rules)
     # Mentions after the last quotation would never be read: stop at its paragraph.
     last = groups[-1].spans[0].block + 1 if groups else 0
-    events = _mentions(registry, tokens[:last], caps, inside, rules)
+    events = _mentions(registry, tokens[:last], inside, rules)
     return _resolve(registry, groups, events)
 
 
@@ -233,8 +250,7 @@ def _outside(pos: int, spans: list[tuple[int, int]]) -> bool:
 def _discover(
     registry: _Registry,
     readers: list[CueReader],
-    tokens: list[list[Token]],
-    caps: list[list[int]],
+    tokens: list[Tokens],
     inside: list[list[tuple[int, int]]],
     groups: list[_Group],
     rules: NameRules,
@@ -247,27 +263,26 @@ def _discover(
             if cue.kind == "name":
                 records.append(((block, cue.at), cue.name, cue.role))
                 cue_words.update(cue.name)
-    lang = rules.lang
     later: list[tuple[tuple[int, int], tuple[str, ...], str | None]] = []
     for b, toks in enumerate(tokens):
         reader = readers[b]
+        flags = toks.flags
         quoted = inside[b]  # (most paragraphs quote nobody: no lookup needed there)
         i = 0
-        for k in caps[b]:  # a run starts only at a capitalised word
+        for k in toks.caps:  # a run starts only at a capitalised word
             if k < i:
                 continue
             i = k
-            tok = toks[i]
-            if quoted and not _outside(tok.start, quoted):
+            if quoted and not _outside(toks.start(i), quoted):
                 continue
-            j = run_at(toks, i, lang)
-            if j == i + 1 and not rules.is_plain(tok.text):
+            j = run_at(toks, i)
+            if j == i + 1 and not flags[i] & PLAIN:
                 i = j  # a lone title or common word ("Pemerintah"): no name here
                 continue
             found = reader.name_at(i, j)
             if found is not None and found.kind == "name":
                 record = ((b, found.at), found.name, found.role)
-                if _evidence(toks, i, j, found, lang, rules, cue_words):
+                if _evidence(toks, i, j, found, rules, cue_words):
                     records.append(record)
                 elif len(found.name) > 1:
                     later.append(record)
@@ -282,56 +297,55 @@ def _discover(
 
 
 def _evidence(
-    toks: list[Token],
+    toks: Tokens,
     i: int,
     j: int,
     found: Cue,
-    lang: Language,
     rules: NameRules,
     cue_words: set[str],
 ) -> bool:
     """Is the run ``toks[i:j]`` (holding ``found``) a person, not a place or a body?"""
+    words, flags = toks.words, toks.flags
+    n = len(words)
     # The run is the role of the name after the comma: "Ekonom UGM, Hendra Kusuma,".
     if (
-        j + 1 < len(toks)
-        and toks[j].text == ","
-        and toks[j + 1].is_cap
-        and any(rules.is_role(t.text) for t in toks[i:j])
+        j + 1 < n
+        and words[j] == ","
+        and flags[j + 1] & UPPER
+        and any(flags[s] & ROLE for s in range(i, j))
     ):
-        role, name = rules.split([t.text for t in toks[j + 1 : run_at(toks, j + 1, lang)]])
+        role, name = rules.split(words[j + 1 : run_at(toks, j + 1)])
         if name and not role:
             return False
     if found.role:
         return True
     if any(w in cue_words for w in found.name):
         return True
-    nxt = toks[j] if j < len(toks) else None
-    prev = toks[i - 1] if i else None
-    if nxt is not None and nxt.is_word and (nxt.lower in lang.pre_cues):
+    if j < n and flags[j] & WORD and flags[j] & PRE_CUE:
         return True
-    if prev is not None and prev.is_word and prev.lower in lang.according_to:
+    if i and flags[i - 1] & WORD and flags[i - 1] & ACCORDING:
         return True
     # "…,” kata Lavrov" / "Sebab, kata Airin, …" — but not "Dubois told French radio".
-    if prev is not None and prev.lower in lang.post_cues and (i < 2 or not toks[i - 2].is_word):
+    if i and flags[i - 1] & POST_CUE and (i < 2 or not flags[i - 2] & WORD):
         return True
     # "Joseph Kiprono, 19, won …" / "Trismiati (37), warga …": an age after the name.
     return _age_at(toks, j, ",", ",") or _age_at(toks, j, "(", ")")
 
 
-def _age_at(toks: list[Token], j: int, opener: str, closer: str) -> bool:
+def _age_at(toks: Tokens, j: int, opener: str, closer: str) -> bool:
     """Does ``toks[j:]`` start with an age set off by ``opener`` … ``closer``?"""
+    words = toks.words
     return (
-        j + 2 < len(toks)
-        and toks[j].text == opener
-        and toks[j + 1].text.isdigit()
-        and toks[j + 2].text == closer
+        j + 2 < len(words)
+        and words[j] == opener
+        and bool(toks.flags[j + 1] & DIGITS)
+        and words[j + 2] == closer
     )
 
 
 def _mentions(
     registry: _Registry,
-    tokens: list[list[Token]],
-    caps: list[list[int]],
+    tokens: list[Tokens],
     inside: list[list[tuple[int, int]]],
     rules: NameRules,
 ) -> list[tuple[int, int, int, int, bool]]:
@@ -347,100 +361,87 @@ def _mentions(
     nicknames: dict[str, int | None] = {}
     last = -1
     for b, toks in enumerate(tokens):
+        words, flags = toks.words, toks.flags
         k = 0
-        for c in caps[b]:  # a mention starts only at a capitalised word
+        for c in toks.caps:  # a mention starts only at a capitalised word
             if c < k:
                 continue
             k = c
-            tok = toks[k]
-            if tok.text not in index:
+            word = words[k]
+            if word not in index:
                 # "Wali Kota Risma" for Tri Rismaharini: a nickname is a mention too.
-                if tok.text not in nicknames:
-                    found = registry.nickname(tok.text) if rules.is_plain(tok.text) else None
-                    nicknames[tok.text] = found
+                if word not in nicknames:
+                    found = registry.nickname(word) if flags[k] & PLAIN else None
+                    nicknames[word] = found
                     if found is not None:
-                        index[tok.text] = [found]
-                if tok.text not in index:
+                        index[word] = [found]
+                if word not in index:
                     continue
-            if inside[b] and not _outside(tok.start, inside[b]):
+            start = toks.start(k)
+            if inside[b] and not _outside(start, inside[b]):
                 continue
-            j = run_at(toks, k, rules.lang)
-            words = tuple(t.text for t in toks[k:j])
-            candidates = index[tok.text]
-            best = _best(registry, candidates, words, last)
-            strength, speaks = _strength(toks, k, j, rules)
-            events.append((b, tok.start, best, strength, speaks))
+            j = run_at(toks, k)
+            best = _best(registry, index[word], tuple(words[k:j]), last)
+            strength, speaks = _strength(toks, k, j)
+            events.append((b, start, best, strength, speaks))
             last = best
             k = max(j, k + 1)
     return events
 
 
-_SENTENCE_OPENERS = frozenset({".", "!", "?", "“", "”", '"', "«", "»", ":"})
-_ADVERBS = frozenset(
-    {
-        *("juga", "pun", "kembali", "lalu", "kemudian", "sendiri", "sempat", "pernah"),
-        *("telah", "sudah", "hanya", "bahkan", "lantas", "masih", "tidak", "tak", "belum"),
-        *("akan", "also", "then", "later", "again", "still"),
-    }
-)
-
-
-def _title_start(toks: list[Token], k: int, lang: Language) -> tuple[int, bool]:
+def _title_start(toks: Tokens, k: int) -> tuple[int, bool]:
     """Where the title or role before the name at ``k`` starts, and whether a cue such as
     "menurut"/"kata" stands before it ("Transport minister Luc Garnier", "Menurut Guru
     Besar … Universitas Lambung Mangkurat Muhammad Handry …")."""
+    flags = toks.flags
     i = k
     lower = 0
-    while i > 0 and lower < MAX_ROLE_WORDS and toks[i - 1].is_word:
-        prev = toks[i - 1]
-        if prev.lower in lang.according_to or prev.lower in lang.post_cues:
+    while i > 0 and lower < MAX_ROLE_WORDS and flags[i - 1] & WORD:
+        prev = flags[i - 1]
+        if prev & (ACCORDING | POST_CUE):
             return i, True
-        if not prev.is_cap:
-            if prev.lower in lang.stopwords and prev.lower not in lang.connectors:
+        if not prev & UPPER:
+            if prev & STOP and not prev & CONNECTOR:
                 break
-            if lang.verb is not None and lang.verb.match(prev.lower):
+            if prev & VERB:
                 break
             lower += 1
         i -= 1
     return i, False
 
 
-def _strength(toks: list[Token], k: int, j: int, rules: NameRules) -> tuple[int, bool]:
+def _strength(toks: Tokens, k: int, j: int) -> tuple[int, bool]:
     """How firmly the name in ``toks[k:j]`` is the subject of its clause (2: it opens the
     sentence or follows "menurut"; 1: after a comma or before a verb; 0: an object), and
     whether it is reported speaking."""
-    lang = rules.lang
-    i, cued = _title_start(toks, k, lang)
+    i, cued = _title_start(toks, k)
     if cued:
         return 2, True
-    before = toks[i - 1] if i else None
-    speaks = _speech_follows(toks, j, lang)
-    if before is None or before.text in _SENTENCE_OPENERS:
+    speaks = _speech_follows(toks, j)
+    if i == 0 or toks.flags[i - 1] & SENTENCE_OPENER:
         return 2, speaks
-    if not before.is_word or _verb_follows(toks, j, lang):
+    if not toks.flags[i - 1] & WORD or _verb_follows(toks, j):
         return 1, speaks
     return 0, False
 
 
-def _speech_follows(toks: list[Token], j: int, lang: Language) -> bool:
+def _speech_follows(toks: Tokens, j: int) -> bool:
     """Is there a speech verb later in the sentence ("X, saat dihubungi, …, mengatakan")?"""
-    for n in range(j, min(len(toks), j + MAX_SPEECH_REACH)):
-        word = toks[n]
-        if word.text in _SENTENCE_OPENERS:
+    flags = toks.flags
+    for n in range(j, min(len(flags), j + MAX_SPEECH_REACH)):
+        if flags[n] & SENTENCE_OPENER:
             return False
-        if word.lower in lang.pre_cues:
+        if flags[n] & PRE_CUE:
             return True
     return False
 
 
-def _verb_follows(toks: list[Token], j: int, lang: Language) -> bool:
+def _verb_follows(toks: Tokens, j: int) -> bool:
+    flags = toks.flags
     n = j
-    while n < len(toks) and toks[n].lower in _ADVERBS:
+    while n < len(flags) and flags[n] & ADVERB:
         n += 1
-    if n < len(toks) and toks[n].is_word:
-        word = toks[n].lower
-        return word in lang.pre_cues or (lang.verb is not None and bool(lang.verb.match(word)))
-    return False
+    return n < len(flags) and bool(flags[n] & WORD) and bool(flags[n] & (PRE_CUE | VERB))
 
 
 def _best(registry: _Registry, candidates: list[int], words: tuple[str, ...], last: int) -> int:

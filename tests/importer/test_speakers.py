@@ -2,12 +2,8 @@
 
 from __future__ import annotations
 
-from hypothesis import given, settings
-from hypothesis import strategies as st
-
 from reader.core.model import Article
-from reader.importer import import_text, names
-from reader.importer.names import make_token, tokenize
+from reader.importer import import_text
 
 
 def imported(*paragraphs: str, title: str = "Judul Berita Hari Ini") -> Article:
@@ -192,15 +188,3 @@ def test_passive_verb_opening_a_sentence_is_no_first_name() -> None:
         "“Jalan tidak mungkin ditutup,” kata Syafrin.",
     )
     assert [s.name for s in article.speakers] == ["Syafrin"]
-
-
-@settings(max_examples=300, deadline=None)
-@given(st.text(alphabet=st.sampled_from("aZ .,'’-(“)1É\u0301 _ßİ") | st.characters(), max_size=40))
-def test_tokenize_builds_the_same_tokens_as_one_by_one(text: str) -> None:
-    expected = [make_token(m.group(), m.start(), m.end()) for m in names._TOKEN.finditer(text)]
-    got = tokenize(text)
-    assert got == expected
-    for token in got:
-        assert token.lower == token.text.lower()
-        assert token.is_word == token.text[0].isalnum()
-        assert token.is_cap == token.text[0].isupper()

@@ -1,0 +1,331 @@
+"""A paragraph cut into tokens, kept as columns, with what each word *is* as bit flags.
+
+The speaker pass asks the same few questions of every token again and again: is it a
+capitalised word, a cue verb, a stopword, a role word ("Menteri", "spokesman"), could it
+be part of a name? Those answers depend only on the word and the language, so they are
+worked out once per distinct word and kept in a per-language :class:`WordTable`; a
+paragraph's tokens then carry one int of flags each, and every question is a bit test.
+
+Tokens are never objects: a paragraph is three columns (:class:`Tokens`), built at C
+speed. One regular expression finds every token *with the space before it*, so the end
+offsets are a running sum of lengths and "is this word set apart by a space" is a flag;
+a paragraph whose tokens do not tile it that way (two spaces, an underscore) takes the
+plain ``finditer`` path, which yields the same columns.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from itertools import accumulate, compress, repeat
+from operator import and_, sub
+
+from reader.importer.languages import Language
+
+TOKEN_PATTERN = re.compile(
+    r"[^\W\d_a-z]\.(?=\s[^\W\d_])"  # an initial: "Teguh P. Nugroho"
+    r"|[^\W_](?:[\w’'\-]*[^\W_])?(?:(?<=s)['’](?!\w))?"  # a word; "Airways'" possessive
+    r"|[^\w\s]"
+)
+#: A token with the one space before it, if any: the chunks tile a paragraph whose words
+#: are separated by single spaces, which is how the importer joins lines.
+_CHUNK = re.compile(" ?(?:" + TOKEN_PATTERN.pattern + ")")
+#: Longest bracketed short form inside a title ("(KAI Commuter)").
+MAX_BRACKETED = 4
+#: Distinct words a table remembers; past that it forgets (a book-length paste of
+#: nonsense must not grow memory without bound).
+MAX_TABLE_WORDS = 500_000
+
+# -- the flags --------------------------------------------------------------------------
+# What the token is
+WORD = 1 << 0  # starts with a letter or digit
+UPPER = 1 << 1  # starts with an upper-case letter
+CAPWORD = 1 << 2  # both: where names and roles can start
+DIGITS = 1 << 3  # all digits ("52")
+ALL_CAPS = 1 << 4  # "TNI", "UGM": counted as possible acronyms
+LOWER_APART = 1 << 5  # a lower-case word with a space before it
+# Which of the language's word lists holds it (compared in lower case)
+STOP = 1 << 6
+ROLE = 1 << 7
+CONNECTOR = 1 << 8
+PARTICLE = 1 << 9
+HONORIFIC = 1 << 10
+POST_CUE = 1 << 11  # kata, said
+PRE_CUE = 1 << 12  # mengatakan, says
+PRONOUN = 1 << 13
+ROLE_MARKER = 1 << 14
+ARTICLE = 1 << 15
+BACKREF_MARKER = 1 << 16
+BACKREF_CLOSER = 1 << 17
+PLACE_PREPOSITION = 1 << 18
+VERB = 1 << 19  # matches the language's verb pattern
+ACCORDING = 1 << 20  # a one-word "according to" ("menurut")
+CUE_BACK = 1 << 21  # katanya, ujarnya
+PLAIN = 1 << 22  # could be part of a person's name at all
+# Word classes of the speaker pass itself (the same in every language)
+ADVERB = 1 << 23  # between a subject and its verb
+SUBJECT_ADVERB = 1 << 24  # between a quoted speaker and the verb before the quote
+RELATIVE = 1 << 25
+SOME = 1 << 26
+DESCRIPTION_STOP = 1 << 27
+ROLE_PREPOSITION = 1 << 28
+# Punctuation
+SENTENCE_OPENER = 1 << 29  # a name after it opens a sentence
+HALT = 1 << 30  # ends a phrase or a role
+OPENING = 1 << 31  # a capitalised word after it may just open a sentence
+SLASH = 1 << 32
+
+_SENTENCE_OPENERS = frozenset({".", "!", "?", "“", "”", '"', "«", "»", ":"})
+_HALTS = frozenset('.!?;:“”„«»"()')
+_OPENINGS = frozenset('.!?“”„«»"(')
+_ADVERBS = frozenset(
+    {
+        *("juga", "pun", "kembali", "lalu", "kemudian", "sendiri", "sempat", "pernah"),
+        *("telah", "sudah", "hanya", "bahkan", "lantas", "masih", "tidak", "tak", "belum"),
+        *("akan", "also", "then", "later", "again", "still"),
+    }
+)
+_SUBJECT_ADVERBS = frozenset(
+    {
+        *("juga", "pun", "kembali", "lalu", "kemudian", "also", "then", "later"),
+        *("sendiri", "sempat", "pernah", "telah", "sudah", "hanya", "bahkan", "lantas"),
+        "again",
+    }
+)
+_RELATIVES = frozenset({"who", "which", "whose", "yang"})
+_SOMES = frozenset({"one", "another", "some", "salah", "para"})
+#: Words that end a description of a speaker ("seorang pengemudi yang …", "a resident who …").
+_DESCRIPTION_STOPS = frozenset(
+    {
+        *("yang", "di", "dalam", "kepada", "saat", "ketika", "sambil", "pada", "usai"),
+        *("seusai", "setelah", "melalui", "dengan", "lewat", "kemarin"),
+        *("who", "in", "at", "on", "during", "after", "when", "while", "from", "to", "as", "via"),
+    }
+)
+#: Function words that may stand inside a role ("member for housing", "peneliti dari …").
+_ROLE_PREPOSITIONS = frozenset({"of", "at", "for", "in", "on", "the", "dari", "di", "untuk"})
+
+
+def is_plain(word: str, lang: Language) -> bool:
+    """Could this capitalised word be part of a person's name at all (by the word lists)?"""
+    low = word.lower()
+    # (letters are never digits: only a word with other characters needs the scan)
+    if not word[:1].isupper() or (not word.isalpha() and any(ch.isdigit() for ch in word)):
+        return False
+    return not (
+        low in lang.stopwords
+        or low in lang.role_words
+        or low in lang.institution_words
+        or low in lang.not_names
+        or low in lang.org_heads
+        or low in lang.honorifics
+        or low in lang.pronouns
+        or low in lang.connectors
+        or lang.cue_back(low)
+        or (lang.common_word is not None and lang.common_word.match(low) is not None)
+    )
+
+
+def word_flags(chunk: str, lang: Language) -> int:
+    """The flags of one token; ``chunk`` may start with the space before the token."""
+    spaced = chunk[:1] == " "
+    word = chunk[1:] if spaced else chunk
+    first = word[:1]
+    low = word.lower()
+    flags = 0
+    if first.isalnum():
+        flags |= WORD
+        if spaced and not first.isupper():
+            flags |= LOWER_APART
+    if first.isupper():
+        flags |= UPPER | (CAPWORD if first.isalnum() else 0)
+    if word.isdigit():
+        flags |= DIGITS
+    if word.isupper():
+        flags |= ALL_CAPS
+    for words, flag in (
+        (lang.stopwords, STOP),
+        (lang.role_words, ROLE),
+        (lang.connectors, CONNECTOR),
+        (lang.name_particles, PARTICLE),
+        (lang.honorifics, HONORIFIC),
+        (lang.post_cues, POST_CUE),
+        (lang.pre_cues, PRE_CUE),
+        (lang.pronouns, PRONOUN),
+        (lang.role_markers, ROLE_MARKER),
+        (lang.articles, ARTICLE),
+        (lang.backref_markers, BACKREF_MARKER),
+        (lang.backref_closers, BACKREF_CLOSER),
+        (lang.place_prepositions, PLACE_PREPOSITION),
+        (_ADVERBS, ADVERB),
+        (_SUBJECT_ADVERBS, SUBJECT_ADVERB),
+        (_RELATIVES, RELATIVE),
+        (_SOMES, SOME),
+        (_DESCRIPTION_STOPS, DESCRIPTION_STOP),
+        (_ROLE_PREPOSITIONS, ROLE_PREPOSITION),
+    ):
+        if low in words:
+            flags |= flag
+    if low in lang.according_to:
+        flags |= ACCORDING
+    if lang.verb is not None and lang.verb.match(low) is not None:
+        flags |= VERB
+    if lang.cue_back(low):
+        flags |= CUE_BACK
+    if is_plain(word, lang):
+        flags |= PLAIN
+    for marks, flag in (
+        (_SENTENCE_OPENERS, SENTENCE_OPENER),
+        (_HALTS, HALT),
+        (_OPENINGS, OPENING),
+    ):
+        if word in marks:
+            flags |= flag
+    if word == "/":
+        flags |= SLASH
+    return flags
+
+
+class WordTable(dict[str, int]):
+    """The flags of every token text (with or without its leading space) seen so far.
+
+    A dict whose missing keys are worked out on first sight, so that a paragraph's
+    flags are ``map(table.__getitem__, chunks)`` at C speed: a news article repeats
+    its words, and a batch import repeats the language's.
+    """
+
+    def __init__(self, lang: Language) -> None:
+        super().__init__()
+        self.lang = lang
+        #: ``according_to`` phrases as word tuples ("according to" → ("according", "to")).
+        self.according: tuple[tuple[str, ...], ...] = tuple(
+            tuple(p.split()) for p in lang.according_to
+        )
+
+    def __missing__(self, chunk: str) -> int:
+        flags = word_flags(chunk, self.lang)
+        if len(self) >= MAX_TABLE_WORDS:
+            self.clear()
+        self[chunk] = flags
+        return flags
+
+
+_TABLES: dict[str, WordTable] = {}
+
+
+def word_table(lang: Language) -> WordTable:
+    """The table of ``lang`` (one per language, kept for the life of the process)."""
+    table = _TABLES.get(lang.code)
+    if table is None or table.lang is not lang:
+        table = _TABLES[lang.code] = WordTable(lang)
+    return table
+
+
+class Tokens:
+    """One paragraph's tokens as columns: texts, end offsets and flags.
+
+    ``caps`` lists the capitalised words, the only places a name or a role can start;
+    start offsets are worked out on demand (only paragraphs with quotations need them
+    all).
+    """
+
+    __slots__ = ("_starts", "caps", "ends", "flags", "words")
+
+    def __init__(self, words: list[str], ends: list[int], flags: list[int]) -> None:
+        self.words = words
+        self.ends = ends
+        self.flags = flags
+        self.caps: list[int] = list(compress(range(len(flags)), map(and_, flags, repeat(CAPWORD))))
+        self._starts: list[int] | None = None
+
+    def __len__(self) -> int:
+        return len(self.words)
+
+    def start(self, i: int) -> int:
+        return self.ends[i] - len(self.words[i])
+
+    @property
+    def starts(self) -> list[int]:
+        if self._starts is None:
+            self._starts = list(map(sub, self.ends, map(len, self.words)))
+        return self._starts
+
+    def lower(self, i: int) -> str:
+        return self.words[i].lower()
+
+    def lowers(self, i: int, j: int) -> list[str]:
+        return [word.lower() for word in self.words[i:j]]
+
+
+EMPTY = Tokens([], [], [])
+
+
+def tokenize(text: str, table: WordTable) -> Tokens:
+    """Cut ``text`` into :class:`Tokens`."""
+    chunks: list[str] = _CHUNK.findall(text)
+    ends = list(accumulate(map(len, chunks)))
+    if ends and ends[-1] != len(text):
+        chunks, ends = _chunks_one_by_one(text)
+    words = list(map(str.lstrip, chunks))
+    return Tokens(words, ends, list(map(table.__getitem__, chunks)))
+
+
+def _chunks_one_by_one(text: str) -> tuple[list[str], list[int]]:
+    """The chunks of a paragraph the fast path cannot tile: a token is spaced when
+    anything (space or not) stands between it and the token before it."""
+    chunks: list[str] = []
+    ends: list[int] = []
+    prev_end = 0
+    for match in TOKEN_PATTERN.finditer(text):
+        word = match.group()
+        start = match.start()
+        chunks.append(" " + word if start != prev_end else word)
+        ends.append(match.end())
+        prev_end = match.end()
+    return chunks, ends
+
+
+def run_at(tokens: Tokens, i: int) -> int:
+    """End (exclusive) of the capitalised run starting at token ``i`` (``i`` if none).
+
+    A run is a stretch of capitalised words, with the connectors a role may hold
+    ("Pertahanan dan Luar Negeri"), the particles a name may hold ("bin", "van"), a
+    number ("Daop 8 Surabaya"), an honorific ("Kepala Dinas … dr Widji") and a
+    bracketed short form ("Kementerian Dalam Negeri (Kemendagri) Akmal Malik").
+    """
+    words, flags = tokens.words, tokens.flags
+    j = i
+    n = len(words)
+    while j < n and flags[j] & CAPWORD:
+        j += 1
+        if j < n and words[j] == "(":
+            close = j + 1
+            while close < n and close - j <= MAX_BRACKETED and words[close] != ")":
+                close += 1
+            if (
+                close < n - 1
+                and close - j <= MAX_BRACKETED
+                and words[close] == ")"
+                and flags[j + 1] & UPPER
+                and flags[close + 1] & CAPWORD
+            ):
+                j = close + 1
+                continue
+        if (
+            j + 1 < n
+            and flags[j] & (CONNECTOR | PARTICLE | SLASH | DIGITS | HONORIFIC)
+            and flags[j + 1] & CAPWORD
+            # "… Busyro Muqoddas dan Wakil Ketua …": a new title starts a new person.
+            and not flags[j + 1] & ROLE
+        ):
+            j += 1
+    return j
+
+
+def spaced_lower_words(tokens: Tokens) -> Iterable[str]:
+    """The lower-case words not glued to the token before them ("khofifah.ip" is not)."""
+    words = tokens.words
+    apart = compress(words, map(and_, tokens.flags, repeat(LOWER_APART)))
+    if words and tokens.flags[0] & WORD and not tokens.flags[0] & UPPER:
+        return [words[0], *apart]
+    return apart

@@ -1,0 +1,141 @@
+"""Tokens as columns and flags: the fast path gives what a token-by-token reading gives."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from reader.importer import tokens as tk
+from reader.importer.languages import Language, all_languages, language
+from reader.importer.names import NameRules
+from reader.importer.tokens import (
+    LOWER_APART,
+    Tokens,
+    spaced_lower_words,
+    tokenize,
+    word_flags,
+    word_table,
+)
+
+_TEXTS = st.text(
+    alphabet=st.sampled_from("aZ .,'’-(“)1É\u0301 _ßİΣ\u00a0s") | st.characters(), max_size=40
+)
+
+
+def _one_by_one(text: str, lang: Language) -> tuple[list[str], list[int], list[int], set[str]]:
+    """Words, starts, flags (less LOWER_APART) and spaced lower-case words, token by token."""
+    words: list[str] = []
+    starts: list[int] = []
+    flags: list[int] = []
+    lower: set[str] = set()
+    prev_end = -1
+    for match in tk.TOKEN_PATTERN.finditer(text):
+        word = match.group()
+        words.append(word)
+        starts.append(match.start())
+        flags.append(word_flags(word, lang))
+        if word[0].isalnum() and not word[0].isupper() and match.start() != prev_end:
+            lower.add(word)
+        prev_end = match.end()
+    return words, starts, flags, lower
+
+
+def _columns(tokens: Tokens) -> tuple[list[str], list[int], list[int], set[str]]:
+    flags = [f & ~LOWER_APART for f in tokens.flags]
+    return tokens.words, tokens.starts, flags, set(spaced_lower_words(tokens))
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TEXTS)
+def test_tokenize_gives_the_tokens_of_a_one_by_one_reading(text: str) -> None:
+    lang = language("id")
+    got = tokenize(text, word_table(lang))
+    assert _columns(got) == _one_by_one(text, lang)
+    assert got.ends == [s + len(w) for s, w in zip(got.starts, got.words, strict=True)]
+    assert [got.start(i) for i in range(len(got))] == got.starts
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Menteri Teguh P. Nugroho (52) kata “Airways' plan” di khofifah.ip, Jakarta.",
+        "two  spaces and an_underscore _here",  # the one-by-one path
+        "\u00a0non-breaking\u00a0spaces kata Budi",
+        "",
+        "   ",
+    ],
+)
+def test_tokenize_examples(text: str) -> None:
+    lang = language("id")
+    assert _columns(tokenize(text, word_table(lang))) == _one_by_one(text, lang)
+
+
+@pytest.mark.parametrize("lang", all_languages(), ids=lambda lang: lang.code)
+def test_flags_say_which_word_list_holds_a_word(lang: Language) -> None:
+    lists = {
+        tk.STOP: lang.stopwords,
+        tk.ROLE: lang.role_words,
+        tk.POST_CUE: lang.post_cues,
+        tk.PRE_CUE: lang.pre_cues,
+        tk.PRONOUN: lang.pronouns,
+        tk.CONNECTOR: lang.connectors,
+    }
+    for flag, words in lists.items():
+        assert words
+        for word in words:
+            assert word_flags(word, lang) & flag, (word, flag)
+            assert word_flags(word.capitalize(), lang) & flag, (word, flag)
+            assert not word_flags(word + "zzq", lang) & flag
+    assert word_flags("Lavrov", lang) & tk.PLAIN
+    assert word_flags("Lavrov", lang) & tk.CAPWORD
+    assert not word_flags("lavrov", lang) & (tk.PLAIN | tk.UPPER)
+    assert word_flags(" kata", lang) & LOWER_APART
+    assert not word_flags("kata", lang) & LOWER_APART
+
+
+def test_a_table_forgets_past_its_bound(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(tk, "MAX_TABLE_WORDS", 10)
+    table = tk.WordTable(language("en"))
+    for n in range(100):
+        assert table[f"w{n}"] == word_flags(f"w{n}", table.lang)
+        assert len(table) <= 10
+
+
+def _plain_facts(
+    lang_code: str, paragraphs: list[str]
+) -> tuple[dict[str, set[str]], set[str], set[str]]:
+    """follows, cued and standalone as a token-by-token loop finds them."""
+    lang = language(lang_code)
+    follows: dict[str, set[str]] = {}
+    cued: set[str] = set()
+    standalone: set[str] = set()
+    for text in paragraphs:
+        toks = [m.group() for m in tk.TOKEN_PATTERN.finditer(text)]
+        for k, tok in enumerate(toks):
+            if not (tok[0].isalnum() and tok[0].isupper()):
+                continue
+            prev = toks[k - 1].lower() if k else None
+            nxt = toks[k + 1] if k + 1 < len(toks) else None
+            nxt_cap = nxt is not None and nxt[0].isalnum() and nxt[0].isupper()
+            if nxt is not None and nxt_cap:
+                follows.setdefault(tok, set()).add(nxt)
+            if prev is not None and prev in lang.post_cues:
+                cued.add(tok)
+            if prev is not None and prev in lang.place_prepositions and not nxt_cap:
+                standalone.add(tok)
+    return follows, cued, standalone
+
+
+def test_name_rules_facts_match_a_token_loop() -> None:
+    paragraphs = [
+        "“Kami siap,” kata Hari Santoso di Jakarta Selatan, Senin.",
+        "Warga di Surabaya, kata Budi, tinggal di Kota Malang. Di",
+        "Menteri Luar Negeri Rusia Sergey Lavrov bertemu Menteri Luar Negeri Iran",
+        "X",
+        "",
+    ]
+    lang = language("id")
+    rules = NameRules(lang, [tokenize(p, word_table(lang)) for p in paragraphs])
+    assert (rules.follows, rules.cued, rules.standalone) == _plain_facts("id", paragraphs)
+    assert rules.cued and rules.standalone and rules.follows
