@@ -91,20 +91,29 @@ class NameRules:
         key = tuple(words)
         known = self._splits.get(key)
         if known is None:
-            k = self._name_start(key)
+            k = self._name_start(key) if len(key) > 1 else self._one_word_start(key[0])
             known = self._splits[key] = (key[:k], key[k:])
         return known
 
+    def _one_word_start(self, word: str) -> int:
+        """:meth:`_name_start` of a one-word run, which most runs are: the word is a
+        name unless the lists, an acronym or its use on its own say otherwise."""
+        if not self.table[word] & PLAIN or _acronym(word) or word in self.standalone:
+            return 1
+        return 0
+
     def _name_start(self, words: tuple[str, ...]) -> int:
         k = len(words)
-        titled = any(not self.is_plain(w) for w in words)
+        table = self.table
+        titled = min(map(and_, map(table.__getitem__, words), repeat(PLAIN))) == 0
         while k > 0 and len(words) - k < MAX_NAME_TOKENS:
             word = words[k - 1]
             last = k == len(words)
-            if self.table[word] & PARTICLE and not self.table[word] & UPPER:
+            flags = table[word]
+            if flags & PARTICLE and not flags & UPPER:
                 k -= 1
                 continue
-            if not self.is_plain(word):
+            if not flags & PLAIN:
                 break
             if not last and word.endswith(("’s", "'s")):
                 break  # "Ethiopia’s Hana Tesfaye"

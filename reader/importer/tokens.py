@@ -28,8 +28,14 @@ TOKEN_PATTERN = re.compile(
     r"|[^\w\s]"
 )
 #: A token with the one space before it, if any: the chunks tile a paragraph whose words
-#: are separated by single spaces, which is how the importer joins lines.
-_CHUNK = re.compile(" ?(?:" + TOKEN_PATTERN.pattern + ")")
+#: are separated by single spaces, which is how the importer joins lines. The word is
+#: written as letter runs joined by ’ ' - _ (the same tokens as TOKEN_PATTERN, which
+#: backtracks once at the end of every word).
+_CHUNK = re.compile(
+    r" ?(?:[^\W\d_a-z]\.(?=\s[^\W\d_])"
+    r"|[^\W_]+(?:[_’'\-]+[^\W_]+)*(?:(?<=s)['’](?!\w))?"
+    r"|[^\w\s])"
+)
 #: Longest bracketed short form inside a title ("(KAI Commuter)").
 MAX_BRACKETED = 4
 #: Distinct words a table remembers; past that it forgets (a book-length paste of
@@ -126,23 +132,9 @@ def is_plain(word: str, lang: Language) -> bool:
     )
 
 
-def word_flags(chunk: str, lang: Language) -> int:
-    """The flags of one token; ``chunk`` may start with the space before the token."""
-    spaced = chunk[:1] == " "
-    word = chunk[1:] if spaced else chunk
-    first = word[:1]
-    low = word.lower()
-    flags = 0
-    if first.isalnum():
-        flags |= WORD
-        if spaced and not first.isupper():
-            flags |= LOWER_APART
-    if first.isupper():
-        flags |= UPPER | (CAPWORD if first.isalnum() else 0)
-    if word.isdigit():
-        flags |= DIGITS
-    if word.isupper():
-        flags |= ALL_CAPS
+def _listed(lang: Language) -> dict[str, int]:
+    """Every word on one of ``lang``'s lists (or the pass's own), with the flags of its lists."""
+    listed: dict[str, int] = {}
     for words, flag in (
         (lang.stopwords, STOP),
         (lang.role_words, ROLE),
@@ -157,6 +149,7 @@ def word_flags(chunk: str, lang: Language) -> int:
         (lang.backref_markers, BACKREF_MARKER),
         (lang.backref_closers, BACKREF_CLOSER),
         (lang.place_prepositions, PLACE_PREPOSITION),
+        (frozenset(lang.according_to), ACCORDING),
         (_ADVERBS, ADVERB),
         (_SUBJECT_ADVERBS, SUBJECT_ADVERB),
         (_RELATIVES, RELATIVE),
@@ -164,25 +157,54 @@ def word_flags(chunk: str, lang: Language) -> int:
         (_DESCRIPTION_STOPS, DESCRIPTION_STOP),
         (_ROLE_PREPOSITIONS, ROLE_PREPOSITION),
     ):
-        if low in words:
-            flags |= flag
-    if low in lang.according_to:
-        flags |= ACCORDING
+        for word in words:
+            listed[word] = listed.get(word, 0) | flag
+    return listed
+
+
+def _marks() -> dict[str, int]:
+    marks: dict[str, int] = {"/": SLASH}
+    for chars, flag in (
+        (_SENTENCE_OPENERS, SENTENCE_OPENER),
+        (_HALTS, HALT),
+        (_OPENINGS, OPENING),
+    ):
+        for char in chars:
+            marks[char] = marks.get(char, 0) | flag
+    return marks
+
+
+_MARKS = _marks()
+
+
+def word_flags(chunk: str, lang: Language, listed: dict[str, int] | None = None) -> int:
+    """The flags of one token; ``chunk`` may start with the space before the token.
+
+    ``listed`` is :func:`_listed` of ``lang``, passed in by a table that keeps it.
+    """
+    if listed is None:
+        listed = _listed(lang)
+    spaced = chunk[:1] == " "
+    word = chunk[1:] if spaced else chunk
+    first = word[:1]
+    low = word.lower()
+    flags = listed.get(low, 0) | _MARKS.get(word, 0)
+    if first.isalnum():
+        flags |= WORD
+        if spaced and not first.isupper():
+            flags |= LOWER_APART
+    if first.isupper():
+        flags |= UPPER | (CAPWORD if first.isalnum() else 0)
+    if word.isdigit():
+        flags |= DIGITS
+    if word.isupper():
+        flags |= ALL_CAPS
     if lang.verb is not None and lang.verb.match(low) is not None:
         flags |= VERB
     if lang.cue_back(low):
         flags |= CUE_BACK
     if is_plain(word, lang):
         flags |= PLAIN
-    for marks, flag in (
-        (_SENTENCE_OPENERS, SENTENCE_OPENER),
-        (_HALTS, HALT),
-        (_OPENINGS, OPENING),
-    ):
-        if word in marks:
-            flags |= flag
-    if word == "/":
-        flags |= SLASH
     return flags
 
 
@@ -201,9 +223,17 @@ class WordTable(dict[str, int]):
         self.according: tuple[tuple[str, ...], ...] = tuple(
             tuple(p.split()) for p in lang.according_to
         )
+        #: The flags each listed word gets from its lists.
+        self.listed = _listed(lang)
 
     def __missing__(self, chunk: str) -> int:
-        flags = word_flags(chunk, self.lang)
+        if chunk[:1] == " ":
+            # The spaced form differs only in LOWER_APART: work the word out once.
+            flags = self[chunk[1:]]
+            if flags & WORD and not flags & UPPER:
+                flags |= LOWER_APART
+        else:
+            flags = word_flags(chunk, self.lang, self.listed)
         if len(self) >= MAX_TABLE_WORDS:
             self.clear()
         self[chunk] = flags
