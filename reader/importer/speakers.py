@@ -36,6 +36,7 @@ from reader.importer.tokens import (
     POST_CUE,
     PRE_CUE,
     ROLE,
+    RUN_NEXT,
     SENTENCE_OPENER,
     STOP,
     UPPER,
@@ -267,6 +268,7 @@ def _discover(
     for b, toks in enumerate(tokens):
         reader = readers[b]
         flags = toks.flags
+        last = len(flags) - 1
         quoted = inside[b]  # (most paragraphs quote nobody: no lookup needed there)
         i = 0
         for k in toks.caps:  # a run starts only at a capitalised word
@@ -275,7 +277,7 @@ def _discover(
             i = k
             if quoted and not _outside(toks.start(i), quoted):
                 continue
-            j = run_at(toks, i)
+            j = run_at(toks, i) if i < last and flags[i + 1] & RUN_NEXT else i + 1
             if j == i + 1 and not flags[i] & PLAIN:
                 i = j  # a lone title or common word ("Pemerintah"): no name here
                 continue

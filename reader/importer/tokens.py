@@ -80,6 +80,10 @@ SENTENCE_OPENER = 1 << 29  # a name after it opens a sentence
 HALT = 1 << 30  # ends a phrase or a role
 OPENING = 1 << 31  # a capitalised word after it may just open a sentence
 SLASH = 1 << 32
+OPEN_PAREN = 1 << 33
+#: What may follow the first word of a capitalised run inside the run: a token without
+#: any of these ends the run after one word, with no need to call :func:`run_at`.
+RUN_NEXT = CAPWORD | CONNECTOR | PARTICLE | SLASH | DIGITS | HONORIFIC | OPEN_PAREN
 
 _SENTENCE_OPENERS = frozenset({".", "!", "?", "“", "”", '"', "«", "»", ":"})
 _HALTS = frozenset('.!?;:“”„«»"()')
@@ -163,7 +167,7 @@ def _listed(lang: Language) -> dict[str, int]:
 
 
 def _marks() -> dict[str, int]:
-    marks: dict[str, int] = {"/": SLASH}
+    marks: dict[str, int] = {"/": SLASH, "(": OPEN_PAREN}
     for chars, flag in (
         (_SENTENCE_OPENERS, SENTENCE_OPENER),
         (_HALTS, HALT),
@@ -208,6 +212,17 @@ def word_flags(chunk: str, lang: Language, listed: dict[str, int] | None = None)
     return flags
 
 
+class _BareWords(dict[str, str]):
+    """Each chunk's token without the space before it, one shared string per token
+    text (a lookup is cheaper than stripping, and later lookups reuse its hash)."""
+
+    def __missing__(self, chunk: str) -> str:
+        if len(self) >= MAX_TABLE_WORDS:
+            self.clear()
+        word = self[chunk] = chunk.lstrip(" ")
+        return word
+
+
 class WordTable(dict[str, int]):
     """The flags of every token text (with or without its leading space) seen so far.
 
@@ -225,6 +240,8 @@ class WordTable(dict[str, int]):
         )
         #: The flags each listed word gets from its lists.
         self.listed = _listed(lang)
+        #: Chunk → token text.
+        self.bare = _BareWords()
 
     def __missing__(self, chunk: str) -> int:
         if chunk[:1] == " ":
@@ -296,7 +313,7 @@ def tokenize(text: str, table: WordTable) -> Tokens:
     ends = list(accumulate(map(len, chunks)))
     if ends and ends[-1] != len(text):
         chunks, ends = _chunks_one_by_one(text)
-    words = list(map(str.lstrip, chunks))
+    words = list(map(table.bare.__getitem__, chunks))
     return Tokens(words, ends, list(map(table.__getitem__, chunks)))
 
 
