@@ -77,6 +77,8 @@ NONE = Cue("none")
 class CueReader:
     """Reads cues in one paragraph."""
 
+    __slots__ = ("flags", "lang", "rules", "text", "tokens", "words")
+
     def __init__(self, text: str, tokens: Tokens, rules: NameRules) -> None:
         self.text = text
         self.tokens = tokens

@@ -101,11 +101,13 @@ class NameRules:
         return known
 
     def _one_word_start(self, word: str) -> int:
-        """:meth:`_name_start` of a one-word run, which most runs are: the word is a
-        name unless the lists, an acronym or its use on its own say otherwise."""
-        if not self.table[word] & PLAIN or _acronym(word) or word in self.standalone:
-            return 1
-        return 0
+        """:meth:`_name_start` of a one-word run, which most runs are."""
+        return 0 if self.table[word] & PLAIN and self.one_word_name(word) else 1
+
+    def one_word_name(self, word: str) -> bool:
+        """Can a plain word standing alone in its run be a name? Not an acronym ("TNI"),
+        nor a word the article uses on its own after "di" (a place)."""
+        return not _acronym(word) and word not in self.standalone
 
     def _name_start(self, words: tuple[str, ...]) -> int:
         k = len(words)

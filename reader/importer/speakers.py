@@ -278,8 +278,8 @@ def _discover(
             if quoted and not _outside(toks.start(i), quoted):
                 continue
             j = run_at(toks, i) if i < last and flags[i + 1] & RUN_NEXT else i + 1
-            if j == i + 1 and not flags[i] & PLAIN:
-                i = j  # a lone title or common word ("Pemerintah"): no name here
+            if j == i + 1 and not (flags[i] & PLAIN and rules.one_word_name(toks.words[i])):
+                i = j  # a lone title, common word, acronym or place: no name here
                 continue
             found = reader.name_at(i, j)
             if found is not None and found.kind == "name":
