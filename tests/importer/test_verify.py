@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import dataclasses
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from reader.core import articlefile
 from reader.core.articlefile import dump_article, parse_article, validate_article
 from reader.core.errors import ArticleError, ReaderError
-from reader.core.model import Article, CookieNotice, Footer, Quote, Section, Speaker
+from reader.core.model import Article, CookieNotice, Figure, Footer, Quote, Section, Speaker
 from reader.importer import _verified, import_with_groups
 
 CORPUS = sorted((Path(__file__).parent / "corpus").glob("*.txt"))
@@ -92,3 +96,151 @@ def test_value_count_matches_the_parser(monkeypatch: pytest.MonkeyPatch) -> None
             else:
                 with pytest.raises(ArticleError, match="values in one file"):
                     check(article)
+
+
+# -- the fast path: an article returned as it is must be one the full check accepts unchanged
+
+
+@pytest.mark.parametrize("path", CORPUS, ids=lambda p: p.stem)
+def test_the_fast_path_takes_every_corpus_import(path: Path) -> None:
+    article = import_with_groups(path.read_text(encoding="utf-8-sig"), verify=False).article
+    assert articlefile._reads_back_as_is(article)
+    assert articlefile._validate_via_nodes(article, "x") == article
+
+
+_BAD = st.sampled_from(
+    [None, 0, -1, True, 1.5, ["a"], "", " ", "lead", "Bad Id", "x\ty", "A\x1bB", "e" + "\u0301" * 5]
+) | st.text(alphabet="ab -\u0301\u200b\t.", max_size=6)
+
+
+@st.composite
+def _articles(draw: st.DrawFn) -> Article:
+    """Small articles that are mostly valid, with now and then a field subtly wrong."""
+
+    def pick(*good: object) -> Any:
+        return draw(_BAD) if draw(st.integers(0, 12)) == 0 else draw(st.sampled_from(good))
+
+    def count(most: int) -> int:
+        return draw(st.integers(1, most)) if draw(st.integers(0, 40)) else 0
+
+    texts = ("Text.", "More é\u0301.", "“Quote” here", "b")
+    sections = tuple(
+        Section(pick(f"s{n}"), pick(None, *texts), tuple(pick(*texts) for _ in range(count(3))))
+        for n in range(count(3))
+    )
+    speakers = tuple(
+        Speaker(
+            pick(f"p{n}"),
+            pick(*texts),
+            pick(None, *texts),
+            tuple(pick(*texts) for _ in range(count(2) - 1)),
+        )
+        for n in range(count(3) - 1)
+    )
+    lead = pick(None, *texts)
+    quotes = []
+    for n in range(count(4) - 1):
+        section = pick("s0", "lead", "s1")
+        paragraph = pick(0, 1)
+        try:
+            whole = Article("x", "x", "x", "x", lead=lead, sections=sections).paragraph_text(
+                section, paragraph
+            )
+            start = draw(st.integers(0, max(0, len(whole) - 1)))
+            quoted = whole[start : start + draw(st.integers(1, 6))]
+        except (KeyError, TypeError):
+            quoted = "Text"
+        speaker = pick(*(s.id for s in speakers)) if speakers else pick("p0")
+        quotes.append(
+            Quote(
+                pick(f"q{n}"), pick(quoted), speaker, section, paragraph, pick("direct", "indirect")
+            )
+        )
+    figures = tuple(Figure(pick(*texts), pick(None, *texts)) for _ in range(count(3) - 1))
+    link = pick(None, "Learn more")
+    cookie = pick(None, CookieNotice("Cookies. Learn more", link, pick(*texts)))
+    return Article(
+        id=pick("a"),
+        title=pick(*texts),
+        language=pick("id", "en"),
+        source=pick(*texts),
+        lead=lead,
+        date=pick(None, *texts),
+        url=pick(None, *texts),
+        figures=pick(figures, figures, list(figures)),
+        sections=sections,
+        speakers=speakers,
+        quotes=tuple(quotes),
+        footer=Footer(pick(None, *texts), cookie),
+    )
+
+
+@settings(max_examples=1500, deadline=None)
+@given(_articles())
+def test_the_fast_path_vouches_only_for_what_the_full_check_returns_unchanged(
+    article: Article,
+) -> None:
+    if articlefile._reads_back_as_is(article):
+        assert articlefile._validate_via_nodes(article, "x") == article
+
+
+def test_the_fast_path_is_not_vacuous() -> None:
+    """Hand-made articles the fast path takes, so the property above tests something."""
+    article = Article(
+        id="a",
+        title="T",
+        language="id",
+        source="S",
+        lead="Lead “here”.",
+        figures=(Figure("A photo.", "Agency"),),
+        sections=(Section("a", "H", ("Some text.", "More é\u0301.")),),
+        speakers=(Speaker("s", "S", "Role", ("Alias",)),),
+        quotes=(Quote("q1", "here", "s", "lead", 0), Quote("q2", "More", "s", "a", 1)),
+        footer=Footer("© S", CookieNotice("Cookies. Learn more", "Learn more", "OK")),
+    )
+    assert articlefile._reads_back_as_is(article)
+    assert validate_article(article) is article
+    read_back_changed: list[dict[str, Any]] = [
+        {"date": ""},
+        {"date": "x\ty"},
+        {"figures": (Figure("A photo.", ""),)},
+        {"footer": Footer(" ")},
+        {"title": "e" + "\u0301" * 5},
+    ]
+    refused: list[dict[str, Any]] = [
+        {"quotes": (Quote("q1", "here", "s", "lead", 1),)},
+        {"quotes": (Quote("q1", "here", "s", "a", True),)},
+        {"sections": (Section("lead", "H", ("Some text.", "More é\u0301.")),)},
+        {"sections": (Section("a", "H", ("Some text.",)),)},  # q2 points past the end
+        {"quotes": (Quote("q1", "there", "s", "lead", 0),)},
+        {"quotes": (Quote("q1", "here", "t", "lead", 0),)},
+        {"quotes": (Quote("q1", "here", "s", "lead", 0, "other"),)},  # type: ignore[arg-type]
+        {"speakers": (Speaker("s", "S"), Speaker("s", "S"))},
+    ]
+    for change in read_back_changed + refused:
+        changed = dataclasses.replace(article, **change)
+        assert not articlefile._reads_back_as_is(changed), change
+        if change in refused:
+            with pytest.raises(ArticleError):
+                validate_article(changed)
+        else:
+            assert validate_article(changed) != changed
+
+
+def test_the_fast_path_leaves_the_scan_limit_to_the_full_check(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    article = Article(
+        id="a",
+        title="T",
+        language="id",
+        source="S",
+        sections=(Section("a", None, ("Some text.",)),),
+        speakers=(Speaker("s", "S"),),
+        quotes=(Quote("q1", "text", "s", "a", 0),),
+    )
+    assert articlefile._reads_back_as_is(article)
+    monkeypatch.setattr(articlefile, "MAX_QUOTE_SCAN", 5)
+    assert not articlefile._reads_back_as_is(article)
+    with pytest.raises(ArticleError, match="too many quotes"):
+        validate_article(article)
