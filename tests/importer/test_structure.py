@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from reader.core.model import Figure
-from reader.importer.languages import language
+from reader.importer import structure
+from reader.importer.languages import Language, language
 from reader.importer.structure import build_structure, is_heading, parse_caption
 
 ID = language("id")
@@ -98,3 +101,40 @@ def test_single_paragraph_becomes_the_opening_section() -> None:
 def test_heading_at_the_end_is_a_paragraph() -> None:
     shape = build_structure(["Judul", "Lead di sini.", "Isi.", "Penutup Tanpa Isi"], ID)
     assert shape.sections[-1][2][-1] == "Penutup Tanpa Isi"
+
+
+# -- the per-line shortcut: a credit marker needs one of its anchor characters
+
+
+def test_caseless_characters_come_only_from_themselves() -> None:
+    """Exhaustive: no character lowercases to a text holding another's caseless character."""
+    for code in range(0x110000):
+        ch = chr(code)
+        for lowered in ch.lower():
+            if lowered != ch:
+                assert lowered not in structure._CASELESS, hex(code)
+
+
+def test_every_language_has_anchors_for_its_markers() -> None:
+    assert structure.marker_anchors(ID.credit_markers) == (":",)
+    assert structure.marker_anchors(EN.credit_markers) == (",", ":")
+    assert structure.marker_anchors(("foto", "photo:")) is None  # letters only: no shortcut
+
+
+_LINE = st.text(
+    alphabet=st.sampled_from(list("Foto: IMAGE source,.-– “\u0130\u03a3KKk")) | st.characters(),
+    max_size=40,
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_LINE, st.sampled_from([ID, EN]))
+def test_the_shortcut_never_hides_a_caption(line: str, lang: Language) -> None:
+    anchors = structure.marker_anchors(lang.credit_markers)
+    if not structure._may_hold_marker(line, anchors):
+        assert not any(marker in line.lower() for marker in lang.credit_markers)
+        assert structure.credit_only(line, lang) is None
+    with_markers = structure._may_hold_marker(line, anchors)
+    assert structure._parse_caption(line, lang, with_markers=with_markers) == parse_caption(
+        line, lang
+    )
