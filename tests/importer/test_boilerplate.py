@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from reader.core.model import CookieNotice
+from reader.importer import boilerplate
 from reader.importer.boilerplate import source_of, strip_boilerplate
-from reader.importer.languages import language
+from reader.importer.languages import all_languages, language
 
 ID = language("id")
 EN = language("en")
@@ -90,3 +93,22 @@ def test_teaser_list_ends_at_the_first_sentence() -> None:
     cleaned = strip_boilerplate(lines, ID)
     assert cleaned.lines == ["Judul", "Isi.", "Ini kalimat biasa yang berakhir."]
     assert cleaned.dropped == ["Terkini", "Harga Emas Turun"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.text(
+            alphabet=st.sampled_from(list("Uses cookies KUKI menggunakan\n\u0130")), max_size=30
+        ),
+        max_size=5,
+    )
+)
+def test_the_cookie_shortcut_never_hides_a_notice(lines: list[str]) -> None:
+    phrases = boilerplate._phrases(all_languages())
+    lowers = [line.lower() for line in lines]
+    if not boilerplate._may_hold_cookie_notice(lowers, phrases):
+        assert not any(
+            boilerplate._cookie(line, phrases, lower)
+            for line, lower in zip(lines, lowers, strict=True)
+        )
