@@ -1,4 +1,4 @@
-"""Reading the lines of a pasted text: the shortcut for lines that are already folded."""
+"""Reading the lines and the words of a pasted text: the shortcuts equal the plain way."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from reader.importer import _folded, _lines
+from reader.importer.language import _WORD, _words
 
 
 def test_the_space_is_the_only_printable_whitespace() -> None:
@@ -23,3 +24,9 @@ def test_folded_equals_split_and_join(text: str) -> None:
         if line.strip():
             assert _folded(line) == " ".join(line.split())
     assert _lines(text) == [" ".join(ln.split()) for ln in text.split("\n") if ln.strip()]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab_1²½ \t\xa0“é\u0301")) | st.characters()))
+def test_language_words_equal_the_regex(text: str) -> None:
+    assert _words(text) == _WORD.findall(text)
