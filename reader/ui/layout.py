@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from itertools import islice
 from typing import Literal
 
-from rich._wrap import divide_line  # the wrapper Rich's Text and Textual's Content use
+from rich.cells import cell_len, chop_cells
 
 from reader.core.model import LEAD, Article, Quote, Section
 
@@ -46,13 +46,20 @@ def flatten(text: str) -> str:
 def wrap_offsets(text: str, width: int) -> list[int]:
     """Character offsets where the lines of ``text`` wrapped at ``width`` cells begin.
 
-    The first line (offset 0) is implied, as in Rich's ``divide_line``. Text of narrow
-    characters only is wrapped greedily by slicing; anything with wide (CJK, emoji) or
-    zero-width characters goes through Rich's cell-aware wrapper.
+    The first line (offset 0) is implied. Greedy word wrapping: a line takes every word
+    that fits, lines break after the spaces between words (spaces hang at the end of a
+    line and are not counted), and a word wider than a whole line is folded where the
+    line is full. Spaces leading the text stay with its first word, or make a line of
+    their own when they fill one. Only U+0020 is a space: run text through
+    :func:`flatten` first. Widths are in terminal cells, so no line's text is wider than
+    ``width`` (except a lone character wider than the width itself).
+
+    Linear in ``len(text)``. Text of narrow characters only is wrapped by slicing;
+    anything with wide (CJK, emoji) or zero-width characters is measured word by word.
     """
     width = max(1, width)
     if not _is_narrow(text):
-        return divide_line(text, width, fold=True)
+        return _wrap_cells(text, width)
     breaks: list[int] = []
     size = len(text)
     pos = 0
@@ -72,6 +79,45 @@ def wrap_offsets(text: str, width: int) -> list[int]:
             nxt = space + 1 if space >= 0 else pos + width
         breaks.append(nxt)
         pos = nxt
+    return breaks
+
+
+_WORD = re.compile(r"[^ ]+")
+
+
+def _wrap_cells(text: str, width: int) -> list[int]:
+    """:func:`wrap_offsets` measured in cells: the lines its narrow path makes when every
+    character is one cell wide, for text with wide or zero-width characters."""
+    breaks: list[int] = []
+    lead = len(text) - len(text.lstrip(" "))
+    if lead == len(text):
+        return breaks
+    first = 0  # where the first word starts: with the text's leading spaces…
+    if lead >= width:
+        breaks.append(lead)  # …unless they fill a line, which is then theirs alone
+        first = lead
+    used = -1  # cells the current line takes up to the end of its last word; -1: no word
+    end = 0  # where that word ends
+    for match in _WORD.finditer(text, lead):
+        start, stop = match.span()
+        if used < 0:
+            start = first
+        cells = cell_len(text[start:stop])
+        if used >= 0:
+            fitted = used + (start - end) + cells  # a space is one cell
+            if fitted <= width:
+                used, end = fitted, stop
+                continue
+            breaks.append(start)
+        if cells > width:
+            # wider than any line: fold it wherever a line is full (grapheme-aware)
+            chunks = chop_cells(text[start:stop], width)
+            for chunk in chunks[:-1]:
+                if chunk:  # a character wider than the width may come out as "" first
+                    start += len(chunk)
+                    breaks.append(start)
+            cells = cell_len(text[start:stop])
+        used, end = cells, stop
     return breaks
 
 
