@@ -15,6 +15,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
+from itertools import compress
+from operator import not_
 
 # C0 controls except TAB and LF, DEL, C1 controls.
 _CONTROL = "".join(
@@ -77,14 +80,50 @@ def _needs_work(text: str) -> bool:
     """True when ``text`` may hold a character :data:`_NEEDS_WORK` matches.
 
     Exactly ``_NEEDS_WORK.search(text) is not None``, but mostly at C speed: one
-    ``isprintable`` scan, and the regex only for texts that are not printable (a
+    ``isprintable`` scan, and the regex only over the lines that are not printable (a
     no-break space or another separator is enough for that; the regex then decides).
     """
     if text.replace("\n", " ").isprintable():
         if text.isascii():
             return False
-        return any(ch in text for ch in _PRINTABLE_NEEDING_WORK)
-    return _NEEDS_WORK.search(text) is not None
+        return _has_printable_needing_work(text)
+    if _has_printable_needing_work(text):
+        return True
+    return any(_NEEDS_WORK.search(line) is not None for line in _unprintable_lines(text))
+
+
+def _has_printable_needing_work(text: str) -> bool:
+    return any(ch in text for ch in _PRINTABLE_NEEDING_WORK)
+
+
+def _unprintable_lines(text: str) -> Iterator[str]:
+    """The lines of ``text`` that are not printable, found at C speed."""
+    lines = text.split("\n")
+    return compress(lines, map(not_, map(str.isprintable, lines)))
+
+
+def _work(text: str) -> str:
+    """Remove escape sequences and map or drop the characters :data:`_TRANSLATE` lists.
+
+    Line by line when only unprintable lines can need it (no escape sequence spans a
+    newline, and no translated character is printable then): a long article with one
+    stray no-break space or soft hyphen is not translated character by character.
+    """
+    if "\n" not in text or _has_printable_needing_work(text):
+        return _work_line(text)
+    lines = text.split("\n")
+    printable = list(map(str.isprintable, lines))
+    if sum(printable) < len(lines) // 2:
+        return _work_line(text)
+    return "\n".join(
+        line if ok else _work_line(line) for line, ok in zip(lines, printable, strict=True)
+    )
+
+
+def _work_line(text: str) -> str:
+    if "\x1b" in text or _has_c1_introducer(text):
+        text = _ESCAPE_SEQUENCE.sub("", text)
+    return text.translate(_TRANSLATE)
 
 
 #: Most combining marks kept on one base character; real scripts need at most a few.
@@ -103,9 +142,7 @@ def clean_text(text: str) -> str:
     if text.isascii() and text.isprintable():  # one line of plain ASCII: nothing to do
         return text
     if _needs_work(text):
-        if "\x1b" in text or _has_c1_introducer(text):
-            text = _ESCAPE_SEQUENCE.sub("", text)
-        text = text.translate(_TRANSLATE)
+        text = _work(text)
     if not text.isascii():
         text = _limit_combining(text)
     return text

@@ -137,6 +137,44 @@ def test_clean_text_equals_the_slow_path(text: str) -> None:
     assert clean_text(text) == slow
 
 
+_LINES = st.lists(
+    st.text(alphabet=st.sampled_from(_TRICKY.replace("\n", "")) | st.characters(), max_size=12)
+    | st.sampled_from(["plain line", "“kata”", "Jakarta — Senin"]),
+    min_size=2,
+    max_size=8,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_LINES)
+def test_clean_text_line_by_line_equals_the_whole_text(lines: list[str]) -> None:
+    """Mostly printable lines take the line-by-line path; it must equal one pass."""
+    text = "\n".join(lines)
+    whole = text
+    if text_module._NEEDS_WORK.search(whole):
+        whole = text_module._ESCAPE_SEQUENCE.sub("", whole).translate(text_module._TRANSLATE)
+    if text_module._needs_work(text):
+        assert text_module._work(text) == whole
+    assert clean_text(text) == clean_text_by_one_pass(text)
+
+
+def clean_text_by_one_pass(text: str) -> str:
+    if text_module._NEEDS_WORK.search(text):
+        text = text_module._ESCAPE_SEQUENCE.sub("", text).translate(text_module._TRANSLATE)
+    return text_module._limit_combining(text) if not text.isascii() else text
+
+
+def test_a_long_text_is_cleaned_line_by_line() -> None:
+    lines = ["Paragraf biasa tanpa masalah."] * 50
+    lines[10] = "ada\u200bspasi\x1b[31mmerah\x1b[0m\ttab"
+    lines[40] = "OSC \x1b]8;;http://x\x07tautan\x1b]8;;\x07 selesai"
+    text = "\n".join(lines)
+    cleaned = clean_text(text)
+    assert cleaned == clean_text_by_one_pass(text)
+    assert cleaned.split("\n")[10] == "adaspasimerah tab"
+    assert cleaned.split("\n")[40] == "OSC tautan selesai"
+
+
 def test_no_combining_mark_lies_below_first_mark() -> None:
     """Exhaustive: the storm pre-check may rely on every mark being at FIRST_MARK or above."""
     below = [
