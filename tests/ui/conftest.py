@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import inspect
+from collections.abc import Awaitable, Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
+from textual.app import App
+from textual.pilot import Pilot
 from textual.widgets import Input
 
 from reader.core.state import StateStore
@@ -16,10 +20,43 @@ WIDE = (160, 48)
 NARROW = (80, 24)
 
 
-@pytest.fixture(autouse=True)
-def _steady_cursor(monkeypatch: pytest.MonkeyPatch) -> None:
-    """A blinking cursor is half the time invisible: keep it shown, for stable screenshots."""
-    monkeypatch.setattr(Input, "_toggle_cursor", lambda self: None)
+def steady_cursors(app: App[Any]) -> None:
+    """Stop every text field's cursor blinking, shown (Input's public ``cursor_blink``).
+
+    A blinking cursor is half the time invisible, so a screenshot would catch it or not
+    depending on timing. Textual's own snapshot tests turn ``cursor_blink`` off the same way.
+    """
+    for screen in app.screen_stack:
+        for field in screen.query(Input):
+            field.cursor_blink = False
+
+
+RunBefore = Callable[[Pilot[Any]], Awaitable[None] | None]
+
+
+@pytest.fixture
+def snap_compare(snap_compare: Callable[..., bool]) -> Callable[..., bool]:
+    """pytest-textual-snapshot's ``snap_compare``, with steady cursors in the screenshot.
+
+    The test's ``run_before`` (if any) runs first, then every text field on the screen
+    stack stops blinking; ``press`` keys come after that, as always. A field mounted by
+    those keys would still blink: drive the app in ``run_before`` instead.
+    """
+
+    def compare(
+        app: App[Any], *args: Any, run_before: RunBefore | None = None, **kwargs: Any
+    ) -> bool:
+        async def then_steady(pilot: Pilot[Any]) -> None:
+            if run_before is not None:
+                result = run_before(pilot)
+                if inspect.isawaitable(result):
+                    await result
+            await pilot.pause()  # without run_before, the first screen is still mounting
+            steady_cursors(pilot.app)
+
+        return snap_compare(app, *args, run_before=then_steady, **kwargs)
+
+    return compare
 
 
 @pytest.fixture

@@ -36,12 +36,6 @@ from reader.ui.widgets.quotes import (
 RULES = cast(RulesMap, {})
 
 
-@pytest.fixture(autouse=True)
-def _steady_cursor(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Keep the search field's cursor shown: a blinking one makes screenshots flaky."""
-    monkeypatch.setattr(Input, "_toggle_cursor", lambda self: None)
-
-
 BEGIN, END = "/* -- quote sidebar -- */", "/* -- end quote sidebar -- */"
 SIZE = (60, 40)
 
