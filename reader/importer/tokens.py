@@ -40,7 +40,7 @@ _CHUNK = re.compile(
 MAX_BRACKETED = 4
 #: Distinct words a table remembers; past that it forgets (a book-length paste of
 #: nonsense must not grow memory without bound).
-MAX_TABLE_WORDS = 500_000
+MAX_TABLE_WORDS = 200_000
 
 # -- the flags --------------------------------------------------------------------------
 # What the token is
