@@ -28,6 +28,7 @@ from reader.ui.labels import untitled_label
 from reader.ui.widgets.body import ArticleBody
 from reader.ui.widgets.find_bar import FindBar
 from reader.ui.widgets.footer_panel import FooterPanel
+from reader.ui.widgets.key_footer import KeyFooter
 from reader.ui.widgets.quotes import QuoteSidebar
 from reader.ui.widgets.toc import SectionList
 
@@ -35,6 +36,19 @@ from reader.ui.widgets.toc import SectionList
 NARROW_WIDTH = 110
 #: Articles with more quotes than this get their sidebar just after the first paint.
 EAGER_QUOTES = 300
+#: The footer's keys, most useful first: on a narrow terminal the last ones give way
+#: (the help screen lists them all). Showing the hidden panes matters most there.
+FOOTER_PRIORITIES = (
+    "app.quit",
+    "help",
+    "search_quotes",
+    "step_section(1)",
+    "step_section(-1)",
+    "toggle_toc",
+    "toggle_quotes",
+    "find",
+    "command_palette",
+)
 #: Seconds of no scrolling before the reading position is written.
 SAVE_DELAY = 1.0
 
@@ -140,7 +154,7 @@ class ReadingScreen(Screen[None]):
             accepted=self.state.cookies_accepted(article.source),
             id="footer-panel",
         )
-        yield Footer()
+        yield KeyFooter(priorities=FOOTER_PRIORITIES)
 
     def on_mount(self) -> None:
         self.title = self.article.title
