@@ -30,9 +30,10 @@ settings.load_profile("reader")
 def _private_state(
     tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
 ) -> Path:
-    """Every test gets its own state folder: no test reads or writes the user's state."""
+    """Every test gets its own state and cache folders: none touches the user's."""
     state = tmp_path_factory.mktemp("state")
     monkeypatch.setenv("READER_STATE_DIR", str(state))
+    monkeypatch.setenv("READER_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
     monkeypatch.delenv("NO_COLOR", raising=False)
     return state
 

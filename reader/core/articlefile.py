@@ -196,6 +196,16 @@ def _validate_via_nodes(article: Article, filename: str) -> Article:
     return checked
 
 
+def reads_back_as_is(article: object) -> bool:
+    """True only if the loader would read :func:`dump_article`'s text of ``article`` back
+    as an equal article, without a problem (see :func:`_reads_back_as_is`).
+
+    False means "not vouched for", not "invalid": :func:`validate_article` then runs the
+    loader's own code. The cache (reader.core.cache) uses it on what it reads back.
+    """
+    return _reads_back_as_is(article)  # type: ignore[arg-type]
+
+
 def _is_text(value: object) -> bool:
     """A text the loader takes as it is, once clean_text is known to leave it alone."""
     return type(value) is str and bool(value.strip())

@@ -1,16 +1,18 @@
 """The one way to build the app, used by the CLI, the tests and the snapshots.
 
 Articles are loaded here, before the app starts: a broken article file is a one-line
-error from the CLI, not a crash inside a half-drawn terminal. A folder opens the library
-chooser, where bad files are listed as notifications and the good ones still open.
+error from the CLI, not a crash inside a half-drawn terminal. A big article file opened
+before is read back from the article cache (reader.core.cache). A folder opens the
+library chooser, where bad files are listed as notifications and the good ones still open.
 """
 
 from __future__ import annotations
 
 import gc
+import threading
 from pathlib import Path
 
-from reader.core.articlefile import load_article
+from reader.core.cache import load_article_cached
 from reader.core.errors import ReaderError
 from reader.core.library import Library, load_library
 from reader.core.model import Article
@@ -41,7 +43,11 @@ def make_app(path: Path, *, state: StateStore | None = None) -> ReaderApp:
         title = visible(path.resolve().name or str(path), keep_newlines=False)
         start: Article | Library = library
     else:
-        start = load_article(path)
+        start, write_cache = load_article_cached(path)
+        if write_cache is not None:
+            # A big article opened for the first time: cache it for the next time, off
+            # the way of the first paint (the thread encodes JSON, then mostly writes).
+            threading.Thread(target=write_cache, name="reader-cache").start()
         title = "Library"
     # The article lives as long as the app: keep the collector from walking it again and
     # again (tens of milliseconds a pass for a huge article, felt as stutter while reading).

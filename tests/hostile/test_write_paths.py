@@ -42,6 +42,10 @@ ALLOWED = {
     # the state lock file (empty; its content is never read)
     ("core/state.py", "open"),
     ("core/state.py", "mkdir"),
+    # the article cache: its folder, and evicting entries and temporary files of killed
+    # writers (only names the cache itself makes; entries are written by atomic_write)
+    ("core/cache.py", "mkdir"),
+    ("core/cache.py", "unlink"),
     # the import output folder
     ("importer/command.py", "mkdir"),
     # /dev/null over a closed pipe

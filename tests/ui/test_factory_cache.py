@@ -1,0 +1,61 @@
+"""make_app and the article cache: a big article is cached on first open, read back after."""
+
+from __future__ import annotations
+
+import os
+import threading
+from pathlib import Path
+
+import pytest
+
+from reader.core import cache
+from reader.core.articlefile import load_article
+from reader.core.model import Article
+from reader.core.state import StateStore
+from reader.ui.factory import make_app
+
+
+def _join_cache_writer() -> None:
+    for thread in threading.enumerate():
+        if thread.name == "reader-cache":
+            thread.join(timeout=30)
+            assert not thread.is_alive()
+
+
+def test_a_big_article_is_cached_on_first_open_and_read_back_after(
+    tmp_path: Path, seed_path: Path, seed_article: Article, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(cache, "MIN_BYTES", 0)  # the seed stands in for a big article
+    folder = Path(os.environ["READER_CACHE_DIR"])
+    path = tmp_path / "article.yaml"
+    path.write_bytes(seed_path.read_bytes())
+    entry = folder / f"{cache.cache_key(path.read_bytes())}.json"
+
+    make_app(path, state=StateStore())
+    _join_cache_writer()
+    assert entry.is_file()
+
+    read: list[Article | None] = []
+    real_read_entry = cache.read_entry
+
+    def spy(where: Path, key: str) -> Article | None:
+        read.append(real_read_entry(where, key))
+        return read[-1]
+
+    monkeypatch.setattr(cache, "read_entry", spy)
+    app = make_app(path, state=StateStore())
+    assert read == [seed_article]  # a hit
+    assert app._start == load_article(path)
+
+
+def test_an_unwritable_cache_folder_still_opens(
+    tmp_path: Path, seed_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(cache, "MIN_BYTES", 0)
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("")
+    monkeypatch.setenv("READER_CACHE_DIR", str(blocker / "cache"))
+    app = make_app(seed_path, state=StateStore())
+    _join_cache_writer()
+    assert app._start == load_article(seed_path)
+    assert blocker.read_text() == ""
