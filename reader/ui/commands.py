@@ -22,6 +22,7 @@ from textual.markup import escape
 
 from reader.core.model import Article
 from reader.core.text import one_line
+from reader.ui.labels import clipped
 from reader.ui.layout import section_label
 
 #: Longest quote excerpt shown in the palette.
@@ -105,9 +106,9 @@ class SpeakerCommands(_ArticleProvider):
             action = partial(screen.filter_speaker, speaker.id)
             count = counts.get(speaker.id, 0)
             yield (
-                f"Speaker: {one_line(speaker.name)} ({count})",
+                f"Speaker: {clipped(one_line(speaker.name))} ({count})",
                 action,
-                one_line(speaker.role) if speaker.role else None,
+                clipped(one_line(speaker.role)) if speaker.role else None,
             )
         yield "Speaker: everyone", partial(screen.filter_speaker, None), "Show all quotes"
 

@@ -1,4 +1,4 @@
-"""The few words reader adds to an article, in the article's language where it can."""
+"""The few words reader adds to an article, and how long an article's text may be in a list."""
 
 from __future__ import annotations
 
@@ -20,3 +20,17 @@ _UNTITLED = {
 def untitled_label(language: str) -> str:
     """What to call an untitled opening section ("Pembuka" in Indonesian)."""
     return _UNTITLED.get(language.lower().split("-")[0], "Opening")
+
+
+#: Longest text shown as one entry of a list (TOC, speakers, palette): a heading or a name
+#: is a line or two, and a list entry of thousands of characters is unreadable anyway
+#: (and Textual would wrap every character of it on each render). The article body
+#: always shows the whole text.
+MAX_LABEL_CHARS = 240
+
+
+def clipped(text: str, limit: int = MAX_LABEL_CHARS) -> str:
+    """``text``, cut to at most ``limit`` characters with an ellipsis if it is longer."""
+    if len(text) <= limit:
+        return text
+    return text[: limit - 1].rstrip() + "…"

@@ -20,6 +20,7 @@ from typing import Literal
 from rich.cells import cell_len, chop_cells
 
 from reader.core.model import LEAD, Article, Quote, Section
+from reader.ui.labels import clipped
 
 BlockKind = Literal[
     "title", "meta", "caption", "lead", "heading", "paragraph", "attribution", "blank"
@@ -222,8 +223,8 @@ class BlockSource:
 
 
 def section_label(section: Section, untitled: str) -> str:
-    """The TOC label of a section: its heading, or ``untitled`` for the opening."""
-    return flatten(section.heading) if section.heading else untitled
+    """The TOC label of a section: its heading (clipped), or ``untitled`` for the opening."""
+    return clipped(flatten(section.heading)) if section.heading else untitled
 
 
 def _paragraph(

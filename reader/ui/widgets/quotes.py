@@ -54,6 +54,7 @@ from textual.widgets.option_list import Option
 from reader.core.model import Article, Quote, Speaker
 from reader.core.search import find_spans, normalise, terms
 from reader.core.text import clean_text
+from reader.ui.labels import clipped
 
 __all__ = ["QuoteSidebar"]
 
@@ -294,9 +295,10 @@ class _Entry:
 
 
 def _cleaned(speaker: Speaker) -> Speaker:
-    """The speaker with name and role fit to show (see ``reader.core.text.clean_text``)."""
-    role = None if speaker.role is None else clean_text(speaker.role)
-    return replace(speaker, name=clean_text(speaker.name), role=role)
+    """The speaker with name and role fit to show in a list: cleaned (see
+    ``reader.core.text.clean_text``) and clipped (see ``reader.ui.labels.clipped``)."""
+    role = None if speaker.role is None else clipped(clean_text(speaker.role))
+    return replace(speaker, name=clipped(clean_text(speaker.name)), role=role)
 
 
 def _highlighted(text: str, query: str, style: str = "") -> Content:
