@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import gc
 import threading
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 from reader.core.cache import load_article_cached
@@ -19,6 +21,10 @@ from reader.core.model import Article
 from reader.core.state import StateStore
 from reader.core.text import visible
 from reader.ui.app import ReaderApp
+
+#: Seconds after loading a big article before its cache entry is written: encoding it
+#: holds the interpreter for tens of milliseconds, which the first paint should not wait for.
+CACHE_WRITE_DELAY = 0.5
 
 
 def resolve_target(path: Path) -> Path:
@@ -46,10 +52,21 @@ def make_app(path: Path, *, state: StateStore | None = None) -> ReaderApp:
         start, write_cache = load_article_cached(path)
         if write_cache is not None:
             # A big article opened for the first time: cache it for the next time, off
-            # the way of the first paint (the thread encodes JSON, then mostly writes).
-            threading.Thread(target=write_cache, name="reader-cache").start()
+            # the way of the first paint. Not a daemon: quitting at once waits for the
+            # write (well under a second) rather than leaving it undone.
+            threading.Thread(
+                target=_after(CACHE_WRITE_DELAY, write_cache), name="reader-cache"
+            ).start()
         title = "Library"
     # The article lives as long as the app: keep the collector from walking it again and
     # again (tens of milliseconds a pass for a huge article, felt as stutter while reading).
     gc.freeze()
     return ReaderApp(start, store, library_title=title)
+
+
+def _after(delay: float, action: Callable[[], None]) -> Callable[[], None]:
+    def run() -> None:
+        time.sleep(delay)
+        action()
+
+    return run

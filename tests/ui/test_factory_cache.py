@@ -12,7 +12,13 @@ from reader.core import cache
 from reader.core.articlefile import load_article
 from reader.core.model import Article
 from reader.core.state import StateStore
+from reader.ui import factory
 from reader.ui.factory import make_app
+
+
+@pytest.fixture(autouse=True)
+def _write_at_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(factory, "CACHE_WRITE_DELAY", 0.0)
 
 
 def _join_cache_writer() -> None:
