@@ -30,10 +30,8 @@ Small files are never cached: they load in a few milliseconds anyway.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
 import os
-import re
 import time
 from collections.abc import Callable, Set
 from pathlib import Path
@@ -59,8 +57,27 @@ MAX_ENTRY_BYTES = 3 * MAX_FILE_BYTES
 #: A temporary file left by a writer that was killed is removed after this many seconds.
 STALE_TEMP_SECONDS = 3600.0
 
-_ENTRY_NAME = re.compile(r"^[0-9a-f]{64}\.json\Z")
-_TEMP_NAME = re.compile(r"^\.[0-9a-f]{64}\..*\.tmp\Z")  # atomic_write's, see files.py
+_HEX = frozenset("0123456789abcdef")
+
+
+def _is_key(text: str) -> bool:
+    return len(text) == 64 and _HEX.issuperset(text)
+
+
+def _is_entry_name(name: str) -> bool:
+    """``<key>.json``: an entry."""
+    return name.endswith(".json") and _is_key(name[:-5])
+
+
+def _is_temp_name(name: str) -> bool:
+    """``.<key>.<random>.tmp``: atomic_write's temporary file for an entry (see files.py)."""
+    return (
+        name.startswith(".")
+        and name.endswith(".tmp")
+        and _is_key(name[1:65])
+        and name[65:66] == "."
+    )
+
 
 #: What :func:`load_article_cached` returns besides the article: a function that writes
 #: the cache entry (None when there is nothing to write). It never raises.
@@ -79,6 +96,8 @@ def cache_dir() -> Path:
 
 def cache_key(data: bytes) -> str:
     """The name of the entry for a file with these bytes (for this reader version)."""
+    import hashlib  # here: only big files need it, and it loads OpenSSL (~2 ms)
+
     digest = hashlib.sha256(f"reader {__version__}\ncache {CACHE_FORMAT}\n".encode())
     digest.update(data)
     return digest.hexdigest()
@@ -265,9 +284,9 @@ def evict(folder: Path, *, keep: int | None = None, max_bytes: int | None = None
                     info = item.stat(follow_symlinks=False)
                 except OSError:
                     continue
-                if _ENTRY_NAME.match(item.name):
+                if _is_entry_name(item.name):
                     entries.append((info.st_mtime, info.st_size, Path(item.path)))
-                elif _TEMP_NAME.match(item.name) and now - info.st_mtime > STALE_TEMP_SECONDS:
+                elif _is_temp_name(item.name) and now - info.st_mtime > STALE_TEMP_SECONDS:
                     with contextlib.suppress(OSError):
                         os.unlink(item.path)
     except OSError:
