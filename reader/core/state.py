@@ -46,10 +46,21 @@ def state_dir() -> Path:
 
 @dataclass(frozen=True, slots=True)
 class Position:
-    """A reading position: the section in view and the scroll offset in lines."""
+    """A reading position: the section in view and the scroll offset in lines, and the
+    text at the top of the view as (block, character) of the article's reading order.
+
+    Lines depend on the terminal's width; the anchor does not, so a reader who comes
+    back in a narrower or wider terminal finds the same sentence at the top. An anchor
+    that no longer fits the article (the file changed) is ignored for the section.
+    """
 
     section: str | None
     scroll_y: int
+    anchor: tuple[int, int] | None = None
+
+
+def _natural(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and value >= 0
 
 
 def _empty() -> dict[str, Any]:
@@ -67,15 +78,16 @@ def _sanitise(raw: Any) -> tuple[dict[str, Any], bool]:
         for key, value in positions.items():
             if (
                 isinstance(value, dict)
-                and isinstance(value.get("scroll_y"), int)
-                and not isinstance(value.get("scroll_y"), bool)
-                and value["scroll_y"] >= 0
+                and _natural(value.get("scroll_y"))
                 and isinstance(value.get("section"), (str, type(None)))
             ):
-                clean["positions"][str(key)] = {
-                    "section": value.get("section"),
-                    "scroll_y": value["scroll_y"],
-                }
+                entry = {"section": value.get("section"), "scroll_y": value["scroll_y"]}
+                anchor = (value.get("block"), value.get("offset"))
+                if _natural(anchor[0]) and _natural(anchor[1]):
+                    entry["block"], entry["offset"] = anchor
+                elif anchor != (None, None):
+                    dropped = True  # a broken anchor: the section and line still serve
+                clean["positions"][str(key)] = entry
             else:
                 dropped = True
     else:
@@ -140,7 +152,8 @@ class StateStore:
         entry = self._data["positions"].get(article_id)
         if entry is None:
             return None
-        return Position(entry["section"], entry["scroll_y"])
+        anchor = (entry["block"], entry["offset"]) if "block" in entry else None
+        return Position(entry["section"], entry["scroll_y"], anchor)
 
     def cookies_accepted(self, source: str) -> bool:
         return bool(self._data["cookies"].get(source, False))
@@ -153,7 +166,12 @@ class StateStore:
     # -- writing --------------------------------------------------------------------
 
     def set_position(self, article_id: str, position: Position) -> bool:
-        entry = {"section": position.section, "scroll_y": max(0, int(position.scroll_y))}
+        entry: dict[str, Any] = {
+            "section": position.section,
+            "scroll_y": max(0, int(position.scroll_y)),
+        }
+        if position.anchor is not None:
+            entry["block"], entry["offset"] = (max(0, int(n)) for n in position.anchor)
         return self._update(lambda data: data["positions"].__setitem__(article_id, entry))
 
     def accept_cookies(self, source: str) -> bool:

@@ -356,6 +356,12 @@ class Layout:
     def line(self, y: int) -> Line:
         return Line(self._line_block[y], self._line_start[y], self._line_end[y])
 
+    def has_block(self, block: int) -> bool:
+        """Is there a block ``block`` (laying the text out as far as it)?"""
+        while block >= len(self.block_line) and not self.extend():
+            pass
+        return 0 <= block < len(self.block_line)
+
     def line_of(self, block: int, offset: int) -> int:
         """The line showing character ``offset`` of ``block`` (laid out if need be)."""
         while block >= len(self.block_line) and not self.extend():

@@ -112,6 +112,32 @@ def test_good_entries_survive_beside_bad_ones(tmp_path: Path) -> None:
     assert store.theme == "dark"
 
 
+def test_an_anchor_round_trips_and_old_entries_have_none(tmp_path: Path) -> None:
+    store = _store(tmp_path)
+    assert store.set_position("a", Position("s", 7, (26, 74)))
+    assert _store(tmp_path).position("a") == Position("s", 7, (26, 74))
+    (tmp_path / STATE_FILE).write_text(
+        json.dumps({"version": 1, "positions": {"old": {"section": "s", "scroll_y": 3}}})
+    )
+    old = _store(tmp_path)
+    assert old.position("old") == Position("s", 3, None)
+    assert old.take_warnings() == []
+
+
+@pytest.mark.parametrize(
+    "broken",
+    [{"block": -1, "offset": 2}, {"block": True, "offset": 2}, {"block": 3}, {"offset": "x"}],
+)
+def test_a_broken_anchor_is_dropped_and_the_line_kept(
+    tmp_path: Path, broken: dict[str, object]
+) -> None:
+    entry = {"section": "s", "scroll_y": 4, **broken}
+    (tmp_path / STATE_FILE).write_text(json.dumps({"version": 1, "positions": {"a": entry}}))
+    store = _store(tmp_path)
+    assert store.position("a") == Position("s", 4, None)
+    assert len(store.take_warnings()) == 1
+
+
 @pytest.mark.parametrize("kind", ["directory", "fifo", "symlink-loop"])
 def test_state_file_that_is_not_a_file(kind: str, tmp_path: Path) -> None:
     path = tmp_path / STATE_FILE

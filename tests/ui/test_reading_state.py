@@ -60,7 +60,8 @@ async def test_reading_position_is_restored(
         assert where > 0
     saved = StateStore().position(seed_article.id)  # written on the way out
     assert saved is not None
-    assert saved == Position("upaya-diplomasi-as", where)
+    assert (saved.section, saved.scroll_y) == ("upaya-diplomasi-as", where)
+    assert saved.anchor is not None
 
     again = seed_app()
     async with again.run_test(size=WIDE) as pilot:
@@ -96,6 +97,58 @@ async def test_position_falls_back_to_the_section_at_another_width(
         screen = again.screen
         assert isinstance(screen, ReadingScreen)
         assert screen.current_section == "tak-mungkin-tanpa-pencabutan-sanksi"
+
+
+async def test_the_same_sentence_is_at_the_top_at_another_width(
+    seed_app: Callable[[], ReaderApp], seed_article: Article
+) -> None:
+    """Lines change with the width; the saved anchor (block, character) does not."""
+    app = seed_app()
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.press("3")
+        body = app.screen.query_one(ArticleBody)
+        layout = body.text_layout
+        # the first line below the heading that starts inside a paragraph
+        y = next(
+            y
+            for y in range(int(body.scroll_y), layout.line_count)
+            if layout.line(y).start > 0 and layout.blocks[layout.line(y).block].kind == "paragraph"
+        )
+        body.go_to_line(y)
+        await pilot.pause()
+        line = layout.line(int(body.scroll_y))
+        top_text = layout.blocks[line.block].text[line.start : line.end]
+        assert line.start > 0 and top_text.strip()
+        saved_at = (line.block, line.start)
+    saved = StateStore().position(seed_article.id)
+    assert saved is not None and saved.anchor == saved_at
+    for size in ((60, 30), (45, 20)):  # text narrower than the 76-column measure
+        again = seed_app()
+        async with again.run_test(size=size) as pilot:
+            await pilot.pause()
+            body = again.screen.query_one(ArticleBody)
+            line = body.text_layout.line(int(body.scroll_y))
+            assert line.block == saved_at[0]
+            assert line.start <= saved_at[1] < max(line.end, line.start + 1)
+            shown = body.text_layout.blocks[line.block].text[line.start : line.end]
+            assert shown.strip() and top_text.split()[0] in shown.split()
+
+
+async def test_a_stale_anchor_falls_back_to_the_section(
+    seed_app: Callable[[], ReaderApp], seed_article: Article
+) -> None:
+    """An anchor from an older version of the article (another section, or no such
+    block) is not trusted: the saved section is."""
+    store = StateStore()
+    section = "tak-mungkin-tanpa-pencabutan-sanksi"
+    for anchor in ((0, 0), (10_000, 5)):
+        store.set_position(seed_article.id, Position(section, 3, anchor))
+        app = seed_app()
+        async with app.run_test(size=(90, 30)) as pilot:
+            await pilot.pause()
+            screen = app.screen
+            assert isinstance(screen, ReadingScreen)
+            assert screen.current_section == section
 
 
 async def test_theme_choice_persists(

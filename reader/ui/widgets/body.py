@@ -112,6 +112,8 @@ class ArticleBody(ScrollView, can_focus=True):
         self._finder = Finder(self._source.blocks)
         self._layout: Layout | None = None
         self._initial = initial
+        #: a character jumped to, and the line it was put at (see :meth:`_anchor`)
+        self._pinned: tuple[tuple[int, int], int] | None = None
         self._cache: LRUCache[int, Strip] = LRUCache(1024)
         self._section: str | None = None
         #: find-in-text: matches as (block, start, end) in reading order
@@ -145,6 +147,8 @@ class ArticleBody(ScrollView, can_focus=True):
         self._update_virtual_size()
         if anchor is not None:
             self.go_to_line(self._layout.line_of(*anchor))
+            if self._pinned is not None:
+                self._pinned = (self._pinned[0], int(self.scroll_y))
         elif self._initial is not None:
             self._restore(self._initial)
             self._initial = None
@@ -164,11 +168,20 @@ class ArticleBody(ScrollView, can_focus=True):
             self.set_timer(0.001, partial(self._lay_out_more, layout))
 
     def _anchor(self) -> tuple[int, int] | None:
-        """The block and character at the top of the view, to keep it there on re-wrap."""
+        """The block and character at the top of the view, to keep it there on re-wrap.
+
+        Right after a jump to a character (a restored position), that character, as
+        long as the view has not moved: the line start would creep back a little with
+        every re-wrap (the first layouts of a screen come at two widths, without and
+        with a scrollbar).
+        """
         layout = self._layout
         if layout is None or not layout.line_count:
             return None
-        line = layout.line(min(int(self.scroll_y), layout.line_count - 1))
+        y = min(int(self.scroll_y), layout.line_count - 1)
+        if self._pinned is not None and self._pinned[1] == y:
+            return self._pinned[0]
+        line = layout.line(y)
         return line.block, line.start
 
     def _update_virtual_size(self) -> None:
@@ -181,8 +194,21 @@ class ArticleBody(ScrollView, can_focus=True):
         self.virtual_size = Size(self.scrollable_content_region.width, height)
 
     def _restore(self, position: Position) -> None:
-        """Go back to a saved position; its section wins when the text re-wrapped."""
+        """Go back to a saved position: the same text at the top, at any width.
+
+        The anchor (block, character) says exactly where; a position saved before
+        anchors existed, or one whose anchor lies in another section than it was saved
+        in (the article changed), goes by the line, and by the section's heading if the
+        text has re-wrapped since.
+        """
         layout = self.text_layout
+        if position.anchor is not None and layout.has_block(position.anchor[0]):
+            y = layout.line_of(*position.anchor)
+            if layout.section_at(y) == position.section:
+                self._pinned = (position.anchor, y)  # before the scroll: it reports the position
+                self.go_to_line(y)
+                self._pinned = (position.anchor, int(self.scroll_y))
+                return
         y = position.scroll_y
         if position.section is not None:
             heading = layout.section_line(position.section)
@@ -202,7 +228,7 @@ class ArticleBody(ScrollView, can_focus=True):
 
     @property
     def position(self) -> Position:
-        return Position(self.section_in_view, int(self.scroll_y))
+        return Position(self.section_in_view, int(self.scroll_y), self._anchor())
 
     def go_to_line(self, y: int) -> None:
         """Put line ``y`` at the top (as near as the end of the text allows), at once.
