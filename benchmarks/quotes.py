@@ -1,7 +1,8 @@
 """Quote attribution quality: the project's test corpus and real Kompas articles.
 
 Run ``.venv/bin/python benchmarks/quotes.py [-v]``. Prints precision, recall and F1 of
-(quotation, speaker) pairs over ``tests/importer/corpus``, and on
+(quotation, speaker) pairs over ``tests/importer/corpus`` and, on a separate line, over the
+held-out set ``tests/importer/heldout`` (never tuned against; see its README), and on
 ``../shared/corpora/pfsa-id-dev`` (read in place, never copied) the share of gold
 quotations found with the right speaker and found at all. ``-v`` lists every miss.
 """
@@ -24,6 +25,7 @@ from reader.importer import import_with_groups  # noqa: E402
 from reader.importer.evaluate import Score, extracted, score  # noqa: E402
 
 CORPUS = ROOT / "tests" / "importer" / "corpus"
+HELDOUT = ROOT / "tests" / "importer" / "heldout"
 PFSA = ROOT.parent / "shared" / "corpora" / "pfsa-id-dev"
 
 
@@ -51,21 +53,31 @@ def run(pairs: list[tuple[Path, Path]], verbose: bool) -> tuple[Score, int]:
     return total, errors
 
 
+def report_gold_set(label: str, folder: Path, verbose: bool) -> None:
+    """Score every ``NAME.txt`` + ``NAME.expected.yaml`` pair in ``folder`` and print one line."""
+    pairs = [(p, p.with_name(p.stem + ".expected.yaml")) for p in sorted(folder.glob("*.txt"))]
+    pairs = [(t, g) for t, g in pairs if g.exists()]
+    s, errors = run(pairs, verbose)
+    print(
+        f"{label} ({len(pairs)} articles, {s.gold} gold quotes, {s.extracted} extracted): "
+        f"precision {s.precision:.3f}  recall {s.recall:.3f}  F1 {s.f1:.3f}"
+        + (f"  ({errors} failed to import)" if errors else "")
+    )
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("-v", "--verbose", action="store_true", help="list every miss")
-    parser.add_argument("--only", choices=["corpus", "pfsa"], help="run one set")
+    parser.add_argument("--only", choices=["corpus", "heldout", "pfsa"], help="run one set")
     args = parser.parse_args()
-    if args.only != "pfsa":
-        pairs = [(p, p.with_name(p.stem + ".expected.yaml")) for p in sorted(CORPUS.glob("*.txt"))]
-        pairs = [(t, g) for t, g in pairs if g.exists()]
-        s, errors = run(pairs, args.verbose)
-        print(
-            f"corpus ({len(pairs)} articles, {s.gold} gold quotes, {s.extracted} extracted): "
-            f"precision {s.precision:.3f}  recall {s.recall:.3f}  F1 {s.f1:.3f}"
-            + (f"  ({errors} failed to import)" if errors else "")
-        )
-    if args.only != "corpus":
+    if args.only in (None, "corpus"):
+        report_gold_set("corpus", CORPUS, args.verbose)
+    if args.only in (None, "heldout"):
+        if HELDOUT.is_dir():
+            report_gold_set("heldout", HELDOUT, args.verbose)
+        else:
+            print(f"heldout: not found at {HELDOUT}; skipped")
+    if args.only in (None, "pfsa"):
         if not PFSA.is_dir():
             print(f"pfsa-id-dev: not found at {PFSA}; skipped")
             return 0
