@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, TypeGuard, TypeVar
 
 import yaml
 
@@ -206,9 +206,20 @@ def reads_back_as_is(article: object) -> bool:
     return _reads_back_as_is(article)  # type: ignore[arg-type]
 
 
-def _is_text(value: object) -> bool:
+def _is_text(value: object) -> TypeGuard[str]:
     """A text the loader takes as it is, once clean_text is known to leave it alone."""
     return type(value) is str and bool(value.strip())
+
+
+def _collect_optional(value: object, texts: list[str]) -> bool:
+    """Is ``value`` absent (None) or a text the loader takes as it is? Texts are collected
+    in ``texts`` (for the one clean_text check over all of them)."""
+    if value is None:
+        return True
+    if not _is_text(value):
+        return False
+    texts.append(value)
+    return True
 
 
 def _is_id(value: object) -> bool:
@@ -238,10 +249,8 @@ def _reads_back_as_is(article: Article) -> bool:
     if not (_is_id(article.id) and all(map(_is_text, texts))):
         return False
     for optional in (article.date, article.url, article.lead):
-        if optional is not None:
-            if not _is_text(optional):
-                return False
-            texts.append(optional)
+        if not _collect_optional(optional, texts):
+            return False
     figures, sections = article.figures, article.sections
     speakers, quotes, footer = article.speakers, article.quotes, article.footer
     if not (type(figures) is tuple and type(sections) is tuple and sections):
@@ -252,10 +261,8 @@ def _reads_back_as_is(article: Article) -> bool:
         if type(figure) is not Figure or not _is_text(figure.caption):
             return False
         texts.append(figure.caption)
-        if figure.credit is not None:
-            if not _is_text(figure.credit):
-                return False
-            texts.append(figure.credit)
+        if not _collect_optional(figure.credit, texts):
+            return False
     # An upper bound on the values _memory_node counts: each mapping with all its keys
     # and fields, each list, each item. Past MAX_VALUES the full check decides exactly.
     values = 36 + 5 * len(figures) + 13 * len(quotes)
@@ -271,10 +278,8 @@ def _reads_back_as_is(article: Article) -> bool:
         if not all(map(_is_text, paragraphs)):
             return False
         texts.extend(paragraphs)
-        if section.heading is not None:
-            if not _is_text(section.heading):
-                return False
-            texts.append(section.heading)
+        if not _collect_optional(section.heading, texts):
+            return False
         paragraphs_of[section.id] = paragraphs
         values += 7 + len(paragraphs)
     speaker_ids: set[str] = set()
@@ -285,18 +290,14 @@ def _reads_back_as_is(article: Article) -> bool:
         if not _is_text(speaker.name) or type(speaker.aliases) is not tuple:
             return False
         texts.append(speaker.name)
-        if speaker.role is not None:
-            if not _is_text(speaker.role):
-                return False
-            texts.append(speaker.role)
+        if not _collect_optional(speaker.role, texts):
+            return False
         if not all(map(_is_text, speaker.aliases)):
             return False
         texts.extend(speaker.aliases)
         values += 9 + len(speaker.aliases)
-    if footer.copyright is not None:
-        if not _is_text(footer.copyright):
-            return False
-        texts.append(footer.copyright)
+    if not _collect_optional(footer.copyright, texts):
+        return False
     cookie = footer.cookie
     if cookie is not None:
         if type(cookie) is not CookieNotice:
