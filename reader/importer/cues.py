@@ -25,6 +25,8 @@ from reader.importer.tokens import (
     DIGITS,
     HALT,
     HONORIFIC,
+    INDEFINITE,
+    MAX_BRACKETED,
     OPENING,
     PARTICLE,
     PLAIN,
@@ -54,6 +56,10 @@ MAX_SUBJECT = 6
 MAX_DESCRIPTION = 14
 #: Longest role read after a name (", seorang ahli militer independen,").
 MAX_ROLE_AFTER = 12
+#: Punctuation no bracketed short form holds.
+_HALT_CHARS = frozenset('.!?;:“”„«»"(),')
+#: An age after a name: "(52)" or ", 44,".
+_AGE_MARKS = frozenset({("(", ")"), (",", ",")})
 
 
 class Cue(NamedTuple):
@@ -96,10 +102,10 @@ class CueReader:
         """ ", seorang ahli militer," / ", a paediatrician at X who …" after a name."""
         w, f = self.words, self.flags
         n = len(w)
-        # "Siti Aminah (52), warga …": skip an age in brackets.
-        aged = k + 2 < n and w[k] == "(" and bool(f[k + 1] & DIGITS) and w[k + 2] == ")"
+        # "Siti Aminah (52), warga …" / "Joanne Whitcombe, 44, a customer …": skip an age.
+        aged = k + 2 < n and bool(f[k + 1] & DIGITS) and (w[k], w[k + 2]) in _AGE_MARKS
         if aged:
-            k += 3
+            k += 3 if w[k] == "(" else 2
         if k >= n or w[k] != ",":
             return None
         i = k + 1
@@ -135,9 +141,14 @@ class CueReader:
             return None  # "Lavrov, Kerry dan …", "APD, masker, …": a list, not a role
         return self._span_text(i, j)
 
-    def _role_before_comma(self, k: int) -> str | None:
+    def _role_before_comma(self, k: int, *, full_name: bool = False) -> str | None:
         """ "Pakar militer Rusia, Viktor Sorokin": the role before the comma at ``k - 1``."""
         w, f = self.words, self.flags
+        # "…, Dr. Wulan Kartikasari": the honorific stands between the comma and the name
+        if k > 2 and w[k - 1] == "." and f[k - 2] & HONORIFIC:
+            k -= 2
+        elif k > 1 and f[k - 1] & HONORIFIC:
+            k -= 1
         if k < 2 or w[k - 1] != ",":
             return None
         j = k - 1
@@ -149,18 +160,29 @@ class CueReader:
         i = j
         while i > 0 and j - i < 10:
             prev = f[i - 1]
+            if w[i - 1] == ")":  # "Kepala Badan … Daerah (BPBD) Banyuwangi, …"
+                opening = _opening_bracket(w, i - 1)
+                if opening is None:
+                    break
+                i = opening
+                continue
             if not prev & WORD or prev & ROLE_MARKER:
                 break
             if (
                 not prev & UPPER
                 and not prev & CONNECTOR
+                # "Analis dari Lembaga X, Bayu Aditya": a full name may take a role that
+                # runs through "dari"/"of" (a single word after ", Singapura" is a place)
+                and not (full_name and prev & ROLE_PREPOSITION)
                 and ((prev & STOP and not prev & ROLE) or prev & VERB)
             ):
                 break
             i -= 1
+        # "Seorang warga, Sumiati (58), …": after an indefinite marker any noun is a role
+        marked = 0 < i < j and bool(f[i - 1] & INDEFINITE)
         while i < j and f[i] & (STOP | ACCORDING):
             i += 1
-        if any(f[s] & WORD and f[s] & ROLE for s in range(i, j)):
+        if marked or any(f[s] & WORD and f[s] & ROLE for s in range(i, j)):
             return self._span_text(i, j)  # "Kessler's lawyer", "Pakar militer Rusia"
         return None
 
@@ -197,7 +219,11 @@ class CueReader:
             first = next(s for s in range(start, n0) if not f[s] & HONORIFIC)
             role = self._span_text(first, n0)
         if role is None:
-            role = self._role_before_comma(i) or self._role_before(i) or self._role_after(j)
+            role = (
+                self._role_before_comma(i, full_name=len(name) > 1)
+                or self._role_before(i)
+                or self._role_after(j)
+            )
         return Cue("name", name=name, role=role, at=self.tokens.start(n0))
 
     def _role_before(self, k: int) -> str | None:
@@ -305,7 +331,34 @@ class CueReader:
         at = self.tokens.start(k)
         if f[k] & BACKREF_MARKER or f[j - 1] & BACKREF_CLOSER:
             return Cue("back", head=head, at=at)
-        return Cue("desc", role=self._span_text(i, j), head=head, at=at)
+        return Cue("desc", role=self._span_text(i, j), head=_known(head, f[k]), at=at)
+
+    def unnamed_subject(self, k: int) -> tuple[str, int, bool] | None:
+        """The description after the indefinite marker at ``k`` that opens a sentence:
+        "Seorang relawan dari posko kesehatan menyebut …", "A resident of Castleford, …".
+
+        Returns the description, the token after it and whether it holds a role word
+        (the caller also takes it for a person when a speech verb follows), or None.
+        The description stops before a verb, a relative clause or a preposition that
+        starts a circumstance ("di", "on"), and at punctuation.
+        """
+        f = self.flags
+        n = len(f)
+        i = k + 1
+        while i < n and f[i] & ROLE_MARKER:  # "Salah seorang warga"
+            i += 1
+        j = i
+        while (
+            j < n
+            and j - i < MAX_DESCRIPTION
+            and f[j] & WORD
+            and not f[j] & (DESCRIPTION_STOP | RELATIVE | VERB | PRE_CUE | POST_CUE)
+            and not (f[j] & STOP and not f[j] & ROLE_PREPOSITION)
+        ):
+            j += 1
+        if j == i:
+            return None
+        return self._span_text(i, j), j, any(f[s] & ROLE for s in range(i, j))
 
     def _according_to(self, k: int) -> int:
         """Length of the "according to" phrase at token ``k`` (0 if none)."""
@@ -354,7 +407,8 @@ class CueReader:
                     words = self.tokens.lowers(k, j)
                     head = next((x for x in words if x in self.lang.role_words), words[-1])
                     at = self.tokens.start(k)
-                    cue = Cue("desc", role=self._span_text(k, j), head=head, at=at)
+                    role = self._span_text(k, j)
+                    cue = Cue("desc", role=role, head=_known(head, here), at=at)
                 return _adjacent(cue) if cue.kind != "none" else NONE
         return NONE
 
@@ -418,6 +472,23 @@ class CueReader:
                 return Cue("back", head=self.tokens.lower(k), at=self.tokens.start(i - 1))
             i -= 1
         return NONE
+
+
+def _opening_bracket(words: list[str], close: int) -> int | None:
+    """Index of the "(" of the short bracketed form closed at ``close``, if there is one."""
+    for at in range(close - 1, max(-1, close - MAX_BRACKETED - 2), -1):
+        if words[at] == "(":
+            return at
+        if words[at] in _HALT_CHARS:
+            return None
+    return None
+
+
+def _known(head: str, marker: int) -> str | None:
+    """The head word a description may name a known person by: none after an indefinite
+    marker ("kata seorang petani lain", "said a resident"), which introduces someone new.
+    """
+    return None if marker & INDEFINITE else head
 
 
 def _adjacent(cue: Cue) -> Cue:

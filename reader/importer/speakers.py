@@ -32,6 +32,7 @@ from reader.importer.tokens import (
     CONNECTOR,
     DIGITS,
     EMPTY,
+    INDEFINITE,
     PLAIN,
     POST_CUE,
     PRE_CUE,
@@ -238,7 +239,7 @@ def attribute(paragraphs: list[str], spans: list[Span], lang: Language) -> Attri
     _discover(registry, readers, tokens, inside, groups, rules)
     # Mentions after the last quotation would never be read: stop at its paragraph.
     last = groups[-1].spans[0].block + 1 if groups else 0
-    events = _mentions(registry, tokens[:last], inside, rules)
+    events = _mentions(registry, readers, tokens[:last], inside, rules)
     return _resolve(registry, groups, events)
 
 
@@ -347,11 +348,13 @@ def _age_at(toks: Tokens, j: int, opener: str, closer: str) -> bool:
 
 def _mentions(
     registry: _Registry,
+    readers: list[CueReader],
     tokens: list[Tokens],
     inside: list[list[tuple[int, int]]],
     rules: NameRules,
 ) -> list[tuple[int, int, int, int, bool]]:
-    """Every mention of a known person outside quotations, as (block, offset, person)."""
+    """Every mention of a known person outside quotations, as (block, offset, person),
+    and every sentence whose subject is someone unnamed ("Seorang relawan … menyebut")."""
     index: dict[str, list[int]] = {}
     for p, person in enumerate(registry.people):
         if person.described:
@@ -370,6 +373,12 @@ def _mentions(
                 continue
             k = c
             word = words[k]
+            if flags[k] & INDEFINITE and (k == 0 or flags[k - 1] & SENTENCE_OPENER):
+                unnamed = _unnamed_subject(registry, readers[b], toks, b, k, inside[b])
+                if unnamed is not None:
+                    events.append(unnamed)
+                    last = unnamed[2]
+                continue
             if word not in index:
                 # "Wali Kota Risma" for Tri Rismaharini: a nickname is a mention too.
                 if word not in nicknames:
@@ -389,6 +398,31 @@ def _mentions(
             last = best
             k = max(j, k + 1)
     return events
+
+
+def _unnamed_subject(
+    registry: _Registry,
+    reader: CueReader,
+    toks: Tokens,
+    b: int,
+    k: int,
+    quoted: list[tuple[int, int]],
+) -> tuple[int, int, int, int, bool] | None:
+    """The event of a sentence opened by someone unnamed who is a person: the
+    description holds a role word ("A resident of …") or a speech verb follows
+    ("Seorang relawan … menyebut"). The quotation after it, cued by "katanya", "she
+    said" or nothing, is theirs, not the last named person's."""
+    start = toks.start(k)
+    if quoted and not _outside(start, quoted):
+        return None
+    found = reader.unnamed_subject(k)
+    if found is None:
+        return None
+    text, j, has_role = found
+    speaks = _speech_follows(toks, j)
+    if not (has_role or speaks):
+        return None
+    return (b, start, registry.described(text, (b, start)), 2, speaks)
 
 
 def _title_start(toks: Tokens, k: int) -> tuple[int, bool]:

@@ -81,6 +81,7 @@ HALT = 1 << 30  # ends a phrase or a role
 OPENING = 1 << 31  # a capitalised word after it may just open a sentence
 SLASH = 1 << 32
 OPEN_PAREN = 1 << 33
+INDEFINITE = 1 << 34  # "seorang", "a": someone not named before
 #: What may follow the first word of a capitalised run inside the run: a token without
 #: any of these ends the run after one word, with no need to call :func:`run_at`.
 RUN_NEXT = CAPWORD | CONNECTOR | PARTICLE | SLASH | DIGITS | HONORIFIC | OPEN_PAREN
@@ -113,7 +114,9 @@ _DESCRIPTION_STOPS = frozenset(
     }
 )
 #: Function words that may stand inside a role ("member for housing", "peneliti dari …").
-_ROLE_PREPOSITIONS = frozenset({"of", "at", "for", "in", "on", "the", "dari", "di", "untuk"})
+_ROLE_PREPOSITIONS = frozenset(
+    {"of", "at", "for", "in", "on", "the", "from", "dari", "di", "untuk"}
+)
 
 
 def is_plain(word: str, lang: Language) -> bool:
@@ -150,6 +153,7 @@ def _listed(lang: Language) -> dict[str, int]:
         (lang.pronouns, PRONOUN),
         (lang.role_markers, ROLE_MARKER),
         (lang.articles, ARTICLE),
+        (lang.indefinites, INDEFINITE),
         (lang.backref_markers, BACKREF_MARKER),
         (lang.backref_closers, BACKREF_CLOSER),
         (lang.place_prepositions, PLACE_PREPOSITION),

@@ -19,17 +19,24 @@ from reader.importer.evaluate import extracted, normalise, score
 CORPUS = Path(__file__).resolve().parent / "corpus"
 CASES = sorted(p for p in CORPUS.glob("*.txt") if p.with_name(p.stem + ".expected.yaml").exists())
 
-#: Cases the importer cannot pass yet, with the reason (reported, never hidden).
-XFAIL: dict[str, str] = {}
+#: Quotes and speakers the importer cannot get right yet, with the reason (reported,
+#: never hidden; strict, so a fix shows up as an unexpected pass to remove from here).
+XFAIL: dict[str, str] = {
+    "22-id-bulutangkis": "ucapnya after a paragraph whose subject is the player: the -nya "
+    "goes to the last speaker (the coach), not to the subject in view",
+    "24-en-buses": "'said Chester' after 'a hospital appointment in Chester': a surname that "
+    "is also a place is not taken for the person",
+    "27-en-rugby": "'have sacked head coach Neil Baptiste': the participle is taken into the "
+    "role ('sacked head coach'), as 'retired schoolteacher' rightly is",
+}
+#: The same for the structure (title, figures, headings, lead, footer).
+XFAIL_STRUCTURE: dict[str, str] = {}
 
 
-def _case(path: Path) -> Any:
-    return pytest.param(path, id=path.stem, marks=_marks(path.stem))
-
-
-def _marks(stem: str) -> list[pytest.MarkDecorator]:
-    reason = XFAIL.get(stem)
-    return [pytest.mark.xfail(reason=reason, strict=True)] if reason else []
+def _case(path: Path, xfail: dict[str, str]) -> Any:
+    reason = xfail.get(path.stem)
+    marks = [pytest.mark.xfail(reason=reason, strict=True)] if reason else []
+    return pytest.param(path, id=path.stem, marks=marks)
 
 
 _cache: dict[Path, tuple[ImportResult, dict[str, Any]]] = {}
@@ -47,7 +54,7 @@ def _body(article: Article) -> list[str]:
     return [text for _, _, text in article.blocks()]
 
 
-@pytest.mark.parametrize("path", [_case(p) for p in CASES])
+@pytest.mark.parametrize("path", [_case(p, XFAIL) for p in CASES])
 def test_quotes_and_speakers(path: Path) -> None:
     result, gold = _load(path)
     pairs = [(k, str(p)) for k, p in gold.get("quotes") or []]
@@ -63,7 +70,7 @@ def test_quotes_and_speakers(path: Path) -> None:
         assert (match[0].role or None) == (want.get("role") or None), key
 
 
-@pytest.mark.parametrize("path", [_case(p) for p in CASES])
+@pytest.mark.parametrize("path", [_case(p, XFAIL_STRUCTURE) for p in CASES])
 def test_structure(path: Path) -> None:
     result, gold = _load(path)
     article = result.article

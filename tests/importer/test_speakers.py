@@ -188,3 +188,63 @@ def test_passive_verb_opening_a_sentence_is_no_first_name() -> None:
         "“Jalan tidak mungkin ditutup,” kata Syafrin.",
     )
     assert [s.name for s in article.speakers] == ["Syafrin"]
+
+
+def test_someone_unnamed_introduced_before_the_quote_is_its_speaker() -> None:
+    """ "Seorang pedagang … mengaku …" then "…," katanya: the trader, not the official."""
+    article = imported(
+        LEAD_ID,
+        "Kepala Dinas Perdagangan Kota Malang, Rudi Hartono, mengatakan harga cabai naik.",
+        "“Pasokan dari petani berkurang karena hujan,” kata Hartono.",
+        "Seorang pedagang di Pasar Besar mengaku pembeli berkurang separuh. "
+        "“Sejak pagi baru tiga orang yang beli,” katanya.",
+    )
+    assert who(article) == [
+        ("Rudi Hartono", "Pasokan dari petani berkurang karena hujan"),
+        ("Pedagang", "Sejak pagi baru tiga orang yang beli"),
+    ]
+
+
+def test_an_unnamed_resident_in_english_takes_the_pronoun() -> None:
+    article = imported(
+        LEAD_EN,
+        "Council leader Priya Nair said the plan would go ahead. “We have listened,” Nair said.",
+        "A resident of Elm Street, who asked not to be named, said: “Nobody asked us.”",
+        "A nurse at the walk-in centre was blunter. “We are already full,” she said.",
+    )
+    speakers = [name for name, _ in who(article)]
+    assert speakers[0] == "Priya Nair"
+    assert speakers[1].startswith("Resident of Elm Street")
+    assert speakers[2].startswith("Nurse")
+
+
+def test_another_unnamed_farmer_is_not_the_farmer_in_view() -> None:
+    article = imported(
+        LEAD_ID,
+        "Petani di Desa Sukamaju, Darto Wiyono, menilai harga pupuk terlalu mahal.",
+        "“Kami harus berutang,” ujar Wiyono.",
+        "“Panen kami gagal dua kali,” kata seorang petani lain.",
+    )
+    assert [name for name, _ in who(article)] == ["Darto Wiyono", "Petani lain"]
+
+
+def test_roles_around_ages_honorifics_and_brackets() -> None:
+    article = imported(
+        LEAD_EN,
+        "Maria Lopez, 44, a customer from Hartwell, said she was angry.",
+        "“I want my money back,” Lopez said.",
+    )
+    assert [(s.name, s.role) for s in article.speakers] == [
+        ("Maria Lopez", "customer from Hartwell")
+    ]
+    article = imported(
+        LEAD_ID,
+        "Analis dari Lembaga Kajian Pangan Nusantara, Bayu Pratama, menilai harga turun.",
+        "Kepala Badan Penanggulangan Bencana Daerah (BPBD) Malang, Dr. Sari Wulandari, "
+        "mengatakan bantuan dikirim.",
+        "“Harga akan turun,” kata Pratama. “Bantuan sudah tiba,” kata Wulandari.",
+    )
+    assert [(s.name, s.role) for s in article.speakers] == [
+        ("Bayu Pratama", "Analis dari Lembaga Kajian Pangan Nusantara"),
+        ("Sari Wulandari", "Kepala Badan Penanggulangan Bencana Daerah (BPBD) Malang"),
+    ]

@@ -34,6 +34,7 @@ class Language:
     backref_closers: frozenset[str]
     role_markers: frozenset[str]
     articles: frozenset[str]
+    indefinites: frozenset[str]
     role_words: frozenset[str]
     institution_words: frozenset[str]
     connectors: frozenset[str]
@@ -81,6 +82,7 @@ def _load(path: Path) -> Language:
         backref_closers=frozenset(_words(data, "backref_closers")),
         role_markers=frozenset(_words(data, "role_markers")),
         articles=frozenset(_words(data, "articles")),
+        indefinites=frozenset(_words(data, "indefinites")),
         role_words=frozenset(_words(data, "role_words")),
         institution_words=frozenset(_words(data, "institution_words")),
         connectors=frozenset(_words(data, "connectors")),
