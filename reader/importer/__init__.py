@@ -113,6 +113,7 @@ def _import(text: str, *, name: str, verify: bool) -> ImportResult:
         id=slugify(shape.title),
         title=shape.title,
         language=lang.code,
+        date=shape.date,
         source=cleaned.source,
         lead=shape.lead,
         figures=shape.figures,

@@ -56,6 +56,10 @@ MAX_SUBJECT = 6
 MAX_DESCRIPTION = 14
 #: Longest role read after a name (", seorang ahli militer independen,").
 MAX_ROLE_AFTER = 12
+#: Most words of a role read before a comma and a name, a bracketed short form not
+#: counted ("mantan Kepala Dinas Pekerjaan Umum dan Penataan Ruang (PUPR) Kabupaten
+#: Sukaraja, Hendrawan Siregar").
+MAX_ROLE_BEFORE = 10
 #: Punctuation no bracketed short form holds.
 _HALT_CHARS = frozenset('.!?;:“”„«»"(),')
 #: An age after a name: "(52)" or ", 44,".
@@ -158,7 +162,8 @@ class CueReader:
                 j -= 1
             j -= 1
         i = j
-        while i > 0 and j - i < 10:
+        walked = 0  # words, not counting a bracketed short form
+        while i > 0 and walked < MAX_ROLE_BEFORE:
             prev = f[i - 1]
             if w[i - 1] == ")":  # "Kepala Badan … Daerah (BPBD) Banyuwangi, …"
                 opening = _opening_bracket(w, i - 1)
@@ -166,6 +171,7 @@ class CueReader:
                     break
                 i = opening
                 continue
+            walked += 1
             if not prev & WORD or prev & ROLE_MARKER:
                 break
             if (
@@ -174,7 +180,9 @@ class CueReader:
                 # "Analis dari Lembaga X, Bayu Aditya": a full name may take a role that
                 # runs through "dari"/"of" (a single word after ", Singapura" is a place)
                 and not (full_name and prev & ROLE_PREPOSITION)
-                and ((prev & STOP and not prev & ROLE) or prev & VERB)
+                # a role word wins over the verb pattern ("Kuasa hukum terdakwa, …")
+                and (prev & STOP or prev & VERB)
+                and not prev & ROLE
             ):
                 break
             i -= 1
@@ -217,7 +225,10 @@ class CueReader:
         if any(f[s] & WORD and f[s] & ROLE and not f[s] & HONORIFIC for s in range(start, n0)):
             # "Transport Minister Helen Marsh": the whole title; "Dr" alone is no role.
             first = next(s for s in range(start, n0) if not f[s] & HONORIFIC)
-            role = self._span_text(first, n0)
+            last = n0  # "… Dinkes Makassar dr. Nurul": the honorific is not the role's
+            while last > first and (f[last - 1] & HONORIFIC or w[last - 1] == "."):
+                last -= 1
+            role = self._span_text(first, last)
         if role is None:
             role = (
                 self._role_before_comma(i, full_name=len(name) > 1)
@@ -272,7 +283,7 @@ class CueReader:
             return self._description(k, end)
         if first & UPPER:
             return self._capitalised(k, end)
-        if first & (BACKREF_MARKER | ROLE_MARKER | ROLE):
+        if first & (BACKREF_MARKER | ROLE_MARKER | ROLE | INDEFINITE):  # "said one visitor"
             return self._description(k, end)
         return NONE
 
@@ -311,7 +322,7 @@ class CueReader:
         f = self.flags
         lang = self.lang
         i = k
-        while i < end and f[i] & ROLE_MARKER:
+        while i < end and f[i] & (ROLE_MARKER | INDEFINITE):  # "said one visitor"
             i += 1
         j = i
         while j < end and f[j] & WORD and not f[j] & DESCRIPTION_STOP:

@@ -29,6 +29,7 @@ from reader.importer.slug import slugify, unique
 from reader.importer.tokens import (
     ACCORDING,
     ADVERB,
+    AUXILIARY,
     CONNECTOR,
     DIGITS,
     EMPTY,
@@ -36,6 +37,7 @@ from reader.importer.tokens import (
     PLAIN,
     POST_CUE,
     PRE_CUE,
+    PRONOUN,
     ROLE,
     RUN_NEXT,
     SENTENCE_OPENER,
@@ -57,6 +59,9 @@ MIN_NICKNAME_STEM = 4
 MAX_ROLE_WORDS = 5
 #: Furthest a speech verb may stand after its subject ("X, saat dihubungi, …, mengatakan").
 MAX_SPEECH_REACH = 14
+#: Longest sentence looked through for the pronoun that opens the next one (tokens).
+MAX_SENTENCE = 40
+_FULL_STOPS = frozenset(".!?")
 #: Paragraphs a reported speaker stays the one a "katanya" points back to.
 SPEECH_REACH = 3
 #: Paragraphs read after the last quotation ("…," kata X. / X adalah …).
@@ -420,9 +425,18 @@ def _unnamed_subject(
         return None
     text, j, has_role = found
     speaks = _speech_follows(toks, j)
-    if not (has_role or speaks):
+    if not (has_role or speaks or _pronoun_follows(toks, j)):
         return None
     return (b, start, registry.described(text, (b, start)), 2, speaks)
+
+
+def _pronoun_follows(toks: Tokens, j: int) -> bool:
+    """Does the next sentence open with a personal pronoun ("… bulan kedua. Ia mengaku …")?"""
+    flags, words = toks.flags, toks.words
+    for n in range(j, min(len(flags) - 1, j + MAX_SENTENCE)):
+        if words[n] in _FULL_STOPS:
+            return bool(flags[n + 1] & PRONOUN)
+    return False
 
 
 def _title_start(toks: Tokens, k: int) -> tuple[int, bool]:
@@ -452,6 +466,8 @@ def _strength(toks: Tokens, k: int, j: int) -> tuple[int, bool]:
     whether it is reported speaking."""
     i, cued = _title_start(toks, k)
     if cued:
+        if j < len(toks.flags) and toks.flags[j] & AUXILIARY:
+            return 0, False  # "said Hartley had betrayed …": Hartley is talked about
         return 2, True
     speaks = _speech_follows(toks, j)
     if i == 0 or toks.flags[i - 1] & SENTENCE_OPENER:

@@ -49,6 +49,7 @@ class Block(NamedTuple):
 @dataclass(frozen=True)
 class Structure:
     title: str
+    date: str | None
     figures: tuple[Figure, ...]
     lead: str | None
     sections: tuple[tuple[str, str | None, tuple[str, ...]], ...]
@@ -208,10 +209,56 @@ def _figures(lines: list[str], lang: Language) -> tuple[list[str], list[Figure]]
     return body, figures
 
 
+#: Lines right under the title looked at for a date or a byline.
+MAX_META_LINES = 3
+#: Longest date or byline line (words).
+MAX_META_WORDS = 12
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_TIME = re.compile(r"\b\d{1,2}[:.]\d{2}\b")
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def is_dateline(line: str, lang: Language) -> bool:
+    """ "Rabu, 13 Januari 2027 | 10:42 WIB", "Published: 22 January 2027, 4:51pm"."""
+    if len(line.split()) > MAX_META_WORDS or not _YEAR.search(line):
+        return False
+    words = {w.lower() for w in _LETTERS.findall(line)}
+    return bool(words & lang.months) or _TIME.search(line) is not None
+
+
+def is_byline(line: str, lang: Language) -> bool:
+    """ "By Laura Pennington, Local Democracy Reporting Service", "Oleh: Dewi Sartika"."""
+    lower = line.lower()
+    return len(line.split()) <= MAX_META_WORDS and lower.startswith(lang.byline_prefixes)
+
+
+def _meta(body: list[str], lang: Language) -> tuple[str | None, list[str]]:
+    """The date line under the title, and the body without its date and byline lines.
+
+    Pages put who wrote a piece and when between the title and the text; without this
+    they became the lead or, being short and unpunctuated, a section heading.
+    """
+    date: str | None = None
+    head = MAX_META_LINES
+    while head and body:
+        line = body[0]
+        if is_byline(line, lang):
+            if date is None and is_dateline(line, lang):  # "Published: 22 January 2027"
+                date = line.split(":", 1)[1].strip() if ":" in line else line
+        elif is_dateline(line, lang):
+            date = date or line
+        else:
+            break
+        body = body[1:]
+        head -= 1
+    return date, body
+
+
 def build_structure(lines: list[str], lang: Language) -> Structure:
-    """Title, figures, lead and sections of the body ``lines`` (title first)."""
+    """Title, date, figures, lead and sections of the body ``lines`` (title first)."""
     title = lines[0]
     body, figures = _figures(lines[1:], lang)
+    date, body = _meta(body, lang)
     lead: str | None = None
     if len(body) >= 2 and not is_heading(body[0]):
         lead = body[0]
@@ -237,6 +284,7 @@ def build_structure(lines: list[str], lang: Language) -> Structure:
         blocks.extend(Block(text, ident, n) for n, text in enumerate(paragraphs))
     return Structure(
         title=title,
+        date=date,
         figures=tuple(figures),
         lead=lead,
         sections=tuple((i, h, tuple(p)) for i, h, p in sections),

@@ -82,6 +82,7 @@ OPENING = 1 << 31  # a capitalised word after it may just open a sentence
 SLASH = 1 << 32
 OPEN_PAREN = 1 << 33
 INDEFINITE = 1 << 34  # "seorang", "a": someone not named before
+AUXILIARY = 1 << 35  # "had", "was": "said X had …" reports X, X does not speak
 #: What may follow the first word of a capitalised run inside the run: a token without
 #: any of these ends the run after one word, with no need to call :func:`run_at`.
 RUN_NEXT = CAPWORD | CONNECTOR | PARTICLE | SLASH | DIGITS | HONORIFIC | OPEN_PAREN
@@ -115,7 +116,7 @@ _DESCRIPTION_STOPS = frozenset(
 )
 #: Function words that may stand inside a role ("member for housing", "peneliti dari …").
 _ROLE_PREPOSITIONS = frozenset(
-    {"of", "at", "for", "in", "on", "the", "from", "dari", "di", "untuk"}
+    {"of", "at", "for", "in", "on", "the", "from", "with", "dari", "di", "untuk"}
 )
 
 
@@ -154,6 +155,7 @@ def _listed(lang: Language) -> dict[str, int]:
         (lang.role_markers, ROLE_MARKER),
         (lang.articles, ARTICLE),
         (lang.indefinites, INDEFINITE),
+        (lang.auxiliaries, AUXILIARY),
         (lang.backref_markers, BACKREF_MARKER),
         (lang.backref_closers, BACKREF_CLOSER),
         (lang.place_prepositions, PLACE_PREPOSITION),
@@ -370,6 +372,22 @@ def run_at(tokens: Tokens, i: int) -> int:
             and not flags[j + 1] & ROLE
         ):
             j += 1
+        elif (
+            j + 2 < n
+            and flags[j] & HONORIFIC
+            and words[j + 1] == "."
+            and flags[j + 2] & CAPWORD
+            and not flags[j + 2] & ROLE
+        ):
+            j += 2  # "… Dinkes Makassar dr. Nurul Fadhilah Amin"
+        elif (
+            j + 1 < n
+            and words[j] == "."
+            and flags[j - 1] & HONORIFIC
+            and flags[j + 1] & CAPWORD
+            and not flags[j + 1] & ROLE
+        ):
+            j += 1  # "Kepala Pusat …, Dr. Wulan Kartikasari"
     return j
 
 

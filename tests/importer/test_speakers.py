@@ -248,3 +248,72 @@ def test_roles_around_ages_honorifics_and_brackets() -> None:
         ("Bayu Pratama", "Analis dari Lembaga Kajian Pangan Nusantara"),
         ("Sari Wulandari", "Kepala Badan Penanggulangan Bencana Daerah (BPBD) Malang"),
     ]
+
+
+def test_said_x_had_reports_x_and_the_judge_speaks() -> None:
+    article = imported(
+        LEAD_EN,
+        "Graham Pike, 58, the former chief executive, admitted fraud in November.",
+        "Sentencing him on Friday, Jane Moore, the presiding judge, said Pike had "
+        "“betrayed every family who trusted the charity with their money”.",
+        "The judge added: “This was not need. It was greed.”",
+    )
+    assert [name for name, _ in who(article)] == ["Jane Moore", "Jane Moore"]
+
+
+def test_one_visitor_after_the_quote_is_unnamed() -> None:
+    article = imported(
+        LEAD_EN,
+        "Ana Silva, 72, a village elder, said the drum had called people together.",
+        "“We waited a long time for this day,” Silva said.",
+        "“I cried. I did not expect to,” said one visitor who had travelled from Auckland.",
+    )
+    assert [name for name, _ in who(article)] == ["Ana Silva", "Visitor"]
+
+
+def test_an_unnamed_patient_then_ia_is_the_speaker() -> None:
+    article = imported(
+        LEAD_ID,
+        "Kader kesehatan Rina Hasan mengatakan stigma masih kuat. "
+        "“Warga malu berobat,” kata Hasan.",
+        "Seorang pasien di Kecamatan Tamalate kini menjalani pengobatan bulan kedua. Ia mengaku "
+        "mengira batuknya akibat rokok. “Saya batuk hampir tiga bulan,” katanya.",
+    )
+    assert [name for name, _ in who(article)] == ["Rina Hasan", "Pasien"]
+
+
+def test_long_titles_with_brackets_and_a_dotted_honorific() -> None:
+    article = imported(
+        LEAD_ID,
+        "Vonis dijatuhkan kepada mantan Kepala Dinas Pekerjaan Umum dan Penataan Ruang (PUPR) "
+        "Kabupaten Sukaraja, Hendrawan Siregar.",
+        "Kepala Bidang Pencegahan Penyakit Dinkes Makassar dr. Nurul Amin mengatakan kasus naik.",
+        "“Kasus naik dua kali lipat,” kata Amin.",
+        "Siregar sendiri memilih diam. Dengan suara pelan, pria berusia 57 tahun itu mengatakan, "
+        "“Saya hormati putusan ini.”",
+    )
+    assert [(s.name, s.role) for s in article.speakers] == [
+        ("Nurul Amin", "Kepala Bidang Pencegahan Penyakit Dinkes Makassar"),
+        (
+            "Hendrawan Siregar",
+            "mantan Kepala Dinas Pekerjaan Umum dan Penataan Ruang (PUPR) Kabupaten Sukaraja",
+        ),
+    ]
+
+
+def test_date_and_byline_under_the_title_are_not_lead_or_headings() -> None:
+    article = import_text(
+        "Banjir Rendam Tiga Desa\n\nRabu, 13 Januari 2027 | 10:42 WIB\n\nOleh: Dewi Sartika\n\n"
+        "Banjir merendam tiga desa di Kabupaten Demak sejak Selasa malam.\n\n"
+        "Warga Mengungsi\n\nSebagian warga mengungsi ke balai desa."
+    )
+    assert article.date == "Rabu, 13 Januari 2027 | 10:42 WIB"
+    assert article.lead is not None and article.lead.startswith("Banjir merendam")
+    assert [s.heading for s in article.sections if s.heading] == ["Warga Mengungsi"]
+    article = import_text(
+        "Rail Fares Rise\n\nBy Tom Farrant at Sheldon Park\n\n"
+        "Published: 22 January 2027, 4:51pm\n\n"
+        "Fares will rise by 4.5% from January.\n\nWhat next\n\nA review will follow."
+    )
+    assert article.date == "22 January 2027, 4:51pm"
+    assert [s.heading for s in article.sections if s.heading] == ["What next"]

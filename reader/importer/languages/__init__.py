@@ -35,6 +35,7 @@ class Language:
     role_markers: frozenset[str]
     articles: frozenset[str]
     indefinites: frozenset[str]
+    auxiliaries: frozenset[str]
     role_words: frozenset[str]
     institution_words: frozenset[str]
     connectors: frozenset[str]
@@ -44,6 +45,8 @@ class Language:
     cookie_links: tuple[str, ...]
     accept_labels: tuple[str, ...]
     clutter_prefixes: tuple[str, ...]
+    byline_prefixes: tuple[str, ...]
+    months: frozenset[str]
     trailing_lists: tuple[str, ...]
     credit_markers: tuple[str, ...]
     not_names: frozenset[str]
@@ -83,6 +86,7 @@ def _load(path: Path) -> Language:
         role_markers=frozenset(_words(data, "role_markers")),
         articles=frozenset(_words(data, "articles")),
         indefinites=frozenset(_words(data, "indefinites")),
+        auxiliaries=frozenset(_words(data, "auxiliaries")),
         role_words=frozenset(_words(data, "role_words")),
         institution_words=frozenset(_words(data, "institution_words")),
         connectors=frozenset(_words(data, "connectors")),
@@ -92,6 +96,8 @@ def _load(path: Path) -> Language:
         cookie_links=tuple(_words(data, "cookie_links")),
         accept_labels=tuple(_words(data, "accept_labels")),
         clutter_prefixes=tuple(_words(data, "clutter_prefixes")),
+        byline_prefixes=tuple(_words(data, "byline_prefixes")),
+        months=frozenset(_words(data, "months")),
         trailing_lists=tuple(_words(data, "trailing_lists")),
         credit_markers=tuple(_words(data, "credit_markers")),
         not_names=frozenset(_words(data, "not_names")),
