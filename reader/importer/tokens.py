@@ -167,24 +167,20 @@ def _listed(lang: Language) -> dict[str, int]:
         (_DESCRIPTION_STOPS, DESCRIPTION_STOP),
         (_ROLE_PREPOSITIONS, ROLE_PREPOSITION),
     ):
-        for word in words:
-            listed[word] = listed.get(word, 0) | flag
+        _add_flags(listed, words, flag)
     return listed
 
 
-def _marks() -> dict[str, int]:
-    marks: dict[str, int] = {"/": SLASH, "(": OPEN_PAREN}
-    for chars, flag in (
-        (_SENTENCE_OPENERS, SENTENCE_OPENER),
-        (_HALTS, HALT),
-        (_OPENINGS, OPENING),
-    ):
-        for char in chars:
-            marks[char] = marks.get(char, 0) | flag
-    return marks
+def _add_flags(table: dict[str, int], words: Iterable[str], flag: int) -> None:
+    """Give each of ``words`` ``flag`` in ``table``, beside the flags it has."""
+    for word in words:
+        table[word] = table.get(word, 0) | flag
 
 
-_MARKS = _marks()
+_MARKS: dict[str, int] = {"/": SLASH, "(": OPEN_PAREN}
+_add_flags(_MARKS, _SENTENCE_OPENERS, SENTENCE_OPENER)
+_add_flags(_MARKS, _HALTS, HALT)
+_add_flags(_MARKS, _OPENINGS, OPENING)
 
 
 def word_flags(chunk: str, lang: Language, listed: dict[str, int] | None = None) -> int:
