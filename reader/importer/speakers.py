@@ -5,7 +5,11 @@ outside quotations. A cue that names someone ("kata Lavrov") attributes the quot
 to that person; a back-reference ("katanya", "ia", "sang pakar", "the spokesman") or no
 cue at all (a continuation, or a paragraph about someone followed by their words) goes
 to the person in view. A role alone ("kata Presiden") goes to the person who holds that
-role, or to an unnamed speaker described by it.
+role, or to an unnamed speaker described by it; so does an indefinite description
+("kata seorang petani lain", "said one visitor"), which never names someone already in
+view. A sentence opened by someone unnamed ("Seorang relawan … menyebut …", "A resident
+of …, who …, said:") puts that unnamed person in view, and "said X had …" only talks
+about X.
 
 People are collected first, from every place the article names one with evidence that
 it is a person: after a cue verb, after a title ("Menteri Luar Negeri Rusia Sergey
