@@ -47,7 +47,8 @@ class KeyFooter(Footer):
         for _, key in ranked:
             width = self._width(key)
             fits = fits and width <= room
-            key.display = fits
+            if key.display != fits:  # setting it at all costs the screen a layout pass
+                key.display = fits
             if fits:
                 room -= width
 
