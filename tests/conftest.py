@@ -24,6 +24,11 @@ SEED_TEXT = ROOT / "tests" / "data" / "seed_000_ebced325c783b2d8.txt"
 # no per-example deadline, so a slow example is never mistaken for a failure.
 settings.register_profile("reader", deadline=None, suppress_health_check=[HealthCheck.too_slow])
 settings.load_profile("reader")
+# A longer hunt, for when there is time: ``pytest --hypothesis-profile=thorough``. Every
+# property without a count of its own runs this many examples, and so do the slow ones
+# whose count is ``max(n, settings.default.max_examples)`` (the profile is loaded before
+# the test modules are imported).
+settings.register_profile("thorough", settings.get_profile("reader"), max_examples=2_000)
 
 
 @pytest.fixture(autouse=True)
