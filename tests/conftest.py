@@ -82,5 +82,7 @@ def notifications() -> Callable[[ReaderApp], list[str]]:
 def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
     """``-n auto``: two workers per core. The UI tests spend most of their time in the
     pilot's waits (it sleeps 20 ms at a time until the app goes idle), so with one
-    worker per core the cores sat about a third idle."""
-    return 2 * (os.cpu_count() or 1)
+    worker per core the cores sat about a third idle. At most 8: each worker imports
+    Textual and starts apps, and a big machine gains nothing from more."""
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    return min(8, 2 * (cores or 1))
