@@ -4,7 +4,9 @@ Run ``.venv/bin/python benchmarks/quotes.py [-v]``. Prints precision, recall and
 (quotation, speaker) pairs over ``tests/importer/corpus`` and, on a separate line, over the
 held-out set ``tests/importer/heldout`` (never tuned against; see its README), and on
 ``../shared/corpora/pfsa-id-dev`` (read in place, never copied) the share of gold
-quotations found with the right speaker and found at all. ``-v`` lists every miss.
+quotations found with the right speaker and found at all. For the two gold sets a second
+line judges whole articles as the corpus tests do (names, roles, structure). ``-v`` lists
+every miss.
 """
 
 from __future__ import annotations
@@ -21,8 +23,14 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from reader.core.errors import ReaderError  # noqa: E402
-from reader.importer import import_with_groups  # noqa: E402
-from reader.importer.evaluate import Score, extracted, score  # noqa: E402
+from reader.importer import ImportResult, import_with_groups  # noqa: E402
+from reader.importer.evaluate import (  # noqa: E402
+    Score,
+    extracted,
+    score,
+    speaker_problems,
+    structure_problems,
+)
 
 CORPUS = ROOT / "tests" / "importer" / "corpus"
 HELDOUT = ROOT / "tests" / "importer" / "heldout"
@@ -33,19 +41,53 @@ def _gold(data: Any) -> list[tuple[str | None, str]]:
     return [(None if k is None else str(k), str(p)) for k, p in (data.get("quotes") or [])]
 
 
-def run(pairs: list[tuple[Path, Path]], verbose: bool) -> tuple[Score, int]:
+class Strict:
+    """The corpus tests' own judgement of whole articles (gold sets only): speakers with
+    the right name and role, articles with the right shape, articles right in every way."""
+
+    def __init__(self) -> None:
+        self.speakers = self.speakers_right = 0
+        self.articles = self.shape_right = self.all_right = 0
+
+    def add(self, result: ImportResult, gold: dict[str, Any], quotes_right: bool) -> list[str]:
+        speakers = speaker_problems(result.article, gold)
+        shape = structure_problems(result.article, gold)
+        for key, want in (gold.get("speakers") or {}).items():
+            self.speakers += 1
+            one = {"speakers": {key: want}}
+            self.speakers_right += not speaker_problems(result.article, one)
+        self.articles += 1
+        self.shape_right += not shape
+        self.all_right += quotes_right and not speakers and not shape
+        return speakers + shape
+
+    def line(self) -> str:
+        return (
+            f"  strictly: speakers with the right name and role {self.speakers_right}/"
+            f"{self.speakers}, articles with the right shape {self.shape_right}/"
+            f"{self.articles}, articles right in every way {self.all_right}/{self.articles}"
+        )
+
+
+def run(
+    pairs: list[tuple[Path, Path]], verbose: bool, strict: Strict | None = None
+) -> tuple[Score, int]:
     total = Score()
     errors = 0
     for text_path, gold_path in pairs:
-        gold = _gold(yaml.safe_load(gold_path.read_text(encoding="utf-8")) or {})
+        data = yaml.safe_load(gold_path.read_text(encoding="utf-8")) or {}
+        gold = _gold(data)
         try:
             result = import_with_groups(text_path.read_text(encoding="utf-8"), name=text_path.name)
         except ReaderError as exc:
             errors += 1
             print(f"  {text_path.name}: {exc}")
             continue
-        one, misses = score(gold, extracted(result))
+        got = extracted(result)
+        one, misses = score(gold, got)
         total.add(one)
+        if strict is not None:
+            misses += strict.add(result, data, not misses and len(got) == len(gold))
         if verbose and misses:
             print(f"  {text_path.name}:")
             for miss in misses:
@@ -57,12 +99,14 @@ def report_gold_set(label: str, folder: Path, verbose: bool) -> None:
     """Score every ``NAME.txt`` + ``NAME.expected.yaml`` pair in ``folder`` and print one line."""
     pairs = [(p, p.with_name(p.stem + ".expected.yaml")) for p in sorted(folder.glob("*.txt"))]
     pairs = [(t, g) for t, g in pairs if g.exists()]
-    s, errors = run(pairs, verbose)
+    strict = Strict()
+    s, errors = run(pairs, verbose, strict)
     print(
         f"{label} ({len(pairs)} articles, {s.gold} gold quotes, {s.extracted} extracted): "
         f"precision {s.precision:.3f}  recall {s.recall:.3f}  F1 {s.f1:.3f}"
         + (f"  ({errors} failed to import)" if errors else "")
     )
+    print(strict.line())
 
 
 def main() -> int:

@@ -11,8 +11,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
+from reader.core.model import Article
 from reader.importer import ImportResult
 
 _PUNCT = re.compile(r"[\W_]+")
@@ -107,3 +110,64 @@ def score(gold: list[tuple[str | None, str]], got: list[Extracted]) -> tuple[Sco
         else:
             misses.append(f"wrong speaker: [{key}] {prefix} -> {got[match].speaker}")
     return result, misses
+
+
+def speaker_problems(article: Article, gold: Mapping[str, Any]) -> list[str]:
+    """What is wrong with the speakers of ``article`` against a corpus gold file: each
+    gold speaker (keyed by surname) must be there with the full name and role given."""
+    problems: list[str] = []
+    for key, want in (gold.get("speakers") or {}).items():
+        match = [s for s in article.speakers if key in s.name.split()]
+        if not match:
+            have = sorted(s.name for s in article.speakers)
+            problems.append(f"speaker {key} missing (have {have})")
+            continue
+        if match[0].name != want["name"]:
+            problems.append(f"speaker {key}: name {match[0].name!r}, want {want['name']!r}")
+        if (match[0].role or None) != (want.get("role") or None):
+            problems.append(f"speaker {key}: role {match[0].role!r}, want {want.get('role')!r}")
+    return problems
+
+
+def structure_problems(article: Article, gold: Mapping[str, Any]) -> list[str]:
+    """What is wrong with the shape of ``article`` against a corpus gold file: language,
+    title, headings, figures, lead, dropped clutter, scare quotes, footer."""
+    problems: list[str] = []
+
+    def check(ok: bool, what: str) -> None:
+        if not ok:
+            problems.append(what)
+
+    check(article.language == gold["language"], f"language {article.language!r}")
+    check(article.title == gold["title"], f"title {article.title!r}")
+    headings = [s.heading for s in article.sections if s.heading]
+    check(headings == gold.get("headings", []), f"headings {headings}")
+    figures = [{"caption": f.caption, "credit": f.credit} for f in article.figures]
+    want_figures = [
+        {"caption": f["caption"], "credit": f.get("credit")} for f in gold.get("figures") or []
+    ]
+    check(figures == want_figures, f"figures {figures}")
+    if "lead_startswith" in gold:
+        lead = article.lead or ""
+        check(lead.startswith(gold["lead_startswith"]), f"lead {lead[:60]!r}")
+    body = [text for _, _, text in article.blocks()]
+    for line in gold.get("dropped") or []:
+        check(line not in body, f"not dropped: {line!r}")
+    for phrase in gold.get("not_quotes") or []:
+        scare = any(normalise(q.text) == normalise(phrase) for q in article.quotes)
+        check(not scare, f"scare quote taken for a quote: {phrase!r}")
+    footer = gold.get("footer") or {}
+    check(article.footer.copyright == footer.get("copyright"), "copyright")
+    cookie = article.footer.cookie
+    if "cookie_text" in footer:
+        if cookie is None:
+            problems.append("cookie notice missing")
+        else:
+            check(cookie.text.startswith(footer["cookie_text"]), "cookie text")
+            check(cookie.link_text == footer.get("link_text"), f"cookie link {cookie.link_text!r}")
+            accept = footer.get("accept", "Accept")
+            check(cookie.accept_label == accept, f"cookie accept {cookie.accept_label!r}")
+            check(footer["cookie_text"] not in " ".join(body), "cookie notice in the body")
+    else:
+        check(cookie is None, "a cookie notice that is not there")
+    return problems
