@@ -79,6 +79,7 @@ def notifications() -> Callable[[ReaderApp], list[str]]:
     return record_notifications
 
 
+@pytest.hookimpl(optionalhook=True)  # an xdist hook: unknown when xdist is not loaded
 def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
     """``-n auto``: two workers per core. The UI tests spend most of their time in the
     pilot's waits (it sleeps 20 ms at a time until the app goes idle), so with one
