@@ -44,6 +44,7 @@ from reader.importer.tokens import (
     VERB,
     WORD,
     Tokens,
+    age_at,
     run_at,
 )
 
@@ -62,8 +63,6 @@ MAX_ROLE_AFTER = 12
 MAX_ROLE_BEFORE = 10
 #: Punctuation no bracketed short form holds.
 _HALT_CHARS = frozenset('.!?;:“”„«»"(),')
-#: An age after a name: "(52)" or ", 44,".
-_AGE_MARKS = frozenset({("(", ")"), (",", ",")})
 
 
 class Cue(NamedTuple):
@@ -107,9 +106,9 @@ class CueReader:
         w, f = self.words, self.flags
         n = len(w)
         # "Siti Aminah (52), warga …" / "Joanne Whitcombe, 44, a customer …": skip an age.
-        aged = k + 2 < n and bool(f[k + 1] & DIGITS) and (w[k], w[k + 2]) in _AGE_MARKS
-        if aged:
-            k += 3 if w[k] == "(" else 2
+        age = age_at(self.tokens, k)
+        aged = age > 0
+        k += age
         if k >= n or w[k] != ",":
             return None
         i = k + 1
@@ -158,9 +157,9 @@ class CueReader:
         j = k - 1
         # "Pengajar sosiologi UNJ (Universitas Negeri Jakarta), Rakhmat Hidayat"
         if j > 0 and w[j - 1] == ")":
-            while j > 0 and w[j - 1] != "(" and k - j < 12:
-                j -= 1
-            j -= 1
+            opening = _opening_bracket(w, j - 1)
+            if opening is not None:
+                j = opening
         i = j
         walked = 0  # words, not counting a bracketed short form
         while i > 0 and walked < MAX_ROLE_BEFORE:
@@ -438,7 +437,7 @@ class CueReader:
         if f[k] & (PRE_CUE | POST_CUE):
             cue = self._subject(k)
             if cue.kind != "none":
-                return Cue(cue.kind, cue.name, cue.role, cue.head, cue.at, punct)
+                return cue._replace(adjacent=punct)
         # "Menurut Anggraini, “…”" / "Kata Lavrov, “…”": the clause opens with the cue.
         start = k
         while start > 0 and not f[start - 1] & HALT and k - start < MAX_PHRASE:
@@ -446,10 +445,10 @@ class CueReader:
         according = self._according_to(start)
         if according:
             cue = self.phrase(start + according, k + 1)
-            return Cue(cue.kind, cue.name, cue.role, cue.head, cue.at, punct)
+            return cue._replace(adjacent=punct)
         if f[start] & POST_CUE and start < k:
             cue = self.phrase(start + 1, k + 1)
-            return Cue(cue.kind, cue.name, cue.role, cue.head, cue.at, punct)
+            return cue._replace(adjacent=punct)
         return NONE
 
     def _subject(self, verb: int) -> Cue:
@@ -503,4 +502,4 @@ def _known(head: str, marker: int) -> str | None:
 
 
 def _adjacent(cue: Cue) -> Cue:
-    return Cue(cue.kind, cue.name, cue.role, cue.head, cue.at, True)
+    return cue._replace(adjacent=True)

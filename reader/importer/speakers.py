@@ -35,7 +35,6 @@ from reader.importer.tokens import (
     ADVERB,
     AUXILIARY,
     CONNECTOR,
-    DIGITS,
     EMPTY,
     INDEFINITE,
     PLAIN,
@@ -50,6 +49,7 @@ from reader.importer.tokens import (
     VERB,
     WORD,
     Tokens,
+    age_at,
     run_at,
     tokenize,
     word_table,
@@ -341,18 +341,7 @@ def _evidence(
     if i and flags[i - 1] & POST_CUE and (i < 2 or not flags[i - 2] & WORD):
         return True
     # "Joseph Kiprono, 19, won …" / "Trismiati (37), warga …": an age after the name.
-    return _age_at(toks, j, ",", ",") or _age_at(toks, j, "(", ")")
-
-
-def _age_at(toks: Tokens, j: int, opener: str, closer: str) -> bool:
-    """Does ``toks[j:]`` start with an age set off by ``opener`` … ``closer``?"""
-    words = toks.words
-    return (
-        j + 2 < len(words)
-        and words[j] == opener
-        and bool(toks.flags[j + 1] & DIGITS)
-        and words[j + 2] == closer
-    )
+    return age_at(toks, j) > 0
 
 
 def _mentions(

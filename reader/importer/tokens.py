@@ -387,6 +387,23 @@ def run_at(tokens: Tokens, i: int) -> int:
     return j
 
 
+#: An age after a name: "(52)" or ", 44,".
+_AGE_MARKS = frozenset({("(", ")"), (",", ",")})
+
+
+def age_at(tokens: Tokens, j: int) -> int:
+    """Tokens to skip for an age at ``j`` ("Siti Aminah (52)", "Joanne Whitcombe, 44,"):
+    3 for "(52)", 2 for ", 44" (its closing comma stays), 0 if there is none."""
+    words = tokens.words
+    if (
+        j + 2 < len(words)
+        and tokens.flags[j + 1] & DIGITS
+        and (words[j], words[j + 2]) in _AGE_MARKS
+    ):
+        return 3 if words[j] == "(" else 2
+    return 0
+
+
 def spaced_lower_words(tokens: Tokens) -> Iterable[str]:
     """The lower-case words not glued to the token before them ("khofifah.ip" is not)."""
     words = tokens.words

@@ -29,6 +29,9 @@ def _plain_detect(text: str) -> str:
     [
         "The minister said that the government will raise prices.",
         "İN THE İSLAND OF İT, the İs and İf: İ İ İ",  # "İ".lower() is two characters
+        # lowered at once, each lone İ would become the English stop word "i" and the
+        # text would count as English; word by word it stays Indonesian
+        "yang dan di İ İ İ İ",
         "ΑΣ'ΑΣ the of and ΣΑΣ",  # the lower case of Σ depends on its neighbours
         "Menteri mengatakan “bahwa” pemerintah akan menaikkan harga.",
     ],

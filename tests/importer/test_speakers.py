@@ -110,8 +110,19 @@ def test_role_alone_goes_to_the_holder() -> None:
 def test_unnamed_speaker_is_a_description() -> None:
     article = imported(LEAD_ID, "“Bensin jangan naik lagi,” ujar seorang pengemudi ojek.")
     assert len(article.quotes) == 1
-    assert "Bensin" not in article.speakers[0].name
-    assert article.speakers[0].aliases == ()
+    assert [(s.name, s.role, s.aliases) for s in article.speakers] == [("Pengemudi ojek", None, ())]
+
+
+def test_a_bracketed_short_form_inside_a_role_before_the_comma() -> None:
+    article = imported(
+        LEAD_ID,
+        "Pengajar sosiologi UNJ (Universitas Negeri Jakarta), Rakhmat Hidayat, menilai aturan "
+        "itu terlambat.",
+        "“Seharusnya sejak tahun lalu,” kata Hidayat.",
+    )
+    assert [(s.name, s.role) for s in article.speakers] == [
+        ("Rakhmat Hidayat", "Pengajar sosiologi UNJ")  # the short form is not kept
+    ]
 
 
 def test_english_cues_and_pronoun() -> None:
