@@ -58,8 +58,9 @@ class LibraryScreen(Screen[None]):
             self.notify(error, title="Not opened", severity="error", timeout=10, markup=False)
 
     def action_cursor(self, step: int) -> None:
-        options = self.query_one(OptionList)
-        options.action_cursor_down() if step > 0 else options.action_cursor_up()
+        # (an empty folder shows a message instead of the list: nothing to move)
+        for options in self.query("#articles").results(OptionList):
+            options.action_cursor_down() if step > 0 else options.action_cursor_up()
 
     @on(OptionList.OptionSelected, "#articles")
     def _open(self, event: OptionList.OptionSelected) -> None:
