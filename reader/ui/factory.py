@@ -8,7 +8,6 @@ library chooser, where bad files are listed as notifications and the good ones s
 
 from __future__ import annotations
 
-import gc
 import threading
 import time
 from collections.abc import Callable
@@ -58,9 +57,6 @@ def make_app(path: Path, *, state: StateStore | None = None) -> ReaderApp:
                 target=_after(CACHE_WRITE_DELAY, write_cache), name="reader-cache"
             ).start()
         title = "Library"
-    # The article lives as long as the app: keep the collector from walking it again and
-    # again (tens of milliseconds a pass for a huge article, felt as stutter while reading).
-    gc.freeze()
     return ReaderApp(start, store, library_title=title)
 
 
