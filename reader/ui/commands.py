@@ -92,8 +92,11 @@ class QuoteCommands(_ArticleProvider):
             except KeyError:
                 name = quote.speaker
             text = one_line(quote.text)
-            excerpt = text if len(text) <= EXCERPT else text[: EXCERPT - 1].rstrip() + "…"
-            yield f"Quote: {name}: {excerpt}", partial(screen.go_to_quote, quote.id), text
+            yield (
+                f"Quote: {name}: {clipped(text, EXCERPT)}",
+                partial(screen.go_to_quote, quote.id),
+                text,
+            )
 
 
 class SpeakerCommands(_ArticleProvider):

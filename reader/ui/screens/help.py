@@ -71,6 +71,3 @@ class HelpScreen(ModalScreen[None]):
             (f"{keys[0]}…{keys[-1]}" if ranged and len(keys) > 1 else " ".join(keys), description)
             for keys, description, ranged in rows.values()
         ]
-
-    async def action_dismiss(self, result: None = None) -> None:
-        self.dismiss(result)
