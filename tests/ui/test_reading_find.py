@@ -87,3 +87,22 @@ async def test_f3_steps_from_the_body_after_closing_focus(
         assert body.match_index == 1
         await pilot.press("shift+f3", "shift+f3")
         assert body.match_index == total - 1
+
+
+async def test_find_starts_at_the_first_match_at_or_below_the_view(
+    seed_app: Callable[[], ReaderApp],
+) -> None:
+    app = seed_app()
+    async with app.run_test(size=WIDE) as pilot:
+        body = app.screen.query_one(ArticleBody)
+        await pilot.press("4")  # the last section at the top
+        top = int(body.scroll_y)
+        total = body.find("sanksi")
+        match = body.current_match()
+        assert match is not None and total >= 8
+        assert body.match_index > 0  # not simply the first match of the article
+        assert body.text_layout.line_of(match[0], match[1]) >= top
+        body.find_step(-1)
+        earlier = body.current_match()
+        assert earlier is not None
+        assert body.text_layout.line_of(earlier[0], earlier[1]) < top

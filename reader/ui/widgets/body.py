@@ -360,9 +360,10 @@ class ArticleBody(ScrollView, can_focus=True):
         self._cache.clear()
         self.refresh()
         if self._matches:
-            top = int(self.scroll_y)
-            lines = [self._match_line(m) for m in self._matches]
-            self._go_to_match(min(bisect_left(lines, top), len(lines) - 1))
+            # matches are in reading order, so their lines are too: bisect on the line
+            # (asked of a few matches only, not of all 700,000 an "a" finds in 5 MB)
+            first = bisect_left(self._matches, int(self.scroll_y), key=self._match_line)
+            self._go_to_match(min(first, len(self._matches) - 1))
         else:
             self.post_message(self.FindResult(self, -1, 0))
         return len(self._matches)
