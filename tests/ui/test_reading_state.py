@@ -78,6 +78,8 @@ async def test_position_is_saved_while_reading(seed_app: Callable[[], ReaderApp]
         screen = app.screen
         assert isinstance(screen, ReadingScreen)
         await pilot.press("4")
+        # not written on every scroll: only once the reader has stopped for a moment
+        assert StateStore().position(screen.article.id) is None
         await pilot.pause(1.3)  # the debounce delay has passed: saved without quitting
         saved = StateStore().position(screen.article.id)
         assert saved is not None
