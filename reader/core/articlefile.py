@@ -113,10 +113,14 @@ class _Checker:
             return []
         out: list[str] = []
         for index, item in enumerate(node.value):
-            if isinstance(item.value, str) and item.value.strip():
-                out.append(clean_text(item.value))
-            else:
+            if not isinstance(item.value, str):
                 self.add(item, f"{path}[{index}]", f"expected text, got {_kind(item.value)}")
+                continue
+            value = clean_text(item.value)  # before the check, as in text(): "\x1b" is empty
+            if value.strip():
+                out.append(value)
+            else:
+                self.add(item, f"{path}[{index}]", "must not be empty")
         return out
 
 

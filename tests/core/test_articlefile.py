@@ -228,3 +228,30 @@ def test_save_is_atomic_and_never_overwrites_unasked(tmp_path: Path, seed_articl
 def test_control_characters_are_stripped_on_load() -> None:
     article = parse_article(replace("title: A sample", 'title: "A \\e[31msample\\a"'))
     assert article.title == "A sample"
+
+
+@pytest.mark.parametrize("blank", ["\\x1b", "\\x1b[0m", "\\u200b", "  "])
+def test_list_items_that_clean_to_nothing_are_refused(blank: str) -> None:
+    """A paragraph or alias that is only control or invisible characters is empty, as a
+    title of the same would be; loading it as "" gave an article that could not be
+    saved and read back."""
+    text = f"""\
+schema: 1
+id: a
+title: T
+language: id
+source: S
+sections:
+- id: s
+  paragraphs: [ok, "{blank}"]
+speakers:
+- id: p
+  name: N
+  aliases: ["{blank}"]
+"""
+    with pytest.raises(ArticleError) as info:
+        parse_article(text, "x.yaml")
+    assert str(info.value).splitlines() == [
+        "x.yaml:8: sections[0].paragraphs[1]: must not be empty",
+        "x.yaml:12: speakers[0].aliases[0]: must not be empty",
+    ]
