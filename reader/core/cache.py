@@ -39,7 +39,6 @@ from typing import Any
 
 from reader import __version__
 from reader.core.articlefile import SCHEMA, article_to_data, parse_article, reads_back_as_is
-from reader.core.errors import ReaderError
 from reader.core.files import MAX_FILE_BYTES, atomic_write, decode_text, read_bytes
 from reader.core.model import Article, CookieNotice, Figure, Footer, Quote, Section, Speaker
 from reader.core.yamlsafe import paused_gc
@@ -147,11 +146,10 @@ def read_entry(folder: Path, key: str) -> Article | None:
             article = _from_entry(document, key)
         if not reads_back_as_is(article):
             return None
-    except ReaderError:
-        return None  # missing, unreadable, too big, not a regular file
     except Exception:  # anything at all wrong with a cache entry: it is not used
-        # json and the model may raise ValueError, RecursionError, TypeError … on a
-        # tampered entry; none of it may stop the file from opening the full way.
+        # missing, unreadable, too big (ReaderError); json and the model may raise
+        # ValueError, RecursionError, TypeError … on a tampered entry: none of it may
+        # stop the file from opening the full way.
         return None
     with contextlib.suppress(OSError):
         os.utime(entry)  # recently used: evicted last

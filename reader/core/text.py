@@ -219,7 +219,8 @@ def one_line(text: str) -> str:
 
 # Lone surrogates come from file names that are not UTF-8 (os.fsdecode's surrogateescape).
 _SURROGATES = "\ud800-\udfff"
-_SHOW_AS_ESCAPE = re.compile(f"[{re.escape(_UNSAFE + _SEPARATORS)}\t{_SURROGATES}]")
+#: What :func:`visible` spells out: exactly what :func:`clean_text` works on.
+_SHOW_AS_ESCAPE = _NEEDS_WORK
 _SHOW_AS_ESCAPE_ALL = re.compile(f"[{re.escape(_UNSAFE + _SEPARATORS)}\t\n{_SURROGATES}]")
 
 
