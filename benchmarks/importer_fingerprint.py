@@ -2,8 +2,10 @@
 
 Run ``.venv/bin/python benchmarks/importer_fingerprint.py`` (``-v`` adds one hash per
 file). Performance work on the importer must leave this hash unchanged: it covers the
-test corpus, every text of ``../shared/corpora/pfsa-id-dev`` (read in place, never
-copied into the project) and the seed article. Each text contributes its name, the
+test corpus (and each corpus text again with straight quote marks), the held-out
+articles (only hashed: nothing here shows what the importer made of them), every text of
+``../shared/corpora/pfsa-id-dev`` (read in place, never copied into the project) and the
+seed article. Each text contributes its name, the
 article as :func:`~reader.core.articlefile.dump_article` writes it and the quotation
 groups; a text the importer refuses contributes its one-line error instead.
 """
@@ -21,8 +23,10 @@ from reader.core.articlefile import dump_article  # noqa: E402
 from reader.core.errors import ReaderError  # noqa: E402
 from reader.importer import import_with_groups  # noqa: E402
 
+CORPUS = ROOT / "tests" / "importer" / "corpus"
 SOURCES = [
-    ROOT / "tests" / "importer" / "corpus",
+    CORPUS,
+    ROOT / "tests" / "importer" / "heldout",
     ROOT.parent / "shared" / "corpora" / "pfsa-id-dev",
 ]
 SEED = ROOT / "tests" / "data" / "seed_000_ebced325c783b2d8.txt"
@@ -38,8 +42,13 @@ def _paths() -> list[Path]:
     return paths
 
 
-def _output(path: Path) -> str:
+_STRAIGHT = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'"})
+
+
+def _output(path: Path, *, straight: bool = False) -> str:
     text = path.read_text(encoding="utf-8-sig")
+    if straight:
+        text = text.translate(_STRAIGHT)
     try:
         result = import_with_groups(text, name=path.name)
     except ReaderError as exc:
@@ -58,7 +67,14 @@ def main(argv: list[str]) -> int:
         total.update(data)
         if verbose:
             print(f"{hashlib.sha256(data).hexdigest()}  {path.parent.name}/{path.name}")
-    print(f"{total.hexdigest()}  ({len(paths)} texts)")
+    variants = sorted(CORPUS.glob("*.txt"))
+    for path in variants:
+        data = _output(path, straight=True).encode("utf-8")
+        total.update(f"straight/{path.name}\n{len(data)}\n".encode())
+        total.update(data)
+        if verbose:
+            print(f"{hashlib.sha256(data).hexdigest()}  straight/{path.name}")
+    print(f"{total.hexdigest()}  ({len(paths) + len(variants)} texts)")
     return 0
 
 
