@@ -1,0 +1,65 @@
+"""find_spans finds the marks with ``str.find`` over the joined paragraphs; these tests
+hold it to the plain way it replaced (``finditer`` on each paragraph)."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from reader.importer.quotes import Span, _closes, _keep_runs, _lead_space, _opens, _trimmed
+from reader.importer.quotes import find_spans as fast_find_spans
+
+_MARKS = re.compile('[“”„«»"]')
+
+
+def _plain_find_spans(paragraphs: list[str]) -> list[Span]:
+    """The quotation parts as the regex over each paragraph found them."""
+    spans: list[Span] = []
+    open_prev = False
+    for index, text in enumerate(paragraphs):
+        opener = ""
+        open_at = -1
+        first = True
+        ended_open = False
+        for match in _MARKS.finditer(text):
+            at = match.start()
+            mark = match.group(0)
+            before = text[at - 1] if at else ""
+            after = text[at + 1] if at + 1 < len(text) else ""
+            if opener and _closes(opener, mark, before):
+                start, end = _trimmed(text, open_at + 1, at)
+                if end > start:
+                    cont = first and open_prev and open_at == _lead_space(text)
+                    spans.append(Span(index, start, end, open_at, at, cont))
+                first = False
+                opener = ""
+            elif _opens(mark, after) and (not opener or mark != '"'):
+                if opener:
+                    first = False
+                opener, open_at = mark, at
+        if opener:
+            start, end = _trimmed(text, open_at + 1, len(text))
+            if end > start:
+                cont = first and open_prev and open_at == _lead_space(text)
+                spans.append(Span(index, start, end, open_at, None, cont))
+                ended_open = True
+        open_prev = ended_open
+    return _keep_runs(spans, paragraphs)
+
+
+_PARAGRAPH = st.text(alphabet=st.sampled_from(list('“”„«»"ab ,.\n')), max_size=30)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(_PARAGRAPH | st.text(max_size=10), max_size=8))
+def test_find_spans_equals_finditer_per_paragraph(paragraphs: list[str]) -> None:
+    assert fast_find_spans(paragraphs) == _plain_find_spans(paragraphs)
+
+
+def test_marks_in_paragraphs_after_empty_and_markless_ones() -> None:
+    # a quotation left open, then a paragraph without marks: the next one does not continue it
+    paragraphs = ["", "“Satu dua tiga empat lima enam", "biasa", "“Lagi,” kata X.", "", '"a"']
+    assert fast_find_spans(paragraphs) == _plain_find_spans(paragraphs)
+    assert fast_find_spans([]) == []
