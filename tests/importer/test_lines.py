@@ -6,7 +6,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from reader.importer import _folded, _lines
-from reader.importer.language import _WORD, _words
+from reader.importer.language import _CONTEXT_LOWER, _WORD, _lowered_words, detect_language
+from reader.importer.languages import all_languages
 
 
 def test_the_space_is_the_only_printable_whitespace() -> None:
@@ -26,7 +27,40 @@ def test_folded_equals_split_and_join(text: str) -> None:
     assert _lines(text) == [" ".join(ln.split()) for ln in text.split("\n") if ln.strip()]
 
 
-@settings(max_examples=500, deadline=None)
-@given(st.text(alphabet=st.sampled_from(list("ab_1²½ \t\xa0“é\u0301")) | st.characters()))
+_WORDY = st.text(
+    alphabet=st.sampled_from(list("abAZ_1²½ \t\xa0“é\u0301ÉK\u212a\udc80")) | st.characters()
+)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(_WORDY)
 def test_language_words_equal_the_regex(text: str) -> None:
-    assert _words(text) == _WORD.findall(text)
+    """The words read on bytes are the regex's words of the lowered text (as a multiset)."""
+    text = "".join(ch for ch in text if ch not in _CONTEXT_LOWER)  # sent the plain way
+    ascii_words, other_words = _lowered_words(text)
+    words = [w.decode("ascii") for w in ascii_words if w.isalpha()] + other_words
+    assert sorted(words) == sorted(_WORD.findall(text.lower()))
+
+
+def _plain_detect(text: str) -> str:
+    words = [w.lower() for w in _WORD.findall(text[:2000])]
+    best, best_score = "id", 0
+    for lang in all_languages():
+        score = sum(w in lang.stopwords for w in words)
+        if score > best_score:
+            best, best_score = lang.code, score
+    return best
+
+
+_STOPWORDS = sorted({w for lang in all_languages() for w in lang.stopwords})
+
+
+@settings(max_examples=1000, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(_STOPWORDS).map(str.upper) | st.sampled_from(_STOPWORDS) | _WORDY,
+        max_size=30,
+    ).map(" ".join)
+)
+def test_language_detection_equals_the_plain_count(text: str) -> None:
+    assert detect_language(text) == _plain_detect(text)
