@@ -19,6 +19,7 @@ from reader.importer.tokens import (
     ARTICLE,
     BACKREF_CLOSER,
     BACKREF_MARKER,
+    COMPLEMENTIZER,
     CONNECTOR,
     CUE_BACK,
     DESCRIPTION_STOP,
@@ -432,7 +433,7 @@ class CueReader:
             k -= 1
         if k < 0 or not f[k] & WORD:
             return NONE
-        if self.tokens.lower(k) in {"bahwa", "that"} and k > 0:
+        if f[k] & COMPLEMENTIZER and k > 0:
             k -= 1
         if f[k] & (PRE_CUE | POST_CUE):
             cue = self._subject(k)

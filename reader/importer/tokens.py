@@ -68,7 +68,6 @@ VERB = 1 << 19  # matches the language's verb pattern
 ACCORDING = 1 << 20  # a one-word "according to" ("menurut")
 CUE_BACK = 1 << 21  # katanya, ujarnya
 PLAIN = 1 << 22  # could be part of a person's name at all
-# Word classes of the speaker pass itself (the same in every language)
 ADVERB = 1 << 23  # between a subject and its verb
 SUBJECT_ADVERB = 1 << 24  # between a quoted speaker and the verb before the quote
 RELATIVE = 1 << 25
@@ -83,6 +82,7 @@ SLASH = 1 << 32
 OPEN_PAREN = 1 << 33
 INDEFINITE = 1 << 34  # "seorang", "a": someone not named before
 AUXILIARY = 1 << 35  # "had", "was": "said X had …" reports X, X does not speak
+COMPLEMENTIZER = 1 << 36  # "bahwa", "that" between a cue verb and its quotation
 #: What may follow the first word of a capitalised run inside the run: a token without
 #: any of these ends the run after one word, with no need to call :func:`run_at`.
 RUN_NEXT = CAPWORD | CONNECTOR | PARTICLE | SLASH | DIGITS | HONORIFIC | OPEN_PAREN
@@ -90,34 +90,6 @@ RUN_NEXT = CAPWORD | CONNECTOR | PARTICLE | SLASH | DIGITS | HONORIFIC | OPEN_PA
 _SENTENCE_OPENERS = frozenset({".", "!", "?", "“", "”", '"', "«", "»", ":"})
 _HALTS = frozenset('.!?;:“”„«»"()')
 _OPENINGS = frozenset('.!?“”„«»"(')
-_ADVERBS = frozenset(
-    {
-        *("juga", "pun", "kembali", "lalu", "kemudian", "sendiri", "sempat", "pernah"),
-        *("telah", "sudah", "hanya", "bahkan", "lantas", "masih", "tidak", "tak", "belum"),
-        *("akan", "also", "then", "later", "again", "still"),
-    }
-)
-_SUBJECT_ADVERBS = frozenset(
-    {
-        *("juga", "pun", "kembali", "lalu", "kemudian", "also", "then", "later"),
-        *("sendiri", "sempat", "pernah", "telah", "sudah", "hanya", "bahkan", "lantas"),
-        "again",
-    }
-)
-_RELATIVES = frozenset({"who", "which", "whose", "yang"})
-_SOMES = frozenset({"one", "another", "some", "salah", "para"})
-#: Words that end a description of a speaker ("seorang pengemudi yang …", "a resident who …").
-_DESCRIPTION_STOPS = frozenset(
-    {
-        *("yang", "di", "dalam", "kepada", "saat", "ketika", "sambil", "pada", "usai"),
-        *("seusai", "setelah", "melalui", "dengan", "lewat", "kemarin"),
-        *("who", "in", "at", "on", "during", "after", "when", "while", "from", "to", "as", "via"),
-    }
-)
-#: Function words that may stand inside a role ("member for housing", "peneliti dari …").
-_ROLE_PREPOSITIONS = frozenset(
-    {"of", "at", "for", "in", "on", "the", "from", "with", "dari", "di", "untuk"}
-)
 
 
 def is_plain(word: str, lang: Language) -> bool:
@@ -160,12 +132,13 @@ def _listed(lang: Language) -> dict[str, int]:
         (lang.backref_closers, BACKREF_CLOSER),
         (lang.place_prepositions, PLACE_PREPOSITION),
         (frozenset(lang.according_to), ACCORDING),
-        (_ADVERBS, ADVERB),
-        (_SUBJECT_ADVERBS, SUBJECT_ADVERB),
-        (_RELATIVES, RELATIVE),
-        (_SOMES, SOME),
-        (_DESCRIPTION_STOPS, DESCRIPTION_STOP),
-        (_ROLE_PREPOSITIONS, ROLE_PREPOSITION),
+        (lang.adverbs, ADVERB),
+        (lang.subject_adverbs, SUBJECT_ADVERB),
+        (lang.relatives, RELATIVE),
+        (lang.quantifiers, SOME),
+        (lang.description_stops, DESCRIPTION_STOP),
+        (lang.role_prepositions, ROLE_PREPOSITION),
+        (lang.complementizers, COMPLEMENTIZER),
     ):
         _add_flags(listed, words, flag)
     return listed

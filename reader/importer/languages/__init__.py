@@ -36,6 +36,13 @@ class Language:
     articles: frozenset[str]
     indefinites: frozenset[str]
     auxiliaries: frozenset[str]
+    adverbs: frozenset[str]
+    subject_adverbs: frozenset[str]
+    relatives: frozenset[str]
+    quantifiers: frozenset[str]
+    description_stops: frozenset[str]
+    role_prepositions: frozenset[str]
+    complementizers: frozenset[str]
     role_words: frozenset[str]
     institution_words: frozenset[str]
     connectors: frozenset[str]
@@ -66,7 +73,12 @@ def _words(data: dict[str, object], key: str) -> list[str]:
     value = data.get(key) or []
     if not isinstance(value, list):
         raise ValueError(f"languages: {key} must be a list")
-    return [str(v).lower() for v in value]
+    # YAML reads a bare on, off, yes or no as a boolean: such a word must be quoted, or
+    # it silently becomes "true" and never matches.
+    odd = [v for v in value if not isinstance(v, str)]
+    if odd:
+        raise ValueError(f"languages: {key} holds {odd!r}, not words (quote them)")
+    return [v.lower() for v in value]
 
 
 def _load(path: Path) -> Language:
@@ -87,6 +99,13 @@ def _load(path: Path) -> Language:
         articles=frozenset(_words(data, "articles")),
         indefinites=frozenset(_words(data, "indefinites")),
         auxiliaries=frozenset(_words(data, "auxiliaries")),
+        adverbs=frozenset(_words(data, "adverbs")),
+        subject_adverbs=frozenset(_words(data, "subject_adverbs")),
+        relatives=frozenset(_words(data, "relatives")),
+        quantifiers=frozenset(_words(data, "quantifiers")),
+        description_stops=frozenset(_words(data, "description_stops")),
+        role_prepositions=frozenset(_words(data, "role_prepositions")),
+        complementizers=frozenset(_words(data, "complementizers")),
         role_words=frozenset(_words(data, "role_words")),
         institution_words=frozenset(_words(data, "institution_words")),
         connectors=frozenset(_words(data, "connectors")),
