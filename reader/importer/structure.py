@@ -10,8 +10,11 @@ followed by a body paragraph is a section heading.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate, compress, count, repeat
+from operator import add, itemgetter
 from typing import NamedTuple
 
 from reader.core.model import LEAD, Figure
@@ -136,14 +139,21 @@ def image_source(line: str) -> str | None:
 
 
 def is_heading(line: str) -> bool:
-    """A short line that starts like a title and does not end like a sentence."""
-    if len(line) > MAX_HEADING_CHARS or len(line.split()) > MAX_HEADING_WORDS:
+    """A short line that starts like a title and does not end like a sentence.
+
+    (the word count, which splits the line, is asked last: most short lines end like a
+    sentence or do not start with a capital)
+    """
+    if len(line) > MAX_HEADING_CHARS:
         return False
+    inner = line
     if len(line) > 2 and line[0] in "‘'" and line[-1] in "’'":
-        line = line[1:-1]  # a heading printed in single quote marks
-    if not line[:1].isupper() and not line[:1].isdigit():
+        inner = line[1:-1]  # a heading printed in single quote marks
+    if not inner[:1].isupper() and not inner[:1].isdigit():
         return False
-    return not (line.endswith(_CLOSING) or any(mark in line for mark in _QUOTE_MARKS))
+    if inner.endswith(_CLOSING) or any(mark in inner for mark in _QUOTE_MARKS):
+        return False
+    return len(line.split()) <= MAX_HEADING_WORDS
 
 
 #: ASCII characters other than letters. No other character lowercases to a text that
@@ -183,7 +193,12 @@ def _figures(lines: list[str], lang: Language) -> tuple[list[str], list[Figure]]
     body: list[str] = []
     pending_credit: str | None = None
     anchors = marker_anchors(lang.credit_markers)
-    for line in lines:
+    done = 0  # lines before this one are handled
+    for index in _figure_candidates(lines, anchors):
+        # The lines in between are body lines: nothing below would have taken them.
+        body.extend(lines[done:index])
+        done = index + 1
+        line = lines[index]
         credit = image_source(line)
         if credit is not None:
             pending_credit = credit
@@ -206,7 +221,72 @@ def _figures(lines: list[str], lang: Language) -> tuple[list[str], list[Figure]]
         pending_credit = None
         if figure not in figures and not any(f.caption == figure.caption for f in figures):
             figures.append(figure)
+    body.extend(lines[done:])
     return body, figures
+
+
+#: The first two letters of a line that :data:`_IMAGE_SOURCE` or :data:`_IMAGE_CAPTION`
+#: match ("im", "ge", "ph"), in every case ``re.IGNORECASE`` accepts: "i" also matches
+#: the dotted and the dotless i (tests/importer checks every code point).
+_IMAGE_INITIALS = frozenset(
+    first + second
+    for firsts, seconds in (("Iiİı", "Mm"), ("Gg", "Ee"), ("Pp", "Hh"))
+    for first in firsts
+    for second in seconds
+)
+_DASHES = "-–—"
+_FIRST_TWO = itemgetter(slice(0, 2))  # a shorter line gives less, where [0] would fail
+
+
+def _figure_candidates(lines: list[str], anchors: tuple[str, ...] | None) -> list[int]:
+    """The indices (in order) of the lines that may be a figure, a credit or an image source.
+
+    Every other line is a body line, found without a Python step of its own: asking each
+    line (``image_source``, ``credit_only``, ``parse_caption``) was most of the cost of
+    the structure pass, and most lines are plain text. A line can only be one of them if
+
+    * it starts with one of :data:`_IMAGE_INITIALS` (``image_source``, "Image caption");
+    * it holds an anchor of a credit marker (:func:`marker_anchors`), which
+      ``credit_only`` and the markers of ``parse_caption`` need;
+    * it ends with ")" (a credit in brackets);
+    * or it holds a dash with whitespace on both sides (:data:`_SPACED_DASH`, "- AFP").
+
+    The first is asked of the lines' first two characters at C speed; the others are found
+    with ``str.find`` for one character (which runs at memory speed, where a longer
+    needle does not) on the lines joined by newlines and mapped back to their lines by
+    the lines' lengths. A newline is whitespace, so a dash at the edge of a line may be
+    taken for spaced: that line is only asked, as before, and answers no.
+    """
+    if anchors is None:  # a marker without an anchor: every line must be asked
+        return list(range(len(lines)))
+    initials = map(_IMAGE_INITIALS.__contains__, map(_FIRST_TWO, lines))
+    candidates = set(compress(count(), initials))
+    joined = "\n".join(lines)
+    at: list[int] = []  # offsets in ``joined`` of the other features
+    for anchor in anchors:
+        at += _find_all(joined, anchor)
+    for dash in _DASHES:
+        at += [
+            i
+            for i in _find_all(joined, dash)
+            if joined[i - 1 : i].isspace() and joined[i + 1 : i + 2].isspace()
+        ]
+    at += [i for i in _find_all(joined, ")") if joined[i + 1 : i + 2] in ("\n", "")]
+    if at:
+        # The offset of line k: the lengths of the lines before it and a newline after each.
+        starts = list(map(add, accumulate(map(len, lines), initial=0), count()))
+        candidates.update(bisect_right(starts, i) - 1 for i in at)
+    return sorted(candidates)
+
+
+def _find_all(text: str, needle: str) -> list[int]:
+    """The offsets of every occurrence of ``needle`` in ``text`` (``str.find`` steps)."""
+    found: list[int] = []
+    i = text.find(needle)
+    while i >= 0:
+        found.append(i)
+        i = text.find(needle, i + 1)
+    return found
 
 
 #: Lines right under the title looked at for a date or a byline.
@@ -265,15 +345,14 @@ def build_structure(lines: list[str], lang: Language) -> Structure:
         body = body[1:]
     taken = {LEAD}
     sections: list[tuple[str, str | None, list[str]]] = []
-    headings = [is_heading(line) for line in body]  # each line is asked twice: once here
-    for i, line in enumerate(body):
-        follows_text = i + 1 < len(body) and not headings[i + 1]
-        if headings[i] and follows_text:
-            sections.append((unique(slugify(line, fallback="section"), taken), line, []))
-            continue
-        if not sections:
-            sections.append((unique("opening", taken), None, []))
-        sections[-1][2].append(line)
+    starts = _section_starts(body)
+    if body and (not starts or starts[0] > 0):  # text before the first heading
+        sections.append((unique("opening", taken), None, body[: starts[0] if starts else None]))
+    for n, at in enumerate(starts):
+        end = starts[n + 1] if n + 1 < len(starts) else None
+        heading = body[at]
+        ident = unique(slugify(heading, fallback="section"), taken)
+        sections.append((ident, heading, body[at + 1 : end]))
     if not sections and lead is not None:
         sections.append(("opening", None, [lead]))
         lead = None
@@ -281,7 +360,9 @@ def build_structure(lines: list[str], lang: Language) -> Structure:
     if lead is not None:
         blocks.append(Block(lead, LEAD, 0))
     for ident, _heading, paragraphs in sections:
-        blocks.extend(Block(text, ident, n) for n, text in enumerate(paragraphs))
+        # Block(text, ident, n) for each paragraph, built by tuple.__new__ (what a named
+        # tuple's own __new__ calls) so that no Python function runs per paragraph.
+        blocks.extend(map(tuple.__new__, repeat(Block), zip(paragraphs, repeat(ident), count())))
     return Structure(
         title=title,
         date=date,
@@ -290,3 +371,16 @@ def build_structure(lines: list[str], lang: Language) -> Structure:
         sections=tuple((i, h, tuple(p)) for i, h, p in sections),
         blocks=tuple(blocks),
     )
+
+
+def _section_starts(body: list[str]) -> list[int]:
+    """The indices of the lines that open a section: a heading followed by a non-heading.
+
+    Only a line of at most :data:`MAX_HEADING_CHARS` characters can be a heading, so
+    :func:`is_heading` is asked only of those, found at C speed: most lines are
+    paragraphs far longer than that, and one Python step per line was most of the cost of
+    reading the sections.
+    """
+    short = compress(count(), map(MAX_HEADING_CHARS.__ge__, map(len, body)))
+    headings = {i for i in short if is_heading(body[i])}
+    return sorted(i for i in headings if i + 1 < len(body) and i + 1 not in headings)
