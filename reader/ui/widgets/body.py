@@ -235,11 +235,16 @@ class ArticleBody(ScrollView, can_focus=True):
 
         ``force`` because the scrollbars are only recomputed on the next refresh after a
         re-wrap, and a key pressed before then must still move the text.
+
+        The virtual size is brought up to date every time, not only when this call
+        lays out more: finding a section, quote or anchor far down the article lays the
+        text out as far as it, and the height must include those lines before clamping,
+        or a jump there ends short of it.
         """
         layout = self.text_layout
         if y + self.scrollable_content_region.height > layout.line_count:
             layout.extend_to(y + self.scrollable_content_region.height)
-            self._update_virtual_size()
+        self._update_virtual_size()
         y = max(0, min(y, self.max_scroll_y))
         self.scroll_to(y=y, animate=False, immediate=True, force=True)
 
