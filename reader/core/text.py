@@ -76,18 +76,41 @@ _PRINTABLE_NEEDING_WORK = "".join(
 )
 
 
-def _needs_work(text: str) -> bool:
+#: Printable ASCII characters and the newline, as bytes. In UTF-8 each is one byte below
+#: 0x80, and every byte of any other character is 0x80 or above.
+_PLAIN_ASCII = bytes(range(0x20, 0x7F)) + b"\n"
+
+
+def _unusual(text: str) -> str:
+    """The characters of ``text`` other than printable ASCII and newlines, in order.
+
+    At C speed and without asking the Unicode database about each character: deleting
+    the bytes of :data:`_PLAIN_ASCII` from the UTF-8 text deletes exactly those
+    characters and leaves every other one whole. An article's text is nearly all plain
+    ASCII, so what is left (curly quotes, dashes, accented letters) is short, and the
+    questions clean_text asks are asked of it instead of the whole text: whether the
+    text is printable apart from its newlines, holds one of a few characters, holds a
+    combining mark. ``surrogatepass``: a lone surrogate goes through unchanged.
+    """
+    encoded = text.encode("utf-8", "surrogatepass")
+    return encoded.translate(None, _PLAIN_ASCII).decode("utf-8", "surrogatepass")
+
+
+def _needs_work(text: str, unusual: str | None = None) -> bool:
     """True when ``text`` may hold a character :data:`_NEEDS_WORK` matches.
 
-    Exactly ``_NEEDS_WORK.search(text) is not None``, but mostly at C speed: one
-    ``isprintable`` scan, and the regex only over the lines that are not printable (a
-    no-break space or another separator is enough for that; the regex then decides).
+    Exactly ``_NEEDS_WORK.search(text) is not None``, but mostly at C speed: the text's
+    :func:`_unusual` characters (passed in when the caller has them) are asked whether
+    they are printable and whether they hold one of :data:`_PRINTABLE_NEEDING_WORK`
+    (none of which is ASCII), and the regex runs only over the lines that are not
+    printable (a no-break space or another separator is enough for that; the regex then
+    decides).
     """
-    if text.replace("\n", " ").isprintable():
-        if text.isascii():
-            return False
-        return _has_printable_needing_work(text)
-    if _has_printable_needing_work(text):
+    if unusual is None:
+        unusual = _unusual(text)
+    if unusual.isprintable():  # the text is printable apart from its newlines
+        return _has_printable_needing_work(unusual)
+    if _has_printable_needing_work(unusual):
         return True
     return any(_NEEDS_WORK.search(line) is not None for line in _unprintable_lines(text))
 
@@ -141,9 +164,11 @@ def clean_text(text: str) -> str:
     """
     if text.isascii() and text.isprintable():  # one line of plain ASCII: nothing to do
         return text
-    if _needs_work(text):
+    unusual = _unusual(text)
+    if _needs_work(text, unusual):
         text = _work(text)
-    if not text.isascii():
+        unusual = _unusual(text)
+    if _marks_in(unusual):  # no combining mark (none is ASCII), no storm of them
         text = _limit_combining(text)
     return text
 

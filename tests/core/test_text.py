@@ -195,3 +195,22 @@ def test_storm_pre_check_never_misses_a_run(text: str) -> None:
     """The byte-level pre-check says "maybe" whenever enough high characters stand in a row."""
     run = re.search(f"[\\u{text_module.FIRST_MARK:04x}-\\U0010ffff]{{{MAX_COMBINING + 1}}}", text)
     assert text_module._may_hold_storm(text) == (run is not None)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=st.sampled_from(_TRICKY + _HIGH) | st.characters(), max_size=60))
+def test_unusual_characters_are_all_but_printable_ascii_and_newlines(text: str) -> None:
+    expected = "".join(ch for ch in text if not (" " <= ch <= "~" or ch == "\n"))
+    assert text_module._unusual(text) == expected
+
+
+def test_the_few_printable_characters_needing_work_are_not_ascii() -> None:
+    """What lets clean_text look for them among the unusual characters only."""
+    assert text_module._PRINTABLE_NEEDING_WORK
+    assert not any(ch.isascii() for ch in text_module._PRINTABLE_NEEDING_WORK)
+
+
+def test_marks_are_found_among_the_unusual_characters() -> None:
+    storm = "“a” e" + "\u0301" * 9 + " plain\n“text”"
+    assert clean_text(storm) == "“a” e" + "\u0301" * MAX_COMBINING + " plain\n“text”"
+    assert clean_text("“no marks here”\n— at all") == "“no marks here”\n— at all"
