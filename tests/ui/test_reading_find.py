@@ -7,8 +7,9 @@ from collections.abc import Callable
 from conftest import WIDE
 from textual.widgets import Input, Label
 
-from reader.core.model import Article
+from reader.core.model import Article, Section
 from reader.core.search import find_phrase
+from reader.core.state import StateStore
 from reader.ui.app import ReaderApp
 from reader.ui.widgets.body import ArticleBody
 from reader.ui.widgets.find_bar import FindBar
@@ -106,3 +107,84 @@ async def test_find_starts_at_the_first_match_at_or_below_the_view(
         earlier = body.current_match()
         assert earlier is not None
         assert body.text_layout.line_of(earlier[0], earlier[1]) < top
+
+
+def _highlights(body: ArticleBody, y: int) -> tuple[str, str]:
+    """Line ``y`` of the view as drawn: its text, and per character "c" (the current
+    match), "m" (another match) or "." (no match), told apart by background colour."""
+    current = body.get_component_rich_style("body--match-current").bgcolor
+    other = body.get_component_rich_style("body--match").bgcolor
+    text, marks = "", ""
+    for segment in body.render_line(y):
+        colour = segment.style.bgcolor if segment.style else None
+        mark = "c" if colour == current else "m" if colour == other else "."
+        text += segment.text
+        marks += mark * len(segment.text)
+    start = len(text) - len(text.lstrip())  # the margin: never highlighted
+    assert set(marks[:start]) <= {"."}
+    end = len(text.rstrip())
+    return text[start:end], marks[start:end]
+
+
+async def test_every_match_is_highlighted_where_it_is_also_across_wrapped_lines() -> None:
+    """What find paints, checked cell by cell against the matches worked out from the text.
+
+    The phrase is long and repeated, so some occurrences wrap onto the next line (those
+    are drawn in two pieces), and several share a line.
+    """
+    phrase = "the quick brown fox jumps"
+    paragraphs = tuple(
+        f"Part {n}: " + "The quick brown fox jumps over the lazy dog. " * (3 + n % 4)
+        for n in range(12)
+    )
+    article = Article(
+        id="find",
+        title="Foxes",
+        language="en",
+        source="Source",
+        sections=(Section("opening", None, paragraphs),),
+    )
+    app = ReaderApp(article, StateStore())
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.pause()
+        body = app.screen.query_one(ArticleBody)
+        total = body.find(phrase)
+        assert total == sum(3 + n % 4 for n in range(12))
+        layout = body.text_layout
+        matches = [
+            (block, start, end)
+            for block, item in enumerate(layout.blocks)
+            if item.kind == "paragraph"
+            for start, end in find_phrase(item.text, phrase)
+        ]
+        assert len(matches) == total
+        wrapped = [
+            m for m in matches if layout.line_of(m[0], m[1]) != layout.line_of(m[0], m[2] - 1)
+        ]
+        assert wrapped, "no match crosses a line: the test would not cover that case"
+        # step onto a wrapped match, so the current one is drawn in two pieces as well
+        while body.current_match() != wrapped[0]:
+            body.find_step(1)
+        await pilot.pause()
+        assert body.match_index == matches.index(wrapped[0])
+        top = int(body.scroll_y)
+        for y in range(body.scrollable_content_region.height):
+            if top + y >= layout.line_count:
+                break
+            line = layout.line(top + y)
+            text, marks = _highlights(body, y)
+            expected = ["."] * len(text)
+            for match in matches:
+                block, start, end = match
+                if block != line.block:
+                    continue
+                mark = "c" if match == body.current_match() else "m"
+                for offset in range(max(start, line.start), min(end, line.start + len(text))):
+                    expected[offset - line.start] = mark
+            assert text == layout.blocks[line.block].text[line.start : line.end].rstrip()
+            assert marks == "".join(expected), (y, text)
+        # the screen did show both kinds, and a match split over two lines
+        shown = "".join(
+            _highlights(body, y)[1] for y in range(body.scrollable_content_region.height)
+        )
+        assert "c" in shown and "m" in shown

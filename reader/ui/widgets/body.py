@@ -116,9 +116,9 @@ class ArticleBody(ScrollView, can_focus=True):
         self._pinned: tuple[tuple[int, int], int] | None = None
         self._cache: LRUCache[int, Strip] = LRUCache(1024)
         self._section: str | None = None
-        #: find-in-text: matches as (block, start, end) in reading order
+        #: find-in-text: matches as (block, start, end), sorted (so in reading order);
+        #: a line's matches are bisected out of it when the line is drawn
         self._matches: list[tuple[int, int, int]] = []
-        self._matches_by_block: dict[int, list[tuple[int, int]]] = {}
         self._match_index = -1
         self._query = ""
 
@@ -358,9 +358,6 @@ class ArticleBody(ScrollView, can_focus=True):
         self._query = query
         self.text_layout.complete()  # every block must exist to be searched
         self._matches = self._finder.find(query) if query.strip() else []
-        self._matches_by_block = {}
-        for index, start, end in self._matches:
-            self._matches_by_block.setdefault(index, []).append((start, end))
         self._match_index = -1
         self._cache.clear()
         self.refresh()
@@ -445,18 +442,30 @@ class ArticleBody(ScrollView, can_focus=True):
         return Strip(segments).adjust_cell_length(width, base)
 
     def _stylize_matches(self, text: Text, block: int, start: int, end: int) -> None:
-        spans = self._matches_by_block.get(block)
-        if not spans:
+        """Highlight the find matches on the line showing ``start``…``end`` of ``block``.
+
+        The matches are sorted by (block, start) and found left to right without
+        overlapping, so their ends are in order too: the line's matches are one run of
+        the list, found by bisecting, plus any match begun on an earlier line of the
+        block that runs on into this one. No second copy of them is kept per block.
+        """
+        matches = self._matches
+        first = bisect_left(matches, (block, start))
+        while first > 0 and matches[first - 1][0] == block and matches[first - 1][2] > start:
+            first -= 1
+        stop = bisect_left(matches, (block, end), lo=first)
+        if first == stop:
             return
-        current: tuple[int, int, int] | None = None
-        if 0 <= self._match_index < len(self._matches):
-            current = self._matches[self._match_index]
+        current = self.current_match()
         match_style: Style = self.get_component_rich_style("body--match")
         current_style: Style = self.get_component_rich_style("body--match-current")
-        for m_start, m_end in spans:
+        for index in range(first, stop):
+            match = matches[index]
+            _block, m_start, m_end = match
             if m_end <= start or m_start >= end:
                 continue
-            style = current_style if current == (block, m_start, m_end) else match_style
+            # compared by value: folding "ß" to "ss" can make two matches the same span
+            style = current_style if match == current else match_style
             text.stylize(style, max(m_start, start) - start, min(m_end, end) - start)
 
 
