@@ -9,8 +9,11 @@ that merely mentions cookies stays in the body.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import accumulate, compress, count, repeat
+from operator import add, itemgetter
 
 from reader.core.model import CookieNotice, Footer
 from reader.importer.languages import Language, all_languages, language
@@ -36,15 +39,30 @@ class Cleaned:
 class _Phrases:
     """The notice phrases of every language, gathered once per article language.
 
-    Every line of every article is asked about them, so each question is one call at C
-    speed: ``str.startswith`` with a tuple, one pattern for the phrases found anywhere.
+    Every line that :func:`_candidates` finds is asked about them, so each question is
+    one call at C speed: ``str.startswith`` with a tuple, one pattern for the phrases
+    found anywhere.
     """
 
     copyright: tuple[str, ...]
     cookie: re.Pattern[str]
     cookie_phrases: tuple[str, ...]
+    cookie_keys: tuple[str, ...]
     clutter: tuple[str, ...]
     trailing: frozenset[str]
+    #: What :func:`_candidates` looks for: the first :data:`_START` characters of the
+    #: phrases a line's lower case starts with or its label equals ...
+    starts: frozenset[str]
+    #: ... the phrases it looks for anywhere in the lowered lines instead ...
+    anywhere: tuple[str, ...]
+    #: ... and whether a trailing label fits neither, so that every line is asked.
+    every_line: bool
+
+
+#: How many first characters of a lowered line :func:`_candidates` compares.
+_START = 3
+#: A copyright notice may hold this anywhere (see :func:`is_copyright`).
+_RESERVED = "all rights reserved"
 
 
 def _phrases(langs: tuple[Language, ...]) -> _Phrases:
@@ -54,13 +72,61 @@ def _phrases(langs: tuple[Language, ...]) -> _Phrases:
 @cache
 def _gathered(codes: tuple[str, ...]) -> _Phrases:
     langs = tuple(language(code) for code in codes)
+    cookie_phrases = tuple(p for la in langs for p in la.cookie_phrases)
+    copyright_prefixes = tuple(p for la in langs for p in la.copyright_prefixes)
+    clutter = tuple(p for la in langs for p in la.clutter_prefixes)
+    trailing = frozenset(t for la in langs for t in la.trailing_lists)
+    starts: set[str] = set()
+    anywhere: list[str] = [_RESERVED]
+    every_line = False
+    for phrase in (*copyright_prefixes, *clutter, *sorted(trailing)):
+        if _plain_start(phrase):
+            starts.add(phrase[:_START])
+        elif phrase in trailing and ("σ" in phrase or "ς" in phrase):
+            every_line = True  # see _candidates
+        else:
+            anywhere.append(phrase)
     return _Phrases(
-        copyright=tuple(p for la in langs for p in la.copyright_prefixes),
-        cookie=_any_of(tuple(p for la in langs for p in la.cookie_phrases)),
-        cookie_phrases=tuple(p for la in langs for p in la.cookie_phrases),
-        clutter=tuple(p for la in langs for p in la.clutter_prefixes),
-        trailing=frozenset(t for la in langs for t in la.trailing_lists),
+        copyright=copyright_prefixes,
+        cookie=_any_of(cookie_phrases),
+        cookie_phrases=cookie_phrases,
+        cookie_keys=_keys(cookie_phrases),
+        clutter=clutter,
+        trailing=trailing,
+        starts=frozenset(starts),
+        anywhere=tuple(dict.fromkeys(anywhere)),
+        every_line=every_line,
     )
+
+
+def _plain_start(phrase: str) -> bool:
+    """Does ``phrase`` start with :data:`_START` ASCII characters, the first no space?"""
+    start = phrase[:_START]
+    return len(start) == _START and start.isascii() and not start[0].isspace()
+
+
+def _keys(phrases: tuple[str, ...]) -> tuple[str, ...]:
+    """A few words such that each of ``phrases`` holds one of them (as a substring).
+
+    A text can only hold a phrase if it holds the phrase's key, so searching a text for
+    the keys answers "may it hold a phrase?" in a few scans instead of one per phrase:
+    "cookie" is in seven cookie phrases, "kuki" in the other two. Chosen greedily from
+    the phrases' own words, each time the word in most of the phrases not yet covered
+    (ties: the longer word, then the first in sorted order). A phrase without a word
+    (blank) is its own key.
+    """
+    words = sorted({word for phrase in phrases for word in phrase.split()})
+    left = set(phrases)
+    keys: list[str] = []
+    while left:
+        covers = {word: sum(word in phrase for phrase in left) for word in words}
+        best = max(words, key=lambda word: (covers[word], len(word)), default=None)
+        if best is None or not covers[best]:
+            keys.extend(sorted(left))
+            break
+        keys.append(best)
+        left = {phrase for phrase in left if best not in phrase}
+    return tuple(keys)
 
 
 def _any_of(phrases: tuple[str, ...]) -> re.Pattern[str]:
@@ -99,14 +165,15 @@ def _may_hold_cookie_notice(lowers: list[str], phrases: _Phrases) -> bool:
     """False when no line's lower case holds a cookie phrase (so :func:`_cookie` is False).
 
     Asking every line cost more than the rest of the pass; most articles hold no cookie
-    phrase at all, which a few ``in`` over the lowered lines joined tell at C speed. A
-    phrase in a line is in the joined text; a phrase holding a newline could span two
-    lines, so then every line is asked.
+    phrase at all, which a few ``in`` over the lowered lines joined tell at C speed: one
+    per key of the phrases (:func:`_keys`), each phrase holding its key. A phrase in a
+    line is in the joined text; a phrase holding a newline could span two lines, so then
+    every line is asked.
     """
     if any("\n" in phrase for phrase in phrases.cookie_phrases):
         return True
     joined = "\n".join(lowers)
-    return any(phrase in joined for phrase in phrases.cookie_phrases)
+    return any(key in joined for key in phrases.cookie_keys)
 
 
 def _link_text(line: str, langs: tuple[Language, ...]) -> str | None:
@@ -152,10 +219,18 @@ def strip_boilerplate(lines: list[str], lang: Language) -> Cleaned:
     cookie: CookieNotice | None = None
     in_list = False
     phrases = _phrases(langs)
-    lowers = [line.lower() for line in lines]
+    lowers = list(map(str.lower, lines))
     may_hold_cookie = _may_hold_cookie_notice(lowers, phrases)
+    candidates = _candidates(lines, lowers, phrases, may_hold_cookie=may_hold_cookie)
     index = 0
     while index < len(lines):
+        if not in_list:
+            # Up to the next candidate every line is body text (see _candidates).
+            upto = candidates[bisect_left(candidates, index)]  # len(lines) at the latest
+            body.extend(lines[index:upto])
+            index = upto
+            if index == len(lines):
+                break
         line = lines[index]
         lower = lowers[index]
         index += 1
@@ -193,3 +268,58 @@ def strip_boilerplate(lines: list[str], lang: Language) -> Cleaned:
         body.append(line)
     source = source_of(copyright_line) if copyright_line else "unknown"
     return Cleaned(body, Footer(copyright_line, cookie), source, dropped)
+
+
+def _candidates(
+    lines: list[str], lowers: list[str], phrases: _Phrases, *, may_hold_cookie: bool
+) -> list[int]:
+    """The indices (in order) of the lines that may be anything but body text.
+
+    Outside a list of teasers, a line is kept as body text unless it may be a copyright
+    notice (:func:`is_copyright`), a cookie notice (only where
+    :func:`_may_hold_cookie_notice` says one may be), the label of a trailing list or
+    clutter. Asking each line all of that in the loop was most of the cost of the pass;
+    here it is asked of all lines at once, at C speed, and the loop asks only the lines
+    found, exactly as before. A line is found
+
+    * when its lower case, less leading whitespace, starts with the first
+      :data:`_START` characters of a copyright or clutter prefix or a trailing label
+      (:attr:`_Phrases.starts`). For a prefix that starts with such plain ASCII that is
+      plain: ``lower.startswith(prefix)``. A label is the line stripped of whitespace
+      and colons, lowered; lowering the whole line instead changes no whitespace (no
+      character lowercases to whitespace or from it: tests/importer checks every code
+      point) and, with a label's first characters ASCII, none of them either (only a
+      capital sigma lowers by its neighbours, to a non-ASCII letter).
+    * when its lower case holds one of :attr:`_Phrases.anywhere` (the other phrases, and
+      "all rights reserved"): a prefix of the lower case or a label equal to a phrase
+      without a sigma is in it. A label with a sigma that fits neither makes every line
+      a candidate. These are looked for with ``str.find`` in the lowered lines joined.
+
+    The first line is always one, and the list ends with ``len(lines)``.
+    """
+    if phrases.every_line:
+        return list(range(len(lines) + 1))
+    starts = map(_FIRST_CHARACTERS, map(str.lstrip, lowers))
+    found = {0, len(lines)}.union(compress(count(), map(phrases.starts.__contains__, starts)))
+    joined = "\n".join(lowers)
+    at = [i for phrase in phrases.anywhere for i in _find_all(joined, phrase)]
+    if at:
+        # The offset of line k: the lengths of the lines before it and a newline after each.
+        offsets = list(map(add, accumulate(map(len, lowers), initial=0), count()))
+        found.update(bisect_right(offsets, i) - 1 for i in at)
+    if may_hold_cookie:
+        found.update(compress(count(), map(_cookie, lines, repeat(phrases), lowers)))
+    return sorted(found)
+
+
+_FIRST_CHARACTERS = itemgetter(slice(0, _START))
+
+
+def _find_all(text: str, needle: str) -> list[int]:
+    """The offsets of every occurrence of ``needle`` in ``text`` (``str.find`` steps)."""
+    found: list[int] = []
+    i = text.find(needle)
+    while i >= 0:
+        found.append(i)
+        i = text.find(needle, i + 1)
+    return found
