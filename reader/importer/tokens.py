@@ -83,6 +83,7 @@ OPEN_PAREN = 1 << 33
 INDEFINITE = 1 << 34  # "seorang", "a": someone not named before
 AUXILIARY = 1 << 35  # "had", "was": "said X had …" reports X, X does not speak
 COMPLEMENTIZER = 1 << 36  # "bahwa", "that" between a cue verb and its quotation
+ACCORDING_START = 1 << 37  # the first word of an "according to" phrase
 #: What may follow the first word of a capitalised run inside the run: a token without
 #: any of these ends the run after one word, with no need to call :func:`run_at`.
 RUN_NEXT = CAPWORD | CONNECTOR | PARTICLE | SLASH | DIGITS | HONORIFIC | OPEN_PAREN
@@ -132,6 +133,7 @@ def _listed(lang: Language) -> dict[str, int]:
         (lang.backref_closers, BACKREF_CLOSER),
         (lang.place_prepositions, PLACE_PREPOSITION),
         (frozenset(lang.according_to), ACCORDING),
+        (frozenset(p.split()[0] for p in lang.according_to if p.split()), ACCORDING_START),
         (lang.adverbs, ADVERB),
         (lang.subject_adverbs, SUBJECT_ADVERB),
         (lang.relatives, RELATIVE),
