@@ -216,7 +216,7 @@ class CueReader:
         ):
             i += 1
         words = w[i:j]
-        role_words, name = rules.split(words)
+        role_words, name = rules.split_one(words[0]) if j - i == 1 else rules.split(words)
         if not name:
             head = next((word for word in words if rules.is_role(word)), None)
             if head is None:

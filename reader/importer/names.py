@@ -46,7 +46,7 @@ class NameRules:
         self.table = word_table(lang)
         self._splits: dict[tuple[str, ...], tuple[tuple[str, ...], tuple[str, ...]]] = {}
         #: Words the article writes in lower case (only whether one is, is ever asked).
-        self.lower_words: set[str] = set()
+        self.lower_words: set[str] = spaced_lower_words(paragraphs)
         #: How often each all-capitals capitalised word occurs (only acronyms in a run
         #: are ever asked about).
         self.counts: dict[str, int]
@@ -56,12 +56,9 @@ class NameRules:
         #: The capitalised words each capitalised word is followed by, across the article.
         self.follows: dict[str, set[str]] = {}
         counts: dict[str, int] = {}
-        lower_words = self.lower_words
         follows, cued, standalone = self.follows, self.cued, self.standalone
         for para in paragraphs:
             words, flags = para.words, para.flags
-            # At C speed: counting or collecting word by word was a tenth of the import.
-            lower_words.update(spaced_lower_words(para))
             last = len(words) - 1
             for k in para.caps:
                 word, here = words[k], flags[k]
@@ -99,6 +96,11 @@ class NameRules:
             k = self._name_start(key) if len(key) > 1 else self._one_word_start(key[0])
             known = self._splits[key] = (key[:k], key[k:])
         return known
+
+    def split_one(self, word: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """:meth:`split` of a one-word run, which most runs are: worked out each time,
+        which costs less than looking it up."""
+        return ((), (word,)) if self._one_word_start(word) == 0 else ((word,), ())
 
     def _one_word_start(self, word: str) -> int:
         """:meth:`_name_start` of a one-word run, which most runs are."""

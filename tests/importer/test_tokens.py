@@ -43,7 +43,7 @@ def _one_by_one(text: str, lang: Language) -> tuple[list[str], list[int], list[i
 
 def _columns(tokens: Tokens) -> tuple[list[str], list[int], list[int], set[str]]:
     flags = [f & ~LOWER_APART for f in tokens.flags]
-    return tokens.words, tokens.starts, flags, set(spaced_lower_words(tokens))
+    return tokens.words, tokens.starts, flags, spaced_lower_words([tokens])
 
 
 @settings(max_examples=300, deadline=None)
@@ -139,3 +139,93 @@ def test_name_rules_facts_match_a_token_loop() -> None:
     rules = NameRules(lang, [tokenize(p, word_table(lang)) for p in paragraphs])
     assert (rules.follows, rules.cued, rules.standalone) == _plain_facts("id", paragraphs)
     assert rules.cued and rules.standalone and rules.follows
+
+
+def _run_at_every_token(tokens: Tokens, i: int) -> int:
+    """:func:`tk.run_at` as first written: every way on asked after every token, the
+    capitalised ones included (the fast path asks only after other tokens)."""
+    words, flags = tokens.words, tokens.flags
+    j, n = i, len(words)
+    while j < n and flags[j] & tk.CAPWORD:
+        j += 1
+        if j < n and words[j] == "(":
+            close = j + 1
+            while close < n and close - j <= tk.MAX_BRACKETED and words[close] != ")":
+                close += 1
+            if (
+                close < n - 1
+                and close - j <= tk.MAX_BRACKETED
+                and words[close] == ")"
+                and flags[j + 1] & tk.UPPER
+                and flags[close + 1] & tk.CAPWORD
+            ):
+                j = close + 1
+                continue
+        joins = tk.CONNECTOR | tk.PARTICLE | tk.SLASH | tk.DIGITS | tk.HONORIFIC
+        if (
+            j + 1 < n
+            and flags[j] & joins
+            and flags[j + 1] & tk.CAPWORD
+            and not flags[j + 1] & tk.ROLE
+        ):
+            j += 1
+        elif (
+            j + 2 < n
+            and flags[j] & tk.HONORIFIC
+            and words[j + 1] == "."
+            and flags[j + 2] & tk.CAPWORD
+            and not flags[j + 2] & tk.ROLE
+        ):
+            j += 2
+        elif (
+            j + 1 < n
+            and words[j] == "."
+            and flags[j - 1] & tk.HONORIFIC
+            and flags[j + 1] & tk.CAPWORD
+            and not flags[j + 1] & tk.ROLE
+        ):
+            j += 1
+    return j
+
+
+_RUN_WORDS = [
+    *("Menteri", "Luar", "Negeri", "Dan", "dan", "bin", "Bin", "van", "Dr", "dr", "Prof"),
+    *(".", "(", ")", "/", "8", "KAI", "Commuter", "Wakil", "Ketua", "Siti", "Aminah", "of"),
+    *("Of", "the", "The", "De", "de", "said", ",", "Surabaya", "Daop", "Sultan", "Al"),
+]
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.sampled_from(["id", "en"]),
+    st.lists(st.sampled_from(_RUN_WORDS), min_size=1, max_size=16).map(" ".join),
+)
+def test_run_at_asks_the_ways_on_only_after_other_tokens(code: str, text: str) -> None:
+    toks = tokenize(text, word_table(language(code)))
+    for i in range(len(toks) + 1):
+        assert tk.run_at(toks, i) == _run_at_every_token(toks, i)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.sampled_from(["id", "en"]),
+    st.lists(st.sampled_from([*_RUN_WORDS, "TNI", "Rusia", "di", "Jakarta", "UGM"]), max_size=30),
+    st.sampled_from([*_RUN_WORDS, "TNI", "Rusia", "Jakarta", "UGM", "X", "Ab"])
+    | st.text(min_size=1),
+)
+def test_split_one_is_split_of_a_one_word_run(code: str, article: list[str], word: str) -> None:
+    lang = language(code)
+    # an article that uses some words alone after "di" and some in lower case
+    rules = NameRules(lang, [tokenize(" ".join(article), word_table(lang))])
+    assert rules.split_one(word) == rules.split([word])
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(_TEXTS, max_size=6))
+def test_spaced_lower_words_of_an_article_are_those_of_its_paragraphs(texts: list[str]) -> None:
+    lang = language("id")
+    expected: set[str] = set()
+    for text in texts:
+        expected |= _one_by_one(text, lang)[3]
+    table = word_table(lang)
+    assert spaced_lower_words([tokenize(t, table) for t in texts]) == expected
