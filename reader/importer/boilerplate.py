@@ -45,6 +45,7 @@ class _Phrases:
     """
 
     copyright: tuple[str, ...]
+    copyright_phrases: tuple[str, ...]
     cookie: re.Pattern[str]
     cookie_phrases: tuple[str, ...]
     cookie_keys: tuple[str, ...]
@@ -61,8 +62,8 @@ class _Phrases:
 
 #: How many first characters of a lowered line :func:`_candidates` compares.
 _START = 3
-#: A copyright notice may hold this anywhere (see :func:`is_copyright`).
-_RESERVED = "all rights reserved"
+#: A copyright notice may hold the copyright sign anywhere (see :func:`is_copyright`).
+_COPYRIGHT_SIGN = "©"
 
 
 def _phrases(langs: tuple[Language, ...]) -> _Phrases:
@@ -77,7 +78,8 @@ def _gathered(codes: tuple[str, ...]) -> _Phrases:
     clutter = tuple(p for la in langs for p in la.clutter_prefixes)
     trailing = frozenset(t for la in langs for t in la.trailing_lists)
     starts: set[str] = set()
-    anywhere: list[str] = [_RESERVED]
+    copyright_phrases = tuple(p for la in langs for p in la.copyright_phrases)
+    anywhere: list[str] = list(copyright_phrases)
     every_line = False
     for phrase in (*copyright_prefixes, *clutter, *sorted(trailing)):
         if _plain_start(phrase):
@@ -88,6 +90,7 @@ def _gathered(codes: tuple[str, ...]) -> _Phrases:
             anywhere.append(phrase)
     return _Phrases(
         copyright=copyright_prefixes,
+        copyright_phrases=copyright_phrases,
         cookie=_any_of(cookie_phrases),
         cookie_phrases=cookie_phrases,
         cookie_keys=_keys(cookie_phrases),
@@ -143,7 +146,7 @@ def is_copyright(line: str, phrases: _Phrases, lower: str) -> bool:
         return False
     if lower.startswith(phrases.copyright):
         return True
-    return "©" in line or "all rights reserved" in lower
+    return _COPYRIGHT_SIGN in line or any(phrase in lower for phrase in phrases.copyright_phrases)
 
 
 def source_of(copyright_line: str) -> str:
@@ -191,12 +194,14 @@ def _is_link(line: str, langs: tuple[Language, ...]) -> bool:
     return any(label == phrase for lang in langs for phrase in lang.cookie_links)
 
 
-def _accept(line: str, langs: tuple[Language, ...]) -> bool:
+def _accept(line: str, langs: tuple[Language, ...], phrases: _Phrases) -> bool:
+    """An accept button's label: one of the languages' labels, or a short label naming
+    cookies (it holds a key word of the cookie phrases: "cookie", "kuki")."""
     label = _label(line)
     if not label or len(label.split()) > 4:
         return False
     return any(label == a for lang in langs for a in lang.accept_labels) or (
-        ("cookie" in label or "kuki" in label) and len(label.split()) <= 3
+        any(key in label for key in phrases.cookie_keys) and len(label.split()) <= 3
     )
 
 
@@ -246,7 +251,7 @@ def strip_boilerplate(lines: list[str], lang: Language) -> Cleaned:
                 text = f"{line} {link}"
                 index += 1
             accept = "Accept"
-            if index < len(lines) and _accept(lines[index], langs):
+            if index < len(lines) and _accept(lines[index], langs, phrases):
                 accept = lines[index].strip()
                 index += 1
             cookie = CookieNotice(text, link, accept)

@@ -54,7 +54,7 @@ def _plain_strip_boilerplate(lines: list[str], lang: Language) -> Cleaned:
                 text = f"{line} {link}"
                 index += 1
             accept = "Accept"
-            if index < len(lines) and _accept(lines[index], langs):
+            if index < len(lines) and _accept(lines[index], langs, phrases):
                 accept = lines[index].strip()
                 index += 1
             cookie = CookieNotice(text, link, accept)

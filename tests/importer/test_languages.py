@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from reader.importer.boilerplate import _phrases, is_copyright
 from reader.importer.languages import CODES, _load, language
 from reader.importer.tokens import (
     ADVERB,
@@ -76,3 +77,12 @@ def test_speaker_word_classes_come_from_the_language(word: str, flag: int) -> No
 def test_english_word_classes(word: str, flag: int) -> None:
     assert word_flags(word, language("en")) & flag
     assert not word_flags(word, language("id")) & flag
+
+
+def test_copyright_phrases_found_anywhere_are_language_data() -> None:
+    phrases = _phrases((language("id"), language("en")))
+    line = "Marlshire Gazette 2027. All rights reserved."
+    assert is_copyright(line, phrases, line.lower())
+    assert "all rights reserved" in language("en").copyright_phrases
+    only_id = _phrases((language("id"),))
+    assert not is_copyright(line, only_id, line.lower())

@@ -48,6 +48,7 @@ class Language:
     connectors: frozenset[str]
     name_particles: frozenset[str]
     copyright_prefixes: tuple[str, ...]
+    copyright_phrases: tuple[str, ...]
     cookie_phrases: tuple[str, ...]
     cookie_links: tuple[str, ...]
     accept_labels: tuple[str, ...]
@@ -111,6 +112,7 @@ def _load(path: Path) -> Language:
         connectors=frozenset(_words(data, "connectors")),
         name_particles=frozenset(_words(data, "name_particles")),
         copyright_prefixes=tuple(_words(data, "copyright_prefixes")),
+        copyright_phrases=tuple(_words(data, "copyright_phrases")),
         cookie_phrases=tuple(_words(data, "cookie_phrases")),
         cookie_links=tuple(_words(data, "cookie_links")),
         accept_labels=tuple(_words(data, "accept_labels")),
