@@ -18,7 +18,7 @@ from reader.core.text import clean_text
 from reader.core.yamlsafe import paused_gc
 from reader.importer.boilerplate import strip_boilerplate
 from reader.importer.language import detect_language
-from reader.importer.languages import language
+from reader.importer.languages import language as language_data
 from reader.importer.mojibake import repair_mojibake
 from reader.importer.quotes import find_spans
 from reader.importer.slug import slugify
@@ -85,7 +85,7 @@ def _import(text: str, *, name: str, verify: bool) -> ImportResult:
     lines = _lines(text)
     if not lines:
         raise ReaderError(f"{name}: no text to import (only blank or control characters)")
-    lang = language(detect_language(text))
+    lang = language_data(detect_language(text))
     cleaned = strip_boilerplate(lines, lang)
     if len(cleaned.lines) < 2:
         raise ReaderError(f"{name}: no article text after the title")
