@@ -19,7 +19,11 @@ class ReaderError(Exception):
 
     def __init__(self, *args: object) -> None:
         # Messages quote file names and values from untrusted files: spell out control
-        # characters so that printing an error can never drive the terminal.
+        # characters so that printing an error can never drive the terminal. This is the
+        # net under every message. The places that quote a value also spell out its
+        # newlines (``files.shown``, ``Problem.format``), so that a name holding one
+        # cannot break the one-line rule; escaping twice is harmless, since ``visible``
+        # leaves its own output as it is (tests/core/test_errors.py holds both).
         super().__init__(*(visible(a) if isinstance(a, str) else a for a in args))
 
 
