@@ -6,11 +6,12 @@ import itertools
 from collections.abc import Callable
 
 import pytest
+from textual.compose import compose
 from textual.widget import Widget
 
 from reader.ui.app import ReaderApp
 from reader.ui.screens.reading import FOOTER_PRIORITIES
-from reader.ui.widgets.key_footer import KeyFooter
+from reader.ui.widgets.key_footer import KeyFooter, key_width
 
 
 def _keys(footer: KeyFooter) -> list[Widget]:
@@ -63,3 +64,67 @@ async def test_keys_come_back_when_the_terminal_widens(seed_app: Callable[[], Re
         await pilot.pause()
         await pilot.pause()
         assert len(_shown(footer)) == len(_keys(footer)) > len(narrow)
+
+
+@pytest.mark.parametrize("width", [80, 120, 200])
+async def test_key_widths_worked_out_from_the_text_match_the_laid_out_keys(
+    seed_app: Callable[[], ReaderApp], width: int
+) -> None:
+    """``key_width`` mirrors Footer's CSS (compact below 110 columns); a Textual
+    upgrade that changes that CSS fails here, not as keys drawn over each other."""
+    app = seed_app()
+    async with app.run_test(size=(width, 30)) as pilot:
+        await pilot.pause()
+        footer = app.screen.query_one(KeyFooter)
+        shown = [key for key in _keys(footer) if key.display]
+        assert shown
+        for key in shown:
+            laid_out = key.region.width + key.styles.margin.width
+            worked_out = key_width(
+                str(key.key_display),
+                str(key.description),
+                compact=footer.compact,
+                command_palette=key.has_class("-command-palette"),
+            )
+            assert worked_out == laid_out, (key.action, footer.compact)
+
+
+async def test_keys_are_fitted_as_the_footer_composes_them(
+    seed_app: Callable[[], ReaderApp],
+) -> None:
+    """The row the footer composes already hides what does not fit: nothing is hidden
+    after the keys are mounted, which would cost the screen another layout pass."""
+    app = seed_app()
+    async with app.run_test(size=(80, 30)) as pilot:
+        await pilot.pause()
+        footer = app.screen.query_one(KeyFooter)
+        mounted = [(str(key.action), key.display) for key in _keys(footer)]
+        assert not all(shown for _action, shown in mounted)  # some do not fit at 80
+        rows: list[list[Widget]] = []
+        # what the footer's compose yields, built (not mounted) from within the footer
+        footer.call_next(lambda: rows.append(compose(footer)))
+        await pilot.pause()
+        [row] = rows
+        assert [(str(getattr(key, "action", "")), key.display) for key in row] == mounted
+
+
+async def test_the_keys_are_rebuilt_only_when_they_change(
+    seed_app: Callable[[], ReaderApp],
+) -> None:
+    app = seed_app()
+    async with app.run_test(size=(200, 40)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        footer = screen.query_one(KeyFooter)
+        before = _keys(footer)
+        screen.query_one("#accept-cookies").focus()  # no keys of its own
+        await pilot.pause()
+        assert screen.focused is not None and screen.focused.id == "accept-cookies"
+        assert _keys(footer) == before  # the same widgets: not recomposed
+        await pilot.press("ctrl+f")  # the find bar brings keys of its own
+        await pilot.pause()
+        assert "close" in _shown(footer)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert "close" not in _shown(footer)
+        assert set(FOOTER_PRIORITIES) <= set(_shown(footer))

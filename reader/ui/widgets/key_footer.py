@@ -3,20 +3,53 @@
 Textual's ``Footer`` is a scrolling row with a hidden scrollbar: when the bindings need
 more columns than the terminal has, the last ones are cut off mid-word, and the
 command-palette key docked on the right is drawn over what is left. At 80 columns
-that showed "s ▏^p Commandsp". Here every key is measured after each layout and only
-as many as fit are shown, in the order of ``priorities`` (actions, most useful
-first); the rest stay one ``?`` away on the help screen, which lists every binding.
+that showed "s ▏^p Commandsp". Here only as many keys as fit are shown, in the order
+of ``priorities`` (actions, most useful first); the rest stay one ``?`` away on the help
+screen, which lists every binding.
+
+The keys are fitted as the footer composes them (after every focus change), from their
+text: a key's width is its key display and description plus the padding, border and
+margin Footer's own CSS gives it (``key_width``). So the keys hidden on a narrow screen
+are hidden from the start, before they are ever laid out or drawn.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
+from rich.cells import cell_len
+from textual.app import ComposeResult
+from textual.compose import compose
 from textual.widget import Widget
 from textual.widgets import Footer
 
 #: Where an action missing from the priorities ranks: after all the ranked ones.
 _UNRANKED = 1_000
+
+
+def key_width(
+    key_display: str, description: str, *, compact: bool, command_palette: bool = False
+) -> int:
+    """Columns a footer key takes, worked out from its text as Footer's CSS lays it out.
+
+    Footer (Textual 8) pads the key one cell each side and the description one cell
+    on the right; compact, the key is bare, the description has one cell on its left
+    and every key a margin of one on its right. The command-palette key is always
+    drawn compact (it is not bound to the footer's ``compact``) and, docked on the
+    right, has a one-cell border on its left and, in either style, one more cell
+    (padding, or compact, margin). tests/ui/test_key_footer.py checks this against
+    the keys as laid out.
+    """
+    if command_palette:
+        compact = True
+    width = cell_len(key_display)
+    if description:
+        width += (0 if compact else 2) + 1 + cell_len(description)
+    if compact:
+        width += 1
+    if command_palette:
+        width += 1
+    return width
 
 
 class KeyFooter(Footer):
@@ -25,31 +58,63 @@ class KeyFooter(Footer):
     def __init__(self, *, priorities: Sequence[str], id: str | None = None) -> None:
         super().__init__(id=id)
         self._rank = {action: n for n, action in enumerate(priorities)}
+        #: a row built by recompose, for the compose it then calls
+        self._row: list[Widget] | None = None
 
-    def on_resize(self) -> None:
-        self.call_after_refresh(self.fit_keys)
+    def compose(self) -> ComposeResult:
+        row = self._row if self._row is not None else self._build_row()
+        self._row = None
+        yield from row
 
-    def watch_compact(self) -> None:
-        self.call_after_refresh(self.fit_keys)
+    def _build_row(self) -> list[Widget]:
+        # Footer's own row of keys, built (textual.compose) so it can be fitted before
+        # it is mounted: hiding keys after would cost the screen another layout pass.
+        row = compose(self, super().compose())
+        self.fit_keys(row)
+        return row
 
     async def recompose(self) -> None:
-        await super().recompose()
+        """Recompose, unless the footer would show the very same keys again.
+
+        Footer recomposes on every change of the screen's bindings, and a focus change
+        reports two (the blur, then the focus); most leave the keys as they were, and
+        building them again would cost a remount and a layout pass of the screen.
+        """
+        if not self.is_attached:
+            return
+        row = self._build_row()
+        shown = _signature(row)
+        if shown is not None and shown == _signature(list(self.query_children())):
+            return
+        self._row = row
+        try:
+            await super().recompose()
+        finally:
+            self._row = None
+
+    def on_resize(self) -> None:
         self.fit_keys()
 
-    def fit_keys(self) -> None:
-        """Show the most useful keys that fit in the footer's width, hide the others."""
-        keys = list(self.query_children())
-        if not keys or not self.size.width:
-            return
-        ranked = sorted(enumerate(keys), key=lambda pair: (self._rank_of(pair[1]), pair[0]))
+    def watch_compact(self) -> None:
+        self.fit_keys()
+
+    def fit_keys(self, row: Sequence[Widget] | None = None) -> None:
+        """Show the most useful keys that fit in the footer's width, hide the others.
+
+        ``row`` is the footer's keys, its children unless given.
+        """
+        keys = list(self.query_children() if row is None else row)
         room = self.size.width
+        if not keys or not room:
+            return  # not laid out yet: fitted on the first resize
+        ranked = sorted(enumerate(keys), key=lambda pair: (self._rank_of(pair[1]), pair[0]))
         fits = True
         for _, key in ranked:
             width = self._width(key)
-            fits = fits and width <= room
-            if key.display != fits:  # setting it at all costs the screen a layout pass
+            fits = fits and width is not None and width <= room
+            if key.display != fits:  # setting it on a mounted key costs a layout pass
                 key.display = fits
-            if fits:
+            if fits and width is not None:
                 room -= width
 
     def _rank_of(self, key: Widget) -> int:
@@ -57,9 +122,36 @@ class KeyFooter(Footer):
         action = getattr(key, "action", None)
         return self._rank.get(action, _UNRANKED) if isinstance(action, str) else _UNRANKED
 
-    def _width(self, key: Widget) -> int:
-        """Columns ``key`` takes: its text, padding, border and margin."""
-        viewport = self.screen.size
-        content = key.get_content_width(self.size, viewport)
-        styles = key.styles
-        return content + styles.gutter.width + styles.margin.width
+    def _width(self, key: Widget) -> int | None:
+        """Columns ``key`` takes, from its text; None for what is not a single key.
+
+        Footer shows a group of bindings as a row of bare keys and a label; no screen
+        of this app has one, so such a group is never given room (it is left out).
+        """
+        key_display = getattr(key, "key_display", None)
+        description = getattr(key, "description", None)
+        if not isinstance(key_display, str) or not isinstance(description, str):
+            return None
+        if key.has_class("-grouped"):
+            return None
+        return key_width(
+            key_display,
+            description,
+            compact=self.compact,
+            command_palette=key.has_class("-command-palette"),
+        )
+
+
+def _signature(row: Sequence[Widget]) -> tuple[object, ...] | None:
+    """What a row of footer keys shows; None if that cannot be told (a binding group)."""
+    shown: list[object] = []
+    for key in row:
+        details = tuple(
+            getattr(key, name, None) for name in ("key", "key_display", "description", "action")
+        )
+        if not all(isinstance(detail, str) for detail in details):
+            return None
+        # "-compact" follows the footer's own compact (bound once mounted): not compared
+        classes = tuple(sorted(key.classes - {"-compact"}))
+        shown.append((*details, classes, str(key.tooltip), key.display))
+    return tuple(shown)
