@@ -134,7 +134,12 @@ async def test_many_quotes_get_their_sidebar_after_the_first_paint(tmp_path: Pat
     async with app.run_test(size=WIDE) as pilot:
         screen = app.screen
         assert isinstance(screen, ReadingScreen)
-        await pilot.pause()
+        # The sidebar is mounted after the first refresh, which a loaded machine may
+        # not have drawn by the first pause: wait for it (bounded) rather than once.
+        for _ in range(100):
+            if screen.sidebar is not None:
+                break
+            await pilot.pause(0.02)
         assert screen.sidebar is not None
         await pilot.press("slash")
         assert screen.focused is not None and screen.sidebar in screen.focused.ancestors
