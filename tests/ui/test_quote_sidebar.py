@@ -632,3 +632,20 @@ def test_a_preview_measured_from_its_length_is_as_tall_as_when_wrapped(
 
     assert _regular(text)
     assert block(True).get_height(RULES, width) == block(False).get_height(RULES, width)
+
+
+async def test_the_list_keeps_its_width_when_it_grows_a_scrollbar() -> None:
+    # A width change re-measures every quote: with 11,000 quotes that was two 100 ms
+    # redraws right after the list filled. The gutter is there from the start.
+    widths = []
+    for count in (1, 300):
+        app = SidebarApp(big_article(count))
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            for _ in range(100):
+                if len(app.shown()) == count:
+                    break
+                await pilot.pause(0.02)
+            assert len(app.shown()) == count
+            widths.append(app.quotes.scrollable_content_region.width)
+    assert widths[0] == widths[1]
