@@ -3,13 +3,18 @@ places that quote a value, and escaping that may safely happen twice."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from reader.core.articlefile import save_article
 from reader.core.errors import ArticleError, Problem, ReaderError
 from reader.core.files import read_bytes, shown
+from reader.core.library import article_files
+from reader.core.model import Article
 from reader.core.text import visible
 
 
@@ -39,12 +44,26 @@ def test_an_article_error_keeps_one_line_per_problem() -> None:
     ]
 
 
+def _one_line_error(action: Callable[[], object]) -> str:
+    with pytest.raises(ReaderError) as info:
+        action()
+    message = str(info.value)
+    assert "\n" not in message and "\x1b" not in message, message
+    return message
+
+
+HOSTILE = "a\nb\x1b[2J"
+
+
 def test_a_path_with_a_newline_stays_on_one_line(tmp_path: Path) -> None:
-    name = tmp_path / "a\nb\x1b[2J.yaml"
-    try:
-        read_bytes(name)
-    except ReaderError as error:
-        message = str(error)
-    assert "\n" not in message
-    assert message == f"{shown(name)}: no such file"
-    assert "\x1b" not in message
+    name = tmp_path / f"{HOSTILE}.yaml"
+    assert _one_line_error(lambda: read_bytes(name)) == f"{shown(name)}: no such file"
+
+
+def test_every_message_quoting_a_path_stays_on_one_line(tmp_path: Path) -> None:
+    missing = tmp_path / HOSTILE
+    _one_line_error(lambda: article_files(missing))
+    existing = tmp_path / f"{HOSTILE}.yaml"
+    existing.write_text("x", encoding="utf-8")
+    article = Article(id="x", title="X", language="id", source="S")
+    _one_line_error(lambda: save_article(article, existing))

@@ -77,3 +77,9 @@ def test_control_characters_are_removed() -> None:
     article = import_text("Judul\x1b[2J\n\nIsi\u202e berita pertama.\n\nIsi kedua.")
     assert article.title == "Judul"
     assert "\u202e" not in (article.lead or "")
+
+
+def test_an_error_quoting_a_hostile_input_name_stays_on_one_line() -> None:
+    with pytest.raises(ReaderError) as info:
+        import_text("", name="a\nb\x1b[2J.txt")
+    assert str(info.value) == "a\\x0ab\\x1b[2J.txt: no text to import (the input is empty)"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import os
 import re
 import shutil
 from collections.abc import Callable
@@ -28,6 +29,18 @@ def test_resolve_target_explains_a_missing_path(tmp_path: Path) -> None:
         resolve_target(tmp_path / "nope.yaml")
     assert "\n" not in str(caught.value)
     assert resolve_target(tmp_path) == tmp_path
+
+
+def test_resolve_target_keeps_a_hostile_name_on_one_line(tmp_path: Path) -> None:
+    missing = tmp_path / "a\nb\x1b[2J"
+    with pytest.raises(ReaderError) as info:
+        resolve_target(missing)
+    assert "\n" not in str(info.value) and "\x1b" not in str(info.value)
+    special = tmp_path / "c\nd-fifo"
+    os.mkfifo(special)
+    with pytest.raises(ReaderError, match="not an article file") as info:
+        resolve_target(special)
+    assert "\n" not in str(info.value)
 
 
 def test_a_bad_file_fails_before_the_app_starts(tmp_path: Path) -> None:
