@@ -79,7 +79,9 @@ def _gathered(codes: tuple[str, ...]) -> _Phrases:
     trailing = frozenset(t for la in langs for t in la.trailing_lists)
     starts: set[str] = set()
     copyright_phrases = tuple(p for la in langs for p in la.copyright_phrases)
-    anywhere: list[str] = list(copyright_phrases)
+    # The sign makes a line a notice wherever it stands (see is_copyright), whether or
+    # not a language also lists it as a prefix.
+    anywhere: list[str] = [_COPYRIGHT_SIGN, *copyright_phrases]
     every_line = False
     for phrase in (*copyright_prefixes, *clutter, *sorted(trailing)):
         if _plain_start(phrase):
@@ -194,14 +196,15 @@ def _is_link(line: str, langs: tuple[Language, ...]) -> bool:
     return any(label == phrase for lang in langs for phrase in lang.cookie_links)
 
 
-def _accept(line: str, langs: tuple[Language, ...], phrases: _Phrases) -> bool:
+def _accept(line: str, langs: tuple[Language, ...]) -> bool:
     """An accept button's label: one of the languages' labels, or a short label naming
-    cookies (it holds a key word of the cookie phrases: "cookie", "kuki")."""
+    cookies (it holds one of the languages' ``cookie_words``: "cookie", "kuki")."""
     label = _label(line)
     if not label or len(label.split()) > 4:
         return False
     return any(label == a for lang in langs for a in lang.accept_labels) or (
-        any(key in label for key in phrases.cookie_keys) and len(label.split()) <= 3
+        any(word in label for lang in langs for word in lang.cookie_words)
+        and len(label.split()) <= 3
     )
 
 
@@ -251,7 +254,7 @@ def strip_boilerplate(lines: list[str], lang: Language) -> Cleaned:
                 text = f"{line} {link}"
                 index += 1
             accept = "Accept"
-            if index < len(lines) and _accept(lines[index], langs, phrases):
+            if index < len(lines) and _accept(lines[index], langs):
                 accept = lines[index].strip()
                 index += 1
             cookie = CookieNotice(text, link, accept)

@@ -112,8 +112,8 @@ def _marks_by_paragraph(paragraphs: list[str]) -> list[tuple[int, list[int]]]:
     paragraphs joined: most paragraphs hold no mark, and the regex engine testing every
     character against the class was most of the cost of finding quotations, where
     ``find`` skips to the next mark at C speed. Offsets into the joined text are mapped
-    back by the paragraphs' lengths, so the separator may be any character (it is not a
-    mark, so it adds none).
+    back by the paragraphs' lengths, so the separator may be any character that is not
+    a mark (it then adds none).
     """
     joined = "\n".join(paragraphs)
     found: list[int] = []

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -54,7 +55,7 @@ def _plain_strip_boilerplate(lines: list[str], lang: Language) -> Cleaned:
                 text = f"{line} {link}"
                 index += 1
             accept = "Accept"
-            if index < len(lines) and _accept(lines[index], langs, phrases):
+            if index < len(lines) and _accept(lines[index], langs):
                 accept = lines[index].strip()
                 index += 1
             cookie = CookieNotice(text, link, accept)
@@ -139,8 +140,22 @@ def test_phrases_that_do_not_start_plainly_are_looked_for_anywhere() -> None:
         assert phrase[: boilerplate._START] in phrases.starts or phrase in phrases.anywhere
 
 
-def test_a_label_with_a_sigma_makes_every_line_a_candidate() -> None:
-    phrases = dataclasses.replace(_phrases(all_languages()), every_line=True)
+def test_a_label_with_a_sigma_makes_every_line_a_candidate(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # A language whose trailing-list label holds a sigma (its lower case depends on the
+    # neighbours, so no first three characters can stand for it): _gathered must give up
+    # on the shortcut and ask every line.
+    greek = dataclasses.replace(EN, code="el", trailing_lists=("πρόσφατες ειδήσεις",))
+    monkeypatch.setattr(
+        boilerplate, "language", lambda code: greek if code == "el" else language(code)
+    )
+    boilerplate._gathered.cache_clear()
+    try:
+        phrases = _phrases((greek,))
+    finally:
+        boilerplate._gathered.cache_clear()
+    assert phrases.every_line
     lines = ["Judul", "Isi biasa.", "Lagi."]
     found = boilerplate._candidates(
         lines, [x.lower() for x in lines], phrases, may_hold_cookie=False
@@ -159,3 +174,19 @@ def test_cookie_keys_cover_every_cookie_phrase() -> None:
 
 def test_a_blank_phrase_is_its_own_key() -> None:
     assert boilerplate._keys(("", "x y")) == ("x", "")
+
+
+def test_a_copyright_sign_in_mid_line_is_found_whatever_the_prefixes(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # is_copyright takes "©" anywhere in a short line; the line must also be a candidate
+    # when no language happens to list "©" among its prefixes.
+    bare = dataclasses.replace(ID, code="xx", copyright_prefixes=("hak cipta",))
+    monkeypatch.setattr(boilerplate, "language", lambda code: bare)
+    monkeypatch.setattr(boilerplate, "all_languages", lambda: (bare,))
+    boilerplate._gathered.cache_clear()
+    try:
+        cleaned = strip_boilerplate(["Judul", "Isi berita.", "Kabar Harian © 2026"], bare)
+    finally:
+        boilerplate._gathered.cache_clear()
+    assert cleaned.footer.copyright == "Kabar Harian © 2026"

@@ -86,3 +86,26 @@ def test_copyright_phrases_found_anywhere_are_language_data() -> None:
     assert "all rights reserved" in language("en").copyright_phrases
     only_id = _phrases((language("id"),))
     assert not is_copyright(line, only_id, line.lower())
+
+
+def test_code_and_suffix_must_be_text(tmp_path: Path) -> None:
+    path = tmp_path / "no.yaml"
+    path.write_text("code: no\nstopwords: [og]\n", encoding="utf-8")  # `no` reads as False
+    with pytest.raises(ValueError, match="code must be text"):
+        _load(path)
+    path.write_text('code: "no"\nnya_suffix: yes\n', encoding="utf-8")
+    with pytest.raises(ValueError, match="nya_suffix must be text"):
+        _load(path)
+    path.write_text('code: "nb"\n', encoding="utf-8")
+    with pytest.raises(ValueError, match="not the file's name"):
+        _load(path)
+    path.write_text('code: "no"\n', encoding="utf-8")
+    assert _load(path).code == "no"
+
+
+def test_every_cookie_phrase_holds_a_cookie_word() -> None:
+    for code in CODES:
+        data = language(code)
+        assert data.cookie_words
+        for phrase in data.cookie_phrases:
+            assert any(word in phrase for word in data.cookie_words), (code, phrase)

@@ -6,7 +6,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from reader.importer import _folded, _lines
-from reader.importer.language import _CONTEXT_LOWER, _WORD, _lowered_words, detect_language
+from reader.importer.language import (
+    _CONTEXT_LOWER,
+    _WORD,
+    DEFAULT,
+    SAMPLE_CHARS,
+    _lowered_words,
+    detect_language,
+)
 from reader.importer.languages import all_languages
 
 
@@ -43,8 +50,8 @@ def test_language_words_equal_the_regex(text: str) -> None:
 
 
 def _plain_detect(text: str) -> str:
-    words = [w.lower() for w in _WORD.findall(text[:2000])]
-    best, best_score = "id", 0
+    words = [w.lower() for w in _WORD.findall(text[:SAMPLE_CHARS])]
+    best, best_score = DEFAULT, 0
     for lang in all_languages():
         score = sum(w in lang.stopwords for w in words)
         if score > best_score:

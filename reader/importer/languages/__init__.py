@@ -50,6 +50,7 @@ class Language:
     copyright_prefixes: tuple[str, ...]
     copyright_phrases: tuple[str, ...]
     cookie_phrases: tuple[str, ...]
+    cookie_words: tuple[str, ...]
     cookie_links: tuple[str, ...]
     accept_labels: tuple[str, ...]
     clutter_prefixes: tuple[str, ...]
@@ -82,15 +83,27 @@ def _words(data: dict[str, object], key: str) -> list[str]:
     return [v.lower() for v in value]
 
 
+def _text(data: dict[str, object], key: str, default: str | None = None) -> str:
+    value = data.get(key, default)
+    if value is None and default is not None:
+        value = default
+    if not isinstance(value, str):
+        raise ValueError(f"languages: {key} must be text, not {value!r} (quote it)")
+    return value
+
+
 def _load(path: Path) -> Language:
     data = yaml.load(path.read_text(encoding="utf-8"), Loader=c_safe_loader())
     if not isinstance(data, dict):
         raise ValueError(f"{path}: expected a mapping")
+    code = _text(data, "code")
+    if code != path.stem:  # `code: no` (Norwegian) would otherwise read as False
+        raise ValueError(f"{path}: code {code!r} is not the file's name")
     return Language(
-        code=str(data["code"]),
+        code=code,
         stopwords=frozenset(_words(data, "stopwords")),
         post_cues=frozenset(_words(data, "post_cues")),
-        nya_suffix=str(data.get("nya_suffix") or ""),
+        nya_suffix=_text(data, "nya_suffix", ""),
         pre_cues=frozenset(_words(data, "pre_cues")),
         according_to=tuple(_words(data, "according_to")),
         pronouns=frozenset(_words(data, "pronouns")),
@@ -114,6 +127,7 @@ def _load(path: Path) -> Language:
         copyright_prefixes=tuple(_words(data, "copyright_prefixes")),
         copyright_phrases=tuple(_words(data, "copyright_phrases")),
         cookie_phrases=tuple(_words(data, "cookie_phrases")),
+        cookie_words=tuple(_words(data, "cookie_words")),
         cookie_links=tuple(_words(data, "cookie_links")),
         accept_labels=tuple(_words(data, "accept_labels")),
         clutter_prefixes=tuple(_words(data, "clutter_prefixes")),
