@@ -10,7 +10,7 @@ from textual.compose import compose
 from textual.widget import Widget
 
 from reader.ui.app import ReaderApp
-from reader.ui.screens.reading import FOOTER_PRIORITIES
+from reader.ui.screens.reading import FIND_BAR_ACTIONS, FOOTER_PRIORITIES
 from reader.ui.widgets.key_footer import KeyFooter, key_width
 
 
@@ -50,7 +50,7 @@ async def test_a_wide_terminal_shows_every_key(seed_app: Callable[[], ReaderApp]
         await pilot.pause()
         footer = app.screen.query_one(KeyFooter)
         assert all(key.display for key in _keys(footer))
-        assert set(FOOTER_PRIORITIES) <= set(_shown(footer))
+        assert set(FOOTER_PRIORITIES) - set(FIND_BAR_ACTIONS) <= set(_shown(footer))
 
 
 async def test_keys_come_back_when_the_terminal_widens(seed_app: Callable[[], ReaderApp]) -> None:
@@ -66,7 +66,8 @@ async def test_keys_come_back_when_the_terminal_widens(seed_app: Callable[[], Re
         assert len(_shown(footer)) == len(_keys(footer)) > len(narrow)
 
 
-@pytest.mark.parametrize("width", [80, 120, 200])
+# 105: compact (below 110 columns) with the command-palette key still shown
+@pytest.mark.parametrize("width", [80, 105, 120, 200])
 async def test_key_widths_worked_out_from_the_text_match_the_laid_out_keys(
     seed_app: Callable[[], ReaderApp], width: int
 ) -> None:
@@ -127,4 +128,17 @@ async def test_the_keys_are_rebuilt_only_when_they_change(
         await pilot.press("escape")
         await pilot.pause()
         assert "close" not in _shown(footer)
-        assert set(FOOTER_PRIORITIES) <= set(_shown(footer))
+        assert set(FOOTER_PRIORITIES) - set(FIND_BAR_ACTIONS) <= set(_shown(footer))
+
+
+async def test_the_find_bar_keys_stay_when_it_is_open_on_a_narrow_terminal(
+    seed_app: Callable[[], ReaderApp],
+) -> None:
+    app = seed_app()
+    async with app.run_test(size=(60, 30)) as pilot:
+        await pilot.press("ctrl+f")
+        await pilot.pause()
+        await pilot.pause()
+        shown = _shown(app.screen.query_one(KeyFooter))
+        assert "step(1)" in shown and "close" in shown
+        assert "search_quotes" not in shown or "step(-1)" in shown

@@ -484,8 +484,19 @@ def big_article(count: int) -> Article:
 
 
 async def settle(app: SidebarApp, pilot: Pilot[None]) -> None:
-    """Let a big list finish building: it is built a slice at a time, between keys."""
+    """Let a big list finish building: it is built a slice at a time, between keys.
+
+    The first pause lets a search value just set start its rebuild (until its Changed
+    message is handled there is no worker to wait for); the wait is then bounded and
+    checked, since an idle-looking app under load may still be filling the list.
+    """
+    await pilot.pause()
     await app.workers.wait_for_complete()
+    for _ in range(200):
+        if not app.sidebar.building:
+            break
+        await pilot.pause(0.02)
+    assert not app.sidebar.building
     await pilot.pause()
 
 

@@ -38,9 +38,13 @@ NARROW_WIDTH = 110
 EAGER_QUOTES = 300
 #: The footer's keys, most useful first: on a narrow terminal the last ones give way
 #: (the help screen lists them all). Showing the hidden panes matters most there.
+#: The find bar's keys (shown only while it is open) rank first after quit and help:
+#: while one types there, "/" and ^f do nothing useful.
+FIND_BAR_ACTIONS = ("step(1)", "close", "step(-1)")
 FOOTER_PRIORITIES = (
     "app.quit",
     "help",
+    *FIND_BAR_ACTIONS,
     "search_quotes",
     "step_section(1)",
     "step_section(-1)",

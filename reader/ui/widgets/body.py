@@ -444,10 +444,12 @@ class ArticleBody(ScrollView, can_focus=True):
     def _stylize_matches(self, text: Text, block: int, start: int, end: int) -> None:
         """Highlight the find matches on the line showing ``start``…``end`` of ``block``.
 
-        The matches are sorted by (block, start) and found left to right without
-        overlapping, so their ends are in order too: the line's matches are one run of
-        the list, found by bisecting, plus any match begun on an earlier line of the
-        block that runs on into this one. No second copy of them is kept per block.
+        The matches are sorted by (block, start), and their ends are in order too: they
+        do not overlap in the folded text, and mapping back to the article's text keeps
+        starts and ends non-decreasing (though "ß" folded to "ss" may give two matches
+        the same span). So the line's matches are one run of the list, found by
+        bisecting, plus any match begun on an earlier line of the block that runs on
+        into this one. No second copy of them is kept per block.
         """
         matches = self._matches
         first = bisect_left(matches, (block, start))

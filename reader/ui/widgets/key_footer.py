@@ -126,13 +126,13 @@ class KeyFooter(Footer):
         """Columns ``key`` takes, from its text; None for what is not a single key.
 
         Footer shows a group of bindings as a row of bare keys and a label; no screen
-        of this app has one, so such a group is never given room (it is left out).
+        of this app has one. Such a widget is never given room, and since fitting
+        stops at the first key that does not fit, every key ranked after it is left
+        out too (tests/ui/test_key_footer.py would show a screen that gains one).
         """
         key_display = getattr(key, "key_display", None)
         description = getattr(key, "description", None)
         if not isinstance(key_display, str) or not isinstance(description, str):
-            return None
-        if key.has_class("-grouped"):
             return None
         return key_width(
             key_display,

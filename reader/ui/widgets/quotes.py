@@ -501,6 +501,11 @@ class QuoteSidebar(Widget):
             self._plain_prompts[quote.id] = prompt
         return prompt
 
+    @property
+    def building(self) -> bool:
+        """Whether the list is still being filled (the counter is already final)."""
+        return self._steps is not None
+
     def _show_quotes(self) -> None:
         """Rebuild the quote list and counter from the speaker filter and the search.
 
