@@ -180,8 +180,14 @@ async def run(megabytes: float, query: str) -> None:
                     return "" if label is None else str(label.content)
 
                 def listed() -> bool:
+                    # The counter is final before the list is: it must also be done
+                    # filling (the key below measured the rest of the fill before).
                     sidebars = list(app.screen.query(QuoteSidebar))
-                    return counter() == f"{total} of {total}" and bool(sidebars)
+                    return (
+                        counter() == f"{total} of {total}"
+                        and bool(sidebars)
+                        and not sidebars[0].building
+                    )
 
                 full = await until(listed)
                 stalls.on = False
