@@ -93,7 +93,7 @@ _LINE = st.lists(_PIECES | st.sampled_from(_PHRASES), max_size=6).map("".join)
 _LINES = st.lists(_LINE | st.text(max_size=15), min_size=1, max_size=10)
 
 
-@settings(max_examples=1500, deadline=None)
+@settings(max_examples=max(300, settings.default.max_examples), deadline=None)
 @given(_LINES, st.sampled_from([ID, EN]))
 def test_strip_boilerplate_equals_asking_every_line(lines: list[str], lang: Language) -> None:
     assert strip_boilerplate(lines, lang) == _plain_strip_boilerplate(lines, lang)

@@ -39,7 +39,7 @@ _WORDY = st.text(
 )
 
 
-@settings(max_examples=1000, deadline=None)
+@settings(max_examples=max(300, settings.default.max_examples), deadline=None)
 @given(_WORDY)
 def test_language_words_equal_the_regex(text: str) -> None:
     """The words read on bytes are the regex's words of the lowered text (as a multiset)."""
@@ -62,7 +62,7 @@ def _plain_detect(text: str) -> str:
 _STOPWORDS = sorted({w for lang in all_languages() for w in lang.stopwords})
 
 
-@settings(max_examples=1000, deadline=None)
+@settings(max_examples=max(300, settings.default.max_examples), deadline=None)
 @given(
     st.lists(
         st.sampled_from(_STOPWORDS).map(str.upper) | st.sampled_from(_STOPWORDS) | _WORDY,

@@ -52,7 +52,7 @@ def _plain_find_spans(paragraphs: list[str]) -> list[Span]:
 _PARAGRAPH = st.text(alphabet=st.sampled_from(list('“”„«»"ab ,.\n')), max_size=30)
 
 
-@settings(max_examples=1000, deadline=None)
+@settings(max_examples=max(300, settings.default.max_examples), deadline=None)
 @given(st.lists(_PARAGRAPH | st.text(max_size=10), max_size=8))
 def test_find_spans_equals_finditer_per_paragraph(paragraphs: list[str]) -> None:
     assert fast_find_spans(paragraphs) == _plain_find_spans(paragraphs)

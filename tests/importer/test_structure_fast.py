@@ -133,19 +133,19 @@ _TEXT = st.lists(st.sampled_from(_PIECES), max_size=25).map("".join)
 _LINES = st.lists(_TEXT | st.text(max_size=20), min_size=1, max_size=12)
 
 
-@settings(max_examples=1000, deadline=None)
+@settings(max_examples=max(300, settings.default.max_examples), deadline=None)
 @given(_LINES, st.sampled_from([ID, EN]))
 def test_figures_equal_asking_every_line(lines: list[str], lang: Language) -> None:
     assert structure._figures(lines, lang) == _plain_figures(lines, lang)
 
 
-@settings(max_examples=1000, deadline=None)
+@settings(max_examples=max(300, settings.default.max_examples), deadline=None)
 @given(_LINES, st.sampled_from([ID, EN]))
 def test_structure_equals_the_plain_way(lines: list[str], lang: Language) -> None:
     assert build_structure(lines, lang) == _plain_build_structure(lines, lang)
 
 
-@settings(max_examples=1000, deadline=None)
+@settings(max_examples=max(300, settings.default.max_examples), deadline=None)
 @given(_TEXT | st.text())
 def test_heading_equals_the_plain_order_of_questions(line: str) -> None:
     assert is_heading(line) == _plain_is_heading(line)
