@@ -9,13 +9,14 @@ that merely mentions cookies stays in the body.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import cache
-from itertools import accumulate, compress, count, repeat
-from operator import add, itemgetter
+from itertools import compress, count, repeat
+from operator import itemgetter
 
 from reader.core.model import CookieNotice, Footer
+from reader.importer.joined import find_all, line_starts, located
 from reader.importer.languages import Language, all_languages, language
 
 #: Longest line still taken for a notice; real notices are one or two sentences.
@@ -310,24 +311,12 @@ def _candidates(
     starts = map(_FIRST_CHARACTERS, map(str.lstrip, lowers))
     found = {0, len(lines)}.union(compress(count(), map(phrases.starts.__contains__, starts)))
     joined = "\n".join(lowers)
-    at = [i for phrase in phrases.anywhere for i in _find_all(joined, phrase)]
+    at = [i for phrase in phrases.anywhere for i in find_all(joined, phrase)]
     if at:
-        # The offset of line k: the lengths of the lines before it and a newline after each.
-        offsets = list(map(add, accumulate(map(len, lowers), initial=0), count()))
-        found.update(bisect_right(offsets, i) - 1 for i in at)
+        found.update(line for line, _ in located(line_starts(lowers), at))
     if may_hold_cookie:
         found.update(compress(count(), map(_cookie, lines, repeat(phrases), lowers)))
     return sorted(found)
 
 
 _FIRST_CHARACTERS = itemgetter(slice(0, _START))
-
-
-def _find_all(text: str, needle: str) -> list[int]:
-    """The offsets of every occurrence of ``needle`` in ``text`` (``str.find`` steps)."""
-    found: list[int] = []
-    i = text.find(needle)
-    while i >= 0:
-        found.append(i)
-        i = text.find(needle, i + 1)
-    return found

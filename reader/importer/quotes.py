@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from reader.importer.joined import find_all, line_starts, located
+
 #: The quote marks, each found with ``str.find`` (see :func:`_marks_by_paragraph`).
 _MARK_CHARS = '“”„«»"'
 _OPENERS = "“„«"
@@ -116,27 +118,13 @@ def _marks_by_paragraph(paragraphs: list[str]) -> list[tuple[int, list[int]]]:
     a mark (it then adds none).
     """
     joined = "\n".join(paragraphs)
-    found: list[int] = []
-    for mark in _MARK_CHARS:
-        at = joined.find(mark)
-        while at >= 0:
-            found.append(at)
-            at = joined.find(mark, at + 1)
-    if not found:
-        return []
-    found.sort()
+    found = sorted(at for mark in _MARK_CHARS for at in find_all(joined, mark))
     out: list[tuple[int, list[int]]] = []
-    index, start = 0, 0
-    end = len(paragraphs[0])
-    for at in found:
-        while at > end:  # past this paragraph (and the separator after it)
-            index += 1
-            start = end + 1
-            end = start + len(paragraphs[index])
+    for index, offset in located(line_starts(paragraphs), found):
         if out and out[-1][0] == index:
-            out[-1][1].append(at - start)
+            out[-1][1].append(offset)
         else:
-            out.append((index, [at - start]))
+            out.append((index, [offset]))
     return out
 
 

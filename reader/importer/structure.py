@@ -10,14 +10,14 @@ followed by a body paragraph is a section heading.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import accumulate, compress, count, repeat
-from operator import add, itemgetter
+from itertools import compress, count, repeat
+from operator import itemgetter
 from typing import NamedTuple
 
 from reader.core.model import LEAD, Figure
+from reader.importer.joined import find_all, line_starts, located
 from reader.importer.languages import Language
 from reader.importer.slug import slugify, unique
 
@@ -264,29 +264,17 @@ def _figure_candidates(lines: list[str], anchors: tuple[str, ...] | None) -> lis
     joined = "\n".join(lines)
     at: list[int] = []  # offsets in ``joined`` of the other features
     for anchor in anchors:
-        at += _find_all(joined, anchor)
+        at += find_all(joined, anchor)
     for dash in _DASHES:
         at += [
             i
-            for i in _find_all(joined, dash)
+            for i in find_all(joined, dash)
             if joined[i - 1 : i].isspace() and joined[i + 1 : i + 2].isspace()
         ]
-    at += [i for i in _find_all(joined, ")") if joined[i + 1 : i + 2] in ("\n", "")]
+    at += [i for i in find_all(joined, ")") if joined[i + 1 : i + 2] in ("\n", "")]
     if at:
-        # The offset of line k: the lengths of the lines before it and a newline after each.
-        starts = list(map(add, accumulate(map(len, lines), initial=0), count()))
-        candidates.update(bisect_right(starts, i) - 1 for i in at)
+        candidates.update(line for line, _ in located(line_starts(lines), at))
     return sorted(candidates)
-
-
-def _find_all(text: str, needle: str) -> list[int]:
-    """The offsets of every occurrence of ``needle`` in ``text`` (``str.find`` steps)."""
-    found: list[int] = []
-    i = text.find(needle)
-    while i >= 0:
-        found.append(i)
-        i = text.find(needle, i + 1)
-    return found
 
 
 #: Lines right under the title looked at for a date or a byline.
