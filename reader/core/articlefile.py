@@ -15,7 +15,7 @@ from typing import Any, TypeGuard, TypeVar
 import yaml
 
 from reader.core.errors import ArticleError, Problem, ReaderError
-from reader.core.files import MAX_FILE_BYTES, atomic_write, decode_text, read_bytes, shown
+from reader.core.files import MAX_FILE_BYTES, atomic_write, decode_text, read_bytes
 from reader.core.model import (
     LEAD,
     QUOTE_KINDS,
@@ -691,5 +691,5 @@ def dump_article(article: Article) -> str:
 def save_article(article: Article, path: Path, *, overwrite: bool = False) -> None:
     """Write an article atomically; refuse to replace an existing file unless asked."""
     if not overwrite and path.exists():
-        raise ReaderError(f"{shown(path)}: already exists (use --force to replace it)")
+        raise ReaderError(f"{path}: already exists (use --force to replace it)")
     atomic_write(path, dump_article(article), overwrite=overwrite)

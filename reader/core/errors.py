@@ -19,12 +19,12 @@ class ReaderError(Exception):
 
     def __init__(self, *args: object) -> None:
         # Messages quote file names and values from untrusted files: spell out control
-        # characters so that printing an error can never drive the terminal. This is the
-        # net under every message. The places that quote a value also spell out its
-        # newlines (``files.shown``, ``Problem.format``), so that a name holding one
-        # cannot break the one-line rule; escaping twice is harmless, since ``visible``
-        # leaves its own output as it is (tests/core/test_errors.py holds both).
-        super().__init__(*(visible(a) if isinstance(a, str) else a for a in args))
+        # characters, newlines included, so that printing an error can never drive the
+        # terminal nor break the one-line rule. This is the one place that does it for
+        # every message: call sites pass names and values as they are.
+        super().__init__(
+            *(visible(a, keep_newlines=False) if isinstance(a, str) else a for a in args)
+        )
 
 
 def _clip(text: str, most: int) -> str:
@@ -54,7 +54,9 @@ class ArticleError(ReaderError):
     def __init__(self, filename: str, problems: list[Problem]) -> None:
         self.filename = filename
         self.problems = tuple(problems)
-        super().__init__("\n".join(p.format(filename) for p in self.problems))
+        # One line per problem, each spelled out by Problem.format: the one message that
+        # spans lines, so it skips ReaderError's one-line escaping.
+        Exception.__init__(self, "\n".join(p.format(filename) for p in self.problems))
 
     @classmethod
     def single(cls, filename: str, message: str, line: int | None = None) -> ArticleError:

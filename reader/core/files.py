@@ -52,9 +52,9 @@ def _describe(exc: OSError) -> str:
 
 def _refuse(path: Path, mode: int) -> None:
     if stat.S_ISDIR(mode):
-        raise ReaderError(f"{shown(path)}: is a directory, not a file")
+        raise ReaderError(f"{path}: is a directory, not a file")
     if not stat.S_ISREG(mode):
-        raise ReaderError(f"{shown(path)}: not a regular file (a device, FIFO or socket)")
+        raise ReaderError(f"{path}: not a regular file (a device, FIFO or socket)")
 
 
 def read_bytes(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
@@ -67,24 +67,24 @@ def read_bytes(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
     try:
         _refuse(path, os.stat(path).st_mode)
     except FileNotFoundError:
-        raise ReaderError(f"{shown(path)}: no such file") from None
+        raise ReaderError(f"{path}: no such file") from None
     except OSError as exc:
-        raise ReaderError(f"{shown(path)}: cannot open: {_describe(exc)}") from None
+        raise ReaderError(f"{path}: cannot open: {_describe(exc)}") from None
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
     try:
         fd = os.open(path, flags)
     except IsADirectoryError:
-        raise ReaderError(f"{shown(path)}: is a directory, not a file") from None
+        raise ReaderError(f"{path}: is a directory, not a file") from None
     except FileNotFoundError:
-        raise ReaderError(f"{shown(path)}: no such file") from None
+        raise ReaderError(f"{path}: no such file") from None
     except OSError as exc:
-        raise ReaderError(f"{shown(path)}: cannot open: {_describe(exc)}") from None
+        raise ReaderError(f"{path}: cannot open: {_describe(exc)}") from None
     try:
         info = os.fstat(fd)
         _refuse(path, info.st_mode)
         if info.st_size > limit:
             raise ReaderError(
-                f"{shown(path)}: file is too large ({info.st_size:,} bytes; the limit is {limit:,})"
+                f"{path}: file is too large ({info.st_size:,} bytes; the limit is {limit:,})"
             )
         chunks: list[bytes] = []
         total = 0
@@ -94,20 +94,17 @@ def read_bytes(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
                 break
             total += len(chunk)
             if total > limit:
-                raise ReaderError(
-                    f"{shown(path)}: file is too large (the limit is {limit:,} bytes)"
-                )
+                raise ReaderError(f"{path}: file is too large (the limit is {limit:,} bytes)")
             chunks.append(chunk)
         return b"".join(chunks)
     except OSError as exc:
-        raise ReaderError(f"{shown(path)}: cannot read: {_describe(exc)}") from None
+        raise ReaderError(f"{path}: cannot read: {_describe(exc)}") from None
     finally:
         os.close(fd)
 
 
 def decode_text(data: bytes, name: str) -> str:
     """Decode UTF-8 (with or without BOM) and normalise line ends, or raise ReaderError."""
-    name = shown(name)
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise ReaderError(f"{name}: file is UTF-16; save it as UTF-8")
     if b"\x00" in data[:8192]:
@@ -163,7 +160,7 @@ def atomic_write(
     try:
         fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name[:64]}.", suffix=".tmp", dir=directory)
     except OSError as exc:
-        raise ReaderError(f"{shown(path)}: cannot write: {_describe(exc)}") from None
+        raise ReaderError(f"{path}: cannot write: {_describe(exc)}") from None
     tmp = Path(tmp_name)
     try:
         try:
@@ -184,14 +181,14 @@ def atomic_write(
                 _publish_new(tmp, path)
             _sync_folder(directory)
         except OSError as exc:
-            raise ReaderError(f"{shown(path)}: cannot write: {_describe(exc)}") from None
+            raise ReaderError(f"{path}: cannot write: {_describe(exc)}") from None
     finally:
         with contextlib.suppress(OSError):
             tmp.unlink()
 
 
 def _already_exists(path: Path) -> ReaderError:
-    return ReaderError(f"{shown(path)}: already exists (use --force to replace it)")
+    return ReaderError(f"{path}: already exists (use --force to replace it)")
 
 
 def _publish_new(tmp: Path, path: Path) -> None:

@@ -11,7 +11,6 @@ from pathlib import Path
 
 from reader.core.articlefile import load_article
 from reader.core.errors import ReaderError
-from reader.core.files import shown
 from reader.core.model import Article
 
 ARTICLE_SUFFIXES = (".yaml", ".yml")
@@ -30,7 +29,7 @@ def article_files(folder: Path) -> list[Path]:
     try:
         entries = sorted(folder.iterdir())
     except OSError as exc:
-        raise ReaderError(f"{shown(folder)}: cannot list folder: {exc.strerror or exc}") from None
+        raise ReaderError(f"{folder}: cannot list folder: {exc.strerror or exc}") from None
     return [
         p for p in entries if p.suffix.lower() in ARTICLE_SUFFIXES and not p.name.startswith(".")
     ]

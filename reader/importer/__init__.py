@@ -13,7 +13,6 @@ from dataclasses import dataclass
 
 from reader.core.articlefile import validate_article
 from reader.core.errors import ArticleError, ReaderError
-from reader.core.files import shown
 from reader.core.model import Article, Quote, Section
 from reader.core.text import clean_text
 from reader.core.yamlsafe import paused_gc
@@ -76,7 +75,6 @@ def import_with_groups(text: str, *, name: str = "<stdin>", verify: bool = True)
     With ``verify`` (the default) the article is checked as ``reader check`` checks a
     file, so whatever this returns is known to be a valid article file.
     """
-    name = shown(name)  # quoted in one-line errors: a newline in it must not break one
     with paused_gc():  # a token per word, none in a cycle: the collector would only slow it
         return _import(text, name=name, verify=verify)
 

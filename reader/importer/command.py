@@ -113,7 +113,7 @@ def run_import(inputs: list[str], *, output: Path, force: bool, to_stdout: bool)
                 else:
                     target = output / f"{article.id}.yaml"
                     if target in written and not force:
-                        raise ReaderError(f"{shown(target)}: already written by an earlier input")
+                        raise ReaderError(f"{target}: already written by an earlier input")
                     save_article(article, target, overwrite=force)
                     written.add(target)
                     bar.say(f"{name} -> {shown(target)}")

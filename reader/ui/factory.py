@@ -15,7 +15,6 @@ from pathlib import Path
 
 from reader.core.cache import load_article_cached
 from reader.core.errors import ReaderError
-from reader.core.files import shown
 from reader.core.library import Library, load_library
 from reader.core.model import Article
 from reader.core.state import StateStore
@@ -31,9 +30,9 @@ def resolve_target(path: Path) -> Path:
     """Check that ``path`` is an article file or a folder; say clearly when it is not."""
     target = path.expanduser()
     if not target.exists():
-        raise ReaderError(f"{shown(path)}: no such file or folder")
+        raise ReaderError(f"{path}: no such file or folder")
     if not (target.is_file() or target.is_dir()):
-        raise ReaderError(f"{shown(path)}: not an article file or a folder")
+        raise ReaderError(f"{path}: not an article file or a folder")
     return target
 
 

@@ -1,5 +1,6 @@
-"""Error messages are safe to print: the net in ReaderError, the one-line rule of the
-places that quote a value, and escaping that may safely happen twice."""
+"""Error messages are safe to print and one line each: ReaderError spells out control
+characters and newlines of whatever a call site quotes, ArticleError keeps one line per
+problem, and escaping again (as ``shown`` does for other output) changes nothing."""
 
 from __future__ import annotations
 
@@ -18,9 +19,9 @@ from reader.core.model import Article
 from reader.core.text import visible
 
 
-def test_reader_error_spells_out_control_characters_a_call_site_left_raw() -> None:
+def test_reader_error_spells_out_control_characters_and_newlines() -> None:
     error = ReaderError("bad \x1b[2J value \u202e\x07 here\nsecond line")
-    assert str(error) == "bad \\x1b[2J value \\u202e\\x07 here\nsecond line"
+    assert str(error) == "bad \\x1b[2J value \\u202e\\x07 here\\x0asecond line"
 
 
 @given(st.text(), st.booleans())
