@@ -10,9 +10,11 @@ swing by a third with other load, which hides the effect of a change.
 
 The rate depends on how the interpreter was built: CPython built without profile-guided
 and link-time optimisation (pyenv's default build, as on the development machine) runs
-this pure-Python code about 14% slower than the same version built with them (Debian's,
-python.org's). The first line printed names the interpreter, so numbers are compared on
-the same one.
+the importer's Python about 14% slower than the same version built with them (Debian's,
+python.org's). It also depends on the tokenizer: the C one (``_speedups.c``), built by
+``pip install`` where a compiler is found, or the pure-Python fallback (not built, or
+``READER_NO_SPEEDUPS=1``), about a third slower in all. The first lines name both, so
+numbers are compared like for like.
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ sys.path.insert(0, str(ROOT))
 from reader.core.errors import ReaderError  # noqa: E402
 from reader.core.text import clean_text  # noqa: E402
 from reader.importer import import_with_groups  # noqa: E402
+from reader.importer.tokens import uses_speedups  # noqa: E402
 
 SOURCES = [
     ROOT / "tests" / "importer" / "corpus",
@@ -74,6 +77,7 @@ def main() -> int:
     # The first round starts with empty per-language word tables (what one `reader
     # import` of one article sees); later rounds find every word already worked out.
     print(f"interpreter: {sys.executable} (Python {platform.python_version()})")
+    print(f"tokenizer: {'C (_speedups)' if uses_speedups() else 'pure Python'}")
     mb, cold = _rate(texts, rounds=1)
     print(f"{len(texts)} articles, first round (cold word tables): {mb / cold:.2f} MB/s")
     mb, seconds = _rate(texts, rounds=3)

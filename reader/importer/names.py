@@ -41,12 +41,17 @@ class NameRules:
     word, not a first name.
     """
 
-    def __init__(self, lang: Language, paragraphs: list[Tokens]) -> None:
+    def __init__(
+        self, lang: Language, paragraphs: list[Tokens], lower_words: set[str] | None = None
+    ) -> None:
+        """``lower_words`` is :func:`spaced_lower_words` of ``paragraphs``, if known."""
         self.lang = lang
         self.table = word_table(lang)
         self._splits: dict[tuple[str, ...], tuple[tuple[str, ...], tuple[str, ...]]] = {}
         #: Words the article writes in lower case (only whether one is, is ever asked).
-        self.lower_words: set[str] = spaced_lower_words(paragraphs)
+        self.lower_words: set[str] = (
+            spaced_lower_words(paragraphs) if lower_words is None else lower_words
+        )
         #: How often each all-capitals capitalised word occurs (only acronyms in a run
         #: are ever asked about).
         self.counts: dict[str, int]

@@ -35,7 +35,6 @@ from reader.importer.tokens import (
     ADVERB,
     AUXILIARY,
     CONNECTOR,
-    EMPTY,
     INDEFINITE,
     PLAIN,
     POST_CUE,
@@ -51,7 +50,7 @@ from reader.importer.tokens import (
     Tokens,
     age_at,
     run_at,
-    tokenize,
+    tokenize_article,
     word_table,
 )
 
@@ -221,9 +220,8 @@ def attribute(paragraphs: list[str], spans: list[Span], lang: Language) -> Attri
     # before it are all read: a speaker is often introduced far above their words, and
     # a window of a few paragraphs per quotation lost a tenth of the right speakers.
     read = max((s.block for s in spans), default=-1) + READ_AFTER_LAST + 1 if spans else 0
-    table = word_table(lang)
-    tokens = [tokenize(p, table) if b < read else EMPTY for b, p in enumerate(paragraphs)]
-    rules = NameRules(lang, tokens)
+    tokens, lower_words = tokenize_article(paragraphs, word_table(lang), read)
+    rules = NameRules(lang, tokens, lower_words)
     readers = [CueReader(p, t, rules) for p, t in zip(paragraphs, tokens, strict=True)]
     inside: list[list[tuple[int, int]]] = [[] for _ in paragraphs]
     for span in spans:

@@ -6,11 +6,14 @@ be part of a name? Those answers depend only on the word and the language, so th
 worked out once per distinct word and kept in a per-language :class:`WordTable`; a
 paragraph's tokens then carry one int of flags each, and every question is a bit test.
 
-Tokens are never objects: a paragraph is three columns (:class:`Tokens`), built at C
-speed. One regular expression finds every token *with the space before it*, so the end
-offsets are a running sum of lengths and "is this word set apart by a space" is a flag;
-a paragraph whose tokens do not tile it that way (two spaces, an underscore) takes the
-plain ``finditer`` path, which yields the same columns.
+Tokens are never objects: a paragraph is three columns (:class:`Tokens`). Where the
+optional C tokenizer (``_speedups.c``, see :mod:`.compiled`) was built, it makes the
+columns in one pass. Otherwise one regular expression finds every token *with the space
+before it*, so the end offsets are a running sum of lengths and "is this word set apart
+by a space" is a flag; a paragraph whose tokens do not tile it that way (two spaces, an
+underscore) takes the plain ``finditer`` path, which yields the same columns. All three
+give the same columns (tests/importer/test_tokens.py runs each against a one-by-one
+reading).
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ from collections.abc import Iterable, Sequence
 from itertools import accumulate, chain, compress, repeat
 from operator import and_, sub
 
+from reader.importer.compiled import speedups
 from reader.importer.languages import Language
 
 TOKEN_PATTERN = re.compile(
@@ -87,6 +91,17 @@ ACCORDING_START = 1 << 37  # the first word of an "according to" phrase
 #: What may follow the first word of a capitalised run inside the run: a token without
 #: any of these ends the run after one word, with no need to call :func:`run_at`.
 RUN_NEXT = CAPWORD | CONNECTOR | PARTICLE | SLASH | DIGITS | HONORIFIC | OPEN_PAREN
+
+#: The C tokenizer, if built (:mod:`.compiled`).
+_SPEEDUPS = speedups()
+#: The flags the C tokenizer needs to know (see ``_speedups.c``).
+_SCAN_BITS = (WORD, UPPER, LOWER_APART, CAPWORD)
+
+
+def uses_speedups() -> bool:
+    """Does :func:`tokenize` run in C (``_speedups.c`` built, current and not turned off)?"""
+    return _SPEEDUPS is not None
+
 
 _SENTENCE_OPENERS = frozenset({".", "!", "?", "“", "”", '"', "«", "»", ":"})
 _HALTS = frozenset('.!?;:“”„«»"()')
@@ -219,6 +234,8 @@ class WordTable(dict[str, int]):
         self.listed = _listed(lang)
         #: Chunk → token text.
         self.bare = _BareWords()
+        #: The C tokenizer's own record of the words it has seen (None without it).
+        self.lexicon: object | None = _SPEEDUPS.lexicon() if _SPEEDUPS is not None else None
 
     def __missing__(self, chunk: str) -> int:
         if chunk[:1] == " ":
@@ -255,11 +272,15 @@ class Tokens:
 
     __slots__ = ("_starts", "caps", "ends", "flags", "words")
 
-    def __init__(self, words: list[str], ends: list[int], flags: list[int]) -> None:
+    def __init__(
+        self, words: list[str], ends: list[int], flags: list[int], caps: list[int] | None = None
+    ) -> None:
         self.words = words
         self.ends = ends
         self.flags = flags
-        self.caps: list[int] = list(compress(range(len(flags)), map(and_, flags, repeat(CAPWORD))))
+        if caps is None:
+            caps = list(compress(range(len(flags)), map(and_, flags, repeat(CAPWORD))))
+        self.caps = caps
         self._starts: list[int] | None = None
 
     def __len__(self) -> int:
@@ -284,8 +305,34 @@ class Tokens:
 EMPTY = Tokens([], [], [])
 
 
+def tokenize_article(
+    paragraphs: Sequence[str], table: WordTable, read: int
+) -> tuple[list[Tokens], set[str]]:
+    """The :class:`Tokens` of the first ``read`` paragraphs (the rest :data:`EMPTY`), and
+    their :func:`spaced_lower_words`, which the C tokenizer collects as it goes."""
+    if table.lexicon is not None and _SPEEDUPS is not None:
+        lower: set[str] = set()
+        scan, lexicon = _SPEEDUPS.scan, table.lexicon
+        tokens = [
+            Tokens(*scan(p, table, lexicon, _SCAN_BITS, MAX_TABLE_WORDS, lower))
+            if b < read
+            else EMPTY
+            for b, p in enumerate(paragraphs)
+        ]
+        return tokens, lower
+    tokens = [tokenize_in_python(p, table) if b < read else EMPTY for b, p in enumerate(paragraphs)]
+    return tokens, spaced_lower_words(tokens)
+
+
 def tokenize(text: str, table: WordTable) -> Tokens:
-    """Cut ``text`` into :class:`Tokens`."""
+    """Cut ``text`` into :class:`Tokens` (in C where it was built)."""
+    if table.lexicon is not None and _SPEEDUPS is not None:
+        return Tokens(*_SPEEDUPS.scan(text, table, table.lexicon, _SCAN_BITS, MAX_TABLE_WORDS))
+    return tokenize_in_python(text, table)
+
+
+def tokenize_in_python(text: str, table: WordTable) -> Tokens:
+    """:func:`tokenize` without the C tokenizer: the fallback, and its reference."""
     chunks: list[str] = _CHUNK.findall(text)
     ends = list(accumulate(map(len, chunks)))
     if ends and ends[-1] != len(text):

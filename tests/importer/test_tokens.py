@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -17,6 +19,19 @@ from reader.importer.tokens import (
     word_flags,
     word_table,
 )
+
+
+def _tokenize_in_c(text: str, table: tk.WordTable) -> Tokens:
+    if table.lexicon is None:
+        pytest.skip("the C tokenizer (_speedups.c) is not built or is turned off")
+    return tokenize(text, table)
+
+
+#: Both ways of cutting a paragraph: each must give the one-by-one reading's tokens.
+TOKENIZERS = [
+    pytest.param(tk.tokenize_in_python, id="python"),
+    pytest.param(_tokenize_in_c, id="c"),
+]
 
 _TEXTS = st.text(
     alphabet=st.sampled_from("aZ .,'’-(“)1É\u0301 _ßİΣ\u00a0s") | st.characters(), max_size=40
@@ -46,11 +61,14 @@ def _columns(tokens: Tokens) -> tuple[list[str], list[int], list[int], set[str]]
     return tokens.words, tokens.starts, flags, spaced_lower_words([tokens])
 
 
+@pytest.mark.parametrize("cut", TOKENIZERS)
 @settings(max_examples=300, deadline=None)
-@given(_TEXTS)
-def test_tokenize_gives_the_tokens_of_a_one_by_one_reading(text: str) -> None:
+@given(text=_TEXTS)
+def test_tokenize_gives_the_tokens_of_a_one_by_one_reading(
+    cut: Callable[[str, tk.WordTable], Tokens], text: str
+) -> None:
     lang = language("id")
-    got = tokenize(text, word_table(lang))
+    got = cut(text, word_table(lang))
     assert _columns(got) == _one_by_one(text, lang)
     assert got.ends == [s + len(w) for s, w in zip(got.starts, got.words, strict=True)]
     assert [got.start(i) for i in range(len(got))] == got.starts
@@ -66,9 +84,10 @@ def test_tokenize_gives_the_tokens_of_a_one_by_one_reading(text: str) -> None:
         "   ",
     ],
 )
-def test_tokenize_examples(text: str) -> None:
+@pytest.mark.parametrize("cut", TOKENIZERS)
+def test_tokenize_examples(cut: Callable[[str, tk.WordTable], Tokens], text: str) -> None:
     lang = language("id")
-    assert _columns(tokenize(text, word_table(lang))) == _one_by_one(text, lang)
+    assert _columns(cut(text, word_table(lang))) == _one_by_one(text, lang)
 
 
 @pytest.mark.parametrize("lang", all_languages(), ids=lambda lang: lang.code)
@@ -229,3 +248,21 @@ def test_spaced_lower_words_of_an_article_are_those_of_its_paragraphs(texts: lis
         expected |= _one_by_one(text, lang)[3]
     table = word_table(lang)
     assert spaced_lower_words([tokenize(t, table) for t in texts]) == expected
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(_TEXTS, max_size=6), st.integers(min_value=0, max_value=7))
+def test_tokenize_article_gives_the_tokens_and_lower_words_of_its_paragraphs(
+    texts: list[str], read: int
+) -> None:
+    """Whichever tokenizer runs: the paragraphs before ``read`` cut as by
+    :func:`tokenize_in_python`, the rest empty, and their spaced lower-case words."""
+    table = word_table(language("id"))
+    tokens, lower = tk.tokenize_article(texts, table, read)
+    expected = [
+        tk.tokenize_in_python(t, table) if b < read else tk.EMPTY for b, t in enumerate(texts)
+    ]
+    assert [(t.words, t.ends, t.flags, t.caps) for t in tokens] == [
+        (t.words, t.ends, t.flags, t.caps) for t in expected
+    ]
+    assert lower == spaced_lower_words(expected)

@@ -1,0 +1,373 @@
+/* The importer's tokenizer in C: reader.importer.tokens.tokenize without the
+ * interpreter in the loop.
+ *
+ * Cutting an article into tokens and looking each one up in the word table was a
+ * third of an import in pure Python, although every step was already a C-level call
+ * (a regular expression, then one map per column): the cost was the passes
+ * themselves and a string object per chunk. This does the same in one pass.
+ *
+ * The tokens are exactly those of tokens.TOKEN_PATTERN, scanned left to right:
+ *   - an initial: a letter that is not a-z or a digit, then ".", when a space and a
+ *     letter follow ("Teguh P. Nugroho");
+ *   - a word: letters and digits, in runs joined by ’ ' - _, ending in a letter or
+ *     digit, with a possessive ’ or ' after a final "s" ("Airways'") when no word
+ *     character follows;
+ *   - any other character that is neither a word character nor white space.
+ * White space and "_" outside words start nothing. A token is *spaced* when anything
+ * stands between it and the token before it (the paragraph start counts as a token
+ * end), as in tokens._chunks_one_by_one.
+ *
+ * The character classes are the regular expression engine's (Py_UNICODE_ISALNUM,
+ * ISDECIMAL, ISSPACE), so both paths agree on every code point; tests/importer/
+ * test_speedups.py compares them on generated text.
+ *
+ * Flags come from the WordTable (its __missing__ works out a word's flags), asked once
+ * per distinct word: after that the word, its flags and its flags with LOWER_APART (for
+ * a lower-case word with a space before it) come from the lexicon below, one shared
+ * string per word, as in the pure-Python table. The lower-case words with a space
+ * before them, or first in the text, are also collected into a set on request
+ * (tokens.spaced_lower_words).
+ */
+#define PY_SSIZE_T_CLEAN
+#include <Python.h>
+
+#ifndef READER_SOURCE_SHA256
+#define READER_SOURCE_SHA256 "unknown"
+#endif
+
+/* ASCII character classes, read off the Py_UNICODE_* functions at import. */
+enum { C_ALNUM = 1, C_DECIMAL = 2, C_SPACE = 4 };
+static unsigned char ascii_class[128];
+
+static inline int is_alnum(Py_UCS4 c) {
+    return c < 128 ? (ascii_class[c] & C_ALNUM) : Py_UNICODE_ISALNUM(c);
+}
+static inline int is_decimal(Py_UCS4 c) {
+    return c < 128 ? (ascii_class[c] & C_DECIMAL) : Py_UNICODE_ISDECIMAL(c);
+}
+static inline int is_space(Py_UCS4 c) {
+    return c < 128 ? (ascii_class[c] & C_SPACE) : Py_UNICODE_ISSPACE(c);
+}
+static inline int is_word(Py_UCS4 c) { return c == '_' || is_alnum(c); }
+static inline int is_joiner(Py_UCS4 c) {
+    return c == '_' || c == '\'' || c == '-' || c == 0x2019;
+}
+/* [^\W\d_]: a letter (or a non-decimal numeric) */
+static inline int is_letter(Py_UCS4 c) { return is_alnum(c) && !is_decimal(c); }
+
+/* End of the token starting at i, or -1 if none starts there. */
+static Py_ssize_t token_end(int kind, const void *data, Py_ssize_t n, Py_ssize_t i) {
+    Py_UCS4 c = PyUnicode_READ(kind, data, i);
+    if (!is_alnum(c)) {
+        return (c == '_' || is_space(c)) ? -1 : i + 1;
+    }
+    if (i + 3 < n && is_letter(c) && !(c >= 'a' && c <= 'z')
+        && PyUnicode_READ(kind, data, i + 1) == '.'
+        && is_space(PyUnicode_READ(kind, data, i + 2))
+        && is_letter(PyUnicode_READ(kind, data, i + 3))) {
+        return i + 2;
+    }
+    Py_ssize_t j = i + 1, end = i + 1;
+    while (j < n) {
+        Py_UCS4 d = PyUnicode_READ(kind, data, j);
+        if (is_alnum(d)) {
+            end = ++j;
+        } else if (is_joiner(d)) {
+            ++j;
+        } else {
+            break;
+        }
+    }
+    if (end < n && PyUnicode_READ(kind, data, end - 1) == 's') {
+        Py_UCS4 q = PyUnicode_READ(kind, data, end);
+        if ((q == '\'' || q == 0x2019)
+            && !(end + 1 < n && is_word(PyUnicode_READ(kind, data, end + 1)))) {
+            ++end;
+        }
+    }
+    return end;
+}
+
+/* -- the lexicon: every distinct word seen, with its flags ---------------------------
+ *
+ * An open-addressing table keyed by the word's code points, so that a word seen before
+ * costs a hash and a compare on the paragraph's own buffer: no string object is made
+ * for it. (With a dict, making the key string, hashing it and freeing it again was
+ * most of the cost of a token.)
+ */
+typedef struct {
+    Py_uhash_t hash;
+    PyObject *word;   /* NULL: an empty slot */
+    PyObject *flags;  /* the word's flags */
+    PyObject *spaced; /* its flags when a space stands before it */
+    int capword; /* a capitalised word: CAPWORD */
+    int lower;   /* a lower-case word: WORD and not UPPER */
+} Slot;
+
+typedef struct {
+    Py_ssize_t used;
+    size_t mask; /* slots - 1, a power of two minus one */
+    Slot *slots;
+} Lexicon;
+
+#define LEXICON_NAME "reader.importer._speedups.Lexicon"
+#define MIN_SLOTS 1024
+
+static void lexicon_clear(Lexicon *lex) {
+    for (size_t k = 0; k <= lex->mask; ++k) {
+        Slot *slot = &lex->slots[k];
+        if (slot->word != NULL) {
+            Py_DECREF(slot->word);
+            Py_DECREF(slot->flags);
+            Py_DECREF(slot->spaced);
+            slot->word = NULL;
+        }
+    }
+    lex->used = 0;
+}
+
+static void lexicon_free(PyObject *capsule) {
+    Lexicon *lex = PyCapsule_GetPointer(capsule, LEXICON_NAME);
+    if (lex != NULL) {
+        lexicon_clear(lex);
+        PyMem_Free(lex->slots);
+        PyMem_Free(lex);
+    }
+}
+
+PyDoc_STRVAR(lexicon_doc,
+"lexicon() -> capsule\n\n"
+"An empty word lexicon for scan(); one per word table, freed with it.");
+
+static PyObject *lexicon_new(PyObject *Py_UNUSED(module), PyObject *Py_UNUSED(args)) {
+    Lexicon *lex = PyMem_Calloc(1, sizeof(Lexicon));
+    Slot *slots = PyMem_Calloc(MIN_SLOTS, sizeof(Slot));
+    if (lex == NULL || slots == NULL) {
+        PyMem_Free(lex);
+        PyMem_Free(slots);
+        return PyErr_NoMemory();
+    }
+    lex->mask = MIN_SLOTS - 1;
+    lex->slots = slots;
+    PyObject *capsule = PyCapsule_New(lex, LEXICON_NAME, lexicon_free);
+    if (capsule == NULL) {
+        PyMem_Free(slots);
+        PyMem_Free(lex);
+    }
+    return capsule;
+}
+
+/* FNV-1a over code points: the same for a word whatever the width of its string. */
+static inline Py_uhash_t hash_span(int kind, const void *data, Py_ssize_t i, Py_ssize_t e) {
+    uint64_t h = 14695981039346656037ULL;
+    for (; i < e; ++i) {
+        h = (h ^ PyUnicode_READ(kind, data, i)) * 1099511628211ULL;
+    }
+    return (Py_uhash_t)h;
+}
+
+static inline int same_word(PyObject *word, int kind, const void *data, Py_ssize_t i,
+                            Py_ssize_t e) {
+    Py_ssize_t len = e - i;
+    if (PyUnicode_GET_LENGTH(word) != len) {
+        return 0;
+    }
+    int wkind = PyUnicode_KIND(word);
+    const void *wdata = PyUnicode_DATA(word);
+    if (wkind == kind) {
+        return memcmp(wdata, (const char *)data + i * kind, (size_t)(len * kind)) == 0;
+    }
+    for (Py_ssize_t k = 0; k < len; ++k) {
+        if (PyUnicode_READ(wkind, wdata, k) != PyUnicode_READ(kind, data, i + k)) {
+            return 0;
+        }
+    }
+    return 1;
+}
+
+static int lexicon_grow(Lexicon *lex) {
+    size_t size = (lex->mask + 1) * 2;
+    Slot *slots = PyMem_Calloc(size, sizeof(Slot));
+    if (slots == NULL) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    for (size_t k = 0; k <= lex->mask; ++k) {
+        Slot *old = &lex->slots[k];
+        if (old->word != NULL) {
+            size_t at = old->hash & (size - 1);
+            while (slots[at].word != NULL) {
+                at = (at + 1) & (size - 1);
+            }
+            slots[at] = *old;
+        }
+    }
+    PyMem_Free(lex->slots);
+    lex->slots = slots;
+    lex->mask = size - 1;
+    return 0;
+}
+
+/* The slot of the token text[i:e], worked out through ``table`` on first sight. */
+static Slot *lookup(Lexicon *lex, PyObject *table, PyObject *text, int kind,
+                    const void *data, Py_ssize_t i, Py_ssize_t e,
+                    const unsigned long long bits[4], Py_ssize_t max_words) {
+    Py_uhash_t hash = hash_span(kind, data, i, e);
+    size_t at = hash & lex->mask;
+    for (Slot *slot = &lex->slots[at]; slot->word != NULL; slot = &lex->slots[at]) {
+        if (slot->hash == hash && same_word(slot->word, kind, data, i, e)) {
+            return slot;
+        }
+        at = (at + 1) & lex->mask;
+    }
+    /* A new word: its flags come from the table's __missing__. */
+    PyObject *word = PyUnicode_Substring(text, i, e);
+    if (word == NULL) {
+        return NULL;
+    }
+    PyObject *flags = PyObject_GetItem(table, word);
+    if (flags == NULL) {
+        Py_DECREF(word);
+        return NULL;
+    }
+    unsigned long long value = PyLong_AsUnsignedLongLong(flags);
+    PyObject *spaced = NULL;
+    if (value == (unsigned long long)-1 && PyErr_Occurred()) {
+        spaced = NULL;
+    } else if ((value & bits[0]) && !(value & bits[1])) {
+        spaced = PyLong_FromUnsignedLongLong(value | bits[2]);
+    } else {
+        spaced = Py_NewRef(flags);
+    }
+    if (spaced == NULL) {
+        Py_DECREF(word);
+        Py_DECREF(flags);
+        return NULL;
+    }
+    /* Past max_words the lexicon forgets everything (bounded memory on nonsense). */
+    if (lex->used >= max_words) {
+        lexicon_clear(lex);
+    } else if ((size_t)(lex->used + 1) * 3 >= (lex->mask + 1) * 2 && lexicon_grow(lex) < 0) {
+        Py_DECREF(word);
+        Py_DECREF(flags);
+        Py_DECREF(spaced);
+        return NULL;
+    }
+    at = hash & lex->mask;
+    while (lex->slots[at].word != NULL) {
+        at = (at + 1) & lex->mask;
+    }
+    Slot *slot = &lex->slots[at];
+    slot->hash = hash;
+    slot->word = word;
+    slot->flags = flags;
+    slot->spaced = spaced;
+    slot->capword = (value & bits[3]) != 0;
+    slot->lower = (value & bits[0]) && !(value & bits[1]);
+    lex->used += 1;
+    return slot;
+}
+
+static int append_new(PyObject *list, PyObject *item) {
+    if (item == NULL) {
+        return -1;
+    }
+    int failed = PyList_Append(list, item);
+    Py_DECREF(item);
+    return failed;
+}
+
+PyDoc_STRVAR(scan_doc,
+"scan(text, table, lexicon, bits, max_words, lower=None) -> (words, ends, flags, caps)\n\n"
+"The columns of tokens.Tokens for ``text``: token texts, end offsets, flags, and the\n"
+"indexes of the capitalised words. ``table`` maps a word to its flags (its\n"
+"__missing__ works out a new one), ``lexicon`` remembers each word seen (forgetting\n"
+"all at ``max_words``), and ``bits`` is (WORD, UPPER, LOWER_APART, CAPWORD). The\n"
+"lower-case words not glued to the token before them are added to the set ``lower``\n"
+"(tokens.spaced_lower_words).");
+
+static PyObject *scan(PyObject *Py_UNUSED(module), PyObject *args) {
+    PyObject *text, *table, *capsule, *lower = Py_None;
+    unsigned long long bits[4];
+    Py_ssize_t max_words;
+    if (!PyArg_ParseTuple(args, "UOO(KKKK)n|O:scan", &text, &table, &capsule, &bits[0],
+                          &bits[1], &bits[2], &bits[3], &max_words, &lower)) {
+        return NULL;
+    }
+    if (lower != Py_None && !PySet_Check(lower)) {
+        PyErr_SetString(PyExc_TypeError, "scan() takes a set or None for lower words");
+        return NULL;
+    }
+    if (!PyCapsule_IsValid(capsule, LEXICON_NAME)) {
+        PyErr_SetString(PyExc_TypeError, "scan() needs a lexicon() as its third argument");
+        return NULL;
+    }
+    Lexicon *lex = PyCapsule_GetPointer(capsule, LEXICON_NAME);
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    PyObject *words = PyList_New(0), *ends = PyList_New(0), *flags = PyList_New(0);
+    PyObject *caps = PyList_New(0);
+    if (words == NULL || ends == NULL || flags == NULL || caps == NULL) {
+        goto error;
+    }
+    Py_ssize_t prev_end = 0, i = 0, count = 0;
+    while (i < n) {
+        Py_ssize_t e = token_end(kind, data, n, i);
+        if (e < 0) {
+            ++i;
+            continue;
+        }
+        Slot *slot = lookup(lex, table, text, kind, data, i, e, bits, max_words);
+        if (slot == NULL || PyList_Append(words, slot->word) < 0
+            || PyList_Append(flags, i != prev_end ? slot->spaced : slot->flags) < 0
+            || append_new(ends, PyLong_FromSsize_t(e)) < 0
+            || (slot->capword && append_new(caps, PyLong_FromSsize_t(count)) < 0)
+            || (slot->lower && (i != prev_end || count == 0) && lower != Py_None
+                && PySet_Add(lower, slot->word) < 0)) {
+            goto error;
+        }
+        ++count;
+        prev_end = i = e;
+    }
+    PyObject *result = PyTuple_Pack(4, words, ends, flags, caps);
+    Py_DECREF(words);
+    Py_DECREF(ends);
+    Py_DECREF(flags);
+    Py_DECREF(caps);
+    return result;
+error:
+    Py_XDECREF(words);
+    Py_XDECREF(ends);
+    Py_XDECREF(flags);
+    Py_XDECREF(caps);
+    return NULL;
+}
+
+static PyMethodDef speedups_methods[] = {
+    {"lexicon", lexicon_new, METH_NOARGS, lexicon_doc},
+    {"scan", scan, METH_VARARGS, scan_doc},
+    {NULL, NULL, 0, NULL},
+};
+
+static struct PyModuleDef speedups_module = {
+    PyModuleDef_HEAD_INIT,
+    "_speedups",
+    "The importer's tokenizer in C (optional; tokens.py falls back to pure Python).",
+    -1,
+    speedups_methods,
+};
+
+PyMODINIT_FUNC PyInit__speedups(void) {
+    for (Py_UCS4 c = 0; c < 128; ++c) {
+        ascii_class[c] = (Py_UNICODE_ISALNUM(c) ? C_ALNUM : 0)
+                         | (Py_UNICODE_ISDECIMAL(c) ? C_DECIMAL : 0)
+                         | (Py_UNICODE_ISSPACE(c) ? C_SPACE : 0);
+    }
+    PyObject *m = PyModule_Create(&speedups_module);
+    if (m != NULL && PyModule_AddStringConstant(m, "SOURCE_SHA256", READER_SOURCE_SHA256) < 0) {
+        Py_DECREF(m);
+        return NULL;
+    }
+    return m;
+}
