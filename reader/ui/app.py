@@ -29,7 +29,9 @@ class ReaderApp(App[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+q", "quit", "Quit", show=False, priority=True, id="app.quit"),
-        Binding("ctrl+c", "quit", "Quit", show=False, priority=True, id="app.quit-ctrl-c"),
+        # Not a priority key: a focused input or the screen copies the selected text
+        # first, and only with nothing selected does ctrl+c reach the app and quit.
+        Binding("ctrl+c", "quit", "Copy selection or quit", show=False, id="app.quit-ctrl-c"),
         Binding("ctrl+p", "command_palette", "Commands", show=False, id="app.palette"),
     ]
 

@@ -124,3 +124,19 @@ async def test_wide_terminal_shows_every_pane(seed_app: Callable[[], ReaderApp])
         await pilot.resize_terminal(*WIDE)
         await pilot.pause()
         assert screen.query_one("#toc").display and screen.query_one("#quotes-pane").display
+
+
+async def test_ctrl_c_copies_a_selection_in_the_find_field_and_quits_without_one(
+    seed_app: Callable[[], ReaderApp],
+) -> None:
+    app = seed_app()
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.press("ctrl+f", *"Rusia", "ctrl+shift+a")
+        await pilot.press("ctrl+c")
+        await pilot.pause()
+        assert app.is_running
+        assert app.clipboard == "Rusia"
+        await pilot.press("end")  # nothing selected now
+        await pilot.press("ctrl+c")
+        await pilot.pause()
+        assert not app.is_running
