@@ -8,7 +8,7 @@ finds "Perdana Menteri" and "lukjanov" … does not, but "medvedev" finds "Medv�
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
 
@@ -57,14 +57,7 @@ def find_spans(text: str, query: str | Iterable[str]) -> list[tuple[int, int]]:
     if not words:
         return []
     folded, index = fold(text)
-    spans: list[tuple[int, int]] = []
-    for word in words:
-        start = folded.find(word)
-        while start >= 0:
-            end = start + len(word)
-            spans.append((index[start], index[end - 1] + 1))
-            start = folded.find(word, end)
-    spans.sort()
+    spans = sorted(span for word in words for span in _places(text, folded, index, word))
     merged: list[tuple[int, int]] = []
     for start, end in spans:
         if merged and start <= merged[-1][1]:
@@ -83,10 +76,26 @@ def find_phrase(text: str, phrase: str) -> list[tuple[int, int]]:
     if not needle.strip():
         return []
     folded, index = fold(text)
-    spans: list[tuple[int, int]] = []
+    return list(_places(text, folded, index, needle))
+
+
+def _places(text: str, folded: str, index: list[int], needle: str) -> Iterator[tuple[int, int]]:
+    """Where ``needle`` occurs in ``folded`` (:func:`fold` of ``text``), as spans of ``text``.
+
+    A span takes in the characters after it that fold to nothing, so a decomposed "é"
+    (e + U+0301) is highlighted whole. A match that starts inside the characters of the
+    one before is the same place found again ("s" finds both halves of "ß", which folds
+    to "ss"), and is given once.
+    """
+    end_of_text = len(text)
+    last_end = 0
     start = folded.find(needle)
     while start >= 0:
-        end = start + len(needle)
-        spans.append((index[start], index[end - 1] + 1))
-        start = folded.find(needle, end)
-    return spans
+        stop = start + len(needle)
+        first, end = index[start], index[stop - 1] + 1
+        while end < end_of_text and not _fold_char(text[end]):
+            end += 1
+        if first >= last_end:
+            yield first, end
+            last_end = end
+        start = folded.find(needle, stop)

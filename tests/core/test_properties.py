@@ -291,12 +291,14 @@ def test_loader_on_arbitrary_bytes(data: bytes) -> None:
 @example("ß", "ss")
 @example("ﬁ", "fi")
 @example("İ", "i")
+@example("ßß", "s")
 def test_search_never_raises_and_spans_stay_in_bounds(text: str, query: str) -> None:
     phrase = find_phrase(text, query)
     for spans in (find_spans(text, query), find_spans(text, query.split()), phrase):
         for start, end in spans:
             assert 0 <= start < end <= len(text)
     assert phrase == sorted(phrase)
+    assert all(a[1] <= b[0] for a, b in itertools.pairwise(phrase))  # each place once
     merged = find_spans(text, query)
     assert merged == sorted(merged)
     assert all(a[1] < b[0] for a, b in itertools.pairwise(merged))

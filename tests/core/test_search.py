@@ -45,3 +45,17 @@ def test_find_spans_with_repeated_words_equals_once() -> None:
     assert find_spans(text, "menteri Menteri MENTERI menteri") == once
     assert find_spans(text, ["menteri", "Ménteri", "menteri"]) == once
     assert once == [(8, 15), (25, 32), (38, 45)]
+
+
+def test_a_letter_that_folds_to_two_is_found_once() -> None:
+    # "ß" folds to "ss": "s" matches both halves, which are one place in the text
+    assert find_phrase("Straße", "s") == [(0, 1), (4, 5)]
+    assert find_phrase("ßß", "ss") == [(0, 1), (1, 2)]
+    assert find_spans("Straße", "s") == [(0, 1), (4, 5)]
+
+
+def test_a_decomposed_accent_is_part_of_its_letter() -> None:
+    text = "Kata Medve\u0301dev: cafe\u0301\u0327 itu"
+    assert [text[a:b] for a, b in find_phrase(text, "medvedev")] == ["Medve\u0301dev"]
+    assert [text[a:b] for a, b in find_phrase(text, "cafe")] == ["cafe\u0301\u0327"]
+    assert [text[a:b] for a, b in find_spans(text, "cafe itu")] == ["cafe\u0301\u0327", "itu"]

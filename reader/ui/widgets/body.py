@@ -444,12 +444,11 @@ class ArticleBody(ScrollView, can_focus=True):
     def _stylize_matches(self, text: Text, block: int, start: int, end: int) -> None:
         """Highlight the find matches on the line showing ``start``…``end`` of ``block``.
 
-        The matches are sorted by (block, start), and their ends are in order too: they
-        do not overlap in the folded text, and mapping back to the article's text keeps
-        starts and ends non-decreasing (though "ß" folded to "ss" may give two matches
-        the same span). So the line's matches are one run of the list, found by
-        bisecting, plus any match begun on an earlier line of the block that runs on
-        into this one. No second copy of them is kept per block.
+        The matches are sorted by (block, start), and they do not overlap
+        (:func:`reader.core.search.find_phrase` gives each place once, even where "ß"
+        folds to "ss"), so their ends are in order too. So the line's matches are one
+        run of the list, found by bisecting, plus any match begun on an earlier line of
+        the block that runs on into this one. No second copy of them is kept per block.
         """
         matches = self._matches
         first = bisect_left(matches, (block, start))
@@ -466,7 +465,6 @@ class ArticleBody(ScrollView, can_focus=True):
             _block, m_start, m_end = match
             if m_end <= start or m_start >= end:
                 continue
-            # compared by value: folding "ß" to "ss" can make two matches the same span
             style = current_style if match == current else match_style
             text.stylize(style, max(m_start, start) - start, min(m_end, end) - start)
 
