@@ -4,7 +4,11 @@ A long article is not a widget per paragraph (nor one Markdown widget): the text
 wrapped once per width into a :class:`~reader.ui.layout.Layout` of character ranges, and
 ``render_line`` styles just the visible ones as Rich ``Text`` (never markup), caching the
 strips until something that changes their look happens (resize, find, a chosen quote, a
-theme switch). So a 5 MB article opens as fast as a short one.
+theme switch, a mouse selection). So a 5 MB article opens as fast as a short one.
+
+Text can be selected with the mouse and copied (ctrl+c): every strip carries the
+(character, line) offsets Textual's selection goes by, and :meth:`ArticleBody.get_selection`
+gives the selected text as the article has it, not as it is wrapped.
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
+from textual.selection import Selection
 from textual.strip import Strip
 
 from reader.core.model import Article
@@ -141,6 +146,8 @@ class ArticleBody(ScrollView, can_focus=True):
             self._update_virtual_size()
             return
         anchor = self._anchor() if self._initial is None else None
+        if self.text_selection is not None:
+            self.screen.clear_selection()  # its (character, line) offsets were this wrap's
         self._layout = Layout(self._source, width)
         self._cache.clear()
         self._layout.extend_to(self.scrollable_content_region.height * 3)
@@ -394,6 +401,52 @@ class ArticleBody(ScrollView, can_focus=True):
 
     # -- rendering -------------------------------------------------------------------
 
+    def selection_updated(self, selection: Selection | None) -> None:
+        """The mouse selection changed: redraw, with it."""
+        self._cache.clear()
+        self.refresh()
+
+    def get_selection(self, selection: Selection) -> tuple[str, str] | None:
+        """The selected text as the article has it: the wrapped lines of a paragraph
+        join up again, and blocks (paragraphs, headings…) are set a blank line apart."""
+        layout = self._layout
+        if layout is None or not layout.line_count:
+            return None
+        first_y = 0 if selection.start is None else max(0, selection.start.y)
+        last_y = layout.line_count - 1
+        if selection.end is not None:
+            last_y = min(last_y, selection.end.y)
+        pieces: list[str] = []
+        block, start, end = -1, 0, 0  # the block being collected, and its range
+        for y in range(first_y, last_y + 1):
+            chosen = self._selected_range(selection, y)
+            if chosen is None:
+                continue
+            line = layout.line(y)
+            if line.block != block:
+                if block >= 0:
+                    pieces.append(layout.blocks[block].text[start:end])
+                block, start = line.block, line.start + chosen[0]
+            end = line.start + chosen[1]
+        if block >= 0:
+            pieces.append(layout.blocks[block].text[start:end])
+        return "\n\n".join(pieces), "\n"
+
+    def _selected_range(self, selection: Selection, y: int) -> tuple[int, int] | None:
+        """The selected characters of line ``y`` (from its start), if any.
+
+        Offsets left of the text (the margin and the quote bar carry negative ones) count
+        as its start; past its end, as its end.
+        """
+        span = selection.get_span(y)
+        if span is None or self._layout is None:
+            return None
+        line = self._layout.line(y)
+        shown = len(self._layout.blocks[line.block].text[line.start : line.end].rstrip())
+        start = min(max(0, span[0]), shown)
+        end = shown if span[1] == -1 else min(max(0, span[1]), shown)
+        return (start, end) if start < end else None
+
     def notify_style_update(self) -> None:
         """A theme or class change restyles every line: drop the cached strips."""
         super().notify_style_update()
@@ -428,6 +481,9 @@ class ArticleBody(ScrollView, can_focus=True):
                 chosen = True
                 text.stylize(self.get_component_rich_style("body--chosen"), start, end)
         self._stylize_matches(text, line.block, line.start, line.end)
+        selection = self.text_selection
+        if selection is not None and (picked := self._selected_range(selection, y)) is not None:
+            text.stylize(self.screen.get_component_rich_style("screen--selection"), *picked)
         margin = max(0, (width - GUTTER - layout.width) // 2)
         if block.kind == "attribution":
             margin += max(0, layout.width - text.cell_len)
@@ -439,7 +495,10 @@ class ArticleBody(ScrollView, can_focus=True):
         else:
             segments.append(Segment(" " * GUTTER, base))
         segments.extend(text.render(self.app.console))
-        return Strip(segments).adjust_cell_length(width, base)
+        # (character, line) offsets for the mouse selection: 0 at the first character of
+        # the text, so the margin and the quote bar before it have negative ones.
+        lead = margin + GUTTER
+        return Strip(segments).apply_offsets(-lead, y).adjust_cell_length(width, base)
 
     def _stylize_matches(self, text: Text, block: int, start: int, end: int) -> None:
         """Highlight the find matches on the line showing ``start``…``end`` of ``block``.
