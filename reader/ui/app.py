@@ -67,6 +67,10 @@ class ReaderApp(App[None]):
             self.state.set_theme(theme)
             self.report_state()
 
+    def on_reading_screen_state_written(self) -> None:
+        """A reading screen saved the position or the cookie consent."""
+        self.report_state()
+
     def report_state(self) -> None:
         """Show state warnings (corrupt file, cannot save…) once each."""
         for warning in self.state.take_warnings():

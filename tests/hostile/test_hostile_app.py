@@ -251,3 +251,34 @@ async def test_library_folder_name_reaches_the_terminal_neutralised(tmp_path: Pa
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await pilot.pause()
         check_screen(app, payloads=False)
+
+
+async def test_a_save_by_the_reading_screen_warns_once_like_the_app(
+    seed_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Accepting cookies writes the state from the reading screen; on a read-only folder
+    the app's own "State" warning appears, once, however often the screen saves."""
+
+    def read_only(*args: object, **kwargs: object) -> Any:
+        raise OSError(errno.EROFS, "Read-only file system")
+
+    monkeypatch.setattr(files.tempfile, "mkstemp", read_only)
+    app = make_app(seed_path, state=StateStore())
+    shown: list[tuple[str, object]] = []
+    notify = app.notify
+
+    def record(message: str, **kwargs: Any) -> None:
+        shown.append((message, kwargs.get("title")))
+        notify(message, **kwargs)
+
+    app.notify = record  # type: ignore[method-assign]
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.pause()
+        assert shown == []
+        await pilot.click("#accept-cookies")
+        await pilot.pause()
+        app.screen.save_position()  # type: ignore[attr-defined]
+        await pilot.pause()
+        assert app.is_running
+    assert len(shown) == 1, shown
+    assert shown[0][1] == "State" and "Read-only file system" in shown[0][0]

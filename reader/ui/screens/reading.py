@@ -15,6 +15,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.events import Resize
+from textual.message import Message
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.timer import Timer
@@ -80,6 +81,10 @@ class ReadingScreen(Screen[None]):
 
     AUTO_FOCUS = "#body"
     COMMANDS: ClassVar = {SectionCommands, QuoteCommands, SpeakerCommands}
+
+    class StateWritten(Message):
+        """The screen wrote to the user's state: the app shows any warning it left
+        (a read-only folder, a file that could not be saved), once, as it does its own."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("n", "step_section(1)", "Next section", id="reading.next-section"),
@@ -389,7 +394,7 @@ class ReadingScreen(Screen[None]):
     @on(FooterPanel.CookiesAccepted)
     def _cookies_accepted(self) -> None:
         self.state.accept_cookies(self.article.source)
-        self._report_state()
+        self.post_message(self.StateWritten())
         self.body.focus()
 
     def _scrolled(self) -> None:
@@ -402,7 +407,7 @@ class ReadingScreen(Screen[None]):
         """Write where the reader is (only if they have moved since opening)."""
         if self._position is not None:
             self.state.set_position(self.article.id, self._position)
-            self._report_state()
+            self.post_message(self.StateWritten())
 
     def on_unmount(self) -> None:
         if self._save_timer is not None:
@@ -410,7 +415,3 @@ class ReadingScreen(Screen[None]):
         if self._position is not None:
             # the app is going away: nowhere left to show a warning, so only write
             self.state.set_position(self.article.id, self._position)
-
-    def _report_state(self) -> None:
-        for warning in self.state.take_warnings():
-            self.notify(warning, severity="warning", timeout=8, markup=False)
