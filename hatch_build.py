@@ -78,7 +78,15 @@ def captured_output() -> Iterator[IO[bytes]]:
         for stream in (sys.stdout, sys.stderr):
             if stream is not None:
                 stream.flush()
-        saved = [os.dup(1), os.dup(2)]
+        saved: list[int] = []
+        try:
+            saved.append(os.dup(1))
+            saved.append(os.dup(2))
+        except OSError:  # a closed stdout or stderr: nothing to keep quiet, compile anyway
+            for fd in saved:
+                os.close(fd)
+            yield log
+            return
         try:
             os.dup2(log.fileno(), 1)
             os.dup2(log.fileno(), 2)

@@ -23,6 +23,8 @@ from types import ModuleType
 
 import pytest
 
+from reader.importer import compiled, tokens
+
 ROOT = Path(__file__).resolve().parent.parent
 SOURCE = ROOT / "reader" / "importer" / "_speedups.c"
 REBUILD = "rebuild: .venv/bin/python hatch_build.py, or .venv/bin/pip install -e '.[test]'"
@@ -74,6 +76,23 @@ def test_installed_speedups_are_built_from_the_current_source() -> None:
     assert built_from == current, (
         f"{module.__file__} was built from another _speedups.c (stale binary); {REBUILD}"
     )
+    # ... and the importer really runs it (not only that it could be imported)
+    assert tokens.uses_speedups(), "the C tokenizer is built and current, but not in use"
+    assert compiled.speedups() is module
+
+
+def test_a_stale_or_turned_off_module_is_not_used(monkeypatch: pytest.MonkeyPatch) -> None:
+    module = pytest.importorskip("reader.importer._speedups", reason="not built here")
+    monkeypatch.delenv(compiled.DISABLE_VARIABLE, raising=False)
+    monkeypatch.setattr(module, "SOURCE_SHA256", sha256(SOURCE))
+    assert compiled.speedups() is module
+    monkeypatch.setenv(compiled.DISABLE_VARIABLE, "0")
+    assert compiled.speedups() is module
+    monkeypatch.setenv(compiled.DISABLE_VARIABLE, "1")
+    assert compiled.speedups() is None
+    monkeypatch.delenv(compiled.DISABLE_VARIABLE)
+    monkeypatch.setattr(module, "SOURCE_SHA256", "0" * 64)  # built from another source
+    assert compiled.speedups() is None
 
 
 # The hook itself, on a copy of the source: what a wheel or an editable install gets.

@@ -93,7 +93,9 @@ static Py_ssize_t token_end(int kind, const void *data, Py_ssize_t n, Py_ssize_t
  * An open-addressing table keyed by the word's code points, so that a word seen before
  * costs a hash and a compare on the paragraph's own buffer: no string object is made
  * for it. (With a dict, making the key string, hashing it and freeing it again was
- * most of the cost of a token.)
+ * most of the cost of a token.) It holds at most max_words words (200,000 from
+ * tokens.py): at that bound its slots take about 20 MB, and they stay allocated when it
+ * forgets, until its word table goes.
  */
 typedef struct {
     Py_uhash_t hash;
@@ -114,13 +116,15 @@ typedef struct {
 #define MIN_SLOTS 1024
 
 static void lexicon_clear(Lexicon *lex) {
+    /* Each slot is emptied before its references are dropped. (They are exact str and
+     * int objects, whose release runs no Python code; see lookup.) */
     for (size_t k = 0; k <= lex->mask; ++k) {
-        Slot *slot = &lex->slots[k];
-        if (slot->word != NULL) {
-            Py_DECREF(slot->word);
-            Py_DECREF(slot->flags);
-            Py_DECREF(slot->spaced);
-            slot->word = NULL;
+        Slot slot = lex->slots[k];
+        if (slot.word != NULL) {
+            lex->slots[k].word = NULL;
+            Py_DECREF(slot.word);
+            Py_DECREF(slot.flags);
+            Py_DECREF(slot.spaced);
         }
     }
     lex->used = 0;
@@ -231,14 +235,23 @@ static Slot *lookup(Lexicon *lex, PyObject *table, PyObject *text, int kind,
         return NULL;
     }
     unsigned long long value = PyLong_AsUnsignedLongLong(flags);
-    PyObject *spaced = NULL;
     if (value == (unsigned long long)-1 && PyErr_Occurred()) {
-        spaced = NULL;
-    } else if ((value & bits[0]) && !(value & bits[1])) {
-        spaced = PyLong_FromUnsignedLongLong(value | bits[2]);
-    } else {
-        spaced = Py_NewRef(flags);
+        Py_DECREF(word);
+        Py_DECREF(flags);
+        return NULL;
     }
+    if (!PyLong_CheckExact(flags)) {
+        /* Keep exact ints only: releasing one never runs Python code, where an int
+         * subclass's __del__ could re-enter scan while the lexicon is being cleared. */
+        Py_SETREF(flags, PyLong_FromUnsignedLongLong(value));
+        if (flags == NULL) {
+            Py_DECREF(word);
+            return NULL;
+        }
+    }
+    PyObject *spaced = ((value & bits[0]) && !(value & bits[1]))
+                           ? PyLong_FromUnsignedLongLong(value | bits[2])
+                           : Py_NewRef(flags);
     if (spaced == NULL) {
         Py_DECREF(word);
         Py_DECREF(flags);

@@ -9,6 +9,7 @@ forgetting, errors raised by the word table, bad arguments, and memory.
 from __future__ import annotations
 
 import gc
+import sys
 import tracemalloc
 from pathlib import Path
 from types import ModuleType
@@ -174,3 +175,38 @@ def test_scanning_again_and_again_keeps_no_memory() -> None:
         tracemalloc.stop()
     assert len(tk.tokenize(text, table)) > 1_000
     assert grown < 4_096, f"{grown} bytes kept after 20 scans"
+
+
+def test_scanning_again_and_again_keeps_no_reference() -> None:
+    """A known word costs its shared string and flags no lasting reference: a missed
+    release per token would show in their reference counts (not in memory, the objects
+    being shared)."""
+    table = tk.word_table(language("id"))
+    text = "Kata Budi Santoso, kata dia kepada wartawan di Jakarta."
+    first = tk.tokenize(text, table)
+    words, flags = first.words, first.flags
+    # (ints up to 256 are shared by the whole interpreter: their counts move anyway)
+    watched = [w for w in words if len(w) > 1] + [f for f in flags if f > 256]
+    assert len(watched) > len(words)
+    before = [sys.getrefcount(x) for x in watched]
+    for _ in range(1_000):
+        tk.tokenize(text, table)
+    assert [sys.getrefcount(x) for x in watched] == before
+
+
+class _IntFlags(int):
+    """Flags of an int subclass: stored as plain ints (dropping one runs no code)."""
+
+
+class _SubclassTable(tk.WordTable):
+    def __missing__(self, chunk: str) -> int:
+        return _IntFlags(super().__missing__(chunk))
+
+
+def test_flags_of_an_int_subclass_are_kept_as_plain_ints() -> None:
+    assert _speedups is not None
+    table = _SubclassTable(language("en"))
+    lexicon = _speedups.lexicon()
+    _, _, flags, _ = _scan(_speedups, "Hello world", table, lexicon, 100)
+    assert [type(f) for f in flags] == [int, int]
+    assert flags == _columns(tk.tokenize_in_python("Hello world", tk.WordTable(table.lang)))[2]
