@@ -35,6 +35,16 @@ def _at(body: ArticleBody, x: int, y: int) -> tuple[int, int]:
     return x + content.x - region.x, y + content.y - region.y
 
 
+async def _show_paragraph(pilot: Pilot[None]) -> tuple[ArticleBody, int, int, int]:
+    """Scroll to the first paragraph of three lines or more: the body, that paragraph's
+    first line, the line at the top of the view and the column of the text."""
+    body = pilot.app.screen.query_one(ArticleBody)
+    y = _wrapped_paragraph(body.text_layout)
+    body.go_to_line(y)
+    await pilot.pause()
+    return body, y, int(body.scroll_y), _text_x(body)
+
+
 async def _drag(pilot: Pilot[None], start: tuple[int, int], end: tuple[int, int]) -> None:
     body = pilot.app.screen.query_one(ArticleBody)
     await pilot.mouse_down(ArticleBody, offset=_at(body, *start))
@@ -48,13 +58,8 @@ async def test_a_drag_over_wrapped_lines_copies_the_paragraph_text(
 ) -> None:
     app = seed_app()
     async with app.run_test(size=WIDE) as pilot:
-        body = app.screen.query_one(ArticleBody)
+        body, y, top, x = await _show_paragraph(pilot)
         layout = body.text_layout
-        y = _wrapped_paragraph(layout)
-        body.go_to_line(y)
-        await pilot.pause()
-        top = int(body.scroll_y)
-        x = _text_x(body)
         await _drag(pilot, (x + 4, y - top), (x + 10, y + 2 - top))
         first, last = layout.line(y), layout.line(y + 2)
         text = layout.blocks[first.block].text
@@ -72,12 +77,8 @@ async def test_a_drag_from_the_margin_starts_at_the_line(
 ) -> None:
     app = seed_app()
     async with app.run_test(size=WIDE) as pilot:
-        body = app.screen.query_one(ArticleBody)
+        body, y, top, _ = await _show_paragraph(pilot)
         layout = body.text_layout
-        y = _wrapped_paragraph(layout)
-        body.go_to_line(y)
-        await pilot.pause()
-        top = int(body.scroll_y)
         # from the left margin (the quote bar's column included) to past the line's end
         await _drag(pilot, (0, y + 1 - top), (body.size.width - 3, y + 1 - top))
         line = layout.line(y + 1)
@@ -90,9 +91,8 @@ async def test_a_selection_over_blocks_sets_them_a_blank_line_apart(
 ) -> None:
     app = seed_app()
     async with app.run_test(size=WIDE) as pilot:
-        body = app.screen.query_one(ArticleBody)
+        body, y, top, x = await _show_paragraph(pilot)
         layout = body.text_layout
-        y = _wrapped_paragraph(layout)
         # the paragraph's last line to the next text block's first line
         last = y
         while layout.line(last + 1).block == layout.line(y).block:
@@ -100,10 +100,6 @@ async def test_a_selection_over_blocks_sets_them_a_blank_line_apart(
         nxt = last + 1
         while not layout.blocks[layout.line(nxt).block].text:
             nxt += 1
-        body.go_to_line(y)
-        await pilot.pause()
-        top = int(body.scroll_y)
-        x = _text_x(body)
         await _drag(pilot, (x, last - top), (x + 5, nxt - top))
         end_line, next_line = layout.line(last), layout.line(nxt)
         expected = (
@@ -119,12 +115,7 @@ async def test_the_selection_is_drawn_and_a_click_clears_it(
 ) -> None:
     app = seed_app()
     async with app.run_test(size=WIDE) as pilot:
-        body = app.screen.query_one(ArticleBody)
-        y = _wrapped_paragraph(body.text_layout)
-        body.go_to_line(y)
-        await pilot.pause()
-        top = int(body.scroll_y)
-        x = _text_x(body)
+        body, y, top, x = await _show_paragraph(pilot)
         selected = app.screen.get_component_rich_style("screen--selection")
 
         def painted() -> bool:
@@ -144,12 +135,7 @@ async def test_a_new_width_drops_the_selection(seed_app: Callable[[], ReaderApp]
     """Offsets are (character, line) of one wrap: after a re-wrap they point elsewhere."""
     app = seed_app()
     async with app.run_test(size=WIDE) as pilot:
-        body = app.screen.query_one(ArticleBody)
-        y = _wrapped_paragraph(body.text_layout)
-        body.go_to_line(y)
-        await pilot.pause()
-        top = int(body.scroll_y)
-        x = _text_x(body)
+        _, y, top, x = await _show_paragraph(pilot)
         await _drag(pilot, (x, y - top), (x + 12, y - top))
         assert app.screen.get_selected_text()
         await pilot.resize_terminal(70, 30)
