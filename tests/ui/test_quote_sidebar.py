@@ -30,6 +30,7 @@ from reader.ui.widgets.quotes import (
     QuoteSidebar,
     _Block,
     _regular,
+    citation,
     wrap_lines,
 )
 
@@ -660,3 +661,48 @@ async def test_the_list_keeps_its_width_when_it_grows_a_scrollbar() -> None:
             assert len(app.shown()) == count
             widths.append(app.quotes.scrollable_content_region.width)
     assert widths[0] == widths[1]
+
+
+# -- copying a quote --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("key", ["c", "y"])
+async def test_c_copies_the_highlighted_quote_with_its_speaker(
+    seed_article: Article, key: str
+) -> None:
+    app = SidebarApp(seed_article)
+    async with app.run_test(size=SIZE) as pilot:
+        app.quotes.focus()
+        await pilot.press("down", key)  # q2
+        await pilot.pause()
+        quote = next(q for q in seed_article.quotes if q.id == "q2")
+        speaker = next(s for s in seed_article.speakers if s.id == quote.speaker)
+        assert speaker.role
+        assert app.clipboard == f"“{quote.text}” — {speaker.name}, {speaker.role}"
+        assert app.chosen_ids() == []  # copying is not choosing
+
+
+async def test_c_in_the_search_field_is_typed_not_copied(seed_article: Article) -> None:
+    app = SidebarApp(seed_article)
+    async with app.run_test(size=SIZE) as pilot:
+        app.sidebar.focus_search()
+        await pilot.press("c")
+        assert app.search.value == "c"
+        assert app.clipboard == ""
+
+
+def test_a_citation_has_the_whole_name_and_role_and_clean_text() -> None:
+    article = article_with(
+        ("a", "Kami \x1b[31msiap\x07"),
+        ("b", "Tanpa peran"),
+        ("nobody", "Tak dikenal"),
+        speakers=(
+            Speaker("a", "Budi " + "Santoso " * 20 + "Jr", "Ketua\tRT"),
+            Speaker("b", "Sari"),
+        ),
+    )
+    first, second, third = article.quotes
+    long_name = "Budi " + "Santoso " * 20 + "Jr"
+    assert citation(first, article) == f"“Kami siap” — {long_name}, Ketua RT"
+    assert citation(second, article) == "“Tanpa peran” — Sari"
+    assert citation(third, article) == "“Tak dikenal” — nobody"

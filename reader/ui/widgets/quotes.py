@@ -56,7 +56,7 @@ from reader.core.search import find_spans, normalise, terms
 from reader.core.text import clean_text
 from reader.ui.labels import clipped
 
-__all__ = ["QuoteSidebar"]
+__all__ = ["QuoteSidebar", "citation"]
 
 #: How many lines of a quote the list shows while not searching. Enough to recognise
 #: a quote; the whole text is one Enter away, in the article.
@@ -317,6 +317,15 @@ def _speaker_label(speaker: Speaker, count: int, query: str = "") -> Content:
     return label + Content.styled(f" ({count})", f".{_COUNT}")
 
 
+def citation(quote: Quote, article: Article) -> str:
+    """A quote as one cites it: “text” — Name, role (the whole name and role, cleaned)."""
+    speaker = next((s for s in article.speakers if s.id == quote.speaker), None)
+    who = clean_text(speaker.name) if speaker is not None else quote.speaker
+    if speaker is not None and speaker.role:
+        who += f", {clean_text(speaker.role)}"
+    return f"“{clean_text(quote.text)}” — {who}"
+
+
 class QuoteSidebar(Widget):
     """The speakers of an article and their quotes, filterable by speaker and by search.
 
@@ -348,6 +357,14 @@ class QuoteSidebar(Widget):
             show=False,
             tooltip="From the search field, move into the list of quotes",
             id="quote_sidebar.focus_results",
+        ),
+        Binding(
+            "c,y",
+            "copy_quote",
+            "Copy quote",
+            show=False,
+            tooltip="Copy the highlighted quote with who said it: “…” — Name, role",
+            id="quote_sidebar.copy_quote",
         ),
     ]
 
@@ -409,6 +426,7 @@ class QuoteSidebar(Widget):
         # The list is rebuilt in slices (see ``_show_quotes``): the rest of a rebuild.
         self._steps: Iterator[None] | None = None
         self._draining = False
+        self._quote_by_id: dict[str, Quote] | None = None
 
     def _entry(self, index: int) -> _Entry:
         """The quote at ``index`` of the article, ready to show."""
@@ -710,6 +728,8 @@ class QuoteSidebar(Widget):
             return bool(search.value) or search.has_focus
         if action == "focus_results":
             return search.has_focus
+        if action == "copy_quote":
+            return self._highlighted_quote() is not None
         return True
 
     def action_focus_search(self) -> None:
@@ -730,3 +750,21 @@ class QuoteSidebar(Widget):
 
     def action_focus_results(self) -> None:
         self.query_one("#quote-list", OptionList).focus()
+
+    def action_copy_quote(self) -> None:
+        """Copy the highlighted quote, attributed, to the clipboard (to cite it)."""
+        quote = self._highlighted_quote()
+        if quote is None:
+            return
+        self.app.copy_to_clipboard(citation(quote, self.article))
+        self.notify("Quote copied with its speaker", title="Copied", timeout=3)
+
+    def _highlighted_quote(self) -> Quote | None:
+        """The quote under the list's cursor while the list has focus, if any."""
+        quotes = self.query_one("#quote-list", OptionList)
+        option = quotes.highlighted_option if quotes.has_focus else None
+        if option is None or option.id is None:
+            return None
+        if self._quote_by_id is None:
+            self._quote_by_id = {quote.id: quote for quote in self.article.quotes}
+        return self._quote_by_id.get(option.id)
