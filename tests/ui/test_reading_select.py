@@ -7,6 +7,8 @@ from collections.abc import Callable
 from conftest import WIDE
 from textual.pilot import Pilot
 
+from reader.core.model import Article, Section
+from reader.core.state import StateStore
 from reader.ui.app import ReaderApp
 from reader.ui.layout import Layout
 from reader.ui.widgets.body import GUTTER, ArticleBody
@@ -141,3 +143,32 @@ async def test_a_new_width_drops_the_selection(seed_app: Callable[[], ReaderApp]
         await pilot.resize_terminal(70, 30)
         await pilot.pause()
         assert app.screen.get_selected_text() is None
+
+
+async def test_select_all_copies_the_whole_article_before_it_is_laid_out() -> None:
+    """A double click selects the whole body; its text is all of the article even while
+    a long one is still being laid out in the background."""
+    paragraph = "Moskow dan Washington sepakat meningkatkan pertukaran intelijen. " * 6
+    sections = tuple(
+        Section(f"s{i}", f"Bagian {i}", tuple(f"{i}.{n} {paragraph}" for n in range(40)))
+        for i in range(150)
+    )
+    article = Article(
+        id="long",
+        title="Panjang",
+        language="id",
+        source="Tests",
+        sections=sections,
+        speakers=(),
+        quotes=(),
+    )
+    app = ReaderApp(article, StateStore())
+    async with app.run_test(size=WIDE) as pilot:
+        body = app.screen.query_one(ArticleBody)
+        assert not body.text_layout.is_complete
+        body.text_select_all()
+        copied = app.screen.get_selected_text()
+        assert copied is not None
+        assert copied.startswith("Panjang")
+        assert copied.endswith(f"149.39 {paragraph}".rstrip())
+        assert copied.count("Bagian ") == len(sections)

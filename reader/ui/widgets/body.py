@@ -412,6 +412,8 @@ class ArticleBody(ScrollView, can_focus=True):
         layout = self._layout
         if layout is None or not layout.line_count:
             return None
+        if selection.end is None:
+            layout.complete()  # "to the end" (a double click selects all): lay it all out
         first_y = 0 if selection.start is None else max(0, selection.start.y)
         last_y = layout.line_count - 1
         if selection.end is not None:
