@@ -163,7 +163,7 @@ async def test_select_all_copies_the_whole_article_before_it_is_laid_out() -> No
         quotes=(),
     )
     app = ReaderApp(article, StateStore())
-    async with app.run_test(size=WIDE) as pilot:
+    async with app.run_test(size=WIDE):
         body = app.screen.query_one(ArticleBody)
         assert not body.text_layout.is_complete
         body.text_select_all()
