@@ -20,6 +20,7 @@ from reader.core import files
 from reader.core.state import STATE_FILE, StateStore
 from reader.ui.app import ReaderApp
 from reader.ui.factory import make_app
+from reader.ui.screens.reading import SAVE_DELAY
 
 SIZE = (120, 40)
 
@@ -253,17 +254,14 @@ async def test_library_folder_name_reaches_the_terminal_neutralised(tmp_path: Pa
         check_screen(app, payloads=False)
 
 
-async def test_a_save_by_the_reading_screen_warns_once_like_the_app(
-    seed_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """Accepting cookies writes the state from the reading screen; on a read-only folder
-    the app's own "State" warning appears, once, however often the screen saves."""
+def _read_only_records(monkeypatch: pytest.MonkeyPatch, app: ReaderApp) -> list[tuple[str, object]]:
+    """Make every state write fail as on a read-only folder, and record (message, title)
+    of what ``app`` notifies."""
 
     def read_only(*args: object, **kwargs: object) -> Any:
         raise OSError(errno.EROFS, "Read-only file system")
 
     monkeypatch.setattr(files.tempfile, "mkstemp", read_only)
-    app = make_app(seed_path, state=StateStore())
     shown: list[tuple[str, object]] = []
     notify = app.notify
 
@@ -272,13 +270,58 @@ async def test_a_save_by_the_reading_screen_warns_once_like_the_app(
         notify(message, **kwargs)
 
     app.notify = record  # type: ignore[method-assign]
+    return shown
+
+
+def _one_state_warning(shown: list[tuple[str, object]]) -> None:
+    assert len(shown) == 1, shown
+    assert shown[0][1] == "State" and "Read-only file system" in shown[0][0]
+
+
+async def test_accepting_cookies_on_a_read_only_folder_warns_once_like_the_app(
+    seed_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The reading screen writes the consent; the app's own "State" warning appears."""
+    app = make_app(seed_path, state=StateStore())
+    shown = _read_only_records(monkeypatch, app)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await pilot.pause()
         assert shown == []
         await pilot.click("#accept-cookies")
         await pilot.pause()
-        app.screen.save_position()  # type: ignore[attr-defined]
+        assert app.is_running
+    _one_state_warning(shown)
+
+
+async def test_saving_the_position_on_a_read_only_folder_warns_once(
+    seed_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app = make_app(seed_path, state=StateStore())
+    shown = _read_only_records(monkeypatch, app)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.pause()
+        for _ in range(2):  # two saves, one warning
+            await pilot.press("space")
+            await pilot.pause(SAVE_DELAY + 0.3)
+        assert app.is_running
+    _one_state_warning(shown)
+
+
+async def test_going_back_to_the_library_shows_the_last_save_failing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Leaving an article writes its position; in a library the app is still there to
+    say that it could not be saved."""
+    folder = tmp_path / "lib"
+    folder.mkdir()
+    write_article(folder / "good.yaml", "fine")
+    app = make_app(folder, state=StateStore())
+    shown = _read_only_records(monkeypatch, app)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.pause()
+        await pilot.press("enter")  # open the article
+        await pilot.pause()
+        await pilot.press("space", "escape")  # move, and back before the save timer
         await pilot.pause()
         assert app.is_running
-    assert len(shown) == 1, shown
-    assert shown[0][1] == "State" and "Read-only file system" in shown[0][0]
+        _one_state_warning(shown)

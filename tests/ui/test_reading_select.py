@@ -172,3 +172,38 @@ async def test_select_all_copies_the_whole_article_before_it_is_laid_out() -> No
         assert copied.startswith("Panjang")
         assert copied.endswith(f"149.39 {paragraph}".rstrip())
         assert copied.count("Bagian ") == len(sections)
+
+
+async def test_a_drag_ending_left_of_the_text_stops_at_the_line_before(
+    seed_app: Callable[[], ReaderApp],
+) -> None:
+    """Let go two cells left of the text (the quote bar's column) on the next line: the
+    rest of the first line only. (Textual's end of -1 there is not "to the line end".)"""
+    app = seed_app()
+    async with app.run_test(size=WIDE) as pilot:
+        body, y, top, x = await _show_paragraph(pilot)
+        layout = body.text_layout
+        await _drag(pilot, (x + 4, y - top), (x - 2, y + 1 - top))
+        line = layout.line(y)
+        expected = layout.blocks[line.block].text[line.start + 4 : line.end].rstrip()
+        assert app.screen.get_selected_text() == expected
+        await _drag(pilot, (x - 3, y - top), (x - 2, y - top))  # in the margin only
+        assert not app.screen.get_selected_text()
+
+
+async def test_a_drag_over_blank_space_copies_nothing_and_ctrl_c_quits(
+    seed_app: Callable[[], ReaderApp],
+) -> None:
+    app = seed_app()
+    async with app.run_test(size=WIDE) as pilot:
+        body, y, top, x = await _show_paragraph(pilot)
+        layout = body.text_layout
+        blank = y
+        while layout.blocks[layout.line(blank).block].text:
+            blank += 1
+        app.copy_to_clipboard("precious")
+        await _drag(pilot, (x, blank - top), (x + 10, blank - top))
+        await pilot.press("ctrl+c")
+        await pilot.pause()
+        assert app.clipboard == "precious"
+        assert not app.is_running

@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import ClassVar
 
 from textual import on
+from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
@@ -338,6 +339,18 @@ class ReadingScreen(Screen[None]):
         if self.sidebar is not None:
             self.sidebar.focus_search()
 
+    def action_copy_text(self) -> None:
+        """ctrl+c: copy the selected text; with none, pass the key on (to quit).
+
+        Textual's own copy takes a selection of blank space (a drag over the empty
+        lines between paragraphs) for text, copies "" over the clipboard and keeps
+        ctrl+c from quitting, with nothing drawn as selected to say why.
+        """
+        text = self.get_selected_text()
+        if not text:
+            raise SkipAction()
+        self.app.copy_to_clipboard(text)
+
     def action_help(self) -> None:
         from reader.ui.screens.help import HelpScreen
 
@@ -413,5 +426,6 @@ class ReadingScreen(Screen[None]):
         if self._save_timer is not None:
             self._save_timer.stop()
         if self._position is not None:
-            # the app is going away: nowhere left to show a warning, so only write
             self.state.set_position(self.article.id, self._position)
+            if self.app.is_running:  # back to the library: the app can still show it
+                self.app.post_message(self.StateWritten())

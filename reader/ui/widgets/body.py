@@ -432,13 +432,17 @@ class ArticleBody(ScrollView, can_focus=True):
             end = line.start + chosen[1]
         if block >= 0:
             pieces.append(layout.blocks[block].text[start:end])
+        if not pieces:
+            return None  # a drag over blank lines or the margin only
         return "\n\n".join(pieces), "\n"
 
     def _selected_range(self, selection: Selection, y: int) -> tuple[int, int] | None:
         """The selected characters of line ``y`` (from its start), if any.
 
         Offsets left of the text (the margin and the quote bar carry negative ones) count
-        as its start; past its end, as its end.
+        as its start; past its end, as its end. An end of -1 means "to the end of the
+        line", except on the selection's last line: there it is a drag that ended two
+        cells left of the text (Textual adds one to where the mouse was let go).
         """
         span = selection.get_span(y)
         if span is None or self._layout is None:
@@ -446,7 +450,8 @@ class ArticleBody(ScrollView, can_focus=True):
         line = self._layout.line(y)
         shown = len(self._layout.blocks[line.block].text[line.start : line.end].rstrip())
         start = min(max(0, span[0]), shown)
-        end = shown if span[1] == -1 else min(max(0, span[1]), shown)
+        to_end = span[1] == -1 and (selection.end is None or y != selection.end.y)
+        end = shown if to_end else min(max(0, span[1]), shown)
         return (start, end) if start < end else None
 
     def notify_style_update(self) -> None:
