@@ -125,6 +125,10 @@ class Article:
     def _sections_by_id(self) -> dict[str, Section]:
         return {s.id: s for s in self.sections}
 
+    @cached_property
+    def _quotes_by_id(self) -> dict[str, Quote]:
+        return {q.id: q for q in self.quotes}
+
     # Indexes, so that asking for every paragraph's or speaker's quotes stays linear even
     # for a hostile article with many thousands of both.
     @cached_property
@@ -148,6 +152,10 @@ class Article:
     def section(self, section_id: str) -> Section:
         """The section with this id (KeyError if there is none)."""
         return self._sections_by_id[section_id]
+
+    def quote(self, quote_id: str) -> Quote:
+        """The quote with this id (KeyError if there is none)."""
+        return self._quotes_by_id[quote_id]
 
     def section_index(self, section_id: str) -> int:
         """Position of a section in reading order; the lead counts as before section 0."""

@@ -20,6 +20,14 @@ def test_quotes_by_speaker_in_reading_order(seed_article: Article) -> None:
     assert seed_article.quote_counts() == {"lavrov": 1, "litovkin": 2, "lukyanov": 3, "medvedev": 3}
 
 
+def test_quotes_speakers_and_sections_are_found_by_id(seed_article: Article) -> None:
+    for quote in seed_article.quotes:
+        assert seed_article.quote(quote.id) is quote
+    assert seed_article.speaker("lukyanov").name == "Fyodor Lukyanov"
+    with pytest.raises(KeyError):
+        seed_article.quote("q99")
+
+
 def test_locate_points_at_the_quote_in_its_paragraph(seed_article: Article) -> None:
     for quote in seed_article.quotes:
         where = seed_article.locate(quote)

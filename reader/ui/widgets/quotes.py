@@ -319,9 +319,12 @@ def _speaker_label(speaker: Speaker, count: int, query: str = "") -> Content:
 
 def citation(quote: Quote, article: Article) -> str:
     """A quote as one cites it: “text” — Name, role (the whole name and role, cleaned)."""
-    speaker = next((s for s in article.speakers if s.id == quote.speaker), None)
-    who = clean_text(speaker.name) if speaker is not None else quote.speaker
-    if speaker is not None and speaker.role:
+    try:
+        speaker = article.speaker(quote.speaker)
+    except KeyError:  # an article built in code need not list every speaker
+        return f"“{clean_text(quote.text)}” — {quote.speaker}"
+    who = clean_text(speaker.name)
+    if speaker.role:
         who += f", {clean_text(speaker.role)}"
     return f"“{clean_text(quote.text)}” — {who}"
 
@@ -426,7 +429,6 @@ class QuoteSidebar(Widget):
         # The list is rebuilt in slices (see ``_show_quotes``): the rest of a rebuild.
         self._steps: Iterator[None] | None = None
         self._draining = False
-        self._quote_by_id: dict[str, Quote] | None = None
 
     def _entry(self, index: int) -> _Entry:
         """The quote at ``index`` of the article, ready to show."""
@@ -765,6 +767,4 @@ class QuoteSidebar(Widget):
         option = quotes.highlighted_option if quotes.has_focus else None
         if option is None or option.id is None:
             return None
-        if self._quote_by_id is None:
-            self._quote_by_id = {quote.id: quote for quote in self.article.quotes}
-        return self._quote_by_id.get(option.id)
+        return self.article.quote(option.id)
