@@ -1,0 +1,22 @@
+"""Where reader keeps the user's articles.
+
+One function, so that ``reader import``, ``reader feed update`` and the library agree on
+the folder: the platform's user data folder (``platformdirs``), unless ``READER_ARTICLES_DIR``
+names another. State and cache have their own folders (``core.state``, ``core.cache``):
+deleting those is always safe; this folder holds what the user collected.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+
+def user_articles_dir() -> Path:
+    """The folder that imported and fetched articles go to, and that the library shows."""
+    override = os.environ.get("READER_ARTICLES_DIR")
+    if override:
+        return Path(override)
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("reader", appauthor=False)) / "articles"
