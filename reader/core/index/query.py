@@ -53,6 +53,16 @@ class ArticleRow(NamedTuple):
     blocks: int
     article_id: str | None
     error: str | None
+    #: The article's section ids in order, one per line (how far a reader got is told
+    #: from the section their saved position is in).
+    sections: str
+
+    def progress(self, section: str | None) -> tuple[int, int] | None:
+        """(section number, of how many) for a reading position in ``section``."""
+        ids = self.sections.split("\n") if self.sections else []
+        if section is None or section not in ids:
+            return None
+        return ids.index(section) + 1, len(ids)
 
 
 class PersonRow(NamedTuple):
@@ -112,7 +122,7 @@ def list_articles(conn: sqlite3.Connection) -> list[ArticleRow]:
         ArticleRow(*row)
         for row in conn.execute(
             "SELECT id, path, title, source, date, language, quotes, speakers, blocks,"
-            " article_id, error FROM articles"
+            " article_id, error, sections FROM articles"
         )
     ]
 

@@ -49,7 +49,8 @@ CREATE TABLE articles (
     language TEXT,
     quotes INTEGER NOT NULL DEFAULT 0,
     speakers INTEGER NOT NULL DEFAULT 0,
-    blocks INTEGER NOT NULL DEFAULT 0
+    blocks INTEGER NOT NULL DEFAULT 0,
+    sections TEXT NOT NULL DEFAULT ''
 );
 CREATE TABLE persons (
     id INTEGER PRIMARY KEY,

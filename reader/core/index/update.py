@@ -200,7 +200,7 @@ def _insert(conn: sqlite3.Connection, path: str, stat: Stat, article: Article) -
     blocks = sum(1 for _ in article.blocks())
     cursor = conn.execute(
         "INSERT INTO articles (path, size, mtime_ns, format, article_id, title, source, date,"
-        " language, quotes, speakers, blocks) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+        " language, quotes, speakers, blocks, sections) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
         (
             path,
             *stat,
@@ -213,6 +213,7 @@ def _insert(conn: sqlite3.Connection, path: str, stat: Stat, article: Article) -
             len(article.quotes),
             len(article.speakers),
             blocks,
+            "\n".join(section.id for section in article.sections),
         ),
     )
     article_row = cursor.lastrowid
