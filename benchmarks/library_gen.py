@@ -20,8 +20,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from reader.core.articlefile import dump_article  # noqa: E402
-from reader.core.model import Article, Footer, Quote, Section, Speaker  # noqa: E402
+from reader.core.articlefile import dump_article
+from reader.core.model import Article, Footer, Quote, Section, Speaker
 
 SYLLABLES = [
     "ka", "ra", "ta", "ma", "na", "sa", "li", "ni", "ri", "to", "ko", "mo", "su", "ru",
@@ -80,7 +80,9 @@ def article(rng: random.Random, number: int, pool: list[tuple[str, str]]) -> Art
                 text += f" “{said},” {CUE[language]} {speaker.name.split()[-1]}."
                 quotes.append(Quote(f"q{len(quotes) + 1}", said, speaker.id, f"s{s}", p))
             paragraphs.append(text)
-        sections.append(Section(f"s{s}", None if s == 0 else word(rng).capitalize(), tuple(paragraphs)))
+        sections.append(
+            Section(f"s{s}", None if s == 0 else word(rng).capitalize(), tuple(paragraphs))
+        )
     used = {q.speaker for q in quotes}
     return Article(
         id=f"article-{number:06d}",
