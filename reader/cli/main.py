@@ -49,7 +49,15 @@ def _open_parser() -> argparse.ArgumentParser:
         "path",
         nargs="?",
         type=Path,
-        help="an article file or a folder of articles (default: the bundled article)",
+        help="an article file or a folder of articles (default: your article folder once it "
+        "holds articles, else the bundled article)",
+    )
+    parser.add_argument(
+        "--articles-dir",
+        type=Path,
+        metavar="DIR",
+        help="your article folder, opened when no PATH is given "
+        "(default: READER_ARTICLES_DIR or the user data folder)",
     )
     parser.add_argument("--version", action="version", version=f"reader {__version__}")
     return parser
@@ -144,11 +152,37 @@ def _import(args: argparse.Namespace) -> int:
     return run_import(args.inputs, output=args.output, force=args.force, to_stdout=args.stdout)
 
 
-def _open(path: Path | None) -> int:
-    from reader.ui.factory import make_app, resolve_target
+def _start_target(path: Path | None, articles_dir: Path | None) -> tuple[Path, list[Path]]:
+    """What ``reader [PATH]`` opens, and the extra files a library lists.
 
-    target = resolve_target(path if path is not None else default_article())
-    app = make_app(target)
+    With no PATH: the user's article folder as a library (the bundled article listed
+    among its articles) once it holds an article; the bundled article while it is empty.
+    """
+    from reader.ui.factory import resolve_target
+
+    if path is not None:
+        return resolve_target(path), []
+    from reader.core.library import ARTICLE_SUFFIXES
+    from reader.core.places import user_articles_dir
+
+    folder = (articles_dir or user_articles_dir()).expanduser()
+    try:
+        holds = any(
+            p.suffix.lower() in ARTICLE_SUFFIXES and not p.name.startswith(".")
+            for p in folder.iterdir()
+        )
+    except OSError:
+        holds = False
+    if holds:
+        return folder, [default_article()]
+    return default_article(), []
+
+
+def _open(path: Path | None, articles_dir: Path | None = None) -> int:
+    from reader.ui.factory import make_app
+
+    target, extra = _start_target(path, articles_dir)
+    app = make_app(target, extra=extra)
     # The article lives as long as the process: keep the collector from walking it again
     # and again (tens of milliseconds a pass for a huge article, felt as stutter while
     # reading). Here, not in make_app: tests build many apps in one process.
@@ -174,7 +208,7 @@ def run(argv: Sequence[str]) -> int:
             return index.run(ns)
         return _import(ns)
     ns = _open_parser().parse_args(args)
-    return _open(ns.path)
+    return _open(ns.path, ns.articles_dir)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

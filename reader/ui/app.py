@@ -8,7 +8,7 @@ from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
-from reader.core.library import Library
+from reader.core.index import LibraryIndex
 from reader.core.model import Article
 from reader.core.state import StateStore
 from reader.resources import styles_dir
@@ -18,7 +18,7 @@ DEFAULT_THEME = "textual-dark"
 
 
 class ReaderApp(App[None]):
-    """Reads one article, or lets the reader choose one from a library folder.
+    """Reads one article, or a library folder of them (through its index).
 
     Build it with :func:`reader.ui.factory.make_app`, which loads the article(s) first
     so that a broken file is reported before the terminal is taken over.
@@ -37,7 +37,7 @@ class ReaderApp(App[None]):
 
     def __init__(
         self,
-        start: Article | Library,
+        start: Article | LibraryIndex,
         state: StateStore,
         *,
         library_title: str = "Library",
@@ -60,6 +60,10 @@ class ReaderApp(App[None]):
 
     def on_mount(self) -> None:
         self.report_state()
+
+    def on_unmount(self) -> None:
+        if isinstance(self._start, LibraryIndex):
+            self._start.close()
 
     def watch_theme(self, theme: str) -> None:
         """Remember the theme the reader picked (the palette's "Change theme")."""

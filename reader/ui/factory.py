@@ -3,19 +3,19 @@
 Articles are loaded here, before the app starts: a broken article file is a one-line
 error from the CLI, not a crash inside a half-drawn terminal. A big article file opened
 before is read back from the article cache (reader.core.cache). A folder opens the
-library chooser, where bad files are listed as notifications and the good ones still open.
+library, over its index; bad files are listed there as broken, with the reason.
 """
 
 from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from reader.core.cache import load_article_cached
 from reader.core.errors import ReaderError
-from reader.core.library import Library, load_library
+from reader.core.index import LibraryIndex
 from reader.core.model import Article
 from reader.core.state import StateStore
 from reader.core.text import visible
@@ -36,17 +36,20 @@ def resolve_target(path: Path) -> Path:
     return target
 
 
-def make_app(path: Path, *, state: StateStore | None = None) -> ReaderApp:
-    """The app for an article file or a folder of articles.
+def make_app(
+    path: Path, *, state: StateStore | None = None, extra: Iterable[Path] = ()
+) -> ReaderApp:
+    """The app for an article file or a folder of articles (listed with ``extra`` files).
 
     Raises ReaderError (with every problem, one per line) if a single file will not load.
+    A folder opens its library index (reader.core.index) at once; the library screen
+    brings it up to date in the background.
     """
     store = state if state is not None else StateStore()
     if path.is_dir():
-        library = load_library(path)
         # a folder name is untrusted text too: spell out anything a terminal would act on
         title = visible(path.resolve().name or str(path), keep_newlines=False)
-        start: Article | Library = library
+        start: Article | LibraryIndex = LibraryIndex(path, extra=extra)
     else:
         start, write_cache = load_article_cached(path)
         if write_cache is not None:

@@ -6,22 +6,21 @@ import html
 import os
 import re
 import shutil
-from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from conftest import WIDE
-from textual.widgets import OptionList
+from textual.pilot import Pilot
 
 from reader.core.articlefile import save_article
 from reader.core.errors import ArticleError, ReaderError
 from reader.core.model import Article
 from reader.core.state import StateStore
-from reader.ui.app import ReaderApp
 from reader.ui.factory import make_app, resolve_target
 from reader.ui.screens.library import LibraryScreen
 from reader.ui.screens.reading import ReadingScreen
+from reader.ui.widgets.library_lists import ArticleList
 
 
 def test_resolve_target_explains_a_missing_path(tmp_path: Path) -> None:
@@ -50,18 +49,19 @@ def test_a_bad_file_fails_before_the_app_starts(tmp_path: Path) -> None:
         make_app(bad, state=StateStore())
 
 
-async def test_a_folder_opens_the_library_and_reports_bad_files(
-    tmp_path: Path, seed_path: Path, notifications: Callable[[ReaderApp], list[str]]
+async def test_a_folder_opens_the_library_and_lists_bad_files(
+    tmp_path: Path, seed_path: Path
 ) -> None:
     shutil.copy(seed_path, tmp_path / "good.yaml")
     (tmp_path / "broken.yaml").write_text("title: [unclosed\n")
     app = make_app(tmp_path, state=StateStore())
-    notes = notifications(app)
     async with app.run_test(size=WIDE) as pilot:
+        await _indexed(pilot)
         screen = app.screen
         assert isinstance(screen, LibraryScreen)
-        assert any("broken.yaml" in n for n in notes)
-        assert screen.query_one(OptionList).option_count == 1
+        rows = screen.query_one(ArticleList).rows
+        assert [r.title for r in rows if r.error] == ["broken.yaml"]
+        assert len(rows) == 2 and rows[0].error is None  # dated first, the broken file last
         await pilot.press("enter")
         assert isinstance(app.screen, ReadingScreen)
         await pilot.press("escape")
@@ -69,9 +69,17 @@ async def test_a_folder_opens_the_library_and_reports_bad_files(
         assert app.is_running
 
 
+async def _indexed(pilot: Pilot[None]) -> None:
+    """Let the library's background refresh of its index land."""
+    await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
 async def test_an_empty_folder_says_so(tmp_path: Path) -> None:
     app = make_app(tmp_path, state=StateStore())
     async with app.run_test(size=WIDE) as pilot:
+        await _indexed(pilot)
         assert isinstance(app.screen, LibraryScreen)
         assert app.screen.query_one("#empty").display
         await pilot.press("j", "k", "down")  # no list to move: the keys do nothing
@@ -84,12 +92,11 @@ async def test_error_lines_with_markup_are_shown_literally(tmp_path: Path) -> No
     (folder / "bad].yaml").write_text("title: [unclosed\n")  # the path holds "[/bad]"
     app = make_app(folder, state=StateStore())
     async with app.run_test(size=WIDE, notifications=True) as pilot:
-        await pilot.pause()
+        await _indexed(pilot)
         assert app.is_running  # a closing tag parsed as markup would have crashed it
-        await pilot.pause(0.2)
         cells = re.findall(r">([^<]*)</text>", app.export_screenshot())
         shown = html.unescape("".join(cells)).replace("\xa0", " ")
-        assert "lib[" in shown and "/bad].yaml" in shown  # the toast, wrapped, literal
+        assert "bad].yaml" in shown and "broken: line 2:" in shown  # literal, with the reason
 
 
 async def test_library_titles_are_plain_text(tmp_path: Path, seed_article: Article) -> None:
@@ -97,10 +104,9 @@ async def test_library_titles_are_plain_text(tmp_path: Path, seed_article: Artic
     save_article(article, tmp_path / "a.yaml")
     app = make_app(tmp_path, state=StateStore())
     async with app.run_test(size=WIDE) as pilot:
-        await pilot.pause()
-        options = app.screen.query_one(OptionList)
-        prompt = options.get_option_at_index(0).prompt
-        assert str(prompt).startswith("Judul [bold]tebal[/] [@click=app.quit]x[/]")
+        await _indexed(pilot)
+        table = app.screen.query_one(ArticleList)
+        assert table.render_line(1).text.startswith("Judul [bold]tebal[/] [@click=app.quit]x[/]")
         await pilot.press("enter")
         assert isinstance(app.screen, ReadingScreen)
         assert app.screen.title == article.title

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import sqlite3
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -29,7 +30,7 @@ from reader.core.errors import ReaderError
 from reader.core.index.names import person_key
 from reader.core.library import ARTICLE_SUFFIXES
 from reader.core.model import Article
-from reader.core.text import one_line
+from reader.core.text import one_line, visible
 
 #: Articles written per transaction.
 BATCH = 100
@@ -147,14 +148,30 @@ def refresh(
     return RefreshResult(len(files), read, len(gone), broken)
 
 
+_AT_LINE = re.compile(r"^:(\d+): ")
+
+
 def _load(path: str) -> tuple[str, Article | str]:
-    """The article at ``path``, or the one-line reason it cannot be opened."""
+    """The article at ``path``, or the one-line reason it cannot be opened.
+
+    The reason leaves out the file's name, which the loader's messages begin with
+    (the library lists it beside the reason): "line 2: tags are not allowed (!tag)".
+    """
     try:
         return path, load_article(path)
     except ReaderError as exc:
         lines = str(exc).splitlines() or ["cannot be opened"]
         more = f" (and {len(lines) - 1} more problems)" if len(lines) > 1 else ""
-        return path, lines[0] + more
+        first = lines[0]
+        named = visible(path, keep_newlines=False)
+        if first.startswith(named):
+            rest = first[len(named) :]
+            at_line = _AT_LINE.match(rest)
+            if at_line:
+                first = f"line {at_line.group(1)}: {rest[at_line.end() :]}"
+            elif rest.startswith(": "):
+                first = rest[2:]
+        return path, first + more
 
 
 class _transaction:
@@ -192,7 +209,8 @@ def _delete(conn: sqlite3.Connection, path: str) -> None:
 def _insert_broken(conn: sqlite3.Connection, path: str, stat: Stat, reason: str) -> None:
     conn.execute(
         "INSERT INTO articles (path, size, mtime_ns, format, error, title) VALUES (?,?,?,?,?,?)",
-        (path, *stat, SCHEMA, reason, os.path.basename(path)),
+        # the name is shown as the broken file's title: spelled out, never terminal control
+        (path, *stat, SCHEMA, reason, visible(os.path.basename(path), keep_newlines=False)),
     )
 
 

@@ -41,7 +41,9 @@ class HelpScreen(ModalScreen[None]):
         table = self.query_one(DataTable)
         groups = [(title, self._rows(bindings)) for title, bindings in self._groups]
         rows = [row for _title, group in groups for row in group]
-        key_width = max([len("Key"), *(len(key) for key, _d in rows)])
+        # the group titles stand in the key column too: "Quote sidebar" was cut short
+        titles = [title for title, _group in groups]
+        key_width = max([len("Key"), *(len(key) for key, _d in rows), *map(len, titles)])
         table.add_column("Key", width=key_width)
         table.add_column("Action", width=max([len("Action"), *(len(d) for _k, d in rows)]))
         for title, group in groups:

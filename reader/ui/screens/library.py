@@ -1,70 +1,493 @@
-"""The library chooser: the articles of a folder, by title, to open one."""
+"""The library: every article of a folder, quotes searched across them, and speakers.
+
+Three tabs over one index (:class:`reader.core.index.LibraryIndex`):
+
+* **Articles**: a table (title, source, date, language, quotes, speakers, how far read),
+  sorted by date, title or source (``o``, or a click on a heading), filtered as you type
+  (``f``); broken files are rows of their own, with the reason.
+* **Quotes**: the quote search across the library (``/``): words and ``speaker:NAME``.
+* **Speakers**: everyone quoted, once each; Enter lists all their quotes.
+
+The screen paints what the index already has at once and brings the index up to date
+in a background thread (``r`` does it again); rows are reloaded as batches land. Enter
+on an article or a quote opens the reading screen (at the quote, highlighted), where
+``N``/``P`` step through the articles in the table's order; Escape comes back here with
+the selection kept.
+"""
 
 from __future__ import annotations
 
+import sqlite3
+import time
+from pathlib import Path
 from typing import ClassVar
 
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
+from textual.containers import Horizontal
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Header, OptionList, Static
-from textual.widgets.option_list import Option
+from textual.widgets import Header, Input, Static, TabbedContent, TabPane
+from textual.worker import get_current_worker
 
-from reader.core.library import Library
+from reader.core.cache import load_article_cached
+from reader.core.errors import ReaderError
+from reader.core.index import ArticleRow, LibraryIndex, PersonRow, Progress, RefreshResult
+from reader.core.index import parse_query as parse_quote_query
+from reader.core.search import normalise, terms
 from reader.core.state import StateStore
-from reader.core.text import one_line
+from reader.core.text import one_line, visible
+from reader.ui.library_commands import LibraryArticleCommands, LibrarySpeakerCommands
+from reader.ui.widgets.key_footer import KeyFooter
+from reader.ui.widgets.library_lists import SORTS, ArticleList, QuoteList, SpeakerList
+from reader.ui.widgets.rows import RowList
+
+#: Seconds between reloads of the table while a long refresh is writing batches.
+RELOAD_EVERY = 1.0
+#: Most quotes listed for one search.
+RESULTS = 200
+SEARCH_HINT = "Words and speaker:NAME, e.g. speaker:lavrov ebola"
+FOOTER_PRIORITIES = (
+    "app.quit",
+    "help",
+    "search_quotes",
+    "show_tab('articles')",
+    "show_tab('speakers')",
+    "filter",
+    "cycle_sort",
+    "refresh_index",
+    "choose",
+    "command_palette",
+)
+
+
+def _sorted(rows: list[ArticleRow], sort: str) -> list[ArticleRow]:
+    """Newest first by date (undated last); A→Z by title; by source, newest first within."""
+    if sort == "title":
+        return sorted(rows, key=lambda r: (r.title.casefold(), r.path))
+    by_date = sorted(rows, key=lambda r: (r.date or "", r.path), reverse=True)
+    if sort == "source":
+        return sorted(by_date, key=lambda r: r.source.casefold())
+    return sorted(by_date, key=lambda r: r.date is None)  # stable: undated last
 
 
 class LibraryScreen(Screen[None]):
-    """Choose an article; files that failed to load were reported as notifications."""
+    """A folder of articles, its quotes and speakers, over the library index."""
 
     AUTO_FOCUS = "#articles"
+    COMMANDS: ClassVar = {LibraryArticleCommands, LibrarySpeakerCommands}
+
     BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("a", "show_tab('articles')", "Articles", id="library.articles"),
+        Binding("slash", "search_quotes", "Search quotes", id="library.search-quotes"),
+        Binding("s", "show_tab('speakers')", "Speakers", id="library.speakers"),
+        Binding("f", "filter", "Filter", id="library.filter"),
+        Binding("ctrl+f", "filter", "Filter", show=False, id="library.filter-ctrl-f"),
+        Binding("o", "cycle_sort", "Sort", id="library.sort"),
+        Binding("r", "refresh_index", "Refresh", id="library.refresh"),
+        Binding("escape", "back", "Back", show=False, id="library.back"),
+        Binding("question_mark", "help", "Help", id="library.help"),
+        Binding("f1", "help", "Help", show=False, id="library.help-f1"),
         Binding("q", "app.quit", "Quit", id="library.quit"),
-        Binding("j", "cursor(1)", "Down", show=False, id="library.down"),
-        Binding("k", "cursor(-1)", "Up", show=False, id="library.up"),
     ]
 
-    def __init__(self, library: Library, state: StateStore, *, title: str) -> None:
+    def __init__(self, index: LibraryIndex, state: StateStore, *, title: str) -> None:
         super().__init__()
-        self.library = library
+        self.index = index
         self.state = state
         self._title = title
+        self.all_rows: list[ArticleRow] = []
+        self._folded: dict[int, str] = {}
+        self._filter: list[str] = []
+        self._persons_loaded = False
+        self._last_reload = 0.0
+        self._refreshing = False
+
+    # -- building --------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
         yield Header(icon="≡")
-        if self.library.articles:
-            options = [
-                Option(
-                    Content.assemble(
-                        one_line(article.title), ("  " + one_line(article.source), "dim")
-                    ),
-                    id=str(index),
+        with TabbedContent(id="library-tabs", initial="articles-tab"):
+            with TabPane("Articles", id="articles-tab"):
+                yield Input(
+                    placeholder="Filter by title, source, date, language", id="filter", compact=True
                 )
-                for index, (_path, article) in enumerate(self.library.articles)
-            ]
-            yield OptionList(*options, id="articles")
-        else:
-            yield Static(Content("No articles could be opened in this folder."), id="empty")
-        yield Footer()
+                yield ArticleList(id="articles")
+                yield Static(Content("No articles in this folder yet."), id="empty")
+            with TabPane("Quotes", id="quotes-tab"):
+                yield Input(
+                    placeholder=f"Search quotes: {SEARCH_HINT}", id="quote-search", compact=True
+                )
+                yield Static(Content(SEARCH_HINT), id="quote-status")
+                yield QuoteList(id="quote-results")
+            with TabPane("Speakers", id="speakers-tab"):
+                yield Static(Content(""), id="speaker-status")
+                yield SpeakerList(id="speakers")
+                yield QuoteList(id="speaker-quotes")
+        with Horizontal(id="library-status"):
+            yield Static(Content(""), id="library-detail")
+            yield Static(Content(""), id="library-progress")
+        yield KeyFooter(priorities=FOOTER_PRIORITIES)
 
     def on_mount(self) -> None:
         self.title = self._title
-        count = len(self.library.articles)
-        self.sub_title = f"{count} article" if count == 1 else f"{count} articles"
-        for error in self.library.errors:
-            self.notify(error, title="Not opened", severity="error", timeout=10, markup=False)
+        self.articles.read_state = self._read_state
+        self.query_one("#speaker-quotes").display = False
+        self.reload_articles()
+        self._report_notes()
+        self.refresh_index()
 
-    def action_cursor(self, step: int) -> None:
-        # (an empty folder shows a message instead of the list: nothing to move)
-        for options in self.query("#articles").results(OptionList):
-            options.action_cursor_down() if step > 0 else options.action_cursor_up()
+    @property
+    def articles(self) -> ArticleList:
+        return self.query_one("#articles", ArticleList)
 
-    @on(OptionList.OptionSelected, "#articles")
-    def _open(self, event: OptionList.OptionSelected) -> None:
-        from reader.ui.screens.reading import ReadingScreen
+    @property
+    def tabs(self) -> TabbedContent:
+        return self.query_one("#library-tabs", TabbedContent)
 
-        _path, article = self.library.articles[int(event.option.id or 0)]
-        self.app.push_screen(ReadingScreen(article, self.state))
+    # -- the article table -----------------------------------------------------------
+
+    def reload_articles(self) -> None:
+        """Read the article rows from the index again, keeping the selected one."""
+        current = self.articles.current
+        self.all_rows = self.index.articles()
+        self._folded = {}
+        self._last_reload = time.monotonic()
+        self._show_articles(keep=current.path if current else None)
+        count = sum(1 for r in self.all_rows if r.error is None)
+        broken = len(self.all_rows) - count
+        self.sub_title = f"{count:,} article" + ("" if count == 1 else "s")
+        if broken:
+            self.sub_title += f" · {broken} broken"
+
+    def _show_articles(self, keep: str | None = None) -> None:
+        rows = self.all_rows
+        if self._filter:
+            rows = [r for r in rows if all(w in self._haystack(r) for w in self._filter)]
+        rows = _sorted(rows, self.articles.sort)
+        cursor = next((i for i, r in enumerate(rows) if r.path == keep), None) if keep else None
+        self.articles.show(rows, cursor if cursor is not None else 0)
+        self.query_one("#empty").display = not self.all_rows and not self._refreshing
+
+    def _haystack(self, row: ArticleRow) -> str:
+        folded = self._folded.get(row.row)
+        if folded is None:
+            text = "\n".join((row.title, row.source, row.date or "", row.language or ""))
+            folded = self._folded[row.row] = normalise(text)
+        return folded
+
+    def shown_path(self, path: str) -> str:
+        """A file's name if it is in the library folder, else its whole path (one line)."""
+        where = Path(path)
+        folder = self.index.folder
+        if folder is not None and where.parent == folder.resolve():
+            return visible(where.name, keep_newlines=False)
+        return visible(path, keep_newlines=False)
+
+    def _read_state(self, row: ArticleRow) -> str:
+        if row.article_id is None:
+            return ""
+        position = self.state.position(row.article_id)
+        if position is None:
+            return ""
+        progress = row.progress(position.section)
+        return f"{progress[0]}/{progress[1]}" if progress else "open"
+
+    @on(Input.Changed, "#filter")
+    def _filter_changed(self, event: Input.Changed) -> None:
+        self._filter = terms(event.value)
+        current = self.articles.current
+        self._show_articles(keep=current.path if current else None)
+
+    @on(Input.Submitted, "#filter")
+    def _filter_done(self) -> None:
+        self.articles.focus()
+
+    def action_filter(self) -> None:
+        self.tabs.active = "articles-tab"
+        self.query_one("#filter", Input).focus()
+
+    def action_cycle_sort(self) -> None:
+        self.sort_by(SORTS[(SORTS.index(self.articles.sort) + 1) % len(SORTS)])
+
+    def sort_by(self, sort: str) -> None:
+        current = self.articles.current
+        self.articles.sort = sort
+        self._show_articles(keep=current.path if current else None)
+        self.notify(f"Sorted by {sort}", timeout=2)
+
+    @on(ArticleList.SortChosen)
+    def _sort_chosen(self, event: ArticleList.SortChosen) -> None:
+        self.sort_by(event.sort)
+
+    @on(RowList.Highlighted, "#articles")
+    def _article_highlighted(self) -> None:
+        row = self.articles.current
+        detail = self.query_one("#library-detail", Static)
+        if row is None:
+            detail.update(Content(""))
+        elif row.error is not None:
+            detail.update(Content(f"{self.shown_path(row.path)}: broken: {one_line(row.error)}"))
+        else:
+            detail.update(Content(self.shown_path(row.path)))
+
+    @on(RowList.Chosen, "#articles")
+    def _article_chosen(self, event: RowList.Chosen) -> None:
+        self.open_row(self.articles.rows[event.index])
+
+    # -- opening articles ------------------------------------------------------------
+
+    def open_row(self, row: ArticleRow, quote_id: str | None = None) -> bool:
+        """Open an article of the library (at ``quote_id`` if given); False if it cannot."""
+        from reader.ui.screens.library_reading import LibraryReadingScreen
+
+        if row.error is not None:
+            self.notify(one_line(row.error), title="Broken", severity="error", markup=False)
+            return False
+        try:
+            article, _store = load_article_cached(Path(row.path))
+        except ReaderError as exc:
+            message = str(exc).splitlines()[0]
+            self.notify(message, title="Not opened", severity="error", markup=False)
+            self.refresh_index()
+            return False
+        self.select_path(row.path)
+        screen = LibraryReadingScreen(article, self.state, self, path=row.path, quote_id=quote_id)
+        self.app.push_screen(screen)
+        return True
+
+    def select_path(self, path: str) -> None:
+        """Put the article table's cursor on the file at ``path`` (if it is listed)."""
+        for i, r in enumerate(self.articles.rows):
+            if r.path == path:
+                self.articles.move_to(i)
+                return
+
+    def step_article(self, path: str, step: int) -> None:
+        """Open the article after (or before) ``path`` in the table's order."""
+        rows = self.articles.rows
+        at = next((i for i, r in enumerate(rows) if r.path == path), self.articles.cursor)
+        target = at + step
+        while 0 <= target < len(rows) and rows[target].error is not None:
+            target += step
+        if not 0 <= target < len(rows):
+            self.app.bell()
+            return
+        self.app.pop_screen()
+        self.open_row(rows[target])
+
+    def open_path(self, path: str, quote_id: str | None = None) -> None:
+        row = next((r for r in self.all_rows if r.path == path), None)
+        if row is not None:
+            self.open_row(row, quote_id)
+
+    # -- quotes ----------------------------------------------------------------------
+
+    def action_search_quotes(self) -> None:
+        self.tabs.active = "quotes-tab"
+        self.query_one("#quote-search", Input).focus()
+
+    @on(Input.Changed, "#quote-search")
+    def _search_changed(self, event: Input.Changed) -> None:
+        self.search_quotes(event.value)
+
+    def search_quotes(self, typed: str) -> None:
+        """Run the quote search for what is typed and show the results."""
+        query = parse_quote_query(typed)
+        status = self.query_one("#quote-status", Static)
+        results = self.query_one("#quote-results", QuoteList)
+        if query.empty:
+            results.show([], ())
+            status.update(Content(SEARCH_HINT))
+            return
+        try:
+            hits, more = self.index.search(query, limit=RESULTS)
+        except sqlite3.Error as exc:
+            status.update(Content(f"Search failed: {exc}"))
+            return
+        results.show(hits, query.words)
+        found = f"{len(hits)}+" if more else str(len(hits))
+        who = f" by {query.speaker}" if query.speaker else ""
+        noun = "quote" if len(hits) == 1 and not more else "quotes"
+        order = ", newest first" if len(hits) > 1 else ""
+        status.update(Content(f"{found} {noun}{who}{order}"))
+
+    @on(Input.Submitted, "#quote-search")
+    def _search_done(self) -> None:
+        self.query_one("#quote-results").focus()
+
+    @on(RowList.Highlighted, "#quote-results")
+    @on(RowList.Highlighted, "#speaker-quotes")
+    def _quote_highlighted(self, event: RowList.Highlighted) -> None:
+        assert isinstance(event.rows, QuoteList)
+        hit = event.rows.current
+        self.query_one("#library-detail", Static).update(
+            Content(self.shown_path(hit.path) if hit else "")
+        )
+
+    @on(RowList.Chosen, "#quote-results")
+    @on(RowList.Chosen, "#speaker-quotes")
+    def _quote_chosen(self, event: RowList.Chosen) -> None:
+        assert isinstance(event.rows, QuoteList)
+        hit = event.rows.hits[event.index]
+        self.open_path(hit.path, hit.quote_id)
+
+    # -- speakers --------------------------------------------------------------------
+
+    @on(TabbedContent.TabActivated)
+    def _tab_activated(self, event: TabbedContent.TabActivated) -> None:
+        if event.pane.id == "speakers-tab" and not self._persons_loaded:
+            self.reload_persons()
+
+    def reload_persons(self) -> None:
+        speakers = self.query_one("#speakers", SpeakerList)
+        current = speakers.current
+        persons = self.index.persons()
+        self._persons_loaded = True
+        cursor = next((i for i, p in enumerate(persons) if current and p.row == current.row), 0)
+        speakers.show(persons, cursor)
+        if not self.query_one("#speaker-quotes").display:
+            self._speaker_status()
+
+    def _speaker_status(self) -> None:
+        count = self.query_one("#speakers", SpeakerList).count
+        noun = "speaker" if count == 1 else "speakers"
+        self.query_one("#speaker-status", Static).update(
+            Content(f"{count:,} {noun}, most quoted first · Enter lists their quotes")
+        )
+
+    @on(RowList.Chosen, "#speakers")
+    def _speaker_chosen(self, event: RowList.Chosen) -> None:
+        self.show_person(self.query_one("#speakers", SpeakerList).persons[event.index])
+
+    def show_person(self, person: PersonRow) -> None:
+        """List every quote of one speaker (Escape goes back to the speakers)."""
+        self.tabs.active = "speakers-tab"
+        if not self._persons_loaded:
+            self.reload_persons()
+        speakers = self.query_one("#speakers", SpeakerList)
+        speakers.move_to(next((i for i, p in enumerate(speakers.persons) if p == person), 0))
+        quotes = self.query_one("#speaker-quotes", QuoteList)
+        quotes.show(self.index.person_quotes(person.row))
+        speakers.display = False
+        quotes.display = True
+        quotes.focus()
+        role = f", {one_line(person.role)}" if person.role else ""
+        self.query_one("#speaker-status", Static).update(
+            Content(f"{one_line(person.name)}{role}: {person.quotes} in {person.articles}")
+            if False
+            else Content(
+                f"{one_line(person.name)}{role} · {len(quotes.hits)} quotes in "
+                f"{person.articles} articles · Esc: all speakers"
+            )
+        )
+
+    def _close_person(self) -> bool:
+        quotes = self.query_one("#speaker-quotes", QuoteList)
+        if not quotes.display:
+            return False
+        quotes.display = False
+        speakers = self.query_one("#speakers", SpeakerList)
+        speakers.display = True
+        speakers.focus()
+        self._speaker_status()
+        return True
+
+    # -- tabs, keys, help ------------------------------------------------------------
+
+    def action_show_tab(self, tab: str) -> None:
+        self.tabs.active = f"{tab}-tab"
+        target = {"articles": "#articles", "speakers": "#speakers"}[tab]
+        if tab == "speakers" and self.query_one("#speaker-quotes").display:
+            target = "#speaker-quotes"
+        self.query_one(target).focus()
+
+    def action_back(self) -> None:
+        """Escape: leave a field for its list, a speaker's quotes for the speakers."""
+        focused = self.focused
+        if isinstance(focused, Input):
+            if focused.id == "filter":
+                self.articles.focus()
+            else:
+                self.query_one("#quote-results").focus()
+            return
+        if self.tabs.active == "speakers-tab":
+            self._close_person()
+        elif self.tabs.active == "articles-tab" and self._filter:
+            self.query_one("#filter", Input).value = ""
+
+    def action_help(self) -> None:
+        from reader.ui.screens.help import HelpScreen
+
+        self.app.push_screen(HelpScreen(self.help_groups()))
+
+    def help_groups(self) -> list[tuple[str, list[Binding]]]:
+        def bindings(of: list[BindingType]) -> list[Binding]:
+            return [b for b in of if isinstance(b, Binding)]
+
+        return [
+            ("Library", bindings(self.BINDINGS)),
+            ("Lists", bindings(RowList.BINDINGS)),
+            ("Everywhere", bindings(self.app.BINDINGS)),
+        ]
+
+    # -- keeping the index up to date --------------------------------------------------
+
+    def action_refresh_index(self) -> None:
+        self.refresh_index()
+
+    def refresh_index(self) -> None:
+        """Bring the index up to date with the folder, in a background thread."""
+        self._refreshing = True
+        self._set_progress("Checking for changes…")
+        self._refresh_worker()
+
+    @work(thread=True, exclusive=True, group="library-refresh", exit_on_error=False)
+    def _refresh_worker(self) -> None:
+        worker = get_current_worker()
+
+        def progress(step: Progress) -> None:
+            if not worker.is_cancelled:
+                self.app.call_from_thread(self._progress, step)
+
+        try:
+            result: RefreshResult | str = self.index.refresh(
+                progress, should_stop=lambda: worker.is_cancelled
+            )
+        except (ReaderError, sqlite3.Error, OSError) as exc:
+            result = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        if not worker.is_cancelled:
+            self.app.call_from_thread(self._refreshed, result)
+
+    def _progress(self, step: Progress) -> None:
+        if step.total:
+            self._set_progress(f"Indexing {step.done:,} / {step.total:,}")
+            if time.monotonic() - self._last_reload >= RELOAD_EVERY or step.done == step.total:
+                self.reload_articles()
+
+    def _refreshed(self, result: RefreshResult | str) -> None:
+        self._refreshing = False
+        if isinstance(result, str):
+            self._set_progress("Index not updated")
+            self.notify(result, title="Library", severity="warning", markup=False)
+        else:
+            self._set_progress("")
+            if result.read or result.removed:
+                self.reload_articles()
+                if self._persons_loaded:
+                    self.reload_persons()
+        self.query_one("#empty").display = not self.all_rows
+        self._report_notes()
+
+    def _set_progress(self, text: str) -> None:
+        self.query_one("#library-progress", Static).update(Content(text))
+
+    def _report_notes(self) -> None:
+        notes, self.index.notes = self.index.notes, []
+        for note in notes:
+            self.notify(note, title="Library", severity="warning", markup=False)
+
+    def on_screen_resume(self) -> None:
+        """Back from an article: its row may show a new reading position."""
+        self.articles.refresh()

@@ -1,0 +1,53 @@
+"""The reading screen as opened from the library: the next and previous article too.
+
+Only here are ``N`` and ``P`` bound (and so shown in the footer and help): a single
+article opened from the command line has no neighbours.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar
+
+from textual.binding import Binding, BindingType
+
+from reader.core.model import Article
+from reader.core.state import StateStore
+from reader.ui.screens.reading import ReadingScreen
+
+if TYPE_CHECKING:
+    from reader.ui.screens.library import LibraryScreen
+
+
+class LibraryReadingScreen(ReadingScreen):
+    """An article of the library; ``quote_id`` is shown highlighted once it is laid out."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("N", "step_article(1)", "Next article", id="library.next-article"),
+        Binding("P", "step_article(-1)", "Prev article", id="library.previous-article"),
+    ]
+
+    def __init__(
+        self,
+        article: Article,
+        state: StateStore,
+        library: LibraryScreen,
+        *,
+        path: str,
+        quote_id: str | None = None,
+    ) -> None:
+        super().__init__(article, state)
+        self.library = library
+        self.path = path
+        self._quote_id = quote_id
+
+    def on_mount(self) -> None:
+        if self._quote_id is not None:
+            self.call_after_refresh(self.go_to_quote, self._quote_id)
+
+    def action_step_article(self, step: int) -> None:
+        self.library.step_article(self.path, step)
+
+    def help_groups(self) -> list[tuple[str, list[Binding]]]:
+        groups = super().help_groups()
+        mine = [b for b in LibraryReadingScreen.BINDINGS if isinstance(b, Binding)]
+        return [groups[0], ("Library", mine), *groups[1:]]

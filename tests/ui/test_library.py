@@ -1,0 +1,277 @@
+"""The library screen: articles, quote search across them, speakers, from the keyboard."""
+
+from __future__ import annotations
+
+import html
+import os
+from pathlib import Path
+
+import pytest
+from conftest import WIDE
+from library_articles import make_article, small_library, write
+from textual.pilot import Pilot
+from textual.widgets import Input
+
+from reader.core.index.store import index_path
+from reader.core.state import Position, StateStore
+from reader.ui.factory import make_app
+from reader.ui.screens.help import HelpScreen
+from reader.ui.screens.library import LibraryScreen
+from reader.ui.screens.library_reading import LibraryReadingScreen
+from reader.ui.widgets.body import ArticleBody
+from reader.ui.widgets.library_lists import ArticleList, QuoteList, SpeakerList
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    folder = tmp_path / "library"
+    small_library(folder)
+    return folder
+
+
+async def settled(pilot: Pilot[None]) -> LibraryScreen:
+    """Wait for the background refresh of the index to land; return the library screen."""
+    app = pilot.app
+    await pilot.pause()
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+    screen = app.screen_stack[0]
+    assert isinstance(screen, LibraryScreen)
+    return screen
+
+
+def titles(screen: LibraryScreen) -> list[str]:
+    return [row.title for row in screen.articles.rows]
+
+
+async def test_articles_are_listed_newest_first_with_the_broken_file_and_its_reason(
+    folder: Path,
+) -> None:
+    app = make_app(folder, state=StateStore())
+    async with app.run_test(size=WIDE) as pilot:
+        screen = await settled(pilot)
+        assert titles(screen) == [
+            "Talks in Geneva",
+            "Moskow dan Washington di Paris",
+            "Tanpa kutipan",
+            "broken.yaml",
+        ]
+        articles = screen.query_one(ArticleList)
+        lines = [articles.render_line(y).text for y in range(6)]
+        assert lines[0].split()[:2] == ["Title", "Source"]
+        assert "Talks in Geneva" in lines[1] and "2015-02-01" in lines[1] and " en " in lines[1]
+        assert "broken: line 2: tags are not allowed (!tag)" in lines[4]
+        await pilot.press("end")
+        detail = str(screen.query_one("#library-detail").render())
+        assert detail == "broken.yaml: broken: line 2: tags are not allowed (!tag)"
+        await pilot.press("enter")  # a broken file does not open, nor stop the library
+        assert app.screen is screen and app.is_running
+        assert screen.sub_title == "3 articles · 1 broken"
+
+
+async def test_sort_by_title_and_source_and_back_to_date(folder: Path) -> None:
+    app = make_app(folder, state=StateStore())
+    async with app.run_test(size=WIDE) as pilot:
+        screen = await settled(pilot)
+        await pilot.press("o")
+        assert titles(screen) == [
+            "broken.yaml",
+            "Moskow dan Washington di Paris",
+            "Talks in Geneva",
+            "Tanpa kutipan",
+        ]
+        await pilot.press("o")
+        assert screen.articles.sort == "source"
+        sources = [row.source for row in screen.articles.rows]
+        assert sources == sorted(sources, key=str.casefold)
+        await pilot.press("o")
+        assert titles(screen)[0] == "Talks in Geneva"
+
+
+async def test_filter_as_you_type_and_escape(folder: Path) -> None:
+    app = make_app(folder, state=StateStore())
+    async with app.run_test(size=WIDE) as pilot:
+        screen = await settled(pilot)
+        await pilot.press("f", *"gazeta")
+        assert isinstance(app.focused, Input)
+        assert titles(screen) == ["Moskow dan Washington di Paris"]
+        await pilot.press("escape")
+        assert app.focused is screen.articles
+        assert titles(screen) == ["Moskow dan Washington di Paris"]  # kept on leaving
+        await pilot.press("escape")
+        assert len(titles(screen)) == 4
+        assert screen.articles.current is not None
+        assert screen.articles.current.title == "Moskow dan Washington di Paris"
+
+
+async def test_enter_opens_escape_returns_with_the_selection_kept(folder: Path) -> None:
+    app = make_app(folder, state=StateStore())
+    async with app.run_test(size=WIDE) as pilot:
+        screen = await settled(pilot)
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        reading = app.screen
+        assert isinstance(reading, LibraryReadingScreen)
+        assert reading.article.title == "Moskow dan Washington di Paris"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is screen
+        assert screen.articles.cursor == 1
+
+
+async def test_next_and_previous_article_from_the_reading_screen(folder: Path) -> None:
+    app = make_app(folder, state=StateStore())
+    async with app.run_test(size=WIDE) as pilot:
+        screen = await settled(pilot)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen.article.title == "Talks in Geneva"  # type: ignore[attr-defined]
+        await pilot.press("N")
+        await pilot.pause()
+        assert app.screen.article.title == "Moskow dan Washington di Paris"  # type: ignore[attr-defined]
+        await pilot.press("N", "N")  # the broken file is stepped over; the end rings
+        await pilot.pause()
+        assert app.screen.article.title == "Tanpa kutipan"  # type: ignore[attr-defined]
+        await pilot.press("P")
+        await pilot.pause()
+        assert app.screen.article.title == "Moskow dan Washington di Paris"  # type: ignore[attr-defined]
+        assert len(app.screen_stack) == 2  # one reading screen at a time, over the library
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is screen
+        assert screen.articles.current is not None
+        assert screen.articles.current.title == "Moskow dan Washington di Paris"
+
+
+async def test_quote_search_by_speaker_and_words_opens_the_article_at_the_quote(
+    folder: Path,
+) -> None:
+    app = make_app(folder, state=StateStore())
+    async with app.run_test(size=WIDE) as pilot:
+        screen = await settled(pilot)
+        await pilot.press("slash", *"speaker:lavrov ebola")
+        results = screen.query_one("#quote-results", QuoteList)
+        assert [hit.text for hit in results.hits] == ["Kita lawan virus Ebola bersama"]
+        first = results.render_line(0).text
+        assert "“Kita lawan virus Ebola bersama”" in first
+        second = results.render_line(1).text
+        assert "Sergei Lavrov, Menteri Luar Negeri Rusia" in second
+        assert "Moskow dan Washington di Paris" in second
+        assert str(screen.query_one("#quote-status").render()) == "1 quote by lavrov"
+        await pilot.press("enter", "enter")
+        await pilot.pause()
+        reading = app.screen
+        assert isinstance(reading, LibraryReadingScreen)
+        assert reading.article.id == "paris"
+        assert reading.query_one(ArticleBody).chosen_quote == "q1"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is screen and screen.tabs.active == "quotes-tab"
+
+
+async def test_quote_search_highlights_the_words(folder: Path) -> None:
+    app = make_app(folder, state=StateStore())
+    async with app.run_test(size=WIDE) as pilot:
+        screen = await settled(pilot)
+        await pilot.press("slash", *"medved")
+        results = screen.query_one("#quote-results", QuoteList)
+        assert [hit.name for hit in results.hits] == ["Dmitry Medvédev"]
+        await pilot.press(*["backspace"] * 6, *"economy")
+        strip = results.render_line(0)
+        match = results.component_style("match")
+        marked = "".join(s.text for s in strip if s.style and s.style.underline)
+        assert marked == "economy" and match.underline
+
+
+async def test_speakers_are_listed_once_and_list_their_quotes(folder: Path) -> None:
+    app = make_app(folder, state=StateStore())
+    async with app.run_test(size=WIDE) as pilot:
+        screen = await settled(pilot)
+        await pilot.press("s")
+        speakers = screen.query_one("#speakers", SpeakerList)
+        assert speakers.persons[0].name == "Sergei Lavrov"
+        assert len(speakers.persons) == 3
+        assert "2 quotes · 2 articles" in speakers.render_line(0).text
+        await pilot.press("enter")
+        quotes = screen.query_one("#speaker-quotes", QuoteList)
+        assert {hit.text for hit in quotes.hits} == {
+            "Kita lawan virus Ebola bersama",
+            "Sanctions will not help anyone",
+        }
+        assert app.focused is quotes
+        await pilot.press("escape")
+        assert app.focused is speakers and speakers.cursor == 0
+        await pilot.press("down", "enter", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, LibraryReadingScreen)
+
+
+async def test_refresh_shows_changed_new_and_deleted_files(folder: Path) -> None:
+    app = make_app(folder, state=StateStore())
+    async with app.run_test(size=WIDE) as pilot:
+        screen = await settled(pilot)
+        (folder / "geneva.yaml").unlink()
+        write(folder, "paris.yaml", make_article("paris", "Paris, edisi baru", []))
+        write(folder, "new.yaml", make_article("new", "Artikel baru", []))
+        await pilot.press("r")
+        await settled(pilot)
+        assert sorted(titles(screen)) == sorted(
+            ["Paris, edisi baru", "Artikel baru", "Tanpa kutipan", "broken.yaml"]
+        )
+        await pilot.press("slash", *"sanctions")
+        assert screen.query_one("#quote-results", QuoteList).hits == []
+
+
+async def test_a_corrupt_index_does_not_stop_the_library(folder: Path) -> None:
+    path = index_path(folder)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(os.urandom(8192))
+    app = make_app(folder, state=StateStore())
+    async with app.run_test(size=WIDE) as pilot:
+        screen = await settled(pilot)
+        assert len(titles(screen)) == 4
+        await pilot.press("slash", *"speaker:kerry")
+        assert len(screen.query_one("#quote-results", QuoteList).hits) == 1
+
+
+async def test_the_read_column_shows_how_far_the_reader_got(folder: Path) -> None:
+    state = StateStore()
+    state.set_position("geneva", Position("body", 2))
+    app = make_app(folder, state=state)
+    async with app.run_test(size=WIDE) as pilot:
+        screen = await settled(pilot)
+        lines = [screen.articles.render_line(y).text for y in range(1, 4)]
+        assert lines[0].rstrip().endswith("1/1")  # Geneva: in its one section
+        assert lines[1].rstrip().endswith("new")
+
+
+async def test_help_lists_the_library_keys(folder: Path) -> None:
+    app = make_app(folder, state=StateStore())
+    async with app.run_test(size=WIDE) as pilot:
+        await settled(pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        text = html.unescape(app.export_screenshot()).replace("\xa0", " ")
+        for description in ("Search quotes", "Speakers", "Filter", "Sort", "Refresh"):
+            assert description in text
+
+
+async def test_the_palette_opens_an_article_and_a_speaker(folder: Path) -> None:
+    app = make_app(folder, state=StateStore())
+    async with app.run_test(size=WIDE) as pilot:
+        screen = await settled(pilot)
+        await pilot.press("ctrl+p", *"Open: Talks")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, LibraryReadingScreen)
+        assert app.screen.article.id == "geneva"
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("ctrl+p", *"Speaker: John Kerry")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        quotes = screen.query_one("#speaker-quotes", QuoteList)
+        assert [hit.name for hit in quotes.hits] == ["John Kerry"]
