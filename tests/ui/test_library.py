@@ -18,7 +18,7 @@ from reader.ui.factory import make_app
 from reader.ui.screens.help import HelpScreen
 from reader.ui.screens.library import LibraryScreen
 from reader.ui.screens.library_reading import LibraryReadingScreen
-from reader.ui.widgets.body import ArticleBody
+from reader.ui.widgets.article_body import ArticleBody
 from reader.ui.widgets.library_lists import ArticleList, QuoteList, SpeakerList
 
 
