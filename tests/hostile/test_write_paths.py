@@ -46,6 +46,10 @@ ALLOWED = {
     # writers (only names the cache itself makes; entries are written by atomic_write)
     ("core/cache.py", "mkdir"),
     ("core/cache.py", "unlink"),
+    # the library index (an SQLite cache, written by SQLite itself): its folder, and a
+    # damaged index thrown away with its -wal/-shm files (only the index's own names)
+    ("core/index/store.py", "mkdir"),
+    ("core/index/store.py", "unlink"),
     # the import output folder
     ("cli/import_.py", "mkdir"),
     # /dev/null over a closed pipe

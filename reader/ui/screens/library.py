@@ -136,7 +136,8 @@ class LibraryScreen(Screen[None]):
         self.query_one("#speaker-quotes").display = False
         self.reload_articles()
         self._report_notes()
-        self.refresh_index()
+        # after the first paint: the refresh's thread would compete with it for the GIL
+        self.call_after_refresh(self.refresh_index)
 
     @property
     def articles(self) -> ArticleList:

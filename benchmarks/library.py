@@ -1,0 +1,207 @@
+"""The library at scale: index build and refresh, index size, quote search as one types,
+and first paint with a warm index against a bare Textual app.
+
+``python benchmarks/library.py [--count 10000] [--work DIR] [--skip-paint] [--runs 5]``
+
+A folder of ``--count`` synthetic articles (benchmarks/library_gen.py: generated text,
+never corpus text) is made once in ``--work`` and reused. Measured, each in this run:
+
+* first build of the index (empty cache folder), its size on disk, a refresh with
+  nothing changed, and a refresh after 10 files changed and 10 deleted (restored after);
+* quote search as a person types, keystroke by keystroke: the library screen's own
+  ``search_quotes`` (the index query, the core rule, the results list updated) plus
+  drawing the visible result lines, in a headless app: that is the work between a key
+  and the repaint. Queries: a speaker and a word (``speaker:NAME word``), a very common
+  word ("yang", in every generated quote) and a two-word query. Target at 10,000
+  articles: median ≤ 20 ms, worst ≤ 50 ms;
+* first paint with a warm index in a real terminal (tmux, as ../shared/tools/ttfp.py
+  does), waiting for the first row of the article table, as a ratio to a bare Textual
+  app measured in the same run. Target ≤ 1.3×.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from library_gen import generate  # noqa: E402
+
+from reader.core.index import LibraryIndex  # noqa: E402
+
+TTFP = ROOT.parent.parent / "shared" / "tools" / "ttfp.py"
+if not TTFP.exists():
+    TTFP = Path("/work/shared/tools/ttfp.py")
+
+BARE_APP = """
+from textual.app import App
+from textual.widgets import Static
+class Bare(App):
+    def compose(self):
+        yield Static("bare textual app ready")
+Bare().run()
+"""
+
+
+def folder_for(work: Path, count: int) -> Path:
+    folder = work / f"articles-{count}"
+    marker = folder / ".complete"
+    if not marker.exists():
+        shutil.rmtree(folder, ignore_errors=True)
+        started = time.perf_counter()
+        generate(folder, count)
+        marker.write_text("ok")
+        print(f"generated {count:,} articles in {time.perf_counter() - started:.0f} s")
+    return folder
+
+
+def index_size(index: LibraryIndex) -> int:
+    return sum(
+        os.path.getsize(f"{index.path}{suffix}")
+        for suffix in ("", "-wal")
+        if os.path.exists(f"{index.path}{suffix}")
+    )
+
+
+def build_and_refresh(folder: Path, cache: Path) -> dict[str, float]:
+    os.environ["READER_CACHE_DIR"] = str(cache)
+    shutil.rmtree(cache, ignore_errors=True)
+    figures: dict[str, float] = {}
+    index = LibraryIndex(folder)
+    started = time.perf_counter()
+    result = index.refresh()
+    figures["first build (s)"] = time.perf_counter() - started
+    assert result.read == len(list(folder.glob("*.yaml"))), result
+    conn = index._conn()
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    figures["index size (MB)"] = index_size(index) / 1e6
+    started = time.perf_counter()
+    same = index.refresh()
+    figures["refresh, nothing changed (s)"] = time.perf_counter() - started
+    assert same.read == 0, same
+    files = sorted(folder.glob("*.yaml"))
+    aside = Path(tempfile.mkdtemp())
+    changed = files[:10]
+    deleted = files[10:20]
+    for path in changed + deleted:
+        shutil.copy2(path, aside / path.name)
+    try:
+        for path in changed:
+            text = path.read_text(encoding="utf-8")
+            path.write_text(text.replace("title: ", "title: Changed ", 1), encoding="utf-8")
+        for path in deleted:
+            path.unlink()
+        started = time.perf_counter()
+        after = index.refresh()
+        figures["refresh, 10 changed + 10 deleted (s)"] = time.perf_counter() - started
+        assert (after.read, after.removed) == (10, 10), after
+    finally:
+        for saved in aside.iterdir():
+            shutil.copy2(saved, folder / saved.name)
+        shutil.rmtree(aside)
+    index.refresh()  # back to the folder as generated (warm for what follows)
+    index.close()
+    return figures
+
+
+def typing_queries(index: LibraryIndex) -> list[str]:
+    """What a person types: a speaker and a word, a very common word, two words."""
+    person = index.persons()[0]
+    surname = person.name.split()[-1].lower()
+    word = index.person_quotes(person.row)[0].text.split()[-1].lower()[:5]
+    return [f"speaker:{surname} {word}", "yang", "yang ka", "the ra"]
+
+
+async def search_latencies(folder: Path, rounds: int) -> tuple[list[float], list[str]]:
+    from reader.core.state import StateStore
+    from reader.ui.factory import make_app
+    from reader.ui.widgets.library_lists import QuoteList
+
+    app = make_app(folder, state=StateStore(Path(tempfile.mkdtemp())))
+    times: list[float] = []
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        screen = app.screen
+        await pilot.press("slash")
+        await pilot.pause()
+        results = screen.query_one("#quote-results", QuoteList)
+        queries = typing_queries(screen.index)  # type: ignore[attr-defined]
+        for round_ in range(rounds):
+            for query in queries:
+                for end in range(1, len(query) + 1):
+                    started = time.perf_counter()
+                    screen.search_quotes(query[:end])  # type: ignore[attr-defined]
+                    for y in range(results.size.height):
+                        results.render_line(y)
+                    elapsed = time.perf_counter() - started
+                    if round_:  # the first round warms the caches, as a session would
+                        times.append(elapsed)
+    return times, queries
+
+
+def ttfp(command: list[str], expect: list[str], runs: int) -> float:
+    args = [sys.executable, str(TTFP), "--runs", str(runs), "--cols", "120", "--rows", "40"]
+    for text in expect:
+        args += ["--expect", text]
+    out = subprocess.run([*args, "--", *command], capture_output=True, text=True, check=True)
+    line = next(line for line in out.stdout.splitlines() if line.startswith("ttfp_ms"))
+    return float(line.split("median=")[1].split()[0])
+
+
+def first_paint(folder: Path, runs: int) -> tuple[float, float]:
+    index = LibraryIndex(folder)
+    index.refresh()
+    rows = [r for r in index.articles() if r.error is None]
+    index.close()
+    newest = sorted(rows, key=lambda r: (r.date or "", r.path), reverse=True)[0]
+    reader = [str(ROOT / ".venv" / "bin" / "reader"), str(folder)]
+    bare = [sys.executable, "-c", BARE_APP]
+    env_cache = os.environ["READER_CACHE_DIR"]
+    prefix = ["env", f"READER_CACHE_DIR={env_cache}", f"READER_STATE_DIR={tempfile.mkdtemp()}"]
+    library_ms = ttfp(prefix + reader, [newest.title[:30], "Speakers"], runs)
+    bare_ms = ttfp(bare, ["bare textual app ready"], runs)
+    return library_ms, bare_ms
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--count", type=int, default=10_000)
+    parser.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "reader-bench")
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--rounds", type=int, default=4)
+    parser.add_argument("--skip-paint", action="store_true")
+    args = parser.parse_args()
+    folder = folder_for(args.work, args.count)
+    cache = args.work / f"cache-{args.count}"
+    print(f"library of {args.count:,} articles in {folder}")
+    for name, value in build_and_refresh(folder, cache).items():
+        print(f"  {name:<40} {value:8.2f}")
+    times, queries = asyncio.run(search_latencies(folder, args.rounds))
+    ms = sorted(t * 1000 for t in times)
+    print(f"  quote search as one types ({len(ms)} keystrokes; {', '.join(map(repr, queries))})")
+    print(
+        f"    median {statistics.median(ms):.1f} ms, p95 {ms[int(len(ms) * 0.95)]:.1f} ms,"
+        f" worst {ms[-1]:.1f} ms (target at 10,000: median <= 20, worst <= 50)"
+    )
+    if not args.skip_paint:
+        library_ms, bare_ms = first_paint(folder, args.runs)
+        print(
+            f"  first paint, warm index: {library_ms:.0f} ms; bare Textual app {bare_ms:.0f} ms;"
+            f" ratio {library_ms / bare_ms:.2f} (target <= 1.3)"
+        )
+
+
+if __name__ == "__main__":
+    main()
