@@ -53,7 +53,8 @@ COMMITTED: dict[str, str] = {
     "schema_as_text.yaml": ":1: schema: unsupported schema '1'",
     "schema_as_bool.yaml": ":1: schema: unsupported schema True",
     "two_documents.yaml": ":3: more than one YAML document",
-    "invalid_yaml.yaml": ":4: invalid YAML: did not find expected ',' or ']'",
+    # the parser's own words follow "invalid YAML:"; they change between its versions
+    "invalid_yaml.yaml": ":4: invalid YAML",
     "raw_control_character.yaml": ":3: invalid YAML: unacceptable character #x001b",
     "huge_integer.yaml": ":15: number too large: 9999",
     "id_with_newline.yaml": ":2: id: invalid id 'hostile\\n'",
@@ -146,6 +147,7 @@ def _dangling(path: Path) -> None:
 MULTI_LINE = {"wrong_types.yaml": len(WRONG_TYPES), "only_control_characters.yaml": 3}
 
 GENERATED: dict[str, tuple[Callable[[Path], None], str]] = {
+    # refused by libyaml (0.2.6 on) or by reader's own check, in reader's words either way
     "deep_flow": (_deep_flow, ":2: nested more than 64 levels deep"),
     "deep_block": (_deep_block, ":66: nested more than 64 levels deep"),
     "deep_mapping": (_deep_mapping, ":66: nested more than 64 levels deep"),
