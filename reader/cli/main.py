@@ -33,6 +33,7 @@ SUBCOMMANDS: tuple[str, ...] = (
     "show",
     "quotes",
     "import",
+    "index",
 )
 
 
