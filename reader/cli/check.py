@@ -12,7 +12,12 @@ from reader.cli.common import EXIT_BAD_INPUT, EXIT_OK, Commands
 def add_parser(commands: Commands) -> None:
     parser = commands.add_parser("check", help="validate article files")
     parser.add_argument(
-        "paths", nargs="*", type=Path, metavar="PATH", help="(default: the bundled article)"
+        "paths",
+        nargs="*",
+        type=Path,
+        metavar="PATH",
+        help="article files or folders (a folder is checked through its library index); "
+        "default: the bundled article",
     )
 
 
@@ -24,6 +29,11 @@ def run(ns: argparse.Namespace) -> int:
 
     failed = 0
     for path in ns.paths or [default_article()]:
+        if path.is_dir():
+            from reader.cli.library_quotes import check_folder
+
+            failed += check_folder(path)
+            continue
         try:
             article = load_article(path)
         except ReaderError as exc:

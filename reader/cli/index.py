@@ -47,21 +47,32 @@ def library_folder(folder: Path | None, articles_dir: Path | None = None) -> Pat
 
 
 def run(ns: argparse.Namespace) -> int:
-    from reader.core.index import LibraryIndex
-
     folder = library_folder(ns.folder, getattr(ns, "articles_dir", None))
-    index = LibraryIndex(folder)
-    try:
-        for note in index.notes:
-            print(f"reader: {note}", file=sys.stderr)
-        result = _with_bar(index) if sys.stderr.isatty() else index.refresh()
-    finally:
-        index.close()
+    index, result = refreshed_index(folder)
+    index.close()
     print(
         f"{folder}: {result.files} files, {result.read} read, {result.removed} removed, "
         f"{result.broken} broken"
     )
     return 0
+
+
+def refreshed_index(folder: Path) -> tuple[LibraryIndex, RefreshResult]:
+    """The folder's index, brought up to date (a progress bar on a terminal's stderr).
+
+    ``reader quotes DIR`` and ``reader check DIR`` answer from it, as the library does.
+    """
+    from reader.core.index import LibraryIndex
+
+    index = LibraryIndex(folder)
+    try:
+        for note in index.notes:
+            print(f"reader: {note}", file=sys.stderr)
+        result = _with_bar(index) if sys.stderr.isatty() else index.refresh()
+    except BaseException:
+        index.close()
+        raise
+    return index, result
 
 
 def _with_bar(index: LibraryIndex) -> RefreshResult:

@@ -17,7 +17,12 @@ from reader.core.text import one_line
 def add_parser(commands: Commands) -> None:
     parser = commands.add_parser("quotes", help="list quotes with their speakers")
     parser.add_argument(
-        "path", nargs="?", type=Path, metavar="PATH", help="(default: the bundled article)"
+        "path",
+        nargs="?",
+        type=Path,
+        metavar="PATH",
+        help="an article, or a folder of articles (searched through its library index); "
+        "default: the bundled article",
     )
     parser.add_argument("--speaker", metavar="NAME", help="only this speaker (name, surname or id)")
     parser.add_argument("--search", metavar="WORDS", help="only quotes matching every word")
@@ -28,6 +33,10 @@ def run(ns: argparse.Namespace) -> int:
     from reader.core.articlefile import load_article
     from reader.resources import default_article
 
+    if ns.path is not None and ns.path.is_dir():
+        from reader.cli.library_quotes import folder_quotes
+
+        return folder_quotes(ns.path, ns.speaker, ns.search, as_json=ns.json)
     article = load_article(ns.path or default_article())
     chosen = select_quotes(article, ns.speaker, ns.search)
     sys.stdout.write(quotes_json(article, chosen) if ns.json else quotes_text(article, chosen))

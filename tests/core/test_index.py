@@ -337,3 +337,17 @@ def test_two_processes_refreshing_at_once_agree(tmp_path: Path) -> None:
     [person] = index.persons()
     assert (person.quotes, person.articles) == (250, 250)
     assert len(index.search("speaker:orang", limit=1000)[0]) == 250
+
+
+def test_an_index_missing_a_column_is_rebuilt_when_opened(tmp_path: Path) -> None:
+    folder = tmp_path / "lib"
+    small_library(folder)
+    built(folder).close()
+    conn = sqlite3.connect(index_path(folder))
+    conn.execute("ALTER TABLE articles DROP COLUMN sections")
+    conn.commit()
+    conn.close()
+    index = LibraryIndex(folder)
+    assert index.notes and "another version" in index.notes[0]
+    assert index.refresh().read == 4
+    assert len(index.articles()) == 4

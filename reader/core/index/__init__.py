@@ -54,8 +54,10 @@ DAMAGED = "the library index was damaged; it is being built again"
 
 def _rebuildable(exc: sqlite3.DatabaseError) -> bool:
     """Damage, or an SQLite file that is not (or no longer) an index."""
+    # a table or column missing: an index of the same number but another schema
     return is_damage(exc) or (
-        isinstance(exc, sqlite3.OperationalError) and "no such table" in str(exc)
+        isinstance(exc, sqlite3.OperationalError)
+        and ("no such table" in str(exc) or "no such column" in str(exc))
     )
 
 

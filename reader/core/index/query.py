@@ -87,6 +87,10 @@ class QuoteHit(NamedTuple):
     article: int
     path: str
     title: str
+    section: str
+    paragraph: int
+    kind: str
+    article_id: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,7 +143,8 @@ def list_persons(conn: sqlite3.Connection) -> list[PersonRow]:
 
 
 _HIT = (
-    "SELECT q.id, q.quote_id, q.text, q.name, q.role, q.person, q.article, a.path, a.title"
+    "SELECT q.id, q.quote_id, q.text, q.name, q.role, q.person, q.article, a.path, a.title,"
+    " q.section, q.paragraph, q.kind, a.article_id"
     " FROM quotes q JOIN articles a ON a.id = q.article"
 )
 

@@ -81,6 +81,16 @@ CREATE VIRTUAL TABLE quote_text USING fts5(
 );
 """
 
+#: Every column the index is read and written by, asked of a file of the right number.
+_PROBES = (
+    "SELECT id, path, size, mtime_ns, format, error, article_id, title, source, date,"
+    " language, quotes, speakers, blocks, sections FROM articles LIMIT 0",
+    "SELECT id, key, name, role, quotes, articles FROM persons LIMIT 0",
+    "SELECT id, article, quote_id, person, name, role, section, paragraph, kind, text"
+    " FROM quotes LIMIT 0",
+    "SELECT rowid, text, name, role FROM quote_text LIMIT 0",
+)
+
 #: SQLite's primary result codes for a damaged file.
 _SQLITE_CORRUPT = 11
 _SQLITE_NOTADB = 26
@@ -139,7 +149,14 @@ def _state(conn: sqlite3.Connection) -> str:
         if version != INDEX_FORMAT:
             return "other"
         row = conn.execute("SELECT value FROM meta WHERE key = 'format'").fetchone()
-        return "ok" if row is not None and row[0] == str(INDEX_FORMAT) else "other"
+        if row is None or row[0] != str(INDEX_FORMAT):
+            return "other"
+        try:
+            for probe in _PROBES:
+                conn.execute(probe).fetchall()
+        except sqlite3.OperationalError:
+            return "other"  # a table or column missing: same number, another schema
+        return "ok"
     finally:
         with contextlib.suppress(sqlite3.Error):
             conn.execute("COMMIT")
