@@ -13,7 +13,6 @@ import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from reader.core.cache import load_article_cached
 from reader.core.errors import ReaderError
 from reader.core.index import LibraryIndex
 from reader.core.model import Article
@@ -51,6 +50,8 @@ def make_app(
         title = visible(path.resolve().name or str(path), keep_newlines=False)
         start: Article | LibraryIndex = LibraryIndex(path, extra=extra)
     else:
+        from reader.core.cache import load_article_cached  # YAML: not for a library
+
         start, write_cache = load_article_cached(path)
         if write_cache is not None:
             # A big article opened for the first time: cache it for the next time, off

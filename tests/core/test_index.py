@@ -351,3 +351,10 @@ def test_an_index_missing_a_column_is_rebuilt_when_opened(tmp_path: Path) -> Non
     assert index.notes and "another version" in index.notes[0]
     assert index.refresh().read == 4
     assert len(index.articles()) == 4
+
+
+def test_the_index_lives_in_the_cache_folder_like_the_article_cache(tmp_path: Path) -> None:
+    from reader.core.cache import cache_dir
+    from reader.core.index.store import index_dir
+
+    assert index_dir() == cache_dir() / "library"

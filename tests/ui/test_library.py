@@ -166,7 +166,7 @@ async def test_quote_search_by_speaker_and_words_opens_the_article_at_the_quote(
         assert reading.query_one(ArticleBody).chosen_quote == "q1"
         await pilot.press("escape")
         await pilot.pause()
-        assert app.screen is screen and screen.tabs.active == "quotes-tab"
+        assert app.screen is screen and screen.active_tab == "quotes"
 
 
 async def test_quote_search_highlights_the_words(folder: Path) -> None:

@@ -33,8 +33,8 @@ from reader.core.index.query import (
     person_quotes,
     search_quotes,
 )
+from reader.core.index.results import Progress, RefreshResult
 from reader.core.index.store import connect, index_path, is_damage, open_index, remove_index
-from reader.core.index.update import Progress, RefreshResult, refresh
 
 __all__ = [
     "ArticleRow",
@@ -166,6 +166,8 @@ class LibraryIndex:
         A damaged index found on the way is rebuilt and the refresh starts over on it.
         Raises ReaderError when the folder cannot be listed.
         """
+
+        from reader.core.index.update import refresh  # the loader and YAML: only now
 
         def run(conn: sqlite3.Connection) -> RefreshResult:
             return refresh(

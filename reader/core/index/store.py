@@ -23,8 +23,6 @@ import os
 import sqlite3
 from pathlib import Path
 
-from reader.core.cache import cache_dir
-
 #: Version of the schema below; an index of another version is rebuilt.
 INDEX_FORMAT = 2
 #: Seconds a connection waits for another process's lock before giving up.
@@ -97,7 +95,14 @@ _SQLITE_NOTADB = 26
 
 
 def index_dir() -> Path:
-    return cache_dir() / "library"
+    """``library/`` in the user cache folder (reader.core.cache.cache_dir: the same rule,
+    written out here so that opening an index does not load the article loader and YAML)."""
+    override = os.environ.get("READER_CACHE_DIR")
+    if override:
+        return Path(override) / "library"
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("reader", appauthor=False)) / "library"
 
 
 def index_path(folder: Path) -> Path:

@@ -22,37 +22,18 @@ import os
 import re
 import sqlite3
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from pathlib import Path
 
 from reader.core.articlefile import SCHEMA, load_article
 from reader.core.errors import ReaderError
 from reader.core.index.names import person_key
+from reader.core.index.results import Progress, RefreshResult
 from reader.core.library import ARTICLE_SUFFIXES
 from reader.core.model import Article
 from reader.core.text import one_line, visible
 
 #: Articles written per transaction.
 BATCH = 100
-
-
-@dataclass(frozen=True, slots=True)
-class Progress:
-    """How far a refresh has got: ``done`` of ``total`` files to read."""
-
-    done: int
-    total: int
-
-
-@dataclass(frozen=True, slots=True)
-class RefreshResult:
-    """What a refresh did: files found, read again and removed; broken files now indexed."""
-
-    files: int
-    read: int
-    removed: int
-    broken: int
-    stopped: bool = False
 
 
 Stat = tuple[int, int]

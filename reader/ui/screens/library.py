@@ -20,18 +20,18 @@ from __future__ import annotations
 import sqlite3
 import time
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal
+from textual.containers import Horizontal, Vertical
 from textual.content import Content
+from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import Header, Input, Static, TabbedContent, TabPane
+from textual.widgets import Static
 from textual.worker import get_current_worker
 
-from reader.core.cache import load_article_cached
 from reader.core.errors import ReaderError
 from reader.core.index import ArticleRow, LibraryIndex, PersonRow, Progress, RefreshResult
 from reader.core.index import parse_query as parse_quote_query
@@ -42,12 +42,19 @@ from reader.ui.library_commands import LibraryArticleCommands, LibrarySpeakerCom
 from reader.ui.widgets.key_footer import KeyFooter
 from reader.ui.widgets.library_lists import SORTS, ArticleList, QuoteList, SpeakerList
 from reader.ui.widgets.rows import RowList
+from reader.ui.widgets.tab_bar import TabBar
+
+if TYPE_CHECKING:
+    # Input is mounted only when a field is first used; its module is loaded then too
+    from textual.widgets import Input
 
 #: Seconds between reloads of the table while a long refresh is writing batches.
 RELOAD_EVERY = 1.0
 #: Most quotes listed for one search.
 RESULTS = 200
 SEARCH_HINT = "Words and speaker:NAME, e.g. speaker:lavrov ebola"
+FILTER_HINT = "Filter by title, source, date, language"
+TABS = [("articles", "Articles"), ("quotes", "Quotes"), ("speakers", "Speakers")]
 FOOTER_PRIORITIES = (
     "app.quit",
     "help",
@@ -107,24 +114,19 @@ class LibraryScreen(Screen[None]):
     # -- building --------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
-        yield Header(icon="≡")
-        with TabbedContent(id="library-tabs", initial="articles-tab"):
-            with TabPane("Articles", id="articles-tab"):
-                yield Input(
-                    placeholder="Filter by title, source, date, language", id="filter", compact=True
-                )
-                yield ArticleList(id="articles")
-                yield Static(Content("No articles in this folder yet."), id="empty")
-            with TabPane("Quotes", id="quotes-tab"):
-                yield Input(
-                    placeholder=f"Search quotes: {SEARCH_HINT}", id="quote-search", compact=True
-                )
-                yield Static(Content(SEARCH_HINT), id="quote-status")
-                yield QuoteList(id="quote-results")
-            with TabPane("Speakers", id="speakers-tab"):
-                yield Static(Content(""), id="speaker-status")
-                yield SpeakerList(id="speakers")
-                yield QuoteList(id="speaker-quotes")
+        # No Header and no TabbedContent: a one-line tab bar carries the title, and the
+        # fields are mounted when first used, so the table paints as fast as a bare app.
+        yield TabBar(TABS, active="articles", id="library-tabs")
+        with Vertical(id="articles-pane", classes="library-pane"):
+            yield ArticleList(id="articles")
+            yield Static(Content("No articles in this folder yet."), id="empty")
+        with Vertical(id="quotes-pane", classes="library-pane"):
+            yield Static(Content(SEARCH_HINT), id="quote-status")
+            yield QuoteList(id="quote-results")
+        with Vertical(id="speakers-pane", classes="library-pane"):
+            yield Static(Content(""), id="speaker-status")
+            yield SpeakerList(id="speakers")
+            yield QuoteList(id="speaker-quotes")
         with Horizontal(id="library-status"):
             yield Static(Content(""), id="library-detail")
             yield Static(Content(""), id="library-progress")
@@ -134,6 +136,8 @@ class LibraryScreen(Screen[None]):
         self.title = self._title
         self.articles.read_state = self._read_state
         self.query_one("#speaker-quotes").display = False
+        self.query_one("#quotes-pane").display = False
+        self.query_one("#speakers-pane").display = False
         self.reload_articles()
         self._report_notes()
         # after the first paint: the refresh's thread would compete with it for the GIL
@@ -143,9 +147,34 @@ class LibraryScreen(Screen[None]):
     def articles(self) -> ArticleList:
         return self.query_one("#articles", ArticleList)
 
-    @property
-    def tabs(self) -> TabbedContent:
-        return self.query_one("#library-tabs", TabbedContent)
+    #: The tab shown: "articles", "quotes" or "speakers".
+    active_tab: reactive[str] = reactive("articles", init=False)
+
+    def watch_active_tab(self, tab: str) -> None:
+        self.query_one(TabBar).active = tab
+        for name, _label in TABS:
+            self.query_one(f"#{name}-pane").display = name == tab
+        if tab == "speakers" and not self._persons_loaded:
+            self.reload_persons()
+
+    @on(TabBar.Chosen)
+    def _tab_clicked(self, event: TabBar.Chosen) -> None:
+        if event.tab == "quotes":
+            self.action_search_quotes()
+        else:
+            self.action_show_tab(event.tab)
+
+    def _field(self, pane: str, field_id: str, placeholder: str) -> Input:
+        """The pane's text field, mounted the first time it is wanted."""
+        from textual.widgets import Input
+
+        found = self.query(f"#{field_id}").results(Input)
+        field = next(found, None)
+        if field is None:
+            field = Input(placeholder=placeholder, id=field_id, compact=True)
+            container = self.query_one(f"#{pane}-pane")
+            container.mount(field, before=0)
+        return field
 
     # -- the article table -----------------------------------------------------------
 
@@ -161,6 +190,7 @@ class LibraryScreen(Screen[None]):
         self.sub_title = f"{count:,} article" + ("" if count == 1 else "s")
         if broken:
             self.sub_title += f" · {broken} broken"
+        self.query_one(TabBar).title = f"{self._title} — {self.sub_title}"
 
     def _show_articles(self, keep: str | None = None) -> None:
         rows = self.all_rows
@@ -195,19 +225,25 @@ class LibraryScreen(Screen[None]):
         progress = row.progress(position.section)
         return f"{progress[0]}/{progress[1]}" if progress else "open"
 
-    @on(Input.Changed, "#filter")
-    def _filter_changed(self, event: Input.Changed) -> None:
-        self._filter = terms(event.value)
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input.id == "filter":
+            self._filter_changed(event.value)
+        elif event.input.id == "quote-search":
+            self.search_quotes(event.value)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        target = {"filter": "#articles", "quote-search": "#quote-results"}.get(event.input.id or "")
+        if target:
+            self.query_one(target).focus()
+
+    def _filter_changed(self, value: str) -> None:
+        self._filter = terms(value)
         current = self.articles.current
         self._show_articles(keep=current.path if current else None)
 
-    @on(Input.Submitted, "#filter")
-    def _filter_done(self) -> None:
-        self.articles.focus()
-
     def action_filter(self) -> None:
-        self.tabs.active = "articles-tab"
-        self.query_one("#filter", Input).focus()
+        self.active_tab = "articles"
+        self._field("articles", "filter", FILTER_HINT).focus()
 
     def action_cycle_sort(self) -> None:
         self.sort_by(SORTS[(SORTS.index(self.articles.sort) + 1) % len(SORTS)])
@@ -241,6 +277,7 @@ class LibraryScreen(Screen[None]):
 
     def open_row(self, row: ArticleRow, quote_id: str | None = None) -> bool:
         """Open an article of the library (at ``quote_id`` if given); False if it cannot."""
+        from reader.core.cache import load_article_cached
         from reader.ui.screens.library_reading import LibraryReadingScreen
 
         if row.error is not None:
@@ -286,12 +323,8 @@ class LibraryScreen(Screen[None]):
     # -- quotes ----------------------------------------------------------------------
 
     def action_search_quotes(self) -> None:
-        self.tabs.active = "quotes-tab"
-        self.query_one("#quote-search", Input).focus()
-
-    @on(Input.Changed, "#quote-search")
-    def _search_changed(self, event: Input.Changed) -> None:
-        self.search_quotes(event.value)
+        self.active_tab = "quotes"
+        self._field("quotes", "quote-search", f"Search quotes: {SEARCH_HINT}").focus()
 
     def search_quotes(self, typed: str) -> None:
         """Run the quote search for what is typed and show the results."""
@@ -314,10 +347,6 @@ class LibraryScreen(Screen[None]):
         order = ", newest first" if len(hits) > 1 else ""
         status.update(Content(f"{found} {noun}{who}{order}"))
 
-    @on(Input.Submitted, "#quote-search")
-    def _search_done(self) -> None:
-        self.query_one("#quote-results").focus()
-
     @on(RowList.Highlighted, "#quote-results")
     @on(RowList.Highlighted, "#speaker-quotes")
     def _quote_highlighted(self, event: RowList.Highlighted) -> None:
@@ -335,11 +364,6 @@ class LibraryScreen(Screen[None]):
         self.open_path(hit.path, hit.quote_id)
 
     # -- speakers --------------------------------------------------------------------
-
-    @on(TabbedContent.TabActivated)
-    def _tab_activated(self, event: TabbedContent.TabActivated) -> None:
-        if event.pane.id == "speakers-tab" and not self._persons_loaded:
-            self.reload_persons()
 
     def reload_persons(self) -> None:
         speakers = self.query_one("#speakers", SpeakerList)
@@ -364,9 +388,7 @@ class LibraryScreen(Screen[None]):
 
     def show_person(self, person: PersonRow) -> None:
         """List every quote of one speaker (Escape goes back to the speakers)."""
-        self.tabs.active = "speakers-tab"
-        if not self._persons_loaded:
-            self.reload_persons()
+        self.active_tab = "speakers"
         speakers = self.query_one("#speakers", SpeakerList)
         speakers.move_to(next((i for i, p in enumerate(speakers.persons) if p == person), 0))
         quotes = self.query_one("#speaker-quotes", QuoteList)
@@ -376,9 +398,7 @@ class LibraryScreen(Screen[None]):
         quotes.focus()
         role = f", {one_line(person.role)}" if person.role else ""
         self.query_one("#speaker-status", Static).update(
-            Content(f"{one_line(person.name)}{role}: {person.quotes} in {person.articles}")
-            if False
-            else Content(
+            Content(
                 f"{one_line(person.name)}{role} · {len(quotes.hits)} quotes in "
                 f"{person.articles} articles · Esc: all speakers"
             )
@@ -398,7 +418,7 @@ class LibraryScreen(Screen[None]):
     # -- tabs, keys, help ------------------------------------------------------------
 
     def action_show_tab(self, tab: str) -> None:
-        self.tabs.active = f"{tab}-tab"
+        self.active_tab = tab
         target = {"articles": "#articles", "speakers": "#speakers"}[tab]
         if tab == "speakers" and self.query_one("#speaker-quotes").display:
             target = "#speaker-quotes"
@@ -407,16 +427,15 @@ class LibraryScreen(Screen[None]):
     def action_back(self) -> None:
         """Escape: leave a field for its list, a speaker's quotes for the speakers."""
         focused = self.focused
-        if isinstance(focused, Input):
-            if focused.id == "filter":
-                self.articles.focus()
-            else:
-                self.query_one("#quote-results").focus()
+        if focused is not None and focused.id in ("filter", "quote-search"):
+            self.articles.focus() if focused.id == "filter" else self.query_one(
+                "#quote-results"
+            ).focus()
             return
-        if self.tabs.active == "speakers-tab":
+        if self.active_tab == "speakers":
             self._close_person()
-        elif self.tabs.active == "articles-tab" and self._filter:
-            self.query_one("#filter", Input).value = ""
+        elif self.active_tab == "articles" and self._filter:
+            self._field("articles", "filter", FILTER_HINT).value = ""
 
     def action_help(self) -> None:
         from reader.ui.screens.help import HelpScreen
