@@ -15,11 +15,14 @@ from typing import Literal, NamedTuple
 from reader.importer.languages import Language
 from reader.importer.names import NameRules
 from reader.importer.tokens import (
+    ABBREVIATION,
     ACCORDING,
     ACCORDING_START,
     ARTICLE,
+    AUXILIARY,
     BACKREF_CLOSER,
     BACKREF_MARKER,
+    CAPWORD,
     COMPLEMENTIZER,
     CONNECTOR,
     CUE_BACK,
@@ -49,6 +52,9 @@ from reader.importer.tokens import (
     age_at,
     run_at,
 )
+
+#: Words between a subject's apposition and its verb ("…, a lawyer, also said").
+ADVERB_LIKE = SUBJECT_ADVERB
 
 CueKind = Literal["name", "role", "back", "desc", "none"]
 #: Furthest a speaker phrase reaches after its cue verb (tokens).
@@ -215,6 +221,9 @@ class CueReader:
             )
         ):
             i += 1
+        # "Sen. Chris Murphy", "Lt. Gen. Ann Cole": a title written short stays with it.
+        while i >= 2 and w[i - 1] == "." and f[i - 2] & ABBREVIATION:
+            i -= 2
         words = w[i:j]
         role_words, name = rules.split_one(words[0]) if j - i == 1 else rules.split(words)
         if not name:
@@ -234,7 +243,9 @@ class CueReader:
             # "Transport Minister Helen Marsh": the whole title; "Dr" alone is no role.
             first = next(s for s in range(start, n0) if not f[s] & HONORIFIC)
             last = n0  # "… Dinkes Makassar dr. Nurul": the honorific is not the role's
-            while last > first and (f[last - 1] & HONORIFIC or w[last - 1] == "."):
+            while last > first and (
+                f[last - 1] & HONORIFIC or (w[last - 1] == "." and not f[last - 2] & ABBREVIATION)
+            ):
                 last -= 1
             role = self._span_text(first, last)
         # Most names have no role around them: each reading is asked only when the token
@@ -292,6 +303,10 @@ class CueReader:
         first = f[k]
         if first & PRONOUN:
             return Cue("back", at=self.tokens.start(k))
+        if not first & INDEFINITE:
+            titled = self._titled(k, end)
+            if titled is not None:
+                return titled
         if first & UPPER and not first & PLAIN and first & ROLE_MARKER:
             return self._description(k, end)
         if first & UPPER:
@@ -299,6 +314,56 @@ class CueReader:
         if first & (BACKREF_MARKER | ROLE_MARKER | ROLE | INDEFINITE):  # "said one visitor"
             return self._description(k, end)
         return NONE
+
+    def _titled(self, k: int, end: int) -> Cue | None:
+        """A name after a title of several parts, capitalised or not: "former
+        Pennsylvania Gov. and Democratic National Committee Chairman Ed Rendell",
+        "Clinton’s top foreign policy aide Jake Sullivan", "Democratic strategist Simon
+        Rosenberg", "L2 president Bruce Willsie". The name is the last capitalised run
+        before the phrase ends (a comma, a bracket, a function word, a verb); the title
+        must hold a role word, a possessive or an abbreviated title."""
+        w, f = self.words, self.flags
+        j = k
+        last = -1
+        last_end = -1
+        titled = False
+        while j < end:
+            here = f[j]
+            if here & CAPWORD:
+                r = min(run_at(self.tokens, j), end)
+                if r < end and w[r] == "." and f[r - 1] & ABBREVIATION:
+                    titled = True
+                    r += 1  # "Gov." inside the title
+                last, last_end = j, r
+                titled = titled or any(
+                    f[s] & (ROLE | ABBREVIATION) or w[s].endswith(("’s", "'s")) for s in range(j, r)
+                )
+                j = r
+                continue
+            if not here & WORD or here & (PRE_CUE | POST_CUE | AUXILIARY | RELATIVE | VERB):
+                break
+            if here & STOP and not here & (CONNECTOR | ARTICLE):
+                break
+            if here & CONNECTOR and here & STOP and not (j + 1 < end and f[j + 1] & WORD):
+                break
+            titled = titled or bool(here & ROLE)
+            j += 1
+        if last <= k or not titled or last_end != j:
+            return None  # no title before the name, or the name is not the phrase's end
+        if j + 1 < end and w[j] == "," and f[j + 1] & CAPWORD:
+            return None  # "peneliti senior Centropolis, Suryono Herlambang": role, name
+        if j < len(f) and f[j] & BACKREF_CLOSER:
+            return None  # "pelatih asal Brasil itu": a back-reference
+        if w[last_end - 1] == ".":
+            return None  # the phrase ends on a title ("… Gov."): no name after it
+        found = self.name_at(last, last_end)
+        if found is None or found.kind != "name":
+            return None
+        start = k
+        while start < last and f[start] & (ARTICLE | STOP):
+            start += 1
+        role = self.text[self.tokens.start(start) : found.at].rstrip(" ,")
+        return Cue("name", name=found.name, role=role or found.role, at=found.at)
 
     def _capitalised(self, k: int, end: int) -> Cue:
         w, f = self.words, self.flags
@@ -436,7 +501,30 @@ class CueReader:
                     role = self._span_text(k, j)
                     cue = Cue("desc", role=role, head=_known(head, here), at=at)
                 return _adjacent(cue) if cue.kind != "none" else NONE
+        if here & UPPER:
+            return self._apposed_subject(k)
         return NONE
+
+    def _apposed_subject(self, k: int) -> Cue:
+        """ "…," Senator Jeff Sessions, a close adviser to Trump, told AFP: a name, a
+        role between commas, then the cue verb."""
+        w, f = self.words, self.flags
+        n = len(w)
+        r = run_at(self.tokens, k)
+        if r == k or r >= n or w[r] != ",":
+            return NONE
+        j = r + 1
+        while j < n and j - r <= MAX_ROLE_AFTER and w[j] != "," and not f[j] & HALT:
+            j += 1
+        if j >= n - 1 or w[j] != "," or j - r > MAX_ROLE_AFTER:
+            return NONE
+        v = j + 1
+        while v < n and f[v] & ADVERB_LIKE:
+            v += 1
+        if v >= n or not f[v] & (POST_CUE | PRE_CUE):
+            return NONE
+        cue = self.phrase(k, r)
+        return _adjacent(cue) if cue.kind == "name" else NONE
 
     def before(self, open_at: int) -> Cue:
         """The cue right before an opening mark, within its sentence."""

@@ -88,6 +88,7 @@ INDEFINITE = 1 << 34  # "seorang", "a": someone not named before
 AUXILIARY = 1 << 35  # "had", "was": "said X had …" reports X, X does not speak
 COMPLEMENTIZER = 1 << 36  # "bahwa", "that" between a cue verb and its quotation
 ACCORDING_START = 1 << 37  # the first word of an "according to" phrase
+ABBREVIATION = 1 << 38  # a title written short with a full stop: "Sen.", "Gov.", "Lt."
 #: What may follow the first word of a capitalised run inside the run: a token without
 #: any of these ends the run after one word, with no need to call :func:`run_at`.
 RUN_NEXT = CAPWORD | CONNECTOR | PARTICLE | SLASH | DIGITS | HONORIFIC | OPEN_PAREN
@@ -137,6 +138,7 @@ def _listed(lang: Language) -> dict[str, int]:
         (lang.connectors, CONNECTOR),
         (lang.name_particles, PARTICLE),
         (lang.honorifics, HONORIFIC),
+        (lang.abbreviations, ABBREVIATION),
         (lang.post_cues, POST_CUE),
         (lang.pre_cues, PRE_CUE),
         (lang.pronouns, PRONOUN),
@@ -408,11 +410,11 @@ def run_at(tokens: Tokens, i: int) -> int:
         elif (
             j + 1 < n
             and words[j] == "."
-            and flags[j - 1] & HONORIFIC
+            and flags[j - 1] & (HONORIFIC | ABBREVIATION)
             and flags[j + 1] & CAPWORD
             and not flags[j + 1] & ROLE
         ):
-            j += 1  # "Kepala Pusat …, Dr. Wulan Kartikasari"
+            j += 1  # "Kepala Pusat …, Dr. Wulan Kartikasari", "Sen. Chris Murphy"
     return j
 
 

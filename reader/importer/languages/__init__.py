@@ -62,6 +62,7 @@ class Language:
     org_heads: frozenset[str]
     place_prepositions: frozenset[str]
     honorifics: frozenset[str]
+    abbreviations: frozenset[str]
     common_word: re.Pattern[str] | None
     verb: re.Pattern[str] | None
 
@@ -139,6 +140,7 @@ def _load(path: Path) -> Language:
         org_heads=frozenset(_words(data, "org_heads")),
         place_prepositions=frozenset(_words(data, "place_prepositions")),
         honorifics=frozenset(_words(data, "honorifics")),
+        abbreviations=frozenset(_words(data, "abbreviations")),
         common_word=re.compile(str(data["common_word_pattern"]))
         if data.get("common_word_pattern")
         else None,

@@ -1,0 +1,77 @@
+"""Speakers as real news names them (issue #15): each test is a short invented article in
+the style of US or Indonesian news, one per category of error found on real articles."""
+
+from __future__ import annotations
+
+from reader.core.model import Article
+from reader.importer import import_text
+
+LEAD_EN = "The campaign entered its final week on Monday with both parties short of money."
+LEAD_ID = "Pemerintah daerah mengumumkan kebijakan baru pada Senin di Kota Sukamaju."
+
+
+def imported(*paragraphs: str, title: str = "A long night in the state capital") -> Article:
+    return import_text("\n\n".join([title, *paragraphs]))
+
+
+def who(article: Article) -> list[tuple[str, str]]:
+    return [(article.speaker(q.speaker).name, q.text) for q in article.quotes]
+
+
+def speaker_of(article: Article, start: str) -> str:
+    quote = next(q for q in article.quotes if q.text.startswith(start))
+    return article.speaker(quote.speaker).name
+
+
+# -- long titles in the cue --------------------------------------------------------------
+
+
+def test_abbreviated_title_stays_with_the_name() -> None:
+    article = imported(
+        LEAD_EN,
+        "“We heard loud and clear from parents,” said Sen. Dana Whitlock (D-Ore.), who "
+        "voted against the bill.",
+    )
+    assert who(article) == [("Dana Whitlock", "We heard loud and clear from parents")]
+    assert article.speakers[0].role == "Sen."
+
+
+def test_title_of_several_parts_before_the_name() -> None:
+    article = imported(
+        LEAD_EN,
+        "“That is what he did in both campaigns,” said former Ohio Gov. and Democratic "
+        "National Committee Chairman Ed Marlow.",
+        "“The delegate math is daunting for anyone,” explained Democratic strategist Simon "
+        "Rourke, president of a think tank in the capital.",
+        "“It was the first time a candidate did it,” said Harlan’s top foreign policy aide "
+        "Jake Sorensen.",
+        "“I do not understand why nobody else ran,” said Air Force 1st Lt. Tyler Brandt.",
+        "“The process favors the candidates who show up,” Wyoming GOP chairman Matt Ruddock "
+        "said of the caucus.",
+    )
+    assert [name for name, _ in who(article)] == [
+        "Ed Marlow",
+        "Simon Rourke",
+        "Jake Sorensen",
+        "Tyler Brandt",
+        "Matt Ruddock",
+    ]
+
+
+def test_title_after_a_place_is_no_name() -> None:
+    article = imported(
+        LEAD_EN,
+        "Councillor Gareth Lowe defended the cuts on Tuesday.",
+        "“Cutting a bus costs nothing this year and a fortune later,” the Kelsey ward "
+        "councillor said.",
+    )
+    assert "Kelsey" not in {s.name for s in article.speakers}
+
+
+def test_name_and_role_between_commas_before_the_verb() -> None:
+    article = imported(
+        LEAD_EN,
+        "“I am telling you, this party is not divided at all,” Senator Jeff Hollis, a close "
+        "adviser to the nominee, told reporters.",
+    )
+    assert who(article) == [("Jeff Hollis", "I am telling you, this party is not divided at all")]
