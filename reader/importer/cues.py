@@ -31,6 +31,8 @@ from reader.importer.tokens import (
     HALT,
     HONORIFIC,
     INDEFINITE,
+    LABEL,
+    LABEL_OPENER,
     MAX_BRACKETED,
     OPENING,
     PARTICLE,
@@ -39,6 +41,7 @@ from reader.importer.tokens import (
     PRE_CUE,
     PRONOUN,
     RELATIVE,
+    REPORTING,
     ROLE,
     ROLE_MARKER,
     ROLE_PREPOSITION,
@@ -53,6 +56,12 @@ from reader.importer.tokens import (
     run_at,
 )
 
+#: Furthest back a sentence is read for the verb that reports a partial quote (tokens).
+MAX_REPORTED = 60
+#: Furthest "what" stands before the verb of a label ("what the groundsman had called").
+MAX_LABEL_SUBJECT = 5
+#: What ends a sentence (unless it follows an abbreviated title: "Sen. Ann Cole").
+_FULL_STOPS = frozenset(".!?")
 #: Words between a subject's apposition and its verb ("…, a lawyer, also said").
 ADVERB_LIKE = SUBJECT_ADVERB
 
@@ -554,6 +563,54 @@ class CueReader:
             cue = self.phrase(start + 1, k + 1)
             return cue._replace(adjacent=punct)
         return NONE
+
+    def labelled(self, open_at: int) -> bool:
+        """Is the quotation at ``open_at`` a name, a title or a written text ('spanduk
+        bertuliskan “…”', 'a report titled "…"', 'the so-called “…”'), not speech?"""
+        w, f = self.words, self.flags
+        k = bisect_left(self.tokens.starts, open_at) - 1
+        if k >= 0 and (w[k] == ":" or f[k] & ARTICLE):
+            k -= 1  # 'dubbed the «staffing pact»', 'bertuliskan: “…”'
+        return k >= 0 and bool(f[k] & LABEL)
+
+    def reported(self, open_at: int) -> Cue:
+        """Who speaks a quotation inside a sentence that reports their words: 'Cruz said
+        last week that Trump represents "New York values"', 'Sanders denounced the
+        attacks, saying his campaign does not want "that crap"'. The subject of the
+        nearest reporting verb before the quotation, else the name that opens the
+        sentence, else a back-reference; NONE if the sentence reports no words."""
+        w, f = self.words, self.flags
+        k = bisect_left(self.tokens.starts, open_at) - 1
+        start = k
+        verbs: list[int] = []
+        while start >= 0 and k - start < MAX_REPORTED:
+            if w[start] in _FULL_STOPS and not (start and f[start - 1] & ABBREVIATION):
+                break
+            if f[start] & REPORTING:
+                verbs.append(start)
+            start -= 1
+        start += 1
+        if not verbs:
+            return NONE
+        for verb in verbs:
+            if any(f[s] & LABEL_OPENER for s in range(max(start, verb - MAX_LABEL_SUBJECT), verb)):
+                return NONE  # "what he called “stealth taxes”": a label he uses
+            cue = self._subject(verb)
+            if cue.kind != "none":
+                return cue
+        while start < k and not f[start] & WORD:
+            start += 1
+        if f[start] & PRONOUN:
+            return Cue("back", at=self.tokens.start(start))
+        if f[start] & (SOME | INDEFINITE):  # "Some fund managers have begun describing …"
+            unnamed = self.unnamed_subject(start)
+            if unnamed is not None:
+                return Cue("desc", role=unnamed[0], head=None, at=self.tokens.start(start))
+        if f[start] & CAPWORD:
+            found = self.name_at(start, run_at(self.tokens, start))
+            if found is not None and found.kind == "name":
+                return found
+        return Cue("back", at=self.tokens.start(verbs[0]))
 
     def _subject(self, verb: int) -> Cue:
         """Who does the verb at ``verb``: a name, a pronoun, a description."""

@@ -25,7 +25,7 @@ import sys
 from dataclasses import dataclass, field
 
 from reader.core.model import Speaker
-from reader.importer.cues import Cue, CueReader
+from reader.importer.cues import NONE, Cue, CueReader
 from reader.importer.languages import Language
 from reader.importer.names import NameRules
 from reader.importer.quotes import Span, is_scare_quote
@@ -238,8 +238,16 @@ def attribute(paragraphs: list[str], spans: list[Span], lang: Language) -> Attri
                 cues.append(readers[part.block].after(part.close_at))
         adjacent = any(c.adjacent for c in cues)
         text = paragraphs[first.block][first.start : first.end]
+        reader = readers[first.block]
+        if not adjacent and reader.labelled(first.open_at):
+            continue  # 'spanduk bertuliskan “…”', 'a report titled "…"': nobody's words
         if len(parts) == 1 and is_scare_quote(text, has_cue=adjacent):
-            continue
+            # 'called the plan "a costly mistake"': a partial quote in reported speech;
+            # a single word is a label ('a "demand-responsive" minibus').
+            reported = reader.reported(first.open_at) if " " in text else NONE
+            if reported.kind == "none":
+                continue
+            cues.append(reported)
         groups.append(_Group(parts, cues, adjacent))
 
     registry = _Registry()

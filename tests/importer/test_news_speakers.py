@@ -75,3 +75,60 @@ def test_name_and_role_between_commas_before_the_verb() -> None:
         "adviser to the nominee, told reporters.",
     )
     assert who(article) == [("Jeff Hollis", "I am telling you, this party is not divided at all")]
+
+
+# -- partial quotes inside an attributed sentence ------------------------------------------
+
+
+def test_partial_quote_in_reported_speech_is_kept_with_its_speaker() -> None:
+    article = imported(
+        LEAD_EN,
+        "Governor Ruth Calloway spoke to reporters after the vote.",
+        "Senator Paul Brennan called the plan “a costly mistake” and said the state could not "
+        "afford it.",
+        "Brennan said last week that the governor represents “old Albany values,” stating "
+        "that she had never met a tax she did not like.",
+        "Calloway denounced the attacks on Tuesday, saying her office did not want “that "
+        "nonsense” in the race.",
+    )
+    assert who(article) == [
+        ("Paul Brennan", "a costly mistake"),
+        ("Paul Brennan", "old Albany values"),
+        ("Ruth Calloway", "that nonsense"),
+    ]
+
+
+def test_labels_in_reported_speech_stay_scare_quotes() -> None:
+    article = imported(
+        LEAD_EN,
+        "Senator Paul Brennan said the state's “rainy-day” fund was empty.",
+        "Brennan attacked what he called “stealth taxes” and the so-called “bridge plan”.",
+    )
+    assert who(article) == []
+
+
+# -- not speech: titles, signs, slogans ---------------------------------------------------------
+
+
+def test_titles_and_signs_are_nobodys_quote() -> None:
+    article = imported(
+        LEAD_ID,
+        "Bupati Sukamaju Hendra Wiratama membuka webinar bertajuk “Membangun Desa Digital "
+        "di Tengah Pandemi” pada Selasa.",
+        "Di depan kantor bupati, warga membentangkan spanduk bertuliskan “Kami Butuh Air "
+        "Bersih Bukan Janji Manis”.",
+        "“Kami akan membangun jaringan air bersih tahun ini,” kata Hendra.",
+    )
+    assert who(article) == [
+        ("Hendra Wiratama", "Kami akan membangun jaringan air bersih tahun ini")
+    ]
+
+
+def test_report_titled_is_no_quote() -> None:
+    article = imported(
+        LEAD_EN,
+        "Senator Paul Brennan released a report titled “Where the Money Went and Why It "
+        "Matters” on Monday.",
+        "“We followed every dollar,” Brennan said.",
+    )
+    assert who(article) == [("Paul Brennan", "We followed every dollar")]
