@@ -58,6 +58,8 @@ from reader.importer.tokens import (
 
 #: Furthest back a sentence is read for the verb that reports a partial quote (tokens).
 MAX_REPORTED = 60
+#: Most appositions walked back over to a verb's subject ("X, a partner at Y, which …, said").
+MAX_APPOSITIONS = 3
 #: Furthest "what" stands before the verb of a label ("what the groundsman had called").
 MAX_LABEL_SUBJECT = 5
 #: What ends a sentence (unless it follows an abbreviated title: "Sen. Ann Cole").
@@ -596,6 +598,8 @@ class CueReader:
             if any(f[s] & LABEL_OPENER for s in range(max(start, verb - MAX_LABEL_SUBJECT), verb)):
                 return NONE  # "what he called “stealth taxes”": a label he uses
             cue = self._subject(verb)
+            if cue.kind == "none":
+                cue = self._apposed_before(verb)
             if cue.kind != "none":
                 return cue
         while start < k and not f[start] & WORD:
@@ -606,11 +610,57 @@ class CueReader:
             unnamed = self.unnamed_subject(start)
             if unnamed is not None:
                 return Cue("desc", role=unnamed[0], head=None, at=self.tokens.start(start))
-        if f[start] & CAPWORD:
-            found = self.name_at(start, run_at(self.tokens, start))
-            if found is not None and found.kind == "name":
+        if f[start] & CAPWORD:  # "Incident commander Rosa Delgado, 54, who …, said"
+            found = self.phrase(start, verbs[-1])
+            if found.kind == "name":
                 return found
         return Cue("back", at=self.tokens.start(verbs[0]))
+
+    def _apposed_before(self, verb: int) -> Cue:
+        """The subject of ``verb`` behind appositions or a bracket: "Hartley's barrister,
+        Oliver Pennant, said …", "Steve Huhn, a former vice president of sales, said …",
+        "Mark Ellery, a partner at X, which is …, said …", "Harry Reid (D-Nev.) told …"."""
+        w, f = self.words, self.flags
+        k = verb - 1
+        while k >= 0 and f[k] & WORD and not f[k] & UPPER and f[k] & SUBJECT_ADVERB:
+            k -= 1
+        if k < 1:
+            return NONE
+        if w[k] == ")":
+            opening = _opening_bracket(w, k)
+            return NONE if opening is None else self._name_ending(opening - 1)
+        comma = k
+        for _ in range(MAX_APPOSITIONS):
+            if w[comma] != ",":
+                return NONE
+            i = comma - 1
+            while i >= 0 and comma - i <= MAX_DESCRIPTION and w[i] != "," and not f[i] & HALT:
+                i -= 1
+            if comma - i > MAX_DESCRIPTION:
+                return NONE
+            first = i + 1
+            if first < comma and f[first] & CAPWORD and run_at(self.tokens, first) >= comma:
+                found = self.name_at(first, comma)  # ", Oliver Pennant,"
+                if found is not None and found.kind == "name":
+                    return found
+            if i < 0 or w[i] != ",":
+                return self._name_ending(comma - 1)  # the segment opens the sentence
+            comma = i
+        return NONE
+
+    def _name_ending(self, k: int) -> Cue:
+        """The name whose capitalised run ends at token ``k`` ("Incident commander Rosa
+        Delgado"), if any."""
+        w, f = self.words, self.flags
+        if k < 0 or not f[k] & UPPER or not f[k] & WORD:
+            return NONE
+        i = k
+        while i > 0 and f[i - 1] & WORD and f[i - 1] & (UPPER | PARTICLE):
+            i -= 1
+        if i > 1 and w[i - 1] == "." and f[i - 2] & ABBREVIATION:
+            i -= 2
+        found = self.name_at(i, k + 1)
+        return found if found is not None and found.kind == "name" else NONE
 
     def _subject(self, verb: int) -> Cue:
         """Who does the verb at ``verb``: a name, a pronoun, a description."""

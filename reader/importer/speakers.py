@@ -248,6 +248,10 @@ def attribute(paragraphs: list[str], spans: list[Span], lang: Language) -> Attri
             if reported.kind == "none":
                 continue
             cues.append(reported)
+        elif all(c.kind == "none" for c in cues):
+            # 'Trump said Fox executives were calling "every 15 minutes."': no cue beside
+            # the quotation, but its sentence says who speaks.
+            cues.append(reader.reported(first.open_at))
         groups.append(_Group(parts, cues, adjacent))
 
     registry = _Registry()

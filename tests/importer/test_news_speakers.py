@@ -132,3 +132,31 @@ def test_report_titled_is_no_quote() -> None:
         "“We followed every dollar,” Brennan said.",
     )
     assert who(article) == [("Paul Brennan", "We followed every dollar")]
+
+
+# -- who speaks: the sentence that reports the words, not the last name ---------------------
+
+
+def test_reporting_sentence_names_the_speaker_not_the_last_mention() -> None:
+    article = imported(
+        LEAD_EN,
+        "Mayor Carla Ventura met the network's owner, Harlan Brooks, on Thursday.",
+        "“We had a frank talk,” Brooks said.",
+        "At one point, Ventura said Brooks aides were calling her office “every 15 "
+        "minutes. They would not take no for an answer.”",
+        "Councillor Dev Anand called on her to resign and said, “Her judgment is gone!”",
+    )
+    assert [name for name, _ in who(article)] == ["Harlan Brooks", "Carla Ventura", "Dev Anand"]
+
+
+def test_subject_behind_appositions_speaks() -> None:
+    article = imported(
+        LEAD_EN,
+        "Marsh's lawyer, Oliver Quint, said his client had been “drowning in debts he could "
+        "not admit to anyone” for years.",
+        "In an interview, Steve Hollow, a former vice president of sales at Brightline, said "
+        "Marsh “was personally and heavily involved in all of it.”",
+        "Fire chief Rosa Medina, 54, who has led the service for six years, said crews had "
+        "been “fighting the wind more than the fire” since dawn.",
+    )
+    assert [name for name, _ in who(article)] == ["Oliver Quint", "Steve Hollow", "Rosa Medina"]
