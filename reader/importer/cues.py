@@ -236,6 +236,13 @@ class CueReader:
         while i >= 2 and w[i - 1] == "." and f[i - 2] & ABBREVIATION:
             i -= 2
         words = w[i:j]
+        if (
+            j - i == 1
+            and (i == 0 or w[i - 1] in _FULL_STOPS)
+            and words[0] not in rules.inside
+            and words[0] not in rules.cued
+        ):
+            return None  # "Kicking off the day, …", "Earlier this week, …": no name
         role_words, name = rules.split_one(words[0]) if j - i == 1 else rules.split(words)
         if not name:
             head = next((word for word in words if rules.is_role(word)), None)

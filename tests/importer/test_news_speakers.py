@@ -160,3 +160,13 @@ def test_subject_behind_appositions_speaks() -> None:
         "been “fighting the wind more than the fire” since dawn.",
     )
     assert [name for name, _ in who(article)] == ["Oliver Quint", "Steve Hollow", "Rosa Medina"]
+
+
+def test_a_speaker_named_after_a_preposition_is_still_a_person() -> None:
+    article = imported(
+        LEAD_EN,
+        "Voters in Ohio said they had lost faith in Brennan after the debate.",
+        "“We will win this state back,” Brennan said on Tuesday.",
+        "“You have to go out and vote tomorrow,” Brennan mused.",
+    )
+    assert [name for name, _ in who(article)] == ["Brennan", "Brennan"]
