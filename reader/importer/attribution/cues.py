@@ -12,9 +12,8 @@ from __future__ import annotations
 from bisect import bisect_left
 from typing import Literal, NamedTuple
 
-from reader.importer.languages import Language
-from reader.importer.names import NameRules
-from reader.importer.tokens import (
+from reader.importer.attribution.names import NameRules
+from reader.importer.attribution.tokens import (
     ABBREVIATION,
     ACCORDING,
     ACCORDING_START,
@@ -55,6 +54,7 @@ from reader.importer.tokens import (
     age_at,
     run_at,
 )
+from reader.importer.language_data import Language
 
 #: Furthest back a sentence is read for the verb that reports a partial quote (tokens).
 MAX_REPORTED = 60
