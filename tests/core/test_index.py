@@ -358,3 +358,26 @@ def test_the_index_lives_in_the_cache_folder_like_the_article_cache(tmp_path: Pa
     from reader.core.index.store import index_dir
 
     assert index_dir() == cache_dir() / "library"
+
+
+@pytest.mark.parametrize(
+    "typed", ["ebola", "kerja sama", "the", "menteri rusia", "sanctions anyone", "medvedev", "k"]
+)
+def test_the_library_finds_what_the_core_quote_query_finds(
+    library: tuple[Path, dict[str, Path]], typed: str
+) -> None:
+    """Words that begin words: the library's answer is the core query's, over every article."""
+    from reader.core.articlefile import load_article
+    from reader.core.quote_query import QuoteIndex
+
+    folder, paths = library
+    index = built(folder)
+    found = {(Path(h.path).name, h.quote_id) for h in index.search(typed, limit=1000)[0]}
+    expected = set()
+    for path in paths.values():
+        if path.name == "broken.yaml":
+            continue
+        article = load_article(path)
+        for i in QuoteIndex(article).select(query=typed):
+            expected.add((path.name, article.quotes[i].id))
+    assert found == expected

@@ -8,8 +8,9 @@ speakers are merged): ``speaker:lavrov`` and ``speaker:"sergei lav"`` find Serge
 
 FTS5 finds the candidates: each word as a *prefix* of a word in the text (``"word"*``),
 newest first (highest row id), a chunk at a time. Then the core rule
-(:func:`reader.core.search.matches`, the one the sidebar and ``reader quotes`` use)
-decides each candidate, and :func:`reader.core.search.find_spans` highlights it. So the
+(the one :mod:`reader.core.quote_query` applies for the sidebar and ``reader quotes``:
+every word in :func:`reader.core.search.haystack` of text, name and role) decides each
+candidate, and :func:`reader.core.search.find_spans` highlights it. So the
 library finds what the core rule finds, among the quotes where each word begins a word
 (``bola`` finds "bola" and "bolanya" but not "ebola"). Results stop at ``limit``:
 a word in half the quotes still costs one chunk, not a ranking of all of them.
@@ -23,7 +24,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from reader.core.index.names import person_key
-from reader.core.search import matches, normalise, terms
+from reader.core.search import contains_all, haystack, normalise, terms
 
 #: Candidates fetched from FTS5 at a time.
 CHUNK = 400
@@ -203,7 +204,9 @@ def search_quotes(
 
 
 def _accept(query: QuoteQuery, hit: QuoteHit) -> bool:
-    return matches(query.text, hit.text, hit.name, hit.role)
+    """The core rule, as :class:`reader.core.quote_query.QuoteIndex` applies it to an
+    article's quotes: every word in the folded quote text, speaker name and role."""
+    return contains_all(haystack(hit.text, hit.name, hit.role), query.words)
 
 
 def _few_quotes(conn: sqlite3.Connection, persons: list[int]) -> bool:
