@@ -25,11 +25,12 @@ def run(ns: argparse.Namespace) -> int:
     from reader.core.articlefile import load_article
     from reader.core.errors import ReaderError
     from reader.core.files import shown
+    from reader.core.library import is_library_folder
     from reader.resources import default_article
 
     failed = 0
     for path in ns.paths or [default_article()]:
-        if path.is_dir():
+        if is_library_folder(path):
             from reader.cli.library_quotes import check_folder
 
             failed += check_folder(path)

@@ -31,9 +31,10 @@ def add_parser(commands: Commands) -> None:
 
 def run(ns: argparse.Namespace) -> int:
     from reader.core.articlefile import load_article
+    from reader.core.library import is_library_folder
     from reader.resources import default_article
 
-    if ns.path is not None and ns.path.is_dir():
+    if ns.path is not None and is_library_folder(ns.path):
         from reader.cli.library_quotes import folder_quotes
 
         return folder_quotes(ns.path, ns.speaker, ns.search, as_json=ns.json)

@@ -44,3 +44,12 @@ def load_library(folder: Path) -> Library:
         except ReaderError as exc:
             library.errors.append(str(exc).splitlines()[0])
     return library
+
+
+def is_library_folder(path: Path) -> bool:
+    """A folder to open as a library: a directory not named like an article file.
+
+    ``reader check x.yaml`` where ``x.yaml`` is a directory means an article file that is
+    not one ("is a directory, not a file"), not a library to index.
+    """
+    return path.is_dir() and path.suffix.lower() not in ARTICLE_SUFFIXES

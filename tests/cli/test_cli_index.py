@@ -88,3 +88,35 @@ def test_check_of_a_folder_lists_each_file_and_fails_on_a_broken_one(
     assert err.splitlines() == [f"{paths['broken']}: line 2: tags are not allowed (!tag)"]
     paths["broken"].unlink()
     assert main(["check", str(folder)]) == 0
+
+
+def test_reader_alone_opens_the_bundled_article_until_the_folder_holds_articles(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from reader.core.index import LibraryIndex
+    from reader.core.model import Article
+    from reader.resources import default_article
+    from reader.ui.app import ReaderApp
+
+    started: list[ReaderApp] = []
+    monkeypatch.setattr(ReaderApp, "run", lambda self, *a, **k: started.append(self))
+    folder = tmp_path / "mine"
+    monkeypatch.setenv("READER_ARTICLES_DIR", str(folder))
+    assert main([]) == 0  # no folder yet
+    folder.mkdir()
+    (folder / "notes.txt").write_text("not an article")
+    assert main([]) == 0  # a folder without articles
+    assert all(isinstance(app._start, Article) for app in started)
+    write(folder, "a.yaml", make_article("a", "A", []))
+    assert main([]) == 0
+    library = started[-1]._start
+    assert isinstance(library, LibraryIndex)
+    assert library.folder == folder and library.extra == (default_article(),)
+    other = tmp_path / "other"
+    other.mkdir()
+    write(other, "b.yaml", make_article("b", "B", []))
+    assert main(["--articles-dir", str(other)]) == 0
+    assert started[-1]._start.folder == other  # type: ignore[union-attr]
+    for app in started:
+        if isinstance(app._start, LibraryIndex):
+            app._start.close()

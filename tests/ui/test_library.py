@@ -40,6 +40,20 @@ async def settled(pilot: Pilot[None]) -> LibraryScreen:
     return screen
 
 
+async def palette_ready(pilot: Pilot[None]) -> None:
+    """Wait (no clock) until the palette has searched and highlighted its top hit."""
+    from textual.command import CommandList
+
+    palette = pilot.app.screen
+    hits = palette.query_one(CommandList)
+    for _ in range(30_000):  # a guard against a hang only: minutes of 10 ms pauses
+        searching = any(w.is_running for w in pilot.app.workers if w.node is palette)
+        if not searching and hits.option_count > 0 and hits.highlighted == 0:
+            return
+        await pilot.pause(0.01)
+    raise AssertionError("the palette never showed its hits")
+
+
 def titles(screen: LibraryScreen) -> list[str]:
     return [row.title for row in screen.articles.rows]
 
@@ -262,7 +276,7 @@ async def test_the_palette_opens_an_article_and_a_speaker(folder: Path) -> None:
     async with app.run_test(size=WIDE) as pilot:
         screen = await settled(pilot)
         await pilot.press("ctrl+p", *"Open: Talks")
-        await pilot.pause(0.3)
+        await palette_ready(pilot)
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, LibraryReadingScreen)
@@ -270,7 +284,7 @@ async def test_the_palette_opens_an_article_and_a_speaker(folder: Path) -> None:
         await pilot.press("escape")
         await pilot.pause()
         await pilot.press("ctrl+p", *"Speaker: John Kerry")
-        await pilot.pause(0.3)
+        await palette_ready(pilot)
         await pilot.press("enter")
         await pilot.pause()
         quotes = screen.query_one("#speaker-quotes", QuoteList)
