@@ -120,3 +120,21 @@ def test_reader_alone_opens_the_bundled_article_until_the_folder_holds_articles(
     for app in started:
         if isinstance(app._start, LibraryIndex):
             app._start.close()
+
+
+def test_index_draws_a_progress_bar_on_a_terminal(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sys
+
+    from reader.core.index import update
+
+    folder = tmp_path / "lib"
+    small_library(folder)
+    monkeypatch.setattr(update, "BATCH", 1)  # a step per file
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
+    monkeypatch.setenv("TERM", "xterm-256color")
+    assert main(["index", str(folder)]) == 0
+    out, err = capsys.readouterr()
+    assert "Indexing" in err  # the bar, drawn on stderr
+    assert out.strip().endswith("4 files, 4 read, 0 removed, 1 broken")
