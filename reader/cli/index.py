@@ -87,7 +87,9 @@ def _with_bar(index: LibraryIndex) -> RefreshResult:
         MofNCompleteColumn(),
         TimeRemainingColumn(),
     )
-    with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
+    # stderr is a terminal (the caller asked): rich need not guess from the environment
+    console = Console(stderr=True, force_terminal=True)
+    with Progress(*columns, console=console, transient=True) as bar:
         task = bar.add_task("Indexing", total=None)
 
         def show(step: Step) -> None:
