@@ -66,6 +66,7 @@ class Language:
     reporting_verbs: frozenset[str]
     label_markers: frozenset[str]
     label_openers: frozenset[str]
+    possessives: frozenset[str]
     common_word: re.Pattern[str] | None
     verb: re.Pattern[str] | None
 
@@ -147,6 +148,7 @@ def _load(path: Path) -> Language:
         reporting_verbs=frozenset(_words(data, "reporting_verbs")),
         label_markers=frozenset(_words(data, "label_markers")),
         label_openers=frozenset(_words(data, "label_openers")),
+        possessives=frozenset(_words(data, "possessives")),
         common_word=re.compile(str(data["common_word_pattern"]))
         if data.get("common_word_pattern")
         else None,
