@@ -3,7 +3,10 @@
 Each input is imported on its own: a bad file is reported in one line and skipped, the
 rest go on, and the exit code says whether any failed. Files are written atomically,
 named by a safe slug of the title, and an existing file is never replaced without
-``--force``. With several inputs and a terminal on stderr, a progress bar shows.
+``--force``. Two different articles whose titles give the same name are both kept (the
+second as ``NAME-2.yaml``); only the same article again is refused as already there,
+naming the input or file that has it. With several inputs and a terminal on stderr, a
+progress bar shows.
 (The module is ``import_`` because ``import`` is a Python keyword.)
 """
 
@@ -13,13 +16,17 @@ import argparse
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from reader.cli.common import Commands
 from reader.core.errors import ReaderError
 from reader.core.files import MAX_FILE_BYTES, decode_text, read_bytes, shown
 from reader.core.text import visible
+
+if TYPE_CHECKING:
+    from reader.core.model import Article
 
 STDIN = "-"
 
@@ -108,6 +115,53 @@ def _progress(total: int) -> Iterator[_Progress]:
         yield _Bar()
 
 
+def _body(article: Article) -> tuple[str, ...]:
+    """What makes two imports the same article: the title and every paragraph."""
+    return (article.title, *(text for _, _, text in article.blocks()))
+
+
+def _on_disk(path: Path) -> tuple[str, ...] | None:
+    """The body of the article file at ``path`` (None if it is no article)."""
+    from reader.core.articlefile import load_article
+
+    try:
+        return _body(load_article(path))
+    except ReaderError:
+        return None
+
+
+def _target(
+    article: Article,
+    output: Path,
+    name: str,
+    written: dict[Path, tuple[str, tuple[str, ...]]],
+    *,
+    force: bool,
+) -> tuple[Article, Path]:
+    """Where ``article`` goes in ``output``: its id's file, or the first free ``ID-N``
+    file when that one holds a different article (two articles with one title are both
+    kept). The same article again is refused, naming the input or file that has it;
+    with ``force`` it replaces that file. The article's id follows its file name."""
+    body = _body(article)
+    base = article.id
+    n = 1
+    while True:
+        ident = base if n == 1 else f"{base}-{n}"
+        target = output / f"{ident}.yaml"
+        earlier = written.get(target)
+        if earlier is not None:
+            if earlier[1] == body:
+                raise ReaderError(f"{name}: the same article as {earlier[0]}, already written")
+        elif not target.exists() or (force and _on_disk(target) == body):
+            break
+        elif _on_disk(target) == body:
+            raise ReaderError(f"{target}: already exists (use --force to replace it)")
+        elif force and n == 1:
+            break  # --force replaces what has the article's own name
+        n += 1
+    return (article if ident == article.id else replace(article, id=ident)), target
+
+
 def run_import(inputs: list[str], *, output: Path, force: bool, to_stdout: bool) -> int:
     """Import every input; print one line per failure and a summary; 1 if any failed."""
     # here, not at the top: listing the subcommands (reader --help) imports this module
@@ -128,7 +182,7 @@ def run_import(inputs: list[str], *, output: Path, force: bool, to_stdout: bool)
             print(f"reader: {shown(output)}: cannot create folder: {exc.strerror}", file=sys.stderr)
             return 1
     done = failed = 0
-    written: set[Path] = set()
+    written: dict[Path, tuple[str, tuple[str, ...]]] = {}  # target: input, article body
     with _progress(len(items)) as bar:
         for item in items:
             name = "<stdin>" if item == STDIN else shown(item)  # only ever shown
@@ -139,11 +193,9 @@ def run_import(inputs: list[str], *, output: Path, force: bool, to_stdout: bool)
                         sys.stdout.write("---\n")
                     sys.stdout.write(dump_article(article))
                 else:
-                    target = output / f"{article.id}.yaml"
-                    if target in written and not force:
-                        raise ReaderError(f"{target}: already written by an earlier input")
+                    article, target = _target(article, output, name, written, force=force)
                     save_article(article, target, overwrite=force)
-                    written.add(target)
+                    written[target] = (name, _body(article))
                     bar.say(f"{name} -> {shown(target)}")
                 done += 1
             except ReaderError as exc:
