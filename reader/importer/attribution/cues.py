@@ -75,7 +75,7 @@ MAX_SUBJECT = 6
 #: … and a description ("a resident who has lived on the estate for 30 years").
 MAX_DESCRIPTION = 14
 #: Longest role read after a name (", seorang ahli militer independen,").
-MAX_ROLE_AFTER = 12
+MAX_ROLE_AFTER = 20
 #: Most words of a role read before a comma and a name, a bracketed short form not
 #: counted ("mantan Kepala Dinas Pekerjaan Umum dan Penataan Ruang (PUPR) Kabupaten
 #: Sukaraja, Hendrawan Siregar").

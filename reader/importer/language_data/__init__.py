@@ -67,6 +67,9 @@ class Language:
     label_markers: frozenset[str]
     label_openers: frozenset[str]
     possessives: frozenset[str]
+    chrome_words: frozenset[str]
+    source_prefixes: tuple[str, ...]
+    news_sources: frozenset[str]
     common_word: re.Pattern[str] | None
     verb: re.Pattern[str] | None
 
@@ -149,6 +152,9 @@ def _load(path: Path) -> Language:
         label_markers=frozenset(_words(data, "label_markers")),
         label_openers=frozenset(_words(data, "label_openers")),
         possessives=frozenset(_words(data, "possessives")),
+        chrome_words=frozenset(_words(data, "chrome_words")),
+        source_prefixes=tuple(_words(data, "source_prefixes")),
+        news_sources=frozenset(_words(data, "news_sources")),
         common_word=re.compile(str(data["common_word_pattern"]))
         if data.get("common_word_pattern")
         else None,
