@@ -140,8 +140,9 @@ def _target(
 ) -> tuple[Article, Path]:
     """Where ``article`` goes in ``output``: its id's file, or the first free ``ID-N``
     file when that one holds a different article (two articles with one title are both
-    kept). The same article again is refused, naming the input or file that has it;
-    with ``force`` it replaces that file. The article's id follows its file name."""
+    kept). The same article again, or something that is no article under its own name,
+    is refused, naming the input or file that has it; with ``force`` it replaces that
+    file. The article's id follows its file name."""
     body = _body(article)
     base = article.id
     n = 1
@@ -152,12 +153,17 @@ def _target(
         if earlier is not None:
             if earlier[1] == body:
                 raise ReaderError(f"{name}: the same article as {earlier[0]}, already written")
-        elif not target.exists() or (force and _on_disk(target) == body):
+        elif not (target.exists() or target.is_symlink()):  # (a dangling link exists too)
             break
-        elif _on_disk(target) == body:
-            raise ReaderError(f"{target}: already exists (use --force to replace it)")
-        elif force and n == 1:
-            break  # --force replaces what has the article's own name
+        else:
+            existing = _on_disk(target)
+            # The same article, or under its own name something that is no article (the
+            # user's edits, a link): refused unless forced, as ever. A different article
+            # with the same title is kept and this one takes the next name.
+            if existing == body or (n == 1 and existing is None):
+                if force:
+                    break
+                raise ReaderError(f"{target}: already exists (use --force to replace it)")
         n += 1
     return (article if ident == article.id else replace(article, id=ident)), target
 

@@ -54,17 +54,23 @@ def test_refuses_to_overwrite_then_force_replaces(
     assert sorted(p.name for p in out.iterdir()) == [f"{SEED_ID}.yaml"]
 
 
-def test_a_different_file_under_the_name_is_kept(
+def test_a_different_article_under_the_name_is_kept(
     seed_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     out = tmp_path / "out"
-    out.mkdir()
-    target = out / f"{SEED_ID}.yaml"
-    target.write_text("keep me", encoding="utf-8")
     assert main(["import", str(seed_file), "-o", str(out)]) == 0
-    assert target.read_text(encoding="utf-8") == "keep me"
+    first = (out / f"{SEED_ID}.yaml").read_text(encoding="utf-8")
+    other = seed_file.with_name("other.txt")
+    text = seed_file.read_text(encoding="utf-8")
+    other.write_text(text.replace("\n\n", "\n\nSebuah paragraf baru di awal berita.\n\n", 1))
+    assert main(["import", str(other), "-o", str(out)]) == 0
+    assert (out / f"{SEED_ID}.yaml").read_text(encoding="utf-8") == first
     second = load_article(out / f"{SEED_ID}-2.yaml")
     assert second.id == f"{SEED_ID}-2" and second.title.startswith("Moskow")
+    # something that is no article under the name is never replaced without --force
+    (out / f"{SEED_ID}.yaml").write_text("keep me", encoding="utf-8")
+    assert main(["import", str(seed_file), "-o", str(out)]) == 1
+    assert (out / f"{SEED_ID}.yaml").read_text(encoding="utf-8") == "keep me"
 
 
 def test_same_title_different_articles_are_both_kept(
