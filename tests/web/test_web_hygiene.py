@@ -1,0 +1,19 @@
+"""reader.web is core code: no Textual, no Rich (progress is the CLI's business)."""
+
+from __future__ import annotations
+
+import pkgutil
+import subprocess
+import sys
+
+import reader.web
+
+
+def test_web_modules_import_neither_textual_nor_rich() -> None:
+    modules = [f"reader.web.{m.name}" for m in pkgutil.iter_modules(reader.web.__path__)]
+    assert "reader.web.fetch" in modules
+    imports = "; ".join(f"import {m}" for m in modules)
+    listing = "sorted({m.split('.')[0] for m in sys.modules} & {'textual', 'rich'})"
+    code = f"import sys; {imports}; print({listing})"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
