@@ -139,7 +139,7 @@ def _quotes(path: Path, speaker: str | None, search: str | None, as_json: bool) 
 
 
 def _import(args: argparse.Namespace) -> int:
-    from reader.importer.command import run_import
+    from reader.cli.import_ import run_import
 
     return run_import(args.inputs, output=args.output, force=args.force, to_stdout=args.stdout)
 

@@ -28,8 +28,8 @@ from reader.importer import ImportResult, finish
 from reader.importer.boilerplate import source_of, strip_boilerplate
 from reader.importer.formats import page_parts as parts
 from reader.importer.formats.page_bytes import decode_page
-from reader.importer.language import detect_language
-from reader.importer.languages import language as language_data
+from reader.importer.language_data import language as language_data
+from reader.importer.language_detection import detect_language
 from reader.importer.mojibake import repair_mojibake
 from reader.importer.slug import slugify, unique
 from reader.importer.structure import Block as StructureBlock

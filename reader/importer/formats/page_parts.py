@@ -20,7 +20,7 @@ from urllib.parse import urljoin, urlsplit
 from lxml.html import HtmlElement
 
 from reader.core.model import CookieNotice, Figure
-from reader.importer.languages import Language, all_languages
+from reader.importer.language_data import Language, all_languages
 from reader.importer.structure import credit_only, parse_caption
 
 #: JSON-LD read per script, and how deep its structure is walked.
