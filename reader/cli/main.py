@@ -22,7 +22,7 @@ from reader.core.files import shown
 from reader.resources import default_article
 
 EXIT_OK, EXIT_BAD_INPUT, EXIT_USAGE = 0, 1, 2
-SUBCOMMANDS = ("check", "show", "quotes", "import", "index")
+SUBCOMMANDS = ("check", "show", "quotes", "import", "index", "feed")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -41,7 +41,8 @@ def _open_parser() -> argparse.ArgumentParser:
             "  check PATH...    validate article files\n"
             "  show PATH        print an article as text\n"
             "  quotes PATH      list quotes with their speakers\n"
-            "  import FILE...   turn raw article text into article files\n"
+            "  import INPUT...  turn text files, web pages and URLs into articles\n"
+            "  feed ACTION      subscribe to RSS/Atom feeds; update imports new items\n"
         ),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
@@ -78,9 +79,12 @@ def _command_parser() -> argparse.ArgumentParser:
     quotes.add_argument("--search", metavar="WORDS", help="only quotes matching every word")
     quotes.add_argument("--json", action="store_true", help="print JSON")
 
-    imp = commands.add_parser("import", help="turn raw article text into article files")
+    imp = commands.add_parser("import", help="turn text files, web pages and URLs into articles")
     imp.add_argument(
-        "inputs", nargs="+", metavar="FILE", help="text files, folders, or - for stdin"
+        "inputs",
+        nargs="+",
+        metavar="INPUT",
+        help="text files, .html/.htm(.gz) pages, http(s) URLs, folders, or - for stdin",
     )
     imp.add_argument(
         "-o",
@@ -94,9 +98,10 @@ def _command_parser() -> argparse.ArgumentParser:
     imp.add_argument(
         "--stdout", action="store_true", help="print the YAML instead of writing files"
     )
-    from reader.cli import index
+    from reader.cli import feed, index
 
     index.add_parser(commands)
+    feed.add_parser(commands)
     return parser
 
 
@@ -172,6 +177,10 @@ def run(argv: Sequence[str]) -> int:
             from reader.cli import index
 
             return index.run(ns)
+        if ns.command == "feed":
+            from reader.cli import feed
+
+            return feed.run(ns)
         return _import(ns)
     ns = _open_parser().parse_args(args)
     return _open(ns.path)
