@@ -14,12 +14,13 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from reader.cli.common import Commands
 from reader.core.errors import ReaderError
 from reader.core.files import shown
 from reader.core.text import visible
 
 
-def add_parser(commands: argparse._SubParsersAction[Any]) -> None:
+def add_parser(commands: Commands) -> None:
     parser = commands.add_parser("feed", help="subscribe to RSS/Atom feeds and import new items")
     actions = parser.add_subparsers(dest="feed_command", required=True, metavar="ACTION")
     add = actions.add_parser("add", help="subscribe to a feed (or the feed a page links to)")

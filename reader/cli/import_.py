@@ -7,29 +7,61 @@ files), or ``-`` for stdin; any mix. URLs are fetched a few at a time
 reported in one line and skipped, the rest go on, and the exit code says whether any
 failed. Files are written atomically, named by a safe slug of the title, and an existing
 file is never replaced without ``--force``. With several inputs and a terminal on
-stderr, a progress bar shows.
+stderr, a progress bar shows. (The module is ``import_`` because ``import`` is a Python
+keyword.)
 """
 
 from __future__ import annotations
 
+import argparse
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
-from reader.core.articlefile import dump_article, save_article
+from reader.cli.common import Commands
 from reader.core.errors import ReaderError
 from reader.core.files import MAX_FILE_BYTES, decode_text, read_bytes, shown
 from reader.core.model import Article
 from reader.core.text import visible
-from reader.importer import import_text
-from reader.web.fetch import MAX_CONCURRENT, Fetcher, concurrently, looks_like_url
+from reader.web.urls import looks_like_url
+
+if TYPE_CHECKING:
+    from reader.web.fetch import Fetcher
 
 STDIN = "-"
 #: The files a folder contributes, and the suffixes read as web pages.
 FOLDER_PATTERNS = ("*.txt", "*.html", "*.htm", "*.html.gz", "*.htm.gz")
 PAGE_SUFFIXES = (".html", ".htm", ".xhtml")
+
+
+def add_parser(commands: Commands) -> None:
+    parser = commands.add_parser(
+        "import", help="turn text files, web pages and URLs into article files"
+    )
+    parser.add_argument(
+        "inputs",
+        nargs="+",
+        metavar="INPUT",
+        help="text files, .html/.htm(.gz) pages, http(s) URLs, folders, or - for stdin",
+    )
+    parser.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        default=Path("."),
+        metavar="DIR",
+        help="folder to write articles to (default: current folder)",
+    )
+    parser.add_argument("--force", action="store_true", help="replace existing files")
+    parser.add_argument(
+        "--stdout", action="store_true", help="print the YAML instead of writing files"
+    )
+
+
+def run(ns: argparse.Namespace) -> int:
+    return run_import(ns.inputs, output=ns.output, force=ns.force, to_stdout=ns.stdout)
 
 
 class _Progress(Protocol):
@@ -74,6 +106,7 @@ def _stdin() -> bytes:
 
 def _article(item: str, fetcher: Fetcher | None) -> Article:
     """One input as an article: fetched and read as a page, or read as a file."""
+    from reader.importer import import_text
     from reader.importer.formats.html import import_html
     from reader.importer.formats.page_bytes import gunzip
     from reader.web.pages import fetch_article, looks_like_html
@@ -118,6 +151,10 @@ def _progress(total: int) -> Iterator[_Progress]:
 
 def run_import(inputs: list[str], *, output: Path, force: bool, to_stdout: bool) -> int:
     """Import every input; print one line per failure and a summary; 1 if any failed."""
+    # here, not at the top: listing the subcommands (reader --help) imports this module
+    from reader.core.articlefile import dump_article, save_article
+    from reader.web.fetch import MAX_CONCURRENT, Fetcher, concurrently
+
     items = expand_inputs(inputs)
     if not items:
         print("reader: import: no .txt or .html files found", file=sys.stderr)

@@ -16,7 +16,6 @@ environment); only the policy is written here.
 
 from __future__ import annotations
 
-import re
 import socket
 import time
 import zlib
@@ -31,6 +30,7 @@ import httpx
 
 from reader import __version__
 from reader.core.errors import ReaderError
+from reader.web.urls import looks_like_url
 
 USER_AGENT = f"reader/{__version__} (terminal news reader; fetches only what its user asks for)"
 #: The schemes reader fetches; ``file:``, ``ftp:``, ``data:`` and the rest are refused.
@@ -44,7 +44,18 @@ _REDIRECTS = frozenset({301, 302, 303, 307, 308})
 #: Statuses worth asking again: the server is busy or a gateway hiccuped.
 _TRANSIENT_STATUS = frozenset({408, 425, 429, 500, 502, 503, 504})
 _CHUNK = 64 * 1024
-_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]+:")
+
+__all__ = [
+    "MAX_CONCURRENT",
+    "USER_AGENT",
+    "FetchError",
+    "Fetcher",
+    "Limits",
+    "Response",
+    "check_url",
+    "concurrently",
+    "looks_like_url",
+]
 
 
 class FetchError(ReaderError):
@@ -115,16 +126,6 @@ def check_url(url: str) -> str:
     if not parts.hostname:
         raise FetchError(f"{url}: no host in the URL")
     return url
-
-
-def looks_like_url(text: str) -> bool:
-    """Whether a command-line argument is meant as a URL rather than a file name.
-
-    Anything that starts with a scheme (``http:``, ``file:``, ``data:``, …) is, so that
-    the schemes reader does not fetch are refused as URLs rather than looked for as
-    files; a one-letter scheme is a Windows drive (``C:\\x``), not a URL.
-    """
-    return _SCHEME.match(text) is not None
 
 
 def _media_type(content_type: str) -> tuple[str, str | None]:
