@@ -21,7 +21,7 @@ from lxml.html import HtmlElement
 
 from reader.core.model import CookieNotice, Figure
 from reader.importer.language_data import Language, all_languages
-from reader.importer.structure import credit_only, parse_caption
+from reader.importer.structure import credit_only, image_source, parse_caption
 
 #: JSON-LD read per script, and how deep its structure is walked.
 MAX_JSON_LD = 512 * 1024
@@ -115,6 +115,21 @@ _LEAD_PARTS = frozenset(
     }
 )
 _BANNER_PARTS = frozenset({"cookie", "cookies", "consent", "gdpr", "cmp"})
+#: A date at the start of a value: 2026-12-07, 2026/12/07, 2026.12.07.
+_DATE = re.compile(r"((?:19|20)\d\d)[-/.](0[1-9]|1[0-2])[-/.](0[1-9]|[12]\d|3[01])")
+#: <meta> names and properties that carry the publication date, most specific first.
+_DATE_META = (
+    "article:published_time",
+    "og:published_time",
+    "datepublished",
+    "publishdate",
+    "publish-date",
+    "pubdate",
+    "parsely-pub-date",
+    "dc.date.issued",
+    "dc.date",
+    "date",
+)
 _TITLE_SUFFIX = re.compile(r"\s+[|–—-]\s+[^|–—-]{2,60}$")
 
 
@@ -217,13 +232,13 @@ def iso_date(value: str | None) -> str | None:
     try:
         return datetime.fromisoformat(text.replace("Z", "+00:00")).date().isoformat()
     except ValueError:
-        match = re.match(r"(\d{4})-(\d{2})-(\d{2})", text)
+        match = _DATE.match(text)
         return "-".join(match.groups()) if match else None
 
 
 def page_date(root: HtmlElement, ld: dict[str, str]) -> str | None:
     for value in (
-        _meta(root, "article:published_time", "og:published_time", "datepublished", "date"),
+        _meta(root, *_DATE_META),
         ld.get("datePublished"),
         *(node.get("datetime") for node in root.iter("time")),
     ):
@@ -320,12 +335,17 @@ def _figure(figure: HtmlElement, lang: Language) -> Figure | None:
             credit = text_of(node) or None
             if credit:
                 break
+    if credit is None:  # "Image source, Getty Images" in a span for screen readers (BBC)
+        credit = next((c for node in figure.iter() if (c := image_source(_own_text(node)))), None)
     captions = list(figure.iter("figcaption"))
     caption = " ".join(text_of(c) for c in captions).strip()
     if credit:
         caption = caption.replace(credit, " ").strip()
         caption = _WS.sub(" ", caption).strip(" -–—|")
         credit = credit_only(credit, lang) or credit
+        bare = parse_caption(caption, lang) if caption else None
+        if bare is not None and bare.credit is None:  # "Image caption, …" (BBC)
+            caption = bare.caption
     elif caption:
         parsed = parse_caption(caption, lang)
         if parsed is not None:
@@ -334,6 +354,10 @@ def _figure(figure: HtmlElement, lang: Language) -> Figure | None:
     if not caption:
         return None if not credit else Figure(credit, None)
     return Figure(caption, credit or None)
+
+
+def _own_text(node: HtmlElement) -> str:
+    return _WS.sub(" ", node.text or "").strip() if isinstance(node.tag, str) else ""
 
 
 def cookie_banner(root: HtmlElement) -> CookieNotice | None:
@@ -361,8 +385,8 @@ def cookie_banner(root: HtmlElement) -> CookieNotice | None:
 def _banner_text(node: HtmlElement) -> str:
     parts: list[str] = []
     for child in node.iter():
-        if child.tag == "button" or any(a.tag == "button" for a in child.iterancestors()):
-            if child.tail and child.tag == "button":
+        if _is_button(child) or any(_is_button(a) for a in child.iterancestors()):
+            if child.tail and _is_button(child):
                 parts.append(child.tail)
             continue
         if not isinstance(child.tag, str) or child.tag in ("script", "style"):
@@ -372,6 +396,10 @@ def _banner_text(node: HtmlElement) -> str:
         if child.tail and child is not node:
             parts.append(child.tail)
     return _WS.sub(" ", " ".join(parts)).strip()
+
+
+def _is_button(node: HtmlElement) -> bool:
+    return node.tag == "button" or (node.tag == "a" and (node.get("role") or "") == "button")
 
 
 def _accept_label(buttons: list[str], langs: tuple[Language, ...]) -> str:

@@ -6,10 +6,12 @@ import gzip
 from pathlib import Path
 
 import pytest
+import yaml
 
 from reader.core.articlefile import dump_article, parse_article
 from reader.core.errors import ReaderError
 from reader.core.model import Article
+from reader.core.yamlsafe import c_safe_loader
 from reader.importer.formats.html import import_html, parse_page
 from reader.importer.formats.page_bytes import decode_page, gunzip
 
@@ -141,7 +143,36 @@ def test_english_page() -> None:
     assert "Manage settings" not in footer.cookie.text
 
 
-@pytest.mark.parametrize("name", ["id-jembatan.html", "en-ferry.html"])
+ALL_PAGES = sorted(p.name for p in PAGES.glob("*.html"))
+
+
+@pytest.mark.parametrize("name", ALL_PAGES)
+def test_pages_give_their_gold_title_paragraphs_headings_and_figures(name: str) -> None:
+    """The gold files (also read by benchmarks/web_import.py) were written with the pages."""
+    gold = yaml.load((PAGES / name).with_suffix(".expected.yaml").read_text(), c_safe_loader())
+    article = imported(name)
+    assert article.title == gold["title"]
+    assert [text for _, _, text in article.blocks()] == gold["paragraphs"]
+    assert [s.heading for s in article.sections if s.heading] == gold["headings"]
+    assert [{"caption": f.caption, "credit": f.credit} for f in article.figures] == gold["figures"]
+
+
+def test_page_shapes_of_other_sites() -> None:
+    """A body without <p> around its first paragraph, a caption <div>, a slash date in a
+    <meta>, a consent link styled as a button (id); screen-reader credits (en)."""
+    detak = imported("id-pelabuhan.html")
+    assert (detak.date, detak.source) == ("2026-12-07", "detakNews")
+    assert detak.footer.copyright == "Copyright @ 2026 detakNews. All right reserved"
+    assert detak.footer.cookie is not None and detak.footer.cookie.accept_label == "Oke"
+    assert not detak.footer.cookie.text.endswith("Oke")
+    library = imported("en-library.html")
+    assert library.date == "2026-12-04" and library.source == "Northshire Broadcasting"
+    assert library.footer.cookie is not None
+    assert library.footer.cookie.accept_label == "Yes, I agree"
+    assert "settings" not in library.footer.cookie.text
+
+
+@pytest.mark.parametrize("name", ALL_PAGES)
 def test_no_page_chrome_becomes_text_and_every_paragraph_is_kept_once(name: str) -> None:
     article = imported(name)
     for text in texts(article):
@@ -149,10 +180,10 @@ def test_no_page_chrome_becomes_text_and_every_paragraph_is_kept_once(name: str)
             assert chrome not in text, (chrome, text)
     body = [p for s in article.sections for p in s.paragraphs]
     assert len(body) == len(set(body))
-    assert len(article.figures) == len(set(article.figures)) == 2
+    assert len(article.figures) == len(set(article.figures)) >= 1
 
 
-@pytest.mark.parametrize("name", ["id-jembatan.html", "en-ferry.html"])
+@pytest.mark.parametrize("name", ALL_PAGES)
 def test_imported_pages_read_back_as_reader_check_reads_them(name: str) -> None:
     article = imported(name)
     assert parse_article(dump_article(article), name) == article
