@@ -429,6 +429,9 @@ class QuoteSidebar(Widget):
         # The list is rebuilt in slices (see ``_show_quotes``): the rest of a rebuild.
         self._steps: Iterator[None] | None = None
         self._draining = False
+        # where a key pressed before the sidebar was composed (it is mounted just after
+        # the first paint) put the focus: the search field or the first list
+        self._focus_when_composed: Callable[[], None] | None = None
 
     def _entry(self, index: int) -> _Entry:
         """The quote at ``index`` of the article, ready to show."""
@@ -463,9 +466,13 @@ class QuoteSidebar(Widget):
         yield OptionList(id="quote-list", markup=False)
 
     def on_mount(self) -> None:
-        speakers = self.query_one("#quote-speakers", OptionList)
+        speakers = next(self.query("#quote-speakers").results(OptionList), None)
+        if speakers is None:  # mounted (after the first paint) as the app quits
+            return
         speakers.highlighted = self._speaker_rows.index(self.speaker_filter)
         self._show_quotes()
+        if self._focus_when_composed is not None:
+            self._focus_when_composed()
 
     def _speaker_options(self) -> list[Option]:
         """The speaker filter rows, the active one marked."""
@@ -654,12 +661,29 @@ class QuoteSidebar(Widget):
     # -- public API ------------------------------------------------------------------
 
     def focus_search(self) -> None:
-        """Put the cursor in the search field, remembering where to return on Escape."""
-        search = self.query_one("#quote-search", Input)
+        """Put the cursor in the search field, remembering where to return on Escape.
+
+        Before the sidebar is composed, as soon as it is.
+        """
+        search = next(self.query("#quote-search").results(Input), None)
+        if search is None:
+            self._focus_when_composed = self.focus_search
+            return
         focused = self.screen.focused
         if focused is not search:
             self._return_focus = focused
         search.focus()
+
+    def focus_lists(self) -> None:
+        """Focus the first list (the speakers), as Tab into the sidebar does.
+
+        Before the sidebar is composed, as soon as it is.
+        """
+        speakers = next(self.query("#quote-speakers").results(OptionList), None)
+        if speakers is None:
+            self._focus_when_composed = self.focus_lists
+            return
+        speakers.focus()
 
     def show_speaker(self, speaker_id: str | None) -> None:
         """Show only this speaker's quotes (``None``: everyone's)."""
