@@ -33,6 +33,7 @@ import asyncio
 import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
+from functools import partial
 from time import perf_counter
 from typing import ClassVar
 
@@ -187,6 +188,7 @@ class _Block(Visual):
         build: Callable[[], tuple[Content, Content | None]],
         *,
         plain: str,
+        suffix: str = "",
         footer_plain: str | None = None,
         marker: Content | str = "",
         max_lines: int | None = None,
@@ -196,7 +198,10 @@ class _Block(Visual):
     ) -> None:
         self._build: Callable[[], tuple[Content, Content | None]] | None = build
         self._styled: tuple[Content, Content | None] | None = None
-        self._plain = plain
+        # the text and what follows it (a closing quote mark), kept apart so that a
+        # list of thousands of quotes does not hold a second copy of every text
+        self._text = plain
+        self._suffix = suffix
         self._footer_plain = footer_plain
         self._marker = Content(marker) if isinstance(marker, str) else marker
         self._max_lines = max_lines
@@ -204,6 +209,11 @@ class _Block(Visual):
         self._regular = regular
         self._footer_cells = footer_cells
         self._laid_out: tuple[int, Content] | None = None
+
+    @property
+    def _plain(self) -> str:
+        """The whole text shown (made when needed: wrapping, widths)."""
+        return self._text + self._suffix if self._suffix else self._text
 
     @classmethod
     def of(cls, body: Content, *, marker: Content | str = "") -> _Block:
@@ -269,7 +279,8 @@ class _Block(Visual):
             clamp is not None
             and self._regular
             and width not in self._breaks
-            and len(self._plain) > clamp * (max(width - self._marker.cell_length, 1) + 1)
+            and len(self._text) + len(self._suffix)
+            > clamp * (max(width - self._marker.cell_length, 1) + 1)
         ):
             # Certainly more lines than the preview shows: no need to wrap to know.
             if self._footer_plain is None:
@@ -315,6 +326,15 @@ def _speaker_label(speaker: Speaker, count: int, query: str = "") -> Content:
     if speaker.role:
         label += Content(" — ") + _highlighted(speaker.role, query, f".{_ROLE}")
     return label + Content.styled(f" ({count})", f".{_COUNT}")
+
+
+def _styled_prompt(entry: _Entry, query: str, direct: bool) -> tuple[Content, Content]:
+    """A quote's list entry as styled Content: its text, then who said it."""
+    text = _highlighted(entry.text, query)
+    # Reported speech has no quote marks, so it is set apart by slant instead.
+    body = text + "”" if direct else text.stylize_before("italic")
+    name = _highlighted(entry.speaker.name, query, f".{_ATTRIBUTION}")
+    return body, Content.styled(_ATTRIBUTION_PREFIX, f".{_ATTRIBUTION}") + name
 
 
 def citation(quote: Quote, article: Article) -> str:
@@ -443,19 +463,24 @@ class QuoteSidebar(Widget):
         return entry
 
     def _haystack(self, index: int) -> str:
-        """What a search compares with: folded quote text, speaker name and role.
-
-        The same folding and joining as ``search.matches``, done once per quote (the
-        speaker's part once per speaker) instead of once per quote per keystroke.
-        """
+        """The folded quote text a search compares with (see :meth:`_matches`)."""
         if (haystack := self._haystacks[index]) is None:
-            entry = self._entry(index)
-            speaker = entry.speaker
-            if (who := self._speaker_haystacks.get(speaker.id)) is None:
-                who = normalise(speaker.name) + "\n" + normalise(speaker.role or "")
-                self._speaker_haystacks[speaker.id] = who
-            haystack = self._haystacks[index] = normalise(entry.text) + "\n" + who
+            haystack = self._haystacks[index] = normalise(self._entry(index).text)
         return haystack
+
+    def _matches(self, index: int, words: Sequence[str]) -> bool:
+        """Whether every word is in the quote's text, or its speaker's name or role.
+
+        The same folding as ``search.matches``, done once per quote (the speaker's part
+        once per speaker, not joined onto every quote: a word never holds the newline
+        ``search.matches`` joins them with) instead of once per quote per keystroke.
+        """
+        text = self._haystack(index)
+        speaker = self._entry(index).speaker
+        if (who := self._speaker_haystacks.get(speaker.id)) is None:
+            who = normalise(speaker.name) + "\n" + normalise(speaker.role or "")
+            self._speaker_haystacks[speaker.id] = who
+        return all(word in text or word in who for word in words)
 
     # -- building --------------------------------------------------------------------
 
@@ -507,16 +532,11 @@ class QuoteSidebar(Widget):
             footer = (plain_footer, cell_len(plain_footer) if one_line else None)
             self._footers[speaker.id] = footer
 
-        def styled() -> tuple[Content, Content]:
-            text = _highlighted(entry.text, query)
-            # Reported speech has no quote marks, so it is set apart by slant instead.
-            body = text + "”" if direct else text.stylize_before("italic")
-            name = _highlighted(speaker.name, query, f".{_ATTRIBUTION}")
-            return body, Content.styled(_ATTRIBUTION_PREFIX, f".{_ATTRIBUTION}") + name
-
         prompt = _Block(
-            styled,
-            plain=entry.text + "”" if direct else entry.text,
+            # a partial, not a closure: one of these is kept per quote listed
+            partial(_styled_prompt, entry, query, direct),
+            plain=entry.text,
+            suffix="”" if direct else "",
             footer_plain=footer[0],
             footer_cells=footer[1],
             marker=_DIRECT_MARKER if direct else _REPORTED_MARKER,
@@ -585,12 +605,12 @@ class QuoteSidebar(Widget):
         )
         shown: list[int] = []
         if words:
-            haystack = self._haystack
+            matches = self._matches
             for start in range(0, len(candidates), SCAN_CHUNK):
                 shown.extend(
                     index
                     for index in candidates[start : start + SCAN_CHUNK]
-                    if all(word in haystack(index) for word in words)
+                    if matches(index, words)
                 )
                 yield
         else:
