@@ -25,7 +25,12 @@ from textual.widgets import Footer, Header, Input
 
 from reader.core.model import Article
 from reader.core.state import Position, StateStore
-from reader.ui.commands import QuoteCommands, SectionCommands, SpeakerCommands
+from reader.ui.commands import (
+    CitationCommands,
+    QuoteCommands,
+    SectionCommands,
+    SpeakerCommands,
+)
 from reader.ui.labels import untitled_label
 from reader.ui.widgets.body import ArticleBody
 from reader.ui.widgets.find_bar import FindBar
@@ -81,7 +86,7 @@ class ReadingScreen(Screen[None]):
     """One article, read from the keyboard or the mouse."""
 
     AUTO_FOCUS = "#body"
-    COMMANDS: ClassVar = {SectionCommands, QuoteCommands, SpeakerCommands}
+    COMMANDS: ClassVar = {SectionCommands, QuoteCommands, SpeakerCommands, CitationCommands}
 
     class StateWritten(Message):
         """The screen wrote to the user's state: the app shows any warning it left

@@ -51,6 +51,7 @@ from textual.widget import Widget
 from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
 
+from reader.core.citation import citation, full_citation
 from reader.core.model import Article, Quote, Speaker
 from reader.core.search import find_spans, normalise, terms
 from reader.core.text import clean_text
@@ -317,18 +318,6 @@ def _speaker_label(speaker: Speaker, count: int, query: str = "") -> Content:
     return label + Content.styled(f" ({count})", f".{_COUNT}")
 
 
-def citation(quote: Quote, article: Article) -> str:
-    """A quote as one cites it: “text” — Name, role (the whole name and role, cleaned)."""
-    try:
-        speaker = article.speaker(quote.speaker)
-    except KeyError:  # an article built in code need not list every speaker
-        return f"“{clean_text(quote.text)}” — {quote.speaker}"
-    who = clean_text(speaker.name)
-    if speaker.role:
-        who += f", {clean_text(speaker.role)}"
-    return f"“{clean_text(quote.text)}” — {who}"
-
-
 class QuoteSidebar(Widget):
     """The speakers of an article and their quotes, filterable by speaker and by search.
 
@@ -368,6 +357,15 @@ class QuoteSidebar(Widget):
             show=False,
             tooltip="Copy the highlighted quote with who said it: “…” — Name, role",
             id="quote_sidebar.copy_quote",
+        ),
+        Binding(
+            "C",
+            "copy_citation",
+            "Copy full citation",
+            show=False,
+            tooltip="Copy the highlighted quote with its speaker, the article's title, "
+            "source, date and URL",
+            id="quote_sidebar.copy_citation",
         ),
     ]
 
@@ -730,7 +728,7 @@ class QuoteSidebar(Widget):
             return bool(search.value) or search.has_focus
         if action == "focus_results":
             return search.has_focus
-        if action == "copy_quote":
+        if action in ("copy_quote", "copy_citation"):
             return self._highlighted_quote() is not None
         return True
 
@@ -760,6 +758,14 @@ class QuoteSidebar(Widget):
             return
         self.app.copy_to_clipboard(citation(quote, self.article))
         self.notify("Quote copied with its speaker", title="Copied", timeout=3)
+
+    def action_copy_citation(self) -> None:
+        """Copy the highlighted quote with its speaker and the article it is from."""
+        quote = self._highlighted_quote()
+        if quote is None:
+            return
+        self.app.copy_to_clipboard(full_citation(quote, self.article))
+        self.notify("Full citation copied", title="Copied", timeout=3)
 
     def _highlighted_quote(self) -> Quote | None:
         """The quote under the list's cursor while the list has focus, if any."""
