@@ -501,7 +501,10 @@ class ArticleBody(ScrollView, can_focus=True):
             segments.append(Segment(" " * (GUTTER - 1), base))
         else:
             segments.append(Segment(" " * GUTTER, base))
-        segments.extend(text.render(self.app.console))
+        # Rich's Text.render leaves a text without spans unstyled (its base style is the
+        # caller's to apply): without this a plain paragraph came out in the terminal's
+        # default colours, not the theme's (black on a browser page, dark on a light theme).
+        segments.extend(Segment.apply_style(text.render(self.app.console), base))
         # (character, line) offsets for the mouse selection: 0 at the first character of
         # the text, so the margin and the quote bar before it have negative ones.
         lead = margin + GUTTER
