@@ -109,10 +109,12 @@ class ArticleBody(ScrollView, can_focus=True):
         *,
         untitled: str,
         initial: Position | None = None,
+        max_width: int = MAX_TEXT_WIDTH,
         id: str | None = None,
         classes: str | None = None,
     ) -> None:
         super().__init__(id=id, classes=classes)
+        self._max_width = max_width
         self._source = BlockSource(iter_blocks(article, untitled))
         self._finder = Finder(self._source.blocks)
         self._layout: Layout | None = None
@@ -136,9 +138,8 @@ class ArticleBody(ScrollView, can_focus=True):
             self._layout = Layout(self._source, self._text_width(self.size.width))
         return self._layout
 
-    @staticmethod
-    def _text_width(width: int) -> int:
-        return max(10, min(MAX_TEXT_WIDTH, width - GUTTER - 2))
+    def _text_width(self, width: int) -> int:
+        return max(10, min(self._max_width, width - GUTTER - 2))
 
     def on_resize(self) -> None:
         width = self._text_width(self.scrollable_content_region.width)
