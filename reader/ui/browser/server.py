@@ -1,0 +1,73 @@
+"""reader in a browser: textual-serve, with a page that loads nothing from outside.
+
+textual-serve starts one ``reader`` process per browser tab and relays its terminal to
+xterm.js in the page. Its page template asks a font host for Roboto Mono; reader's copy
+(``templates/app_index.html``) uses the Roboto Mono that textual-serve itself ships,
+from this server, so the page works with no internet and tells no third party who
+reads what. Every URL in the page is relative to the host it came from.
+
+textual-serve has no authentication: whoever reaches the port runs reader as the user
+who started it. The CLI binds to loopback unless told otherwise (``reader serve``).
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import shlex
+import sys
+from pathlib import Path
+from typing import Any
+
+from textual_serve.server import Server
+
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+#: textual-serve's own static files (xterm.js, its CSS, the Roboto Mono font files)
+STATICS = Path(sys.modules[Server.__module__].__file__ or ".").resolve().parent / "static"
+
+
+def is_loopback(host: str) -> bool:
+    """Whether ``host`` is this machine only: ``localhost``, 127.0.0.0/8 or ::1."""
+    if host.lower() in ("localhost", "localhost."):
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+def address(host: str, port: int) -> str:
+    """The URL to open: ``http://127.0.0.1:8000/`` (``http://[::1]:8000/`` for IPv6)."""
+    shown = f"[{host}]" if ":" in host and not host.startswith("[") else host
+    return f"http://{shown}:{port}/"
+
+
+def app_command(path: Path) -> str:
+    """The shell command textual-serve runs for each tab: this Python, this reader."""
+    return shlex.join([sys.executable, "-m", "reader", str(path)])
+
+
+class ReaderServer(Server):
+    """textual-serve's server with reader's page and reader's start-up message."""
+
+    def __init__(self, path: Path, *, host: str, port: int, title: str) -> None:
+        super().__init__(
+            app_command(path),
+            host=host.strip("[]"),
+            port=port,
+            title=title,
+            public_url=address(host, port).rstrip("/"),
+            statics_path=STATICS,
+            templates_path=TEMPLATES,
+        )
+        self.path = path
+
+    def initialize_logging(self) -> None:
+        """Only warnings and errors: a line per connection is noise in the terminal."""
+        super().initialize_logging()
+        import logging
+
+        logging.getLogger("textual-serve").setLevel(logging.WARNING)
+        logging.getLogger("aiohttp.access").setLevel(logging.WARNING)
+
+    async def on_startup(self, app: Any) -> None:
+        print(f"reader: serving {self.path} at {self.public_url}/ (ctrl+c stops)", flush=True)
