@@ -25,7 +25,7 @@ from reader.core.citation import article_citation, full_citation
 from reader.core.model import Article
 from reader.core.text import one_line
 from reader.ui.labels import clipped
-from reader.ui.layout import section_label
+from reader.ui.text.lines import section_label
 
 #: Longest quote excerpt shown in the palette.
 EXCERPT = 70

@@ -24,7 +24,7 @@ def reader_bindings() -> Iterator[tuple[type[DOMNode], Binding]]:
     from reader.ui.screens.library import LibraryScreen
     from reader.ui.screens.reading import ReadingScreen
     from reader.ui.widgets.find_bar import FindBar
-    from reader.ui.widgets.quotes import QuoteSidebar
+    from reader.ui.widgets.quote_sidebar import QuoteSidebar
 
     classes: tuple[type[DOMNode], ...] = (
         ReaderApp,

@@ -13,7 +13,7 @@ import pytest
 from conftest import WIDE
 
 from reader.ui.app import ReaderApp
-from reader.ui.widgets.body import ArticleBody
+from reader.ui.widgets.article_body import ArticleBody
 
 
 @pytest.mark.parametrize("theme", ["textual-dark", "textual-light"])
