@@ -12,6 +12,7 @@ who started it. The CLI binds to loopback unless told otherwise (``reader serve`
 
 from __future__ import annotations
 
+import asyncio
 import ipaddress
 import shlex
 import sys
@@ -60,6 +61,8 @@ class ReaderServer(Server):
             templates_path=TEMPLATES,
         )
         self.path = path
+        #: the handler of each open tab, so that ctrl+c can end them at once
+        self._tabs: set[asyncio.Task[Any]] = set()
 
     def initialize_logging(self) -> None:
         """Only warnings and errors: a line per connection is noise in the terminal."""
@@ -71,3 +74,22 @@ class ReaderServer(Server):
 
     async def on_startup(self, app: Any) -> None:
         print(f"reader: serving {self.path} at {self.public_url}/ (ctrl+c stops)", flush=True)
+
+    async def handle_websocket(self, request: Any) -> Any:
+        task = asyncio.current_task()
+        if task is not None:
+            self._tabs.add(task)
+        try:
+            return await super().handle_websocket(request)
+        finally:
+            if task is not None:
+                self._tabs.discard(task)
+
+    async def on_shutdown(self, app: Any) -> None:
+        """ctrl+c: end every tab now. A tab's handler waits on its websocket, which the
+        browser keeps open, so the server would otherwise wait for the heartbeat to
+        time out (about 25 s); cancelled, each handler quits its app and closes."""
+        for task in list(self._tabs):
+            task.cancel()
+        if self._tabs:
+            await asyncio.wait(list(self._tabs), timeout=10)
