@@ -127,3 +127,11 @@ def test_text_from_the_file_never_drives_the_terminal(tmp_path: Path) -> None:
     path = write(tmp_path, '"\\u001b[31mred" = 1\n')
     _, problems = load_config(path)
     assert len(problems) == 1 and "\x1b" not in problems[0]
+
+
+def test_the_readme_example_is_a_valid_config(tmp_path: Path) -> None:
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    block = readme.split("## Settings", 1)[1].split("```toml\n", 1)[1].split("```", 1)[0]
+    config, problems = load_config(write(tmp_path, block))
+    assert problems == []
+    assert config.theme and config.max_width and config.panes and config.keys
