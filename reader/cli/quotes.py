@@ -2,12 +2,36 @@
 
 from __future__ import annotations
 
+import argparse
 import json
+import sys
+from pathlib import Path
 from typing import Any
 
+from reader.cli.common import EXIT_OK, Commands
 from reader.core.model import Article, Quote, Speaker
 from reader.core.search import matches, normalise
 from reader.core.text import one_line
+
+
+def add_parser(commands: Commands) -> None:
+    parser = commands.add_parser("quotes", help="list quotes with their speakers")
+    parser.add_argument(
+        "path", nargs="?", type=Path, metavar="PATH", help="(default: the bundled article)"
+    )
+    parser.add_argument("--speaker", metavar="NAME", help="only this speaker (name, surname or id)")
+    parser.add_argument("--search", metavar="WORDS", help="only quotes matching every word")
+    parser.add_argument("--json", action="store_true", help="print JSON")
+
+
+def run(ns: argparse.Namespace) -> int:
+    from reader.core.articlefile import load_article
+    from reader.resources import default_article
+
+    article = load_article(ns.path or default_article())
+    chosen = select_quotes(article, ns.speaker, ns.search)
+    sys.stdout.write(quotes_json(article, chosen) if ns.json else quotes_text(article, chosen))
+    return EXIT_OK
 
 
 def speaker_matches(speaker: Speaker, name: str) -> bool:
