@@ -13,8 +13,10 @@ who started it. The CLI binds to loopback unless told otherwise (``reader serve`
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import ipaddress
 import shlex
+import signal
 import sys
 from pathlib import Path
 from typing import Any
@@ -73,6 +75,34 @@ class ReaderServer(Server):
         logging.getLogger("aiohttp.access").setLevel(logging.WARNING)
 
     async def on_startup(self, app: Any) -> None:
+        """Nothing to say yet: the port is bound only after start-up (see serve)."""
+
+    def serve(self, debug: bool = False) -> None:
+        """Serve until ctrl+c (or SIGTERM); the address is printed once it listens.
+
+        textual-serve's own ``serve``, but for that message: aiohttp calls ``print``
+        after the socket is bound, whereas its ``on_startup`` comes before, when a
+        browser (or a test) told the address would still be refused.
+        """
+        from aiohttp import web
+
+        self.debug = debug
+        self.initialize_logging()
+        loop = asyncio.new_event_loop()
+        asyncio.set_event_loop(loop)
+        for signal_number in (signal.SIGINT, signal.SIGTERM):
+            with contextlib.suppress(NotImplementedError):  # not on Windows
+                loop.add_signal_handler(signal_number, self.request_exit)
+        web.run_app(
+            self._make_app(),
+            host=self.host,
+            port=self.port,
+            handle_signals=False,
+            loop=loop,
+            print=self._listening,
+        )
+
+    def _listening(self, *_args: object) -> None:
         print(f"reader: serving {self.path} at {self.public_url}/ (ctrl+c stops)", flush=True)
 
     async def handle_websocket(self, request: Any) -> Any:
