@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from conftest import NARROW, WIDE, screen_lines
 from textual.widgets import DataTable
@@ -15,13 +16,25 @@ from reader.ui.settings import binding_ids, keys_table
 
 
 def app_with(seed_path: Path, tmp_path: Path, text: str) -> ReaderApp:
+    """The app on the seed article with this config, recording its notifications (the
+    shown ones expire: on a busy machine before the test looks)."""
     config = tmp_path / "config.toml"
     config.write_text(text, encoding="utf-8")
-    return make_app(seed_path, state=StateStore(), config_file=config)
+    app = make_app(seed_path, state=StateStore(), config_file=config)
+    shown: list[tuple[str, str]] = []
+    notify = app.notify
+
+    def recording(message: str, *, title: str = "", **kwargs: Any) -> None:
+        shown.append((title, message))
+        notify(message, title=title, **kwargs)
+
+    app.notify = recording  # type: ignore[method-assign]
+    app.shown = shown  # type: ignore[attr-defined]
+    return app
 
 
 def warnings(app: ReaderApp) -> list[str]:
-    return [str(n.message) for n in app._notifications if n.title == "Config"]
+    return [message for title, message in app.shown if title == "Config"]  # type: ignore[attr-defined]
 
 
 async def test_the_config_theme_is_used_and_wins_over_the_saved_one(
