@@ -126,7 +126,7 @@ class QuoteSidebar(Widget):
             show=False,
             tooltip="Copy the highlighted quote with its speaker, the article's title, "
             "source, date and URL",
-            id="quote_sidebar.copy_citation",
+            id="quote-sidebar.copy-citation",
         ),
     ]
 
