@@ -106,21 +106,11 @@ def _install(shell: str, script: str, *, force: bool) -> int:
 
 
 def feed_names() -> list[str]:
-    """The names of the user's feeds, for completing ``reader feed remove|update NAME``.
+    """The names of the user's feeds, for completing ``reader feed remove|update NAME``."""
+    from reader.core.errors import ReaderError
+    from reader.web.subscriptions import load
 
-    Feeds are the web importer's; asked for through its module when it is there.
-    """
-    import importlib
-
-    for module_name in ("reader.core.feeds", "reader.feeds", "reader.importer.feeds"):
-        try:
-            module = importlib.import_module(module_name)
-        except ImportError:
-            continue
-        names = getattr(module, "feed_names", None)
-        if callable(names):
-            try:
-                return [str(name) for name in names()]
-            except Exception:  # completion must never print a traceback into a shell
-                return []
-    return []
+    try:
+        return [subscription.name for subscription in load()]
+    except ReaderError:  # a damaged file: nothing to offer (reader feed list says why)
+        return []

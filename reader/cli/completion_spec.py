@@ -37,12 +37,13 @@ class Command:
 
 
 def _kind(action: argparse.Action, path: list[str]) -> tuple[Kind, list[str]]:
+    """What the value of ``action`` completes to; ``path``: the subcommand words."""
     if action.choices is not None and not isinstance(action, argparse._SubParsersAction):
         return "choices", [str(c) for c in action.choices]
     if action.nargs == 0:
         return "none", []
     metavar = str(action.metavar or action.dest).upper()
-    if metavar in ("NAME", "FEED") and path[:1] == ["feed"]:
+    if metavar in ("NAME", "FEED") and path[:1] == ["feed"] and not action.option_strings:
         return "feed", []
     if metavar in ("PATH", "PATHS", "ARTICLE"):
         return "article", []

@@ -38,6 +38,7 @@ SUBCOMMANDS: tuple[str, ...] = (
     "serve",
     "config",
     "completion",
+    "feed",
 )
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -60,6 +61,12 @@ def test_the_spec_follows_the_parsers() -> None:
     assert not any("--names" in o.flags for sub in spec.subcommands for o in sub.options)
 
 
+def with_reader_on_path() -> dict[str, str]:
+    """The environment with this checkout's ``reader`` first on PATH (for feed names)."""
+    bin_dir = str(Path(sys.executable).parent)
+    return {**os.environ, "PATH": bin_dir + os.pathsep + os.environ.get("PATH", "")}
+
+
 def bash_complete(tmp_path: Path, line: str) -> list[str]:
     """What bash offers for ``line`` (completing its last word) with reader's script."""
     script = tmp_path / "reader.bash"
@@ -73,7 +80,11 @@ def bash_complete(tmp_path: Path, line: str) -> list[str]:
         'printf "%s\\n" "${COMPREPLY[@]}"\n'
     )
     done = subprocess.run(
-        [needs("bash"), "-c", program], capture_output=True, text=True, cwd=tmp_path
+        [needs("bash"), "-c", program],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env=with_reader_on_path(),
     )
     assert done.returncode == 0, done.stderr
     return sorted(word for word in done.stdout.splitlines() if word)
@@ -104,6 +115,7 @@ def fish_complete(tmp_path: Path, line: str) -> list[str]:
         capture_output=True,
         text=True,
         cwd=tmp_path,
+        env=with_reader_on_path(),
     )
     assert done.returncode == 0, done.stderr
     return sorted(row.split("\t")[0] for row in done.stdout.splitlines() if row)
@@ -153,3 +165,37 @@ def test_the_scripts_never_name_this_checkout() -> None:
     for shell in SHELLS:
         assert str(Path.cwd()) not in completion_script(shell)
         assert os.sep + "wt" + os.sep not in completion_script(shell)
+
+
+def test_feed_names_complete_from_the_subscriptions(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from reader.web.subscriptions import Subscription, save
+
+    save(
+        [
+            Subscription("harbour", "https://news.example/feed"),
+            Subscription("kota", "https://x.example/rss"),
+        ]
+    )
+    assert main(["completion", "--names", "feeds"]) == 0
+    assert capsys.readouterr().out.splitlines() == ["harbour", "kota"]
+    spec = reader_spec()
+    feed = next(sub for sub in spec.subcommands if sub.name == "feed")
+    kinds = {sub.name: sub.positional for sub in feed.subcommands}
+    assert kinds["remove"] == "feed" and kinds["update"] == "feed" and kinds["add"] == "any"
+    assert bash_complete(tmp_path, "reader feed ") == ["add", "list", "remove", "update"]
+    assert bash_complete(tmp_path, "reader feed update h") == ["harbour"]
+    fish = fish_complete(tmp_path, "reader feed remove ")
+    assert fish == ["harbour", "kota"]
+
+
+def test_a_damaged_subscriptions_file_completes_nothing(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from reader.web.subscriptions import feeds_file
+
+    feeds_file().parent.mkdir(parents=True, exist_ok=True)
+    feeds_file().write_text("{")
+    assert main(["completion", "--names", "feeds"]) == 0
+    assert capsys.readouterr() == ("", "")
