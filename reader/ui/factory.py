@@ -13,6 +13,7 @@ import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
+from reader.core.config import load_config
 from reader.core.errors import ReaderError
 from reader.core.index import LibraryIndex
 from reader.core.model import Article
@@ -36,15 +37,23 @@ def resolve_target(path: Path) -> Path:
 
 
 def make_app(
-    path: Path, *, state: StateStore | None = None, extra: Iterable[Path] = ()
+    path: Path,
+    *,
+    state: StateStore | None = None,
+    config_file: Path | None = None,
+    extra: Iterable[Path] = (),
 ) -> ReaderApp:
-    """The app for an article file or a folder of articles (listed with ``extra`` files).
+    """The app for an article file or a folder of articles (listed with ``extra`` files),
+    with the user's config.
 
     Raises ReaderError (with every problem, one per line) if a single file will not load.
     A folder opens its library index (reader.core.index) at once; the library screen
-    brings it up to date in the background.
+    brings it up to date in the background. The config (``config_file``, default the
+    user's ``config.toml``) never stops the app: its problems are shown in it, and the
+    settings that are fine apply.
     """
     store = state if state is not None else StateStore()
+    config, config_problems = load_config(config_file)
     if path.is_dir():
         # a folder name is untrusted text too: spell out anything a terminal would act on
         title = visible(path.resolve().name or str(path), keep_newlines=False)
@@ -61,7 +70,9 @@ def make_app(
                 target=_after(CACHE_WRITE_DELAY, write_cache), name="reader-cache"
             ).start()
         title = "Library"
-    return ReaderApp(start, store, library_title=title)
+    return ReaderApp(
+        start, store, library_title=title, config=config, config_problems=config_problems
+    )
 
 
 def _after(delay: float, action: Callable[[], None]) -> Callable[[], None]:
