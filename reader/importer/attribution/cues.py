@@ -632,6 +632,15 @@ class CueReader:
             found = self.phrase(start, verbs[-1])
             if found.kind == "name":
                 return found
+        # "Earlier in the day, Clinton held a meeting and pledged to “…”": the first name
+        # of the sentence, after its opening phrase, is the subject of both verbs.
+        i = start
+        while i < verbs[-1] and w[i] != ",":
+            i += 1
+        if i + 1 < verbs[-1] and f[i + 1] & CAPWORD:
+            found = self.name_at(i + 1, min(run_at(self.tokens, i + 1), verbs[-1]))
+            if found is not None and found.kind == "name":
+                return found
         return Cue("back", at=self.tokens.start(verbs[0]))
 
     def _apposed_before(self, verb: int) -> Cue:
