@@ -638,9 +638,9 @@ class CueReader:
         while i < verbs[-1] and w[i] != ",":
             i += 1
         if i + 1 < verbs[-1] and f[i + 1] & CAPWORD:
-            found = self.name_at(i + 1, min(run_at(self.tokens, i + 1), verbs[-1]))
-            if found is not None and found.kind == "name":
-                return found
+            first = self.name_at(i + 1, min(run_at(self.tokens, i + 1), verbs[-1]))
+            if first is not None and first.kind == "name":
+                return first
         return Cue("back", at=self.tokens.start(verbs[0]))
 
     def _apposed_before(self, verb: int) -> Cue:

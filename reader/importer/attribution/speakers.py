@@ -600,7 +600,7 @@ def make_speakers(people: list[Person], order: list[int]) -> dict[int, Speaker]:
             continue
         surname = person.name[-1]
         ident = unique(slugify(surname, fallback="speaker"), taken)
-        aliases = (surname,) if len(person.name) > 1 else ()
+        aliases: tuple[str, ...] = (surname,) if len(person.name) > 1 else ()
         aliases += tuple(sorted(person.nicknames - {surname}))
         out[p] = Speaker(ident, name, person.role, aliases)
     return out
