@@ -239,8 +239,10 @@ class CueReader:
         if (
             j - i == 1
             and (i == 0 or w[i - 1] in _FULL_STOPS)
-            and words[0] not in rules.inside
             and words[0] not in rules.cued
+            and f[i] & PLAIN
+            and words[0] not in rules.follows  # (a name's first word: no need to look)
+            and words[0] not in rules.inside
         ):
             return None  # "Kicking off the day, …", "Earlier this week, …": no name
         role_words, name = rules.split_one(words[0]) if j - i == 1 else rules.split(words)
