@@ -475,7 +475,10 @@ class ArticleBody(ScrollView, can_focus=True):
             return Strip.blank(width, base)
         line = layout.line(y)
         block = layout.blocks[line.block]
-        text = Text(block.text[line.start : line.end].rstrip(), style=base, end="")
+        # The base style goes on the segments, not the Text: Rich renders a Text that
+        # has no spans as bare text, dropping its style, and a plain paragraph line then
+        # reached the terminal in its default colours (grey or black blocks on the theme).
+        text = Text(block.text[line.start : line.end].rstrip(), end="")
         kind_class = _KIND_CLASS.get(block.kind)
         if kind_class:
             text.stylize(self.get_component_rich_style(kind_class))
@@ -501,7 +504,7 @@ class ArticleBody(ScrollView, can_focus=True):
             segments.append(Segment(" " * (GUTTER - 1), base))
         else:
             segments.append(Segment(" " * GUTTER, base))
-        segments.extend(text.render(self.app.console))
+        segments.extend(Segment.apply_style(text.render(self.app.console), base))
         # (character, line) offsets for the mouse selection: 0 at the first character of
         # the text, so the margin and the quote bar before it have negative ones.
         lead = margin + GUTTER
