@@ -117,8 +117,11 @@ class ArticleBody(ScrollView, can_focus=True):
         self._finder = Finder(self._source.blocks)
         self._layout: Layout | None = None
         self._initial = initial
-        #: a character jumped to, and the line it was put at (see :meth:`_anchor`)
-        self._pinned: tuple[tuple[int, int], int] | None = None
+        #: the character at the top of the view (see :meth:`_anchor`)
+        self._top: tuple[int, int] | None = None
+        #: the size the text was last laid out for; while the widget's size differs, a
+        #: resize is under way and scroll changes are Textual's clamping, not the reader's
+        self._sized: Size | None = None
         self._cache: LRUCache[int, Strip] = LRUCache(1024)
         self._section: str | None = None
         #: find-in-text: matches as (block, start, end), sorted (so in reading order);
@@ -141,24 +144,31 @@ class ArticleBody(ScrollView, can_focus=True):
         return max(10, min(MAX_TEXT_WIDTH, width - GUTTER - 2))
 
     def on_resize(self) -> None:
+        """Re-wrap for the new width, keeping the same character at the top.
+
+        By the time this runs Textual may already have clamped the scroll to the new
+        height with the old text's length (growing a window near the end moved the top
+        up a line, or a section), so the top is taken from :attr:`_top`, which only the
+        reader's own scrolling moves, never from the scroll offset.
+        """
         width = self._text_width(self.scrollable_content_region.width)
-        if self._layout is not None and self._layout.width == width:
-            self._update_virtual_size()
-            return
         anchor = self._anchor() if self._initial is None else None
-        if self.text_selection is not None:
-            self.screen.clear_selection()  # its (character, line) offsets were this wrap's
-        self._layout = Layout(self._source, width)
-        self._cache.clear()
-        self._layout.extend_to(self.scrollable_content_region.height * 3)
+        if self._layout is None or self._layout.width != width:
+            if self.text_selection is not None:
+                self.screen.clear_selection()  # its (character, line) offsets were this wrap's
+            self._layout = Layout(self._source, width)
+            self._cache.clear()
+            self._layout.extend_to(self.scrollable_content_region.height * 3)
         self._update_virtual_size()
         if anchor is not None:
             self.go_to_line(self._layout.line_of(*anchor))
-            if self._pinned is not None:
-                self._pinned = (self._pinned[0], int(self.scroll_y))
+            self._top = anchor
         elif self._initial is not None:
             self._restore(self._initial)
             self._initial = None
+        self._sized = self.size
+        if self._top is None:
+            self._top = self._line_anchor()
         self._check_section()
         if not self._layout.is_complete:
             self.call_after_refresh(self._lay_out_more, self._layout)
@@ -177,18 +187,18 @@ class ArticleBody(ScrollView, can_focus=True):
     def _anchor(self) -> tuple[int, int] | None:
         """The block and character at the top of the view, to keep it there on re-wrap.
 
-        Right after a jump to a character (a restored position), that character, as
-        long as the view has not moved: the line start would creep back a little with
-        every re-wrap (the first layouts of a screen come at two widths, without and
-        with a scrollbar).
+        The character, not the line's start: after a jump to a character (a restored
+        position) or a re-wrap, the line start would creep back a little with every
+        further re-wrap. It moves only when the reader scrolls (``watch_scroll_y``).
         """
+        return self._top if self._top is not None else self._line_anchor()
+
+    def _line_anchor(self) -> tuple[int, int] | None:
+        """The block and character starting the top line of the view."""
         layout = self._layout
         if layout is None or not layout.line_count:
             return None
-        y = min(int(self.scroll_y), layout.line_count - 1)
-        if self._pinned is not None and self._pinned[1] == y:
-            return self._pinned[0]
-        line = layout.line(y)
+        line = layout.line(min(int(self.scroll_y), layout.line_count - 1))
         return line.block, line.start
 
     def _update_virtual_size(self) -> None:
@@ -212,9 +222,8 @@ class ArticleBody(ScrollView, can_focus=True):
         if position.anchor is not None and layout.has_block(position.anchor[0]):
             y = layout.line_of(*position.anchor)
             if layout.section_at(y) == position.section:
-                self._pinned = (position.anchor, y)  # before the scroll: it reports the position
+                self._top = position.anchor  # before the scroll: it reports the position
                 self.go_to_line(y)
-                self._pinned = (position.anchor, int(self.scroll_y))
                 return
         y = position.scroll_y
         if position.section is not None:
@@ -325,6 +334,8 @@ class ArticleBody(ScrollView, can_focus=True):
 
     def watch_scroll_y(self, old_value: float, new_value: float) -> None:
         super().watch_scroll_y(old_value, new_value)
+        if self._sized == self.size:  # the reader scrolled (not a resize's clamping)
+            self._top = self._line_anchor()
         self._check_section()
 
     def _check_section(self) -> None:
