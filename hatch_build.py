@@ -11,7 +11,7 @@ suffix, MSVC included). Like MarkupSafe's ``_speedups``, the module is optional:
 - editable install: the editable wheel points at the source tree, so the module is put
   there, beside the .c file (like ``build_ext --inplace``).
 - no compiler or no Python headers: one warning line on stderr and a pure-Python wheel
-  (``reader.importer.tokens`` keeps the pure-Python tokenizer).
+  (``reader.importer.attribution.tokens`` keeps the pure-Python tokenizer).
 
 Environment variables: ``READER_NO_SPEEDUPS=1`` skips the compile (to try the fallback),
 ``READER_REQUIRE_SPEEDUPS=1`` makes a failed compile fail the build.

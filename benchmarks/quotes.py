@@ -21,16 +21,18 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from reader.core.errors import ReaderError  # noqa: E402
-from reader.importer import ImportResult, import_with_groups  # noqa: E402
-from reader.importer.evaluate import (  # noqa: E402
+from gold import (  # noqa: E402
     Score,
     extracted,
     score,
     speaker_problems,
     structure_problems,
 )
+
+from reader.core.errors import ReaderError  # noqa: E402
+from reader.importer import ImportResult, import_with_groups  # noqa: E402
 
 CORPUS = ROOT / "tests" / "importer" / "corpus"
 HELDOUT = ROOT / "tests" / "importer" / "heldout"

@@ -31,7 +31,7 @@ sys.path.insert(0, str(ROOT))
 from reader.core.errors import ReaderError  # noqa: E402
 from reader.core.text import clean_text  # noqa: E402
 from reader.importer import import_with_groups  # noqa: E402
-from reader.importer.tokens import uses_speedups  # noqa: E402
+from reader.importer.attribution.tokens import uses_speedups  # noqa: E402
 
 SOURCES = [
     ROOT / "tests" / "importer" / "corpus",

@@ -50,10 +50,10 @@ from reader.core.articlefile import load_article  # noqa: E402
 from reader.core.state import StateStore  # noqa: E402
 from reader.resources import default_article  # noqa: E402
 from reader.ui.app import ReaderApp  # noqa: E402
-from reader.ui.layout import Layout  # noqa: E402
 from reader.ui.screens.reading import ReadingScreen  # noqa: E402
-from reader.ui.widgets import body as body_module  # noqa: E402
-from reader.ui.widgets.quotes import QuoteSidebar  # noqa: E402
+from reader.ui.text.lines import TextLayout  # noqa: E402
+from reader.ui.widgets import article_body as body_module  # noqa: E402
+from reader.ui.widgets.quote_sidebar import QuoteSidebar  # noqa: E402
 
 SIZE = (160, 48)
 
@@ -122,7 +122,7 @@ def yield_between_body_chunks() -> None:
     """Make the article view's layout continuation give the loop a turn per chunk."""
     body_class = body_module.ArticleBody
 
-    def lay_out_more(body: body_module.ArticleBody, layout: Layout) -> None:
+    def lay_out_more(body: body_module.ArticleBody, layout: TextLayout) -> None:
         if layout is not body._layout:
             return
         done = layout.extend(body_module.LAYOUT_CHUNK)

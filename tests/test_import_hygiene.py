@@ -14,6 +14,8 @@ CORE_MODULES = [
     "reader.core.search",
     "reader.core.state",
     "reader.core.library",
+    "reader.core.index",
+    "reader.cli.index",
     "reader.core.text",
     "reader.cli.main",
     "reader.importer",

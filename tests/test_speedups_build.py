@@ -23,7 +23,8 @@ from types import ModuleType
 
 import pytest
 
-from reader.importer import compiled, tokens
+from reader.importer import compiled
+from reader.importer.attribution import tokens
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCE = ROOT / "reader" / "importer" / "_speedups.c"

@@ -22,7 +22,7 @@ from reader.core.files import shown
 from reader.resources import default_article
 
 EXIT_OK, EXIT_BAD_INPUT, EXIT_USAGE = 0, 1, 2
-SUBCOMMANDS = ("check", "show", "quotes", "import")
+SUBCOMMANDS = ("check", "show", "quotes", "import", "index")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -94,6 +94,9 @@ def _command_parser() -> argparse.ArgumentParser:
     imp.add_argument(
         "--stdout", action="store_true", help="print the YAML instead of writing files"
     )
+    from reader.cli import index
+
+    index.add_parser(commands)
     return parser
 
 
@@ -136,7 +139,7 @@ def _quotes(path: Path, speaker: str | None, search: str | None, as_json: bool) 
 
 
 def _import(args: argparse.Namespace) -> int:
-    from reader.importer.command import run_import
+    from reader.cli.import_ import run_import
 
     return run_import(args.inputs, output=args.output, force=args.force, to_stdout=args.stdout)
 
@@ -165,6 +168,10 @@ def run(argv: Sequence[str]) -> int:
             return _show(ns.path or default_article())
         if ns.command == "quotes":
             return _quotes(ns.path or default_article(), ns.speaker, ns.search, ns.json)
+        if ns.command == "index":
+            from reader.cli import index
+
+            return index.run(ns)
         return _import(ns)
     ns = _open_parser().parse_args(args)
     return _open(ns.path)

@@ -2,9 +2,11 @@
 
 Plain Python (never Textual), deterministic, and linear in the length of the text. The
 steps each live in their own module: :mod:`.mojibake` and :func:`reader.core.text.clean_text`
-make the text safe, :mod:`.language` picks the cue data, :mod:`.boilerplate` moves
-notices to the footer, :mod:`.structure` finds title, figures, lead and sections,
-:mod:`.quotes` finds quotations and :mod:`.speakers` attributes them.
+make the text safe, :mod:`.formats.text` reads it as lines, :mod:`.language_detection` picks
+the cue data (:mod:`.language_data`), :mod:`.boilerplate` moves notices to the footer,
+:mod:`.structure` finds title, figures, lead and sections, :mod:`.quotations` finds
+quotations and :mod:`.attribution` attributes them to speakers. Other input formats go
+beside raw text in :mod:`.formats`.
 """
 
 from __future__ import annotations
@@ -16,13 +18,14 @@ from reader.core.errors import ArticleError, ReaderError
 from reader.core.model import Article, Quote, Section
 from reader.core.text import clean_text
 from reader.core.yamlsafe import paused_gc
+from reader.importer.attribution.speakers import attribute, make_speakers
 from reader.importer.boilerplate import strip_boilerplate
-from reader.importer.language import detect_language
-from reader.importer.languages import language as language_data
+from reader.importer.formats.text import read_lines
+from reader.importer.language_data import language
+from reader.importer.language_detection import detect_language
 from reader.importer.mojibake import repair_mojibake
-from reader.importer.quotes import find_spans
+from reader.importer.quotations import find_spans
 from reader.importer.slug import slugify
-from reader.importer.speakers import attribute, make_speakers
 from reader.importer.structure import build_structure
 
 __all__ = ["ImportResult", "import_text", "import_with_groups"]
@@ -42,24 +45,6 @@ class ImportResult:
 
     article: Article
     groups: dict[str, int]
-
-
-def _lines(text: str) -> list[str]:
-    """The non-blank lines of ``text``, each with its whitespace folded to single spaces."""
-    return [_folded(line) for line in text.split("\n") if line.strip()]
-
-
-def _folded(line: str) -> str:
-    """``" ".join(line.split())``, without splitting a line that is already folded.
-
-    The only whitespace character that is printable is the space (tests/importer checks
-    every code point), so a printable line without a double space or a space at either
-    end is its own fold; most lines are, and splitting them into words and joining them
-    again was most of the cost of reading the lines.
-    """
-    if line.isprintable() and "  " not in line and line[0] != " " and line[-1] != " ":
-        return line
-    return " ".join(line.split())
 
 
 def _check_usable(text: str, name: str) -> None:
@@ -82,10 +67,10 @@ def import_with_groups(text: str, *, name: str = "<stdin>", verify: bool = True)
 def _import(text: str, *, name: str, verify: bool) -> ImportResult:
     text = clean_text(repair_mojibake(text))
     _check_usable(text, name)
-    lines = _lines(text)
+    lines = read_lines(text)
     if not lines:
         raise ReaderError(f"{name}: no text to import (only blank or control characters)")
-    lang = language_data(detect_language(text))
+    lang = language(detect_language(text))
     cleaned = strip_boilerplate(lines, lang)
     if len(cleaned.lines) < 2:
         raise ReaderError(f"{name}: no article text after the title")

@@ -18,7 +18,7 @@ from operator import itemgetter
 
 from reader.core.model import CookieNotice, Footer
 from reader.importer.joined import find_all, line_starts, located
-from reader.importer.languages import Language, all_languages, language
+from reader.importer.language_data import Language, all_languages, language
 
 #: Longest line still taken for a notice; real notices are one or two sentences.
 MAX_NOTICE = 400

@@ -3,7 +3,7 @@
 Tokenising is the one step of the importer that pure Python cannot make fast enough
 (every part of it was already a C-level call; the passes and a string per chunk were the
 cost), so it has a C version, built at install time where a compiler is found, the way
-MarkupSafe ships its ``_speedups``. Everything works without it: :mod:`.tokens` keeps
+MarkupSafe ships its ``_speedups``. Everything works without it: :mod:`.attribution.tokens` keeps
 the pure-Python path, and both give the same tokens.
 
 A compiled module carries the SHA-256 of the source it was built from. In a checkout

@@ -18,7 +18,7 @@ from typing import NamedTuple
 
 from reader.core.model import LEAD, Figure
 from reader.importer.joined import find_all, line_starts, located
-from reader.importer.languages import Language
+from reader.importer.language_data import Language
 from reader.importer.slug import slugify, unique
 
 #: Longest line taken for a heading (words, characters).

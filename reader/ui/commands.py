@@ -23,7 +23,7 @@ from textual.markup import escape
 from reader.core.model import Article
 from reader.core.text import one_line
 from reader.ui.labels import clipped
-from reader.ui.layout import section_label
+from reader.ui.text.lines import section_label
 
 #: Longest quote excerpt shown in the palette.
 EXCERPT = 70

@@ -229,7 +229,7 @@ async def test_library_error_quoting_markup_from_the_file_is_shown_literally(
 
 
 async def test_a_long_footer_does_not_push_the_article_off_screen(tmp_path: Path) -> None:
-    from reader.ui.widgets.body import ArticleBody
+    from reader.ui.widgets.article_body import ArticleBody
 
     data = article_data("fine")
     data["footer"]["copyright"] = "© " + "hak cipta " * 60

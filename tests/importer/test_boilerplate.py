@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from reader.core.model import CookieNotice
 from reader.importer import boilerplate
 from reader.importer.boilerplate import source_of, strip_boilerplate
-from reader.importer.languages import all_languages, language
+from reader.importer.language_data import all_languages, language
 
 ID = language("id")
 EN = language("en")

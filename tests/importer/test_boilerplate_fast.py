@@ -24,7 +24,7 @@ from reader.importer.boilerplate import (
     source_of,
     strip_boilerplate,
 )
-from reader.importer.languages import Language, all_languages, language
+from reader.importer.language_data import Language, all_languages, language
 
 ID = language("id")
 EN = language("en")

@@ -6,10 +6,10 @@ import re
 
 import pytest
 
-from reader.importer.language import detect_language
-from reader.importer.languages import all_languages, language
-from reader.importer.names import NameRules
-from reader.importer.tokens import tokenize, word_table
+from reader.importer.attribution.names import NameRules
+from reader.importer.attribution.tokens import tokenize, word_table
+from reader.importer.language_data import all_languages, language
+from reader.importer.language_detection import detect_language
 
 _WORD = re.compile(r"[^\W\d_]+")
 

@@ -7,9 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from reader.importer.boilerplate import _phrases, is_copyright
-from reader.importer.languages import CODES, _load, language
-from reader.importer.tokens import (
+from reader.importer.attribution.tokens import (
     ADVERB,
     COMPLEMENTIZER,
     DESCRIPTION_STOP,
@@ -20,6 +18,8 @@ from reader.importer.tokens import (
     SUBJECT_ADVERB,
     word_flags,
 )
+from reader.importer.boilerplate import _phrases, is_copyright
+from reader.importer.language_data import CODES, _load, language
 
 
 def test_a_bare_yaml_boolean_in_a_word_list_is_refused(tmp_path: Path) -> None:

@@ -5,8 +5,9 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reader.importer import _folded, _lines
-from reader.importer.language import (
+from reader.importer.formats.text import folded, read_lines
+from reader.importer.language_data import all_languages
+from reader.importer.language_detection import (
     _CONTEXT_LOWER,
     _WORD,
     DEFAULT,
@@ -14,11 +15,10 @@ from reader.importer.language import (
     _lowered_words,
     detect_language,
 )
-from reader.importer.languages import all_languages
 
 
 def test_the_space_is_the_only_printable_whitespace() -> None:
-    """Exhaustive: what _folded relies on to leave a printable line alone."""
+    """Exhaustive: what folded relies on to leave a printable line alone."""
     printable_spaces = [
         hex(code) for code in range(0x110000) if chr(code).isspace() and chr(code).isprintable()
     ]
@@ -27,11 +27,11 @@ def test_the_space_is_the_only_printable_whitespace() -> None:
 
 @settings(max_examples=500, deadline=None)
 @given(st.text(alphabet=st.sampled_from(list("ab  \t\xa0\u2003\u3000\x1c")) | st.characters()))
-def test_folded_equals_split_and_join(text: str) -> None:
+def testfolded_equals_split_and_join(text: str) -> None:
     for line in text.split("\n"):
         if line.strip():
-            assert _folded(line) == " ".join(line.split())
-    assert _lines(text) == [" ".join(ln.split()) for ln in text.split("\n") if ln.strip()]
+            assert folded(line) == " ".join(line.split())
+    assert read_lines(text) == [" ".join(ln.split()) for ln in text.split("\n") if ln.strip()]
 
 
 _WORDY = st.text(

@@ -18,9 +18,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reader.importer import tokens as tk
+from reader.importer.attribution import tokens as tk
 from reader.importer.compiled import speedups
-from reader.importer.languages import language
+from reader.importer.language_data import language
 
 CORPUS = Path(__file__).parent / "corpus"
 

@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from reader.core.model import Figure
 from reader.importer import structure
-from reader.importer.languages import Language, language
+from reader.importer.language_data import Language, language
 from reader.importer.structure import build_structure, is_heading, parse_caption
 
 ID = language("id")

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from reader.core.model import LEAD, Figure
 from reader.importer import structure
-from reader.importer.languages import Language, language
+from reader.importer.language_data import Language, language
 from reader.importer.slug import slugify, unique
 from reader.importer.structure import (
     MAX_CAPTION_WORDS,

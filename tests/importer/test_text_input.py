@@ -6,8 +6,8 @@ import pytest
 
 from reader.core.errors import ReaderError
 from reader.importer import import_text
-from reader.importer.language import detect_language
-from reader.importer.languages import CODES, language
+from reader.importer.language_data import CODES, language
+from reader.importer.language_detection import detect_language
 from reader.importer.mojibake import repair_mojibake
 from reader.importer.slug import RESERVED, slugify
 

@@ -67,7 +67,7 @@ def seed_app(seed_path: Path) -> Callable[[], ReaderApp]:
 
 def screen_lines(app: ReaderApp) -> list[str]:
     """What the reading screen's article view shows now, line by line."""
-    from reader.ui.widgets.body import ArticleBody
+    from reader.ui.widgets.article_body import ArticleBody
 
     body = app.screen.query_one(ArticleBody)
     return [body.render_line(y).text for y in range(body.scrollable_content_region.height)]

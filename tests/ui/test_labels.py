@@ -13,8 +13,8 @@ from textual.widgets import OptionList
 from reader.core.state import StateStore
 from reader.ui.factory import make_app
 from reader.ui.labels import MAX_LABEL_CHARS, clipped
-from reader.ui.widgets.quotes import QuoteSidebar
-from reader.ui.widgets.toc import SectionList
+from reader.ui.widgets.quote_sidebar import QuoteSidebar
+from reader.ui.widgets.section_list import SectionList
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "hostile"))
 from _hostile import write_article

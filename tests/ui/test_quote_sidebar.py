@@ -25,7 +25,7 @@ from textual.widgets import Button, Input, Label, OptionList
 from reader.core.model import Article, Quote, Section, Speaker
 from reader.core.search import matches
 from reader.resources import styles_dir
-from reader.ui.widgets.quotes import (
+from reader.ui.widgets.quote_sidebar import (
     PREVIEW_LINES,
     QuoteSidebar,
     _Block,

@@ -11,7 +11,7 @@ from reader.core.model import Article, Section
 from reader.core.search import find_phrase
 from reader.core.state import StateStore
 from reader.ui.app import ReaderApp
-from reader.ui.widgets.body import ArticleBody
+from reader.ui.widgets.article_body import ArticleBody
 from reader.ui.widgets.find_bar import FindBar
 
 

@@ -13,7 +13,7 @@ from reader.ui.app import ReaderApp
 from reader.ui.screens.help import HelpScreen
 from reader.ui.screens.reading import ReadingScreen
 from reader.ui.widgets.find_bar import FindBar
-from reader.ui.widgets.quotes import QuoteSidebar
+from reader.ui.widgets.quote_sidebar import QuoteSidebar
 
 
 def _all_bindings() -> list[Binding]:

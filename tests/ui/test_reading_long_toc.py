@@ -15,8 +15,8 @@ from reader.core.model import Article, Section
 from reader.core.state import StateStore
 from reader.ui.app import ReaderApp
 from reader.ui.screens.reading import ReadingScreen
-from reader.ui.widgets.body import ArticleBody
-from reader.ui.widgets.toc import EAGER_ENTRIES, SectionList
+from reader.ui.widgets.article_body import ArticleBody
+from reader.ui.widgets.section_list import EAGER_ENTRIES, SectionList
 
 SECTIONS = EAGER_ENTRIES + 60
 

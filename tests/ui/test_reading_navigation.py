@@ -9,8 +9,8 @@ from conftest import WIDE
 from reader.core.model import Article
 from reader.ui.app import ReaderApp
 from reader.ui.screens.reading import ReadingScreen
-from reader.ui.widgets.body import ArticleBody
-from reader.ui.widgets.toc import SectionList
+from reader.ui.widgets.article_body import ArticleBody
+from reader.ui.widgets.section_list import SectionList
 
 HEADINGS = ["Pertukaran Intelejen", "Upaya Diplomasi AS", "Tak Mungkin Tanpa Pencabutan Sanksi"]
 

@@ -16,8 +16,8 @@ from reader.core.state import StateStore
 from reader.ui.app import ReaderApp
 from reader.ui.commands import QuoteCommands, SectionCommands, SpeakerCommands
 from reader.ui.screens.reading import ReadingScreen
-from reader.ui.widgets.body import ArticleBody
-from reader.ui.widgets.quotes import QuoteSidebar
+from reader.ui.widgets.article_body import ArticleBody
+from reader.ui.widgets.quote_sidebar import QuoteSidebar
 
 
 def _chosen_cells(body: ArticleBody, y: int) -> str:

@@ -8,7 +8,7 @@ import pytest
 from conftest import NARROW, WIDE
 
 from reader.ui.app import ReaderApp
-from reader.ui.widgets.body import ArticleBody
+from reader.ui.widgets.article_body import ArticleBody
 
 #: The heading of section 3 of the seed article.
 HEADING = "Upaya Diplomasi AS"

@@ -10,11 +10,11 @@ from textual.pilot import Pilot
 from reader.core.model import Article, Section
 from reader.core.state import StateStore
 from reader.ui.app import ReaderApp
-from reader.ui.layout import Layout
-from reader.ui.widgets.body import GUTTER, ArticleBody
+from reader.ui.text.lines import TextLayout
+from reader.ui.widgets.article_body import GUTTER, ArticleBody
 
 
-def _wrapped_paragraph(layout: Layout) -> int:
+def _wrapped_paragraph(layout: TextLayout) -> int:
     """The first line of the first paragraph that wraps onto three lines or more."""
     for y in range(layout.line_count - 2):
         line, after = layout.line(y), layout.line(y + 2)

@@ -12,7 +12,7 @@ from reader.core.model import Article
 from reader.core.state import Position, StateStore
 from reader.ui.app import DEFAULT_THEME, ReaderApp
 from reader.ui.screens.reading import ReadingScreen
-from reader.ui.widgets.body import ArticleBody
+from reader.ui.widgets.article_body import ArticleBody
 from reader.ui.widgets.footer_panel import FooterPanel
 
 

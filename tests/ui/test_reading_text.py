@@ -17,9 +17,9 @@ from reader.core.state import StateStore
 from reader.ui.app import ReaderApp
 from reader.ui.factory import make_app
 from reader.ui.screens.reading import ReadingScreen
-from reader.ui.widgets.body import ArticleBody
+from reader.ui.widgets.article_body import ArticleBody
 from reader.ui.widgets.footer_panel import FooterPanel
-from reader.ui.widgets.toc import SectionList
+from reader.ui.widgets.section_list import SectionList
 
 
 def _article(paragraphs: tuple[str, ...], **fields: object) -> Article:

@@ -27,12 +27,12 @@ from reader.core.model import Article
 from reader.core.state import Position, StateStore
 from reader.ui.commands import QuoteCommands, SectionCommands, SpeakerCommands
 from reader.ui.labels import untitled_label
-from reader.ui.widgets.body import ArticleBody
+from reader.ui.widgets.article_body import ArticleBody
 from reader.ui.widgets.find_bar import FindBar
 from reader.ui.widgets.footer_panel import FooterPanel
 from reader.ui.widgets.key_footer import KeyFooter
-from reader.ui.widgets.quotes import QuoteSidebar
-from reader.ui.widgets.toc import SectionList
+from reader.ui.widgets.quote_sidebar import QuoteSidebar
+from reader.ui.widgets.section_list import SectionList
 
 #: Below this many columns the side panes start hidden (toggle them with t and s).
 NARROW_WIDTH = 110

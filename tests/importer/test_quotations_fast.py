@@ -8,8 +8,8 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reader.importer.quotes import Span, _closes, _keep_runs, _lead_space, _opens, _trimmed
-from reader.importer.quotes import find_spans as fast_find_spans
+from reader.importer.quotations import Span, _closes, _keep_runs, _lead_space, _opens, _trimmed
+from reader.importer.quotations import find_spans as fast_find_spans
 
 _MARKS = re.compile('[“”„«»"]')
 

@@ -1,7 +1,7 @@
 """The article body: a Line API widget that draws only the lines on screen.
 
 A long article is not a widget per paragraph (nor one Markdown widget): the text is
-wrapped once per width into a :class:`~reader.ui.layout.Layout` of character ranges, and
+wrapped once per width into a :class:`~reader.ui.text.lines.TextLayout` of character ranges, and
 ``render_line`` styles just the visible ones as Rich ``Text`` (never markup), caching the
 strips until something that changes their look happens (resize, find, a chosen quote, a
 theme switch, a mouse selection). So a 5 MB article opens as fast as a short one.
@@ -30,8 +30,8 @@ from textual.strip import Strip
 
 from reader.core.model import Article
 from reader.core.state import Position
-from reader.ui.finder import Finder
-from reader.ui.layout import BlockSource, Layout, iter_blocks
+from reader.ui.text.finder import Finder
+from reader.ui.text.lines import BlockSource, TextLayout, iter_blocks
 
 #: The widest the text column gets: a comfortable reading measure.
 MAX_TEXT_WIDTH = 76
@@ -115,7 +115,7 @@ class ArticleBody(ScrollView, can_focus=True):
         super().__init__(id=id, classes=classes)
         self._source = BlockSource(iter_blocks(article, untitled))
         self._finder = Finder(self._source.blocks)
-        self._layout: Layout | None = None
+        self._layout: TextLayout | None = None
         self._initial = initial
         #: the character at the top of the view (see :meth:`_anchor`)
         self._top: tuple[int, int] | None = None
@@ -133,10 +133,10 @@ class ArticleBody(ScrollView, can_focus=True):
     # -- layout ----------------------------------------------------------------------
 
     @property
-    def text_layout(self) -> Layout:
+    def text_layout(self) -> TextLayout:
         """The current layout (made on the first resize; more of it as needed)."""
         if self._layout is None:
-            self._layout = Layout(self._source, self._text_width(self.size.width))
+            self._layout = TextLayout(self._source, self._text_width(self.size.width))
         return self._layout
 
     @staticmethod
@@ -156,7 +156,7 @@ class ArticleBody(ScrollView, can_focus=True):
         if self._layout is None or self._layout.width != width:
             if self.text_selection is not None:
                 self.screen.clear_selection()  # its (character, line) offsets were this wrap's
-            self._layout = Layout(self._source, width)
+            self._layout = TextLayout(self._source, width)
             self._cache.clear()
             self._layout.extend_to(self.scrollable_content_region.height * 3)
         self._update_virtual_size()
@@ -173,7 +173,7 @@ class ArticleBody(ScrollView, can_focus=True):
         if not self._layout.is_complete:
             self.call_after_refresh(self._lay_out_more, self._layout)
 
-    def _lay_out_more(self, layout: Layout) -> None:
+    def _lay_out_more(self, layout: TextLayout) -> None:
         """Wrap the rest of a long article after the first paint, a chunk per turn."""
         if layout is not self._layout:
             return  # re-wrapped since: that layout has its own continuation

@@ -8,10 +8,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reader.importer import tokens as tk
-from reader.importer.languages import Language, all_languages, language
-from reader.importer.names import NameRules
-from reader.importer.tokens import (
+from reader.importer.attribution import tokens as tk
+from reader.importer.attribution.names import NameRules
+from reader.importer.attribution.tokens import (
     LOWER_APART,
     Tokens,
     spaced_lower_words,
@@ -19,6 +18,7 @@ from reader.importer.tokens import (
     word_flags,
     word_table,
 )
+from reader.importer.language_data import Language, all_languages, language
 
 
 def _tokenize_in_c(text: str, table: tk.WordTable) -> Tokens:

@@ -11,7 +11,7 @@ import re
 from functools import cache
 from itertools import filterfalse
 
-from reader.importer.languages import all_languages, language
+from reader.importer.language_data import all_languages, language
 
 _WORD = re.compile(r"[^\W\d_]+")
 

@@ -12,9 +12,8 @@ from __future__ import annotations
 from bisect import bisect_left
 from typing import Literal, NamedTuple
 
-from reader.importer.languages import Language
-from reader.importer.names import NameRules
-from reader.importer.tokens import (
+from reader.importer.attribution.names import NameRules
+from reader.importer.attribution.tokens import (
     ACCORDING,
     ACCORDING_START,
     ARTICLE,
@@ -49,6 +48,7 @@ from reader.importer.tokens import (
     age_at,
     run_at,
 )
+from reader.importer.language_data import Language
 
 CueKind = Literal["name", "role", "back", "desc", "none"]
 #: Furthest a speaker phrase reaches after its cue verb (tokens).

@@ -267,7 +267,7 @@ def _speaker_name(article: Article, speaker_id: str) -> str:
         return speaker_id
 
 
-class Layout:
+class TextLayout:
     """Blocks wrapped at one width, with the maps the body navigates by.
 
     Built progressively: :meth:`extend` wraps a few more blocks, so the body can paint
@@ -294,7 +294,7 @@ class Layout:
         self.paragraphs: dict[tuple[str, int], int] = {}
 
     @classmethod
-    def build(cls, blocks: BlockSource | Iterable[Block], width: int) -> Layout:
+    def build(cls, blocks: BlockSource | Iterable[Block], width: int) -> TextLayout:
         """A layout of every block (what tests and small articles want)."""
         layout = cls(blocks, width)
         layout.complete()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from reader.importer.quotes import find_spans, is_scare_quote, quote_text
+from reader.importer.quotations import find_spans, is_scare_quote, quote_text
 
 
 def texts(*paragraphs: str) -> list[str]:

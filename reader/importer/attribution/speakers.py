@@ -25,12 +25,9 @@ import sys
 from dataclasses import dataclass, field
 
 from reader.core.model import Speaker
-from reader.importer.cues import Cue, CueReader
-from reader.importer.languages import Language
-from reader.importer.names import NameRules
-from reader.importer.quotes import Span, is_scare_quote
-from reader.importer.slug import slugify, unique
-from reader.importer.tokens import (
+from reader.importer.attribution.cues import Cue, CueReader
+from reader.importer.attribution.names import NameRules
+from reader.importer.attribution.tokens import (
     ACCORDING,
     ADVERB,
     AUXILIARY,
@@ -53,6 +50,9 @@ from reader.importer.tokens import (
     tokenize_article,
     word_table,
 )
+from reader.importer.language_data import Language
+from reader.importer.quotations import Span, is_scare_quote
+from reader.importer.slug import slugify, unique
 
 _END = sys.maxsize
 

@@ -6,8 +6,8 @@ import pytest
 
 from reader.core.model import Article
 from reader.core.search import find_phrase
-from reader.ui.finder import Finder
-from reader.ui.layout import Block, build_blocks
+from reader.ui.text.finder import Finder
+from reader.ui.text.lines import Block, build_blocks
 
 
 @pytest.mark.parametrize("phrase", ["sanksi", "MEDVEDEV", "kata l", "“", "zzz", "  "])

@@ -13,10 +13,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reader.importer.cues import _AFTER_ROLE, _BEFORE_COMMA_ROLE, CueReader
-from reader.importer.languages import language
-from reader.importer.names import NameRules
-from reader.importer.tokens import (
+from reader.importer.attribution.cues import _AFTER_ROLE, _BEFORE_COMMA_ROLE, CueReader
+from reader.importer.attribution.names import NameRules
+from reader.importer.attribution.tokens import (
     ACCORDING_START,
     HONORIFIC,
     ROLE_MARKER,
@@ -24,6 +23,7 @@ from reader.importer.tokens import (
     tokenize,
     word_table,
 )
+from reader.importer.language_data import language
 
 #: Tokens the role readings look for, in both languages, and some that stop them.
 _VOCABULARY = [

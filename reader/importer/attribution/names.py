@@ -1,6 +1,6 @@
 """Names and roles: which capitalised words name a person, using the whole article.
 
-A capitalised *run* (:func:`reader.importer.tokens.run_at`) may hold a title, a body and
+A capitalised *run* (:func:`reader.importer.attribution.tokens.run_at`) may hold a title, a body and
 a name: "Menteri Luar Negeri Rusia Sergey Lavrov". :class:`NameRules` splits a run into
 role words and name words, from the language's word lists and from what the article
 itself shows about each word (is it also written in lower case, used on its own after
@@ -13,8 +13,7 @@ from collections.abc import Sequence
 from itertools import repeat
 from operator import and_
 
-from reader.importer.languages import Language
-from reader.importer.tokens import (
+from reader.importer.attribution.tokens import (
     ALL_CAPS,
     CAPWORD,
     PARTICLE,
@@ -28,6 +27,7 @@ from reader.importer.tokens import (
     spaced_lower_words,
     word_table,
 )
+from reader.importer.language_data import Language
 
 #: Longest name the importer takes (tokens); longer runs are roles or institutions.
 MAX_NAME_TOKENS = 5

@@ -7,7 +7,7 @@ worked out once per distinct word and kept in a per-language :class:`WordTable`;
 paragraph's tokens then carry one int of flags each, and every question is a bit test.
 
 Tokens are never objects: a paragraph is three columns (:class:`Tokens`). Where the
-optional C tokenizer (``_speedups.c``, see :mod:`.compiled`) was built, it makes the
+optional C tokenizer (``_speedups.c``, see :mod:`reader.importer.compiled`) was built, it makes the
 columns in one pass. Otherwise one regular expression finds every token *with the space
 before it*, so the end offsets are a running sum of lengths and "is this word set apart
 by a space" is a flag; a paragraph whose tokens do not tile it that way (two spaces, an
@@ -24,7 +24,7 @@ from itertools import accumulate, chain, compress, repeat
 from operator import and_, sub
 
 from reader.importer.compiled import speedups
-from reader.importer.languages import Language
+from reader.importer.language_data import Language
 
 TOKEN_PATTERN = re.compile(
     r"[^\W\d_a-z]\.(?=\s[^\W\d_])"  # an initial: "Teguh P. Nugroho"
@@ -92,7 +92,7 @@ ACCORDING_START = 1 << 37  # the first word of an "according to" phrase
 #: any of these ends the run after one word, with no need to call :func:`run_at`.
 RUN_NEXT = CAPWORD | CONNECTOR | PARTICLE | SLASH | DIGITS | HONORIFIC | OPEN_PAREN
 
-#: The C tokenizer, if built (:mod:`.compiled`).
+#: The C tokenizer, if built (:mod:`reader.importer.compiled`).
 _SPEEDUPS = speedups()
 #: The flags the C tokenizer needs to know (see ``_speedups.c``).
 _SCAN_BITS = (WORD, UPPER, LOWER_APART, CAPWORD)

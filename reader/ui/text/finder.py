@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from reader.core.search import find_phrase, fold
-from reader.ui.layout import Block
+from reader.ui.text.lines import Block
 
 #: Blocks whose text is the article's (reader's own attributions are not searched).
 _SEARCHED = frozenset({"title", "meta", "caption", "lead", "heading", "paragraph"})
