@@ -12,6 +12,7 @@ from reader.core.library import Library
 from reader.core.model import Article
 from reader.core.state import StateStore
 from reader.resources import styles_dir
+from reader.ui.commands import ReaderCommands
 
 #: The theme used until the reader picks one (and by the snapshot tests).
 DEFAULT_THEME = "textual-dark"
@@ -26,6 +27,8 @@ class ReaderApp(App[None]):
 
     CSS_PATH = str(styles_dir() / "reader.tcss")
     TITLE = "reader"
+    #: One provider (Textual's system commands included), so the palette's order is fixed.
+    COMMANDS: ClassVar = {ReaderCommands}
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+q", "quit", "Quit", show=False, priority=True, id="app.quit"),

@@ -13,6 +13,7 @@ gives the selected text as the article has it, not as it is wrapped.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from functools import partial
 from typing import ClassVar
@@ -49,7 +50,17 @@ _KIND_CLASS = {
     "lead": "body--lead",
     "heading": "body--heading",
     "attribution": "body--attribution",
+    "rule": "body--rule",
 }
+
+#: An address the body makes a terminal link of (OSC 8): http(s), nothing a terminal
+#: would act on (controls, ESC, BEL) and no spaces. Anything else is shown as text only.
+_LINKABLE = re.compile(r"https?://[^\s\x00-\x1f\x7f-\x9f]+", re.IGNORECASE)
+
+
+def linkable(url: str | None) -> str | None:
+    """``url`` if it is safe to hand to the terminal as a link, else None."""
+    return url if url is not None and _LINKABLE.fullmatch(url) else None
 
 
 class ArticleBody(ScrollView, can_focus=True):
@@ -67,6 +78,8 @@ class ArticleBody(ScrollView, can_focus=True):
         "body--attribution",
         "body--match",
         "body--match-current",
+        "body--rule",
+        "body--link",
     }
 
     DEFAULT_CSS = """
@@ -114,6 +127,8 @@ class ArticleBody(ScrollView, can_focus=True):
     ) -> None:
         super().__init__(id=id, classes=classes)
         self._source = BlockSource(iter_blocks(article, untitled))
+        #: the article's address, a link in terminals that support them (OSC 8)
+        self._url = linkable(article.url)
         self._finder = Finder(self._source.blocks)
         self._layout: TextLayout | None = None
         self._initial = initial
@@ -486,6 +501,8 @@ class ArticleBody(ScrollView, can_focus=True):
             return Strip.blank(width, base)
         line = layout.line(y)
         block = layout.blocks[line.block]
+        if block.kind == "rule":
+            return self._render_rule(layout.width, width, y)
         # The base style goes on the segments, not the Text: Rich renders a Text that
         # has no spans as bare text, dropping its style, and a plain paragraph line then
         # reached the terminal in its default colours (grey or black blocks on the theme).
@@ -493,6 +510,12 @@ class ArticleBody(ScrollView, can_focus=True):
         kind_class = _KIND_CLASS.get(block.kind)
         if kind_class:
             text.stylize(self.get_component_rich_style(kind_class))
+        if block.kind == "meta" and self._url is not None:
+            # the address ends the meta block: a link where this line shows it
+            start = max(0, len(block.text) - len(self._url) - line.start)
+            if start < len(text):
+                link = self.get_component_rich_style("body--link") + Style(link=self._url)
+                text.stylize(link, start, len(text))
         quoted = False
         chosen = False
         for span, start, end in layout.spans_in(y):
@@ -520,6 +543,14 @@ class ArticleBody(ScrollView, can_focus=True):
         # the text, so the margin and the quote bar before it have negative ones.
         lead = margin + GUTTER
         return Strip(segments).apply_offsets(-lead, y).adjust_cell_length(width, base)
+
+    def _render_rule(self, text_width: int, width: int, y: int) -> Strip:
+        """The line under the title: a rule as wide as the text column."""
+        base = self.rich_style
+        margin = max(0, (width - GUTTER - text_width) // 2) + GUTTER
+        rule = base + self.get_component_rich_style("body--rule")
+        segments = [Segment(" " * margin, base), Segment("━" * text_width, rule)]
+        return Strip(segments).apply_offsets(-margin, y).adjust_cell_length(width, base)
 
     def _stylize_matches(self, text: Text, block: int, start: int, end: int) -> None:
         """Highlight the find matches on the line showing ``start``…``end`` of ``block``.
