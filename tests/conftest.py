@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pytest
+from _fifo import release_fifos
 from hypothesis import HealthCheck, settings
 
 from reader.core.articlefile import load_article
@@ -30,6 +31,13 @@ settings.load_profile("reader")
 # whose count is ``max(n, settings.default.max_examples)`` (the profile is loaded before
 # the test modules are imported).
 settings.register_profile("thorough", settings.get_profile("reader"), max_examples=2_000)
+
+
+@pytest.fixture(autouse=True)
+def _fifos_released() -> Iterator[None]:
+    """No writer thread of ``_fifo.make_fifo`` outlives its test."""
+    yield
+    release_fifos()
 
 
 @pytest.fixture(autouse=True)

@@ -4,23 +4,47 @@ Each input is imported on its own: a bad file is reported in one line and skippe
 rest go on, and the exit code says whether any failed. Files are written atomically,
 named by a safe slug of the title, and an existing file is never replaced without
 ``--force``. With several inputs and a terminal on stderr, a progress bar shows.
+(The module is ``import_`` because ``import`` is a Python keyword.)
 """
 
 from __future__ import annotations
 
+import argparse
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Protocol
 
-from reader.core.articlefile import dump_article, save_article
+from reader.cli.common import Commands
 from reader.core.errors import ReaderError
 from reader.core.files import MAX_FILE_BYTES, decode_text, read_bytes, shown
 from reader.core.text import visible
-from reader.importer import import_text
 
 STDIN = "-"
+
+
+def add_parser(commands: Commands) -> None:
+    parser = commands.add_parser("import", help="turn raw article text into article files")
+    parser.add_argument(
+        "inputs", nargs="+", metavar="FILE", help="text files, folders, or - for stdin"
+    )
+    parser.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        default=Path("."),
+        metavar="DIR",
+        help="folder to write articles to (default: current folder)",
+    )
+    parser.add_argument("--force", action="store_true", help="replace existing files")
+    parser.add_argument(
+        "--stdout", action="store_true", help="print the YAML instead of writing files"
+    )
+
+
+def run(ns: argparse.Namespace) -> int:
+    return run_import(ns.inputs, output=ns.output, force=ns.force, to_stdout=ns.stdout)
 
 
 class _Progress(Protocol):
@@ -86,6 +110,10 @@ def _progress(total: int) -> Iterator[_Progress]:
 
 def run_import(inputs: list[str], *, output: Path, force: bool, to_stdout: bool) -> int:
     """Import every input; print one line per failure and a summary; 1 if any failed."""
+    # here, not at the top: listing the subcommands (reader --help) imports this module
+    from reader.core.articlefile import dump_article, save_article
+    from reader.importer import import_text
+
     items = expand_inputs(inputs)
     if not items:
         print("reader: import: no .txt files found", file=sys.stderr)

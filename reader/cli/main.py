@@ -1,48 +1,82 @@
 """Argument parsing and dispatch for ``reader``.
 
-``reader [PATH]`` opens the app; ``reader check|show|quotes|import …`` are for scripts.
+``reader [PATH]`` opens the app; ``reader COMMAND …`` runs one of the subcommands listed in
+``SUBCOMMANDS``, each its own module ``reader.cli.<name>`` (``<name>_`` for a Python keyword)
+with ``add_parser(commands)`` and ``run(ns) -> int``. Only the module of the command given
+is imported, and the UI (and Textual) only when the app is started, so the script
+subcommands start fast and one command's imports never slow another.
 Exit codes: 0 success, 1 bad input (an article, a file), 2 usage error. A user error is
-always one line on stderr, never a traceback; the UI (and Textual) is imported only when
-the app is started, so the script subcommands start fast.
+always one line on stderr, never a traceback.
 """
 
 from __future__ import annotations
 
 import argparse
 import gc
+import importlib
+import keyword
 import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from types import ModuleType
 
 from reader import __version__
-from reader.core.articlefile import load_article
+from reader.cli.common import EXIT_BAD_INPUT, EXIT_OK, EXIT_USAGE, Commands, Parser
 from reader.core.errors import ArticleError, ReaderError
-from reader.core.files import shown
-from reader.resources import default_article
 
-EXIT_OK, EXIT_BAD_INPUT, EXIT_USAGE = 0, 1, 2
-SUBCOMMANDS = ("check", "show", "quotes", "import", "index")
+__all__ = ["EXIT_BAD_INPUT", "EXIT_OK", "EXIT_USAGE", "SUBCOMMANDS", "main", "run"]
+
+# One name a line, in the order --help lists them.
+SUBCOMMANDS: tuple[str, ...] = (
+    "check",
+    "show",
+    "quotes",
+    "import",
+    "index",
+)
 
 
-class _Parser(argparse.ArgumentParser):
-    """argparse that exits 2 with one line, the way every other error is reported."""
+def command_module(name: str) -> ModuleType:
+    """The module of subcommand ``name``: ``reader.cli.<name>`` (``import`` -> ``import_``)."""
+    module = name.replace("-", "_")
+    if keyword.iskeyword(module):
+        module += "_"
+    return importlib.import_module(f"reader.cli.{module}")
 
-    def error(self, message: str) -> None:  # type: ignore[override]
-        self.exit(EXIT_USAGE, f"{self.prog}: error: {message} (see --help)\n")
+
+def _command_parser(
+    names: Sequence[str],
+) -> tuple[argparse.ArgumentParser, Commands]:
+    parser = Parser(prog="reader")
+    parser.add_argument("--version", action="version", version=f"reader {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True, parser_class=Parser)
+    for name in names:
+        command_module(name).add_parser(commands)
+    return parser, commands
+
+
+def _summary() -> str:
+    """One line per subcommand for ``reader --help``, from the subcommands' own parsers."""
+    _, commands = _command_parser(SUBCOMMANDS)
+    lines = ["subcommands (reader COMMAND --help for each):"]
+    for action in commands._get_subactions():
+        lines.append(f"  {action.dest:<10}{action.help or ''}")
+    return "\n".join(lines) + "\n"
+
+
+class _OpenParser(Parser):
+    """``reader [PATH]``; the subcommand list is built only when help is asked for."""
+
+    def format_help(self) -> str:
+        self.epilog = _summary()
+        return super().format_help()
 
 
 def _open_parser() -> argparse.ArgumentParser:
-    parser = _Parser(
+    parser = _OpenParser(
         prog="reader",
         description="Read structured news articles in the terminal.",
-        epilog=(
-            "subcommands (reader COMMAND --help for each):\n"
-            "  check PATH...    validate article files\n"
-            "  show PATH        print an article as text\n"
-            "  quotes PATH      list quotes with their speakers\n"
-            "  import FILE...   turn raw article text into article files\n"
-        ),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument(
@@ -55,96 +89,8 @@ def _open_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _command_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="reader")
-    parser.add_argument("--version", action="version", version=f"reader {__version__}")
-    commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
-
-    check = commands.add_parser("check", help="validate article files")
-    check.add_argument(
-        "paths", nargs="*", type=Path, metavar="PATH", help="(default: the bundled article)"
-    )
-
-    show = commands.add_parser("show", help="print an article as formatted text")
-    show.add_argument(
-        "path", nargs="?", type=Path, metavar="PATH", help="(default: the bundled article)"
-    )
-
-    quotes = commands.add_parser("quotes", help="list quotes with their speakers")
-    quotes.add_argument(
-        "path", nargs="?", type=Path, metavar="PATH", help="(default: the bundled article)"
-    )
-    quotes.add_argument("--speaker", metavar="NAME", help="only this speaker (name, surname or id)")
-    quotes.add_argument("--search", metavar="WORDS", help="only quotes matching every word")
-    quotes.add_argument("--json", action="store_true", help="print JSON")
-
-    imp = commands.add_parser("import", help="turn raw article text into article files")
-    imp.add_argument(
-        "inputs", nargs="+", metavar="FILE", help="text files, folders, or - for stdin"
-    )
-    imp.add_argument(
-        "-o",
-        "--output",
-        type=Path,
-        default=Path("."),
-        metavar="DIR",
-        help="folder to write articles to (default: current folder)",
-    )
-    imp.add_argument("--force", action="store_true", help="replace existing files")
-    imp.add_argument(
-        "--stdout", action="store_true", help="print the YAML instead of writing files"
-    )
-    from reader.cli import index
-
-    index.add_parser(commands)
-    return parser
-
-
-def _styled(stream: object) -> bool:
-    isatty = getattr(stream, "isatty", None)
-    return bool(isatty and isatty()) and "NO_COLOR" not in os.environ
-
-
-def _check(paths: list[Path]) -> int:
-    failed = 0
-    for path in paths:
-        try:
-            article = load_article(path)
-        except ReaderError as exc:
-            failed += 1
-            print(str(exc), file=sys.stderr)
-        else:
-            quotes = len(article.quotes)
-            print(
-                f"{shown(path)}: ok ({len(article.sections)} sections, {quotes} quotes, "
-                f"{len(article.speakers)} speakers)"
-            )
-    return EXIT_BAD_INPUT if failed else EXIT_OK
-
-
-def _show(path: Path) -> int:
-    from reader.cli.show import print_article
-
-    print_article(load_article(path), sys.stdout, styled=_styled(sys.stdout))
-    return EXIT_OK
-
-
-def _quotes(path: Path, speaker: str | None, search: str | None, as_json: bool) -> int:
-    from reader.cli.quotes import quotes_json, quotes_text, select_quotes
-
-    article = load_article(path)
-    chosen = select_quotes(article, speaker, search)
-    sys.stdout.write(quotes_json(article, chosen) if as_json else quotes_text(article, chosen))
-    return EXIT_OK
-
-
-def _import(args: argparse.Namespace) -> int:
-    from reader.cli.import_ import run_import
-
-    return run_import(args.inputs, output=args.output, force=args.force, to_stdout=args.stdout)
-
-
 def _open(path: Path | None) -> int:
+    from reader.resources import default_article
     from reader.ui.factory import make_app, resolve_target
 
     target = resolve_target(path if path is not None else default_article())
@@ -161,18 +107,10 @@ def run(argv: Sequence[str]) -> int:
     """Run the command line; return the exit code (errors are already printed)."""
     args = list(argv)
     if args and args[0] in SUBCOMMANDS:
-        ns = _command_parser().parse_args(args)
-        if ns.command == "check":
-            return _check(ns.paths or [default_article()])
-        if ns.command == "show":
-            return _show(ns.path or default_article())
-        if ns.command == "quotes":
-            return _quotes(ns.path or default_article(), ns.speaker, ns.search, ns.json)
-        if ns.command == "index":
-            from reader.cli import index
-
-            return index.run(ns)
-        return _import(ns)
+        parser, _ = _command_parser([args[0]])
+        ns = parser.parse_args(args)
+        code: int = command_module(ns.command).run(ns)
+        return code
     ns = _open_parser().parse_args(args)
     return _open(ns.path)
 

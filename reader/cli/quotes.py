@@ -2,34 +2,48 @@
 
 from __future__ import annotations
 
+import argparse
 import json
+import sys
+from pathlib import Path
 from typing import Any
 
-from reader.core.model import Article, Quote, Speaker
-from reader.core.search import matches, normalise
+from reader.cli.common import EXIT_OK, Commands
+from reader.core.model import Article, Quote
+from reader.core.quote_query import QuoteIndex
 from reader.core.text import one_line
 
 
-def speaker_matches(speaker: Speaker, name: str) -> bool:
-    """A speaker matches by id, full name or alias, ignoring case and accents."""
-    wanted = normalise(name)
-    candidates = (speaker.id, speaker.name, *speaker.aliases)
-    return any(wanted == normalise(c) or wanted in normalise(c) for c in candidates)
+def add_parser(commands: Commands) -> None:
+    parser = commands.add_parser("quotes", help="list quotes with their speakers")
+    parser.add_argument(
+        "path", nargs="?", type=Path, metavar="PATH", help="(default: the bundled article)"
+    )
+    parser.add_argument("--speaker", metavar="NAME", help="only this speaker (name, surname or id)")
+    parser.add_argument("--search", metavar="WORDS", help="only quotes matching every word")
+    parser.add_argument("--json", action="store_true", help="print JSON")
+
+
+def run(ns: argparse.Namespace) -> int:
+    from reader.core.articlefile import load_article
+    from reader.resources import default_article
+
+    article = load_article(ns.path or default_article())
+    chosen = select_quotes(article, ns.speaker, ns.search)
+    sys.stdout.write(quotes_json(article, chosen) if ns.json else quotes_text(article, chosen))
+    return EXIT_OK
 
 
 def select_quotes(
     article: Article, speaker: str | None = None, search: str | None = None
 ) -> list[Quote]:
-    """The quotes of ``article`` said by ``speaker`` and matching every word of ``search``."""
-    chosen: list[Quote] = []
-    for quote in article.quotes:
-        who = article.speaker(quote.speaker)
-        if speaker and not speaker_matches(who, speaker):
-            continue
-        if search and not matches(search, quote.text, who.name, who.role or ""):
-            continue
-        chosen.append(quote)
-    return chosen
+    """The quotes of ``article`` said by ``speaker`` and matching every word of ``search``.
+
+    The core quote query decides (:class:`reader.core.quote_query.QuoteIndex`), the one
+    the sidebar and the library use, so they all find the same quotes.
+    """
+    chosen = QuoteIndex(article).select(speaker=speaker, query=search or "")
+    return [article.quotes[index] for index in chosen]
 
 
 def quote_record(article: Article, quote: Quote) -> dict[str, Any]:

@@ -7,19 +7,40 @@ Article text is passed to Rich only as ``Text`` objects, never as markup.
 
 from __future__ import annotations
 
-from typing import TextIO
+import argparse
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, TextIO
 
-from rich.console import Console, Group, RenderableType
-from rich.padding import Padding
-from rich.rule import Rule
-from rich.text import Text
+from reader.cli.common import EXIT_OK, Commands, wants_style
 
-from reader.core.model import LEAD, Article
-from reader.core.text import one_line
+if TYPE_CHECKING:
+    from rich.console import RenderableType
+    from rich.text import Text
+
+    from reader.core.model import Article
+
+
+def add_parser(commands: Commands) -> None:
+    parser = commands.add_parser("show", help="print an article as formatted text")
+    parser.add_argument(
+        "path", nargs="?", type=Path, metavar="PATH", help="(default: the bundled article)"
+    )
+
+
+def run(ns: argparse.Namespace) -> int:
+    from reader.core.articlefile import load_article
+    from reader.resources import default_article
+
+    article = load_article(ns.path or default_article())
+    print_article(article, sys.stdout, styled=wants_style(sys.stdout))
+    return EXIT_OK
 
 
 def plain_article(article: Article) -> str:
     """The article as plain text: headings, paragraphs and footer, quotes unmarked."""
+    from reader.core.text import one_line
+
     lines = [one_line(article.title), "=" * min(len(one_line(article.title)), 79), ""]
     meta = " · ".join(x for x in (article.source, article.date, article.url) if x)
     lines += [one_line(meta), ""]
@@ -44,6 +65,10 @@ def plain_article(article: Article) -> str:
 
 
 def _paragraph(article: Article, section_id: str, index: int, text: str) -> Text:
+    from rich.text import Text
+
+    from reader.core.text import one_line
+
     styled = Text(one_line(text))
     flat = one_line(text)
     for quote in article.quotes_in(section_id, index):
@@ -55,6 +80,14 @@ def _paragraph(article: Article, section_id: str, index: int, text: str) -> Text
 
 def rich_article(article: Article) -> RenderableType:
     """The article as Rich renderables, quotes highlighted, with a speaker legend."""
+    from rich.console import Group
+    from rich.padding import Padding
+    from rich.rule import Rule
+    from rich.text import Text
+
+    from reader.core.model import LEAD
+    from reader.core.text import one_line
+
     parts: list[RenderableType] = [Text(one_line(article.title), style="bold")]
     meta = " · ".join(x for x in (article.source, article.date, article.url) if x)
     parts.append(Text(one_line(meta), style="dim"))
@@ -83,6 +116,9 @@ def rich_article(article: Article) -> RenderableType:
 
 
 def print_article(article: Article, stream: TextIO, *, styled: bool) -> None:
+    """Write the article to ``stream``: Rich-styled, or plain text for pipes and scripts."""
+    from rich.console import Console
+
     if not styled:
         stream.write(plain_article(article))
         return

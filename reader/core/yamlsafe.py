@@ -135,6 +135,22 @@ def paused_gc() -> Iterator[None]:
         gc.enable()
 
 
+def parser_problem(problem: str | None) -> str:
+    """What to tell the user about a problem the YAML parser found itself.
+
+    Reader words the problems it checks itself; the parser's own text is passed on after
+    "invalid YAML:". Where both can refuse the same file, the user sees reader's wording
+    whatever the parser's version: libyaml 0.2.6 and later refuse deep flow nesting
+    ("exceeded maximum nesting depth", at 1,000 levels) before reader's own depth check
+    sees the events; older ones leave it to reader, which refuses at ``MAX_DEPTH``.
+    """
+    if not problem:
+        return "invalid YAML"
+    if "nesting" in problem.lower():
+        return f"nested more than {MAX_DEPTH} levels deep"
+    return f"invalid YAML: {problem}"
+
+
 def parse_yaml(text: str, filename: str) -> Node:
     """Parse one YAML document into :class:`Node` values, or raise ArticleError."""
     try:
@@ -143,8 +159,8 @@ def parse_yaml(text: str, filename: str) -> Node:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         where = mark.line + 1 if mark is not None else None
-        problem = exc.problem or exc.context or "invalid YAML"
-        raise ArticleError.single(filename, f"invalid YAML: {problem}", where) from None
+        problem = parser_problem(exc.problem or exc.context)
+        raise ArticleError.single(filename, problem, where) from None
     except yaml.reader.ReaderError as exc:
         # a character YAML forbids (raw control characters …); not a MarkedYAMLError
         where = text.count("\n", 0, exc.position) + 1 if isinstance(exc.position, int) else None

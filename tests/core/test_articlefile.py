@@ -255,3 +255,27 @@ speakers:
         "x.yaml:8: sections[0].paragraphs[1]: must not be empty",
         "x.yaml:12: speakers[0].aliases[0]: must not be empty",
     ]
+
+
+@pytest.mark.parametrize(
+    ("parser_says", "user_sees"),
+    [
+        ("exceeded maximum nesting depth", "nested more than 64 levels deep"),
+        ("Nesting too deep", "nested more than 64 levels deep"),
+        ("did not find expected key", "invalid YAML: did not find expected key"),
+        (None, "invalid YAML"),
+        ("", "invalid YAML"),
+    ],
+)
+def test_the_parsers_problems_are_worded_by_reader(parser_says: str | None, user_sees: str) -> None:
+    """Deep nesting reads the same whether libyaml (0.2.6 on) or reader's check refused it."""
+    from reader.core.yamlsafe import parser_problem
+
+    assert parser_problem(parser_says) == user_sees
+
+
+def test_deep_flow_nesting_is_refused_in_one_line_with_file_and_line() -> None:
+    """Refused whatever the parser's version: by libyaml's own limit or reader's check."""
+    errors = errors_of("schema: 1\ntitle: " + "[" * 5_000 + "]" * 5_000 + "\n")
+    assert len(errors) == 1
+    assert errors[0] == "x.yaml:2: nested more than 64 levels deep"

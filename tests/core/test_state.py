@@ -254,7 +254,7 @@ def test_two_processes_never_corrupt_the_file_nor_lose_updates(tmp_path: Path) -
     for worker in workers:
         worker.start()
     for worker in workers:
-        worker.join(timeout=60)
+        worker.join()
     assert [w.exitcode for w in workers] == [0, 0]
     data = _saved(tmp_path)  # valid JSON
     positions = data["positions"]

@@ -9,17 +9,17 @@ stderr, each naming the file, nothing on stdout, no traceback.
 
 from __future__ import annotations
 
+import dataclasses
 import os
-import signal
 import stat
 import subprocess
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from types import FrameType
 
 import pytest
 import yaml
+from _fifo import make_fifo
 from _hostile import article_data, unsafe_in, write_article
 
 from reader.cli.main import main
@@ -53,7 +53,8 @@ COMMITTED: dict[str, str] = {
     "schema_as_text.yaml": ":1: schema: unsupported schema '1'",
     "schema_as_bool.yaml": ":1: schema: unsupported schema True",
     "two_documents.yaml": ":3: more than one YAML document",
-    "invalid_yaml.yaml": ":4: invalid YAML: did not find expected ',' or ']'",
+    # the parser's own words follow "invalid YAML:"; they change between its versions
+    "invalid_yaml.yaml": ":4: invalid YAML",
     "raw_control_character.yaml": ":3: invalid YAML: unacceptable character #x001b",
     "huge_integer.yaml": ":15: number too large: 9999",
     "id_with_newline.yaml": ":2: id: invalid id 'hostile\\n'",
@@ -121,7 +122,7 @@ def _too_large(path: Path) -> None:
 
 
 def _fifo(path: Path) -> None:
-    os.mkfifo(path)
+    make_fifo(path)
 
 
 def _device(path: Path) -> None:
@@ -146,6 +147,7 @@ def _dangling(path: Path) -> None:
 MULTI_LINE = {"wrong_types.yaml": len(WRONG_TYPES), "only_control_characters.yaml": 3}
 
 GENERATED: dict[str, tuple[Callable[[Path], None], str]] = {
+    # refused by libyaml (0.2.6 on) or by reader's own check, in reader's words either way
     "deep_flow": (_deep_flow, ":2: nested more than 64 levels deep"),
     "deep_block": (_deep_block, ":66: nested more than 64 levels deep"),
     "deep_mapping": (_deep_mapping, ":66: nested more than 64 levels deep"),
@@ -159,22 +161,6 @@ GENERATED: dict[str, tuple[Callable[[Path], None], str]] = {
 }
 
 CASES = sorted(COMMITTED) + sorted(GENERATED)
-
-
-@pytest.fixture
-def deadline() -> Iterator[None]:
-    """Fail (instead of hanging the suite) if a case blocks, e.g. on a FIFO."""
-
-    def expired(signum: int, frame: FrameType | None) -> None:
-        raise TimeoutError("reader blocked on a hostile file")
-
-    previous = signal.signal(signal.SIGALRM, expired)
-    signal.alarm(10)
-    try:
-        yield
-    finally:
-        signal.alarm(0)
-        signal.signal(signal.SIGALRM, previous)
 
 
 def hostile_file(case: str, folder: Path) -> tuple[Path, str]:
@@ -192,7 +178,7 @@ def test_every_committed_file_has_an_expected_outcome() -> None:
 
 
 @pytest.mark.parametrize("case", CASES)
-def test_loader_gives_one_line_naming_the_file(case: str, tmp_path: Path, deadline: None) -> None:
+def test_loader_gives_one_line_naming_the_file(case: str, tmp_path: Path) -> None:
     path, problem = hostile_file(case, tmp_path)
     with pytest.raises(ReaderError) as info:
         load_article(path)
@@ -224,7 +210,7 @@ def test_fields_of_only_control_characters_are_empty() -> None:
 @pytest.mark.parametrize("command", ["check", "show", "quotes"])
 @pytest.mark.parametrize("case", CASES)
 def test_cli_one_line_exit_1(
-    case: str, command: str, tmp_path: Path, capsys: pytest.CaptureFixture[str], deadline: None
+    case: str, command: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     if case == "many_values" and command != "check":
         pytest.skip("slowest case: once through the CLI is enough")
@@ -241,7 +227,7 @@ def test_cli_one_line_exit_1(
     assert unsafe_in(err.replace("\n", "")) == []
 
 
-def test_python_tag_is_never_constructed(tmp_path: Path, deadline: None) -> None:
+def test_python_tag_is_never_constructed(tmp_path: Path) -> None:
     marker = Path("/tmp/reader-pwned")
     marker.unlink(missing_ok=True)
     with pytest.raises(ReaderError):
@@ -310,7 +296,7 @@ def test_read_error_midway(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> N
         load_article(path)
 
 
-def test_fifo_with_a_writer_is_refused_too(tmp_path: Path, deadline: None) -> None:
+def test_fifo_with_a_writer_is_refused_too(tmp_path: Path) -> None:
     fifo = tmp_path / "pipe.yaml"
     os.mkfifo(fifo)
     writer = os.open(fifo, os.O_RDWR | os.O_NONBLOCK)  # keeps the FIFO open for writing
@@ -331,7 +317,7 @@ def test_device_is_never_opened(tmp_path: Path, monkeypatch: pytest.MonkeyPatch)
     assert opened == []
 
 
-def test_folder_with_some_bad_articles(tmp_path: Path, deadline: None) -> None:
+def test_folder_with_some_bad_articles(tmp_path: Path) -> None:
     good = [write_article(tmp_path / f"good{i}.yaml", f"good {i}") for i in range(3)]
     bad = {
         tmp_path / "a-tag.yaml": "tags are not allowed",
@@ -345,7 +331,7 @@ def test_folder_with_some_bad_articles(tmp_path: Path, deadline: None) -> None:
     (tmp_path / "a-tag.yaml").write_bytes((FILES / "unknown_tag.yaml").read_bytes())
     (tmp_path / "b-empty.yaml").write_bytes(b"")
     (tmp_path / "c-dir.yaml").mkdir()
-    os.mkfifo(tmp_path / "d-fifo.yaml")
+    make_fifo(tmp_path / "d-fifo.yaml")
     _symlink_loop(tmp_path / "e-loop.yaml")
     (tmp_path / "f-wrong.yaml").write_bytes((FILES / "wrong_types.yaml").read_bytes())
     (tmp_path / "g-evil\x1b[2J.yaml").write_bytes(b"")
@@ -383,9 +369,8 @@ def _reader(
         [sys.executable, "-m", "reader", *args],
         capture_output=True,
         text=True,
-        timeout=30,
         env=env,
-        input=stdin,
+        input="" if stdin is None else stdin,
         cwd=ROOT,
         check=False,
     )
@@ -429,7 +414,7 @@ def test_output_that_is_not_utf8_gets_no_traceback(tmp_path: Path) -> None:
         result = subprocess.run(
             [sys.executable, "-m", "reader", *command, str(path)],
             capture_output=True,
-            timeout=30,
+            stdin=subprocess.DEVNULL,
             env={**os.environ, "PYTHONPATH": str(ROOT), "PYTHONIOENCODING": "ascii"},
             cwd=ROOT,
             check=False,
@@ -467,9 +452,7 @@ def _many_quotes(paragraphs: int, quotes: int, paragraph: str) -> str:
     return "\n".join(lines) + "\n"
 
 
-def test_many_quotes_in_a_huge_paragraph_are_refused_quickly(
-    tmp_path: Path, deadline: None
-) -> None:
+def test_many_quotes_in_a_huge_paragraph_are_refused_quickly(tmp_path: Path) -> None:
     """Each quote is searched for in its paragraph: 2,000 quotes x 4 MB must not run."""
     path = tmp_path / "quadratic.yaml"
     path.write_text(_many_quotes(1, 2_000, "b " * 2_000_000 + "a"))
@@ -478,9 +461,14 @@ def test_many_quotes_in_a_huge_paragraph_are_refused_quickly(
 
 
 def test_many_paragraphs_speakers_and_quotes_load_and_show(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], deadline: None
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """10,000 paragraphs, 5,000 quotes and 5,000 speakers: load, show and quotes finish."""
+    """10,000 paragraphs, 5,000 quotes and 5,000 speakers: load, show and quotes finish,
+    and neither show nor quotes walks the quotes again per paragraph or per speaker
+    (counted, not timed: a loaded machine is slow, never quadratic)."""
+    from reader.cli.quotes import select_quotes
+    from reader.cli.show import print_article
+
     path = tmp_path / "wide.yaml"
     path.write_text(_many_quotes(10_000, 5_000, "a b"))
     article = load_article(path)
@@ -493,6 +481,12 @@ def test_many_paragraphs_speakers_and_quotes_load_and_show(
         sys.stdout = sys_stdout
     assert main(["quotes", "--speaker", "s4999", str(path)]) == 0
     assert capsys.readouterr().out.startswith("q4999  n\n")
+
+    counted = dataclasses.replace(article, quotes=_Counted(article.quotes))
+    _Counted.iterations = 0
+    print_article(counted, _TTY(), styled=True)
+    assert [q.id for q in select_quotes(counted, speaker="s4999")] == ["q4999"]
+    assert _Counted.iterations <= 3
 
 
 class _Counted(tuple):  # type: ignore[type-arg]
@@ -563,7 +557,6 @@ def test_app_refuses_a_bad_file_before_starting(
     tmp_path: Path,
     capsys: pytest.CaptureFixture[str],
     monkeypatch: pytest.MonkeyPatch,
-    deadline: None,
 ) -> None:
     from reader.ui.app import ReaderApp
 
@@ -579,14 +572,14 @@ def test_app_refuses_a_bad_file_before_starting(
 
 
 def test_app_opens_a_folder_of_bad_files_as_a_library(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, deadline: None
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from reader.ui.app import ReaderApp
 
     started: list[ReaderApp] = []
     monkeypatch.setattr(ReaderApp, "run", lambda self, *a, **k: started.append(self))
     (tmp_path / "bad.yaml").write_bytes((FILES / "billion_laughs.yaml").read_bytes())
-    os.mkfifo(tmp_path / "fifo.yaml")
+    make_fifo(tmp_path / "fifo.yaml")
     assert main([str(tmp_path)]) == 0
     assert len(started) == 1
 

@@ -24,7 +24,7 @@ def _write_at_once(monkeypatch: pytest.MonkeyPatch) -> None:
 def _join_cache_writer() -> None:
     for thread in threading.enumerate():
         if thread.name == "reader-cache":
-            thread.join(timeout=30)
+            thread.join()
             assert not thread.is_alive()
 
 

@@ -62,6 +62,10 @@ class Language:
     org_heads: frozenset[str]
     place_prepositions: frozenset[str]
     honorifics: frozenset[str]
+    abbreviations: frozenset[str]
+    reporting_verbs: frozenset[str]
+    label_markers: frozenset[str]
+    label_openers: frozenset[str]
     common_word: re.Pattern[str] | None
     verb: re.Pattern[str] | None
 
@@ -139,6 +143,10 @@ def _load(path: Path) -> Language:
         org_heads=frozenset(_words(data, "org_heads")),
         place_prepositions=frozenset(_words(data, "place_prepositions")),
         honorifics=frozenset(_words(data, "honorifics")),
+        abbreviations=frozenset(_words(data, "abbreviations")),
+        reporting_verbs=frozenset(_words(data, "reporting_verbs")),
+        label_markers=frozenset(_words(data, "label_markers")),
+        label_openers=frozenset(_words(data, "label_openers")),
         common_word=re.compile(str(data["common_word_pattern"]))
         if data.get("common_word_pattern")
         else None,
