@@ -93,7 +93,7 @@ class QuoteSidebar(Widget):
             "clear_search",
             "Clear search",
             tooltip="Clear the quote search; again to leave the search field",
-            id="quote_sidebar.clear_search",
+            id="quote-sidebar.clear-search",
         ),
         Binding(
             "slash",
@@ -101,7 +101,7 @@ class QuoteSidebar(Widget):
             "Search quotes",
             show=False,
             tooltip="Search quote text, speaker names and roles",
-            id="quote_sidebar.focus_search",
+            id="quote-sidebar.focus-search",
         ),
         Binding(
             "down",
@@ -109,7 +109,7 @@ class QuoteSidebar(Widget):
             "Results",
             show=False,
             tooltip="From the search field, move into the list of quotes",
-            id="quote_sidebar.focus_results",
+            id="quote-sidebar.focus-results",
         ),
         Binding(
             "c,y",
@@ -117,7 +117,7 @@ class QuoteSidebar(Widget):
             "Copy quote",
             show=False,
             tooltip="Copy the highlighted quote with who said it: “…” — Name, role",
-            id="quote_sidebar.copy_quote",
+            id="quote-sidebar.copy-quote",
         ),
     ]
 
