@@ -9,6 +9,7 @@ import pytest
 from cells import cells, contrast, is_default
 
 from reader.ui.app import ReaderApp
+from reader.ui.widgets.article_body import ArticleBody
 
 THEMES = ["textual-dark", "textual-light", "catppuccin-latte", "gruvbox"]
 #: WCAG's minimum for large text; the muted roles and counts must reach it too.
@@ -24,7 +25,12 @@ async def test_article_body_has_no_default_colour(
     async with app.run_test(size=(160, 48)) as pilot:
         app.theme = theme
         await pilot.pause()
-        body = app.screen.query_one("#body")
+        body = app.screen.query_one(ArticleBody)
+        for _ in range(50):  # a loaded machine: wait (by steps, not time) for the text
+            if body.text_layout.line_count and body.render_line(0).text.strip():
+                break
+            await pilot.pause()
+        await pilot.pause()
         drawn = list(cells(app, body.content_region))
         assert drawn
         defaults = [c for c in drawn if is_default(c.style.color) or is_default(c.style.bgcolor)]
