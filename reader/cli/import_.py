@@ -6,9 +6,11 @@ files), or ``-`` for stdin; any mix. URLs are fetched a few at a time
 (:func:`reader.web.fetch.concurrently`). Each input is imported on its own: a bad one is
 reported in one line and skipped, the rest go on, and the exit code says whether any
 failed. Files are written atomically, named by a safe slug of the title, and an existing
-file is never replaced without ``--force``. With several inputs and a terminal on
-stderr, a progress bar shows. (The module is ``import_`` because ``import`` is a Python
-keyword.)
+file is never replaced without ``--force``. Two different articles whose titles give the
+same name are both kept (the second as ``NAME-2.yaml``); only the same article again is
+refused as already there, naming the input or file that has it. With several inputs and
+a terminal on stderr, a progress bar shows. (The module is ``import_`` because
+``import`` is a Python keyword.)
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ import argparse
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
@@ -149,6 +152,59 @@ def _progress(total: int) -> Iterator[_Progress]:
         yield _Bar()
 
 
+def _body(article: Article) -> tuple[str, ...]:
+    """What makes two imports the same article: the title and every paragraph."""
+    return (article.title, *(text for _, _, text in article.blocks()))
+
+
+def _on_disk(path: Path) -> tuple[str, ...] | None:
+    """The body of the article file at ``path`` (None if it is no article)."""
+    from reader.core.articlefile import load_article
+
+    try:
+        return _body(load_article(path))
+    except ReaderError:
+        return None
+
+
+def _target(
+    article: Article,
+    output: Path,
+    name: str,
+    written: dict[Path, tuple[str, tuple[str, ...]]],
+    *,
+    force: bool,
+) -> tuple[Article, Path]:
+    """Where ``article`` goes in ``output``: its id's file, or the first free ``ID-N``
+    file when that one holds a different article (two articles with one title are both
+    kept). The same article again, or something that is no article under its own name,
+    is refused, naming the input or file that has it; with ``force`` it replaces that
+    file. The article's id follows its file name."""
+    body = _body(article)
+    base = article.id
+    n = 1
+    while True:
+        ident = base if n == 1 else f"{base}-{n}"
+        target = output / f"{ident}.yaml"
+        earlier = written.get(target)
+        if earlier is not None:
+            if earlier[1] == body:
+                raise ReaderError(f"{name}: the same article as {earlier[0]}, already written")
+        elif not (target.exists() or target.is_symlink()):  # (a dangling link exists too)
+            break
+        else:
+            existing = _on_disk(target)
+            # The same article, or under its own name something that is no article (the
+            # user's edits, a link): refused unless forced, as ever. A different article
+            # with the same title is kept and this one takes the next name.
+            if existing == body or (n == 1 and existing is None):
+                if force:
+                    break
+                raise ReaderError(f"{target}: already exists (use --force to replace it)")
+        n += 1
+    return (article if ident == article.id else replace(article, id=ident)), target
+
+
 def run_import(inputs: list[str], *, output: Path, force: bool, to_stdout: bool) -> int:
     """Import every input; print one line per failure and a summary; 1 if any failed."""
     # here, not at the top: listing the subcommands (reader --help) imports this module
@@ -169,7 +225,7 @@ def run_import(inputs: list[str], *, output: Path, force: bool, to_stdout: bool)
             print(f"reader: {shown(output)}: cannot create folder: {exc.strerror}", file=sys.stderr)
             return 1
     done = failed = 0
-    written: set[Path] = set()
+    written: dict[Path, tuple[str, tuple[str, ...]]] = {}  # target: input, article body
     urls = sum(item != STDIN and _is_url(item) for item in items)
     fetcher = Fetcher() if urls else None
     workers = MAX_CONCURRENT if urls else 1
@@ -186,11 +242,9 @@ def run_import(inputs: list[str], *, output: Path, force: bool, to_stdout: bool)
                         sys.stdout.write("---\n")
                     sys.stdout.write(dump_article(article))
                 else:
-                    target = output / f"{article.id}.yaml"
-                    if target in written and not force:
-                        raise ReaderError(f"{target}: already written by an earlier input")
+                    article, target = _target(article, output, name, written, force=force)
                     save_article(article, target, overwrite=force)
-                    written.add(target)
+                    written[target] = (name, _body(article))
                     bar.say(f"{name} -> {shown(target)}")
                 done += 1
             except ReaderError as exc:

@@ -19,7 +19,7 @@ from reader.core.model import Article, Footer, Quote, Section
 from reader.core.text import clean_text
 from reader.core.yamlsafe import paused_gc
 from reader.importer.attribution.speakers import attribute, make_speakers
-from reader.importer.boilerplate import strip_boilerplate
+from reader.importer.boilerplate import headline_first, strip_boilerplate
 from reader.importer.formats.text import read_lines
 from reader.importer.language_data import Language, language
 from reader.importer.language_detection import detect_language
@@ -71,7 +71,7 @@ def _import(text: str, *, name: str, verify: bool) -> ImportResult:
     if not lines:
         raise ReaderError(f"{name}: no text to import (only blank or control characters)")
     lang = language(detect_language(text))
-    cleaned = strip_boilerplate(lines, lang)
+    cleaned = headline_first(strip_boilerplate(lines, lang), lang)
     if len(cleaned.lines) < 2:
         raise ReaderError(f"{name}: no article text after the title")
     shape = build_structure(cleaned.lines, lang)

@@ -1,4 +1,5 @@
-"""Command palette providers: jump to a section or a quote, show one speaker's quotes.
+"""Command palette providers: jump to a section or a quote, show one speaker's quotes,
+copy a full citation.
 
 Theme switching is Textual's own system command. The providers work on whatever screen
 opened the palette as long as it can :class:`Navigate`; they read the article from it
@@ -20,6 +21,7 @@ from textual.content import Content
 from textual.fuzzy import Matcher
 from textual.markup import escape
 
+from reader.core.citation import article_citation, full_citation
 from reader.core.model import Article
 from reader.core.text import one_line
 from reader.ui.labels import clipped
@@ -116,6 +118,32 @@ class SpeakerCommands(_ArticleProvider):
         yield "Speaker: everyone", partial(screen.filter_speaker, None), "Show all quotes"
 
 
+class CitationCommands(_ArticleProvider):
+    """Copy a full citation: of the article, or of one quote with its speaker."""
+
+    def _commands(self, screen: Navigate) -> Iterator[Command]:
+        article = screen.article
+        yield (
+            "Cite this article",
+            partial(self._copy, article_citation(article), "Article citation copied"),
+            "Copy “title”, source, date and URL",
+        )
+        for quote in article.quotes:
+            try:
+                name = one_line(article.speaker(quote.speaker).name)
+            except KeyError:
+                name = quote.speaker
+            yield (
+                f"Cite: {name}: {clipped(one_line(quote.text), EXCERPT)}",
+                partial(self._copy, full_citation(quote, article), "Full citation copied"),
+                "Copy the quote with its speaker, the article's title, source, date and URL",
+            )
+
+    def _copy(self, text: str, message: str) -> None:
+        self.app.copy_to_clipboard(text)
+        self.app.notify(message, title="Copied", timeout=3)
+
+
 class ReaderCommands(Provider):
     """Every command of the palette, from one provider, in one order that never changes.
 
@@ -123,14 +151,15 @@ class ReaderCommands(Provider):
     order, which differs from one launch to the next (a class hashes by its address), so
     with a provider per kind the palette listed sections, quotes, speakers and Textual's
     own commands in a different order each time. Here they come in a fixed order: the
-    article's sections, quotes and speakers, then Textual's system commands (theme,
-    keys, quit…) by name, as Textual's own provider lists them.
+    article's sections, quotes, speakers and citations, then Textual's system commands
+    (theme, keys, quit…) by name, as Textual's own provider lists them.
     """
 
     PARTS: ClassVar[tuple[type[_ArticleProvider], ...]] = (
         SectionCommands,
         QuoteCommands,
         SpeakerCommands,
+        CitationCommands,
     )
 
     async def startup(self) -> None:

@@ -54,6 +54,11 @@ async def test_help_lists_every_binding(seed_app: Callable[[], ReaderApp]) -> No
         keys = " ".join(k for k, _d in rows)
         for key in ("n", "]", "p", "[", "1…9", "j", "k", "g", "G", "space", "/", "^f", "f3", "f1"):
             assert key in keys.split(), key
+        # group titles are whole (the key column was sized by the keys only)
+        titles = [title for title, _rows in app.screen._groups]  # type: ignore[attr-defined]
+        assert titles and all(title in {k for k, _d in rows} for title in titles)
+        key_column = table.columns[table.ordered_columns[0].key].width
+        assert key_column >= max(len(title) for title in titles)
         # what is not a binding of the screen: Enter in lists and fields, the mouse
         enter = [d.lower() for k, d in rows if k.startswith("⏎")]
         assert any("section or quote" in d for d in enter)

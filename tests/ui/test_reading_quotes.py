@@ -14,7 +14,7 @@ from textual.widgets import Input
 from reader.core.model import Article, Quote, Section, Speaker
 from reader.core.state import StateStore
 from reader.ui.app import ReaderApp
-from reader.ui.commands import QuoteCommands, SectionCommands, SpeakerCommands
+from reader.ui.commands import CitationCommands, QuoteCommands, SectionCommands, SpeakerCommands
 from reader.ui.screens.reading import ReadingScreen
 from reader.ui.widgets.article_body import ArticleBody
 from reader.ui.widgets.quote_sidebar import QuoteSidebar
@@ -100,6 +100,25 @@ async def test_quote_commands_jump_to_a_quote(seed_app: Callable[[], ReaderApp])
         assert screen.query_one(ArticleBody).chosen_quote == "q7"
 
 
+async def test_citation_commands_copy_a_quote_or_the_article(
+    seed_app: Callable[[], ReaderApp], seed_article: Article
+) -> None:
+    from reader.core.citation import article_citation, full_citation
+
+    app = seed_app()
+    async with app.run_test(size=WIDE) as pilot:
+        provider = CitationCommands(app.screen)
+        hit = (await _hits(provider, "Cite Tentu saja"))[0]
+        assert hit.text is not None and "Medvedev" in hit.text
+        hit.command()
+        await pilot.pause()
+        assert app.clipboard == full_citation(seed_article.quote("q7"), seed_article)
+        (await _hits(provider, "Cite this article"))[0].command()
+        await pilot.pause()
+        assert app.clipboard == article_citation(seed_article)
+        assert app.clipboard.startswith(f"“{seed_article.title}”")
+
+
 async def test_speaker_commands_filter_the_sidebar(seed_app: Callable[[], ReaderApp]) -> None:
     app = seed_app()
     async with app.run_test(size=WIDE) as pilot:
@@ -142,7 +161,7 @@ async def test_palette_text_is_never_markup(tmp_path: Path) -> None:
 async def test_the_palette_lists_its_commands_in_the_same_order_every_time(
     seed_app: Callable[[], ReaderApp], seed_article: Article
 ) -> None:
-    """Sections, then quotes, then speakers, then Textual's own commands by name.
+    """Sections, quotes, speakers, citations, then Textual's own commands by name.
 
     Textual starts a set of providers in the set's order, which changes between
     launches; with a provider per kind the palette's order changed with it.
@@ -162,8 +181,9 @@ async def test_the_palette_lists_its_commands_in_the_same_order_every_time(
             if commands.option_count > expected:
                 break
         shown = [str(commands.get_option_at_index(i).prompt) for i in range(commands.option_count)]
-        kinds = [text.split(":")[0].split()[0] if ":" in text else "system" for text in shown]
-        order = ["Section", "Quote", "Speaker", "system"]
+        order = ["Section", "Quote", "Speaker", "Cite", "system"]
+        kinds = [text.split()[0].rstrip(":") for text in shown]
+        kinds = [kind if kind in order else "system" for kind in kinds]
         assert kinds == sorted(kinds, key=order.index), kinds
         assert kinds.count("Section") == len(seed_article.sections)
         system = [text for text, kind in zip(shown, kinds, strict=True) if kind == "system"]

@@ -44,7 +44,9 @@ class HelpScreen(ModalScreen[None]):
         table = self.query_one(DataTable)
         groups = [(title, self._rows(bindings)) for title, bindings in self._groups]
         rows = [row for _title, group in groups for row in group]
-        key_width = max([len("Key"), *(len(key) for key, _d in rows)])
+        # group titles share the key column: it must fit them too ("Quote sideb")
+        titles = [title for title, _group in groups]
+        key_width = max([len("Key"), *(len(key) for key, _d in rows), *map(len, titles)])
         table.add_column("Key", width=key_width)
         table.add_column("Action", width=max([len("Action"), *(len(d) for _k, d in rows)]))
         for title, group in groups:
@@ -61,6 +63,7 @@ class HelpScreen(ModalScreen[None]):
         screen (Enter in a list or a field, the mouse).
         """
         rows: dict[str, tuple[list[str], str, bool]] = {}
+        keymap = _keymap(self.app)
         for binding in bindings:
             if isinstance(binding, tuple):
                 keys_text, description = binding
@@ -72,7 +75,9 @@ class HelpScreen(ModalScreen[None]):
             name = f"group:{group.description}" if group else binding.action
             description = group.description if group else binding.description
             keys, _, _ = rows.setdefault(name, ([], description, group is not None))
-            for key in binding.key.split(","):
+            # a key the user's config remapped shows as it is now
+            key_list = keymap.get(binding.id, binding.key) if binding.id else binding.key
+            for key in key_list.split(","):
                 display = self.app.get_key_display(binding.with_key(key.strip()))
                 if display not in keys:
                     keys.append(display)
@@ -80,3 +85,10 @@ class HelpScreen(ModalScreen[None]):
             (f"{keys[0]}…{keys[-1]}" if ranged and len(keys) > 1 else " ".join(keys), description)
             for keys, description, ranged in rows.values()
         ]
+
+
+def _keymap(app: object) -> dict[str, str]:
+    """The keys the user's config gave binding ids (none on an app not reader's own)."""
+    from reader.ui.app import ReaderApp
+
+    return dict(app.settings.keymap) if isinstance(app, ReaderApp) else {}
