@@ -9,6 +9,7 @@ import pytest
 from cells import cells, contrast, is_default
 
 from reader.ui.app import ReaderApp
+from reader.ui.screens.reading import ReadingScreen
 from reader.ui.widgets.article_body import ArticleBody
 
 THEMES = ["textual-dark", "textual-light", "catppuccin-latte", "gruvbox"]
@@ -45,6 +46,14 @@ async def test_quote_sidebar_text_is_readable(
     app = seed_app()
     async with app.run_test(size=(160, 48)) as pilot:
         app.theme = theme
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ReadingScreen)
+        for _ in range(100):  # the sidebar comes after the first paint: wait by steps
+            sidebar = screen.sidebar
+            if sidebar is not None and sidebar.is_mounted and not sidebar.building:
+                break
+            await pilot.pause()
         await pilot.pause()
         pane = app.screen.query_one("#quotes-pane")
         search = app.screen.query_one("#quote-search")
