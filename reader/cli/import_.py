@@ -111,7 +111,7 @@ def _progress(total: int) -> Iterator[_Progress]:
 def run_import(inputs: list[str], *, output: Path, force: bool, to_stdout: bool) -> int:
     """Import every input; print one line per failure and a summary; 1 if any failed."""
     # here, not at the top: listing the subcommands (reader --help) imports this module
-    from reader.core.articlefile import dump_article, save_article
+    from reader.core.format import dump_article, save_article
     from reader.importer import import_text
 
     items = expand_inputs(inputs)

@@ -44,14 +44,14 @@ ALLOWED = {
     ("core/state.py", "mkdir"),
     # the article cache: its folder, and evicting entries and temporary files of killed
     # writers (only names the cache itself makes; entries are written by atomic_write)
-    ("core/cache.py", "mkdir"),
-    ("core/cache.py", "unlink"),
+    ("core/format/cache.py", "mkdir"),
+    ("core/format/cache.py", "unlink"),
     # the import output folder
     ("cli/import_.py", "mkdir"),
     # /dev/null over a closed pipe
     ("cli/main.py", "open"),
     # yaml.dump to a string (no stream argument), str.replace
-    ("core/articlefile.py", "dump"),
+    ("core/format/dump.py", "dump"),
 }
 
 

@@ -13,9 +13,8 @@ from typing import Any
 
 import pytest
 
-from reader.core import cache
-from reader.core.articlefile import dump_article, load_article
 from reader.core.errors import ArticleError, ReaderError
+from reader.core.format import cache, dump_article, load_article
 from reader.core.model import Article, Quote, Section
 
 

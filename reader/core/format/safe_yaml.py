@@ -14,15 +14,14 @@ and builds only mappings, lists and plain scalars itself. That lets it:
 
 from __future__ import annotations
 
-import gc
 from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
 import yaml
 
 from reader.core.errors import ArticleError, ReaderError
+from reader.core.gctools import paused_gc
 
 
 def c_safe_loader() -> type[yaml.CSafeLoader]:
@@ -77,7 +76,9 @@ def _line(event: yaml.Event) -> int:
 # resolves to a string, so the resolver is not asked at all.
 _RESOLVABLE = frozenset(_resolver.yaml_implicit_resolvers)
 if None in _RESOLVABLE or _resolver.yaml_path_resolvers:  # pragma: no cover - other PyYAML
-    raise ImportError("reader.core.yamlsafe: the YAML resolver has wildcard or path resolvers")
+    raise ImportError(
+        "reader.core.format.safe_yaml: the YAML resolver has wildcard or path resolvers"
+    )
 
 _ScalarEvent = yaml.ScalarEvent
 _MappingStartEvent = yaml.MappingStartEvent
@@ -114,25 +115,6 @@ def _resolved(text: str, line: int, filename: str) -> Any:
 #: ("text", "title", paragraph numbers … recur thousands of times in a long article).
 _CACHED_SCALAR = 32
 _MISSING = object()
-
-
-@contextmanager
-def paused_gc() -> Iterator[None]:
-    """Pause the cyclic garbage collector while a large tree of new objects is built.
-
-    Building a 5 MB article makes a few hundred thousand objects, none in a cycle;
-    without the pause the collector walks them again and again (about a third of the
-    load time). Reference counting still frees everything; the collector runs again
-    afterwards. Nested or concurrent use only ever re-enables what it disabled.
-    """
-    if not gc.isenabled():
-        yield
-        return
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.enable()
 
 
 def parser_problem(problem: str | None) -> str:

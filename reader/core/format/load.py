@@ -1,21 +1,36 @@
-"""The article YAML format: load with full validation, dump, save.
+"""Loading an article file, with full validation; and the same checks on an article in memory.
 
 Validation reports every problem at once, each with file, line and data path, e.g.
 ``articles/x.yaml:41: quotes[3].speaker: unknown speaker 'lukjanov' (known: …)``, so an
-author fixes a file in one pass. See the README for the format.
+author fixes a file in one pass. Which keys each mapping needs and knows come from
+:mod:`.schema`; how each value is checked, and what the problem says, is here. See the
+README for the format.
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable
+from collections.abc import Callable, Set
 from pathlib import Path
-from typing import Any, TypeGuard, TypeVar
+from typing import Any, TypeVar
 
-import yaml
-
-from reader.core.errors import ArticleError, Problem, ReaderError
-from reader.core.files import MAX_FILE_BYTES, atomic_write, decode_text, read_bytes
+from reader.core.errors import ArticleError, Problem
+from reader.core.files import MAX_FILE_BYTES, decode_text, read_bytes
+from reader.core.format import fast
+from reader.core.format.dump import article_to_data
+from reader.core.format.safe_yaml import MAX_VALUES, Node, parse_yaml
+from reader.core.format.schema import (
+    ARTICLE,
+    COOKIE,
+    FIGURE,
+    FOOTER,
+    ID_PATTERN,
+    MAX_QUOTE_SCAN,
+    QUOTE,
+    SCHEMA,
+    SECTION,
+    SPEAKER,
+)
+from reader.core.gctools import paused_gc
 from reader.core.model import (
     LEAD,
     QUOTE_KINDS,
@@ -28,10 +43,6 @@ from reader.core.model import (
     Speaker,
 )
 from reader.core.text import clean_text
-from reader.core.yamlsafe import MAX_VALUES, Node, parse_yaml, paused_gc
-
-SCHEMA = 1
-ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_-]*\Z")  # \Z: "$" would accept a trailing newline
 
 T = TypeVar("T")
 
@@ -47,7 +58,7 @@ class _Checker:
         self.problems.append(Problem(node.line or None if node else None, path, message))
 
     def mapping(
-        self, node: Node, path: str, required: set[str], optional: set[str]
+        self, node: Node, path: str, required: Set[str], optional: Set[str]
     ) -> dict[str, Node] | None:
         if not isinstance(node.value, dict):
             self.add(node, path, f"expected a mapping, got {_kind(node.value)}")
@@ -172,14 +183,14 @@ def validate_article(article: Article, filename: str = "<article>") -> Article:
     Runs the loader's own checks (the same code, on the same plain data) without the YAML
     text in between, so it costs a fraction of a dump and a parse; raises ArticleError
     with every problem, like the loader. The YAML layer itself round-trips plain data
-    exactly (tested in tests/core/test_articlefile.py on the importer's output), so the
+    exactly (tested in tests/core/format/test_load.py on the importer's output), so the
     result is what ``reader check`` will read from the saved file.
 
-    An article that :func:`_reads_back_as_is` vouches for (every article the importer
+    An article that :func:`.fast.reads_back_as_is` vouches for (every article the importer
     makes) is returned as it is, without building the node tree; any other goes the
     full way, so every problem is still reported by the loader's own code.
     """
-    if _reads_back_as_is(article):
+    if fast.reads_back_as_is(article):
         return article
     return _validate_via_nodes(article, filename)
 
@@ -200,154 +211,6 @@ def _validate_via_nodes(article: Article, filename: str) -> Article:
     return checked
 
 
-def reads_back_as_is(article: object) -> bool:
-    """True only if the loader would read :func:`dump_article`'s text of ``article`` back
-    as an equal article, without a problem (see :func:`_reads_back_as_is`).
-
-    False means "not vouched for", not "invalid": :func:`validate_article` then runs the
-    loader's own code. The cache (reader.core.cache) uses it on what it reads back.
-    """
-    return _reads_back_as_is(article)  # type: ignore[arg-type]
-
-
-def _is_text(value: object) -> TypeGuard[str]:
-    """A text the loader takes as it is, once clean_text is known to leave it alone."""
-    return type(value) is str and bool(value.strip())
-
-
-def _collect_optional(value: object, texts: list[str]) -> bool:
-    """Is ``value`` absent (None) or a text the loader takes as it is? Texts are collected
-    in ``texts`` (for the one clean_text check over all of them)."""
-    if value is None:
-        return True
-    if not _is_text(value):
-        return False
-    texts.append(value)
-    return True
-
-
-def _is_id(value: object) -> bool:
-    """An id the loader accepts: a str matching ID_PATTERN (plain ASCII, so already clean)."""
-    return type(value) is str and ID_PATTERN.match(value) is not None
-
-
-def _reads_back_as_is(article: Article) -> bool:
-    """True only if the loader's checks pass on ``article`` and read back an equal article.
-
-    The fast path of :func:`validate_article`: the same rules as :func:`_read_article`
-    on :func:`article_to_data`'s output, asked of the model objects directly. Exact
-    types are required (a str subclass, a list for a tuple or a bool for an int would
-    read back different), and so is every optional text being None or not blank
-    (article_to_data drops an empty one and the loader turns a blank one into None).
-    Every text must be one clean_text leaves alone; one clean_text call over all of them
-    joined by a space decides that (a space is neither a character clean_text removes
-    nor a combining mark, so it neither hides nor creates a problem between two texts).
-    Ids match ID_PATTERN (ASCII letters, digits, ``-``, ``_``: clean), and a quote's
-    speaker and section equal an id, its text occurs in a clean paragraph (a part of a
-    clean text is clean), so those are not scanned again. Whatever is unusual answers
-    False: the caller then runs the loader's code, which finds and words the problem.
-    """
-    if type(article) is not Article:
-        return False
-    texts = [article.title, article.language, article.source]
-    if not (_is_id(article.id) and all(map(_is_text, texts))):
-        return False
-    for optional in (article.date, article.url, article.lead):
-        if not _collect_optional(optional, texts):
-            return False
-    figures, sections = article.figures, article.sections
-    speakers, quotes, footer = article.speakers, article.quotes, article.footer
-    if not (type(figures) is tuple and type(sections) is tuple and sections):
-        return False
-    if not (type(speakers) is tuple and type(quotes) is tuple and type(footer) is Footer):
-        return False
-    for figure in figures:
-        if type(figure) is not Figure or not _is_text(figure.caption):
-            return False
-        texts.append(figure.caption)
-        if not _collect_optional(figure.credit, texts):
-            return False
-    # An upper bound on the values _memory_node counts: each mapping with all its keys
-    # and fields, each list, each item. Past MAX_VALUES the full check decides exactly.
-    values = 36 + 5 * len(figures) + 13 * len(quotes)
-    paragraphs_of: dict[str, tuple[str, ...]] = {}
-    for section in sections:
-        if type(section) is not Section or not _is_id(section.id) or section.id == LEAD:
-            return False
-        if section.id in paragraphs_of:
-            return False
-        paragraphs = section.paragraphs
-        if type(paragraphs) is not tuple or not paragraphs:
-            return False
-        if not all(map(_is_text, paragraphs)):
-            return False
-        texts.extend(paragraphs)
-        if not _collect_optional(section.heading, texts):
-            return False
-        paragraphs_of[section.id] = paragraphs
-        values += 7 + len(paragraphs)
-    speaker_ids: set[str] = set()
-    for speaker in speakers:
-        if type(speaker) is not Speaker or not _is_id(speaker.id) or speaker.id in speaker_ids:
-            return False
-        speaker_ids.add(speaker.id)
-        if not _is_text(speaker.name) or type(speaker.aliases) is not tuple:
-            return False
-        texts.append(speaker.name)
-        if not _collect_optional(speaker.role, texts):
-            return False
-        if not all(map(_is_text, speaker.aliases)):
-            return False
-        texts.extend(speaker.aliases)
-        values += 9 + len(speaker.aliases)
-    if not _collect_optional(footer.copyright, texts):
-        return False
-    cookie = footer.cookie
-    if cookie is not None:
-        if type(cookie) is not CookieNotice:
-            return False
-        if not (_is_text(cookie.text) and _is_text(cookie.accept_label)):
-            return False
-        texts += (cookie.text, cookie.accept_label)
-        if cookie.link_text is not None:
-            if not _is_text(cookie.link_text) or cookie.link_text not in cookie.text:
-                return False
-            texts.append(cookie.link_text)
-    if values > MAX_VALUES:
-        return False
-    joined = " ".join(texts)
-    if clean_text(joined) != joined:
-        return False
-    quote_ids: set[str] = set()
-    budget = MAX_QUOTE_SCAN
-    for quote in quotes:
-        if type(quote) is not Quote or not _is_id(quote.id) or quote.id in quote_ids:
-            return False
-        quote_ids.add(quote.id)
-        if type(quote.speaker) is not str or quote.speaker not in speaker_ids:
-            return False
-        if type(quote.kind) is not str or quote.kind not in QUOTE_KINDS:
-            return False
-        number = quote.paragraph
-        if type(number) is not int or number < 0:
-            return False
-        if type(quote.section) is not str:
-            return False
-        if quote.section == LEAD:
-            if article.lead is None or number != 0:
-                return False
-            paragraph = article.lead
-        else:
-            in_section = paragraphs_of.get(quote.section)
-            if in_section is None or number >= len(in_section):
-                return False
-            paragraph = in_section[number]
-        budget -= len(paragraph)
-        if budget < 0 or not _is_text(quote.text) or quote.text not in paragraph:
-            return False
-    return True
-
-
 def _memory_node(value: Any, budget: list[int]) -> Node:
     """Plain data as the YAML parser's :class:`Node` tree (line 0: not from a file)."""
     budget[0] -= 1
@@ -357,10 +220,6 @@ def _memory_node(value: Any, budget: list[int]) -> Node:
     if isinstance(value, list):
         return Node([_memory_node(item, budget) for item in value], 0)
     return Node(value, 0)
-
-
-_TOP_REQUIRED = {"schema", "id", "title", "language", "source", "sections"}
-_TOP_OPTIONAL = {"date", "url", "lead", "figures", "speakers", "quotes", "footer"}
 
 
 def _read_article(c: _Checker, root: Node, filename: str) -> Article | None:
@@ -377,7 +236,7 @@ def _read_article(c: _Checker, root: Node, filename: str) -> Article | None:
             f"schema: unsupported schema {schema.value!r} (this reader reads schema {SCHEMA})",
             schema.line,
         )
-    fields = c.mapping(root, "", _TOP_REQUIRED, _TOP_OPTIONAL)
+    fields = c.mapping(root, "", ARTICLE.required, ARTICLE.optional)
     assert fields is not None
     article_id = c.ident(fields, "id", "")
     title = c.text(fields, "title", "")
@@ -440,11 +299,6 @@ def _unique(c: _Checker, node: Node | None, key: str, ids: list[str]) -> None:
         seen.add(ident)
 
 
-#: Most characters of paragraph text searched for quotes in one file: thousands of quotes
-#: in a megabyte paragraph would otherwise take minutes (real articles need ~1/100 of it).
-MAX_QUOTE_SCAN = 400_000_000
-
-
 def _cross_check(c: _Checker, fields: dict[str, Node], article: Article) -> None:
     speaker_ids = {s.id for s in article.speakers}
     known = ", ".join(sorted(speaker_ids)) or "none"
@@ -497,7 +351,7 @@ def _field(node: Node | None, key: str) -> Node | None:
 
 def _figure(c: _Checker) -> Callable[[Node, str], Figure | None]:
     def read(node: Node, path: str) -> Figure | None:
-        fields = c.mapping(node, path, {"caption"}, {"credit"})
+        fields = c.mapping(node, path, FIGURE.required, FIGURE.optional)
         if fields is None:
             return None
         caption = c.text(fields, "caption", path)
@@ -509,7 +363,7 @@ def _figure(c: _Checker) -> Callable[[Node, str], Figure | None]:
 
 def _section(c: _Checker) -> Callable[[Node, str], Section | None]:
     def read(node: Node, path: str) -> Section | None:
-        fields = c.mapping(node, path, {"id", "paragraphs"}, {"heading"})
+        fields = c.mapping(node, path, SECTION.required, SECTION.optional)
         if fields is None:
             return None
         ident = c.ident(fields, "id", path)
@@ -530,7 +384,7 @@ def _section(c: _Checker) -> Callable[[Node, str], Section | None]:
 
 def _speaker(c: _Checker) -> Callable[[Node, str], Speaker | None]:
     def read(node: Node, path: str) -> Speaker | None:
-        fields = c.mapping(node, path, {"id", "name"}, {"role", "aliases"})
+        fields = c.mapping(node, path, SPEAKER.required, SPEAKER.optional)
         if fields is None:
             return None
         ident = c.ident(fields, "id", path)
@@ -546,7 +400,7 @@ def _speaker(c: _Checker) -> Callable[[Node, str], Speaker | None]:
 
 def _quote(c: _Checker) -> Callable[[Node, str], Quote | None]:
     def read(node: Node, path: str) -> Quote | None:
-        fields = c.mapping(node, path, {"id", "text", "speaker", "section", "paragraph"}, {"kind"})
+        fields = c.mapping(node, path, QUOTE.required, QUOTE.optional)
         if fields is None:
             return None
         ident = c.ident(fields, "id", path)
@@ -587,14 +441,14 @@ def _quote(c: _Checker) -> Callable[[Node, str], Quote | None]:
 def _footer(c: _Checker, node: Node | None) -> Footer:
     if node is None or node.value is None:
         return Footer()
-    fields = c.mapping(node, "footer", set(), {"copyright", "cookie"})
+    fields = c.mapping(node, "footer", FOOTER.required, FOOTER.optional)
     if fields is None:
         return Footer()
     copyright_line = c.text(fields, "copyright", "footer", optional=True)
     cookie: CookieNotice | None = None
     cookie_node = fields.get("cookie")
     if cookie_node is not None and cookie_node.value is not None:
-        cookie_fields = c.mapping(cookie_node, "footer.cookie", {"text"}, {"link_text", "accept"})
+        cookie_fields = c.mapping(cookie_node, "footer.cookie", COOKIE.required, COOKIE.optional)
         if cookie_fields is not None:
             text = c.text(cookie_fields, "text", "footer.cookie")
             link = c.text(cookie_fields, "link_text", "footer.cookie", optional=True)
@@ -608,88 +462,3 @@ def _footer(c: _Checker, node: Node | None) -> Footer:
                     )
                 cookie = CookieNotice(text, link, accept or "Accept")
     return Footer(copyright_line, cookie)
-
-
-# -- writing -----------------------------------------------------------------------
-
-
-def article_to_data(article: Article) -> dict[str, Any]:
-    """The plain data of an article, in the order the format documents."""
-    data: dict[str, Any] = {
-        "schema": SCHEMA,
-        "id": article.id,
-        "title": article.title,
-        "language": article.language,
-        "source": article.source,
-    }
-    if article.date is not None:
-        data["date"] = article.date
-    if article.url is not None:
-        data["url"] = article.url
-    if article.figures:
-        data["figures"] = [
-            {"caption": f.caption, **({"credit": f.credit} if f.credit else {})}
-            for f in article.figures
-        ]
-    if article.lead is not None:
-        data["lead"] = article.lead
-    data["sections"] = [
-        {"id": s.id, "heading": s.heading, "paragraphs": list(s.paragraphs)}
-        for s in article.sections
-    ]
-    data["speakers"] = [
-        {
-            "id": s.id,
-            "name": s.name,
-            **({"role": s.role} if s.role else {}),
-            **({"aliases": list(s.aliases)} if s.aliases else {}),
-        }
-        for s in article.speakers
-    ]
-    data["quotes"] = [
-        {
-            "id": q.id,
-            "speaker": q.speaker,
-            "section": q.section,
-            "paragraph": q.paragraph,
-            "kind": q.kind,
-            "text": q.text,
-        }
-        for q in article.quotes
-    ]
-    footer: dict[str, Any] = {}
-    if article.footer.copyright is not None:
-        footer["copyright"] = article.footer.copyright
-    if article.footer.cookie is not None:
-        cookie = article.footer.cookie
-        footer["cookie"] = {
-            "text": cookie.text,
-            **({"link_text": cookie.link_text} if cookie.link_text else {}),
-            "accept": cookie.accept_label,
-        }
-    if footer:
-        data["footer"] = footer
-    return data
-
-
-def dump_article(article: Article) -> str:
-    """The article as YAML text that :func:`parse_article` reads back unchanged."""
-    try:
-        from yaml import CSafeDumper as Dumper
-    except ImportError:  # pragma: no cover
-        from yaml import SafeDumper as Dumper  # type: ignore[assignment]
-    return yaml.dump(
-        article_to_data(article),
-        Dumper=Dumper,
-        allow_unicode=True,
-        sort_keys=False,
-        width=100,
-        default_flow_style=False,
-    )
-
-
-def save_article(article: Article, path: Path, *, overwrite: bool = False) -> None:
-    """Write an article atomically; refuse to replace an existing file unless asked."""
-    if not overwrite and path.exists():
-        raise ReaderError(f"{path}: already exists (use --force to replace it)")
-    atomic_write(path, dump_article(article), overwrite=overwrite)
