@@ -170,3 +170,36 @@ def test_a_speaker_named_after_a_preposition_is_still_a_person() -> None:
         "“You have to go out and vote tomorrow,” Brennan mused.",
     )
     assert [name for name, _ in who(article)] == ["Brennan", "Brennan"]
+
+
+# -- English specifics --------------------------------------------------------------------
+
+
+def test_possessive_title_after_the_verb() -> None:
+    article = imported(
+        LEAD_EN,
+        "Senator Ann Kowalski spoke to supporters in Reno on Saturday.",
+        "“We are going to start chipping away at the lead,” added her campaign manager Jeff "
+        "Warrick, speaking to reporters after the rally.",
+    )
+    assert [name for name, _ in who(article)] == ["Jeff Warrick"]
+
+
+def test_name_and_colon_introduce_the_words() -> None:
+    article = imported(
+        LEAD_EN,
+        "Governor Ruth Calloway spoke in Dayton on Monday.",
+        "TURNOUT IN OHIO MAY NOT DECIDE IT - Michael P. Landry: “At long last the "
+        "contest has started, and we now have the first real numbers.”",
+    )
+    assert [name for name, _ in who(article)] == ["Michael P. Landry"]
+
+
+def test_nested_single_quote_before_the_closing_mark() -> None:
+    article = imported(
+        LEAD_EN,
+        "Volunteers knocked on doors across Richland County all week.",
+        "\"They want to know why they shouldn't vote for the name of 'Calloway,' \" said Bree "
+        'Maxton, a 31-year-old volunteer. "But they are very receptive."',
+    )
+    assert [name for name, _ in who(article)] == ["Bree Maxton", "Bree Maxton"]

@@ -75,7 +75,7 @@ MAX_SUBJECT = 6
 #: … and a description ("a resident who has lived on the estate for 30 years").
 MAX_DESCRIPTION = 14
 #: Longest role read after a name (", seorang ahli militer independen,").
-MAX_ROLE_AFTER = 12
+MAX_ROLE_AFTER = 20
 #: Most words of a role read before a comma and a name, a bracketed short form not
 #: counted ("mantan Kepala Dinas Pekerjaan Umum dan Penataan Ruang (PUPR) Kabupaten
 #: Sukaraja, Hendrawan Siregar").
@@ -360,8 +360,14 @@ class CueReader:
                 continue
             if not here & WORD or here & (PRE_CUE | POST_CUE | AUXILIARY | RELATIVE | VERB):
                 break
-            if here & STOP and not here & (CONNECTOR | ARTICLE):
+            if (
+                here & STOP
+                and not here & (CONNECTOR | ARTICLE)
+                # "his campaign manager Jeff Weaver" is a title
+                and not (j == k and self.tokens.lower(j) in self.lang.possessives)
+            ):
                 break
+
             if here & CONNECTOR and here & STOP and not (j + 1 < end and f[j + 1] & WORD):
                 break
             titled = titled or bool(here & ROLE)
@@ -378,7 +384,7 @@ class CueReader:
         if found is None or found.kind != "name":
             return None
         start = k
-        while start < last and f[start] & (ARTICLE | STOP):
+        while start < last and f[start] & (ARTICLE | STOP) and not f[start] & ROLE:
             start += 1
         role = self.text[self.tokens.start(start) : found.at].rstrip(" ,")
         return Cue("name", name=found.name, role=role or found.role, at=found.at)
@@ -571,6 +577,11 @@ class CueReader:
         if f[start] & POST_CUE and start < k:
             cue = self.phrase(start + 1, k + 1)
             return cue._replace(adjacent=punct)
+        # "Jeffrey M. Jones: “…”": a name and a colon introduce the words.
+        if w[k + 1] == ":" and f[k] & UPPER:
+            found = self._name_ending(k)
+            if found.kind == "name" and (found.role or len(found.name) > 1):
+                return found._replace(adjacent=True)
         return NONE
 
     def labelled(self, open_at: int) -> bool:

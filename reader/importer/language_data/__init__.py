@@ -66,6 +66,10 @@ class Language:
     reporting_verbs: frozenset[str]
     label_markers: frozenset[str]
     label_openers: frozenset[str]
+    possessives: frozenset[str]
+    chrome_words: frozenset[str]
+    source_prefixes: tuple[str, ...]
+    news_sources: frozenset[str]
     common_word: re.Pattern[str] | None
     verb: re.Pattern[str] | None
 
@@ -147,6 +151,10 @@ def _load(path: Path) -> Language:
         reporting_verbs=frozenset(_words(data, "reporting_verbs")),
         label_markers=frozenset(_words(data, "label_markers")),
         label_openers=frozenset(_words(data, "label_openers")),
+        possessives=frozenset(_words(data, "possessives")),
+        chrome_words=frozenset(_words(data, "chrome_words")),
+        source_prefixes=tuple(_words(data, "source_prefixes")),
+        news_sources=frozenset(_words(data, "news_sources")),
         common_word=re.compile(str(data["common_word_pattern"]))
         if data.get("common_word_pattern")
         else None,
