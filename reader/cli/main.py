@@ -34,6 +34,10 @@ SUBCOMMANDS: tuple[str, ...] = (
     "quotes",
     "import",
     "index",
+    "export",
+    "serve",
+    "config",
+    "completion",
     "feed",
 )
 

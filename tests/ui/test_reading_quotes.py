@@ -14,7 +14,7 @@ from textual.widgets import Input
 from reader.core.model import Article, Quote, Section, Speaker
 from reader.core.state import StateStore
 from reader.ui.app import ReaderApp
-from reader.ui.commands import QuoteCommands, SectionCommands, SpeakerCommands
+from reader.ui.commands import CitationCommands, QuoteCommands, SectionCommands, SpeakerCommands
 from reader.ui.screens.reading import ReadingScreen
 from reader.ui.widgets.article_body import ArticleBody
 from reader.ui.widgets.quote_sidebar import QuoteSidebar
@@ -98,6 +98,25 @@ async def test_quote_commands_jump_to_a_quote(seed_app: Callable[[], ReaderApp])
         hits[0].command()
         await pilot.pause()
         assert screen.query_one(ArticleBody).chosen_quote == "q7"
+
+
+async def test_citation_commands_copy_a_quote_or_the_article(
+    seed_app: Callable[[], ReaderApp], seed_article: Article
+) -> None:
+    from reader.core.citation import article_citation, full_citation
+
+    app = seed_app()
+    async with app.run_test(size=WIDE) as pilot:
+        provider = CitationCommands(app.screen)
+        hit = (await _hits(provider, "Cite Tentu saja"))[0]
+        assert hit.text is not None and "Medvedev" in hit.text
+        hit.command()
+        await pilot.pause()
+        assert app.clipboard == full_citation(seed_article.quote("q7"), seed_article)
+        (await _hits(provider, "Cite this article"))[0].command()
+        await pilot.pause()
+        assert app.clipboard == article_citation(seed_article)
+        assert app.clipboard.startswith(f"“{seed_article.title}”")
 
 
 async def test_speaker_commands_filter_the_sidebar(seed_app: Callable[[], ReaderApp]) -> None:

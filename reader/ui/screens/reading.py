@@ -25,9 +25,15 @@ from textual.widgets import Footer, Header, Input
 
 from reader.core.model import Article
 from reader.core.state import Position, StateStore
-from reader.ui.commands import QuoteCommands, SectionCommands, SpeakerCommands
+from reader.ui.commands import (
+    CitationCommands,
+    QuoteCommands,
+    SectionCommands,
+    SpeakerCommands,
+)
 from reader.ui.labels import untitled_label
-from reader.ui.widgets.article_body import ArticleBody
+from reader.ui.settings import Settings
+from reader.ui.widgets.article_body import MAX_TEXT_WIDTH, ArticleBody
 from reader.ui.widgets.find_bar import FindBar
 from reader.ui.widgets.footer_panel import FooterPanel
 from reader.ui.widgets.key_footer import KeyFooter
@@ -81,7 +87,7 @@ class ReadingScreen(Screen[None]):
     """One article, read from the keyboard or the mouse."""
 
     AUTO_FOCUS = "#body"
-    COMMANDS: ClassVar = {SectionCommands, QuoteCommands, SpeakerCommands}
+    COMMANDS: ClassVar = {SectionCommands, QuoteCommands, SpeakerCommands, CitationCommands}
 
     class StateWritten(Message):
         """The screen wrote to the user's state: the app shows any warning it left
@@ -153,6 +159,7 @@ class ReadingScreen(Screen[None]):
                     article,
                     untitled=self.untitled,
                     initial=self.state.position(article.id),
+                    max_width=self._settings.max_width or MAX_TEXT_WIDTH,
                     id="body",
                 )
                 yield FindBar(id="find-bar")
@@ -174,6 +181,13 @@ class ReadingScreen(Screen[None]):
         if not self.query("#quotes"):
             self.call_after_refresh(self._mount_sidebar)
         self.watch(self.body, "scroll_y", self._scrolled, init=False)
+
+    @property
+    def _settings(self) -> Settings:
+        """The user's settings (the defaults on an app that is not reader's own)."""
+        from reader.ui.app import ReaderApp
+
+        return self.app.settings if isinstance(self.app, ReaderApp) else Settings()
 
     @property
     def body(self) -> ArticleBody:
@@ -207,7 +221,10 @@ class ReadingScreen(Screen[None]):
             return
         self.set_class(narrow, "-narrow")
         self.query_one(Footer).compact = narrow
-        self.show_toc = self.show_quotes = not narrow
+        # the config's choice of panes at start, else: shown when there is room
+        panes = self._settings.panes
+        self.show_toc = panes.get("sections", not narrow)
+        self.show_quotes = panes.get("quotes", not narrow)
 
     def watch_show_toc(self, show: bool) -> None:
         self._show_pane("#toc", show)

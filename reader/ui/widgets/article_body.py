@@ -109,10 +109,12 @@ class ArticleBody(ScrollView, can_focus=True):
         *,
         untitled: str,
         initial: Position | None = None,
+        max_width: int = MAX_TEXT_WIDTH,
         id: str | None = None,
         classes: str | None = None,
     ) -> None:
         super().__init__(id=id, classes=classes)
+        self._max_width = max_width
         self._source = BlockSource(iter_blocks(article, untitled))
         self._finder = Finder(self._source.blocks)
         self._layout: TextLayout | None = None
@@ -136,9 +138,8 @@ class ArticleBody(ScrollView, can_focus=True):
             self._layout = TextLayout(self._source, self._text_width(self.size.width))
         return self._layout
 
-    @staticmethod
-    def _text_width(width: int) -> int:
-        return max(10, min(MAX_TEXT_WIDTH, width - GUTTER - 2))
+    def _text_width(self, width: int) -> int:
+        return max(10, min(self._max_width, width - GUTTER - 2))
 
     def on_resize(self) -> None:
         width = self._text_width(self.scrollable_content_region.width)
@@ -501,7 +502,10 @@ class ArticleBody(ScrollView, can_focus=True):
             segments.append(Segment(" " * (GUTTER - 1), base))
         else:
             segments.append(Segment(" " * GUTTER, base))
-        segments.extend(text.render(self.app.console))
+        # Rich's Text.render leaves a text without spans unstyled (its base style is the
+        # caller's to apply): without this a plain paragraph came out in the terminal's
+        # default colours, not the theme's (black on a browser page, dark on a light theme).
+        segments.extend(Segment.apply_style(text.render(self.app.console), base))
         # (character, line) offsets for the mouse selection: 0 at the first character of
         # the text, so the margin and the quote bar before it have negative ones.
         lead = margin + GUTTER

@@ -43,6 +43,7 @@ from textual.widget import Widget
 from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
 
+from reader.core.citation import full_citation
 from reader.core.model import Article, Quote, Speaker
 from reader.core.quote_query import QuoteIndex, citation
 from reader.core.search import terms
@@ -117,6 +118,15 @@ class QuoteSidebar(Widget):
             show=False,
             tooltip="Copy the highlighted quote with who said it: “…” — Name, role",
             id="quote-sidebar.copy-quote",
+        ),
+        Binding(
+            "C",
+            "copy_citation",
+            "Copy full citation",
+            show=False,
+            tooltip="Copy the highlighted quote with its speaker, the article's title, "
+            "source, date and URL",
+            id="quote-sidebar.copy-citation",
         ),
     ]
 
@@ -411,7 +421,7 @@ class QuoteSidebar(Widget):
             return bool(search.value) or search.has_focus
         if action == "focus_results":
             return search.has_focus
-        if action == "copy_quote":
+        if action in ("copy_quote", "copy_citation"):
             return self._highlighted_quote() is not None
         return True
 
@@ -441,6 +451,14 @@ class QuoteSidebar(Widget):
             return
         self.app.copy_to_clipboard(citation(quote, self.article))
         self.notify("Quote copied with its speaker", title="Copied", timeout=3)
+
+    def action_copy_citation(self) -> None:
+        """Copy the highlighted quote with its speaker and the article it is from."""
+        quote = self._highlighted_quote()
+        if quote is None:
+            return
+        self.app.copy_to_clipboard(full_citation(quote, self.article))
+        self.notify("Full citation copied", title="Copied", timeout=3)
 
     def _highlighted_quote(self) -> Quote | None:
         """The quote under the list's cursor while the list has focus, if any."""
