@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from conftest import WIDE
+from conftest import WIDE, sidebar_ready
 from rich.style import Style
 from textual.command import Hit, Provider
 from textual.content import Content
@@ -41,7 +41,7 @@ async def test_choosing_a_quote_scrolls_to_it_and_highlights_it(
         screen = app.screen
         assert isinstance(screen, ReadingScreen)
         body = screen.query_one(ArticleBody)
-        sidebar = screen.query_one(QuoteSidebar)
+        sidebar = await sidebar_ready(pilot)
         quote = next(q for q in seed_article.quotes if q.id == "q9")
         sidebar.post_message(QuoteSidebar.QuoteChosen(sidebar, quote.id))
         await pilot.pause()
@@ -123,7 +123,7 @@ async def test_speaker_commands_filter_the_sidebar(seed_app: Callable[[], Reader
     app = seed_app()
     async with app.run_test(size=WIDE) as pilot:
         screen = app.screen
-        sidebar = screen.query_one(QuoteSidebar)
+        sidebar = await sidebar_ready(pilot)
         provider = SpeakerCommands(screen)
         (await _hits(provider, "Lukyanov"))[0].command()
         await pilot.pause()
@@ -156,3 +156,29 @@ async def test_palette_text_is_never_markup(tmp_path: Path) -> None:
         assert quote.prompt.plain == "Quote: [i]Ann[/i]: [red]x[/]"
         assert quote.help is not None
         assert Content.from_markup(quote.help).plain == "[red]x[/]"
+
+
+async def test_keys_before_the_sidebar_is_mounted_reach_it(
+    seed_app: Callable[[], ReaderApp],
+) -> None:
+    """The sidebar is mounted after the first paint; "/", Tab and a speaker filter
+    pressed before then mount it at once and take effect as soon as it is composed."""
+    app = seed_app()
+    async with app.run_test(size=WIDE) as pilot:
+        screen = app.screen
+        assert isinstance(screen, ReadingScreen)
+        await pilot.pause()
+        for key, focused in (("slash", "quote-search"), ("tab", "quote-speakers")):
+            # back to the moment before the sidebar was mounted
+            screen.body.focus()
+            await screen.query_one(QuoteSidebar).remove()
+            assert screen.sidebar is None
+            await pilot.press(key)
+            await pilot.pause()
+            assert screen.focused is not None and screen.focused.id == focused, key
+        await screen.query_one(QuoteSidebar).remove()
+        screen.filter_speaker("lavrov")
+        await pilot.pause()
+        sidebar = screen.query_one(QuoteSidebar)
+        assert sidebar.speaker_filter == "lavrov"
+        assert len(screen.query(QuoteSidebar)) == 1

@@ -142,8 +142,20 @@ class ArticleBody(ScrollView, can_focus=True):
         return max(10, min(self._max_width, width - GUTTER - 2))
 
     def on_resize(self) -> None:
+        self._wrap()
+
+    def _wrap(self) -> None:
+        """Wrap the text for the current width (if it is not already), keeping the place.
+
+        Called on resize, and by the first :meth:`render_line`: Textual paints a new
+        widget before its Resize event is handled, and the text must be in that very
+        first frame, not in one a moment later. (Not when a saved position is to be
+        restored: during that first paint the scroll limits are not yet the widget's,
+        and the place would be clamped; the resize that follows restores it.)
+        """
         width = self._text_width(self.scrollable_content_region.width)
-        if self._layout is not None and self._layout.width == width:
+        layout = self._layout
+        if layout is not None and layout.width == width and layout.line_count:
             self._update_virtual_size()
             return
         anchor = self._anchor() if self._initial is None else None
@@ -462,6 +474,12 @@ class ArticleBody(ScrollView, can_focus=True):
 
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
+        layout = self._layout
+        if self._initial is None and (
+            layout is None or not layout.line_count or layout.width != self._text_width(width)
+        ):
+            # (a saved position is restored on resize, once the scroll limits are known)
+            self._wrap()
         line_y = int(self.scroll_y) + y
         strip = self._cache.get(line_y)
         if strip is None or strip.cell_length != width:
