@@ -53,9 +53,10 @@ def add_parser(commands: Commands) -> None:
         "-o",
         "--output",
         type=Path,
-        default=Path("."),
+        default=None,
         metavar="DIR",
-        help="folder to write articles to (default: current folder)",
+        help="folder to write articles to (default: your article folder, the one the library "
+        "shows; READER_ARTICLES_DIR overrides)",
     )
     parser.add_argument("--force", action="store_true", help="replace existing files")
     parser.add_argument(
@@ -64,7 +65,12 @@ def add_parser(commands: Commands) -> None:
 
 
 def run(ns: argparse.Namespace) -> int:
-    return run_import(ns.inputs, output=ns.output, force=ns.force, to_stdout=ns.stdout)
+    """Imports go to the user's article folder unless ``-o`` names another: the folder
+    feed updates write to and the library shows (:func:`reader.core.places.user_articles_dir`)."""
+    from reader.core.places import user_articles_dir
+
+    output = ns.output if ns.output is not None else user_articles_dir()
+    return run_import(ns.inputs, output=output, force=ns.force, to_stdout=ns.stdout)
 
 
 class _Progress(Protocol):
