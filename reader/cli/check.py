@@ -22,9 +22,9 @@ def add_parser(commands: Commands) -> None:
 
 
 def run(ns: argparse.Namespace) -> int:
-    from reader.core.articlefile import load_article
     from reader.core.errors import ReaderError
     from reader.core.files import shown
+    from reader.core.format import load_article
     from reader.core.library import is_library_folder
     from reader.resources import default_article
 

@@ -165,7 +165,7 @@ def _body(article: Article) -> tuple[str, ...]:
 
 def _on_disk(path: Path) -> tuple[str, ...] | None:
     """The body of the article file at ``path`` (None if it is no article)."""
-    from reader.core.articlefile import load_article
+    from reader.core.format import load_article
 
     try:
         return _body(load_article(path))
@@ -214,7 +214,7 @@ def _target(
 def run_import(inputs: list[str], *, output: Path, force: bool, to_stdout: bool) -> int:
     """Import every input; print one line per failure and a summary; 1 if any failed."""
     # here, not at the top: listing the subcommands (reader --help) imports this module
-    from reader.core.articlefile import dump_article, save_article
+    from reader.core.format import dump_article, save_article
     from reader.web.fetch import MAX_CONCURRENT, Fetcher, concurrently
 
     items = expand_inputs(inputs)

@@ -30,7 +30,7 @@ def add_parser(commands: Commands) -> None:
 
 
 def run(ns: argparse.Namespace) -> int:
-    from reader.core.articlefile import load_article
+    from reader.core.format import load_article
     from reader.core.library import is_library_folder
     from reader.resources import default_article
 

@@ -29,7 +29,7 @@ def add_parser(commands: Commands) -> None:
 
 
 def run(ns: argparse.Namespace) -> int:
-    from reader.core.articlefile import load_article
+    from reader.core.format import load_article
     from reader.resources import default_article
 
     article = load_article(ns.path or default_article())

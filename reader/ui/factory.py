@@ -2,7 +2,7 @@
 
 Articles are loaded here, before the app starts: a broken article file is a one-line
 error from the CLI, not a crash inside a half-drawn terminal. A big article file opened
-before is read back from the article cache (reader.core.cache). A folder opens the
+before is read back from the article cache (reader.core.format.cache). A folder opens the
 library, over its index; bad files are listed there as broken, with the reason.
 """
 
@@ -59,7 +59,7 @@ def make_app(
         title = visible(path.resolve().name or str(path), keep_newlines=False)
         start: Article | LibraryIndex = LibraryIndex(path, extra=extra)
     else:
-        from reader.core.cache import load_article_cached  # YAML: not for a library
+        from reader.core.format.cache import load_article_cached  # YAML: not for a library
 
         start, write_cache = load_article_cached(path)
         if write_cache is not None:

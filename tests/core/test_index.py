@@ -354,7 +354,7 @@ def test_an_index_missing_a_column_is_rebuilt_when_opened(tmp_path: Path) -> Non
 
 
 def test_the_index_lives_in_the_cache_folder_like_the_article_cache(tmp_path: Path) -> None:
-    from reader.core.cache import cache_dir
+    from reader.core.format.cache import cache_dir
     from reader.core.index.store import index_dir
 
     assert index_dir() == cache_dir() / "library"
@@ -367,7 +367,7 @@ def test_the_library_finds_what_the_core_quote_query_finds(
     library: tuple[Path, dict[str, Path]], typed: str
 ) -> None:
     """Words that begin words: the library's answer is the core query's, over every article."""
-    from reader.core.articlefile import load_article
+    from reader.core.format import load_article
     from reader.core.quote_query import QuoteIndex
 
     folder, paths = library

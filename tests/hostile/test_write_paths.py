@@ -44,8 +44,8 @@ ALLOWED = {
     ("core/state.py", "mkdir"),
     # the article cache: its folder, and evicting entries and temporary files of killed
     # writers (only names the cache itself makes; entries are written by atomic_write)
-    ("core/cache.py", "mkdir"),
-    ("core/cache.py", "unlink"),
+    ("core/format/cache.py", "mkdir"),
+    ("core/format/cache.py", "unlink"),
     # the library index (an SQLite cache, written by SQLite itself): its folder, and a
     # damaged index thrown away with its -wal/-shm files (only the index's own names)
     ("core/index/store.py", "mkdir"),
@@ -59,7 +59,7 @@ ALLOWED = {
     # /dev/null over a closed pipe
     ("cli/main.py", "open"),
     # yaml.dump to a string (no stream argument), str.replace
-    ("core/articlefile.py", "dump"),
+    ("core/format/dump.py", "dump"),
 }
 
 

@@ -13,8 +13,8 @@ import pytest
 from conftest import WIDE
 from textual.pilot import Pilot
 
-from reader.core.articlefile import save_article
 from reader.core.errors import ArticleError, ReaderError
+from reader.core.format import save_article
 from reader.core.model import Article
 from reader.core.state import StateStore
 from reader.ui.factory import make_app, resolve_target

@@ -11,7 +11,7 @@ import pytest
 from _local_server import Handler, LocalServer, closed_port
 
 from reader.cli.main import main
-from reader.core.articlefile import load_article
+from reader.core.format import load_article
 from reader.web.subscriptions import Subscription, save
 
 DATA = Path(__file__).resolve().parents[1] / "data"

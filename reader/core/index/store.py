@@ -95,7 +95,7 @@ _SQLITE_NOTADB = 26
 
 
 def index_dir() -> Path:
-    """``library/`` in the user cache folder (reader.core.cache.cache_dir: the same rule,
+    """``library/`` in the user cache folder (reader.core.format.cache.cache_dir: the same rule,
     written out here so that opening an index does not load the article loader and YAML)."""
     override = os.environ.get("READER_CACHE_DIR")
     if override:

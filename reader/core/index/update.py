@@ -24,8 +24,8 @@ import sqlite3
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from reader.core.articlefile import SCHEMA, load_article
 from reader.core.errors import ReaderError
+from reader.core.format import SCHEMA, load_article
 from reader.core.index.names import person_key
 from reader.core.index.results import Progress, RefreshResult
 from reader.core.library import ARTICLE_SUFFIXES

@@ -277,7 +277,7 @@ class LibraryScreen(Screen[None]):
 
     def open_row(self, row: ArticleRow, quote_id: str | None = None) -> bool:
         """Open an article of the library (at ``quote_id`` if given); False if it cannot."""
-        from reader.core.cache import load_article_cached
+        from reader.core.format.cache import load_article_cached
         from reader.ui.screens.library_reading import LibraryReadingScreen
 
         if row.error is not None:
