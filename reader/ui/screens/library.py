@@ -48,6 +48,8 @@ if TYPE_CHECKING:
     # Input is mounted only when a field is first used; its module is loaded then too
     from textual.widgets import Input
 
+    from reader.ui.screens.help import HelpRow
+
 #: Seconds between reloads of the table while a long refresh is writing batches.
 RELOAD_EVERY = 1.0
 #: Most quotes listed for one search.
@@ -442,8 +444,8 @@ class LibraryScreen(Screen[None]):
 
         self.app.push_screen(HelpScreen(self.help_groups()))
 
-    def help_groups(self) -> list[tuple[str, list[Binding]]]:
-        def bindings(of: list[BindingType]) -> list[Binding]:
+    def help_groups(self) -> list[tuple[str, list[HelpRow]]]:
+        def bindings(of: list[BindingType]) -> list[HelpRow]:
             return [b for b in of if isinstance(b, Binding)]
 
         return [

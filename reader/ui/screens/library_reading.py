@@ -12,6 +12,7 @@ from textual.binding import Binding, BindingType
 
 from reader.core.model import Article
 from reader.core.state import StateStore
+from reader.ui.screens.help import HelpRow
 from reader.ui.screens.reading import ReadingScreen
 
 if TYPE_CHECKING:
@@ -47,7 +48,7 @@ class LibraryReadingScreen(ReadingScreen):
     def action_step_article(self, step: int) -> None:
         self.library.step_article(self.path, step)
 
-    def help_groups(self) -> list[tuple[str, list[Binding]]]:
+    def help_groups(self) -> list[tuple[str, list[HelpRow]]]:
         groups = super().help_groups()
-        mine = [b for b in LibraryReadingScreen.BINDINGS if isinstance(b, Binding)]
+        mine: list[HelpRow] = [b for b in LibraryReadingScreen.BINDINGS if isinstance(b, Binding)]
         return [groups[0], ("Library", mine), *groups[1:]]
