@@ -11,6 +11,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from _waiting import until
 from conftest import WIDE
 from textual.widgets import OptionList
 
@@ -86,10 +87,14 @@ async def test_error_lines_with_markup_are_shown_literally(tmp_path: Path) -> No
     async with app.run_test(size=WIDE, notifications=True) as pilot:
         await pilot.pause()
         assert app.is_running  # a closing tag parsed as markup would have crashed it
-        await pilot.pause(0.2)
-        cells = re.findall(r">([^<]*)</text>", app.export_screenshot())
-        shown = html.unescape("".join(cells)).replace("\xa0", " ")
-        assert "lib[" in shown and "/bad].yaml" in shown  # the toast, wrapped, literal
+
+        def shown() -> str:
+            cells = re.findall(r">([^<]*)</text>", app.export_screenshot())
+            return html.unescape("".join(cells)).replace("\xa0", " ")
+
+        # the toast, wrapped, literal
+        await until(pilot, lambda: "/bad].yaml" in shown(), "the toast is drawn")
+        assert "lib[" in shown()
 
 
 async def test_library_titles_are_plain_text(tmp_path: Path, seed_article: Article) -> None:
