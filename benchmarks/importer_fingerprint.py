@@ -4,8 +4,8 @@ Run ``.venv/bin/python benchmarks/importer_fingerprint.py`` (``-v`` adds one has
 file). Performance work on the importer must leave this hash unchanged: it covers the
 test corpus (and each corpus text again with straight quote marks), the held-out
 articles (only hashed: nothing here shows what the importer made of them), every text of
-``../shared/corpora/pfsa-id-dev`` (read in place, never copied into the project) and the
-seed article. Each text contributes its name, the
+``../shared/corpora/pfsa-id-dev`` and of ``../shared/corpora/polnear-train`` (both read
+in place, never copied into the project) and the seed article. Each text contributes its name, the
 article as :func:`~reader.core.articlefile.dump_article` writes it and the quotation
 groups; a text the importer refuses contributes its one-line error instead.
 """
@@ -19,6 +19,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+#: ``shared/corpora`` beside the checkout (``/work/main``) or a worktree (``/work/wt/NAME``).
+CORPORA = next(
+    (p / "shared" / "corpora" for p in ROOT.parents if (p / "shared" / "corpora").is_dir()),
+    ROOT.parent / "shared" / "corpora",
+)
+
 from reader.core.articlefile import dump_article  # noqa: E402
 from reader.core.errors import ReaderError  # noqa: E402
 from reader.importer import import_with_groups  # noqa: E402
@@ -27,7 +33,8 @@ CORPUS = ROOT / "tests" / "importer" / "corpus"
 SOURCES = [
     CORPUS,
     ROOT / "tests" / "importer" / "heldout",
-    ROOT.parent / "shared" / "corpora" / "pfsa-id-dev",
+    CORPORA / "pfsa-id-dev",
+    CORPORA / "polnear-train",
 ]
 SEED = ROOT / "tests" / "data" / "seed_000_ebced325c783b2d8.txt"
 

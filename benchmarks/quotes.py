@@ -4,9 +4,12 @@ Run ``.venv/bin/python benchmarks/quotes.py [-v]``. Prints precision, recall and
 (quotation, speaker) pairs over ``tests/importer/corpus`` and, on a separate line, over the
 held-out set ``tests/importer/heldout`` (never tuned against; see its README), and on
 ``../shared/corpora/pfsa-id-dev`` (read in place, never copied) the share of gold
-quotations found with the right speaker and found at all. For the two gold sets a second
-line judges whole articles as the corpus tests do (names, roles, structure). ``-v`` lists
-every miss.
+quotations found with the right speaker and found at all; the same on
+``../shared/corpora/polnear-train`` (English US political news, read in place), reported
+for its two halves separately: the odd-numbered articles are the ones rule changes may be
+tuned against, the even-numbered ones are held out (only measured), and then for all. For
+the two gold sets a second line judges whole articles as the corpus tests do (names,
+roles, structure). ``-v`` lists every miss.
 """
 
 from __future__ import annotations
@@ -23,6 +26,12 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
+#: ``shared/corpora`` beside the checkout (``/work/main``) or a worktree (``/work/wt/NAME``).
+CORPORA = next(
+    (p / "shared" / "corpora" for p in ROOT.parents if (p / "shared" / "corpora").is_dir()),
+    ROOT.parent / "shared" / "corpora",
+)
+
 from gold import (  # noqa: E402
     Score,
     extracted,
@@ -36,7 +45,8 @@ from reader.importer import ImportResult, import_with_groups  # noqa: E402
 
 CORPUS = ROOT / "tests" / "importer" / "corpus"
 HELDOUT = ROOT / "tests" / "importer" / "heldout"
-PFSA = ROOT.parent / "shared" / "corpora" / "pfsa-id-dev"
+PFSA = CORPORA / "pfsa-id-dev"
+POLNEAR = CORPORA / "polnear-train"
 
 
 def _gold(data: Any) -> list[tuple[str | None, str]]:
@@ -111,10 +121,63 @@ def report_gold_set(label: str, folder: Path, verbose: bool) -> None:
     print(strict.line())
 
 
+def report_real_set(
+    label: str, folder: Path, pattern: str, verbose: bool, keep: str | None = None
+) -> Score | None:
+    """Score a corpus of real articles (``NAME.txt`` + ``NAME.yaml``) and print one line.
+
+    ``keep`` picks a half by the article's number: "odd" or "even" (None: all).
+    """
+    if not folder.is_dir():
+        print(f"{label}: not found at {folder}; skipped")
+        return None
+    texts = sorted(folder.glob(pattern))
+    if keep is not None:
+        parity = 1 if keep == "odd" else 0
+        texts = [p for p in texts if int(p.stem.rsplit("-", 1)[1]) % 2 == parity]
+    pairs = [(p, p.with_suffix(".yaml")) for p in texts]
+    started = time.perf_counter()
+    s, errors = run(pairs, verbose)
+    seconds = time.perf_counter() - started
+    print(
+        f"{label} ({len(pairs)} articles, {s.gold} gold quotes): "
+        f"found with right speaker {s.recall:.3f}  found at all {s.found_share:.3f}  "
+        f"precision (lower bound) {s.precision:.3f}  [{seconds:.1f} s]"
+        + (f"  ({errors} failed to import)" if errors else "")
+    )
+    return s
+
+
+def report_polnear(verbose: bool, half: str | None) -> None:
+    """polnear-train by halves: odd-numbered articles (tuned against), even-numbered
+    (held out), and both together."""
+    total = Score()
+    for name, keep in (("tune", "odd"), ("held", "even")):
+        if half not in (None, name):
+            continue
+        s = report_real_set(f"polnear-train {name} half", POLNEAR, "polnear-*.txt", verbose, keep)
+        if s is None:
+            return
+        total.add(s)
+    if half is None:
+        print(
+            f"polnear-train all ({total.gold} gold quotes): found with right speaker "
+            f"{total.recall:.3f}  found at all {total.found_share:.3f}  "
+            f"precision (lower bound) {total.precision:.3f}"
+        )
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("-v", "--verbose", action="store_true", help="list every miss")
-    parser.add_argument("--only", choices=["corpus", "heldout", "pfsa"], help="run one set")
+    parser.add_argument(
+        "--only", choices=["corpus", "heldout", "pfsa", "polnear"], help="run one set"
+    )
+    parser.add_argument(
+        "--half",
+        choices=["tune", "held"],
+        help="polnear-train: only the odd-numbered (tune) or even-numbered (held) articles",
+    )
     args = parser.parse_args()
     if args.only in (None, "corpus"):
         report_gold_set("corpus", CORPUS, args.verbose)
@@ -124,19 +187,9 @@ def main() -> int:
         else:
             print(f"heldout: not found at {HELDOUT}; skipped")
     if args.only in (None, "pfsa"):
-        if not PFSA.is_dir():
-            print(f"pfsa-id-dev: not found at {PFSA}; skipped")
-            return 0
-        pairs = [(p, p.with_suffix(".yaml")) for p in sorted(PFSA.glob("pfsa-*.txt"))]
-        started = time.perf_counter()
-        s, errors = run(pairs, args.verbose)
-        seconds = time.perf_counter() - started
-        print(
-            f"pfsa-id-dev ({len(pairs)} articles, {s.gold} gold quotes): "
-            f"found with right speaker {s.recall:.3f}  found at all {s.found_share:.3f}  "
-            f"precision (lower bound) {s.precision:.3f}  [{seconds:.1f} s]"
-            + (f"  ({errors} failed to import)" if errors else "")
-        )
+        report_real_set("pfsa-id-dev", PFSA, "pfsa-*.txt", args.verbose)
+    if args.only in (None, "polnear"):
+        report_polnear(args.verbose, args.half)
     return 0
 
 

@@ -28,6 +28,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+#: ``shared/corpora`` beside the checkout (``/work/main``) or a worktree (``/work/wt/NAME``).
+CORPORA = next(
+    (p / "shared" / "corpora" for p in ROOT.parents if (p / "shared" / "corpora").is_dir()),
+    ROOT.parent / "shared" / "corpora",
+)
+
 from reader.core.errors import ReaderError  # noqa: E402
 from reader.core.text import clean_text  # noqa: E402
 from reader.importer import import_with_groups  # noqa: E402
@@ -35,7 +41,7 @@ from reader.importer.attribution.tokens import uses_speedups  # noqa: E402
 
 SOURCES = [
     ROOT / "tests" / "importer" / "corpus",
-    ROOT.parent / "shared" / "corpora" / "pfsa-id-dev",
+    CORPORA / "pfsa-id-dev",
 ]
 TARGET_MB_S = 5.0
 

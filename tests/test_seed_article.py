@@ -60,7 +60,7 @@ def test_sections_are_the_opening_and_three_headings(seed_article: Article, seed
 
 def test_all_nine_direct_quotes_are_there(seed_article: Article, seed_text: str) -> None:
     in_text = [m.rstrip().rstrip(",") for m in re.findall(r"“([^”]*)”", seed_text)]
-    assert [q.text for q in seed_article.direct_quotes()] == in_text
+    assert [q.text for q in seed_article.quotes if q.kind == "direct"] == in_text
     assert len(in_text) == 9
 
 

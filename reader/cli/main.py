@@ -34,6 +34,7 @@ SUBCOMMANDS: tuple[str, ...] = (
     "quotes",
     "import",
     "index",
+    "feed",
 )
 
 

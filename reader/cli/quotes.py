@@ -9,8 +9,8 @@ from pathlib import Path
 from typing import Any
 
 from reader.cli.common import EXIT_OK, Commands
-from reader.core.model import Article, Quote, Speaker
-from reader.core.search import matches, normalise
+from reader.core.model import Article, Quote
+from reader.core.quote_query import QuoteIndex
 from reader.core.text import one_line
 
 
@@ -34,26 +34,16 @@ def run(ns: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def speaker_matches(speaker: Speaker, name: str) -> bool:
-    """A speaker matches by id, full name or alias, ignoring case and accents."""
-    wanted = normalise(name)
-    candidates = (speaker.id, speaker.name, *speaker.aliases)
-    return any(wanted == normalise(c) or wanted in normalise(c) for c in candidates)
-
-
 def select_quotes(
     article: Article, speaker: str | None = None, search: str | None = None
 ) -> list[Quote]:
-    """The quotes of ``article`` said by ``speaker`` and matching every word of ``search``."""
-    chosen: list[Quote] = []
-    for quote in article.quotes:
-        who = article.speaker(quote.speaker)
-        if speaker and not speaker_matches(who, speaker):
-            continue
-        if search and not matches(search, quote.text, who.name, who.role or ""):
-            continue
-        chosen.append(quote)
-    return chosen
+    """The quotes of ``article`` said by ``speaker`` and matching every word of ``search``.
+
+    The core quote query decides (:class:`reader.core.quote_query.QuoteIndex`), the one
+    the sidebar and the library use, so they all find the same quotes.
+    """
+    chosen = QuoteIndex(article).select(speaker=speaker, query=search or "")
+    return [article.quotes[index] for index in chosen]
 
 
 def quote_record(article: Article, quote: Quote) -> dict[str, Any]:

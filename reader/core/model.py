@@ -88,16 +88,6 @@ class Footer:
     cookie: CookieNotice | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Location:
-    """Where a quote stands: the block it is in and the character span inside it."""
-
-    section: str
-    paragraph: int
-    start: int
-    end: int
-
-
 @dataclass(frozen=True)
 class Article:
     """One structured news article."""
@@ -157,12 +147,6 @@ class Article:
         """The quote with this id (KeyError if there is none)."""
         return self._quotes_by_id[quote_id]
 
-    def section_index(self, section_id: str) -> int:
-        """Position of a section in reading order; the lead counts as before section 0."""
-        if section_id == LEAD:
-            return -1
-        return next(i for i, s in enumerate(self.sections) if s.id == section_id)
-
     def paragraph_text(self, section_id: str, paragraph: int) -> str:
         """The text of one paragraph, addressed the way quotes address it."""
         if section_id == LEAD:
@@ -178,9 +162,6 @@ class Article:
         """The quotes of one speaker, in reading order."""
         return self._quotes_by_speaker.get(speaker_id, ())
 
-    def direct_quotes(self) -> tuple[Quote, ...]:
-        return tuple(q for q in self.quotes if q.kind == "direct")
-
     def quote_counts(self, kind: QuoteKind | None = "direct") -> dict[str, int]:
         """How many quotes each speaker has (all speakers present, zero included)."""
         counts = {s.id: 0 for s in self.speakers}
@@ -188,18 +169,6 @@ class Article:
             if kind is None or q.kind == kind:
                 counts[q.speaker] = counts.get(q.speaker, 0) + 1
         return counts
-
-    def locate(self, quote: Quote) -> Location:
-        """Where the quote's text stands in its paragraph.
-
-        The loader guarantees the text occurs there, so this only fails on articles
-        built by hand in code; then it raises KeyError.
-        """
-        text = self.paragraph_text(quote.section, quote.paragraph)
-        start = text.find(quote.text)
-        if start < 0:
-            raise KeyError(quote.id)
-        return Location(quote.section, quote.paragraph, start, start + len(quote.text))
 
     def quotes_in(self, section_id: str, paragraph: int) -> tuple[Quote, ...]:
         """The quotes standing in one paragraph."""
@@ -212,7 +181,3 @@ class Article:
         for section in self.sections:
             for index, text in enumerate(section.paragraphs):
                 yield section.id, index, text
-
-    def section_title(self, section: Section, untitled: str = "Opening") -> str:
-        """The heading to show for a section; the untitled opening gets ``untitled``."""
-        return section.heading if section.heading else untitled

@@ -42,11 +42,28 @@ def terms(query: str) -> list[str]:
 
 
 def matches(query: str, *fields: str) -> bool:
-    """True when every word of ``query`` occurs in at least one of ``fields``."""
+    """True when every word of ``query`` occurs in at least one of ``fields``.
+
+    The quote search's rule, everywhere quotes are searched; :mod:`reader.core.quote_query`
+    applies it to a whole article with each quote's :func:`haystack` made once.
+    """
     words = terms(query)
     if not words:
         return True
-    haystack = "\n".join(normalise(f) for f in fields)
+    return contains_all(haystack(*fields), words)
+
+
+def haystack(*fields: str) -> str:
+    """The fields normalised and joined, as :func:`matches` searches them.
+
+    Joined by newlines, which no normalised word contains, so a word never matches
+    across the end of one field and the start of the next.
+    """
+    return "\n".join(normalise(f) for f in fields)
+
+
+def contains_all(haystack: str, words: Iterable[str]) -> bool:
+    """True when every one of ``words`` (see :func:`terms`) occurs in ``haystack``."""
     return all(w in haystack for w in words)
 
 

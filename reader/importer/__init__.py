@@ -15,20 +15,20 @@ from dataclasses import dataclass
 
 from reader.core.articlefile import validate_article
 from reader.core.errors import ArticleError, ReaderError
-from reader.core.model import Article, Quote, Section
+from reader.core.model import Article, Footer, Quote, Section
 from reader.core.text import clean_text
 from reader.core.yamlsafe import paused_gc
 from reader.importer.attribution.speakers import attribute, make_speakers
-from reader.importer.boilerplate import strip_boilerplate
+from reader.importer.boilerplate import headline_first, strip_boilerplate
 from reader.importer.formats.text import read_lines
-from reader.importer.language_data import language
+from reader.importer.language_data import Language, language
 from reader.importer.language_detection import detect_language
 from reader.importer.mojibake import repair_mojibake
 from reader.importer.quotations import find_spans
 from reader.importer.slug import slugify
-from reader.importer.structure import build_structure
+from reader.importer.structure import Structure, build_structure
 
-__all__ = ["ImportResult", "import_text", "import_with_groups"]
+__all__ = ["ImportResult", "finish", "import_text", "import_with_groups"]
 
 #: Share of U+FFFD replacement characters above which text is taken for binary junk.
 MAX_REPLACEMENT_SHARE = 0.05
@@ -71,10 +71,25 @@ def _import(text: str, *, name: str, verify: bool) -> ImportResult:
     if not lines:
         raise ReaderError(f"{name}: no text to import (only blank or control characters)")
     lang = language(detect_language(text))
-    cleaned = strip_boilerplate(lines, lang)
+    cleaned = headline_first(strip_boilerplate(lines, lang), lang)
     if len(cleaned.lines) < 2:
         raise ReaderError(f"{name}: no article text after the title")
     shape = build_structure(cleaned.lines, lang)
+    return finish(shape, cleaned.footer, cleaned.source, lang, name=name, verify=verify)
+
+
+def finish(
+    shape: Structure,
+    footer: Footer,
+    source: str,
+    lang: Language,
+    *,
+    url: str | None = None,
+    name: str,
+    verify: bool = True,
+) -> ImportResult:
+    """The passes every input format shares once it has an article's shape: quotations,
+    their speakers, the article itself, checked as ``reader check`` checks a file."""
     paragraphs = [block.text for block in shape.blocks]
     spans = find_spans(paragraphs)
     result = attribute(paragraphs, spans, lang)
@@ -99,13 +114,14 @@ def _import(text: str, *, name: str, verify: bool) -> ImportResult:
         title=shape.title,
         language=lang.code,
         date=shape.date,
-        source=cleaned.source,
+        url=url,
+        source=source,
         lead=shape.lead,
         figures=shape.figures,
         sections=tuple(Section(i, h, p) for i, h, p in shape.sections),
         speakers=tuple(speakers.values()),
         quotes=tuple(quotes),
-        footer=cleaned.footer,
+        footer=footer,
     )
     return ImportResult(_verified(article, name) if verify else article, groups)
 

@@ -280,6 +280,65 @@ def strip_boilerplate(lines: list[str], lang: Language) -> Cleaned:
     return Cleaned(body, Footer(copyright_line, cookie), source, dropped)
 
 
+def headline_first(cleaned: Cleaned, lang: Language) -> Cleaned:
+    """``cleaned`` without the page chrome above the headline (a site's menu, a display
+    toggle: "berita", "dark light mode"), so that the title is the headline, and without
+    a line under it that names the source ("Reuters", "Source: AP", "apnews.com"), which
+    becomes the source (when no copyright line named one) instead of a heading."""
+    langs = (lang, *(other for other in all_languages() if other.code != lang.code))
+    body, dropped, source = list(cleaned.lines), list(cleaned.dropped), cleaned.source
+    while len(body) > 2 and is_chrome(body[0], langs):
+        dropped.append(body.pop(0))
+    if len(body) > 2:
+        named = source_line(body[1], langs)
+        if named is not None:
+            dropped.append(body.pop(1))
+            if source == "unknown":
+                source = named
+    if len(body) == len(cleaned.lines):
+        return cleaned
+    return Cleaned(body, cleaned.footer, source, dropped)
+
+
+#: Most words a line of a site's menu or toggles has before the headline.
+MAX_CHROME_WORDS = 6
+#: Most words of a lower-case line taken for page chrome ("dark light mode").
+MAX_LOWER_CHROME_WORDS = 3
+_CHROME_PUNCT = "|•·/-–—>»:"
+_DOMAIN = re.compile(r"(?:[a-z0-9-]+\.)+(?:com|co\.id|id|net|org|co\.uk|co|news|tv)")
+
+
+def is_chrome(line: str, langs: tuple[Language, ...]) -> bool:
+    """Is ``line`` a site's menu or a display toggle, not the headline ("Home | News",
+    "berita", "dark light mode")?"""
+    words = [w.strip(_CHROME_PUNCT) for w in line.lower().split()]
+    words = [w for w in words if w]
+    if not words or len(words) > MAX_CHROME_WORDS:
+        return False
+    if all(any(w in lang.chrome_words for lang in langs) for w in words):
+        return True
+    return (
+        len(words) <= MAX_LOWER_CHROME_WORDS
+        and line == line.lower()
+        and not line.rstrip().endswith(_SENTENCE_END)
+        and not any(ch.isdigit() for ch in line)
+    )
+
+
+def source_line(line: str, langs: tuple[Language, ...]) -> str | None:
+    """The publication a line under the title names ("Source: Reuters", "apnews.com",
+    "Reuters"), or None."""
+    text = line.strip().rstrip(".")
+    lower = text.lower()
+    for lang in langs:
+        for prefix in lang.source_prefixes:
+            if lower.startswith(prefix) and len(text) > len(prefix):
+                return text[len(prefix) :].strip() or None
+    if any(lower in lang.news_sources for lang in langs) or _DOMAIN.fullmatch(lower):
+        return text
+    return None
+
+
 def _candidates(
     lines: list[str], lowers: list[str], phrases: _Phrases, *, may_hold_cookie: bool
 ) -> list[int]:

@@ -85,6 +85,8 @@ def find_spans(paragraphs: list[str]) -> list[Span]:
         for at in marks:
             mark = text[at]
             before = text[at - 1] if at else ""
+            if before == " " and at > 1 and text[at - 2] in "'’" and mark == '"' and opener:
+                before = text[at - 2]  # "… of 'Clinton,' " said X: a nested quote ends first
             after = text[at + 1] if at + 1 < len(text) else ""
             if opener and _closes(opener, mark, before):
                 start, end = _trimmed(text, open_at + 1, at)

@@ -41,15 +41,53 @@ def test_refuses_to_overwrite_then_force_replaces(
     seed_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     out = tmp_path / "out"
-    out.mkdir()
+    assert main(["import", str(seed_file), "-o", str(out)]) == 0
     target = out / f"{SEED_ID}.yaml"
-    target.write_text("keep me", encoding="utf-8")
+    target.write_text(target.read_text(encoding="utf-8") + "# kept\n", encoding="utf-8")
+    capsys.readouterr()
     assert main(["import", str(seed_file), "-o", str(out)]) == 1
     err = capsys.readouterr().err
     assert "already exists" in err and "1 failed" in err
-    assert target.read_text(encoding="utf-8") == "keep me"
+    assert target.read_text(encoding="utf-8").endswith("# kept\n")
     assert main(["import", str(seed_file), "-o", str(out), "--force"]) == 0
-    assert load_article(target).title.startswith("Moskow")
+    assert not target.read_text(encoding="utf-8").endswith("# kept\n")
+    assert sorted(p.name for p in out.iterdir()) == [f"{SEED_ID}.yaml"]
+
+
+def test_a_different_article_under_the_name_is_kept(
+    seed_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "out"
+    assert main(["import", str(seed_file), "-o", str(out)]) == 0
+    first = (out / f"{SEED_ID}.yaml").read_text(encoding="utf-8")
+    other = seed_file.with_name("other.txt")
+    text = seed_file.read_text(encoding="utf-8")
+    other.write_text(text.replace("\n\n", "\n\nSebuah paragraf baru di awal berita.\n\n", 1))
+    assert main(["import", str(other), "-o", str(out)]) == 0
+    assert (out / f"{SEED_ID}.yaml").read_text(encoding="utf-8") == first
+    second = load_article(out / f"{SEED_ID}-2.yaml")
+    assert second.id == f"{SEED_ID}-2" and second.title.startswith("Moskow")
+    # something that is no article under the name is never replaced without --force
+    (out / f"{SEED_ID}.yaml").write_text("keep me", encoding="utf-8")
+    assert main(["import", str(seed_file), "-o", str(out)]) == 1
+    assert (out / f"{SEED_ID}.yaml").read_text(encoding="utf-8") == "keep me"
+
+
+def test_same_title_different_articles_are_both_kept(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Banjir di Kota\n\nHujan deras sejak pagi.\n", encoding="utf-8")
+    (folder / "b.txt").write_text("Banjir di Kota\n\nAir mulai surut sore ini.\n", encoding="utf-8")
+    (folder / "c.txt").write_text("Banjir di Kota\n\nHujan deras sejak pagi.\n", encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(["import", str(folder), "-o", str(out)]) == 1
+    err = capsys.readouterr().err
+    assert sorted(p.name for p in out.iterdir()) == ["banjir-di-kota-2.yaml", "banjir-di-kota.yaml"]
+    assert "Air mulai surut" in (out / "banjir-di-kota-2.yaml").read_text(encoding="utf-8")
+    # the same article again is refused, naming the input that already has it
+    assert "c.txt" in err and "a.txt" in err and "2 articles, 1 failed" in err
 
 
 def test_stdin_and_stdout(

@@ -28,11 +28,10 @@ def test_quotes_speakers_and_sections_are_found_by_id(seed_article: Article) -> 
         seed_article.quote("q99")
 
 
-def test_locate_points_at_the_quote_in_its_paragraph(seed_article: Article) -> None:
+def test_every_quote_stands_in_its_paragraph(seed_article: Article) -> None:
     for quote in seed_article.quotes:
-        where = seed_article.locate(quote)
-        text = seed_article.paragraph_text(where.section, where.paragraph)
-        assert text[where.start : where.end] == quote.text
+        assert quote.text in seed_article.paragraph_text(quote.section, quote.paragraph)
+        assert quote in seed_article.quotes_in(quote.section, quote.paragraph)
 
 
 def test_blocks_start_with_the_lead_and_cover_every_paragraph(seed_article: Article) -> None:
@@ -41,18 +40,12 @@ def test_blocks_start_with_the_lead_and_cover_every_paragraph(seed_article: Arti
     assert len(blocks) == 1 + sum(len(s.paragraphs) for s in seed_article.sections)
 
 
-def test_section_title_names_the_untitled_opening(seed_article: Article) -> None:
-    opening = seed_article.sections[0]
-    assert seed_article.section_title(opening, untitled="Pembuka") == "Pembuka"
-    assert seed_article.section_title(seed_article.sections[1]) == "Pertukaran Intelejen"
-
-
 def test_speaker_label_joins_name_and_role() -> None:
     assert Speaker("a", "Ana Rahma", "Menteri").label == "Ana Rahma — Menteri"
     assert Speaker("a", "Ana Rahma").label == "Ana Rahma"
 
 
-def test_locate_fails_for_a_quote_not_in_its_paragraph() -> None:
+def test_paragraph_text_fails_for_a_paragraph_not_there() -> None:
     article = Article(
         id="x",
         title="T",
@@ -62,8 +55,6 @@ def test_locate_fails_for_a_quote_not_in_its_paragraph() -> None:
         speakers=(Speaker("a", "A"),),
         quotes=(Quote("q1", "missing", "a", "s", 0),),
     )
-    with pytest.raises(KeyError):
-        article.locate(article.quotes[0])
     with pytest.raises(KeyError):
         article.paragraph_text("s", 5)
     with pytest.raises(KeyError):

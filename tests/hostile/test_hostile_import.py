@@ -109,11 +109,12 @@ def test_two_inputs_with_the_same_title_do_not_overwrite_each_other(
     for name in ("a.txt", "b.txt"):
         (workdir / name).write_text("Judul Sama" + BODY + name, encoding="utf-8")
     code = main(["import", "a.txt", "b.txt", "-o", "out"])
-    assert code == 1
-    files = list((workdir / "out").iterdir())
-    assert len(files) == 1
-    text = files[0].read_text(encoding="utf-8")
-    assert "a.txt" in text and "b.txt" not in text  # the first one stays
+    assert code == 0  # two different articles: both kept (issue #15)
+    out = workdir / "out"
+    assert sorted(p.name for p in out.iterdir()) == ["judul-sama-2.yaml", "judul-sama.yaml"]
+    assert "a.txt" in (out / "judul-sama.yaml").read_text(encoding="utf-8")  # the first stays
+    assert "b.txt" in (out / "judul-sama-2.yaml").read_text(encoding="utf-8")
+    assert main(["import", "b.txt", "-o", "out"]) == 1  # the same article again
     assert "already" in capsys.readouterr().err
 
 

@@ -46,8 +46,10 @@ ALLOWED = {
     # writers (only names the cache itself makes; entries are written by atomic_write)
     ("core/cache.py", "mkdir"),
     ("core/cache.py", "unlink"),
-    # the import output folder
+    # the import output folder, the feed update's article folder, the subscriptions' folder
     ("cli/import_.py", "mkdir"),
+    ("cli/feed.py", "mkdir"),
+    ("web/subscriptions.py", "mkdir"),
     # /dev/null over a closed pipe
     ("cli/main.py", "open"),
     # yaml.dump to a string (no stream argument), str.replace

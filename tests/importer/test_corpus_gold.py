@@ -215,8 +215,10 @@ def test_quotes_occur_in_order_after_an_opening_mark(stem: str) -> None:
         assert isinstance(entry, list) and len(entry) == 2, entry
         key, prefix = entry
         assert key is None or key in speakers, f"quote key {key!r} not in speakers"
-        assert len(prefix.split()) >= 5, f"quote prefix too short: {prefix!r}"
         needle = normalized(prefix)
+        # a partial quote shorter than five words is listed whole ("a tax on work")
+        whole = f'"{needle}"' in text or f'"{needle},"' in text or f'"{needle}."' in text
+        assert len(prefix.split()) >= 5 or whole, f"quote prefix too short: {prefix!r}"
         assert not needle.startswith('"'), "prefix starts after the opening mark"
         found = text.find(needle, pos)
         while found > 0 and text[found - 1] != '"':

@@ -24,16 +24,11 @@ from textual.widget import Widget
 from textual.widgets import Button, Input, Label, OptionList
 
 from reader.core.model import Article, Quote, Section, Speaker
+from reader.core.quote_query import citation
 from reader.core.search import matches
 from reader.resources import styles_dir
-from reader.ui.widgets.quote_sidebar import (
-    PREVIEW_LINES,
-    QuoteSidebar,
-    _Block,
-    _regular,
-    citation,
-    wrap_lines,
-)
+from reader.ui.widgets.quote_block import PREVIEW_LINES, QuoteBlock, is_regular, wrap_lines
+from reader.ui.widgets.quote_sidebar import QuoteSidebar
 
 RULES = cast(RulesMap, {})
 
@@ -260,6 +255,19 @@ async def test_search_ignores_accents_in_the_article() -> None:
         await pilot.pause()
         assert app.shown() == ["t2"]
         assert "café" in flowed(app.quotes)
+
+
+async def test_search_finds_a_name_past_where_the_list_clips_it() -> None:
+    """The list clips a long name; the search still reads all of it (the core query)."""
+    long_name = "Raden " + "Mas " * 80 + "Zulkarnain"  # over MAX_LABEL_CHARS
+    speakers = (Speaker("raden", long_name, None), Speaker("other", "Someone Else", None))
+    article = article_with(("raden", "Kami siap"), ("other", "Kami juga"), speakers=speakers)
+    app = SidebarApp(article)
+    async with app.run_test(size=SIZE) as pilot:
+        app.search.value = "zulkarnain"
+        await pilot.pause()
+        assert app.shown() == ["t1"]
+        assert "Zulkarnain" not in flowed(app.speakers)  # clipped in the list
 
 
 async def test_matched_words_are_highlighted(seed_article: Article) -> None:
@@ -624,12 +632,12 @@ def test_a_preview_measured_from_its_length_is_as_tall_as_when_wrapped(
     text: str, width: int, direct: bool
 ) -> None:
     """Long previews skip wrapping to count their lines; they must count the same."""
-    text = " ".join(text.split())  # what ``_regular`` admits: single spaces, one line
+    text = " ".join(text.split())  # what ``is_regular`` admits: single spaces, one line
     footer = "   — Pembicara"
     marker = " “" if direct else "  "
 
-    def block(regular: bool) -> _Block:
-        return _Block(
+    def block(regular: bool) -> QuoteBlock:
+        return QuoteBlock(
             lambda: (Content(text), Content(footer)),
             plain=text,
             footer_plain=footer,
@@ -639,7 +647,7 @@ def test_a_preview_measured_from_its_length_is_as_tall_as_when_wrapped(
             regular=regular,
         )
 
-    assert _regular(text)
+    assert is_regular(text)
     assert block(True).get_height(RULES, width) == block(False).get_height(RULES, width)
 
 

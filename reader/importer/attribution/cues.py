@@ -14,11 +14,14 @@ from typing import Literal, NamedTuple
 
 from reader.importer.attribution.names import NameRules
 from reader.importer.attribution.tokens import (
+    ABBREVIATION,
     ACCORDING,
     ACCORDING_START,
     ARTICLE,
+    AUXILIARY,
     BACKREF_CLOSER,
     BACKREF_MARKER,
+    CAPWORD,
     COMPLEMENTIZER,
     CONNECTOR,
     CUE_BACK,
@@ -27,6 +30,8 @@ from reader.importer.attribution.tokens import (
     HALT,
     HONORIFIC,
     INDEFINITE,
+    LABEL,
+    LABEL_OPENER,
     MAX_BRACKETED,
     OPENING,
     PARTICLE,
@@ -35,6 +40,7 @@ from reader.importer.attribution.tokens import (
     PRE_CUE,
     PRONOUN,
     RELATIVE,
+    REPORTING,
     ROLE,
     ROLE_MARKER,
     ROLE_PREPOSITION,
@@ -50,6 +56,17 @@ from reader.importer.attribution.tokens import (
 )
 from reader.importer.language_data import Language
 
+#: Furthest back a sentence is read for the verb that reports a partial quote (tokens).
+MAX_REPORTED = 60
+#: Most appositions walked back over to a verb's subject ("X, a partner at Y, which …, said").
+MAX_APPOSITIONS = 3
+#: Furthest "what" stands before the verb of a label ("what the groundsman had called").
+MAX_LABEL_SUBJECT = 5
+#: What ends a sentence (unless it follows an abbreviated title: "Sen. Ann Cole").
+_FULL_STOPS = frozenset(".!?")
+#: Words between a subject's apposition and its verb ("…, a lawyer, also said").
+ADVERB_LIKE = SUBJECT_ADVERB
+
 CueKind = Literal["name", "role", "back", "desc", "none"]
 #: Furthest a speaker phrase reaches after its cue verb (tokens).
 MAX_PHRASE = 25
@@ -58,7 +75,7 @@ MAX_SUBJECT = 6
 #: … and a description ("a resident who has lived on the estate for 30 years").
 MAX_DESCRIPTION = 14
 #: Longest role read after a name (", seorang ahli militer independen,").
-MAX_ROLE_AFTER = 12
+MAX_ROLE_AFTER = 20
 #: Most words of a role read before a comma and a name, a bracketed short form not
 #: counted ("mantan Kepala Dinas Pekerjaan Umum dan Penataan Ruang (PUPR) Kabupaten
 #: Sukaraja, Hendrawan Siregar").
@@ -215,7 +232,17 @@ class CueReader:
             )
         ):
             i += 1
+        # "Sen. Chris Murphy", "Lt. Gen. Ann Cole": a title written short stays with it.
+        while i >= 2 and w[i - 1] == "." and f[i - 2] & ABBREVIATION:
+            i -= 2
         words = w[i:j]
+        if (
+            j - i == 1
+            and (i == 0 or w[i - 1] in _FULL_STOPS)
+            and words[0] not in rules.inside
+            and words[0] not in rules.cued
+        ):
+            return None  # "Kicking off the day, …", "Earlier this week, …": no name
         role_words, name = rules.split_one(words[0]) if j - i == 1 else rules.split(words)
         if not name:
             head = next((word for word in words if rules.is_role(word)), None)
@@ -234,7 +261,9 @@ class CueReader:
             # "Transport Minister Helen Marsh": the whole title; "Dr" alone is no role.
             first = next(s for s in range(start, n0) if not f[s] & HONORIFIC)
             last = n0  # "… Dinkes Makassar dr. Nurul": the honorific is not the role's
-            while last > first and (f[last - 1] & HONORIFIC or w[last - 1] == "."):
+            while last > first and (
+                f[last - 1] & HONORIFIC or (w[last - 1] == "." and not f[last - 2] & ABBREVIATION)
+            ):
                 last -= 1
             role = self._span_text(first, last)
         # Most names have no role around them: each reading is asked only when the token
@@ -292,6 +321,10 @@ class CueReader:
         first = f[k]
         if first & PRONOUN:
             return Cue("back", at=self.tokens.start(k))
+        if not first & INDEFINITE:
+            titled = self._titled(k, end)
+            if titled is not None:
+                return titled
         if first & UPPER and not first & PLAIN and first & ROLE_MARKER:
             return self._description(k, end)
         if first & UPPER:
@@ -299,6 +332,62 @@ class CueReader:
         if first & (BACKREF_MARKER | ROLE_MARKER | ROLE | INDEFINITE):  # "said one visitor"
             return self._description(k, end)
         return NONE
+
+    def _titled(self, k: int, end: int) -> Cue | None:
+        """A name after a title of several parts, capitalised or not: "former
+        Pennsylvania Gov. and Democratic National Committee Chairman Ed Rendell",
+        "Clinton’s top foreign policy aide Jake Sullivan", "Democratic strategist Simon
+        Rosenberg", "L2 president Bruce Willsie". The name is the last capitalised run
+        before the phrase ends (a comma, a bracket, a function word, a verb); the title
+        must hold a role word, a possessive or an abbreviated title."""
+        w, f = self.words, self.flags
+        j = k
+        last = -1
+        last_end = -1
+        titled = False
+        while j < end:
+            here = f[j]
+            if here & CAPWORD:
+                r = min(run_at(self.tokens, j), end)
+                if r < end and w[r] == "." and f[r - 1] & ABBREVIATION:
+                    titled = True
+                    r += 1  # "Gov." inside the title
+                last, last_end = j, r
+                titled = titled or any(
+                    f[s] & (ROLE | ABBREVIATION) or w[s].endswith(("’s", "'s")) for s in range(j, r)
+                )
+                j = r
+                continue
+            if not here & WORD or here & (PRE_CUE | POST_CUE | AUXILIARY | RELATIVE | VERB):
+                break
+            if (
+                here & STOP
+                and not here & (CONNECTOR | ARTICLE)
+                # "his campaign manager Jeff Weaver" is a title
+                and not (j == k and self.tokens.lower(j) in self.lang.possessives)
+            ):
+                break
+
+            if here & CONNECTOR and here & STOP and not (j + 1 < end and f[j + 1] & WORD):
+                break
+            titled = titled or bool(here & ROLE)
+            j += 1
+        if last <= k or not titled or last_end != j:
+            return None  # no title before the name, or the name is not the phrase's end
+        if j + 1 < end and w[j] == "," and f[j + 1] & CAPWORD:
+            return None  # "peneliti senior Centropolis, Suryono Herlambang": role, name
+        if j < len(f) and f[j] & BACKREF_CLOSER:
+            return None  # "pelatih asal Brasil itu": a back-reference
+        if w[last_end - 1] == ".":
+            return None  # the phrase ends on a title ("… Gov."): no name after it
+        found = self.name_at(last, last_end)
+        if found is None or found.kind != "name":
+            return None
+        start = k
+        while start < last and f[start] & (ARTICLE | STOP) and not f[start] & ROLE:
+            start += 1
+        role = self.text[self.tokens.start(start) : found.at].rstrip(" ,")
+        return Cue("name", name=found.name, role=role or found.role, at=found.at)
 
     def _capitalised(self, k: int, end: int) -> Cue:
         w, f = self.words, self.flags
@@ -436,7 +525,30 @@ class CueReader:
                     role = self._span_text(k, j)
                     cue = Cue("desc", role=role, head=_known(head, here), at=at)
                 return _adjacent(cue) if cue.kind != "none" else NONE
+        if here & UPPER:
+            return self._apposed_subject(k)
         return NONE
+
+    def _apposed_subject(self, k: int) -> Cue:
+        """ "…," Senator Jeff Sessions, a close adviser to Trump, told AFP: a name, a
+        role between commas, then the cue verb."""
+        w, f = self.words, self.flags
+        n = len(w)
+        r = run_at(self.tokens, k)
+        if r == k or r >= n or w[r] != ",":
+            return NONE
+        j = r + 1
+        while j < n and j - r <= MAX_ROLE_AFTER and w[j] != "," and not f[j] & HALT:
+            j += 1
+        if j >= n - 1 or w[j] != "," or j - r > MAX_ROLE_AFTER:
+            return NONE
+        v = j + 1
+        while v < n and f[v] & ADVERB_LIKE:
+            v += 1
+        if v >= n or not f[v] & (POST_CUE | PRE_CUE):
+            return NONE
+        cue = self.phrase(k, r)
+        return _adjacent(cue) if cue.kind == "name" else NONE
 
     def before(self, open_at: int) -> Cue:
         """The cue right before an opening mark, within its sentence."""
@@ -465,7 +577,108 @@ class CueReader:
         if f[start] & POST_CUE and start < k:
             cue = self.phrase(start + 1, k + 1)
             return cue._replace(adjacent=punct)
+        # "Jeffrey M. Jones: “…”": a name and a colon introduce the words.
+        if w[k + 1] == ":" and f[k] & UPPER:
+            found = self._name_ending(k)
+            if found.kind == "name" and (found.role or len(found.name) > 1):
+                return found._replace(adjacent=True)
         return NONE
+
+    def labelled(self, open_at: int) -> bool:
+        """Is the quotation at ``open_at`` a name, a title or a written text ('spanduk
+        bertuliskan “…”', 'a report titled "…"', 'the so-called “…”'), not speech?"""
+        w, f = self.words, self.flags
+        k = bisect_left(self.tokens.starts, open_at) - 1
+        if k >= 0 and (w[k] == ":" or f[k] & ARTICLE):
+            k -= 1  # 'dubbed the «staffing pact»', 'bertuliskan: “…”'
+        return k >= 0 and bool(f[k] & LABEL)
+
+    def reported(self, open_at: int) -> Cue:
+        """Who speaks a quotation inside a sentence that reports their words: 'Cruz said
+        last week that Trump represents "New York values"', 'Sanders denounced the
+        attacks, saying his campaign does not want "that crap"'. The subject of the
+        nearest reporting verb before the quotation, else the name that opens the
+        sentence, else a back-reference; NONE if the sentence reports no words."""
+        w, f = self.words, self.flags
+        k = bisect_left(self.tokens.starts, open_at) - 1
+        start = k
+        verbs: list[int] = []
+        while start >= 0 and k - start < MAX_REPORTED:
+            if w[start] in _FULL_STOPS and not (start and f[start - 1] & ABBREVIATION):
+                break
+            if f[start] & REPORTING:
+                verbs.append(start)
+            start -= 1
+        start += 1
+        if not verbs:
+            return NONE
+        for verb in verbs:
+            if any(f[s] & LABEL_OPENER for s in range(max(start, verb - MAX_LABEL_SUBJECT), verb)):
+                return NONE  # "what he called “stealth taxes”": a label he uses
+            cue = self._subject(verb)
+            if cue.kind == "none":
+                cue = self._apposed_before(verb)
+            if cue.kind != "none":
+                return cue
+        while start < k and not f[start] & WORD:
+            start += 1
+        if f[start] & PRONOUN:
+            return Cue("back", at=self.tokens.start(start))
+        if f[start] & (SOME | INDEFINITE):  # "Some fund managers have begun describing …"
+            unnamed = self.unnamed_subject(start)
+            if unnamed is not None:
+                return Cue("desc", role=unnamed[0], head=None, at=self.tokens.start(start))
+        if f[start] & CAPWORD:  # "Incident commander Rosa Delgado, 54, who …, said"
+            found = self.phrase(start, verbs[-1])
+            if found.kind == "name":
+                return found
+        return Cue("back", at=self.tokens.start(verbs[0]))
+
+    def _apposed_before(self, verb: int) -> Cue:
+        """The subject of ``verb`` behind appositions or a bracket: "Hartley's barrister,
+        Oliver Pennant, said …", "Steve Huhn, a former vice president of sales, said …",
+        "Mark Ellery, a partner at X, which is …, said …", "Harry Reid (D-Nev.) told …"."""
+        w, f = self.words, self.flags
+        k = verb - 1
+        while k >= 0 and f[k] & WORD and not f[k] & UPPER and f[k] & SUBJECT_ADVERB:
+            k -= 1
+        if k < 1:
+            return NONE
+        if w[k] == ")":
+            opening = _opening_bracket(w, k)
+            return NONE if opening is None else self._name_ending(opening - 1)
+        comma = k
+        for _ in range(MAX_APPOSITIONS):
+            if w[comma] != ",":
+                return NONE
+            i = comma - 1
+            while i >= 0 and comma - i <= MAX_DESCRIPTION and w[i] != "," and not f[i] & HALT:
+                i -= 1
+            if comma - i > MAX_DESCRIPTION:
+                return NONE
+            first = i + 1
+            if first < comma and f[first] & CAPWORD and run_at(self.tokens, first) >= comma:
+                found = self.name_at(first, comma)  # ", Oliver Pennant,"
+                if found is not None and found.kind == "name":
+                    return found
+            if i < 0 or w[i] != ",":
+                return self._name_ending(comma - 1)  # the segment opens the sentence
+            comma = i
+        return NONE
+
+    def _name_ending(self, k: int) -> Cue:
+        """The name whose capitalised run ends at token ``k`` ("Incident commander Rosa
+        Delgado"), if any."""
+        w, f = self.words, self.flags
+        if k < 0 or not f[k] & UPPER or not f[k] & WORD:
+            return NONE
+        i = k
+        while i > 0 and f[i - 1] & WORD and f[i - 1] & (UPPER | PARTICLE):
+            i -= 1
+        if i > 1 and w[i - 1] == "." and f[i - 2] & ABBREVIATION:
+            i -= 2
+        found = self.name_at(i, k + 1)
+        return found if found is not None and found.kind == "name" else NONE
 
     def _subject(self, verb: int) -> Cue:
         """Who does the verb at ``verb``: a name, a pronoun, a description."""

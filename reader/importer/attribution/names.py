@@ -20,15 +20,19 @@ from reader.importer.attribution.tokens import (
     PLACE_PREPOSITION,
     PLAIN,
     POST_CUE,
+    PRE_CUE,
     ROLE,
     STOP,
     UPPER,
+    WORD,
     Tokens,
     spaced_lower_words,
     word_table,
 )
 from reader.importer.language_data import Language
 
+#: What ends a sentence: a capitalised word after it may only be opening the sentence.
+_FULL_STOPS = frozenset(".!?")
 #: Longest name the importer takes (tokens); longer runs are roles or institutions.
 MAX_NAME_TOKENS = 5
 
@@ -60,8 +64,13 @@ class NameRules:
         self.cued: set[str] = set()
         #: The capitalised words each capitalised word is followed by, across the article.
         self.follows: dict[str, set[str]] = {}
+        #: Capitalised words the article writes inside a sentence, not only opening one:
+        #: a lone capitalised word found only at sentence starts ("Kicking off the day,",
+        #: "Earlier this week,", "Weighing in,") is no name.
+        self.inside: set[str] = set()
         counts: dict[str, int] = {}
-        follows, cued, standalone = self.follows, self.cued, self.standalone
+        follows, cued, standalone, inside = self.follows, self.cued, self.standalone, self.inside
+        speaks: set[str] = set()
         for para in paragraphs:
             words, flags = para.words, para.flags
             last = len(words) - 1
@@ -76,11 +85,22 @@ class NameRules:
                     follows.setdefault(word, set()).add(words[k + 1])
                 if k:
                     prev = flags[k - 1]
+                    if words[k - 1] not in _FULL_STOPS:
+                        inside.add(word)
                     if prev & POST_CUE:
                         cued.add(word)
                     if prev & PLACE_PREPOSITION and not nxt_cap:
                         standalone.add(word)
+                if (
+                    k < last
+                    and flags[k + 1] & PRE_CUE
+                    and flags[k + 1] & WORD
+                    and not (k and flags[k - 1] & CAPWORD)  # not "Dinkes Sultra mengatakan"
+                ):
+                    speaks.add(word)
         self.counts = counts
+        # "faith in Trump" makes no place of a word the article has speak ("Trump said").
+        standalone -= speaks | cued
 
     def is_role(self, word: str) -> bool:
         return bool(self.table[word] & ROLE)

@@ -25,7 +25,7 @@ import sys
 from dataclasses import dataclass, field
 
 from reader.core.model import Speaker
-from reader.importer.attribution.cues import Cue, CueReader
+from reader.importer.attribution.cues import NONE, Cue, CueReader
 from reader.importer.attribution.names import NameRules
 from reader.importer.attribution.tokens import (
     ACCORDING,
@@ -238,8 +238,20 @@ def attribute(paragraphs: list[str], spans: list[Span], lang: Language) -> Attri
                 cues.append(readers[part.block].after(part.close_at))
         adjacent = any(c.adjacent for c in cues)
         text = paragraphs[first.block][first.start : first.end]
+        reader = readers[first.block]
+        if not adjacent and reader.labelled(first.open_at):
+            continue  # 'spanduk bertuliskan “…”', 'a report titled "…"': nobody's words
         if len(parts) == 1 and is_scare_quote(text, has_cue=adjacent):
-            continue
+            # 'called the plan "a costly mistake"': a partial quote in reported speech;
+            # a single word is a label ('a "demand-responsive" minibus').
+            reported = reader.reported(first.open_at) if " " in text else NONE
+            if reported.kind == "none":
+                continue
+            cues.append(reported)
+        elif all(c.kind == "none" for c in cues):
+            # 'Trump said Fox executives were calling "every 15 minutes."': no cue beside
+            # the quotation, but its sentence says who speaks.
+            cues.append(reader.reported(first.open_at))
         groups.append(_Group(parts, cues, adjacent))
 
     registry = _Registry()

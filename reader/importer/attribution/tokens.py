@@ -88,6 +88,10 @@ INDEFINITE = 1 << 34  # "seorang", "a": someone not named before
 AUXILIARY = 1 << 35  # "had", "was": "said X had …" reports X, X does not speak
 COMPLEMENTIZER = 1 << 36  # "bahwa", "that" between a cue verb and its quotation
 ACCORDING_START = 1 << 37  # the first word of an "according to" phrase
+ABBREVIATION = 1 << 38  # a title written short with a full stop: "Sen.", "Gov.", "Lt."
+REPORTING = 1 << 39  # a verb that reports words short of a cue: "called", "saying"
+LABEL = 1 << 40  # quoted text after it is a name or a title: "so-called", "bertajuk"
+LABEL_OPENER = 1 << 41  # "what he called …": the quoted words are a label
 #: What may follow the first word of a capitalised run inside the run: a token without
 #: any of these ends the run after one word, with no need to call :func:`run_at`.
 RUN_NEXT = CAPWORD | CONNECTOR | PARTICLE | SLASH | DIGITS | HONORIFIC | OPEN_PAREN
@@ -137,6 +141,10 @@ def _listed(lang: Language) -> dict[str, int]:
         (lang.connectors, CONNECTOR),
         (lang.name_particles, PARTICLE),
         (lang.honorifics, HONORIFIC),
+        (lang.abbreviations, ABBREVIATION),
+        (lang.reporting_verbs, REPORTING),
+        (lang.label_markers, LABEL),
+        (lang.label_openers, LABEL_OPENER),
         (lang.post_cues, POST_CUE),
         (lang.pre_cues, PRE_CUE),
         (lang.pronouns, PRONOUN),
@@ -408,11 +416,11 @@ def run_at(tokens: Tokens, i: int) -> int:
         elif (
             j + 1 < n
             and words[j] == "."
-            and flags[j - 1] & HONORIFIC
+            and flags[j - 1] & (HONORIFIC | ABBREVIATION)
             and flags[j + 1] & CAPWORD
             and not flags[j + 1] & ROLE
         ):
-            j += 1  # "Kepala Pusat …, Dr. Wulan Kartikasari"
+            j += 1  # "Kepala Pusat …, Dr. Wulan Kartikasari", "Sen. Chris Murphy"
     return j
 
 

@@ -62,6 +62,14 @@ class Language:
     org_heads: frozenset[str]
     place_prepositions: frozenset[str]
     honorifics: frozenset[str]
+    abbreviations: frozenset[str]
+    reporting_verbs: frozenset[str]
+    label_markers: frozenset[str]
+    label_openers: frozenset[str]
+    possessives: frozenset[str]
+    chrome_words: frozenset[str]
+    source_prefixes: tuple[str, ...]
+    news_sources: frozenset[str]
     common_word: re.Pattern[str] | None
     verb: re.Pattern[str] | None
 
@@ -139,6 +147,14 @@ def _load(path: Path) -> Language:
         org_heads=frozenset(_words(data, "org_heads")),
         place_prepositions=frozenset(_words(data, "place_prepositions")),
         honorifics=frozenset(_words(data, "honorifics")),
+        abbreviations=frozenset(_words(data, "abbreviations")),
+        reporting_verbs=frozenset(_words(data, "reporting_verbs")),
+        label_markers=frozenset(_words(data, "label_markers")),
+        label_openers=frozenset(_words(data, "label_openers")),
+        possessives=frozenset(_words(data, "possessives")),
+        chrome_words=frozenset(_words(data, "chrome_words")),
+        source_prefixes=tuple(_words(data, "source_prefixes")),
+        news_sources=frozenset(_words(data, "news_sources")),
         common_word=re.compile(str(data["common_word_pattern"]))
         if data.get("common_word_pattern")
         else None,

@@ -1,0 +1,205 @@
+"""Speakers as real news names them (issue #15): each test is a short invented article in
+the style of US or Indonesian news, one per category of error found on real articles."""
+
+from __future__ import annotations
+
+from reader.core.model import Article
+from reader.importer import import_text
+
+LEAD_EN = "The campaign entered its final week on Monday with both parties short of money."
+LEAD_ID = "Pemerintah daerah mengumumkan kebijakan baru pada Senin di Kota Sukamaju."
+
+
+def imported(*paragraphs: str, title: str = "A long night in the state capital") -> Article:
+    return import_text("\n\n".join([title, *paragraphs]))
+
+
+def who(article: Article) -> list[tuple[str, str]]:
+    return [(article.speaker(q.speaker).name, q.text) for q in article.quotes]
+
+
+def speaker_of(article: Article, start: str) -> str:
+    quote = next(q for q in article.quotes if q.text.startswith(start))
+    return article.speaker(quote.speaker).name
+
+
+# -- long titles in the cue --------------------------------------------------------------
+
+
+def test_abbreviated_title_stays_with_the_name() -> None:
+    article = imported(
+        LEAD_EN,
+        "“We heard loud and clear from parents,” said Sen. Dana Whitlock (D-Ore.), who "
+        "voted against the bill.",
+    )
+    assert who(article) == [("Dana Whitlock", "We heard loud and clear from parents")]
+    assert article.speakers[0].role == "Sen."
+
+
+def test_title_of_several_parts_before_the_name() -> None:
+    article = imported(
+        LEAD_EN,
+        "“That is what he did in both campaigns,” said former Ohio Gov. and Democratic "
+        "National Committee Chairman Ed Marlow.",
+        "“The delegate math is daunting for anyone,” explained Democratic strategist Simon "
+        "Rourke, president of a think tank in the capital.",
+        "“It was the first time a candidate did it,” said Harlan’s top foreign policy aide "
+        "Jake Sorensen.",
+        "“I do not understand why nobody else ran,” said Air Force 1st Lt. Tyler Brandt.",
+        "“The process favors the candidates who show up,” Wyoming GOP chairman Matt Ruddock "
+        "said of the caucus.",
+    )
+    assert [name for name, _ in who(article)] == [
+        "Ed Marlow",
+        "Simon Rourke",
+        "Jake Sorensen",
+        "Tyler Brandt",
+        "Matt Ruddock",
+    ]
+
+
+def test_title_after_a_place_is_no_name() -> None:
+    article = imported(
+        LEAD_EN,
+        "Councillor Gareth Lowe defended the cuts on Tuesday.",
+        "“Cutting a bus costs nothing this year and a fortune later,” the Kelsey ward "
+        "councillor said.",
+    )
+    assert "Kelsey" not in {s.name for s in article.speakers}
+
+
+def test_name_and_role_between_commas_before_the_verb() -> None:
+    article = imported(
+        LEAD_EN,
+        "“I am telling you, this party is not divided at all,” Senator Jeff Hollis, a close "
+        "adviser to the nominee, told reporters.",
+    )
+    assert who(article) == [("Jeff Hollis", "I am telling you, this party is not divided at all")]
+
+
+# -- partial quotes inside an attributed sentence ------------------------------------------
+
+
+def test_partial_quote_in_reported_speech_is_kept_with_its_speaker() -> None:
+    article = imported(
+        LEAD_EN,
+        "Governor Ruth Calloway spoke to reporters after the vote.",
+        "Senator Paul Brennan called the plan “a costly mistake” and said the state could not "
+        "afford it.",
+        "Brennan said last week that the governor represents “old Albany values,” stating "
+        "that she had never met a tax she did not like.",
+        "Calloway denounced the attacks on Tuesday, saying her office did not want “that "
+        "nonsense” in the race.",
+    )
+    assert who(article) == [
+        ("Paul Brennan", "a costly mistake"),
+        ("Paul Brennan", "old Albany values"),
+        ("Ruth Calloway", "that nonsense"),
+    ]
+
+
+def test_labels_in_reported_speech_stay_scare_quotes() -> None:
+    article = imported(
+        LEAD_EN,
+        "Senator Paul Brennan said the state's “rainy-day” fund was empty.",
+        "Brennan attacked what he called “stealth taxes” and the so-called “bridge plan”.",
+    )
+    assert who(article) == []
+
+
+# -- not speech: titles, signs, slogans ---------------------------------------------------------
+
+
+def test_titles_and_signs_are_nobodys_quote() -> None:
+    article = imported(
+        LEAD_ID,
+        "Bupati Sukamaju Hendra Wiratama membuka webinar bertajuk “Membangun Desa Digital "
+        "di Tengah Pandemi” pada Selasa.",
+        "Di depan kantor bupati, warga membentangkan spanduk bertuliskan “Kami Butuh Air "
+        "Bersih Bukan Janji Manis”.",
+        "“Kami akan membangun jaringan air bersih tahun ini,” kata Hendra.",
+    )
+    assert who(article) == [
+        ("Hendra Wiratama", "Kami akan membangun jaringan air bersih tahun ini")
+    ]
+
+
+def test_report_titled_is_no_quote() -> None:
+    article = imported(
+        LEAD_EN,
+        "Senator Paul Brennan released a report titled “Where the Money Went and Why It "
+        "Matters” on Monday.",
+        "“We followed every dollar,” Brennan said.",
+    )
+    assert who(article) == [("Paul Brennan", "We followed every dollar")]
+
+
+# -- who speaks: the sentence that reports the words, not the last name ---------------------
+
+
+def test_reporting_sentence_names_the_speaker_not_the_last_mention() -> None:
+    article = imported(
+        LEAD_EN,
+        "Mayor Carla Ventura met the network's owner, Harlan Brooks, on Thursday.",
+        "“We had a frank talk,” Brooks said.",
+        "At one point, Ventura said Brooks aides were calling her office “every 15 "
+        "minutes. They would not take no for an answer.”",
+        "Councillor Dev Anand called on her to resign and said, “Her judgment is gone!”",
+    )
+    assert [name for name, _ in who(article)] == ["Harlan Brooks", "Carla Ventura", "Dev Anand"]
+
+
+def test_subject_behind_appositions_speaks() -> None:
+    article = imported(
+        LEAD_EN,
+        "Marsh's lawyer, Oliver Quint, said his client had been “drowning in debts he could "
+        "not admit to anyone” for years.",
+        "In an interview, Steve Hollow, a former vice president of sales at Brightline, said "
+        "Marsh “was personally and heavily involved in all of it.”",
+        "Fire chief Rosa Medina, 54, who has led the service for six years, said crews had "
+        "been “fighting the wind more than the fire” since dawn.",
+    )
+    assert [name for name, _ in who(article)] == ["Oliver Quint", "Steve Hollow", "Rosa Medina"]
+
+
+def test_a_speaker_named_after_a_preposition_is_still_a_person() -> None:
+    article = imported(
+        LEAD_EN,
+        "Voters in Ohio said they had lost faith in Brennan after the debate.",
+        "“We will win this state back,” Brennan said on Tuesday.",
+        "“You have to go out and vote tomorrow,” Brennan mused.",
+    )
+    assert [name for name, _ in who(article)] == ["Brennan", "Brennan"]
+
+
+# -- English specifics --------------------------------------------------------------------
+
+
+def test_possessive_title_after_the_verb() -> None:
+    article = imported(
+        LEAD_EN,
+        "Senator Ann Kowalski spoke to supporters in Reno on Saturday.",
+        "“We are going to start chipping away at the lead,” added her campaign manager Jeff "
+        "Warrick, speaking to reporters after the rally.",
+    )
+    assert [name for name, _ in who(article)] == ["Jeff Warrick"]
+
+
+def test_name_and_colon_introduce_the_words() -> None:
+    article = imported(
+        LEAD_EN,
+        "Governor Ruth Calloway spoke in Dayton on Monday.",
+        "TURNOUT IN OHIO MAY NOT DECIDE IT - Michael P. Landry: “At long last the "
+        "contest has started, and we now have the first real numbers.”",
+    )
+    assert [name for name, _ in who(article)] == ["Michael P. Landry"]
+
+
+def test_nested_single_quote_before_the_closing_mark() -> None:
+    article = imported(
+        LEAD_EN,
+        "Volunteers knocked on doors across Richland County all week.",
+        "\"They want to know why they shouldn't vote for the name of 'Calloway,' \" said Bree "
+        'Maxton, a 31-year-old volunteer. "But they are very receptive."',
+    )
+    assert [name for name, _ in who(article)] == ["Bree Maxton", "Bree Maxton"]
