@@ -46,6 +46,10 @@ ALLOWED = {
     # writers (only names the cache itself makes; entries are written by atomic_write)
     ("core/cache.py", "mkdir"),
     ("core/cache.py", "unlink"),
+    # the library index (SQLite, in the cache folder): its folder, and removing a damaged
+    # or outdated index with its -wal/-shm/-journal files (names it makes itself)
+    ("core/index/store.py", "mkdir"),
+    ("core/index/store.py", "unlink"),
     # the import output folder, the feed update's article folder, the subscriptions' folder
     ("cli/import_.py", "mkdir"),
     ("cli/feed.py", "mkdir"),
