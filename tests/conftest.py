@@ -44,10 +44,12 @@ def _fifos_released() -> Iterator[None]:
 def _private_state(
     tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
 ) -> Path:
-    """Every test gets its own state and cache folders: none touches the user's."""
+    """Every test gets its own state, cache and (empty) config folders: none touches, or
+    is changed by, the user's."""
     state = tmp_path_factory.mktemp("state")
     monkeypatch.setenv("READER_STATE_DIR", str(state))
     monkeypatch.setenv("READER_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+    monkeypatch.setenv("READER_CONFIG_DIR", str(tmp_path_factory.mktemp("config")))
     monkeypatch.delenv("NO_COLOR", raising=False)
     return state
 

@@ -43,6 +43,10 @@ SUBCOMMANDS: tuple[str, ...] = (
     "quotes",
     "import",
     "index",
+    "export",
+    "serve",
+    "config",
+    "completion",
     "feed",
 )
 

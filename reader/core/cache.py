@@ -33,7 +33,8 @@ import contextlib
 import json
 import os
 import time
-from collections.abc import Callable, Set
+from collections.abc import Callable, Iterator, Sequence, Set
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -243,22 +244,77 @@ def _from_entry(document: Any, key: str) -> Article:
 def write_entry(folder: Path, key: str, article: Article) -> bool:
     """Cache ``article`` under ``key``, then evict; False if it could not (never raises)."""
     try:
-        document = {
-            "format": CACHE_FORMAT,
-            "reader": __version__,
-            "key": key,
-            "article": article_to_data(article),
-        }
-        text = json.dumps(document, ensure_ascii=False, separators=(",", ":"))
-        payload = text.encode("utf-8")
-        if len(payload) > MAX_ENTRY_BYTES:
-            return False
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-        atomic_write(folder / f"{key}.json", payload, mode=0o600)
+        atomic_write(folder / f"{key}.json", _entry_chunks(key, article), mode=0o600)
     except Exception:  # a cache that cannot be written is no cache, not an error
         return False
     evict(folder)
     return True
+
+
+class _TooBig(Exception):
+    """The entry would be bigger than any entry read back: it is not written."""
+
+
+#: Sections or quotes encoded per chunk of an entry.
+WRITE_BATCH = 256
+
+
+def _entry_chunks(key: str, article: Article) -> Iterator[bytes]:
+    """The entry's JSON, a few hundred sections or quotes at a time.
+
+    The same document as ``json.dumps`` of the whole entry would give, but never whole
+    in memory: for a 5 MB article that was the article's data again as dicts, then as
+    one string, then as bytes (some 30 MB at the peak, beside the app building its first
+    screens), and one long hold of the interpreter by the JSON encoder, felt as a key
+    not answered. Raises _TooBig past :data:`MAX_ENTRY_BYTES`.
+    """
+    rest = article_to_data(replace(article, sections=(), quotes=()))
+    del rest["sections"], rest["quotes"]
+    head = {"format": CACHE_FORMAT, "reader": __version__, "key": key}
+    opening = _dumps(head)[:-1] + ',"article":' + _dumps(rest)[:-1]
+    written = 0
+
+    def counted(text: str) -> bytes:
+        nonlocal written
+        chunk = text.encode("utf-8")
+        written += len(chunk)
+        if written > MAX_ENTRY_BYTES:
+            raise _TooBig
+        return chunk
+
+    yield counted(opening)
+    for name, items in (("sections", article.sections), ("quotes", article.quotes)):
+        yield counted(f',"{name}":[')
+        for number, batch in enumerate(_batches(items)):
+            data = [_section_data(x) if name == "sections" else _quote_data(x) for x in batch]
+            yield counted(("," if number else "") + _dumps(data)[1:-1])
+        yield counted("]")
+    yield counted("}}")
+
+
+def _batches(items: Sequence[Any]) -> Iterator[Sequence[Any]]:
+    for start in range(0, len(items), WRITE_BATCH):
+        yield items[start : start + WRITE_BATCH]
+
+
+def _section_data(section: Section) -> dict[str, Any]:
+    return {"id": section.id, "heading": section.heading, "paragraphs": section.paragraphs}
+
+
+def _quote_data(quote: Quote) -> dict[str, Any]:
+    return {
+        "id": quote.id,
+        "speaker": quote.speaker,
+        "section": quote.section,
+        "paragraph": quote.paragraph,
+        "kind": quote.kind,
+        "text": quote.text,
+    }
+
+
+def _dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
 def evict(folder: Path, *, keep: int | None = None, max_bytes: int | None = None) -> None:

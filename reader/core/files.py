@@ -13,6 +13,7 @@ import errno
 import os
 import stat
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 from reader.core.errors import ReaderError
@@ -140,7 +141,11 @@ def _final_mode(path: Path, mode: int | None) -> int:
 
 
 def atomic_write(
-    path: Path, data: str | bytes, *, overwrite: bool = True, mode: int | None = None
+    path: Path,
+    data: str | bytes | Iterable[bytes],
+    *,
+    overwrite: bool = True,
+    mode: int | None = None,
 ) -> None:
     """Write ``data`` to ``path`` so that readers see the old file or the new, never half.
 
@@ -153,8 +158,17 @@ def atomic_write(
     The file gets ``mode`` if given, else the mode of the file it replaces, else the
     usual mode for a new file (``0o666`` less the umask). The temporary file is private
     (``0o600``) while it is written.
+
+    ``data`` may also be an iterable of byte chunks, written as they come: a big file
+    is then never whole in memory (an exception from the iterable leaves nothing).
     """
-    payload = data.encode("utf-8") if isinstance(data, str) else data
+    chunks: Iterable[bytes]
+    if isinstance(data, str):
+        chunks = (data.encode("utf-8"),)
+    elif isinstance(data, bytes):
+        chunks = (data,)
+    else:
+        chunks = data
     directory = path.parent
     final_mode = _final_mode(path, mode)
     try:
@@ -170,7 +184,8 @@ def atomic_write(
                 os.close(fd)
                 raise
             with handle:
-                handle.write(payload)
+                for chunk in chunks:
+                    handle.write(chunk)
                 handle.flush()
                 os.fsync(handle.fileno())
                 if final_mode != 0o600:

@@ -285,8 +285,11 @@ def headline_first(cleaned: Cleaned, lang: Language) -> Cleaned:
     toggle: "berita", "dark light mode"), so that the title is the headline, and without
     a line under it that names the source ("Reuters", "Source: AP", "apnews.com"), which
     becomes the source (when no copyright line named one) instead of a heading."""
+    lines = cleaned.lines
+    if len(lines) < 3 or (len(lines[0]) > MAX_CHROME_CHARS and len(lines[1]) > MAX_CHROME_CHARS):
+        return cleaned  # (most texts: a headline, then a paragraph)
     langs = (lang, *(other for other in all_languages() if other.code != lang.code))
-    body, dropped, source = list(cleaned.lines), list(cleaned.dropped), cleaned.source
+    body, dropped, source = list(lines), list(cleaned.dropped), cleaned.source
     while len(body) > 2 and is_chrome(body[0], langs):
         dropped.append(body.pop(0))
     if len(body) > 2:
@@ -300,6 +303,8 @@ def headline_first(cleaned: Cleaned, lang: Language) -> Cleaned:
     return Cleaned(body, cleaned.footer, source, dropped)
 
 
+#: Longest line taken for page chrome or a source line under the title.
+MAX_CHROME_CHARS = 60
 #: Most words a line of a site's menu or toggles has before the headline.
 MAX_CHROME_WORDS = 6
 #: Most words of a lower-case line taken for page chrome ("dark light mode").
@@ -311,6 +316,8 @@ _DOMAIN = re.compile(r"(?:[a-z0-9-]+\.)+(?:com|co\.id|id|net|org|co\.uk|co|news|
 def is_chrome(line: str, langs: tuple[Language, ...]) -> bool:
     """Is ``line`` a site's menu or a display toggle, not the headline ("Home | News",
     "berita", "dark light mode")?"""
+    if len(line) > MAX_CHROME_CHARS:
+        return False
     words = [w.strip(_CHROME_PUNCT) for w in line.lower().split()]
     words = [w for w in words if w]
     if not words or len(words) > MAX_CHROME_WORDS:
@@ -328,6 +335,8 @@ def is_chrome(line: str, langs: tuple[Language, ...]) -> bool:
 def source_line(line: str, langs: tuple[Language, ...]) -> str | None:
     """The publication a line under the title names ("Source: Reuters", "apnews.com",
     "Reuters"), or None."""
+    if len(line) > MAX_CHROME_CHARS:
+        return None
     text = line.strip().rstrip(".")
     lower = text.lower()
     for lang in langs:

@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import ClassVar
 
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
+from reader.core.config import Config
 from reader.core.library import Library
 from reader.core.model import Article
 from reader.core.state import StateStore
 from reader.resources import styles_dir
+from reader.ui.settings import Settings, settle
 
 #: The theme used until the reader picks one (and by the snapshot tests).
 DEFAULT_THEME = "textual-dark"
@@ -41,13 +44,24 @@ class ReaderApp(App[None]):
         state: StateStore,
         *,
         library_title: str = "Library",
+        config: Config | None = None,
+        config_problems: Sequence[str] = (),
     ) -> None:
         super().__init__()
         self.state = state
         self._start = start
         self._library_title = library_title
+        #: the user's config, checked (see reader.ui.settings); problems shown on mount
+        self.settings: Settings = settle(
+            config or Config(), self.available_themes, list(config_problems)
+        )
         saved = state.theme
-        self.theme = saved if saved in self.available_themes else DEFAULT_THEME
+        if self.settings.theme is not None:  # the config file says so: it wins
+            self.theme = self.settings.theme
+        else:
+            self.theme = saved if saved in self.available_themes else DEFAULT_THEME
+        if self.settings.keymap:
+            self.set_keymap(dict(self.settings.keymap))
 
     def get_default_screen(self) -> Screen[None]:
         if isinstance(self._start, Article):
@@ -60,6 +74,8 @@ class ReaderApp(App[None]):
 
     def on_mount(self) -> None:
         self.report_state()
+        for problem in self.settings.problems:
+            self.notify(problem, title="Config", severity="warning", timeout=10, markup=False)
 
     def watch_theme(self, theme: str) -> None:
         """Remember the theme the reader picked (the palette's "Change theme")."""

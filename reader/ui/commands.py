@@ -1,4 +1,5 @@
-"""Command palette providers: jump to a section or a quote, show one speaker's quotes.
+"""Command palette providers: jump to a section or a quote, show one speaker's quotes,
+copy a full citation.
 
 Theme switching is Textual's own system command. The providers work on whatever screen
 opened the palette as long as it can :class:`Navigate`; they read the article from it
@@ -20,6 +21,7 @@ from textual.content import Content
 from textual.fuzzy import Matcher
 from textual.markup import escape
 
+from reader.core.citation import article_citation, full_citation
 from reader.core.model import Article
 from reader.core.text import one_line
 from reader.ui.labels import clipped
@@ -114,6 +116,32 @@ class SpeakerCommands(_ArticleProvider):
                 clipped(one_line(speaker.role)) if speaker.role else None,
             )
         yield "Speaker: everyone", partial(screen.filter_speaker, None), "Show all quotes"
+
+
+class CitationCommands(_ArticleProvider):
+    """Copy a full citation: of the article, or of one quote with its speaker."""
+
+    def _commands(self, screen: Navigate) -> Iterator[Command]:
+        article = screen.article
+        yield (
+            "Cite this article",
+            partial(self._copy, article_citation(article), "Article citation copied"),
+            "Copy “title”, source, date and URL",
+        )
+        for quote in article.quotes:
+            try:
+                name = one_line(article.speaker(quote.speaker).name)
+            except KeyError:
+                name = quote.speaker
+            yield (
+                f"Cite: {name}: {clipped(one_line(quote.text), EXCERPT)}",
+                partial(self._copy, full_citation(quote, article), "Full citation copied"),
+                "Copy the quote with its speaker, the article's title, source, date and URL",
+            )
+
+    def _copy(self, text: str, message: str) -> None:
+        self.app.copy_to_clipboard(text)
+        self.app.notify(message, title="Copied", timeout=3)
 
 
 def _highlight(matcher: Matcher, text: str) -> Content:

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from reader.core.cache import load_article_cached
+from reader.core.config import load_config
 from reader.core.errors import ReaderError
 from reader.core.library import Library, load_library
 from reader.core.model import Article
@@ -36,12 +37,17 @@ def resolve_target(path: Path) -> Path:
     return target
 
 
-def make_app(path: Path, *, state: StateStore | None = None) -> ReaderApp:
-    """The app for an article file or a folder of articles.
+def make_app(
+    path: Path, *, state: StateStore | None = None, config_file: Path | None = None
+) -> ReaderApp:
+    """The app for an article file or a folder of articles, with the user's config.
 
     Raises ReaderError (with every problem, one per line) if a single file will not load.
+    The config (``config_file``, default the user's ``config.toml``) never stops the app:
+    its problems are shown in it, and the settings that are fine apply.
     """
     store = state if state is not None else StateStore()
+    config, config_problems = load_config(config_file)
     if path.is_dir():
         library = load_library(path)
         # a folder name is untrusted text too: spell out anything a terminal would act on
@@ -57,7 +63,9 @@ def make_app(path: Path, *, state: StateStore | None = None) -> ReaderApp:
                 target=_after(CACHE_WRITE_DELAY, write_cache), name="reader-cache"
             ).start()
         title = "Library"
-    return ReaderApp(start, store, library_title=title)
+    return ReaderApp(
+        start, store, library_title=title, config=config, config_problems=config_problems
+    )
 
 
 def _after(delay: float, action: Callable[[], None]) -> Callable[[], None]:

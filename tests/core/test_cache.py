@@ -341,3 +341,36 @@ def test_the_cache_folder(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> No
 
 def test_tests_never_use_the_real_cache() -> None:
     assert "READER_CACHE_DIR" in os.environ
+
+
+def test_the_entry_is_written_in_batches_as_one_json_document(
+    tmp_path: Path, folder: Path, seed_path: Path, any_size: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Streamed a few sections and quotes at a time, the entry is still exactly the
+    document of the whole article (every batch boundary, empty sections and quotes)."""
+    from reader.core.articlefile import article_to_data
+
+    seed = load_article(seed_path)
+    monkeypatch.setattr(cache, "WRITE_BATCH", 2)
+    for article in (
+        seed,
+        dataclasses.replace(seed, quotes=()),
+        dataclasses.replace(seed, sections=(), quotes=()),
+    ):
+        key = "0" * 64
+        assert cache.write_entry(folder, key, article)
+        document = json.loads((folder / f"{key}.json").read_bytes())
+        assert document == {
+            "format": cache.CACHE_FORMAT,
+            "reader": cache.__version__,
+            "key": key,
+            "article": article_to_data(article),
+        }
+
+
+def test_an_entry_too_big_to_read_back_is_not_written(
+    tmp_path: Path, folder: Path, seed_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(cache, "MAX_ENTRY_BYTES", 2000)
+    assert not cache.write_entry(folder, "1" * 64, load_article(seed_path))
+    assert list(folder.iterdir()) == []  # neither the entry nor a temporary file

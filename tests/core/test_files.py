@@ -322,3 +322,18 @@ def test_new_files_get_the_usual_mode_and_replaced_files_keep_theirs(tmp_path: P
     private = tmp_path / "state.json"
     atomic_write(private, "z", mode=0o600)
     assert private.stat().st_mode & 0o777 == 0o600
+
+
+def test_atomic_write_takes_chunks_and_a_failing_iterable_leaves_nothing(tmp_path: Path) -> None:
+    target = tmp_path / "out.bin"
+    atomic_write(target, iter([b"one ", b"two"]))
+    assert target.read_bytes() == b"one two"
+
+    def broken() -> Any:
+        yield b"half"
+        raise ValueError("stop")
+
+    with pytest.raises(ValueError):
+        atomic_write(target, broken())
+    assert target.read_bytes() == b"one two"  # the old content, whole
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.bin"]  # no temporary file

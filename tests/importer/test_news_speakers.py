@@ -4,6 +4,7 @@ the style of US or Indonesian news, one per category of error found on real arti
 from __future__ import annotations
 
 from reader.core.model import Article
+from reader.core.quote_query import speaker_matches
 from reader.importer import import_text
 
 LEAD_EN = "The campaign entered its final week on Monday with both parties short of money."
@@ -203,3 +204,19 @@ def test_nested_single_quote_before_the_closing_mark() -> None:
         'Maxton, a 31-year-old volunteer. "But they are very receptive."',
     )
     assert [name for name, _ in who(article)] == ["Bree Maxton", "Bree Maxton"]
+
+
+# -- nicknames ----------------------------------------------------------------------------
+
+
+def test_a_nickname_in_the_cue_is_kept_as_an_alias() -> None:
+    article = imported(
+        LEAD_ID,
+        "Presiden Joko Widodo meresmikan jalan tol baru di Sukamaju pada Senin.",
+        "“Jalan ini untuk rakyat, bukan untuk pejabat,” kata Jokowi.",
+        title="Presiden Resmikan Jalan Tol Sukamaju",
+    )
+    speaker = article.speakers[0]
+    assert speaker.name == "Joko Widodo"
+    assert "Jokowi" in speaker.aliases
+    assert speaker_matches(speaker, "jokowi")

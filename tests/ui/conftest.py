@@ -31,6 +31,23 @@ def steady_cursors(app: App[Any]) -> None:
             field.cursor_blink = False
 
 
+async def sidebar_ready(pilot: Pilot[Any]) -> Any:
+    """The reading screen's quote sidebar once it is mounted and laid out.
+
+    It is mounted just after the first paint, which a loaded machine may not have drawn
+    by the first pause: wait for it (bounded) rather than once.
+    """
+    from reader.ui.widgets.quote_sidebar import QuoteSidebar
+
+    for _ in range(200):
+        await pilot.pause()
+        found = next(pilot.app.screen.query(QuoteSidebar).results(), None)
+        if found is not None and found.is_mounted and found.size.height:
+            return found
+        await pilot.pause(0.02)
+    raise AssertionError("the quote sidebar was never mounted")
+
+
 RunBefore = Callable[[Pilot[Any]], Awaitable[None] | None]
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from conftest import sidebar_ready
 from hypothesis import given
 from hypothesis import strategies as st
 from textual.geometry import Region
@@ -13,7 +14,6 @@ from textual.widgets import OptionList
 from reader.core.state import StateStore
 from reader.ui.factory import make_app
 from reader.ui.labels import MAX_LABEL_CHARS, clipped
-from reader.ui.widgets.quote_sidebar import QuoteSidebar
 from reader.ui.widgets.section_list import SectionList
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "hostile"))
@@ -40,7 +40,7 @@ async def test_an_endless_heading_and_name_are_clipped_in_the_lists(tmp_path: Pa
         labels = [toc.get_option_at_index(i).prompt for i in range(toc.option_count)]
         assert any(str(label).endswith("…") for label in labels)
         assert all(len(str(label)) <= MAX_LABEL_CHARS + 8 for label in labels)  # "12 " before
-        sidebar = app.screen.query_one(QuoteSidebar)
+        sidebar = await sidebar_ready(pilot)
         shown = [_text(widget) for widget in sidebar.query(OptionList)]
         assert any("…" in text for text in shown)
 

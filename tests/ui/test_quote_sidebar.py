@@ -683,6 +683,30 @@ async def test_c_copies_the_highlighted_quote_with_its_speaker(
         assert app.chosen_ids() == []  # copying is not choosing
 
 
+async def test_shift_c_copies_the_full_citation_of_the_highlighted_quote(
+    seed_article: Article,
+) -> None:
+    app = SidebarApp(seed_article)
+    async with app.run_test(size=SIZE) as pilot:
+        app.quotes.focus()
+        await pilot.press("down", "C")  # q2
+        await pilot.pause()
+        quote = seed_article.quote("q2")
+        speaker = seed_article.speaker(quote.speaker)
+        assert app.clipboard.startswith(f"“{quote.text}” — {speaker.name}, {speaker.role}. In: ")
+        assert app.clipboard.endswith(f"“{seed_article.title}”, {seed_article.source}")
+        assert app.chosen_ids() == []
+
+
+async def test_shift_c_copies_nothing_without_a_highlighted_quote(seed_article: Article) -> None:
+    app = SidebarApp(seed_article)
+    async with app.run_test(size=SIZE) as pilot:
+        app.sidebar.focus_search()
+        await pilot.press("C")
+        assert app.search.value == "C"
+        assert app.clipboard == ""
+
+
 async def test_c_in_the_search_field_is_typed_not_copied(seed_article: Article) -> None:
     app = SidebarApp(seed_article)
     async with app.run_test(size=SIZE) as pilot:

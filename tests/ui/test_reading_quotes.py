@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from _waiting import until
-from conftest import WIDE
+from conftest import WIDE, sidebar_ready
 from rich.style import Style
 from textual.command import CommandList, Hit, Provider
 from textual.content import Content
@@ -15,7 +15,7 @@ from textual.widgets import Input
 from reader.core.model import Article, Quote, Section, Speaker
 from reader.core.state import StateStore
 from reader.ui.app import ReaderApp
-from reader.ui.commands import QuoteCommands, SectionCommands, SpeakerCommands
+from reader.ui.commands import CitationCommands, QuoteCommands, SectionCommands, SpeakerCommands
 from reader.ui.screens.reading import ReadingScreen
 from reader.ui.widgets.article_body import ArticleBody
 from reader.ui.widgets.quote_sidebar import QuoteSidebar
@@ -42,7 +42,7 @@ async def test_choosing_a_quote_scrolls_to_it_and_highlights_it(
         screen = app.screen
         assert isinstance(screen, ReadingScreen)
         body = screen.query_one(ArticleBody)
-        sidebar = screen.query_one(QuoteSidebar)
+        sidebar = await sidebar_ready(pilot)
         quote = next(q for q in seed_article.quotes if q.id == "q9")
         sidebar.post_message(QuoteSidebar.QuoteChosen(sidebar, quote.id))
         await pilot.pause()
@@ -108,11 +108,30 @@ async def test_quote_commands_jump_to_a_quote(seed_app: Callable[[], ReaderApp])
         assert screen.query_one(ArticleBody).chosen_quote == "q7"
 
 
+async def test_citation_commands_copy_a_quote_or_the_article(
+    seed_app: Callable[[], ReaderApp], seed_article: Article
+) -> None:
+    from reader.core.citation import article_citation, full_citation
+
+    app = seed_app()
+    async with app.run_test(size=WIDE) as pilot:
+        provider = CitationCommands(app.screen)
+        hit = (await _hits(provider, "Cite Tentu saja"))[0]
+        assert hit.text is not None and "Medvedev" in hit.text
+        hit.command()
+        await pilot.pause()
+        assert app.clipboard == full_citation(seed_article.quote("q7"), seed_article)
+        (await _hits(provider, "Cite this article"))[0].command()
+        await pilot.pause()
+        assert app.clipboard == article_citation(seed_article)
+        assert app.clipboard.startswith(f"“{seed_article.title}”")
+
+
 async def test_speaker_commands_filter_the_sidebar(seed_app: Callable[[], ReaderApp]) -> None:
     app = seed_app()
     async with app.run_test(size=WIDE) as pilot:
         screen = app.screen
-        sidebar = screen.query_one(QuoteSidebar)
+        sidebar = await sidebar_ready(pilot)
         provider = SpeakerCommands(screen)
         (await _hits(provider, "Lukyanov"))[0].command()
         await pilot.pause()
@@ -145,3 +164,29 @@ async def test_palette_text_is_never_markup(tmp_path: Path) -> None:
         assert quote.prompt.plain == "Quote: [i]Ann[/i]: [red]x[/]"
         assert quote.help is not None
         assert Content.from_markup(quote.help).plain == "[red]x[/]"
+
+
+async def test_keys_before_the_sidebar_is_mounted_reach_it(
+    seed_app: Callable[[], ReaderApp],
+) -> None:
+    """The sidebar is mounted after the first paint; "/", Tab and a speaker filter
+    pressed before then mount it at once and take effect as soon as it is composed."""
+    app = seed_app()
+    async with app.run_test(size=WIDE) as pilot:
+        screen = app.screen
+        assert isinstance(screen, ReadingScreen)
+        await pilot.pause()
+        for key, focused in (("slash", "quote-search"), ("tab", "quote-speakers")):
+            # back to the moment before the sidebar was mounted
+            screen.body.focus()
+            await screen.query_one(QuoteSidebar).remove()
+            assert screen.sidebar is None
+            await pilot.press(key)
+            await pilot.pause()
+            assert screen.focused is not None and screen.focused.id == focused, key
+        await screen.query_one(QuoteSidebar).remove()
+        screen.filter_speaker("lavrov")
+        await pilot.pause()
+        sidebar = screen.query_one(QuoteSidebar)
+        assert sidebar.speaker_filter == "lavrov"
+        assert len(screen.query(QuoteSidebar)) == 1

@@ -141,6 +141,20 @@ async def test_many_quotes_get_their_sidebar_after_the_first_paint(tmp_path: Pat
         assert screen.body.chosen_quote == "q399"
 
 
+async def test_the_first_paint_has_the_text_before_any_resize(
+    seed_app: Callable[[], ReaderApp], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Textual paints a new widget before handling its Resize event; the body must not
+    wait for that event to have text (its first frame was blank, the text a frame later)."""
+    monkeypatch.setattr(ArticleBody, "on_resize", lambda self: None)
+    app = seed_app()
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.pause()
+        body = app.screen.query_one(ArticleBody)
+        first = "".join(segment.text for segment in body.render_line(0))
+        assert "Moskow dan Washington" in first
+
+
 async def test_a_bare_article_opens_and_every_key_is_harmless() -> None:
     article = Article(id="bare", title="Only a title", language="xx", source="Nobody")
     app = ReaderApp(article, StateStore())

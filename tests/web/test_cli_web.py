@@ -270,3 +270,19 @@ def test_a_damaged_subscriptions_file_is_reported_not_replaced(
     if os.name == "posix":
         assert run("feed", "add", "http://127.0.0.1:1/feed") == 1
         assert (config / "feeds.json").read_text() == "{not json"
+
+
+@pytest.mark.parametrize(
+    ("encoding", "header"),
+    [("cp1252", "text/html; charset=utf-8"), ("utf-8", "text/html; charset=iso-8859-1")],
+    ids=["cp1252-sent-as-utf8", "utf8-sent-as-latin1"],
+)
+def test_a_url_with_a_misdeclared_charset_imports_right(
+    server: LocalServer, tmp_path: Path, encoding: str, header: str
+) -> None:
+    page = (PAGES / "en-ferry.html").read_text(encoding="utf-8")
+    page = page.replace("Island ferry fares", "Île ferry café fares")
+    url = server.page("/page", page.encode(encoding), header)
+    assert run("import", url, "-o", str(tmp_path)) == 0
+    (written,) = tmp_path.glob("*.yaml")
+    assert load_article(written).title.startswith("Île ferry café fares")

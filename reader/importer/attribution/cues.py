@@ -239,8 +239,10 @@ class CueReader:
         if (
             j - i == 1
             and (i == 0 or w[i - 1] in _FULL_STOPS)
-            and words[0] not in rules.inside
             and words[0] not in rules.cued
+            and f[i] & PLAIN
+            and words[0] not in rules.follows  # (a name's first word: no need to look)
+            and words[0] not in rules.inside
         ):
             return None  # "Kicking off the day, …", "Earlier this week, …": no name
         role_words, name = rules.split_one(words[0]) if j - i == 1 else rules.split(words)
@@ -632,6 +634,15 @@ class CueReader:
             found = self.phrase(start, verbs[-1])
             if found.kind == "name":
                 return found
+        # "Earlier in the day, Clinton held a meeting and pledged to “…”": the first name
+        # of the sentence, after its opening phrase, is the subject of both verbs.
+        i = start
+        while i < verbs[-1] and w[i] != ",":
+            i += 1
+        if i + 1 < verbs[-1] and f[i + 1] & CAPWORD:
+            first = self.name_at(i + 1, min(run_at(self.tokens, i + 1), verbs[-1]))
+            if first is not None and first.kind == "name":
+                return first
         return Cue("back", at=self.tokens.start(verbs[0]))
 
     def _apposed_before(self, verb: int) -> Cue:

@@ -64,13 +64,10 @@ class NameRules:
         self.cued: set[str] = set()
         #: The capitalised words each capitalised word is followed by, across the article.
         self.follows: dict[str, set[str]] = {}
-        #: Capitalised words the article writes inside a sentence, not only opening one:
-        #: a lone capitalised word found only at sentence starts ("Kicking off the day,",
-        #: "Earlier this week,", "Weighing in,") is no name.
-        self.inside: set[str] = set()
+        self._paragraphs = paragraphs
+        self._inside: set[str] | None = None
         counts: dict[str, int] = {}
-        follows, cued, standalone, inside = self.follows, self.cued, self.standalone, self.inside
-        speaks: set[str] = set()
+        follows, cued, standalone = self.follows, self.cued, self.standalone
         for para in paragraphs:
             words, flags = para.words, para.flags
             last = len(words) - 1
@@ -85,22 +82,46 @@ class NameRules:
                     follows.setdefault(word, set()).add(words[k + 1])
                 if k:
                     prev = flags[k - 1]
-                    if words[k - 1] not in _FULL_STOPS:
-                        inside.add(word)
                     if prev & POST_CUE:
                         cued.add(word)
                     if prev & PLACE_PREPOSITION and not nxt_cap:
                         standalone.add(word)
+        self.counts = counts
+        if standalone:
+            # "faith in Trump" makes no place of a word the article has speak ("Trump
+            # said", "said Trump"). Asked in a second pass, of these few words only.
+            standalone -= cued | self._speaking(standalone)
+
+    def _speaking(self, candidates: set[str]) -> set[str]:
+        """Those of ``candidates`` the article has right before a speech verb, alone
+        ("Trump said", but not "Dinkes Sultra mengatakan")."""
+        speaks: set[str] = set()
+        for para in self._paragraphs:
+            words, flags = para.words, para.flags
+            last = len(words) - 1
+            for k in para.caps:
                 if (
                     k < last
                     and flags[k + 1] & PRE_CUE
                     and flags[k + 1] & WORD
-                    and not (k and flags[k - 1] & CAPWORD)  # not "Dinkes Sultra mengatakan"
+                    and words[k] in candidates
+                    and not (k and flags[k - 1] & CAPWORD)
                 ):
-                    speaks.add(word)
-        self.counts = counts
-        # "faith in Trump" makes no place of a word the article has speak ("Trump said").
-        standalone -= speaks | cued
+                    speaks.add(words[k])
+        return speaks
+
+    @property
+    def inside(self) -> set[str]:
+        """Capitalised words the article writes inside a sentence, not only opening one:
+        a lone capitalised word found only at sentence starts ("Kicking off the day,",
+        "Earlier this week,", "Weighing in,") is no name. Worked out when first asked."""
+        if self._inside is None:
+            inside: set[str] = set()
+            for para in self._paragraphs:
+                words = para.words
+                inside.update(words[k] for k in para.caps if k and words[k - 1] not in _FULL_STOPS)
+            self._inside = inside
+        return self._inside
 
     def is_role(self, word: str) -> bool:
         return bool(self.table[word] & ROLE)

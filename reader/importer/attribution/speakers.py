@@ -78,6 +78,9 @@ class Person:
     first: tuple[int, int]
     role_at: tuple[int, int] | None = None
     described: bool = False  # an unnamed speaker, known only by a description
+    #: Nicknames the article calls the person by ("Jokowi" for Joko Widodo), kept as
+    #: aliases so that a filter by the nickname finds their quotes.
+    nicknames: set[str] = field(default_factory=set)
 
     def has(self, words: tuple[str, ...]) -> bool:
         n = len(words)
@@ -187,9 +190,10 @@ class _Registry:
             if len(person.name) < 2:
                 continue
             first = person.name[0]
-            if len(first) >= MIN_NICKNAME_STEM and word != first and word.startswith(first):
-                return i
-            if any(len(t) > len(word) and t.startswith(word) for t in person.name):
+            if (
+                len(first) >= MIN_NICKNAME_STEM and word != first and word.startswith(first)
+            ) or any(len(t) > len(word) and t.startswith(word) for t in person.name):
+                person.nicknames.add(word)
                 return i
         return None
 
@@ -596,6 +600,7 @@ def make_speakers(people: list[Person], order: list[int]) -> dict[int, Speaker]:
             continue
         surname = person.name[-1]
         ident = unique(slugify(surname, fallback="speaker"), taken)
-        aliases = (surname,) if len(person.name) > 1 else ()
+        aliases: tuple[str, ...] = (surname,) if len(person.name) > 1 else ()
+        aliases += tuple(sorted(person.nicknames - {surname}))
         out[p] = Speaker(ident, name, person.role, aliases)
     return out

@@ -80,7 +80,9 @@ _CHROME_PARTS = frozenset(
         "juga",
     }
 )
-_CHROME_NAMES = frozenset({"read-more", "readmore", "also-read", "more-stories", "dark-mode"})
+_CHROME_NAMES = frozenset(
+    {"read-more", "readmore", "also-read", "more-stories", "dark-mode", "bacajuga", "lihatjuga"}
+)
 _CHROME_TAGS = (
     "nav",
     "aside",

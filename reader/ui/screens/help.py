@@ -56,6 +56,7 @@ class HelpScreen(ModalScreen[None]):
         A binding group (the digits) is one row, its keys shown as a range ("1…9").
         """
         rows: dict[str, tuple[list[str], str, bool]] = {}
+        keymap = _keymap(self.app)
         for binding in bindings:
             if not binding.description:
                 continue
@@ -63,7 +64,9 @@ class HelpScreen(ModalScreen[None]):
             name = f"group:{group.description}" if group else binding.action
             description = group.description if group else binding.description
             keys, _, _ = rows.setdefault(name, ([], description, group is not None))
-            for key in binding.key.split(","):
+            # a key the user's config remapped shows as it is now
+            key_list = keymap.get(binding.id, binding.key) if binding.id else binding.key
+            for key in key_list.split(","):
                 display = self.app.get_key_display(binding.with_key(key.strip()))
                 if display not in keys:
                     keys.append(display)
@@ -71,3 +74,10 @@ class HelpScreen(ModalScreen[None]):
             (f"{keys[0]}…{keys[-1]}" if ranged and len(keys) > 1 else " ".join(keys), description)
             for keys, description, ranged in rows.values()
         ]
+
+
+def _keymap(app: object) -> dict[str, str]:
+    """The keys the user's config gave binding ids (none on an app not reader's own)."""
+    from reader.ui.app import ReaderApp
+
+    return dict(app.settings.keymap) if isinstance(app, ReaderApp) else {}

@@ -25,9 +25,15 @@ from textual.widgets import Footer, Header, Input
 
 from reader.core.model import Article
 from reader.core.state import Position, StateStore
-from reader.ui.commands import QuoteCommands, SectionCommands, SpeakerCommands
+from reader.ui.commands import (
+    CitationCommands,
+    QuoteCommands,
+    SectionCommands,
+    SpeakerCommands,
+)
 from reader.ui.labels import untitled_label
-from reader.ui.widgets.article_body import ArticleBody
+from reader.ui.settings import Settings
+from reader.ui.widgets.article_body import MAX_TEXT_WIDTH, ArticleBody
 from reader.ui.widgets.find_bar import FindBar
 from reader.ui.widgets.footer_panel import FooterPanel
 from reader.ui.widgets.key_footer import KeyFooter
@@ -36,8 +42,6 @@ from reader.ui.widgets.section_list import SectionList
 
 #: Below this many columns the side panes start hidden (toggle them with t and s).
 NARROW_WIDTH = 110
-#: Articles with more quotes than this get their sidebar just after the first paint.
-EAGER_QUOTES = 300
 #: The footer's keys, most useful first: on a narrow terminal the last ones give way
 #: (the help screen lists them all). Showing the hidden panes matters most there.
 #: The find bar's keys (shown only while it is open) rank first after quit and help:
@@ -81,7 +85,7 @@ class ReadingScreen(Screen[None]):
     """One article, read from the keyboard or the mouse."""
 
     AUTO_FOCUS = "#body"
-    COMMANDS: ClassVar = {SectionCommands, QuoteCommands, SpeakerCommands}
+    COMMANDS: ClassVar = {SectionCommands, QuoteCommands, SpeakerCommands, CitationCommands}
 
     class StateWritten(Message):
         """The screen wrote to the user's state: the app shows any warning it left
@@ -153,12 +157,12 @@ class ReadingScreen(Screen[None]):
                     article,
                     untitled=self.untitled,
                     initial=self.state.position(article.id),
+                    max_width=self._settings.max_width or MAX_TEXT_WIDTH,
                     id="body",
                 )
                 yield FindBar(id="find-bar")
-            with Vertical(id="quotes-pane"):
-                if len(article.quotes) <= EAGER_QUOTES:
-                    yield QuoteSidebar(article, id="quotes")
+            # the sidebar is mounted just after the first paint (see _mount_sidebar)
+            yield Vertical(id="quotes-pane")
         yield FooterPanel(
             article.footer,
             accepted=self.state.cookies_accepted(article.source),
@@ -171,21 +175,38 @@ class ReadingScreen(Screen[None]):
         self.sub_title = self.article.source
         self.query_one("#toc").border_title = "Sections"
         self.query_one("#quotes-pane").border_title = "Quotes"
-        if not self.query("#quotes"):
-            self.call_after_refresh(self._mount_sidebar)
+        self.call_after_refresh(self._mount_sidebar_after_paint)
         self.watch(self.body, "scroll_y", self._scrolled, init=False)
+
+    @property
+    def _settings(self) -> Settings:
+        """The user's settings (the defaults on an app that is not reader's own)."""
+        from reader.ui.app import ReaderApp
+
+        return self.app.settings if isinstance(self.app, ReaderApp) else Settings()
 
     @property
     def body(self) -> ArticleBody:
         return self.query_one("#body", ArticleBody)
 
-    def _mount_sidebar(self) -> None:
-        """Mount the sidebar of an article with very many quotes after the first paint.
+    def _mount_sidebar_after_paint(self) -> None:
+        if self.is_attached and self.query_one("#quotes-pane").is_mounted:  # not quitting
+            self._mount_sidebar()
 
-        Building it measures every quote, which for thousands of them takes a moment
-        the reader should not spend looking at a blank terminal.
+    def _mount_sidebar(self) -> QuoteSidebar:
+        """The quote sidebar, mounted now if it is not yet (it is just after first paint).
+
+        Composing it (a search field, two option lists and their styles) costs about
+        as much as the rest of the screen, and building its list measures quotes: the
+        article text should not wait for either. A key that needs the sidebar before
+        then (``/``, a speaker filter) mounts it at once; the sidebar takes the filter,
+        or the focus, as soon as it is composed.
         """
-        self.query_one("#quotes-pane").mount(QuoteSidebar(self.article, id="quotes"))
+        sidebar = self.sidebar
+        if sidebar is None:
+            sidebar = QuoteSidebar(self.article, id="quotes")
+            self.query_one("#quotes-pane").mount(sidebar)
+        return sidebar
 
     @property
     def sidebar(self) -> QuoteSidebar | None:
@@ -207,7 +228,10 @@ class ReadingScreen(Screen[None]):
             return
         self.set_class(narrow, "-narrow")
         self.query_one(Footer).compact = narrow
-        self.show_toc = self.show_quotes = not narrow
+        # the config's choice of panes at start, else: shown when there is room
+        panes = self._settings.panes
+        self.show_toc = panes.get("sections", not narrow)
+        self.show_quotes = panes.get("quotes", not narrow)
 
     def watch_show_toc(self, show: bool) -> None:
         self._show_pane("#toc", show)
@@ -270,8 +294,7 @@ class ReadingScreen(Screen[None]):
     def filter_speaker(self, speaker_id: str | None) -> None:
         """Show only one speaker's quotes in the sidebar (None: everyone's)."""
         self.show_quotes = True
-        if self.sidebar is not None:
-            self.sidebar.show_speaker(speaker_id)
+        self._mount_sidebar().show_speaker(speaker_id)
 
     @on(ArticleBody.SectionInView)
     def _section_in_view(self, event: ArticleBody.SectionInView) -> None:
@@ -322,11 +345,13 @@ class ReadingScreen(Screen[None]):
         )
         self._focus_into(panes[(current + step) % len(panes)])
 
-    @staticmethod
-    def _focus_into(pane: Widget) -> None:
+    def _focus_into(self, pane: Widget) -> None:
         """Focus a pane, or the first focusable widget in it, preferring lists to fields."""
         if pane.focusable:
             pane.focus()
+            return
+        if pane.id == "quotes-pane":
+            self._mount_sidebar().focus_lists()
             return
         inside = [w for w in pane.query("*") if w.focusable]
         preferred = [w for w in inside if not isinstance(w, Input)]
@@ -336,8 +361,7 @@ class ReadingScreen(Screen[None]):
 
     def action_search_quotes(self) -> None:
         self.show_quotes = True
-        if self.sidebar is not None:
-            self.sidebar.focus_search()
+        self._mount_sidebar().focus_search()
 
     def action_copy_text(self) -> None:
         """ctrl+c: copy the selected text; with none, pass the key on (to quit).

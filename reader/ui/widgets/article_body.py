@@ -109,10 +109,12 @@ class ArticleBody(ScrollView, can_focus=True):
         *,
         untitled: str,
         initial: Position | None = None,
+        max_width: int = MAX_TEXT_WIDTH,
         id: str | None = None,
         classes: str | None = None,
     ) -> None:
         super().__init__(id=id, classes=classes)
+        self._max_width = max_width
         self._source = BlockSource(iter_blocks(article, untitled))
         self._finder = Finder(self._source.blocks)
         self._layout: TextLayout | None = None
@@ -136,13 +138,24 @@ class ArticleBody(ScrollView, can_focus=True):
             self._layout = TextLayout(self._source, self._text_width(self.size.width))
         return self._layout
 
-    @staticmethod
-    def _text_width(width: int) -> int:
-        return max(10, min(MAX_TEXT_WIDTH, width - GUTTER - 2))
+    def _text_width(self, width: int) -> int:
+        return max(10, min(self._max_width, width - GUTTER - 2))
 
     def on_resize(self) -> None:
+        self._wrap()
+
+    def _wrap(self) -> None:
+        """Wrap the text for the current width (if it is not already), keeping the place.
+
+        Called on resize, and by the first :meth:`render_line`: Textual paints a new
+        widget before its Resize event is handled, and the text must be in that very
+        first frame, not in one a moment later. (Not when a saved position is to be
+        restored: during that first paint the scroll limits are not yet the widget's,
+        and the place would be clamped; the resize that follows restores it.)
+        """
         width = self._text_width(self.scrollable_content_region.width)
-        if self._layout is not None and self._layout.width == width:
+        layout = self._layout
+        if layout is not None and layout.width == width and layout.line_count:
             self._update_virtual_size()
             return
         anchor = self._anchor() if self._initial is None else None
@@ -461,6 +474,12 @@ class ArticleBody(ScrollView, can_focus=True):
 
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
+        layout = self._layout
+        if self._initial is None and (
+            layout is None or not layout.line_count or layout.width != self._text_width(width)
+        ):
+            # (a saved position is restored on resize, once the scroll limits are known)
+            self._wrap()
         line_y = int(self.scroll_y) + y
         strip = self._cache.get(line_y)
         if strip is None or strip.cell_length != width:
@@ -501,7 +520,10 @@ class ArticleBody(ScrollView, can_focus=True):
             segments.append(Segment(" " * (GUTTER - 1), base))
         else:
             segments.append(Segment(" " * GUTTER, base))
-        segments.extend(text.render(self.app.console))
+        # Rich's Text.render leaves a text without spans unstyled (its base style is the
+        # caller's to apply): without this a plain paragraph came out in the terminal's
+        # default colours, not the theme's (black on a browser page, dark on a light theme).
+        segments.extend(Segment.apply_style(text.render(self.app.console), base))
         # (character, line) offsets for the mouse selection: 0 at the first character of
         # the text, so the margin and the quote bar before it have negative ones.
         lead = margin + GUTTER

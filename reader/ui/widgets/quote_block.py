@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 
 from rich.cells import cell_len, get_character_cell_size
 from textual.content import Content
@@ -150,6 +151,7 @@ class QuoteBlock(Visual):
         build: Callable[[], tuple[Content, Content | None]],
         *,
         plain: str,
+        suffix: str = "",
         footer_plain: str | None = None,
         marker: Content | str = "",
         max_lines: int | None = None,
@@ -159,7 +161,10 @@ class QuoteBlock(Visual):
     ) -> None:
         self._build: Callable[[], tuple[Content, Content | None]] | None = build
         self._styled: tuple[Content, Content | None] | None = None
-        self._plain = plain
+        # the text and what follows it (a closing quote mark), kept apart so that a
+        # list of thousands of quotes does not hold a second copy of every text
+        self._text = plain
+        self._suffix = suffix
         self._footer_plain = footer_plain
         self._marker = Content(marker) if isinstance(marker, str) else marker
         self._max_lines = max_lines
@@ -167,6 +172,11 @@ class QuoteBlock(Visual):
         self._regular = regular
         self._footer_cells = footer_cells
         self._laid_out: tuple[int, Content] | None = None
+
+    @property
+    def _plain(self) -> str:
+        """The whole text shown (made when needed: wrapping, widths)."""
+        return self._text + self._suffix if self._suffix else self._text
 
     @classmethod
     def of(cls, body: Content, *, marker: Content | str = "") -> QuoteBlock:
@@ -232,7 +242,8 @@ class QuoteBlock(Visual):
             clamp is not None
             and self._regular
             and width not in self._breaks
-            and len(self._plain) > clamp * (max(width - self._marker.cell_length, 1) + 1)
+            and len(self._text) + len(self._suffix)
+            > clamp * (max(width - self._marker.cell_length, 1) + 1)
         ):
             # Certainly more lines than the preview shows: no need to wrap to know.
             if self._footer_plain is None:
@@ -285,19 +296,12 @@ def quote_prompt(entry: QuoteEntry, query: str, footer: tuple[str, int | None]) 
     While searching the whole text is shown, since the matched word may be past the
     preview lines. ``footer`` is :func:`attribution_footer` of the quote's speaker.
     """
-    quote, speaker = entry.quote, entry.speaker
-    direct = quote.kind == "direct"
-
-    def styled() -> tuple[Content, Content]:
-        text = highlighted(entry.text, query)
-        # Reported speech has no quote marks, so it is set apart by slant instead.
-        body = text + "”" if direct else text.stylize_before("italic")
-        name = highlighted(speaker.name, query, f".{ATTRIBUTION}")
-        return body, Content.styled(ATTRIBUTION_PREFIX, f".{ATTRIBUTION}") + name
-
+    direct = entry.quote.kind == "direct"
     return QuoteBlock(
-        styled,
-        plain=entry.text + "”" if direct else entry.text,
+        # a partial, not a closure: one of these is kept per quote listed
+        partial(_styled_prompt, entry, query, direct),
+        plain=entry.text,
+        suffix="”" if direct else "",
         footer_plain=footer[0],
         footer_cells=footer[1],
         marker=DIRECT_MARKER if direct else REPORTED_MARKER,
@@ -305,6 +309,15 @@ def quote_prompt(entry: QuoteEntry, query: str, footer: tuple[str, int | None]) 
         breaks=entry.breaks,
         regular=entry.regular,
     )
+
+
+def _styled_prompt(entry: QuoteEntry, query: str, direct: bool) -> tuple[Content, Content]:
+    """A quote's list entry as styled Content: its text, then who said it."""
+    text = highlighted(entry.text, query)
+    # Reported speech has no quote marks, so it is set apart by slant instead.
+    body = text + "”" if direct else text.stylize_before("italic")
+    name = highlighted(entry.speaker.name, query, f".{ATTRIBUTION}")
+    return body, Content.styled(ATTRIBUTION_PREFIX, f".{ATTRIBUTION}") + name
 
 
 def speaker_row(speaker: Speaker | None, count: int, *, active: bool) -> QuoteBlock:

@@ -28,7 +28,7 @@ How an entry is drawn (and why article text is never markup there) is
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
 from time import perf_counter
 from typing import ClassVar
@@ -43,6 +43,7 @@ from textual.widget import Widget
 from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
 
+from reader.core.citation import full_citation
 from reader.core.model import Article, Quote, Speaker
 from reader.core.quote_query import QuoteIndex, citation
 from reader.core.search import terms
@@ -118,6 +119,15 @@ class QuoteSidebar(Widget):
             tooltip="Copy the highlighted quote with who said it: “…” — Name, role",
             id="quote-sidebar.copy-quote",
         ),
+        Binding(
+            "C",
+            "copy_citation",
+            "Copy full citation",
+            show=False,
+            tooltip="Copy the highlighted quote with its speaker, the article's title, "
+            "source, date and URL",
+            id="quote-sidebar.copy-citation",
+        ),
     ]
 
     COMPONENT_CLASSES: ClassVar[set[str]] = set(COMPONENT_CLASSES)
@@ -163,6 +173,9 @@ class QuoteSidebar(Widget):
         # The list is rebuilt in slices (see ``_show_quotes``): the rest of a rebuild.
         self._steps: Iterator[None] | None = None
         self._draining = False
+        # where a key pressed before the sidebar was composed (it is mounted just after
+        # the first paint) put the focus: the search field or the first list
+        self._focus_when_composed: Callable[[], None] | None = None
 
     def _entry(self, index: int) -> QuoteEntry:
         """The quote at ``index`` of the article, ready to show."""
@@ -182,9 +195,13 @@ class QuoteSidebar(Widget):
         yield OptionList(id="quote-list", markup=False)
 
     def on_mount(self) -> None:
-        speakers = self.query_one("#quote-speakers", OptionList)
+        speakers = next(self.query("#quote-speakers").results(OptionList), None)
+        if speakers is None:  # mounted (after the first paint) as the app quits
+            return
         speakers.highlighted = self._speaker_rows.index(self.speaker_filter)
         self._show_quotes()
+        if self._focus_when_composed is not None:
+            self._focus_when_composed()
 
     def _speaker_options(self) -> list[Option]:
         """The speaker filter rows, the active one marked."""
@@ -335,12 +352,29 @@ class QuoteSidebar(Widget):
     # -- public API ------------------------------------------------------------------
 
     def focus_search(self) -> None:
-        """Put the cursor in the search field, remembering where to return on Escape."""
-        search = self.query_one("#quote-search", Input)
+        """Put the cursor in the search field, remembering where to return on Escape.
+
+        Before the sidebar is composed, as soon as it is.
+        """
+        search = next(self.query("#quote-search").results(Input), None)
+        if search is None:
+            self._focus_when_composed = self.focus_search
+            return
         focused = self.screen.focused
         if focused is not search:
             self._return_focus = focused
         search.focus()
+
+    def focus_lists(self) -> None:
+        """Focus the first list (the speakers), as Tab into the sidebar does.
+
+        Before the sidebar is composed, as soon as it is.
+        """
+        speakers = next(self.query("#quote-speakers").results(OptionList), None)
+        if speakers is None:
+            self._focus_when_composed = self.focus_lists
+            return
+        speakers.focus()
 
     def show_speaker(self, speaker_id: str | None) -> None:
         """Show only this speaker's quotes (``None``: everyone's)."""
@@ -411,7 +445,7 @@ class QuoteSidebar(Widget):
             return bool(search.value) or search.has_focus
         if action == "focus_results":
             return search.has_focus
-        if action == "copy_quote":
+        if action in ("copy_quote", "copy_citation"):
             return self._highlighted_quote() is not None
         return True
 
@@ -441,6 +475,14 @@ class QuoteSidebar(Widget):
             return
         self.app.copy_to_clipboard(citation(quote, self.article))
         self.notify("Quote copied with its speaker", title="Copied", timeout=3)
+
+    def action_copy_citation(self) -> None:
+        """Copy the highlighted quote with its speaker and the article it is from."""
+        quote = self._highlighted_quote()
+        if quote is None:
+            return
+        self.app.copy_to_clipboard(full_citation(quote, self.article))
+        self.notify("Full citation copied", title="Copied", timeout=3)
 
     def _highlighted_quote(self) -> Quote | None:
         """The quote under the list's cursor while the list has focus, if any."""

@@ -329,3 +329,40 @@ def test_title_comes_from_the_headline_not_the_site() -> None:
     page = parse_page(html, name="t.html")
     assert page.title == "Kereta Cepat Mulai Beroperasi Penuh"
     assert page.source == "X"
+
+
+CHROME_CLASSES = [
+    "bacajuga",
+    "baca-juga",
+    "iklan",
+    "promo-box",
+    "paywall",
+    "toggle",
+    "sign-up",
+    "topics",
+    "onward",
+    "recommended",
+    "trending-box",
+    "terpopuler",
+    "advert",
+    "share_bar",
+    "related-posts",
+]
+
+
+@pytest.mark.parametrize("cls", CHROME_CLASSES)
+def test_boxes_named_as_chrome_never_become_paragraphs(cls: str) -> None:
+    """Sentences in boxes the site names as chrome, which the extractor alone keeps."""
+    body = "".join(
+        f"<p>Paragraf isi berita nomor {i} yang cukup panjang dan berisi kalimat lengkap "
+        "tentang kejadian di kota itu.</p>"
+        for i in range(6)
+    )
+    box = (
+        f'<div class="{cls}"><p>Kalimat dari kotak MARK ini panjang dan terlihat seperti '
+        "paragraf biasa di dalam artikel berita.</p></div>"
+    )
+    html = f"<html><body><article><h1>Judul berita</h1>{body}{box}{body}</article></body></html>"
+    article = import_html(html.encode(), name="x")
+    assert not any("MARK" in text for _, _, text in article.blocks())
+    assert sum("Paragraf isi" in text for _, _, text in article.blocks()) == 12

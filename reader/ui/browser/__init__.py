@@ -1,0 +1,1 @@
+"""reader in a web browser (textual-serve)."""
