@@ -129,7 +129,11 @@ def _open_parser() -> argparse.ArgumentParser:
 
 
 def _on_a_terminal() -> bool:
-    """Whether the app can run here: it draws on stdout and reads keys from stdin."""
+    """Whether the app can run here: it draws on stdout and reads keys from stdin, unless
+    a Textual driver brings its own screen (textual-serve, behind ``reader serve``, runs
+    each tab's reader on pipes with ``TEXTUAL_DRIVER`` set to its web driver)."""
+    if os.environ.get("TEXTUAL_DRIVER"):
+        return True
     return all(stream is not None and stream.isatty() for stream in (sys.stdin, sys.stdout))
 
 

@@ -29,13 +29,14 @@ NEVER_RUN_THE_APP = (
 )
 
 
-def _reader_on_pipes(*args: str) -> subprocess.CompletedProcess[str]:
+def _reader_on_pipes(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
+    clean = {k: v for k, v in os.environ.items() if k != "TEXTUAL_DRIVER"}
     return subprocess.run(
         [sys.executable, "-c", NEVER_RUN_THE_APP, *args],
         stdin=subprocess.DEVNULL,
         capture_output=True,
         text=True,
-        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        env={**clean, "PYTHONPATH": str(ROOT), **env},
         cwd=ROOT,
         check=False,
     )
@@ -61,6 +62,13 @@ def test_the_app_on_a_pipe_says_what_to_do_instead_and_exits_2(
     [line] = done.stderr.splitlines()
     assert line.startswith("reader: ") and "terminal" in line
     assert line.endswith("reader show" + "".join(f" {a}" for a in args))
+
+
+def test_the_app_runs_on_pipes_under_a_driver_of_its_own(seed_path: Path) -> None:
+    """textual-serve (reader serve) runs each tab's reader on pipes, with its web driver."""
+    driver = "textual.drivers.web_driver:WebDriver"
+    done = _reader_on_pipes(str(seed_path), TEXTUAL_DRIVER=driver)
+    assert done.returncode == 99, done.stderr  # the app's run() was reached
 
 
 def test_the_app_still_starts_on_a_terminal(
