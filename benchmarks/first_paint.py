@@ -38,7 +38,7 @@ sys.path.insert(0, str(HERE))
 from huge_article import body_line, huge_article  # noqa: E402
 from terminal import Screen, Session, Terminal, load, median, shows  # noqa: E402
 
-from reader.core.articlefile import dump_article, load_article  # noqa: E402
+from reader.core.format import dump_article, load_article  # noqa: E402
 from reader.resources import default_article  # noqa: E402
 
 
@@ -98,7 +98,7 @@ def make_bench(folder: Path, huge_mb: float = 5.0) -> Bench:
 
 def fill_cache(bench: Bench) -> None:
     """Put the huge article in the private cache, as the app does after opening it."""
-    from reader.core.cache import load_article_cached
+    from reader.core.format.cache import load_article_cached
 
     cache = Path(bench.env["READER_CACHE_DIR"])
     if any(cache.glob("*.json")):

@@ -66,9 +66,9 @@ def _check_safe(text: str, what: str) -> None:
 
 
 def target_loader(data: bytes) -> None:
-    from reader.core.articlefile import dump_article, parse_article
     from reader.core.errors import ReaderError
     from reader.core.files import decode_text
+    from reader.core.format import dump_article, parse_article
 
     try:
         article = parse_article(decode_text(data, "fuzz.yaml"), "fuzz.yaml")
@@ -124,7 +124,7 @@ def run_atheris(target: str, seconds: int, findings: Path, slow: float) -> int:
     import atheris
 
     with atheris.instrument_imports(include=["reader"]):
-        import reader.core.articlefile
+        import reader.core.format
         import reader.importer  # noqa: F401
 
     check = _timed(TARGETS[target], slow)

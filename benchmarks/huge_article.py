@@ -4,7 +4,7 @@ Builds a synthetic article of about ``--mb`` megabytes (many sections, paragraph
 quotes, realistic text taken from the seed article), then reports:
 
 * the time to load and validate it (``load_article``), best of a few runs, and to read
-  it back from the article cache (``reader.core.cache``), as the app does on reopening;
+  it back from the article cache (``reader.core.format.cache``), as the app does on reopening;
 * with ``--ttfp``, the time from launching ``reader`` to the first paint of its text in a
   real terminal (tmux, via ``shared/tools/ttfp.py``), for the seed and the huge article,
   opened for the first time (empty cache) and again (cached). The cache is a private
@@ -31,10 +31,10 @@ from pathlib import Path
 
 import yaml
 
-from reader.core.articlefile import dump_article, load_article
-from reader.core.cache import MIN_BYTES, load_article_cached
+from reader.core.format import dump_article, load_article
+from reader.core.format.cache import MIN_BYTES, load_article_cached
+from reader.core.format.safe_yaml import parse_yaml
 from reader.core.model import Article, Quote, Section
-from reader.core.yamlsafe import parse_yaml
 from reader.resources import default_article
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -6,7 +6,7 @@ test corpus (and each corpus text again with straight quote marks), the held-out
 articles (only hashed: nothing here shows what the importer made of them), every text of
 ``../shared/corpora/pfsa-id-dev`` and of ``../shared/corpora/polnear-train`` (both read
 in place, never copied into the project) and the seed article. Each text contributes its name, the
-article as :func:`~reader.core.articlefile.dump_article` writes it and the quotation
+article as :func:`~reader.core.format.dump_article` writes it and the quotation
 groups; a text the importer refuses contributes its one-line error instead.
 """
 
@@ -25,8 +25,8 @@ CORPORA = next(
     ROOT.parent / "shared" / "corpora",
 )
 
-from reader.core.articlefile import dump_article  # noqa: E402
 from reader.core.errors import ReaderError  # noqa: E402
+from reader.core.format import dump_article  # noqa: E402
 from reader.importer import import_with_groups  # noqa: E402
 
 CORPUS = ROOT / "tests" / "importer" / "corpus"

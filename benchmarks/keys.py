@@ -54,7 +54,7 @@ from first_paint import (  # noqa: E402
 )
 from terminal import Screen, Terminal, load, median, shows  # noqa: E402
 
-from reader.core.articlefile import load_article  # noqa: E402
+from reader.core.format import load_article  # noqa: E402
 from reader.core.model import Article  # noqa: E402
 
 TIMEOUT = 15.0

@@ -20,7 +20,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from reader.core.articlefile import dump_article
+from reader.core.format import dump_article
 from reader.core.model import Article, Footer, Quote, Section, Speaker
 
 SYLLABLES = [

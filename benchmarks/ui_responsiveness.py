@@ -46,7 +46,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from huge_article import huge_article  # noqa: E402
 
-from reader.core.articlefile import load_article  # noqa: E402
+from reader.core.format import load_article  # noqa: E402
 from reader.core.state import StateStore  # noqa: E402
 from reader.resources import default_article  # noqa: E402
 from reader.ui.app import ReaderApp  # noqa: E402

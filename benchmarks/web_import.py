@@ -28,8 +28,8 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from reader.core.format.safe_yaml import c_safe_loader  # noqa: E402
 from reader.core.model import Article  # noqa: E402
-from reader.core.yamlsafe import c_safe_loader  # noqa: E402
 from reader.importer import import_text  # noqa: E402
 from reader.importer.formats.html import import_html  # noqa: E402
 

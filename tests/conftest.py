@@ -11,7 +11,7 @@ import pytest
 from _fifo import release_fifos
 from hypothesis import HealthCheck, settings
 
-from reader.core.articlefile import load_article
+from reader.core.format import load_article
 from reader.core.model import Article
 
 if TYPE_CHECKING:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from reader.core.articlefile import save_article
+from reader.core.format import save_article
 from reader.core.model import Article, Quote, Section, Speaker
 
 

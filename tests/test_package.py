@@ -131,6 +131,6 @@ def test_the_wheel_installs_and_runs_from_the_root_folder(
 
 @pytest.fixture
 def seed_article_title() -> str:
-    from reader.core.articlefile import load_article
+    from reader.core.format import load_article
 
     return load_article(ROOT / "articles" / "moskow-washington-isis.yaml").title

@@ -26,9 +26,9 @@ def add_parser(commands: Commands) -> None:
 
 
 def run(ns: argparse.Namespace) -> int:
-    from reader.core.articlefile import load_article
     from reader.core.errors import ReaderError
     from reader.core.files import shown
+    from reader.core.format import load_article
     from reader.resources import default_article
 
     failed = 0

@@ -41,10 +41,10 @@ def add_parser(commands: Commands) -> None:
 
 
 def run(ns: argparse.Namespace) -> int:
-    from reader.core.articlefile import load_article
     from reader.core.errors import ReaderError
     from reader.core.export import SUFFIXES, export_article
     from reader.core.files import atomic_write, shown
+    from reader.core.format import load_article
     from reader.resources import default_article
 
     output: Path | None = ns.output

@@ -53,9 +53,10 @@ def add_parser(commands: Commands) -> None:
         "-o",
         "--output",
         type=Path,
-        default=Path("."),
+        default=None,
         metavar="DIR",
-        help="folder to write articles to (default: current folder)",
+        help="folder to write articles to (default: your article folder, the one the library "
+        "shows; READER_ARTICLES_DIR overrides)",
     )
     parser.add_argument("--force", action="store_true", help="replace existing files")
     parser.add_argument(
@@ -64,7 +65,12 @@ def add_parser(commands: Commands) -> None:
 
 
 def run(ns: argparse.Namespace) -> int:
-    return run_import(ns.inputs, output=ns.output, force=ns.force, to_stdout=ns.stdout)
+    """Imports go to the user's article folder unless ``-o`` names another: the folder
+    feed updates write to and the library shows (:func:`reader.core.places.user_articles_dir`)."""
+    from reader.core.places import user_articles_dir
+
+    output = ns.output if ns.output is not None else user_articles_dir()
+    return run_import(ns.inputs, output=output, force=ns.force, to_stdout=ns.stdout)
 
 
 class _Progress(Protocol):
@@ -163,7 +169,7 @@ def _body(article: Article) -> tuple[str, ...]:
 
 def _on_disk(path: Path) -> tuple[str, ...] | None:
     """The body of the article file at ``path`` (None if it is no article)."""
-    from reader.core.articlefile import load_article
+    from reader.core.format import load_article
 
     try:
         return _body(load_article(path))
@@ -212,7 +218,7 @@ def _target(
 def run_import(inputs: list[str], *, output: Path, force: bool, to_stdout: bool) -> int:
     """Import every input; print one line per failure and a summary; 1 if any failed."""
     # here, not at the top: listing the subcommands (reader --help) imports this module
-    from reader.core.articlefile import dump_article, save_article
+    from reader.core.format import dump_article, save_article
     from reader.web.fetch import MAX_CONCURRENT, Fetcher, concurrently
 
     # a folder with nothing to import is named, whatever else is imported with it

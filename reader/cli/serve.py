@@ -47,8 +47,8 @@ def add_parser(commands: Commands) -> None:
 
 
 def run(ns: argparse.Namespace) -> int:
-    from reader.core.articlefile import load_article
     from reader.core.errors import ReaderError
+    from reader.core.format import load_article
     from reader.resources import default_article
     from reader.ui.browser.server import ReaderServer, is_loopback
     from reader.ui.factory import resolve_target

@@ -40,7 +40,7 @@ def add_parser(commands: Commands) -> None:
 
 
 def run(ns: argparse.Namespace) -> int:
-    from reader.core.articlefile import load_article
+    from reader.core.format import load_article
     from reader.resources import default_article
 
     path = ns.path or default_article()

@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Literal
 
-from reader.core.articlefile import article_to_data
+from reader.core.format import article_to_data
 from reader.core.model import LEAD, Article, Quote
 
 Format = Literal["md", "txt", "json", "html"]

@@ -9,8 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from reader.core.articlefile import load_article
 from reader.core.errors import ReaderError
+from reader.core.format import load_article
 from reader.core.model import Article
 
 ARTICLE_SUFFIXES = (".yaml", ".yml")

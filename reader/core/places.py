@@ -2,7 +2,7 @@
 
 One function, so that ``reader import``, ``reader feed update`` and the library agree on
 the folder: the platform's user data folder (``platformdirs``), unless ``READER_ARTICLES_DIR``
-names another. State and cache have their own folders (``core.state``, ``core.cache``):
+names another. State and cache have their own folders (``core.state``, ``core.format.cache``):
 deleting those is always safe; this folder holds what the user collected.
 """
 

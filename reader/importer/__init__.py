@@ -13,11 +13,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from reader.core.articlefile import validate_article
 from reader.core.errors import ArticleError, ReaderError
+from reader.core.format import validate_article
+from reader.core.gctools import paused_gc
 from reader.core.model import Article, Footer, Quote, Section
 from reader.core.text import clean_text
-from reader.core.yamlsafe import paused_gc
 from reader.importer.attribution.speakers import attribute, make_speakers
 from reader.importer.boilerplate import headline_first, strip_boilerplate
 from reader.importer.formats.text import read_lines
@@ -129,7 +129,7 @@ def finish(
 def _verified(article: Article, name: str) -> Article:
     """The article as ``reader check`` will read it back.
 
-    :func:`~reader.core.articlefile.validate_article` runs the loader's checks on the
+    :func:`~reader.core.format.validate_article` runs the loader's checks on the
     article in memory (what a dump and re-parse would do, at a fraction of the cost).
     Anything the format would refuse is caught here, before a file is written; a
     refusal is a bug in the importer, reported as one line rather than a bad file.

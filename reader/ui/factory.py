@@ -2,7 +2,7 @@
 
 Articles are loaded here, before the app starts: a broken article file is a one-line
 error from the CLI, not a crash inside a half-drawn terminal. A big article file opened
-before is read back from the article cache (reader.core.cache). A folder opens the
+before is read back from the article cache (reader.core.format.cache). A folder opens the
 library chooser, where bad files are listed as notifications and the good ones still open.
 """
 
@@ -13,9 +13,9 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from reader.core.cache import load_article_cached
 from reader.core.config import load_config
 from reader.core.errors import ReaderError
+from reader.core.format.cache import load_article_cached
 from reader.core.library import Library, load_library
 from reader.core.model import Article
 from reader.core.state import StateStore

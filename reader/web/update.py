@@ -14,8 +14,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from reader.core.articlefile import load_article, save_article
 from reader.core.errors import ReaderError
+from reader.core.format import load_article, save_article
 from reader.core.model import Article
 from reader.web.feeds import Item, parse_feed
 from reader.web.fetch import Fetcher, FetchError, check_url, concurrently

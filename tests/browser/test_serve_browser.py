@@ -25,7 +25,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from reader.core.articlefile import dump_article, parse_article
+from reader.core.format import dump_article, parse_article
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "build" / "test-artifacts"

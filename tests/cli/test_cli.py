@@ -13,7 +13,7 @@ import pytest
 
 from reader import __version__
 from reader.cli.main import main
-from reader.core.articlefile import dump_article
+from reader.core.format import dump_article
 from reader.core.model import Article
 
 BAD_ARTICLE = "schema: 1\nid: bad\ntitle: T\nlanguage: en\nsource: S\nsections: []\n"

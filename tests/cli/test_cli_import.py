@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from reader.cli.main import main
-from reader.core.articlefile import load_article, parse_article
+from reader.core.format import load_article, parse_article
 
 SEED_ID = "moskow-dan-washington-sepakat-tingkatkan-kerja-sama-lawan-isis"
 

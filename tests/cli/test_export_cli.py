@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from reader.cli.main import main
-from reader.core.articlefile import article_to_data, parse_article
 from reader.core.export import to_html, to_markdown, to_text
+from reader.core.format import article_to_data, parse_article
 from reader.core.model import Article
 
 

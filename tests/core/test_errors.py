@@ -11,9 +11,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from reader.core.articlefile import save_article
 from reader.core.errors import ArticleError, Problem, ReaderError
 from reader.core.files import read_bytes, shown
+from reader.core.format import save_article
 from reader.core.library import article_files
 from reader.core.model import Article
 from reader.core.text import visible

@@ -18,8 +18,8 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from mdit_py_plugins.footnote import footnote_plugin
 
-from reader.core.articlefile import article_to_data, parse_article
 from reader.core.export import FORMATS, export_article, flat, md_escape, placed, to_markdown
+from reader.core.format import article_to_data, parse_article
 from reader.core.model import Article
 
 ARTICLE_YAML = """\

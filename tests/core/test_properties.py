@@ -15,9 +15,9 @@ from _safety import is_safe, longest_mark_run, strings
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from reader.core.articlefile import dump_article, parse_article
 from reader.core.errors import ReaderError
 from reader.core.files import decode_text
+from reader.core.format import dump_article, parse_article
 from reader.core.model import Article
 from reader.core.search import find_phrase, find_spans, matches
 from reader.core.text import MAX_COMBINING, clean_text, one_line, visible

@@ -24,8 +24,8 @@ from _hostile import article_data, unsafe_in, write_article
 
 from reader.cli.main import main
 from reader.core import files
-from reader.core.articlefile import load_article
 from reader.core.errors import ReaderError
+from reader.core.format import load_article
 from reader.core.library import load_library
 
 FILES = Path(__file__).parent / "files"

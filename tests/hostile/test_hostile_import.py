@@ -15,7 +15,7 @@ import pytest
 from _hostile import unsafe_in
 
 from reader.cli.main import main
-from reader.core.articlefile import load_article
+from reader.core.format import load_article
 
 BODY = "\n\nJakarta — Ini adalah paragraf pertama artikel ini.\n\n“Kami siap,” kata Budi Santoso.\n"
 

@@ -15,7 +15,7 @@ from _hostile import HOSTILE_TEXT, SGR, longest_mark_run, strings, unsafe_in, wr
 from rich.cells import cell_len
 
 from reader.cli.main import main
-from reader.core.articlefile import load_article
+from reader.core.format import load_article
 from reader.core.text import MAX_COMBINING
 
 CASES = sorted(HOSTILE_TEXT)

@@ -44,8 +44,8 @@ ALLOWED = {
     ("core/state.py", "mkdir"),
     # the article cache: its folder, and evicting entries and temporary files of killed
     # writers (only names the cache itself makes; entries are written by atomic_write)
-    ("core/cache.py", "mkdir"),
-    ("core/cache.py", "unlink"),
+    ("core/format/cache.py", "mkdir"),
+    ("core/format/cache.py", "unlink"),
     # the library index (SQLite, in the cache folder): its folder, and removing a damaged
     # or outdated index with its -wal/-shm/-journal files (names it makes itself)
     ("core/index/store.py", "mkdir"),
@@ -59,7 +59,7 @@ ALLOWED = {
     # /dev/null over a closed pipe
     ("cli/main.py", "open"),
     # yaml.dump to a string (no stream argument), str.replace
-    ("core/articlefile.py", "dump"),
+    ("core/format/dump.py", "dump"),
 }
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from reader.core.articlefile import dump_article, parse_article
 from reader.core.errors import ReaderError
+from reader.core.format import dump_article, parse_article
 from reader.importer import import_text
 
 _PIECES = st.sampled_from(

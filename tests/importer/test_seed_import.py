@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from reader.core.articlefile import article_to_data
+from reader.core.format import article_to_data
 from reader.core.model import Article
 from reader.importer import import_text
 

@@ -11,9 +11,8 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reader.core import articlefile
-from reader.core.articlefile import dump_article, parse_article, validate_article
 from reader.core.errors import ArticleError, ReaderError
+from reader.core.format import dump_article, fast, load, parse_article, validate_article
 from reader.core.model import Article, CookieNotice, Figure, Footer, Quote, Section, Speaker
 from reader.importer import _verified, import_with_groups
 
@@ -79,7 +78,7 @@ def test_text_the_loader_would_change_comes_back_changed() -> None:
 
 def test_value_count_matches_the_parser(monkeypatch: pytest.MonkeyPatch) -> None:
     """Keys count as values in both, so the in-memory check refuses what the loader would."""
-    from reader.core import articlefile, yamlsafe
+    from reader.core.format import safe_yaml
 
     article = Article(
         id="a", title="T", language="id", source="S", sections=(Section("a", None, ("y",)),)
@@ -88,8 +87,9 @@ def test_value_count_matches_the_parser(monkeypatch: pytest.MonkeyPatch) -> None
     events = yaml.parse(dump_article(article), Loader=yaml.CSafeLoader)
     counted = sum(isinstance(e, (yaml.ScalarEvent, yaml.CollectionStartEvent)) for e in events)
     for limit, ok in ((counted, True), (counted - 1, False)):
-        monkeypatch.setattr(yamlsafe, "MAX_VALUES", limit)
-        monkeypatch.setattr(articlefile, "MAX_VALUES", limit)
+        monkeypatch.setattr(safe_yaml, "MAX_VALUES", limit)
+        monkeypatch.setattr(load, "MAX_VALUES", limit)
+        monkeypatch.setattr(fast, "MAX_VALUES", limit)
         for check in (validate_article, lambda a: parse_article(dump_article(a))):
             if ok:
                 check(article)
@@ -104,8 +104,8 @@ def test_value_count_matches_the_parser(monkeypatch: pytest.MonkeyPatch) -> None
 @pytest.mark.parametrize("path", CORPUS, ids=lambda p: p.stem)
 def test_the_fast_path_takes_every_corpus_import(path: Path) -> None:
     article = import_with_groups(path.read_text(encoding="utf-8-sig"), verify=False).article
-    assert articlefile._reads_back_as_is(article)
-    assert articlefile._validate_via_nodes(article, "x") == article
+    assert fast._reads_back_as_is(article)
+    assert load._validate_via_nodes(article, "x") == article
 
 
 _BAD = st.sampled_from(
@@ -184,8 +184,8 @@ def _articles(draw: st.DrawFn) -> Article:
 def test_the_fast_path_vouches_only_for_what_the_full_check_returns_unchanged(
     article: Article,
 ) -> None:
-    if articlefile._reads_back_as_is(article):
-        assert articlefile._validate_via_nodes(article, "x") == article
+    if fast._reads_back_as_is(article):
+        assert load._validate_via_nodes(article, "x") == article
 
 
 def test_the_fast_path_is_not_vacuous() -> None:
@@ -203,7 +203,7 @@ def test_the_fast_path_is_not_vacuous() -> None:
         quotes=(Quote("q1", "here", "s", "lead", 0), Quote("q2", "More", "s", "a", 1)),
         footer=Footer("© S", CookieNotice("Cookies. Learn more", "Learn more", "OK")),
     )
-    assert articlefile._reads_back_as_is(article)
+    assert fast._reads_back_as_is(article)
     assert validate_article(article) is article
     read_back_changed: list[dict[str, Any]] = [
         {"date": ""},
@@ -232,7 +232,7 @@ def test_the_fast_path_is_not_vacuous() -> None:
     ]
     for change in read_back_changed + refused:
         changed = dataclasses.replace(article, **change)
-        assert not articlefile._reads_back_as_is(changed), change
+        assert not fast._reads_back_as_is(changed), change
         if change in refused:
             with pytest.raises(ArticleError):
                 validate_article(changed)
@@ -252,8 +252,9 @@ def test_the_fast_path_leaves_the_scan_limit_to_the_full_check(
         speakers=(Speaker("s", "S"),),
         quotes=(Quote("q1", "text", "s", "a", 0),),
     )
-    assert articlefile._reads_back_as_is(article)
-    monkeypatch.setattr(articlefile, "MAX_QUOTE_SCAN", 5)
-    assert not articlefile._reads_back_as_is(article)
+    assert fast._reads_back_as_is(article)
+    monkeypatch.setattr(fast, "MAX_QUOTE_SCAN", 5)
+    monkeypatch.setattr(load, "MAX_QUOTE_SCAN", 5)
+    assert not fast._reads_back_as_is(article)
     with pytest.raises(ArticleError, match="too many quotes"):
         validate_article(article)

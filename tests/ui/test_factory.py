@@ -15,8 +15,8 @@ from _waiting import until
 from conftest import WIDE
 from textual.widgets import OptionList
 
-from reader.core.articlefile import save_article
 from reader.core.errors import ArticleError, ReaderError
+from reader.core.format import save_article
 from reader.core.model import Article
 from reader.core.state import StateStore
 from reader.ui.app import ReaderApp

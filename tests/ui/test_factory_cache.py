@@ -8,8 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from reader.core import cache
-from reader.core.articlefile import load_article
+from reader.core.format import cache, load_article
 from reader.core.model import Article
 from reader.core.state import StateStore
 from reader.ui import factory

@@ -12,7 +12,7 @@ from textual.content import Content
 from textual.strip import Strip
 from textual.widgets import Static
 
-from reader.core.articlefile import save_article
+from reader.core.format import save_article
 from reader.core.model import Article, CookieNotice, Footer, Quote, Section, Speaker
 from reader.core.state import StateStore
 from reader.ui.app import ReaderApp

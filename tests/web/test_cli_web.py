@@ -11,7 +11,7 @@ import pytest
 from _local_server import Handler, LocalServer, closed_port
 
 from reader.cli.main import main
-from reader.core.articlefile import load_article
+from reader.core.format import load_article
 from reader.web.subscriptions import Subscription, save
 
 DATA = Path(__file__).resolve().parents[1] / "data"
@@ -286,3 +286,15 @@ def test_a_url_with_a_misdeclared_charset_imports_right(
     assert run("import", url, "-o", str(tmp_path)) == 0
     (written,) = tmp_path.glob("*.yaml")
     assert load_article(written).title.startswith("Île ferry café fares")
+
+
+def test_import_writes_to_the_article_folder_by_default(
+    home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The folder feed updates write to and the library shows (READER_ARTICLES_DIR here)."""
+    monkeypatch.chdir(tmp_path)  # not the current folder
+    assert run("import", str(PAGES / "en-ferry.html")) == 0
+    written = list((home / "articles").glob("*.yaml"))
+    assert [p.stem for p in written] == [
+        "island-ferry-fares-to-double-from-spring-council-confirms"
+    ]

@@ -23,7 +23,7 @@ import os
 import sqlite3
 from pathlib import Path
 
-from reader.core.cache import cache_dir
+from reader.core.format.cache import cache_dir
 
 #: Version of the schema below; an index of another version is rebuilt.
 INDEX_FORMAT = 2

@@ -24,8 +24,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from reader.core.articlefile import SCHEMA, load_article
 from reader.core.errors import ReaderError
+from reader.core.format import SCHEMA, load_article
 from reader.core.index.names import person_key
 from reader.core.library import ARTICLE_SUFFIXES
 from reader.core.model import Article

@@ -21,9 +21,9 @@ from lxml import html as lxml_html
 from lxml.html import HtmlElement
 
 from reader.core.errors import ReaderError
+from reader.core.gctools import paused_gc
 from reader.core.model import LEAD, Article, CookieNotice, Figure, Footer
 from reader.core.text import clean_text
-from reader.core.yamlsafe import paused_gc
 from reader.importer import ImportResult, finish
 from reader.importer.boilerplate import source_of, strip_boilerplate
 from reader.importer.formats import page_parts as parts

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import yaml
 
-from reader.core.yamlsafe import c_safe_loader
+from reader.core.format.safe_yaml import c_safe_loader
 
 _HERE = Path(__file__).resolve().parent
 

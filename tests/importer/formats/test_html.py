@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from reader.core.articlefile import dump_article, parse_article
 from reader.core.errors import ReaderError
+from reader.core.format import dump_article, parse_article
+from reader.core.format.safe_yaml import c_safe_loader
 from reader.core.model import Article
-from reader.core.yamlsafe import c_safe_loader
 from reader.importer.formats.html import import_html, parse_page
 from reader.importer.formats.page_bytes import decode_page, gunzip
 

@@ -1,4 +1,4 @@
-"""The fast paths of reader.core.yamlsafe give what PyYAML's safe loader gives."""
+"""The fast paths of reader.core.format.safe_yaml give what PyYAML's safe loader gives."""
 
 from __future__ import annotations
 
@@ -9,8 +9,9 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reader.core import yamlsafe
-from reader.core.yamlsafe import parse_yaml, paused_gc, plain
+from reader.core.format import safe_yaml
+from reader.core.format.safe_yaml import parse_yaml, plain
+from reader.core.gctools import paused_gc
 
 _STR = "tag:yaml.org,2002:str"
 
@@ -19,7 +20,7 @@ _STR = "tag:yaml.org,2002:str"
 @given(st.text(max_size=12))
 def test_skipping_the_resolver_is_exact(text: str) -> None:
     """A plain scalar whose first character no resolver is keyed on resolves to text."""
-    if text[:1] not in yamlsafe._RESOLVABLE:
+    if text[:1] not in safe_yaml._RESOLVABLE:
         resolver = yaml.resolver.Resolver()
         assert resolver.resolve(yaml.ScalarNode, text, (True, False)) == _STR  # type: ignore[no-untyped-call]
 

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from reader.core.articlefile import dump_article, load_article, parse_article, save_article
 from reader.core.errors import ArticleError, ReaderError
+from reader.core.format import dump_article, load_article, parse_article, save_article
 from reader.core.model import Article
 
 VALID = """\
@@ -269,7 +269,7 @@ speakers:
 )
 def test_the_parsers_problems_are_worded_by_reader(parser_says: str | None, user_sees: str) -> None:
     """Deep nesting reads the same whether libyaml (0.2.6 on) or reader's check refused it."""
-    from reader.core.yamlsafe import parser_problem
+    from reader.core.format.safe_yaml import parser_problem
 
     assert parser_problem(parser_says) == user_sees
 

@@ -13,9 +13,8 @@ from typing import Any
 
 import pytest
 
-from reader.core import cache
-from reader.core.articlefile import dump_article, load_article
 from reader.core.errors import ArticleError, ReaderError
+from reader.core.format import cache, dump_article, load_article
 from reader.core.model import Article, Quote, Section
 
 
@@ -348,7 +347,7 @@ def test_the_entry_is_written_in_batches_as_one_json_document(
 ) -> None:
     """Streamed a few sections and quotes at a time, the entry is still exactly the
     document of the whole article (every batch boundary, empty sections and quotes)."""
-    from reader.core.articlefile import article_to_data
+    from reader.core.format import article_to_data
 
     seed = load_article(seed_path)
     monkeypatch.setattr(cache, "WRITE_BATCH", 2)

@@ -1,0 +1,374 @@
+"""A cache of big articles, so that reopening one does not parse its YAML again.
+
+Parsing and checking a 5 MB article takes about half a second, most of it in the YAML
+parser; reading the same article back from JSON and checking it in memory takes a
+fifth of that. So an article file of at least :data:`MIN_BYTES` that loads without a
+problem is also kept as JSON in the user's cache folder (``READER_CACHE_DIR`` overrides
+it, as ``READER_STATE_DIR`` does the state folder), and the next time the same bytes
+are opened the entry is used instead of the file's YAML.
+
+The cache is untrusted, like every file reader reads:
+
+* an entry is named after the SHA-256 of the file's bytes, the reader version and the
+  cache format, so a changed file, or another reader version, never finds an old entry;
+* it is JSON (never pickle or marshal), read bounded, built into the model with exact
+  types, and must pass the loader's own in-memory check
+  (:func:`~reader.core.format.fast.reads_back_as_is`): what comes out of the cache is
+  always an article the loader would accept from a file;
+* any problem with it (missing, unreadable, corrupt, truncated, wrong types, another
+  version, a check that fails) is silent and means the file is loaded the full way;
+* it is written atomically (temporary file and rename), and a folder that cannot be
+  written only means nothing is cached;
+* it is bounded: beyond :data:`MAX_ENTRIES` entries or :data:`MAX_TOTAL_BYTES` the
+  least recently used entries are removed (only files named like entries are touched).
+
+Someone who can write to the cache folder can make reader show a different valid
+article for a file; they could as well edit the file, or the state, in the same home.
+Small files are never cached: they load in a few milliseconds anyway.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import time
+from collections.abc import Callable, Iterator, Sequence, Set
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from reader import __version__
+from reader.core.files import MAX_FILE_BYTES, atomic_write, decode_text, read_bytes
+from reader.core.format.dump import article_to_data
+from reader.core.format.fast import reads_back_as_is
+from reader.core.format.load import parse_article
+from reader.core.format.schema import (
+    ARTICLE,
+    COOKIE,
+    FIGURE,
+    FOOTER,
+    QUOTE,
+    SCHEMA,
+    SECTION,
+    SPEAKER,
+    Record,
+)
+from reader.core.gctools import paused_gc
+from reader.core.model import Article, CookieNotice, Figure, Footer, Quote, Section, Speaker
+
+#: Version of the entry layout; part of every key, so a new layout never reads an old one.
+CACHE_FORMAT = 1
+#: Only article files at least this big are cached (a small one loads in milliseconds).
+MIN_BYTES = 1_000_000
+#: Most entries kept; the least recently used go first.
+MAX_ENTRIES = 8
+#: Most bytes all entries together may take.
+MAX_TOTAL_BYTES = 256 * 1024 * 1024
+#: Largest entry read: JSON of the biggest article file, every character escaped.
+MAX_ENTRY_BYTES = 3 * MAX_FILE_BYTES
+#: A temporary file left by a writer that was killed is removed after this many seconds.
+STALE_TEMP_SECONDS = 3600.0
+
+_HEX = frozenset("0123456789abcdef")
+
+
+def _is_key(text: str) -> bool:
+    return len(text) == 64 and _HEX.issuperset(text)
+
+
+def _is_entry_name(name: str) -> bool:
+    """``<key>.json``: an entry."""
+    return name.endswith(".json") and _is_key(name[:-5])
+
+
+def _is_temp_name(name: str) -> bool:
+    """``.<key>.<random>.tmp``: atomic_write's temporary file for an entry (see files.py)."""
+    return (
+        name.startswith(".")
+        and name.endswith(".tmp")
+        and _is_key(name[1:65])
+        and name[65:66] == "."
+    )
+
+
+#: What :func:`load_article_cached` returns besides the article: a function that writes
+#: the cache entry (None when there is nothing to write). It never raises.
+Store = Callable[[], None]
+
+
+def cache_dir() -> Path:
+    """The folder reader keeps its cache in."""
+    override = os.environ.get("READER_CACHE_DIR")
+    if override:
+        return Path(override)
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("reader", appauthor=False))
+
+
+def cache_key(data: bytes) -> str:
+    """The name of the entry for a file with these bytes (for this reader version)."""
+    import hashlib  # here: only big files need it, and it loads OpenSSL (~2 ms)
+
+    digest = hashlib.sha256(f"reader {__version__}\ncache {CACHE_FORMAT}\n".encode())
+    digest.update(data)
+    return digest.hexdigest()
+
+
+def load_article_cached(
+    path: Path | str, limit: int = MAX_FILE_BYTES, *, folder: Path | None = None
+) -> tuple[Article, Store | None]:
+    """:func:`~reader.core.format.load.load_article`, with the cache for big files.
+
+    Raises exactly what ``load_article`` raises for the file. Returns the article and,
+    if the file is big and was not in the cache, a function that writes its entry:
+    call it when it costs the reader nothing (it encodes and writes the whole article),
+    e.g. in a background thread, or not at all.
+    """
+    path = Path(path)
+    data = read_bytes(path, limit)
+    if len(data) < MIN_BYTES:
+        return parse_article(decode_text(data, str(path)), str(path)), None
+    where = folder if folder is not None else cache_dir()
+    key = cache_key(data)
+    cached = read_entry(where, key)
+    if cached is not None:
+        return cached, None
+    article = parse_article(decode_text(data, str(path)), str(path))
+
+    def store() -> None:
+        write_entry(where, key, article)
+
+    return article, store
+
+
+# -- reading -----------------------------------------------------------------------
+
+
+class _Unusable(Exception):
+    """The entry is not what this module writes: use the file instead."""
+
+
+def read_entry(folder: Path, key: str) -> Article | None:
+    """The article cached under ``key``, or None if there is none usable (never raises)."""
+    entry = folder / f"{key}.json"
+    try:
+        raw = read_bytes(entry, MAX_ENTRY_BYTES)
+        with paused_gc():
+            document = json.loads(raw)
+            article = _from_entry(document, key)
+        if not reads_back_as_is(article):
+            return None
+    except Exception:  # anything at all wrong with a cache entry: it is not used
+        # missing, unreadable, too big (ReaderError); json and the model may raise
+        # ValueError, RecursionError, TypeError … on a tampered entry: none of it may
+        # stop the file from opening the full way.
+        return None
+    with contextlib.suppress(OSError):
+        os.utime(entry)  # recently used: evicted last
+    return article
+
+
+def _check(condition: bool) -> None:
+    if not condition:
+        raise _Unusable
+
+
+def _fields(value: Any, required: Set[str], optional: Set[str] = frozenset()) -> dict[str, Any]:
+    """A JSON object with these keys (all of ``required``, any of ``optional``)."""
+    _check(type(value) is dict)
+    keys = value.keys()
+    _check(required <= keys and keys <= required | optional)
+    fields: dict[str, Any] = value
+    return fields
+
+
+def _items(value: Any) -> list[Any]:
+    _check(type(value) is list)
+    items: list[Any] = value
+    return items
+
+
+def _shape(record: Record) -> tuple[frozenset[str], frozenset[str]]:
+    """The keys an entry's mapping for ``record`` must have, and may have (:mod:`.schema`)."""
+    return record.always_written, record.sometimes_written
+
+
+_ARTICLE, _FIGURE, _SPEAKER, _FOOTER, _COOKIE = map(
+    _shape, (ARTICLE, FIGURE, SPEAKER, FOOTER, COOKIE)
+)
+_SECTION_KEYS = SECTION.always_written | SECTION.sometimes_written
+_QUOTE_KEYS = QUOTE.always_written | QUOTE.sometimes_written
+
+
+def _from_entry(document: Any, key: str) -> Article:
+    """The article in a decoded entry (raises _Unusable if it is not shaped like one).
+
+    Only the shape is checked here: which keys (:mod:`.schema`: the ones the writer
+    always writes must be there, the ones it sometimes leaves out may be), and lists
+    where tuples are made (a text made into a tuple would be a tuple of characters). The
+    type of every value is checked by ``reads_back_as_is``, which the caller runs on the
+    result. The records are built by hand, not by walking the schema: this is the fast
+    way to open a big article, and a walk per quote took twice as long.
+    """
+    entry = _fields(document, {"format", "reader", "key", "article"})
+    _check(type(entry["format"]) is int and entry["format"] == CACHE_FORMAT)
+    _check(entry["reader"] == __version__ and entry["key"] == key)
+    data = _fields(entry["article"], *_ARTICLE)
+    _check(type(data["schema"]) is int and data["schema"] == SCHEMA)
+    figures = []
+    for item in _items(data.get("figures", [])):
+        fields = _fields(item, *_FIGURE)
+        figures.append(Figure(fields["caption"], fields.get("credit")))
+    sections = []
+    for item in _items(data["sections"]):
+        _check(type(item) is dict and item.keys() == _SECTION_KEYS)
+        sections.append(Section(item["id"], item["heading"], tuple(_items(item["paragraphs"]))))
+    speakers = []
+    for item in _items(data["speakers"]):
+        fields = _fields(item, *_SPEAKER)
+        aliases = tuple(_items(fields.get("aliases", [])))
+        speakers.append(Speaker(fields["id"], fields["name"], fields.get("role"), aliases))
+    quotes = []
+    for item in _items(data["quotes"]):
+        _check(type(item) is dict and item.keys() == _QUOTE_KEYS)
+        quotes.append(Quote(**item))
+    footer = Footer()
+    if "footer" in data:
+        fields = _fields(data["footer"], *_FOOTER)
+        cookie = None
+        if "cookie" in fields:
+            notice = _fields(fields["cookie"], *_COOKIE)
+            cookie = CookieNotice(notice["text"], notice.get("link_text"), notice["accept"])
+        footer = Footer(fields.get("copyright"), cookie)
+    return Article(
+        id=data["id"],
+        title=data["title"],
+        language=data["language"],
+        source=data["source"],
+        lead=data.get("lead"),
+        date=data.get("date"),
+        url=data.get("url"),
+        figures=tuple(figures),
+        sections=tuple(sections),
+        speakers=tuple(speakers),
+        quotes=tuple(quotes),
+        footer=footer,
+    )
+
+
+# -- writing -----------------------------------------------------------------------
+
+
+def write_entry(folder: Path, key: str, article: Article) -> bool:
+    """Cache ``article`` under ``key``, then evict; False if it could not (never raises)."""
+    try:
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        atomic_write(folder / f"{key}.json", _entry_chunks(key, article), mode=0o600)
+    except Exception:  # a cache that cannot be written is no cache, not an error
+        return False
+    evict(folder)
+    return True
+
+
+class _TooBig(Exception):
+    """The entry would be bigger than any entry read back: it is not written."""
+
+
+#: Sections or quotes encoded per chunk of an entry.
+WRITE_BATCH = 256
+
+
+def _entry_chunks(key: str, article: Article) -> Iterator[bytes]:
+    """The entry's JSON, a few hundred sections or quotes at a time.
+
+    The same document as ``json.dumps`` of the whole entry would give, but never whole
+    in memory: for a 5 MB article that was the article's data again as dicts, then as
+    one string, then as bytes (some 30 MB at the peak, beside the app building its first
+    screens), and one long hold of the interpreter by the JSON encoder, felt as a key
+    not answered. Raises _TooBig past :data:`MAX_ENTRY_BYTES`.
+    """
+    rest = article_to_data(replace(article, sections=(), quotes=()))
+    del rest["sections"], rest["quotes"]
+    head = {"format": CACHE_FORMAT, "reader": __version__, "key": key}
+    opening = _dumps(head)[:-1] + ',"article":' + _dumps(rest)[:-1]
+    written = 0
+
+    def counted(text: str) -> bytes:
+        nonlocal written
+        chunk = text.encode("utf-8")
+        written += len(chunk)
+        if written > MAX_ENTRY_BYTES:
+            raise _TooBig
+        return chunk
+
+    yield counted(opening)
+    for name, items in (("sections", article.sections), ("quotes", article.quotes)):
+        yield counted(f',"{name}":[')
+        for number, batch in enumerate(_batches(items)):
+            data = [_section_data(x) if name == "sections" else _quote_data(x) for x in batch]
+            yield counted(("," if number else "") + _dumps(data)[1:-1])
+        yield counted("]")
+    yield counted("}}")
+
+
+def _batches(items: Sequence[Any]) -> Iterator[Sequence[Any]]:
+    for start in range(0, len(items), WRITE_BATCH):
+        yield items[start : start + WRITE_BATCH]
+
+
+def _section_data(section: Section) -> dict[str, Any]:
+    return {"id": section.id, "heading": section.heading, "paragraphs": section.paragraphs}
+
+
+def _quote_data(quote: Quote) -> dict[str, Any]:
+    return {
+        "id": quote.id,
+        "speaker": quote.speaker,
+        "section": quote.section,
+        "paragraph": quote.paragraph,
+        "kind": quote.kind,
+        "text": quote.text,
+    }
+
+
+def _dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def evict(folder: Path, *, keep: int | None = None, max_bytes: int | None = None) -> None:
+    """Remove the least recently used entries beyond ``keep`` or ``max_bytes``.
+
+    (By default :data:`MAX_ENTRIES` and :data:`MAX_TOTAL_BYTES`.)
+
+    Only files named like entries (and stale temporary files of killed writers) are
+    ever removed: ``READER_CACHE_DIR`` may point at a folder that holds other files.
+    """
+    keep = MAX_ENTRIES if keep is None else keep
+    max_bytes = MAX_TOTAL_BYTES if max_bytes is None else max_bytes
+    now = time.time()
+    entries: list[tuple[float, int, Path]] = []
+    try:
+        with os.scandir(folder) as found:
+            for item in found:
+                try:
+                    if not item.is_file(follow_symlinks=False):
+                        continue
+                    info = item.stat(follow_symlinks=False)
+                except OSError:
+                    continue
+                if _is_entry_name(item.name):
+                    entries.append((info.st_mtime, info.st_size, Path(item.path)))
+                elif _is_temp_name(item.name) and now - info.st_mtime > STALE_TEMP_SECONDS:
+                    with contextlib.suppress(OSError):
+                        os.unlink(item.path)
+    except OSError:
+        return
+    entries.sort(reverse=True)  # newest first
+    total = 0
+    for index, (_, size, path) in enumerate(entries):
+        total += size
+        if index >= keep or total > max_bytes:
+            with contextlib.suppress(OSError):
+                path.unlink()

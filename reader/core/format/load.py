@@ -1,0 +1,464 @@
+"""Loading an article file, with full validation; and the same checks on an article in memory.
+
+Validation reports every problem at once, each with file, line and data path, e.g.
+``articles/x.yaml:41: quotes[3].speaker: unknown speaker 'lukjanov' (known: …)``, so an
+author fixes a file in one pass. Which keys each mapping needs and knows come from
+:mod:`.schema`; how each value is checked, and what the problem says, is here. See the
+README for the format.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Set
+from pathlib import Path
+from typing import Any, TypeVar
+
+from reader.core.errors import ArticleError, Problem
+from reader.core.files import MAX_FILE_BYTES, decode_text, read_bytes
+from reader.core.format import fast
+from reader.core.format.dump import article_to_data
+from reader.core.format.safe_yaml import MAX_VALUES, Node, parse_yaml
+from reader.core.format.schema import (
+    ARTICLE,
+    COOKIE,
+    FIGURE,
+    FOOTER,
+    ID_PATTERN,
+    MAX_QUOTE_SCAN,
+    QUOTE,
+    SCHEMA,
+    SECTION,
+    SPEAKER,
+)
+from reader.core.gctools import paused_gc
+from reader.core.model import (
+    LEAD,
+    QUOTE_KINDS,
+    Article,
+    CookieNotice,
+    Figure,
+    Footer,
+    Quote,
+    Section,
+    Speaker,
+)
+from reader.core.text import clean_text
+
+T = TypeVar("T")
+
+
+class _Checker:
+    """Collects problems while reading a node tree into model objects."""
+
+    def __init__(self) -> None:
+        self.problems: list[Problem] = []
+
+    def add(self, node: Node | None, path: str, message: str) -> None:
+        # line 0: a node built in memory (validate_article), which has no line
+        self.problems.append(Problem(node.line or None if node else None, path, message))
+
+    def mapping(
+        self, node: Node, path: str, required: Set[str], optional: Set[str]
+    ) -> dict[str, Node] | None:
+        if not isinstance(node.value, dict):
+            self.add(node, path, f"expected a mapping, got {_kind(node.value)}")
+            return None
+        fields: dict[str, Node] = node.value
+        for key in sorted(required - fields.keys()):
+            self.add(node, path, f"missing required field '{key}'")
+        for key in fields.keys() - required - optional:
+            known = ", ".join(sorted(required | optional))
+            self.add(fields[key], _join(path, key), f"unknown field (known: {known})")
+        return fields
+
+    def text(
+        self, fields: dict[str, Node], key: str, path: str, *, optional: bool = False
+    ) -> str | None:
+        node = fields.get(key)
+        if node is None:
+            return None
+        if node.value is None and optional:
+            return None
+        if not isinstance(node.value, str):
+            self.add(node, _join(path, key), f"expected text, got {_kind(node.value)}")
+            return None
+        value = clean_text(node.value)  # before the check: "\x1b[0m" is empty too
+        if not value.strip():
+            if not optional:
+                self.add(node, _join(path, key), "must not be empty")
+            return None  # an empty optional field is an absent one (as dump_article writes it)
+        return value
+
+    def ident(self, fields: dict[str, Node], key: str, path: str) -> str | None:
+        value = self.text(fields, key, path)
+        if value is not None and not ID_PATTERN.match(value):
+            self.add(
+                fields[key],
+                _join(path, key),
+                f"invalid id {value!r} (use lowercase letters, digits, '-' and '_')",
+            )
+            return None
+        return value
+
+    def items(
+        self, fields: dict[str, Node], key: str, path: str, read: Callable[[Node, str], T | None]
+    ) -> list[T]:
+        node = fields.get(key)
+        if node is None or node.value is None:
+            return []
+        if not isinstance(node.value, list):
+            self.add(node, _join(path, key), f"expected a list, got {_kind(node.value)}")
+            return []
+        out: list[T] = []
+        for index, item in enumerate(node.value):
+            value = read(item, f"{_join(path, key)}[{index}]")
+            if value is not None:
+                out.append(value)
+        return out
+
+    def strings(self, node: Node | None, path: str) -> list[str]:
+        if node is None or node.value is None:
+            return []
+        if not isinstance(node.value, list):
+            self.add(node, path, f"expected a list of text, got {_kind(node.value)}")
+            return []
+        out: list[str] = []
+        for index, item in enumerate(node.value):
+            if not isinstance(item.value, str):
+                self.add(item, f"{path}[{index}]", f"expected text, got {_kind(item.value)}")
+                continue
+            value = clean_text(item.value)  # before the check, as in text(): "\x1b" is empty
+            if value.strip():
+                out.append(value)
+            else:
+                self.add(item, f"{path}[{index}]", "must not be empty")
+        return out
+
+
+def _join(path: str, key: str) -> str:
+    return f"{path}.{key}" if path else key
+
+
+def _kind(value: Any) -> str:
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, (int, float)):
+        return f"a number ({value})"
+    return f"text ({value[:30]!r})" if isinstance(value, str) else type(value).__name__
+
+
+# -- reading -----------------------------------------------------------------------
+
+
+def load_article(path: Path | str, limit: int = MAX_FILE_BYTES) -> Article:
+    """Load and validate one article file; raise ReaderError/ArticleError on any problem."""
+    path = Path(path)
+    data = read_bytes(path, limit)
+    return parse_article(decode_text(data, str(path)), str(path))
+
+
+def parse_article(text: str, filename: str = "<article>") -> Article:
+    """Validate YAML text as an article; every problem is reported in one ArticleError."""
+    with paused_gc():
+        root = parse_yaml(text, filename)
+        checker = _Checker()
+        article = _read_article(checker, root, filename)
+    if checker.problems or article is None:
+        if not checker.problems:  # pragma: no cover - defensive
+            checker.add(root, "", "not a valid article")
+        checker.problems.sort(key=lambda p: p.line or 0)
+        raise ArticleError(filename, checker.problems)
+    return article
+
+
+def validate_article(article: Article, filename: str = "<article>") -> Article:
+    """The article as :func:`parse_article` reads back :func:`dump_article`'s text.
+
+    Runs the loader's own checks (the same code, on the same plain data) without the YAML
+    text in between, so it costs a fraction of a dump and a parse; raises ArticleError
+    with every problem, like the loader. The YAML layer itself round-trips plain data
+    exactly (tested in tests/core/format/test_load.py on the importer's output), so the
+    result is what ``reader check`` will read from the saved file.
+
+    An article that :func:`.fast.reads_back_as_is` vouches for (every article the importer
+    makes) is returned as it is, without building the node tree; any other goes the
+    full way, so every problem is still reported by the loader's own code.
+    """
+    if fast.reads_back_as_is(article):
+        return article
+    return _validate_via_nodes(article, filename)
+
+
+def _validate_via_nodes(article: Article, filename: str) -> Article:
+    """:func:`validate_article` the full way: the loader's code on a node tree of the data."""
+    with paused_gc():
+        budget = [MAX_VALUES]
+        root = _memory_node(article_to_data(article), budget)
+        if budget[0] < 0:
+            raise ArticleError.single(filename, f"more than {MAX_VALUES:,} values in one file")
+        checker = _Checker()
+        checked = _read_article(checker, root, filename)
+    if checker.problems or checked is None:
+        if not checker.problems:  # pragma: no cover - defensive
+            checker.add(root, "", "not a valid article")
+        raise ArticleError(filename, checker.problems)
+    return checked
+
+
+def _memory_node(value: Any, budget: list[int]) -> Node:
+    """Plain data as the YAML parser's :class:`Node` tree (line 0: not from a file)."""
+    budget[0] -= 1
+    if isinstance(value, dict):
+        budget[0] -= len(value)  # the parser counts each key as a value too
+        return Node({key: _memory_node(item, budget) for key, item in value.items()}, 0)
+    if isinstance(value, list):
+        return Node([_memory_node(item, budget) for item in value], 0)
+    return Node(value, 0)
+
+
+def _read_article(c: _Checker, root: Node, filename: str) -> Article | None:
+    if not isinstance(root.value, dict):
+        raise ArticleError.single(
+            filename, f"an article must be a mapping, got {_kind(root.value)}", root.line
+        )
+    schema = root.value.get("schema")
+    if schema is None:
+        raise ArticleError.single(filename, "missing 'schema: 1' (is this an article file?)")
+    if schema.value != SCHEMA or isinstance(schema.value, bool):
+        raise ArticleError.single(
+            filename,
+            f"schema: unsupported schema {schema.value!r} (this reader reads schema {SCHEMA})",
+            schema.line,
+        )
+    fields = c.mapping(root, "", ARTICLE.required, ARTICLE.optional)
+    assert fields is not None
+    article_id = c.ident(fields, "id", "")
+    title = c.text(fields, "title", "")
+    language = c.text(fields, "language", "")
+    source = c.text(fields, "source", "")
+    date = c.text(fields, "date", "", optional=True)
+    url = c.text(fields, "url", "", optional=True)
+    lead = c.text(fields, "lead", "", optional=True)
+    figures = c.items(fields, "figures", "", _figure(c))
+    sections = c.items(fields, "sections", "", _section(c))
+    if "sections" in fields and not fields["sections"].value:
+        c.add(fields["sections"], "sections", "an article needs at least one section")
+    speakers = c.items(fields, "speakers", "", _speaker(c))
+    quotes = c.items(fields, "quotes", "", _quote(c))
+    footer = _footer(c, fields.get("footer"))
+
+    _unique(c, fields.get("sections"), "sections", [s.id for s in sections])
+    _unique(c, fields.get("speakers"), "speakers", [s.id for s in speakers])
+    _unique(c, fields.get("quotes"), "quotes", [q.id for q in quotes])
+    for index, section in enumerate(sections):
+        if section.id == LEAD:
+            c.add(
+                _item_node(fields, "sections", index), f"sections[{index}].id", "'lead' is reserved"
+            )
+
+    article = Article(
+        id=article_id or "",
+        title=title or "",
+        language=language or "",
+        source=source or "",
+        lead=lead,
+        date=date,
+        url=url,
+        figures=tuple(figures),
+        sections=tuple(sections),
+        speakers=tuple(speakers),
+        quotes=tuple(quotes),
+        footer=footer,
+    )
+    _cross_check(c, fields, article)
+    if None in (article_id, title, language, source):
+        return None
+    return article
+
+
+def _item_node(fields: dict[str, Node], key: str, index: int) -> Node | None:
+    node = fields.get(key)
+    if node is not None and isinstance(node.value, list) and index < len(node.value):
+        item: Node = node.value[index]
+        return item
+    return node
+
+
+def _unique(c: _Checker, node: Node | None, key: str, ids: list[str]) -> None:
+    seen: set[str] = set()
+    for index, ident in enumerate(ids):
+        if ident in seen:
+            item = node.value[index] if node and isinstance(node.value, list) else node
+            c.add(item, f"{key}[{index}].id", f"duplicate id {ident!r}")
+        seen.add(ident)
+
+
+def _cross_check(c: _Checker, fields: dict[str, Node], article: Article) -> None:
+    speaker_ids = {s.id for s in article.speakers}
+    known = ", ".join(sorted(speaker_ids)) or "none"
+    section_ids = {s.id for s in article.sections}
+    budget = MAX_QUOTE_SCAN
+    for index, quote in enumerate(article.quotes):
+        node = _item_node(fields, "quotes", index)
+        path = f"quotes[{index}]"
+        if quote.speaker not in speaker_ids:
+            c.add(
+                _field(node, "speaker"),
+                f"{path}.speaker",
+                f"unknown speaker {quote.speaker!r} (known: {known})",
+            )
+        if quote.section != LEAD and quote.section not in section_ids:
+            sections = ", ".join([LEAD, *sorted(section_ids)])
+            c.add(
+                _field(node, "section"),
+                f"{path}.section",
+                f"unknown section {quote.section!r} (known: {sections})",
+            )
+            continue
+        try:
+            paragraph = article.paragraph_text(quote.section, quote.paragraph)
+        except KeyError:
+            c.add(
+                _field(node, "paragraph"),
+                f"{path}.paragraph",
+                f"section {quote.section!r} has no paragraph {quote.paragraph}",
+            )
+            continue
+        budget -= len(paragraph)
+        if budget < 0:
+            c.add(node, path, "too many quotes in long paragraphs to check (split the paragraphs)")
+            return
+        if quote.text not in paragraph:
+            c.add(
+                _field(node, "text"),
+                f"{path}.text",
+                f"text does not occur in {quote.section}[{quote.paragraph}]: {quote.text[:40]!r}",
+            )
+
+
+def _field(node: Node | None, key: str) -> Node | None:
+    if node is not None and isinstance(node.value, dict) and key in node.value:
+        value: Node = node.value[key]
+        return value
+    return node
+
+
+def _figure(c: _Checker) -> Callable[[Node, str], Figure | None]:
+    def read(node: Node, path: str) -> Figure | None:
+        fields = c.mapping(node, path, FIGURE.required, FIGURE.optional)
+        if fields is None:
+            return None
+        caption = c.text(fields, "caption", path)
+        credit = c.text(fields, "credit", path, optional=True)
+        return Figure(caption, credit) if caption is not None else None
+
+    return read
+
+
+def _section(c: _Checker) -> Callable[[Node, str], Section | None]:
+    def read(node: Node, path: str) -> Section | None:
+        fields = c.mapping(node, path, SECTION.required, SECTION.optional)
+        if fields is None:
+            return None
+        ident = c.ident(fields, "id", path)
+        heading = c.text(fields, "heading", path, optional=True)
+        paragraphs = c.strings(fields.get("paragraphs"), _join(path, "paragraphs"))
+        if "paragraphs" in fields and not paragraphs and fields["paragraphs"].value in (None, []):
+            c.add(
+                fields["paragraphs"],
+                _join(path, "paragraphs"),
+                "a section needs at least one paragraph",
+            )
+        if ident is None:
+            return None
+        return Section(ident, heading, tuple(paragraphs))
+
+    return read
+
+
+def _speaker(c: _Checker) -> Callable[[Node, str], Speaker | None]:
+    def read(node: Node, path: str) -> Speaker | None:
+        fields = c.mapping(node, path, SPEAKER.required, SPEAKER.optional)
+        if fields is None:
+            return None
+        ident = c.ident(fields, "id", path)
+        name = c.text(fields, "name", path)
+        role = c.text(fields, "role", path, optional=True)
+        aliases = c.strings(fields.get("aliases"), _join(path, "aliases"))
+        if ident is None or name is None:
+            return None
+        return Speaker(ident, name, role, tuple(aliases))
+
+    return read
+
+
+def _quote(c: _Checker) -> Callable[[Node, str], Quote | None]:
+    def read(node: Node, path: str) -> Quote | None:
+        fields = c.mapping(node, path, QUOTE.required, QUOTE.optional)
+        if fields is None:
+            return None
+        ident = c.ident(fields, "id", path)
+        text = c.text(fields, "text", path)
+        speaker = c.text(fields, "speaker", path)
+        section = c.text(fields, "section", path)
+        paragraph_node = fields.get("paragraph")
+        paragraph: int | None = None
+        if paragraph_node is not None:
+            value = paragraph_node.value
+            if isinstance(value, int) and not isinstance(value, bool) and value >= 0:
+                paragraph = value
+            else:
+                c.add(
+                    paragraph_node,
+                    _join(path, "paragraph"),
+                    f"expected a paragraph number (0, 1, …), got {_kind(value)}",
+                )
+        kind = "direct"
+        if "kind" in fields:
+            value = fields["kind"].value
+            if value in QUOTE_KINDS:
+                kind = value
+            else:
+                c.add(
+                    fields["kind"],
+                    _join(path, "kind"),
+                    f"expected 'direct' or 'indirect', got {_kind(value)}",
+                )
+        if None in (ident, text, speaker, section, paragraph):
+            return None
+        assert ident and text and speaker and section and paragraph is not None
+        return Quote(ident, text, speaker, section, paragraph, kind)  # type: ignore[arg-type]
+
+    return read
+
+
+def _footer(c: _Checker, node: Node | None) -> Footer:
+    if node is None or node.value is None:
+        return Footer()
+    fields = c.mapping(node, "footer", FOOTER.required, FOOTER.optional)
+    if fields is None:
+        return Footer()
+    copyright_line = c.text(fields, "copyright", "footer", optional=True)
+    cookie: CookieNotice | None = None
+    cookie_node = fields.get("cookie")
+    if cookie_node is not None and cookie_node.value is not None:
+        cookie_fields = c.mapping(cookie_node, "footer.cookie", COOKIE.required, COOKIE.optional)
+        if cookie_fields is not None:
+            text = c.text(cookie_fields, "text", "footer.cookie")
+            link = c.text(cookie_fields, "link_text", "footer.cookie", optional=True)
+            accept = c.text(cookie_fields, "accept", "footer.cookie", optional=True)
+            if text is not None:
+                if link is not None and link not in text:
+                    c.add(
+                        cookie_fields["link_text"],
+                        "footer.cookie.link_text",
+                        "does not occur in the notice text",
+                    )
+                cookie = CookieNotice(text, link, accept or "Accept")
+    return Footer(copyright_line, cookie)
