@@ -52,9 +52,9 @@ def run(ns: argparse.Namespace) -> int:
 def _folder(folder: Path, speaker: str | None, search: str | None, *, as_json: bool) -> int:
     """The chosen quotes of every article in ``folder`` that has any; bad files are
     reported on stderr (exit 1) and the others still listed."""
-    from reader.core.articlefile import load_article
     from reader.core.errors import ReaderError
     from reader.core.files import shown
+    from reader.core.format import load_article
 
     failed = 0
     found: list[tuple[Path, Article, list[Quote]]] = []

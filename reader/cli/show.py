@@ -52,9 +52,9 @@ def run(ns: argparse.Namespace) -> int:
 
 def list_folder(folder: Path) -> int:
     """One line per article of ``folder`` (bad files reported on stderr: exit 1)."""
-    from reader.core.articlefile import load_article
     from reader.core.errors import ReaderError
     from reader.core.files import shown
+    from reader.core.format import load_article
 
     failed = 0
     for path in articles_in(folder):

@@ -14,7 +14,7 @@ import pytest
 
 from reader import __version__
 from reader.cli.main import SUBCOMMANDS, main
-from reader.core.articlefile import dump_article
+from reader.core.format import dump_article
 from reader.core.labels import label
 from reader.core.model import Article
 
