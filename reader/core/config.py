@@ -223,7 +223,7 @@ EXAMPLE = """\
 # Other keys for reader's actions, by binding id; `reader config --keys` lists every id
 # with its keys. Give one key or several separated by commas; they replace the
 # action's default keys.
-# "reading.next-section" = "n,down"
-# "reading.previous-section" = "p,up"
+# "reading.next-section" = "n,l"
+# "reading.previous-section" = "p,h"
 # "reading.quit" = "q,x"
 """

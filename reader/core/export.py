@@ -238,14 +238,15 @@ body { margin: 0 auto; max-width: 42em; padding: 1.5em; font: 1.05em/1.6 Georgia
 header p, footer, figcaption { color: #555; font-size: 0.9em; }
 mark.quote { background: #fff2b3; color: inherit; }
 mark.quote.indirect { background: #e6eefc; }
-sup.speaker { font-size: 0.7em; color: #7a4b00; }
+sup.speaker { font-size: 0.7em; margin-left: 0.2em; }
+sup.speaker a { color: #7a4b00; text-decoration: none; }
 .lead { font-weight: bold; }
 dt { font-weight: bold; }
 footer { border-top: 1px solid #ccc; margin-top: 2em; }
 @media (prefers-color-scheme: dark) {
   body { color: #e8e8e8; background: #15181c; }
   mark.quote { background: #5a4a00; } mark.quote.indirect { background: #23385c; }
-  sup.speaker { color: #f0c060; }
+  sup.speaker a { color: #f0c060; }
 }
 """
 
@@ -269,12 +270,19 @@ def _html_paragraph(article: Article, section_id: str, index: int, text: str) ->
             f'<mark class="quote{kind}" id="quote-{_e(quote.id)}" '
             f'data-speaker="{_e(quote.speaker)}" title="{_e(who)}">'
             f"{_e(text[span.start : span.end])}</mark>"
-            f'<sup class="speaker"><a href="#speaker-{_e(quote.speaker)}">'
-            f"{_e(who)}</a></sup>"
+            f'<sup class="speaker"><a href="#speaker-{_e(quote.speaker)}" title="{_e(who)}">'
+            f"{_e(_speaker_name(article, quote))}</a></sup>"
         )
         at = span.end
     parts.append(_e(text[at:]))
     return "".join(parts)
+
+
+def _speaker_name(article: Article, quote: Quote) -> str:
+    try:
+        return flat(article.speaker(quote.speaker).name)
+    except KeyError:
+        return flat(quote.speaker)
 
 
 def to_html(article: Article) -> str:

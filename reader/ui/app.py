@@ -14,6 +14,7 @@ from reader.core.library import Library
 from reader.core.model import Article
 from reader.core.state import StateStore
 from reader.resources import styles_dir
+from reader.ui.commands import ReaderCommands
 from reader.ui.settings import Settings, settle
 
 #: The theme used until the reader picks one (and by the snapshot tests).
@@ -29,6 +30,8 @@ class ReaderApp(App[None]):
 
     CSS_PATH = str(styles_dir() / "reader.tcss")
     TITLE = "reader"
+    #: One provider (Textual's system commands included), so the palette's order is fixed.
+    COMMANDS: ClassVar = {ReaderCommands}
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+q", "quit", "Quit", show=False, priority=True, id="app.quit"),

@@ -14,7 +14,7 @@ from __future__ import annotations
 from abc import abstractmethod
 from collections.abc import Callable, Iterator
 from functools import partial
-from typing import Protocol, runtime_checkable
+from typing import ClassVar, Protocol, runtime_checkable
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
@@ -45,7 +45,7 @@ class Navigate(Protocol):
     def filter_speaker(self, speaker_id: str | None) -> None: ...
 
 
-Command = tuple[str, Callable[[], None], str | None]
+Command = tuple[str, Callable[[], object], str | None]
 
 
 class _ArticleProvider(Provider):
@@ -142,6 +142,48 @@ class CitationCommands(_ArticleProvider):
     def _copy(self, text: str, message: str) -> None:
         self.app.copy_to_clipboard(text)
         self.app.notify(message, title="Copied", timeout=3)
+
+
+class ReaderCommands(Provider):
+    """Every command of the palette, from one provider, in one order that never changes.
+
+    Textual keeps a screen's and the app's providers in a set and starts them in its
+    order, which differs from one launch to the next (a class hashes by its address), so
+    with a provider per kind the palette listed sections, quotes, speakers and Textual's
+    own commands in a different order each time. Here they come in a fixed order: the
+    article's sections, quotes, speakers and citations, then Textual's system commands
+    (theme, keys, quit…) by name, as Textual's own provider lists them.
+    """
+
+    PARTS: ClassVar[tuple[type[_ArticleProvider], ...]] = (
+        SectionCommands,
+        QuoteCommands,
+        SpeakerCommands,
+        CitationCommands,
+    )
+
+    async def startup(self) -> None:
+        screen = self.screen
+        commands: list[tuple[Command, bool]] = []
+        if isinstance(screen, Navigate):
+            for part in self.PARTS:
+                commands.extend((command, True) for command in part(screen)._commands(screen))
+        system = sorted(self.app.get_system_commands(screen), key=lambda command: command[0])
+        for title, help_text, callback, discover in system:
+            commands.append(((title, callback, help_text), discover))
+        self._list = commands
+
+    async def discover(self) -> Hits:
+        for (text, command, help_text), discover in self._list:
+            if discover:
+                yield DiscoveryHit(Content(text), command, text=text, help=_help(help_text))
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for (text, command, help_text), _discover in self._list:
+            score = matcher.match(text)
+            if score > 0:
+                yield Hit(score, _highlight(matcher, text), command, text, _help(help_text))
 
 
 def _highlight(matcher: Matcher, text: str) -> Content:

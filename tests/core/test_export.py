@@ -299,3 +299,12 @@ def test_markdown_of_the_bundled_article_has_a_footnote_per_quote(seed_article: 
     text = to_markdown(seed_article)
     for quote in seed_article.quotes:
         assert text.count(f"[^{quote.id}]") == 2  # the mark and the note
+
+
+def test_html_names_each_quote_s_speaker_beside_it(article: Article) -> None:
+    page = export_article(article, "html")
+    assert (
+        '<a href="#speaker-rahma" title="Ana Rahma, Foreign &lt;Minister&gt;">Ana Rahma</a>' in page
+    )
+    assert '<dt id="speaker-rahma">Ana Rahma</dt>' in page
+    assert "<dd>Foreign &lt;Minister&gt;</dd>" in page

@@ -156,3 +156,16 @@ async def test_the_find_bar_keys_stay_when_it_is_open_on_a_narrow_terminal(
         shown = _shown(app.screen.query_one(KeyFooter))
         assert "step(1)" in shown and "close" in shown
         assert "search_quotes" not in shown or "step(-1)" in shown
+
+
+async def test_find_and_the_palette_are_shown_at_80_columns(
+    seed_app: Callable[[], ReaderApp],
+) -> None:
+    """At 80x24 the footer left out ^f and ^p, the two keys nobody guesses."""
+    app = seed_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        footer = app.screen.query_one(KeyFooter)
+        shown = _shown(footer)
+        assert "find" in shown and "command_palette" in shown
+        assert "search_quotes" in shown and "toggle_quotes" in shown

@@ -127,7 +127,7 @@ async def test_speakers_show_full_name_role_and_count(seed_article: Article) -> 
     app = SidebarApp(seed_article)
     async with app.run_test(size=SIZE):
         text = flowed(app.speakers)
-        assert "All speakers (9)" in text
+        assert "All speakers · 9 quotes" in text  # quotes, not speakers
         for speaker in seed_article.speakers:
             count = len(seed_article.quotes_by(speaker.id))
             assert f"{speaker.label} ({count})" in text
@@ -189,6 +189,42 @@ async def test_quotes_are_grouped_under_their_speakers(seed_article: Article) ->
 
 
 # -- search ---------------------------------------------------------------------------
+
+
+def scope(app: SidebarApp) -> str | None:
+    """What the sidebar says narrows its list (None when it says nothing)."""
+    label = app.sidebar.query_one("#quote-scope", Label)
+    return str(label.content) if label.display else None
+
+
+async def test_a_search_narrowed_by_the_speaker_filter_says_so(seed_article: Article) -> None:
+    """With Lavrov chosen, a search for Lukyanov's "Obama" showed "0 of 9" and nothing else."""
+    app = SidebarApp(seed_article)
+    async with app.run_test(size=SIZE) as pilot:
+        assert scope(app) is None  # everyone's quotes: nothing to explain
+        app.sidebar.show_speaker("lavrov")
+        await pilot.pause()
+        said = scope(app)
+        assert said is not None and "Sergey Lavrov" in said and "All speakers" in said
+        app.search.value = "Obama"
+        await pilot.pause()
+        assert app.shown() == [] and app.counter == "0 of 9"
+        said = scope(app)
+        assert said is not None
+        assert "Sergey Lavrov" in said and "Obama" in said and "All speakers" in said
+        app.sidebar.show_speaker(None)  # widened: the quote is found
+        await pilot.pause()
+        assert app.shown() == ["q4"] and scope(app) is None
+
+
+async def test_an_empty_search_result_says_so(seed_article: Article) -> None:
+    app = SidebarApp(seed_article)
+    async with app.run_test(size=SIZE) as pilot:
+        app.search.value = "xyzzy"
+        await pilot.pause()
+        assert app.shown() == []
+        said = scope(app)
+        assert said is not None and "xyzzy" in said
 
 
 async def test_search_filters_as_you_type(seed_article: Article) -> None:

@@ -8,7 +8,7 @@ from pathlib import Path
 from _waiting import until
 from conftest import WIDE, sidebar_ready
 from rich.style import Style
-from textual.command import CommandList, Hit, Provider
+from textual.command import CommandList, CommandPalette, Hit, Provider
 from textual.content import Content
 from textual.widgets import Input
 
@@ -164,6 +164,38 @@ async def test_palette_text_is_never_markup(tmp_path: Path) -> None:
         assert quote.prompt.plain == "Quote: [i]Ann[/i]: [red]x[/]"
         assert quote.help is not None
         assert Content.from_markup(quote.help).plain == "[red]x[/]"
+
+
+async def test_the_palette_lists_its_commands_in_the_same_order_every_time(
+    seed_app: Callable[[], ReaderApp], seed_article: Article
+) -> None:
+    """Sections, quotes, speakers, citations, then Textual's own commands by name.
+
+    Textual starts a set of providers in the set's order, which changes between
+    launches; with a provider per kind the palette's order changed with it.
+    """
+    app = seed_app()
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+p")
+        palette = app.screen
+        assert isinstance(palette, CommandPalette)
+        commands = palette.query_one(CommandList)
+        expected = (
+            len(seed_article.sections) + len(seed_article.quotes) + len(seed_article.speakers) + 1
+        )
+        for _ in range(200):  # hits arrive in batches
+            await pilot.pause()
+            if commands.option_count > expected:
+                break
+        shown = [str(commands.get_option_at_index(i).prompt) for i in range(commands.option_count)]
+        order = ["Section", "Quote", "Speaker", "Cite", "system"]
+        kinds = [text.split()[0].rstrip(":") for text in shown]
+        kinds = [kind if kind in order else "system" for kind in kinds]
+        assert kinds == sorted(kinds, key=order.index), kinds
+        assert kinds.count("Section") == len(seed_article.sections)
+        system = [text for text, kind in zip(shown, kinds, strict=True) if kind == "system"]
+        assert system and system == sorted(system)
 
 
 async def test_keys_before_the_sidebar_is_mounted_reach_it(

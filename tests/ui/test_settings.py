@@ -133,3 +133,23 @@ def test_every_binding_has_an_id_and_a_description() -> None:
     assert "reading.next-section" in ids and "app.quit" in ids
     for binding_id, _keys, description in keys_table():
         assert binding_id and description
+
+
+def test_the_documented_examples_name_real_themes_and_binding_ids(tmp_path: Path) -> None:
+    from textual.theme import BUILTIN_THEMES
+
+    from reader.core.config import EXAMPLE, load_config
+    from reader.ui.settings import settle
+
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    documented = readme.split("## Settings", 1)[1].split("```toml\n", 1)[1].split("```", 1)[0]
+    uncommented = "\n".join(
+        line[2:] if line.startswith("# ") and "=" in line else line for line in EXAMPLE.splitlines()
+    )
+    for text in (documented, uncommented):
+        path = tmp_path / "config.toml"
+        path.write_text(text, encoding="utf-8")
+        config, problems = load_config(path)
+        settings = settle(config, BUILTIN_THEMES, problems)
+        assert settings.problems == ()
+        assert settings.keymap and settings.theme

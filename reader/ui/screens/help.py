@@ -12,6 +12,9 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, Static
 
+#: A help row: a binding, or (keys, description) for what is not one.
+HelpRow = Binding | tuple[str, str]
+
 
 class HelpScreen(ModalScreen[None]):
     """A table of keys, grouped, generated from the bindings themselves.
@@ -24,7 +27,7 @@ class HelpScreen(ModalScreen[None]):
         Binding("escape,q,question_mark,f1", "dismiss", "Close help", id="help.close"),
     ]
 
-    def __init__(self, groups: list[tuple[str, list[Binding]]]) -> None:
+    def __init__(self, groups: list[tuple[str, list[HelpRow]]]) -> None:
         super().__init__()
         self._groups = groups
 
@@ -41,7 +44,9 @@ class HelpScreen(ModalScreen[None]):
         table = self.query_one(DataTable)
         groups = [(title, self._rows(bindings)) for title, bindings in self._groups]
         rows = [row for _title, group in groups for row in group]
-        key_width = max([len("Key"), *(len(key) for key, _d in rows)])
+        # group titles share the key column: it must fit them too ("Quote sideb")
+        titles = [title for title, _group in groups]
+        key_width = max([len("Key"), *(len(key) for key, _d in rows), *map(len, titles)])
         table.add_column("Key", width=key_width)
         table.add_column("Action", width=max([len("Action"), *(len(d) for _k, d in rows)]))
         for title, group in groups:
@@ -50,14 +55,20 @@ class HelpScreen(ModalScreen[None]):
                 table.add_row(Text(key, style="bold"), Text(description))
         table.focus()
 
-    def _rows(self, bindings: list[Binding]) -> list[tuple[str, str]]:
+    def _rows(self, bindings: list[HelpRow]) -> list[tuple[str, str]]:
         """One row per action: its keys joined ("n ]"), in the order they were bound.
 
         A binding group (the digits) is one row, its keys shown as a range ("1…9").
+        A (keys, description) pair is a row as it is: what is not a binding of the
+        screen (Enter in a list or a field, the mouse).
         """
         rows: dict[str, tuple[list[str], str, bool]] = {}
         keymap = _keymap(self.app)
         for binding in bindings:
+            if isinstance(binding, tuple):
+                keys_text, description = binding
+                rows[f"row:{keys_text}"] = ([keys_text], description, False)
+                continue
             if not binding.description:
                 continue
             group = binding.group

@@ -13,7 +13,7 @@ import re
 from array import array
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import islice
 from typing import Literal
 
@@ -23,7 +23,7 @@ from reader.core.model import LEAD, Article, Quote, Section
 from reader.ui.labels import clipped
 
 BlockKind = Literal[
-    "title", "meta", "caption", "lead", "heading", "paragraph", "attribution", "blank"
+    "title", "meta", "rule", "caption", "lead", "heading", "paragraph", "attribution", "blank"
 ]
 
 #: Characters a terminal always draws one cell wide; text made only of these takes the
@@ -163,10 +163,26 @@ def iter_blocks(article: Article, untitled: str) -> Iterator[Block]:
     """The article in reading order as blocks, blank blocks as spacing between them.
 
     A generator, so that a huge article's first screen is laid out before the rest
-    of it has been looked at.
+    of it has been looked at. The first spacing block, under the title and its source,
+    date and address (the "meta" block), is a rule that sets the title apart from the
+    text. It stays one block, so saved positions (block, character) keep their meaning.
     """
+    ruled = False
+    for block in _blocks(article, untitled):
+        if not ruled and block.kind == "blank":
+            ruled = True
+            block = replace(block, kind="rule")
+        yield block
+
+
+def meta_text(article: Article) -> str:
+    """The line under the title: source · date · address (each if known)."""
+    return flatten(" · ".join(x for x in (article.source, article.date, article.url) if x))
+
+
+def _blocks(article: Article, untitled: str) -> Iterator[Block]:
     yield Block("title", flatten(article.title))
-    yield Block("meta", flatten(" · ".join(x for x in (article.source, article.date) if x)))
+    yield Block("meta", meta_text(article))
     for figure in article.figures:
         caption = flatten(figure.caption)
         if figure.credit:

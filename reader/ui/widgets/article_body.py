@@ -13,6 +13,7 @@ gives the selected text as the article has it, not as it is wrapped.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from functools import partial
 from typing import ClassVar
@@ -49,7 +50,17 @@ _KIND_CLASS = {
     "lead": "body--lead",
     "heading": "body--heading",
     "attribution": "body--attribution",
+    "rule": "body--rule",
 }
+
+#: An address the body makes a terminal link of (OSC 8): http(s), nothing a terminal
+#: would act on (controls, ESC, BEL) and no spaces. Anything else is shown as text only.
+_LINKABLE = re.compile(r"https?://[^\s\x00-\x1f\x7f-\x9f]+", re.IGNORECASE)
+
+
+def linkable(url: str | None) -> str | None:
+    """``url`` if it is safe to hand to the terminal as a link, else None."""
+    return url if url is not None and _LINKABLE.fullmatch(url) else None
 
 
 class ArticleBody(ScrollView, can_focus=True):
@@ -67,6 +78,8 @@ class ArticleBody(ScrollView, can_focus=True):
         "body--attribution",
         "body--match",
         "body--match-current",
+        "body--rule",
+        "body--link",
     }
 
     DEFAULT_CSS = """
@@ -116,11 +129,16 @@ class ArticleBody(ScrollView, can_focus=True):
         super().__init__(id=id, classes=classes)
         self._max_width = max_width
         self._source = BlockSource(iter_blocks(article, untitled))
+        #: the article's address, a link in terminals that support them (OSC 8)
+        self._url = linkable(article.url)
         self._finder = Finder(self._source.blocks)
         self._layout: TextLayout | None = None
         self._initial = initial
-        #: a character jumped to, and the line it was put at (see :meth:`_anchor`)
-        self._pinned: tuple[tuple[int, int], int] | None = None
+        #: the character at the top of the view (see :meth:`_anchor`)
+        self._top: tuple[int, int] | None = None
+        #: the size the text was last laid out for; while the widget's size differs, a
+        #: resize is under way and scroll changes are Textual's clamping, not the reader's
+        self._sized: Size | None = None
         self._cache: LRUCache[int, Strip] = LRUCache(1024)
         self._section: str | None = None
         #: find-in-text: matches as (block, start, end), sorted (so in reading order);
@@ -142,9 +160,17 @@ class ArticleBody(ScrollView, can_focus=True):
         return max(10, min(self._max_width, width - GUTTER - 2))
 
     def on_resize(self) -> None:
-        self._wrap()
+        """Re-wrap for the new width, keeping the same character at the top.
 
-    def _wrap(self) -> None:
+        By the time this runs Textual may already have clamped the scroll to the new
+        height with the old text's length (growing a window near the end moved the top
+        up a line, or a section), so the top is taken from :attr:`_top`, which only the
+        reader's own scrolling moves, never from the scroll offset; and it is put back
+        even when the wrap width has not changed.
+        """
+        self._wrap(resize=True)
+
+    def _wrap(self, *, resize: bool = False) -> None:
         """Wrap the text for the current width (if it is not already), keeping the place.
 
         Called on resize, and by the first :meth:`render_line`: Textual paints a new
@@ -155,23 +181,26 @@ class ArticleBody(ScrollView, can_focus=True):
         """
         width = self._text_width(self.scrollable_content_region.width)
         layout = self._layout
-        if layout is not None and layout.width == width and layout.line_count:
+        if not resize and layout is not None and layout.width == width and layout.line_count:
             self._update_virtual_size()
             return
         anchor = self._anchor() if self._initial is None else None
-        if self.text_selection is not None:
-            self.screen.clear_selection()  # its (character, line) offsets were this wrap's
-        self._layout = TextLayout(self._source, width)
-        self._cache.clear()
-        self._layout.extend_to(self.scrollable_content_region.height * 3)
+        if self._layout is None or self._layout.width != width:
+            if self.text_selection is not None:
+                self.screen.clear_selection()  # its (character, line) offsets were this wrap's
+            self._layout = TextLayout(self._source, width)
+            self._cache.clear()
+            self._layout.extend_to(self.scrollable_content_region.height * 3)
         self._update_virtual_size()
         if anchor is not None:
             self.go_to_line(self._layout.line_of(*anchor))
-            if self._pinned is not None:
-                self._pinned = (self._pinned[0], int(self.scroll_y))
+            self._top = anchor
         elif self._initial is not None:
             self._restore(self._initial)
             self._initial = None
+        self._sized = self.size
+        if self._top is None:
+            self._top = self._line_anchor()
         self._check_section()
         if not self._layout.is_complete:
             self.call_after_refresh(self._lay_out_more, self._layout)
@@ -190,18 +219,18 @@ class ArticleBody(ScrollView, can_focus=True):
     def _anchor(self) -> tuple[int, int] | None:
         """The block and character at the top of the view, to keep it there on re-wrap.
 
-        Right after a jump to a character (a restored position), that character, as
-        long as the view has not moved: the line start would creep back a little with
-        every re-wrap (the first layouts of a screen come at two widths, without and
-        with a scrollbar).
+        The character, not the line's start: after a jump to a character (a restored
+        position) or a re-wrap, the line start would creep back a little with every
+        further re-wrap. It moves only when the reader scrolls (``watch_scroll_y``).
         """
+        return self._top if self._top is not None else self._line_anchor()
+
+    def _line_anchor(self) -> tuple[int, int] | None:
+        """The block and character starting the top line of the view."""
         layout = self._layout
         if layout is None or not layout.line_count:
             return None
-        y = min(int(self.scroll_y), layout.line_count - 1)
-        if self._pinned is not None and self._pinned[1] == y:
-            return self._pinned[0]
-        line = layout.line(y)
+        line = layout.line(min(int(self.scroll_y), layout.line_count - 1))
         return line.block, line.start
 
     def _update_virtual_size(self) -> None:
@@ -225,9 +254,8 @@ class ArticleBody(ScrollView, can_focus=True):
         if position.anchor is not None and layout.has_block(position.anchor[0]):
             y = layout.line_of(*position.anchor)
             if layout.section_at(y) == position.section:
-                self._pinned = (position.anchor, y)  # before the scroll: it reports the position
+                self._top = position.anchor  # before the scroll: it reports the position
                 self.go_to_line(y)
-                self._pinned = (position.anchor, int(self.scroll_y))
                 return
         y = position.scroll_y
         if position.section is not None:
@@ -338,6 +366,8 @@ class ArticleBody(ScrollView, can_focus=True):
 
     def watch_scroll_y(self, old_value: float, new_value: float) -> None:
         super().watch_scroll_y(old_value, new_value)
+        if self._sized == self.size:  # the reader scrolled (not a resize's clamping)
+            self._top = self._line_anchor()
         self._check_section()
 
     def _check_section(self) -> None:
@@ -494,10 +524,21 @@ class ArticleBody(ScrollView, can_focus=True):
             return Strip.blank(width, base)
         line = layout.line(y)
         block = layout.blocks[line.block]
-        text = Text(block.text[line.start : line.end].rstrip(), style=base, end="")
+        if block.kind == "rule":
+            return self._render_rule(layout.width, width, y)
+        # The base style goes on the segments, not the Text: Rich renders a Text that
+        # has no spans as bare text, dropping its style, and a plain paragraph line then
+        # reached the terminal in its default colours (grey or black blocks on the theme).
+        text = Text(block.text[line.start : line.end].rstrip(), end="")
         kind_class = _KIND_CLASS.get(block.kind)
         if kind_class:
             text.stylize(self.get_component_rich_style(kind_class))
+        if block.kind == "meta" and self._url is not None:
+            # the address ends the meta block: a link where this line shows it
+            start = max(0, len(block.text) - len(self._url) - line.start)
+            if start < len(text):
+                link = self.get_component_rich_style("body--link") + Style(link=self._url)
+                text.stylize(link, start, len(text))
         quoted = False
         chosen = False
         for span, start, end in layout.spans_in(y):
@@ -528,6 +569,14 @@ class ArticleBody(ScrollView, can_focus=True):
         # the text, so the margin and the quote bar before it have negative ones.
         lead = margin + GUTTER
         return Strip(segments).apply_offsets(-lead, y).adjust_cell_length(width, base)
+
+    def _render_rule(self, text_width: int, width: int, y: int) -> Strip:
+        """The line under the title: a rule as wide as the text column."""
+        base = self.rich_style
+        margin = max(0, (width - GUTTER - text_width) // 2) + GUTTER
+        rule = base + self.get_component_rich_style("body--rule")
+        segments = [Segment(" " * margin, base), Segment("━" * text_width, rule)]
+        return Strip(segments).apply_offsets(-margin, y).adjust_cell_length(width, base)
 
     def _stylize_matches(self, text: Text, block: int, start: int, end: int) -> None:
         """Highlight the find matches on the line showing ``start``…``end`` of ``block``.

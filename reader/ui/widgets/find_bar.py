@@ -20,10 +20,16 @@ from textual.widgets import Input, Label
 class FindBar(Horizontal):
     """A one-line bar: a query field and a match counter."""
 
+    #: Keys every common terminal sends as themselves. Not shift+F3 (tmux and xterm-likes
+    #: send F15) nor shift+Enter (only with the kitty keyboard protocol): a key the footer
+    #: offers must arrive. Enter (the field's submit) also goes to the next match. The
+    #: arrows are priority keys: the field binds them (to scrolling, which a one-line
+    #: field never does), which hid them from the footer.
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "close", "Close find", id="find.close"),
-        Binding("f3,ctrl+g", "step(1)", "Next match", id="find.next"),
-        Binding("shift+f3,shift+enter", "step(-1)", "Previous match", id="find.previous"),
+        Binding("down", "step(1)", "Next match", priority=True, id="find.next"),
+        Binding("up", "step(-1)", "Prev match", priority=True, id="find.previous"),
+        Binding("f3,ctrl+g", "step(1)", "Next match", show=False, id="find.next-alt"),
     ]
 
     class Changed(Message):

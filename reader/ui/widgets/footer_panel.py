@@ -1,8 +1,8 @@
 """Below the article: the source's copyright line, always, and its cookie notice.
 
-The notice is shown the way the source words it, its link text styled as a link (it is
-not followed: reader opens nothing on the web), with an accept button labelled from the
-article. Accepting is the screen's business (it is remembered per source); this widget
+The notice is shown the way the source words it, as plain text (its link text has no
+address to go to, so it does not look like a link), with an accept button labelled from
+the article. Accepting is the screen's business (it is remembered per source); this widget
 only says that it happened and hides the notice.
 """
 
@@ -81,11 +81,9 @@ class FooterPanel(Vertical):
 
 
 def _notice(cookie: CookieNotice) -> Content:
-    """The notice text with its link text styled as a link (a look, not a real link)."""
-    text = Content(one_line(cookie.text))
-    if cookie.link_text:
-        link = one_line(cookie.link_text)
-        start = text.plain.find(link)
-        if start >= 0:
-            text = text.stylize("underline $text-accent", start, start + len(link))
-    return text
+    """The notice text, plain: its link text is not drawn as a link.
+
+    The article gives the link's words but not where it goes, and reader opens nothing
+    on the web by itself, so styling them as a link promised a click that did nothing.
+    """
+    return Content(one_line(cookie.text))

@@ -323,8 +323,9 @@ def _styled_prompt(entry: QuoteEntry, query: str, direct: bool) -> tuple[Content
 def speaker_row(speaker: Speaker | None, count: int, *, active: bool) -> QuoteBlock:
     """A row of the speaker filter (``None``: "All speakers"), marked when it is active."""
     if speaker is None:
+        # "(9)" beside "All speakers" read as nine speakers: say what is counted
         label = Content.styled("All speakers", f".{NAME}") + Content.styled(
-            f" ({count})", f".{COUNT}"
+            f" · {count} quote" + ("" if count == 1 else "s"), f".{COUNT}"
         )
     else:
         label = speaker_label(speaker, count)

@@ -48,6 +48,7 @@ from reader.core.model import Article, Quote, Speaker
 from reader.core.quote_query import QuoteIndex, citation
 from reader.core.search import terms
 from reader.ui.labels import clipped
+from reader.ui.widgets.cursor_list import CursorList
 from reader.ui.widgets.quote_block import (
     COMPONENT_CLASSES,
     QuoteBlock,
@@ -150,6 +151,17 @@ class QuoteSidebar(Widget):
             """The sidebar the quote was chosen in (for ``@on(..., "#id")``)."""
             return self.sidebar
 
+    class Left(Message):
+        """The reader left the sidebar with Escape: on a narrow screen it can make way."""
+
+        def __init__(self, sidebar: QuoteSidebar) -> None:
+            super().__init__()
+            self.sidebar = sidebar
+
+        @property
+        def control(self) -> QuoteSidebar:
+            return self.sidebar
+
     def __init__(
         self, article: Article, *, id: str | None = None, classes: str | None = None
     ) -> None:
@@ -191,8 +203,9 @@ class QuoteSidebar(Widget):
     def compose(self) -> ComposeResult:
         yield Input(placeholder="Search quotes  /", id="quote-search")
         yield Label(id="quote-counter", markup=False)
-        yield OptionList(*self._speaker_options(), id="quote-speakers", markup=False)
-        yield OptionList(id="quote-list", markup=False)
+        yield Label(id="quote-scope", markup=False)
+        yield CursorList(*self._speaker_options(), id="quote-speakers", markup=False)
+        yield CursorList(id="quote-list", markup=False)
 
     def on_mount(self) -> None:
         speakers = next(self.query("#quote-speakers").results(OptionList), None)
@@ -297,6 +310,7 @@ class QuoteSidebar(Widget):
             groups.setdefault(quotes[index].speaker, []).append(index)
         self._first_hit = quotes[shown[0]].id if shown else None
         self.query_one("#quote-counter", Label).update(Content(f"{len(shown)} of {total}"))
+        self._show_scope(query, len(shown))
 
         quote_list = self.query_one("#quote-list", OptionList)
         keep = quote_list.highlighted_option
@@ -348,6 +362,26 @@ class QuoteSidebar(Widget):
         # Fold every quote for searching while the reader is still looking: the first
         # search then only compares strings.
         yield from self._index.fold_all()
+
+    def _show_scope(self, query: str, count: int) -> None:
+        """Say what narrows the list and how to widen it, and that an empty one is empty.
+
+        A search within one speaker's quotes found nothing in another speaker's quote
+        and showed "0 of 9" and an empty list, with no word why.
+        """
+        text = ""
+        if self.speaker_filter is not None:
+            name = self._speakers[self.speaker_filter].name
+            if count == 0 and query:
+                text = f"No quote by {name} matches “{query}”."
+            else:
+                text = f"Only {name}'s quotes."
+            text += " Choose “All speakers” above to see everyone's."
+        elif count == 0:
+            text = f"No quote or speaker matches “{query}”." if query else "No quotes."
+        scope = self.query_one("#quote-scope", Label)
+        scope.update(Content(text))
+        scope.display = bool(text)
 
     # -- public API ------------------------------------------------------------------
 
@@ -464,6 +498,7 @@ class QuoteSidebar(Widget):
             target.focus()
         else:
             self.screen.set_focus(None)
+        self.post_message(self.Left(self))
 
     def action_focus_results(self) -> None:
         self.query_one("#quote-list", OptionList).focus()

@@ -18,12 +18,13 @@ from textual.widgets.option_list import Option
 
 from reader.core.model import Article
 from reader.ui.text.lines import section_label, wrap_offsets
+from reader.ui.widgets.cursor_list import CursorList
 
 #: Up to this many sections the TOC is built with the screen; more are added after it.
 EAGER_ENTRIES = 200
 
 
-class SectionList(OptionList):
+class SectionList(CursorList):
     """Sections of the article; Enter or a click asks to jump to one.
 
     ``current`` is the section in view. The screen binds it (``data_bind``), so the

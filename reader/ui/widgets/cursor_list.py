@@ -1,0 +1,37 @@
+"""An option list that j and k move through, as the library's list already does."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.binding import Binding, BindingType
+from textual.widgets import OptionList
+
+
+class CursorList(OptionList):
+    """``OptionList`` with j/k as aliases of down/up, that keeps its first rows in view.
+
+    The reading screen binds j/k to scroll the article; without these a focused list
+    (sections, speakers, quotes) let the keys through and the article scrolled while
+    the list's cursor stayed put.
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("j", "cursor_down", "Down", show=False, id="list.down"),
+        Binding("k", "cursor_up", "Up", show=False, id="list.up"),
+    ]
+
+    def scroll_to_highlight(self, top: bool = False) -> None:
+        """Scroll to the highlighted option; to the very top when only headers precede it.
+
+        The quote list starts on its first quote, under the first speaker's header (a
+        disabled option). Scrolled to just the quote, the header was cut off, and when
+        the list was filled while hidden (a narrow screen) it opened two rows down.
+        """
+        highlighted = self.highlighted
+        if highlighted is not None and all(
+            self.get_option_at_index(index).disabled for index in range(highlighted)
+        ):
+            self.scroll_to(y=0, animate=False, force=True, immediate=True)
+            return
+        super().scroll_to_highlight(top)
