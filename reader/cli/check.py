@@ -1,23 +1,27 @@
-"""``reader check [PATH...]``: validate article files, every problem with file, line and field."""
+"""``reader check [PATH...]``: validate article files (a folder: each of its articles), every
+problem with file, line and field."""
 
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
-from reader.cli.common import EXIT_BAD_INPUT, EXIT_OK, Commands
+from reader.cli.common import EXIT_BAD_INPUT, EXIT_OK, Commands, articles_in, report
 
 
 def add_parser(commands: Commands) -> None:
-    parser = commands.add_parser("check", help="validate article files")
+    parser = commands.add_parser(
+        "check",
+        help="validate article files, or every article in a folder",
+        description="Validate article files: every problem with its file, line and field. "
+        "A folder is checked article by article (the files reader DIR opens).",
+    )
     parser.add_argument(
         "paths",
         nargs="*",
         type=Path,
         metavar="PATH",
-        help="article files or folders (a folder is checked through its library index); "
-        "default: the bundled article",
+        help="an article file or a folder of articles (default: the bundled article)",
     )
 
 
@@ -25,25 +29,26 @@ def run(ns: argparse.Namespace) -> int:
     from reader.core.errors import ReaderError
     from reader.core.files import shown
     from reader.core.format import load_article
-    from reader.core.library import is_library_folder
     from reader.resources import default_article
 
     failed = 0
-    for path in ns.paths or [default_article()]:
-        if is_library_folder(path):
-            from reader.cli.library_quotes import check_folder
-
-            failed += check_folder(path)
-            continue
+    for given in ns.paths or [default_article()]:
         try:
-            article = load_article(path)
+            paths = articles_in(given)
         except ReaderError as exc:
             failed += 1
-            print(str(exc), file=sys.stderr)
-        else:
-            quotes = len(article.quotes)
-            print(
-                f"{shown(path)}: ok ({len(article.sections)} sections, {quotes} quotes, "
-                f"{len(article.speakers)} speakers)"
-            )
+            report(exc)
+            continue
+        for path in paths:
+            try:
+                article = load_article(path)
+            except ReaderError as exc:
+                failed += 1
+                report(exc)
+            else:
+                quotes = len(article.quotes)
+                print(
+                    f"{shown(path)}: ok ({len(article.sections)} sections, {quotes} quotes, "
+                    f"{len(article.speakers)} speakers)"
+                )
     return EXIT_BAD_INPUT if failed else EXIT_OK

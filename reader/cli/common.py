@@ -1,10 +1,15 @@
-"""What every subcommand shares: exit codes, the one-line argparse, and when to style output."""
+"""What every subcommand shares: exit codes, the one-line argparse, how errors are printed,
+and when to style output."""
 
 from __future__ import annotations
 
 import argparse
 import os
+import sys
+from pathlib import Path
 from typing import TypeAlias
+
+from reader.core.errors import ReaderError
 
 EXIT_OK, EXIT_BAD_INPUT, EXIT_USAGE = 0, 1, 2
 
@@ -24,3 +29,41 @@ def wants_style(stream: object) -> bool:
     """Style output only for a terminal, and never with ``NO_COLOR`` set."""
     isatty = getattr(stream, "isatty", None)
     return bool(isatty and isatty()) and "NO_COLOR" not in os.environ
+
+
+class UsageError(ReaderError):
+    """The command line asks for something that cannot be done this way (exit 2)."""
+
+    exit_code = EXIT_USAGE
+
+
+def error_lines(exc: ReaderError) -> list[str]:
+    """How every command prints an error: each line starts ``reader:``.
+
+    An article's problems come one per line (``reader: FILE:LINE: field: problem``);
+    every other error is one line.
+    """
+    return [f"reader: {line}" for line in str(exc).splitlines() or [""]]
+
+
+def report(exc: ReaderError) -> None:
+    """Print ``exc`` on stderr the way every command does."""
+    for line in error_lines(exc):
+        print(line, file=sys.stderr)
+
+
+def articles_in(path: Path) -> list[Path]:
+    """The article files ``path`` stands for: itself, or those directly inside a folder.
+
+    The folder's files are the ones the library opens (``reader DIR``); a folder with
+    none is an error, so that a mistyped folder never passes as checked.
+    """
+    if not path.is_dir():
+        return [path]
+    from reader.core.library import ARTICLE_SUFFIXES, article_files
+
+    found = article_files(path)
+    if not found:
+        kinds = " or ".join(f"*{suffix}" for suffix in ARTICLE_SUFFIXES)
+        raise ReaderError(f"{path}: no article files ({kinds}) in this folder")
+    return found

@@ -100,6 +100,10 @@ def expand_inputs(inputs: list[str]) -> list[str]:
     return out
 
 
+def _is_folder(item: str) -> bool:
+    return item != STDIN and not _is_url(item) and Path(item).is_dir()
+
+
 def _is_url(item: str) -> bool:
     """A URL (any scheme: the ones reader does not fetch are refused as URLs), unless a
     file of that name exists."""
@@ -217,9 +221,13 @@ def run_import(inputs: list[str], *, output: Path, force: bool, to_stdout: bool)
     from reader.core.format import dump_article, save_article
     from reader.web.fetch import MAX_CONCURRENT, Fetcher, concurrently
 
+    # a folder with nothing to import is named, whatever else is imported with it
+    empty = [item for item in inputs if _is_folder(item) and not expand_inputs([item])]
+    for folder in empty:
+        message = f"reader: import: {shown(folder)}: no .txt or .html files in this folder"
+        print(message, file=sys.stderr)
     items = expand_inputs(inputs)
     if not items:
-        print("reader: import: no .txt or .html files found", file=sys.stderr)
         return 1
     if not to_stdout and not output.is_dir():
         if output.exists():
@@ -230,7 +238,7 @@ def run_import(inputs: list[str], *, output: Path, force: bool, to_stdout: bool)
         except OSError as exc:
             print(f"reader: {shown(output)}: cannot create folder: {exc.strerror}", file=sys.stderr)
             return 1
-    done = failed = 0
+    done, failed = 0, len(empty)
     written: dict[Path, tuple[str, tuple[str, ...]]] = {}  # target: input, article body
     urls = sum(item != STDIN and _is_url(item) for item in items)
     fetcher = Fetcher() if urls else None

@@ -16,14 +16,23 @@ import gc
 import importlib
 import keyword
 import os
+import shlex
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 from types import ModuleType
 
 from reader import __version__
-from reader.cli.common import EXIT_BAD_INPUT, EXIT_OK, EXIT_USAGE, Commands, Parser
-from reader.core.errors import ArticleError, ReaderError
+from reader.cli.common import (
+    EXIT_BAD_INPUT,
+    EXIT_OK,
+    EXIT_USAGE,
+    Commands,
+    Parser,
+    UsageError,
+    report,
+)
+from reader.core.errors import ReaderError
 
 __all__ = ["EXIT_BAD_INPUT", "EXIT_OK", "EXIT_USAGE", "SUBCOMMANDS", "main", "run"]
 
@@ -54,19 +63,43 @@ def _command_parser(
     names: Sequence[str],
 ) -> tuple[argparse.ArgumentParser, Commands]:
     parser = Parser(prog="reader")
-    parser.add_argument("--version", action="version", version=f"reader {__version__}")
+    _add_version(parser)
     commands = parser.add_subparsers(dest="command", required=True, parser_class=Parser)
     for name in names:
         command_module(name).add_parser(commands)
+    for action in commands._get_subactions():
+        # every subcommand's --help opens with a description line: its own, or its summary
+        sub = commands.choices[action.dest]
+        if not sub.description:
+            sub.description = action.help
     return parser, commands
+
+
+def _add_version(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("-V", "--version", action="version", version=f"reader {__version__}")
+
+
+def _arguments(parser: argparse.ArgumentParser) -> str:
+    """A subcommand's positional arguments as its usage shows them (``[PATH]``, ``FILE ...``)."""
+    formatter = parser._get_formatter()
+    shown = [
+        formatter._format_args(action, action.dest.upper())
+        for action in parser._actions
+        if not action.option_strings
+    ]
+    return " ".join(shown)
 
 
 def _summary() -> str:
     """One line per subcommand for ``reader --help``, from the subcommands' own parsers."""
     _, commands = _command_parser(SUBCOMMANDS)
+    usages = [
+        (f"{action.dest} {_arguments(commands.choices[action.dest])}".rstrip(), action.help or "")
+        for action in commands._get_subactions()
+    ]
+    width = max(len(usage) for usage, _ in usages) + 2
     lines = ["subcommands (reader COMMAND --help for each):"]
-    for action in commands._get_subactions():
-        lines.append(f"  {action.dest:<10}{action.help or ''}")
+    lines += [f"  {usage:<{width}}{summary}" for usage, summary in usages]
     return "\n".join(lines) + "\n"
 
 
@@ -88,6 +121,7 @@ def _open_parser() -> argparse.ArgumentParser:
         "path",
         nargs="?",
         type=Path,
+        metavar="PATH",
         help="an article file or a folder of articles (default: your article folder once it "
         "holds articles, else the bundled article)",
     )
@@ -98,8 +132,17 @@ def _open_parser() -> argparse.ArgumentParser:
         help="your article folder, opened when no PATH is given "
         "(default: READER_ARTICLES_DIR or the user data folder)",
     )
-    parser.add_argument("--version", action="version", version=f"reader {__version__}")
+    _add_version(parser)
     return parser
+
+
+def _on_a_terminal() -> bool:
+    """Whether the app can run here: it draws on stdout and reads keys from stdin, unless
+    a Textual driver brings its own screen (textual-serve, behind ``reader serve``, runs
+    each tab's reader on pipes with ``TEXTUAL_DRIVER`` set to its web driver)."""
+    if os.environ.get("TEXTUAL_DRIVER"):
+        return True
+    return all(stream is not None and stream.isatty() for stream in (sys.stdin, sys.stdout))
 
 
 def _start_target(path: Path | None, articles_dir: Path | None) -> tuple[Path, list[Path]]:
@@ -130,6 +173,11 @@ def _start_target(path: Path | None, articles_dir: Path | None) -> tuple[Path, l
 
 
 def _open(path: Path | None, articles_dir: Path | None = None) -> int:
+    if not _on_a_terminal():
+        # the app would write escape codes into a pipe and wait for keys that never come
+        command = "reader show" if path is None else f"reader show {shlex.quote(str(path))}"
+        what = "list the folder's articles" if path is not None and path.is_dir() else "print it"
+        raise UsageError(f"not a terminal (the app needs one); to {what} as text: {command}")
     from reader.ui.factory import make_app
 
     target, extra = _start_target(path, articles_dir)
@@ -168,11 +216,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         # outside any handler, when the reader of a pipe has gone away
         sys.stdout.flush()
         return code
-    except ArticleError as exc:
-        print(str(exc), file=sys.stderr)
-        return EXIT_BAD_INPUT
     except ReaderError as exc:
-        print(f"reader: {exc}", file=sys.stderr)
+        report(exc)
         return exc.exit_code
     except KeyboardInterrupt:
         return 130

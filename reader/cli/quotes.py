@@ -1,4 +1,5 @@
-"""``reader quotes``: every quotation with its speaker, filtered, as text or JSON."""
+"""``reader quotes``: every quotation with its speaker, filtered, as text or JSON; of one
+article, or across the articles of a folder."""
 
 from __future__ import annotations
 
@@ -8,21 +9,27 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from reader.cli.common import EXIT_OK, Commands
+from reader.cli.common import EXIT_BAD_INPUT, EXIT_OK, Commands, articles_in, report
+from reader.core.labels import label
 from reader.core.model import Article, Quote
 from reader.core.quote_query import QuoteIndex
 from reader.core.text import one_line
 
 
 def add_parser(commands: Commands) -> None:
-    parser = commands.add_parser("quotes", help="list quotes with their speakers")
+    parser = commands.add_parser(
+        "quotes",
+        help="list quotes with their speakers, of an article or across a folder",
+        description="List every quotation with its speaker's name and role, filtered by "
+        "speaker and words (case and accents ignored), as text or JSON. Given a folder, "
+        "list the quotes of all its articles.",
+    )
     parser.add_argument(
         "path",
         nargs="?",
         type=Path,
         metavar="PATH",
-        help="an article, or a folder of articles (searched through its library index); "
-        "default: the bundled article",
+        help="an article file or a folder of articles (default: the bundled article)",
     )
     parser.add_argument("--speaker", metavar="NAME", help="only this speaker (name, surname or id)")
     parser.add_argument("--search", metavar="WORDS", help="only quotes matching every word")
@@ -31,17 +38,51 @@ def add_parser(commands: Commands) -> None:
 
 def run(ns: argparse.Namespace) -> int:
     from reader.core.format import load_article
-    from reader.core.library import is_library_folder
     from reader.resources import default_article
 
-    if ns.path is not None and is_library_folder(ns.path):
-        from reader.cli.library_quotes import folder_quotes
-
-        return folder_quotes(ns.path, ns.speaker, ns.search, as_json=ns.json)
-    article = load_article(ns.path or default_article())
+    path = ns.path or default_article()
+    if path.is_dir():
+        return _folder(path, ns.speaker, ns.search, as_json=ns.json)
+    article = load_article(path)
     chosen = select_quotes(article, ns.speaker, ns.search)
     sys.stdout.write(quotes_json(article, chosen) if ns.json else quotes_text(article, chosen))
     return EXIT_OK
+
+
+def _folder(folder: Path, speaker: str | None, search: str | None, *, as_json: bool) -> int:
+    """The chosen quotes of every article in ``folder`` that has any; bad files are
+    reported on stderr (exit 1) and the others still listed."""
+    from reader.core.errors import ReaderError
+    from reader.core.files import shown
+    from reader.core.format import load_article
+
+    failed = 0
+    found: list[tuple[Path, Article, list[Quote]]] = []
+    for path in articles_in(folder):
+        try:
+            article = load_article(path)
+        except ReaderError as exc:
+            failed += 1
+            report(exc)
+            continue
+        chosen = select_quotes(article, speaker, search)
+        if chosen:
+            found.append((path, article, chosen))
+    if as_json:
+        data = {
+            "folder": str(folder),
+            "articles": [
+                {"path": str(path), **_article_record(article, chosen)}
+                for path, article, chosen in found
+            ],
+        }
+        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    else:
+        for number, (path, article, chosen) in enumerate(found):
+            heading = f"{shown(path)}: {one_line(article.title)}"
+            sys.stdout.write(("\n" if number else "") + heading + "\n")
+            sys.stdout.write(quotes_text(article, chosen))
+    return EXIT_BAD_INPUT if failed else EXIT_OK
 
 
 def select_quotes(
@@ -73,20 +114,24 @@ def quote_record(article: Article, quote: Quote) -> dict[str, Any]:
     }
 
 
-def quotes_json(article: Article, quotes: list[Quote]) -> str:
-    data = {
+def _article_record(article: Article, quotes: list[Quote]) -> dict[str, Any]:
+    return {
         "article": article.id,
         "title": article.title,
         "quotes": [quote_record(article, q) for q in quotes],
     }
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def quotes_json(article: Article, quotes: list[Quote]) -> str:
+    return json.dumps(_article_record(article, quotes), ensure_ascii=False, indent=2) + "\n"
 
 
 def quotes_text(article: Article, quotes: list[Quote]) -> str:
+    indirect = label("indirect", article.language)
     lines: list[str] = []
     for quote in quotes:
         who = article.speaker(quote.speaker)
-        kind = "" if quote.kind == "direct" else " (indirect)"
+        kind = "" if quote.kind == "direct" else f" ({indirect})"
         lines.append(f"{quote.id}  {one_line(who.label)}{kind}")
         lines.append(f"    “{one_line(quote.text)}”")
     return "\n".join(lines) + ("\n" if lines else "")

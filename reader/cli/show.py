@@ -1,4 +1,5 @@
-"""``reader show``: the whole article as text on stdout, for ``less`` and scripts.
+"""``reader show``: the whole article as text on stdout, for ``less`` and scripts; for a
+folder, one line per article.
 
 On a terminal it is styled with Rich; piped, or with ``NO_COLOR``, it is plain text with
 one line per paragraph, so that ``grep`` and friends see whole paragraphs.
@@ -12,7 +13,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from reader.cli.common import EXIT_OK, Commands, wants_style
+from reader.cli.common import EXIT_BAD_INPUT, EXIT_OK, Commands, articles_in, report, wants_style
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -22,9 +23,19 @@ if TYPE_CHECKING:
 
 
 def add_parser(commands: Commands) -> None:
-    parser = commands.add_parser("show", help="print an article as formatted text")
+    parser = commands.add_parser(
+        "show",
+        help="print an article as text; for a folder, list its articles",
+        description="Print the whole article: styled on a terminal, plain text when piped "
+        "or with NO_COLOR. Given a folder, list its articles instead, one line each "
+        "(file: title — source, date, quotes).",
+    )
     parser.add_argument(
-        "path", nargs="?", type=Path, metavar="PATH", help="(default: the bundled article)"
+        "path",
+        nargs="?",
+        type=Path,
+        metavar="PATH",
+        help="an article file or a folder of articles (default: the bundled article)",
     )
 
 
@@ -32,20 +43,52 @@ def run(ns: argparse.Namespace) -> int:
     from reader.core.format import load_article
     from reader.resources import default_article
 
-    article = load_article(ns.path or default_article())
-    print_article(article, sys.stdout, styled=wants_style(sys.stdout))
+    path = ns.path or default_article()
+    if path.is_dir():
+        return list_folder(path)
+    print_article(load_article(path), sys.stdout, styled=wants_style(sys.stdout))
     return EXIT_OK
+
+
+def list_folder(folder: Path) -> int:
+    """One line per article of ``folder`` (bad files reported on stderr: exit 1)."""
+    from reader.core.errors import ReaderError
+    from reader.core.files import shown
+    from reader.core.format import load_article
+
+    failed = 0
+    for path in articles_in(folder):
+        try:
+            article = load_article(path)
+        except ReaderError as exc:
+            failed += 1
+            report(exc)
+            continue
+        sys.stdout.write(f"{shown(path)}: {article_line(article)}\n")
+    return EXIT_BAD_INPUT if failed else EXIT_OK
+
+
+def article_line(article: Article) -> str:
+    """An article in one line: title — source, date (N quotes)."""
+    from reader.core.text import one_line
+
+    where = ", ".join(one_line(x) for x in (article.source, article.date) if x)
+    count = len(article.quotes)
+    return f"{one_line(article.title)} — {where} ({count} quote{'' if count == 1 else 's'})"
 
 
 def plain_article(article: Article) -> str:
     """The article as plain text: headings, paragraphs and footer, quotes unmarked."""
+    from reader.core.labels import label
     from reader.core.text import one_line
+
+    photo = label("photo", article.language)
 
     lines = [one_line(article.title), "=" * min(len(one_line(article.title)), 79), ""]
     meta = " · ".join(x for x in (article.source, article.date, article.url) if x)
     lines += [one_line(meta), ""]
     for figure in article.figures:
-        credit = f" (Foto: {one_line(figure.credit)})" if figure.credit else ""
+        credit = f" ({photo}: {one_line(figure.credit)})" if figure.credit else ""
         lines += [f"[{one_line(figure.caption)}{credit}]", ""]
     if article.lead:
         lines += [one_line(article.lead), ""]
@@ -85,8 +128,11 @@ def rich_article(article: Article) -> RenderableType:
     from rich.rule import Rule
     from rich.text import Text
 
+    from reader.core.labels import label
     from reader.core.model import LEAD
     from reader.core.text import one_line
+
+    photo = label("photo", article.language)
 
     parts: list[RenderableType] = [Text(one_line(article.title), style="bold")]
     meta = " · ".join(x for x in (article.source, article.date, article.url) if x)
@@ -95,7 +141,7 @@ def rich_article(article: Article) -> RenderableType:
     for figure in article.figures:
         caption = Text(one_line(figure.caption), style="italic dim")
         if figure.credit:
-            caption.append(f"  Foto: {one_line(figure.credit)}", style="dim")
+            caption.append(f"  {photo}: {one_line(figure.credit)}", style="dim")
         parts += [Padding(caption, (0, 2)), Text()]
     if article.lead:
         lead = _paragraph(article, LEAD, 0, article.lead)

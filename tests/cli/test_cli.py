@@ -56,8 +56,8 @@ def test_check_lists_every_error_and_exits_1(
     assert code == 1
     assert "ok" in out
     assert err.splitlines() == [
-        f"{bad}:3: title: expected text, got a list",
-        f"{bad}:6: sections: an article needs at least one section",
+        f"reader: {bad}:3: title: expected text, got a list",
+        f"reader: {bad}:6: sections: an article needs at least one section",
     ]
 
 
@@ -81,9 +81,7 @@ def test_missing_file_is_one_line_exit_1(
     for command in ("show", "quotes", "check"):
         code, _out, err = run(capsys, command, str(tmp_path / "nope.yaml"))
         assert code == 1
-        assert err.strip().splitlines() == [
-            f"{'reader: ' if command != 'check' else ''}{tmp_path / 'nope.yaml'}: no such file"
-        ]
+        assert err.strip().splitlines() == [f"reader: {tmp_path / 'nope.yaml'}: no such file"]
 
 
 def test_show_plain_when_piped(

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
@@ -47,47 +46,6 @@ def test_index_of_a_missing_folder_is_one_line(
     assert main(["index", str(tmp_path / "nope")]) == 1
     _, err = capsys.readouterr()
     assert len(err.splitlines()) == 1 and "no such folder" in err
-
-
-def test_quotes_of_a_folder_answer_from_the_index(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    folder = tmp_path / "lib"
-    small_library(folder)
-    assert main(["quotes", str(folder), "--speaker", "lavrov", "--search", "ebola"]) == 0
-    out, _err = capsys.readouterr()
-    assert out.splitlines() == [
-        "paris.yaml q1  Sergei Lavrov, Menteri Luar Negeri Rusia",
-        "    “Kita lawan virus Ebola bersama”",
-    ]
-    assert main(["quotes", str(folder), "--speaker", "sergei lavrov", "--json"]) == 0
-    data = json.loads(capsys.readouterr().out)
-    assert {q["text"] for q in data["quotes"]} == {
-        "Kita lawan virus Ebola bersama",
-        "Sanctions will not help anyone",
-    }
-    [paris] = [q for q in data["quotes"] if q["article"] == "paris"]
-    assert (paris["section"], paris["paragraph"], paris["speaker"]["name"]) == (
-        "body",
-        0,
-        "Sergei Lavrov",
-    )
-    assert main(["quotes", str(folder)]) == 0  # no filter: every quote of the library
-    assert capsys.readouterr().out.count("    “") == 4
-
-
-def test_check_of_a_folder_lists_each_file_and_fails_on_a_broken_one(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    folder = tmp_path / "lib"
-    paths = small_library(folder)
-    assert main(["check", str(folder)]) == 1
-    out, err = capsys.readouterr()
-    assert f"{paths['paris']}: ok (1 sections, 2 quotes, 2 speakers)" in out.splitlines()
-    assert len(out.splitlines()) == 3
-    assert err.splitlines() == [f"{paths['broken']}: line 2: tags are not allowed (!tag)"]
-    paths["broken"].unlink()
-    assert main(["check", str(folder)]) == 0
 
 
 def test_reader_alone_opens_the_bundled_article_until_the_folder_holds_articles(

@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 import yaml
 from _hostile import article_data, unsafe_in, write_article
+from _waiting import until
 from rich.cells import cell_len
 from rich.console import Console
 
@@ -20,7 +21,7 @@ from reader.core import files
 from reader.core.state import STATE_FILE, StateStore
 from reader.ui.app import ReaderApp
 from reader.ui.factory import make_app
-from reader.ui.screens.reading import SAVE_DELAY
+from reader.ui.screens.reading import ReadingScreen
 
 SIZE = (120, 40)
 
@@ -276,6 +277,22 @@ def _read_only_records(monkeypatch: pytest.MonkeyPatch, app: ReaderApp) -> list[
     return shown
 
 
+def _count_saves(app: ReaderApp) -> list[None]:
+    """A list that grows each time the reading screen saves the position by itself
+    (its debounce timer fired): what a test waits for, instead of a time."""
+    screen = app.screen
+    assert isinstance(screen, ReadingScreen)
+    saves: list[None] = []
+    save = screen.save_position
+
+    def counted() -> None:
+        save()
+        saves.append(None)
+
+    screen.save_position = counted  # type: ignore[method-assign]
+    return saves
+
+
 def _one_state_warning(shown: list[tuple[str, object]]) -> None:
     assert len(shown) == 1, shown
     assert shown[0][1] == "State" and "Read-only file system" in shown[0][0]
@@ -303,9 +320,11 @@ async def test_saving_the_position_on_a_read_only_folder_warns_once(
     shown = _read_only_records(monkeypatch, app)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await pilot.pause()
-        for _ in range(2):  # two saves, one warning
+        saves = _count_saves(app)
+        for count in (1, 2):  # two saves (each once the reader stops), one warning
             await pilot.press("space")
-            await pilot.pause(SAVE_DELAY + 0.3)
+            await until(pilot, lambda: len(saves) == count, f"save {count}")  # noqa: B023
+            await pilot.pause()  # the app handles the screen's StateWritten
         assert app.is_running
     _one_state_warning(shown)
 

@@ -207,8 +207,12 @@ def test_fields_of_only_control_characters_are_empty() -> None:
     assert [line.split(".yaml", 1)[1] for line in lines] == ONLY_CONTROLS
 
 
+# A directory is a folder of articles to check, show and quotes (tests/cli/test_folders.py)
+CLI_CASES = [case for case in CASES if case != "directory"]
+
+
 @pytest.mark.parametrize("command", ["check", "show", "quotes"])
-@pytest.mark.parametrize("case", CASES)
+@pytest.mark.parametrize("case", CLI_CASES)
 def test_cli_one_line_exit_1(
     case: str, command: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -564,6 +568,7 @@ def test_app_refuses_a_bad_file_before_starting(
         raise AssertionError("the app started on a bad file")
 
     monkeypatch.setattr(ReaderApp, "run", started)
+    monkeypatch.setattr(sys.modules["reader.cli.main"], "_on_a_terminal", lambda: True)
     path, _problem = hostile_file(case, tmp_path)
     assert main([str(path)]) == 1
     out, err = capsys.readouterr()
@@ -578,6 +583,7 @@ def test_app_opens_a_folder_of_bad_files_as_a_library(
 
     started: list[ReaderApp] = []
     monkeypatch.setattr(ReaderApp, "run", lambda self, *a, **k: started.append(self))
+    monkeypatch.setattr(sys.modules["reader.cli.main"], "_on_a_terminal", lambda: True)
     (tmp_path / "bad.yaml").write_bytes((FILES / "billion_laughs.yaml").read_bytes())
     make_fifo(tmp_path / "fifo.yaml")
     assert main([str(tmp_path)]) == 0

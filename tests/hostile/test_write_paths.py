@@ -46,8 +46,8 @@ ALLOWED = {
     # writers (only names the cache itself makes; entries are written by atomic_write)
     ("core/format/cache.py", "mkdir"),
     ("core/format/cache.py", "unlink"),
-    # the library index (an SQLite cache, written by SQLite itself): its folder, and a
-    # damaged index thrown away with its -wal/-shm files (only the index's own names)
+    # the library index (SQLite, in the cache folder): its folder, and removing a damaged
+    # or outdated index with its -wal/-shm/-journal files (names it makes itself)
     ("core/index/store.py", "mkdir"),
     ("core/index/store.py", "unlink"),
     # the import output folder, the feed update's article folder, the subscriptions' folder

@@ -6,7 +6,9 @@ import itertools
 from collections.abc import Callable
 
 import pytest
+from _waiting import until
 from textual.compose import compose
+from textual.pilot import Pilot
 from textual.widget import Widget
 
 from reader.ui.app import ReaderApp
@@ -22,14 +24,29 @@ def _shown(footer: KeyFooter) -> list[str]:
     return [str(key.action) for key in _keys(footer) if key.display]
 
 
+async def _laid_out_footer(app: ReaderApp, pilot: Pilot[None]) -> KeyFooter:
+    """The screen's footer once its keys are fitted and laid out.
+
+    On a busy machine the first idle moment can come before the layout pass that gives
+    the keys their regions: wait for that, not for a time.
+    """
+    footer = app.screen.query_one(KeyFooter)
+
+    def laid_out() -> bool:
+        shown = [key for key in _keys(footer) if key.display]
+        return bool(footer.size.width and shown) and all(key.region.width for key in shown)
+
+    await until(pilot, laid_out, "the footer's keys are laid out")
+    return footer
+
+
 @pytest.mark.parametrize("width", [60, 80, 100, 120, 160])
 async def test_shown_keys_fit_without_overlap(
     seed_app: Callable[[], ReaderApp], width: int
 ) -> None:
     app = seed_app()
     async with app.run_test(size=(width, 30)) as pilot:
-        await pilot.pause()
-        footer = app.screen.query_one(KeyFooter)
+        footer = await _laid_out_footer(app, pilot)
         shown = [key for key in _keys(footer) if key.display]
         assert shown
         regions = sorted((key.region for key in shown), key=lambda r: r.x)
@@ -47,8 +64,7 @@ async def test_shown_keys_fit_without_overlap(
 async def test_a_wide_terminal_shows_every_key(seed_app: Callable[[], ReaderApp]) -> None:
     app = seed_app()
     async with app.run_test(size=(200, 40)) as pilot:
-        await pilot.pause()
-        footer = app.screen.query_one(KeyFooter)
+        footer = await _laid_out_footer(app, pilot)
         assert all(key.display for key in _keys(footer))
         assert set(FOOTER_PRIORITIES) - set(FIND_BAR_ACTIONS) <= set(_shown(footer))
 
@@ -56,13 +72,12 @@ async def test_a_wide_terminal_shows_every_key(seed_app: Callable[[], ReaderApp]
 async def test_keys_come_back_when_the_terminal_widens(seed_app: Callable[[], ReaderApp]) -> None:
     app = seed_app()
     async with app.run_test(size=(70, 30)) as pilot:
-        await pilot.pause()
-        footer = app.screen.query_one(KeyFooter)
+        footer = await _laid_out_footer(app, pilot)
         narrow = _shown(footer)
         assert len(narrow) < len(_keys(footer))
         await pilot.resize_terminal(200, 40)
-        await pilot.pause()
-        await pilot.pause()
+        await until(pilot, lambda: footer.size.width == 200, "the footer is 200 wide")
+        footer = await _laid_out_footer(app, pilot)
         assert len(_shown(footer)) == len(_keys(footer)) > len(narrow)
 
 
@@ -75,8 +90,7 @@ async def test_key_widths_worked_out_from_the_text_match_the_laid_out_keys(
     upgrade that changes that CSS fails here, not as keys drawn over each other."""
     app = seed_app()
     async with app.run_test(size=(width, 30)) as pilot:
-        await pilot.pause()
-        footer = app.screen.query_one(KeyFooter)
+        footer = await _laid_out_footer(app, pilot)
         shown = [key for key in _keys(footer) if key.display]
         assert shown
         for key in shown:

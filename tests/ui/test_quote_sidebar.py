@@ -11,6 +11,7 @@ from collections.abc import Callable
 from typing import cast
 
 import pytest
+from _waiting import until
 from hypothesis import given
 from hypothesis import strategies as st
 from rich.cells import cell_len
@@ -532,16 +533,12 @@ async def settle(app: SidebarApp, pilot: Pilot[None]) -> None:
     """Let a big list finish building: it is built a slice at a time, between keys.
 
     The first pause lets a search value just set start its rebuild (until its Changed
-    message is handled there is no worker to wait for); the wait is then bounded and
-    checked, since an idle-looking app under load may still be filling the list.
+    message is handled there is no worker to wait for); then it waits for the list to be
+    built, since an idle-looking app under load may still be filling it.
     """
     await pilot.pause()
     await app.workers.wait_for_complete()
-    for _ in range(200):
-        if not app.sidebar.building:
-            break
-        await pilot.pause(0.02)
-    assert not app.sidebar.building
+    await until(pilot, lambda: not app.sidebar.building, "the quote list is built")
     await pilot.pause()
 
 
@@ -698,11 +695,7 @@ async def test_the_list_keeps_its_width_when_it_grows_a_scrollbar() -> None:
         app = SidebarApp(big_article(count))
         async with app.run_test(size=SIZE) as pilot:
             await pilot.pause()
-            for _ in range(100):
-                if len(app.shown()) == count:
-                    break
-                await pilot.pause(0.02)
-            assert len(app.shown()) == count
+            await until(pilot, lambda a=app, n=count: len(a.shown()) == n, f"{count} quotes shown")
             widths.append(app.quotes.scrollable_content_region.width)
     assert widths[0] == widths[1]
 

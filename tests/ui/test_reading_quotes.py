@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from _waiting import until
 from conftest import WIDE, sidebar_ready
 from rich.style import Style
 from textual.command import CommandList, CommandPalette, Hit, Provider
@@ -77,7 +78,14 @@ async def test_palette_jumps_to_a_section(
     async with app.run_test(size=WIDE) as pilot:
         await pilot.press("ctrl+p")
         await pilot.press(*"Section 3")
-        await pilot.pause(0.3)
+        palette = app.screen
+        hits = palette.query_one(CommandList)
+
+        def gathered() -> bool:
+            searching = any(w.is_running for w in app.workers if w.node is palette)
+            return not searching and hits.option_count > 0 and hits.highlighted == 0
+
+        await until(pilot, gathered, "the palette has gathered its hits")
         await pilot.press("enter")
         await pilot.pause()
         assert body_lines(app)[0].strip() == "Upaya Diplomasi AS"

@@ -6,11 +6,14 @@ import json
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
+from _waiting import until
 from conftest import WIDE
 
 from reader.core.model import Article
 from reader.core.state import Position, StateStore
 from reader.ui.app import DEFAULT_THEME, ReaderApp
+from reader.ui.screens import reading
 from reader.ui.screens.reading import ReadingScreen
 from reader.ui.widgets.article_body import ArticleBody
 from reader.ui.widgets.footer_panel import FooterPanel
@@ -72,19 +75,47 @@ async def test_reading_position_is_restored(
         assert screen.current_section == "upaya-diplomasi-as"
 
 
-async def test_position_is_saved_while_reading(seed_app: Callable[[], ReaderApp]) -> None:
+async def test_scrolling_does_not_write_the_position_at_once(
+    seed_app: Callable[[], ReaderApp], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Not written on every scroll: only once the reader has stopped for a moment. The
+    delay is made far longer than the test, so that no slow machine can reach it."""
+    monkeypatch.setattr(reading, "SAVE_DELAY", 3600.0)
     app = seed_app()
     async with app.run_test(size=WIDE) as pilot:
         screen = app.screen
         assert isinstance(screen, ReadingScreen)
-        await pilot.press("4")
-        # not written on every scroll: only once the reader has stopped for a moment
+        await pilot.press("4", "j", "j", "k")
+        await pilot.pause()
         assert StateStore().position(screen.article.id) is None
-        await pilot.pause(1.3)  # the debounce delay has passed: saved without quitting
+        where = int(screen.body.scroll_y)
+    saved = StateStore().position(screen.article.id)  # still written on the way out
+    assert saved is not None and saved.scroll_y == where
+
+
+async def test_position_is_saved_while_reading(seed_app: Callable[[], ReaderApp]) -> None:
+    """Once the reader stops, the position is saved without quitting. The test waits for
+    the save itself (the screen's timer firing), not for a time: on a busy machine the
+    timer fires late, and the scroll may still be moving until then."""
+    app = seed_app()
+    async with app.run_test(size=WIDE) as pilot:
+        screen = app.screen
+        assert isinstance(screen, ReadingScreen)
+        at_save: list[tuple[str | None, int]] = []
+        save = screen.save_position
+
+        def watched() -> None:
+            at_save.append((screen.current_section, int(screen.body.scroll_y)))
+            save()
+
+        screen.save_position = watched  # type: ignore[method-assign]
+        await pilot.press("4")
+        await until(pilot, lambda: bool(at_save), "the position is saved")
+        assert app.is_running
         saved = StateStore().position(screen.article.id)
         assert saved is not None
+        assert (saved.section, saved.scroll_y) == at_save[-1]
         assert saved.section == "tak-mungkin-tanpa-pencabutan-sanksi"
-        assert saved.scroll_y == int(screen.body.scroll_y)
 
 
 async def test_position_falls_back_to_the_section_at_another_width(

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from _waiting import until
 from conftest import WIDE
 from textual.content import Content
 from textual.strip import Strip
@@ -116,11 +117,7 @@ async def test_a_long_article_is_laid_out_in_the_background(
         assert lines < 5_000  # a few screens' worth, not a good part of the article
         await pilot.press("j")  # keys are handled while the rest is laid out
         assert body.scroll_y == 1
-        for _ in range(2000):
-            if body.text_layout.is_complete:
-                break
-            await pilot.pause(0.01)
-        assert body.text_layout.is_complete
+        await until(pilot, lambda: body.text_layout.is_complete, "the layout completes")
         assert body.text_layout.line_count > 50_000
         assert app.screen.query_one(SectionList).option_count == len(article.sections)
         await pilot.press("G")
@@ -136,11 +133,8 @@ async def test_many_quotes_get_their_sidebar_after_the_first_paint(tmp_path: Pat
         screen = app.screen
         assert isinstance(screen, ReadingScreen)
         # The sidebar is mounted after the first refresh, which a loaded machine may
-        # not have drawn by the first pause: wait for it (bounded) rather than once.
-        for _ in range(100):
-            if screen.sidebar is not None:
-                break
-            await pilot.pause(0.02)
+        # not have drawn by the first pause: wait for it rather than once.
+        await until(pilot, lambda: screen.sidebar is not None, "the sidebar is mounted")
         assert screen.sidebar is not None
         await pilot.press("slash")
         assert screen.focused is not None and screen.sidebar in screen.focused.ancestors
