@@ -258,7 +258,7 @@ def test_help_shows_optional_paths_as_optional(capsys: pytest.CaptureFixture[str
     with pytest.raises(SystemExit):
         main(["--help"])
     out = capsys.readouterr().out
-    assert out.startswith("usage: reader [-h] [-V] [PATH]\n")
+    assert out.startswith("usage: reader [-h] [--articles-dir DIR] [-V] [PATH]\n")
     listed = {line.split()[0]: line for line in out.split("subcommands")[1].splitlines()[1:]}
     assert set(listed) == set(SUBCOMMANDS)
     assert listed["check"].split()[1:3] == ["[PATH", "...]"]

@@ -51,13 +51,18 @@ def test_index_of_a_missing_folder_is_one_line(
 def test_reader_alone_opens_the_bundled_article_until_the_folder_holds_articles(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    import importlib
+
     from reader.core.index import LibraryIndex
     from reader.core.model import Article
     from reader.resources import default_article
     from reader.ui.app import ReaderApp
 
+    cli_main = importlib.import_module("reader.cli.main")
+
     started: list[ReaderApp] = []
     monkeypatch.setattr(ReaderApp, "run", lambda self, *a, **k: started.append(self))
+    monkeypatch.setattr(cli_main, "_on_a_terminal", lambda: True)
     folder = tmp_path / "mine"
     monkeypatch.setenv("READER_ARTICLES_DIR", str(folder))
     assert main([]) == 0  # no folder yet
