@@ -12,7 +12,7 @@ from conftest import NARROW, WIDE
 from rich.style import Style
 from textual.widget import Widget
 
-from reader.core.articlefile import save_article
+from reader.core.format import save_article
 from reader.core.model import Article, Section
 from reader.core.state import StateStore
 from reader.ui.app import ReaderApp
