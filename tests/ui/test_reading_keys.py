@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
-from conftest import NARROW, WIDE
+from conftest import NARROW, WIDE, sidebar_ready
 from textual.binding import Binding
 from textual.widgets import DataTable, OptionList
 
@@ -163,7 +163,7 @@ async def test_j_and_k_move_a_focused_list_not_the_article(
     they now move the list's cursor)."""
     app = seed_app()
     async with app.run_test(size=WIDE) as pilot:
-        await pilot.pause()
+        await sidebar_ready(pilot)  # the quote lists come after the first paint
         screen = app.screen
         assert isinstance(screen, ReadingScreen)
         options = screen.query_one(selector, OptionList)
