@@ -6,10 +6,14 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from collections.abc import Iterator
 from pathlib import Path
-from typing import TypeAlias
+from typing import TYPE_CHECKING, TypeAlias
 
 from reader.core.errors import ReaderError
+
+if TYPE_CHECKING:
+    from reader.core.model import Article
 
 EXIT_OK, EXIT_BAD_INPUT, EXIT_USAGE = 0, 1, 2
 
@@ -67,3 +71,28 @@ def articles_in(path: Path) -> list[Path]:
         kinds = " or ".join(f"*{suffix}" for suffix in ARTICLE_SUFFIXES)
         raise ReaderError(f"{path}: no article files ({kinds}) in this folder")
     return found
+
+
+class FolderArticles:
+    """The articles of a folder (or one file) that load, one at a time, in order.
+
+    Each file that does not load is reported on stderr as every command reports errors,
+    and counted in ``failed``, so that ``show`` and ``quotes`` list the good articles and
+    still exit 1 for the bad ones.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.paths = articles_in(path)
+        self.failed = 0
+
+    def __iter__(self) -> Iterator[tuple[Path, Article]]:
+        from reader.core.format import load_article
+
+        for path in self.paths:
+            try:
+                article = load_article(path)
+            except ReaderError as exc:
+                self.failed += 1
+                report(exc)
+                continue
+            yield path, article

@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from reader.cli.common import EXIT_BAD_INPUT, EXIT_OK, Commands, articles_in, report
+from reader.cli.common import EXIT_BAD_INPUT, EXIT_OK, Commands, FolderArticles
 from reader.core.labels import label
 from reader.core.model import Article, Quote
 from reader.core.quote_query import QuoteIndex
@@ -52,19 +52,11 @@ def run(ns: argparse.Namespace) -> int:
 def _folder(folder: Path, speaker: str | None, search: str | None, *, as_json: bool) -> int:
     """The chosen quotes of every article in ``folder`` that has any; bad files are
     reported on stderr (exit 1) and the others still listed."""
-    from reader.core.errors import ReaderError
     from reader.core.files import shown
-    from reader.core.format import load_article
 
-    failed = 0
+    articles = FolderArticles(folder)
     found: list[tuple[Path, Article, list[Quote]]] = []
-    for path in articles_in(folder):
-        try:
-            article = load_article(path)
-        except ReaderError as exc:
-            failed += 1
-            report(exc)
-            continue
+    for path, article in articles:
         chosen = select_quotes(article, speaker, search)
         if chosen:
             found.append((path, article, chosen))
@@ -82,7 +74,7 @@ def _folder(folder: Path, speaker: str | None, search: str | None, *, as_json: b
             heading = f"{shown(path)}: {one_line(article.title)}"
             sys.stdout.write(("\n" if number else "") + heading + "\n")
             sys.stdout.write(quotes_text(article, chosen))
-    return EXIT_BAD_INPUT if failed else EXIT_OK
+    return EXIT_BAD_INPUT if articles.failed else EXIT_OK
 
 
 def select_quotes(

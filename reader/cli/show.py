@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from reader.cli.common import EXIT_BAD_INPUT, EXIT_OK, Commands, articles_in, report, wants_style
+from reader.cli.common import EXIT_BAD_INPUT, EXIT_OK, Commands, FolderArticles, wants_style
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -52,20 +52,12 @@ def run(ns: argparse.Namespace) -> int:
 
 def list_folder(folder: Path) -> int:
     """One line per article of ``folder`` (bad files reported on stderr: exit 1)."""
-    from reader.core.errors import ReaderError
     from reader.core.files import shown
-    from reader.core.format import load_article
 
-    failed = 0
-    for path in articles_in(folder):
-        try:
-            article = load_article(path)
-        except ReaderError as exc:
-            failed += 1
-            report(exc)
-            continue
+    articles = FolderArticles(folder)
+    for path, article in articles:
         sys.stdout.write(f"{shown(path)}: {article_line(article)}\n")
-    return EXIT_BAD_INPUT if failed else EXIT_OK
+    return EXIT_BAD_INPUT if articles.failed else EXIT_OK
 
 
 def article_line(article: Article) -> str:
