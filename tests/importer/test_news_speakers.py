@@ -220,3 +220,35 @@ def test_a_nickname_in_the_cue_is_kept_as_an_alias() -> None:
     assert speaker.name == "Joko Widodo"
     assert "Jokowi" in speaker.aliases
     assert speaker_matches(speaker, "jokowi")
+
+
+# -- the cue after a quotation: tags, abbreviations, the end of the sentence ----------------
+
+
+def test_cue_after_a_name_with_a_party_tag_or_an_abbreviated_title() -> None:
+    # The first quotations of the article: nobody is in view to fall back on.
+    article = imported(
+        "“By moving its head office abroad, the company is gaming the system,” Senate "
+        "Minority Leader Harold J. Benton (D-Nev.) said in a statement.",
+        "“Carolina is going to win that one,” Gov. Kasey replied. “I hate to say it.”",
+    )
+    assert who(article) == [
+        ("Harold J. Benton", "By moving its head office abroad, the company is gaming the system"),
+        ("Kasey", "Carolina is going to win that one"),
+        ("Kasey", "I hate to say it."),
+    ]
+
+
+def test_cue_at_the_end_of_the_sentence_a_quotation_opens() -> None:
+    article = imported(
+        LEAD_EN,
+        "Mayor Lena Okafor opened the meeting. “We will rebuild the pier,” she said.",
+        '"We are frustrated and horrified" by the vandalism at the mosque, Tarek Nassar said.',
+        '"He can assert it, but it seems extremely unlikely" that Delgado can catch up, said '
+        "Steve Ormond, a strategist for the party.",
+    )
+    assert who(article) == [
+        ("Lena Okafor", "We will rebuild the pier"),
+        ("Tarek Nassar", "We are frustrated and horrified"),
+        ("Steve Ormond", "He can assert it, but it seems extremely unlikely"),
+    ]
