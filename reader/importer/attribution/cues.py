@@ -58,8 +58,6 @@ ADVERB_LIKE = SUBJECT_ADVERB
 MAX_SUBJECT = 6
 #: Longest party tag in brackets after a name ("(D-Nev.)" is six tokens).
 MAX_TAG = 8
-#: Marks that open or close a quotation: a trailing cue is never looked for past one.
-_QUOTE_MARKS = frozenset('“”„«»"')
 
 
 class CueReader(PhraseReader):
@@ -135,19 +133,25 @@ class CueReader(PhraseReader):
         cue = self.phrase(k, r)
         return _adjacent(cue) if cue.kind == "name" else NONE
 
+    def _ends_sentence(self, j: int) -> bool:
+        """Does the full stop at token ``j`` end a sentence? Not after an abbreviated
+        title ("Sen. Ann Cole"), nor glued to the next token ("$1.6 billion", "U.S.")."""
+        if j and self.flags[j - 1] & ABBREVIATION:
+            return False
+        ends = self.tokens.ends
+        return j + 1 >= len(ends) or ends[j] != self.tokens.start(j + 1)
+
     def trailing(self, close_at: int) -> Cue:
         """The cue that ends the sentence a quotation is part of, after a comma: '"He can
         assert it, but it seems unlikely" that Sanders catches up, said Steve Elmendorf,
-        …', '"We are horrified" by the shooting, Nefzi said.' NONE if the sentence ends,
-        or another quotation opens, before such a cue."""
-        w, f = self.words, self.flags
+        …', '"We are horrified" by the shooting, Nefzi said.' NONE if the sentence ends
+        before such a cue."""
+        w = self.words
         n = len(w)
         k = bisect_left(self.tokens.starts, close_at + 1)
         for j in range(k, min(n, k + MAX_REPORTED)):
             word = w[j]
-            if word in _FULL_STOPS and not (j and f[j - 1] & ABBREVIATION):
-                break
-            if word in _QUOTE_MARKS:
+            if word in _FULL_STOPS and self._ends_sentence(j):
                 break
             if word == "," and j > k:
                 cue = self._cue_from(j + 1)
@@ -230,7 +234,7 @@ class CueReader(PhraseReader):
         start = k
         verbs: list[int] = []
         while start >= 0 and k - start < MAX_REPORTED:
-            if w[start] in _FULL_STOPS and not (start and f[start - 1] & ABBREVIATION):
+            if w[start] in _FULL_STOPS and self._ends_sentence(start):
                 break
             if f[start] & REPORTING:
                 verbs.append(start)
