@@ -334,3 +334,30 @@ def test_party_tag_between_commas_or_before_the_comma_of_the_cue() -> None:
         ("Glenn Thorpe", "Perpetual motion!"),
         ("John Kasner", "I am getting ready to rent a covered wagon."),
     ]
+
+
+def test_a_role_no_list_holds_before_the_name_and_its_verb() -> None:
+    article = imported(
+        LEAD_EN,
+        "“Just saw the tweet. I am impressed by his range,” screenwriter Cole Hadley wrote on "
+        "the site.",
+        "“An awful lot of analysts said no,” remembered Roy Vernon, the firm's former spokesman.",
+    )
+    assert who(article) == [
+        ("Cole Hadley", "Just saw the tweet. I am impressed by his range"),
+        ("Roy Vernon", "An awful lot of analysts said no"),
+    ]
+    assert article.speakers[0].role == "screenwriter"
+
+
+def test_a_role_after_the_name_that_runs_into_the_verb() -> None:
+    # No comma closes the role: "Sam Laurie, the communications director for the party
+    # said". The name is still a speaker, and the next quotation is theirs.
+    article = imported(
+        LEAD_EN,
+        "Senator Ada Morrow wants a recount. “We deserve to know,” she said.",
+        "Sam Laurie, the communications director for the state party said in a statement "
+        "that the count was final.",
+        "“There are no paper ballots to recount.”",
+    )
+    assert who(article)[-1] == ("Sam Laurie", "There are no paper ballots to recount.")

@@ -112,6 +112,12 @@ class CueReader(PhraseReader):
                     at = self.tokens.start(k)
                     role = self._span_text(k, j)
                     cue = Cue("desc", role=role, head=known_head(head, here), at=at)
+                if cue.kind == "none" and not here & UPPER and f[j - 1] & UPPER:
+                    # '"…," screenwriter Cole Haddon wrote': a role word no list holds
+                    named = self._name_ending(j - 1)
+                    if named.kind == "name":
+                        role = self.text[self.tokens.start(k) : named.at].rstrip(" ,")
+                        cue = named._replace(role=named.role or role or None)
                 return _adjacent(cue) if cue.kind != "none" else NONE
         if here & UPPER:
             tagged = self._tagged_subject(k)

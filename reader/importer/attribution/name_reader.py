@@ -129,7 +129,13 @@ class NameReader:
             ):
                 break  # "…, Komisaris dan Direktur PT X juga telah diperiksa": no role
             j += 1
-        if j == i or (j < n and w[j] not in {",", "."} and not f[j] & RELATIVE):
+        if j == i or (
+            j < n
+            and w[j] not in {",", "."}
+            and not f[j] & RELATIVE
+            # "Sam Lau, the communications director for the party said …"
+            and not (marked and f[j] & PRE_CUE)
+        ):
             return None
         words = [s for s in range(i, j) if f[s] & WORD]
         if not words:
