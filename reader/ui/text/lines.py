@@ -159,7 +159,7 @@ class Line:
     end: int
 
 
-def iter_blocks(article: Article, untitled: str) -> Iterator[Block]:
+def iter_blocks(article: Article) -> Iterator[Block]:
     """The article in reading order as blocks, blank blocks as spacing between them.
 
     A generator, so that a huge article's first screen is laid out before the rest
@@ -168,7 +168,7 @@ def iter_blocks(article: Article, untitled: str) -> Iterator[Block]:
     text. It stays one block, so saved positions (block, character) keep their meaning.
     """
     ruled = False
-    for block in _blocks(article, untitled):
+    for block in _blocks(article):
         if not ruled and block.kind == "blank":
             ruled = True
             block = replace(block, kind="rule")
@@ -180,7 +180,7 @@ def meta_text(article: Article) -> str:
     return flatten(" · ".join(x for x in (article.source, article.date, article.url) if x))
 
 
-def _blocks(article: Article, untitled: str) -> Iterator[Block]:
+def _blocks(article: Article) -> Iterator[Block]:
     yield Block("title", flatten(article.title))
     yield Block("meta", meta_text(article))
     for figure in article.figures:
@@ -216,9 +216,9 @@ def _blocks(article: Article, untitled: str) -> Iterator[Block]:
             yield Block("blank", "", owner=section.id, anchor=anchor)
 
 
-def build_blocks(article: Article, untitled: str) -> list[Block]:
+def build_blocks(article: Article) -> list[Block]:
     """All the blocks of an article at once (for tests and small uses)."""
-    return list(iter_blocks(article, untitled))
+    return list(iter_blocks(article))
 
 
 class BlockSource:

@@ -166,7 +166,7 @@ def test_flatten_keeps_offsets() -> None:
 
 
 def test_layout_maps_sections_quotes_and_paragraphs(seed_article: Article) -> None:
-    layout = TextLayout.build(build_blocks(seed_article, "Pembuka"), 60)
+    layout = TextLayout.build(build_blocks(seed_article), 60)
     sections = [sid for _y, sid in layout.section_lines]
     assert sections == [s.id for s in seed_article.sections]
     assert set(layout.quote_spans) == {q.id for q in seed_article.quotes}
@@ -192,7 +192,7 @@ def test_layout_maps_sections_quotes_and_paragraphs(seed_article: Article) -> No
 
 
 def test_attribution_follows_paragraphs_with_direct_quotes(seed_article: Article) -> None:
-    blocks = build_blocks(seed_article, "Pembuka")
+    blocks = build_blocks(seed_article)
     attributions = [b.text for b in blocks if b.kind == "attribution"]
     assert attributions == [
         "— Sergey Lavrov",
@@ -206,8 +206,8 @@ def test_attribution_follows_paragraphs_with_direct_quotes(seed_article: Article
 
 
 def test_a_partial_layout_grows_to_answer_questions(seed_article: Article) -> None:
-    full = TextLayout.build(build_blocks(seed_article, "Pembuka"), 50)
-    partial = TextLayout(iter_blocks(seed_article, "Pembuka"), 50)
+    full = TextLayout.build(build_blocks(seed_article), 50)
+    partial = TextLayout(iter_blocks(seed_article), 50)
     partial.extend(5)  # title, meta, a caption, and the lead begun
     assert not partial.is_complete
     assert 0 < partial.line_count < full.line_count
