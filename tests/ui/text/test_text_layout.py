@@ -14,14 +14,8 @@ from hypothesis import strategies as st
 from rich.cells import cell_len
 
 from reader.core.model import Article
-from reader.ui.text.lines import (
-    TextLayout,
-    _wrap_cells,
-    build_blocks,
-    flatten,
-    iter_blocks,
-    wrap_offsets,
-)
+from reader.ui.text.lines import TextLayout, build_blocks, iter_blocks
+from reader.ui.text.wrap import _wrap_cells, flatten, wrap_offsets
 
 
 def _lines(text: str, width: int) -> list[str]:
