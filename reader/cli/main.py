@@ -178,14 +178,20 @@ def _open(path: Path | None, articles_dir: Path | None = None) -> int:
         command = "reader show" if path is None else f"reader show {shlex.quote(str(path))}"
         what = "list the folder's articles" if path is not None and path.is_dir() else "print it"
         raise UsageError(f"not a terminal (the app needs one); to {what} as text: {command}")
-    from reader.ui.factory import make_app
+    # Importing Textual and the UI makes tens of thousands of objects and no garbage: the
+    # collector's passes over them only delay the first paint (by a sixth of the imports).
+    gc.disable()
+    try:
+        from reader.ui.factory import make_app
 
-    target, extra = _start_target(path, articles_dir)
-    app = make_app(target, extra=extra)
-    # The article lives as long as the process: keep the collector from walking it again
-    # and again (tens of milliseconds a pass for a huge article, felt as stutter while
-    # reading). Here, not in make_app: tests build many apps in one process.
-    gc.freeze()
+        target, extra = _start_target(path, articles_dir)
+        app = make_app(target, extra=extra)
+        # The article lives as long as the process: keep the collector from walking it
+        # again and again (tens of milliseconds a pass for a huge article, felt as stutter
+        # while reading). Here, not in make_app: tests build many apps in one process.
+        gc.freeze()
+    finally:
+        gc.enable()
     app.run()
     return app.return_code or EXIT_OK
 

@@ -3,22 +3,32 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import App
 from textual.binding import Binding, BindingType
+from textual.command import Provider
 from textual.screen import Screen
 
 from reader.core.config import Config
 from reader.core.index import LibraryIndex
-from reader.core.model import Article
 from reader.core.state import StateStore
 from reader.resources import styles_dir
-from reader.ui.commands import ReaderCommands
 from reader.ui.settings import Settings, settle
+
+if TYPE_CHECKING:
+    from reader.core.model import Article
 
 #: The theme used until the reader picks one (and by the snapshot tests).
 DEFAULT_THEME = "textual-dark"
+
+
+def _reader_commands() -> type[Provider]:
+    """The palette's provider, imported when the palette first opens (not before the
+    first paint: it brings the article model and the reading screen's labels)."""
+    from reader.ui.commands import ReaderCommands
+
+    return ReaderCommands
 
 
 class ReaderApp(App[None]):
@@ -31,7 +41,7 @@ class ReaderApp(App[None]):
     CSS_PATH = str(styles_dir() / "reader.tcss")
     TITLE = "reader"
     #: One provider (Textual's system commands included), so the palette's order is fixed.
-    COMMANDS: ClassVar = {ReaderCommands}
+    COMMANDS: ClassVar = {_reader_commands}
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+q", "quit", "Quit", show=False, priority=True, id="app.quit"),
@@ -67,13 +77,13 @@ class ReaderApp(App[None]):
             self.set_keymap(dict(self.settings.keymap))
 
     def get_default_screen(self) -> Screen[None]:
-        if isinstance(self._start, Article):
-            from reader.ui.screens.reading import ReadingScreen
+        if isinstance(self._start, LibraryIndex):
+            from reader.ui.screens.library import LibraryScreen
 
-            return ReadingScreen(self._start, self.state)
-        from reader.ui.screens.library import LibraryScreen
+            return LibraryScreen(self._start, self.state, title=self._library_title)
+        from reader.ui.screens.reading import ReadingScreen
 
-        return LibraryScreen(self._start, self.state, title=self._library_title)
+        return ReadingScreen(self._start, self.state)
 
     def on_mount(self) -> None:
         self.report_state()

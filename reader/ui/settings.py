@@ -64,7 +64,9 @@ def settle(config: Config, themes: Mapping[str, object], problems: list[str]) ->
         names = ", ".join(sorted(themes))
         found.append(config.problem("theme", f"unknown theme {theme!r} (known: {names})"))
         theme = None
-    known = binding_ids()
+    # every screen's bindings, hence every screen's module: only when there is a keymap
+    # to check (importing the reading screen would slow a library's first paint)
+    known = binding_ids() if config.keys else {}
     keymap: dict[str, str] = {}
     for binding_id, keys in config.keys.items():
         if binding_id in known:
