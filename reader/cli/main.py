@@ -12,7 +12,6 @@ always one line on stderr, never a traceback.
 from __future__ import annotations
 
 import argparse
-import gc
 import importlib
 import keyword
 import os
@@ -178,14 +177,18 @@ def _open(path: Path | None, articles_dir: Path | None = None) -> int:
         command = "reader show" if path is None else f"reader show {shlex.quote(str(path))}"
         what = "list the folder's articles" if path is not None and path.is_dir() else "print it"
         raise UsageError(f"not a terminal (the app needs one); to {what} as text: {command}")
+    from reader.core.gctools import startup
+
+    # No collections until the first screen is on it (the app ends the pause): see
+    # StartupPause. Then everything made so far is frozen: the article lives as long as
+    # the process, and the collector walking it again and again (tens of milliseconds a
+    # pass for a huge article) would be felt as stutter while reading. Here, not in
+    # make_app: tests build many apps in one process.
+    startup.begin()
     from reader.ui.factory import make_app
 
     target, extra = _start_target(path, articles_dir)
     app = make_app(target, extra=extra)
-    # The article lives as long as the process: keep the collector from walking it again
-    # and again (tens of milliseconds a pass for a huge article, felt as stutter while
-    # reading). Here, not in make_app: tests build many apps in one process.
-    gc.freeze()
     app.run()
     return app.return_code or EXIT_OK
 

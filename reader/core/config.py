@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import os
 import re
-import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -93,6 +92,8 @@ def load_config(path: Path | None = None) -> tuple[Config, list[str]]:
         if not path.exists() and not path.is_symlink():
             return Config(path=path), []
         return Config(path=path), [f"{exc} (using the default settings)"]
+    import tomllib  # here: most people have no config file, and the app starts without it
+
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:

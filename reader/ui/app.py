@@ -3,19 +3,22 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
 from reader.core.config import Config
-from reader.core.index import LibraryIndex
+from reader.core.gctools import startup
 from reader.core.model import Article
 from reader.core.state import StateStore
 from reader.resources import styles_dir
 from reader.ui.commands import ReaderCommands
 from reader.ui.settings import Settings, settle
+
+if TYPE_CHECKING:  # an article file never opens the index (SQLite), so no import at start
+    from reader.core.index import LibraryIndex
 
 #: The theme used until the reader picks one (and by the snapshot tests).
 DEFAULT_THEME = "textual-dark"
@@ -76,12 +79,14 @@ class ReaderApp(App[None]):
         return LibraryScreen(self._start, self.state, title=self._library_title)
 
     def on_mount(self) -> None:
+        # the collector, paused by the CLI while starting, back on after the first frame
+        self.call_after_refresh(startup.end)
         self.report_state()
         for problem in self.settings.problems:
             self.notify(problem, title="Config", severity="warning", timeout=10, markup=False)
 
     def on_unmount(self) -> None:
-        if isinstance(self._start, LibraryIndex):
+        if not isinstance(self._start, Article):  # the library's index
             self._start.close()
 
     def watch_theme(self, theme: str) -> None:

@@ -12,14 +12,17 @@ import threading
 import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reader.core.config import load_config
 from reader.core.errors import ReaderError
-from reader.core.index import LibraryIndex
 from reader.core.model import Article
 from reader.core.state import StateStore
 from reader.core.text import visible
 from reader.ui.app import ReaderApp
+
+if TYPE_CHECKING:
+    from reader.core.index import LibraryIndex
 
 #: Seconds after loading a big article before its cache entry is written: encoding it
 #: holds the interpreter for tens of milliseconds, which the first paint should not wait for.
@@ -56,6 +59,8 @@ def make_app(
     config, config_problems = load_config(config_file)
     if path.is_dir():
         # a folder name is untrusted text too: spell out anything a terminal would act on
+        from reader.core.index import LibraryIndex  # SQLite: not for an article file
+
         title = visible(path.resolve().name or str(path), keep_newlines=False)
         start: Article | LibraryIndex = LibraryIndex(path, extra=extra)
     else:

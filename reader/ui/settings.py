@@ -64,7 +64,9 @@ def settle(config: Config, themes: Mapping[str, object], problems: list[str]) ->
         names = ", ".join(sorted(themes))
         found.append(config.problem("theme", f"unknown theme {theme!r} (known: {names})"))
         theme = None
-    known = binding_ids()
+    # every screen's bindings: importing them all (the library, the help) is for a
+    # config that remaps keys, not for every start
+    known = binding_ids() if config.keys else {}
     keymap: dict[str, str] = {}
     for binding_id, keys in config.keys.items():
         if binding_id in known:
