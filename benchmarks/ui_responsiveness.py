@@ -51,6 +51,7 @@ from reader.core.state import StateStore  # noqa: E402
 from reader.resources import default_article  # noqa: E402
 from reader.ui.app import ReaderApp  # noqa: E402
 from reader.ui.screens.reading import ReadingScreen  # noqa: E402
+from reader.ui.sliced import SlicedWork  # noqa: E402
 from reader.ui.text.lines import TextLayout  # noqa: E402
 from reader.ui.widgets import article_body as body_module  # noqa: E402
 from reader.ui.widgets.quote_sidebar import QuoteSidebar  # noqa: E402
@@ -81,7 +82,7 @@ class Stalls:
         self._gc_start = 0.0
         self._run = asyncio.events.Handle._run
         # (a sidebar that builds in one go has no slices: then 0 is shown)
-        self._advance = getattr(QuoteSidebar, "_advance", None)
+        self._advance = getattr(SlicedWork, "advance", None)
 
     def __enter__(self) -> Stalls:
         stalls = self
@@ -93,15 +94,15 @@ class Stalls:
             if stalls.on:
                 stalls.turn = max(stalls.turn, time.perf_counter() - start)
 
-        def timed_advance(sidebar: QuoteSidebar) -> None:
+        def timed_advance(work: SlicedWork) -> None:
             start = time.perf_counter()
-            advance(sidebar)  # type: ignore[misc]
+            advance(work)  # type: ignore[misc]
             if stalls.on:
                 stalls.slice = max(stalls.slice, time.perf_counter() - start)
 
         asyncio.events.Handle._run = timed_run  # type: ignore[method-assign, assignment]
         if advance is not None:
-            QuoteSidebar._advance = timed_advance  # type: ignore[method-assign, assignment]
+            SlicedWork.advance = timed_advance  # type: ignore[method-assign, assignment]
         gc.callbacks.append(self._gc)
         return self
 
@@ -114,7 +115,7 @@ class Stalls:
     def __exit__(self, *exc: object) -> None:
         asyncio.events.Handle._run = self._run  # type: ignore[method-assign]
         if self._advance is not None:
-            QuoteSidebar._advance = self._advance  # type: ignore[method-assign]
+            SlicedWork.advance = self._advance  # type: ignore[method-assign]
         gc.callbacks.remove(self._gc)
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from reader.importer.attribution.tokens import (
+from reader.importer.attribution.flags import (
     ADVERB,
     COMPLEMENTIZER,
     DESCRIPTION_STOP,

@@ -18,6 +18,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from reader.importer.attribution import flags as fl
 from reader.importer.attribution import tokens as tk
 from reader.importer.compiled import speedups
 from reader.importer.language_data import language
@@ -43,7 +44,7 @@ def _columns(toks: tk.Tokens) -> tuple[list[str], list[int], list[int], list[int
 def _scan(
     module: ModuleType, text: str, table: tk.WordTable, lexicon: object, max_words: int
 ) -> tuple[list[str], list[int], list[int], list[int]]:
-    bits = (tk.WORD, tk.UPPER, tk.LOWER_APART, tk.CAPWORD)
+    bits = (fl.WORD, fl.UPPER, fl.LOWER_APART, fl.CAPWORD)
     columns: tuple[list[str], list[int], list[int], list[int]] = module.scan(
         text, table, lexicon, bits, max_words
     )
@@ -128,7 +129,7 @@ def test_an_error_in_the_word_table_comes_through() -> None:
     lexicon = _speedups.lexicon()
     with pytest.raises(LookupError, match="no flags for 'Hello'"):
         _scan(_speedups, "Hello world", table, lexicon, 100)
-    table["Hello"] = tk.word_flags("Hello", table.lang)
+    table["Hello"] = fl.word_flags("Hello", table.lang)
     with pytest.raises(LookupError, match="no flags for 'world'"):
         _scan(_speedups, "Hello world", table, lexicon, 100)
 

@@ -12,7 +12,7 @@ from textual.pilot import Pilot
 from textual.widget import Widget
 
 from reader.ui.app import ReaderApp
-from reader.ui.screens.reading import FIND_BAR_ACTIONS, FOOTER_PRIORITIES
+from reader.ui.screens.reading_keys import FIND_BAR_ACTIONS, FOOTER_PRIORITIES
 from reader.ui.widgets.key_footer import KeyFooter, key_width
 
 

@@ -17,7 +17,8 @@ from reader.core.model import Article, Section
 from reader.core.state import StateStore
 from reader.ui.app import ReaderApp
 from reader.ui.factory import make_app
-from reader.ui.widgets.article_body import ArticleBody, linkable
+from reader.ui.widgets.article_body import ArticleBody
+from reader.ui.widgets.body_drawing import linkable
 from reader.ui.widgets.reading_header import ReadingHeader
 
 THEMES = ["textual-dark", "textual-light"]

@@ -11,7 +11,8 @@ from reader.core.model import Article, Section
 from reader.core.state import StateStore
 from reader.ui.app import ReaderApp
 from reader.ui.text.lines import TextLayout
-from reader.ui.widgets.article_body import GUTTER, ArticleBody
+from reader.ui.widgets.article_body import ArticleBody
+from reader.ui.widgets.body_drawing import GUTTER
 
 
 def _wrapped_paragraph(layout: TextLayout) -> int:

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from itertools import repeat
 from operator import and_
 
-from reader.importer.attribution.tokens import (
+from reader.importer.attribution.flags import (
     ALL_CAPS,
     CAPWORD,
     PARTICLE,
@@ -25,10 +25,8 @@ from reader.importer.attribution.tokens import (
     STOP,
     UPPER,
     WORD,
-    Tokens,
-    spaced_lower_words,
-    word_table,
 )
+from reader.importer.attribution.tokens import Tokens, spaced_lower_words, word_table
 from reader.importer.language_data import Language
 
 #: What ends a sentence: a capitalised word after it may only be opening the sentence.

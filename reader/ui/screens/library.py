@@ -27,18 +27,16 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.reactive import reactive
-from textual.screen import Screen
 from textual.widgets import Static
 from textual.worker import get_current_worker
 
 from reader.core.errors import ReaderError
-from reader.core.index import ArticleRow, LibraryIndex, PersonRow, Progress, RefreshResult
-from reader.core.index import parse_query as parse_quote_query
+from reader.core.index import ArticleRow, LibraryIndex, Progress, RefreshResult
 from reader.core.search import normalise, terms
 from reader.core.state import StateStore
-from reader.core.text import one_line, visible
+from reader.core.text import one_line
 from reader.ui.library_commands import LibraryArticleCommands, LibrarySpeakerCommands
+from reader.ui.screens.library_search import SEARCH_HINT, LibrarySearch
 from reader.ui.widgets.key_footer import KeyFooter
 from reader.ui.widgets.library_lists import SORTS, ArticleList, QuoteList, SpeakerList
 from reader.ui.widgets.rows import RowList
@@ -52,9 +50,6 @@ if TYPE_CHECKING:
 
 #: Seconds between reloads of the table while a long refresh is writing batches.
 RELOAD_EVERY = 1.0
-#: Most quotes listed for one search.
-RESULTS = 200
-SEARCH_HINT = "Words and speaker:NAME, e.g. speaker:lavrov ebola"
 FILTER_HINT = "Filter by title, source, date, language"
 TABS = [("articles", "Articles"), ("quotes", "Quotes"), ("speakers", "Speakers")]
 FOOTER_PRIORITIES = (
@@ -81,7 +76,7 @@ def _sorted(rows: list[ArticleRow], sort: str) -> list[ArticleRow]:
     return sorted(by_date, key=lambda r: r.date is None)  # stable: undated last
 
 
-class LibraryScreen(Screen[None]):
+class LibraryScreen(LibrarySearch):
     """A folder of articles, its quotes and speakers, over the library index."""
 
     AUTO_FOCUS = "#articles"
@@ -149,9 +144,6 @@ class LibraryScreen(Screen[None]):
     def articles(self) -> ArticleList:
         return self.query_one("#articles", ArticleList)
 
-    #: The tab shown: "articles", "quotes" or "speakers".
-    active_tab: reactive[str] = reactive("articles", init=False)
-
     def watch_active_tab(self, tab: str) -> None:
         self.query_one(TabBar).active = tab
         for name, _label in TABS:
@@ -165,18 +157,6 @@ class LibraryScreen(Screen[None]):
             self.action_search_quotes()
         else:
             self.action_show_tab(event.tab)
-
-    def _field(self, pane: str, field_id: str, placeholder: str) -> Input:
-        """The pane's text field, mounted the first time it is wanted."""
-        from textual.widgets import Input
-
-        found = self.query(f"#{field_id}").results(Input)
-        field = next(found, None)
-        if field is None:
-            field = Input(placeholder=placeholder, id=field_id, compact=True)
-            container = self.query_one(f"#{pane}-pane")
-            container.mount(field, before=0)
-        return field
 
     # -- the article table -----------------------------------------------------------
 
@@ -209,14 +189,6 @@ class LibraryScreen(Screen[None]):
             text = "\n".join((row.title, row.source, row.date or "", row.language or ""))
             folded = self._folded[row.row] = normalise(text)
         return folded
-
-    def shown_path(self, path: str) -> str:
-        """A file's name if it is in the library folder, else its whole path (one line)."""
-        where = Path(path)
-        folder = self.index.folder
-        if folder is not None and where.parent == folder.resolve():
-            return visible(where.name, keep_newlines=False)
-        return visible(path, keep_newlines=False)
 
     def _read_state(self, row: ArticleRow) -> str:
         if row.article_id is None:
@@ -321,101 +293,6 @@ class LibraryScreen(Screen[None]):
         row = next((r for r in self.all_rows if r.path == path), None)
         if row is not None:
             self.open_row(row, quote_id)
-
-    # -- quotes ----------------------------------------------------------------------
-
-    def action_search_quotes(self) -> None:
-        self.active_tab = "quotes"
-        self._field("quotes", "quote-search", f"Search quotes: {SEARCH_HINT}").focus()
-
-    def search_quotes(self, typed: str) -> None:
-        """Run the quote search for what is typed and show the results."""
-        query = parse_quote_query(typed)
-        status = self.query_one("#quote-status", Static)
-        results = self.query_one("#quote-results", QuoteList)
-        if query.empty:
-            results.show([], ())
-            status.update(Content(SEARCH_HINT))
-            return
-        try:
-            hits, more = self.index.search(query, limit=RESULTS)
-        except sqlite3.Error as exc:
-            status.update(Content(f"Search failed: {exc}"))
-            return
-        results.show(hits, query.words)
-        found = f"{len(hits)}+" if more else str(len(hits))
-        who = f" by {query.speaker}" if query.speaker else ""
-        noun = "quote" if len(hits) == 1 and not more else "quotes"
-        order = ", newest first" if len(hits) > 1 else ""
-        status.update(Content(f"{found} {noun}{who}{order}"))
-
-    @on(RowList.Highlighted, "#quote-results")
-    @on(RowList.Highlighted, "#speaker-quotes")
-    def _quote_highlighted(self, event: RowList.Highlighted) -> None:
-        assert isinstance(event.rows, QuoteList)
-        hit = event.rows.current
-        self.query_one("#library-detail", Static).update(
-            Content(self.shown_path(hit.path) if hit else "")
-        )
-
-    @on(RowList.Chosen, "#quote-results")
-    @on(RowList.Chosen, "#speaker-quotes")
-    def _quote_chosen(self, event: RowList.Chosen) -> None:
-        assert isinstance(event.rows, QuoteList)
-        hit = event.rows.hits[event.index]
-        self.open_path(hit.path, hit.quote_id)
-
-    # -- speakers --------------------------------------------------------------------
-
-    def reload_persons(self) -> None:
-        speakers = self.query_one("#speakers", SpeakerList)
-        current = speakers.current
-        persons = self.index.persons()
-        self._persons_loaded = True
-        cursor = next((i for i, p in enumerate(persons) if current and p.row == current.row), 0)
-        speakers.show(persons, cursor)
-        if not self.query_one("#speaker-quotes").display:
-            self._speaker_status()
-
-    def _speaker_status(self) -> None:
-        count = self.query_one("#speakers", SpeakerList).count
-        noun = "speaker" if count == 1 else "speakers"
-        self.query_one("#speaker-status", Static).update(
-            Content(f"{count:,} {noun}, most quoted first · Enter lists their quotes")
-        )
-
-    @on(RowList.Chosen, "#speakers")
-    def _speaker_chosen(self, event: RowList.Chosen) -> None:
-        self.show_person(self.query_one("#speakers", SpeakerList).persons[event.index])
-
-    def show_person(self, person: PersonRow) -> None:
-        """List every quote of one speaker (Escape goes back to the speakers)."""
-        self.active_tab = "speakers"
-        speakers = self.query_one("#speakers", SpeakerList)
-        speakers.move_to(next((i for i, p in enumerate(speakers.persons) if p == person), 0))
-        quotes = self.query_one("#speaker-quotes", QuoteList)
-        quotes.show(self.index.person_quotes(person.row))
-        speakers.display = False
-        quotes.display = True
-        quotes.focus()
-        role = f", {one_line(person.role)}" if person.role else ""
-        self.query_one("#speaker-status", Static).update(
-            Content(
-                f"{one_line(person.name)}{role} · {len(quotes.hits)} quotes in "
-                f"{person.articles} articles · Esc: all speakers"
-            )
-        )
-
-    def _close_person(self) -> bool:
-        quotes = self.query_one("#speaker-quotes", QuoteList)
-        if not quotes.display:
-            return False
-        quotes.display = False
-        speakers = self.query_one("#speakers", SpeakerList)
-        speakers.display = True
-        speakers.focus()
-        self._speaker_status()
-        return True
 
     # -- tabs, keys, help ------------------------------------------------------------
 

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, ClassVar
 from textual import on
 from textual.actions import SkipAction
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.events import Resize
 from textual.message import Message
@@ -27,6 +27,7 @@ from reader.core.model import Article
 from reader.core.reading import reading_minutes, where
 from reader.core.state import Position, StateStore
 from reader.ui.labels import untitled_label
+from reader.ui.screens.reading_keys import FOOTER_PRIORITIES, READING_BINDINGS, reading_help
 from reader.ui.settings import Settings
 from reader.ui.widgets.article_body import MAX_TEXT_WIDTH, ArticleBody
 from reader.ui.widgets.find_bar import FindBar
@@ -41,45 +42,8 @@ if TYPE_CHECKING:
 
 #: Below this many columns the side panes start hidden (toggle them with t and s).
 NARROW_WIDTH = 110
-#: The footer's keys, most useful first: on a narrow terminal the last ones give way
-#: (the help screen lists them all). Showing the hidden panes matters most there.
-#: The find bar's keys (shown only while it is open) rank first after quit and help:
-#: while one types there, "/" and ^f do nothing useful.
-FIND_BAR_ACTIONS = ("step(1)", "close", "step(-1)")
-#: Find and the command palette come before the section keys: at 80 columns they were
-#: the ones left out, and they are the two a reader cannot guess (n and p are in help).
-FOOTER_PRIORITIES = (
-    "app.quit",
-    "help",
-    *FIND_BAR_ACTIONS,
-    "find",
-    "command_palette",
-    "search_quotes",
-    "toggle_toc",
-    "toggle_quotes",
-    "step_section(1)",
-    "step_section(-1)",
-)
 #: Seconds of no scrolling before the reading position is written.
 SAVE_DELAY = 1.0
-
-
-#: The digit keys, shown as one "1…9" entry in the help.
-SECTION_DIGITS = Binding.Group("Jump to section 1–9", compact=True)
-
-
-def _section_bindings() -> list[BindingType]:
-    return [
-        Binding(
-            str(n),
-            f"go_section_number({n})",
-            f"Section {n}",
-            show=False,
-            id=f"reading.section-{n}",
-            group=SECTION_DIGITS,
-        )
-        for n in range(1, 10)
-    ]
 
 
 class ReadingScreen(Screen[None]):
@@ -91,39 +55,7 @@ class ReadingScreen(Screen[None]):
         """The screen wrote to the user's state: the app shows any warning it left
         (a read-only folder, a file that could not be saved), once, as it does its own."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("n", "step_section(1)", "Next section", id="reading.next-section"),
-        Binding("]", "step_section(1)", "Next section", show=False, id="reading.next-section-alt"),
-        Binding("p", "step_section(-1)", "Prev section", id="reading.previous-section"),
-        Binding(
-            "[", "step_section(-1)", "Prev section", show=False, id="reading.previous-section-alt"
-        ),
-        *_section_bindings(),
-        Binding("j", "scroll(1)", "Line down", show=False, id="reading.line-down"),
-        Binding("k", "scroll(-1)", "Line up", show=False, id="reading.line-up"),
-        Binding("space", "page(1)", "Page down", show=False, id="reading.page-down"),
-        Binding("b", "page(-1)", "Page up", show=False, id="reading.page-up"),
-        Binding("pagedown", "page(1)", "Page down", show=False, id="reading.page-down-key"),
-        Binding("pageup", "page(-1)", "Page up", show=False, id="reading.page-up-key"),
-        Binding("g", "edge('top')", "Top", show=False, id="reading.top"),
-        Binding("G", "edge('bottom')", "Bottom", show=False, id="reading.bottom"),
-        Binding("home", "edge('top')", "Top", show=False, id="reading.top-key"),
-        Binding("end", "edge('bottom')", "Bottom", show=False, id="reading.bottom-key"),
-        Binding("tab", "cycle_pane(1)", "Next pane", show=False, id="reading.next-pane"),
-        Binding(
-            "shift+tab", "cycle_pane(-1)", "Previous pane", show=False, id="reading.previous-pane"
-        ),
-        Binding("slash", "search_quotes", "Search quotes", id="reading.search-quotes"),
-        Binding("ctrl+f", "find", "Find", id="reading.find"),
-        Binding("f", "find", "Find", show=False, id="reading.find-alt"),
-        Binding("f3", "find_step(1)", "Next match", show=False, id="reading.find-next"),
-        Binding("t", "toggle_toc", "Sections", id="reading.toggle-toc"),
-        Binding("s", "toggle_quotes", "Quotes", id="reading.toggle-quotes"),
-        Binding("question_mark", "help", "Help", id="reading.help"),
-        Binding("f1", "help", "Help", show=False, id="reading.help-f1"),
-        Binding("escape", "escape", "Close find / back", show=False, id="reading.escape"),
-        Binding("q", "app.quit", "Quit", id="reading.quit"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = READING_BINDINGS
 
     #: The section at the top of the article view; the TOC follows it (data_bind).
     current_section: reactive[str | None] = reactive(None)
@@ -405,30 +337,8 @@ class ReadingScreen(Screen[None]):
         self.app.push_screen(HelpScreen(self.help_groups()))
 
     def help_groups(self) -> list[tuple[str, list[HelpRow]]]:
-        """Every key of this screen, grouped the way the help screen shows them.
-
-        Enter and the mouse are not bindings of this screen (lists and fields handle
-        them), so they are listed as rows of their own.
-        """
-        bindings: list[HelpRow] = [b for b in self.BINDINGS if isinstance(b, Binding)]
-        app_bindings: list[HelpRow] = [b for b in self.app.BINDINGS if isinstance(b, Binding)]
-        find: list[HelpRow] = [b for b in FindBar.BINDINGS if isinstance(b, Binding)]
-        sidebar: list[HelpRow] = [b for b in QuoteSidebar.BINDINGS if isinstance(b, Binding)]
-        return [
-            ("Reading", bindings),
-            ("Find bar", [*find, ("⏎", "Next match")]),
-            ("Quote sidebar", [*sidebar, ("⏎ in search", "Go to the first quote found")]),
-            ("Lists", [("⏎", "Go to the section or quote"), ("↑ ↓ j k", "Move in the list")]),
-            (
-                "Mouse",
-                [
-                    ("click", "Choose a section, speaker or quote"),
-                    ("drag", "Select article text"),
-                    ("drag, ^c", "Copy the selected text"),
-                ],
-            ),
-            ("Everywhere", app_bindings),
-        ]
+        """Every key of this screen, grouped the way the help screen shows them."""
+        return reading_help(self.BINDINGS, self.app.BINDINGS)
 
     def action_escape(self) -> None:
         if self.find_bar.is_open:

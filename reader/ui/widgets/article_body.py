@@ -9,18 +9,18 @@ theme switch, a mouse selection). So a 5 MB article opens as fast as a short one
 Text can be selected with the mouse and copied (ctrl+c): every strip carries the
 (character, line) offsets Textual's selection goes by, and :meth:`ArticleBody.get_selection`
 gives the selected text as the article has it, not as it is wrapped.
+
+This module is the widget: wrapping, scrolling, keeping the reader's place, find and the
+messages it posts. How a line looks is :mod:`reader.ui.widgets.body_drawing`; what a
+mouse selection selects and copies is :mod:`reader.ui.widgets.body_selection`.
 """
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
 from functools import partial
 from typing import ClassVar
 
-from rich.segment import Segment
-from rich.style import Style
-from rich.text import Text
 from textual.cache import LRUCache
 from textual.geometry import Size
 from textual.message import Message
@@ -33,34 +33,15 @@ from reader.core.model import Article
 from reader.core.state import Position
 from reader.ui.text.finder import Finder
 from reader.ui.text.lines import BlockSource, TextLayout, iter_blocks
+from reader.ui.widgets.body_drawing import GUTTER, draw_text_line, linkable
+from reader.ui.widgets.body_selection import selected_range, selected_text
 
 #: The widest the text column gets: a comfortable reading measure.
 MAX_TEXT_WIDTH = 76
-#: Cells left of the text for the quote bar.
-GUTTER = 2
 #: Blocks wrapped per turn of the event loop while a long article is laid out.
 LAYOUT_CHUNK = 1024
 #: Lines of context kept above a quote or match the body scrolls to.
 CONTEXT_LINES = 3
-
-_KIND_CLASS = {
-    "title": "body--title",
-    "meta": "body--meta",
-    "caption": "body--caption",
-    "lead": "body--lead",
-    "heading": "body--heading",
-    "attribution": "body--attribution",
-    "rule": "body--rule",
-}
-
-#: An address the body makes a terminal link of (OSC 8): http(s), nothing a terminal
-#: would act on (controls, ESC, BEL) and no spaces. Anything else is shown as text only.
-_LINKABLE = re.compile(r"https?://[^\s\x00-\x1f\x7f-\x9f]+", re.IGNORECASE)
-
-
-def linkable(url: str | None) -> str | None:
-    """``url`` if it is safe to hand to the terminal as a link, else None."""
-    return url if url is not None and _LINKABLE.fullmatch(url) else None
 
 
 class ArticleBody(ScrollView, can_focus=True):
@@ -450,52 +431,8 @@ class ArticleBody(ScrollView, can_focus=True):
         self.refresh()
 
     def get_selection(self, selection: Selection) -> tuple[str, str] | None:
-        """The selected text as the article has it: the wrapped lines of a paragraph
-        join up again, and blocks (paragraphs, headings…) are set a blank line apart."""
-        layout = self._layout
-        if layout is None or not layout.line_count:
-            return None
-        if selection.end is None:
-            layout.complete()  # "to the end" (a double click selects all): lay it all out
-        first_y = 0 if selection.start is None else max(0, selection.start.y)
-        last_y = layout.line_count - 1
-        if selection.end is not None:
-            last_y = min(last_y, selection.end.y)
-        pieces: list[str] = []
-        block, start, end = -1, 0, 0  # the block being collected, and its range
-        for y in range(first_y, last_y + 1):
-            chosen = self._selected_range(selection, y)
-            if chosen is None:
-                continue
-            line = layout.line(y)
-            if line.block != block:
-                if block >= 0:
-                    pieces.append(layout.blocks[block].text[start:end])
-                block, start = line.block, line.start + chosen[0]
-            end = line.start + chosen[1]
-        if block >= 0:
-            pieces.append(layout.blocks[block].text[start:end])
-        if not pieces:
-            return None  # a drag over blank lines or the margin only
-        return "\n\n".join(pieces), "\n"
-
-    def _selected_range(self, selection: Selection, y: int) -> tuple[int, int] | None:
-        """The selected characters of line ``y`` (from its start), if any.
-
-        Offsets left of the text (the margin and the quote bar carry negative ones) count
-        as its start; past its end, as its end. An end of -1 means "to the end of the
-        line", except on the selection's last line: there it is a drag that ended two
-        cells left of the text (Textual adds one to where the mouse was let go).
-        """
-        span = selection.get_span(y)
-        if span is None or self._layout is None:
-            return None
-        line = self._layout.line(y)
-        shown = len(self._layout.blocks[line.block].text[line.start : line.end].rstrip())
-        start = min(max(0, span[0]), shown)
-        to_end = span[1] == -1 and (selection.end is None or y != selection.end.y)
-        end = shown if to_end else min(max(0, span[1]), shown)
-        return (start, end) if start < end else None
+        """The selected text as the article has it (see :func:`selected_text`)."""
+        return selected_text(self._layout, selection)
 
     def notify_style_update(self) -> None:
         """A theme or class change restyles every line: drop the cached strips."""
@@ -518,92 +455,24 @@ class ArticleBody(ScrollView, can_focus=True):
         return strip
 
     def _render_text_line(self, y: int, width: int) -> Strip:
-        base = self.rich_style
         layout = self._layout
-        if layout is None or y >= layout.line_count:
-            return Strip.blank(width, base)
-        line = layout.line(y)
-        block = layout.blocks[line.block]
-        if block.kind == "rule":
-            return self._render_rule(layout.width, width, y)
-        # The base style goes on the segments, not the Text: Rich renders a Text that
-        # has no spans as bare text, dropping its style, and a plain paragraph line then
-        # reached the terminal in its default colours (grey or black blocks on the theme).
-        text = Text(block.text[line.start : line.end].rstrip(), end="")
-        kind_class = _KIND_CLASS.get(block.kind)
-        if kind_class:
-            text.stylize(self.get_component_rich_style(kind_class))
-        if block.kind == "meta" and self._url is not None:
-            # the address ends the meta block: a link where this line shows it
-            start = max(0, len(block.text) - len(self._url) - line.start)
-            if start < len(text):
-                link = self.get_component_rich_style("body--link") + Style(link=self._url)
-                text.stylize(link, start, len(text))
-        quoted = False
-        chosen = False
-        for span, start, end in layout.spans_in(y):
-            quoted = True
-            text.stylize(self.get_component_rich_style("body--quote"), start, end)
-            if span.quote_id == self.chosen_quote:
-                chosen = True
-                text.stylize(self.get_component_rich_style("body--chosen"), start, end)
-        self._stylize_matches(text, line.block, line.start, line.end)
+        if layout is None:
+            return Strip.blank(width, self.rich_style)
         selection = self.text_selection
-        if selection is not None and (picked := self._selected_range(selection, y)) is not None:
-            text.stylize(self.screen.get_component_rich_style("screen--selection"), *picked)
-        margin = max(0, (width - GUTTER - layout.width) // 2)
-        if block.kind == "attribution":
-            margin += max(0, layout.width - text.cell_len)
-        segments = [Segment(" " * margin, base)]
-        if quoted:
-            bar = self.get_component_rich_style("body--chosen" if chosen else "body--quote-bar")
-            segments.append(Segment("▎", base + bar))
-            segments.append(Segment(" " * (GUTTER - 1), base))
-        else:
-            segments.append(Segment(" " * GUTTER, base))
-        # Rich's Text.render leaves a text without spans unstyled (its base style is the
-        # caller's to apply): without this a plain paragraph came out in the terminal's
-        # default colours, not the theme's (black on a browser page, dark on a light theme).
-        segments.extend(Segment.apply_style(text.render(self.app.console), base))
-        # (character, line) offsets for the mouse selection: 0 at the first character of
-        # the text, so the margin and the quote bar before it have negative ones.
-        lead = margin + GUTTER
-        return Strip(segments).apply_offsets(-lead, y).adjust_cell_length(width, base)
-
-    def _render_rule(self, text_width: int, width: int, y: int) -> Strip:
-        """The line under the title: a rule as wide as the text column."""
-        base = self.rich_style
-        margin = max(0, (width - GUTTER - text_width) // 2) + GUTTER
-        rule = base + self.get_component_rich_style("body--rule")
-        segments = [Segment(" " * margin, base), Segment("━" * text_width, rule)]
-        return Strip(segments).apply_offsets(-margin, y).adjust_cell_length(width, base)
-
-    def _stylize_matches(self, text: Text, block: int, start: int, end: int) -> None:
-        """Highlight the find matches on the line showing ``start``…``end`` of ``block``.
-
-        The matches are sorted by (block, start), and they do not overlap
-        (:func:`reader.core.search.find_phrase` gives each place once, even where "ß"
-        folds to "ss"), so their ends are in order too. So the line's matches are one
-        run of the list, found by bisecting, plus any match begun on an earlier line of
-        the block that runs on into this one. No second copy of them is kept per block.
-        """
-        matches = self._matches
-        first = bisect_left(matches, (block, start))
-        while first > 0 and matches[first - 1][0] == block and matches[first - 1][2] > start:
-            first -= 1
-        stop = bisect_left(matches, (block, end), lo=first)
-        if first == stop:
-            return
-        current = self.current_match()
-        match_style: Style = self.get_component_rich_style("body--match")
-        current_style: Style = self.get_component_rich_style("body--match-current")
-        for index in range(first, stop):
-            match = matches[index]
-            _block, m_start, m_end = match
-            if m_end <= start or m_start >= end:
-                continue
-            style = current_style if match == current else match_style
-            text.stylize(style, max(m_start, start) - start, min(m_end, end) - start)
+        return draw_text_line(
+            layout,
+            y,
+            width,
+            base=self.rich_style,
+            style=self.get_component_rich_style,
+            console=self.app.console,
+            url=self._url,
+            chosen_quote=self.chosen_quote,
+            matches=self._matches,
+            current_match=self.current_match(),
+            selected=None if selection is None else selected_range(layout, selection, y),
+            selection_style=partial(self.screen.get_component_rich_style, "screen--selection"),
+        )
 
 
 __all__ = ["ArticleBody"]

@@ -9,9 +9,10 @@ It is built for articles with thousands of quotes, and never holds the app up fo
 more than a few milliseconds at a time. Both lists are ``OptionList``s, which draw
 only the lines on screen but measure every option they are given, so:
 
-* the quote list is (re)built in slices of at most ``SLICE`` seconds, the first at
-  once and the rest in a worker that lets keys and paints through in between; the
-  next keystroke or filter change takes over from a rebuild not yet finished;
+* the quote list is (re)built in slices of at most ``SLICE`` seconds
+  (:mod:`reader.ui.sliced`), the first at once and the rest in a worker that lets
+  keys and paints through in between; the next keystroke or filter change takes over
+  from a rebuild not yet finished;
 * a quote is prepared (cleaned, measured) only when it is first listed, and a
   preview cut to ``PREVIEW_LINES`` knows its height from the length of its text;
 * the search is the core quote query (:class:`reader.core.quote_query.QuoteIndex`),
@@ -27,10 +28,8 @@ How an entry is drawn (and why article text is never markup there) is
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
-from time import perf_counter
 from typing import ClassVar
 
 from textual import on
@@ -48,7 +47,9 @@ from reader.core.model import Article, Quote, Speaker
 from reader.core.quote_query import QuoteIndex, citation
 from reader.core.search import terms
 from reader.ui.labels import clipped
+from reader.ui.sliced import SlicedWork
 from reader.ui.widgets.cursor_list import CursorList
+from reader.ui.widgets.grouped_list import fill_grouped_list
 from reader.ui.widgets.quote_block import (
     COMPONENT_CLASSES,
     QuoteBlock,
@@ -61,13 +62,6 @@ from reader.ui.widgets.quote_block import (
 )
 
 __all__ = ["QuoteSidebar"]
-
-#: A rebuild of the quote list holds the app for at most about this many seconds at a
-#: time; then keys are handled and the screen painted before it goes on.
-SLICE = 0.008
-#: Options added to the list between checks of the time (quotes searched: the core
-#: query's ``SCAN_CHUNK``).
-LIST_CHUNK = 100
 
 
 def _clipped(speaker: Speaker) -> Speaker:
@@ -182,9 +176,8 @@ class QuoteSidebar(Widget):
         self._plain_prompts: dict[str, QuoteBlock] = {}
         self._first_hit: str | None = None
         self._return_focus: Widget | None = None
-        # The list is rebuilt in slices (see ``_show_quotes``): the rest of a rebuild.
-        self._steps: Iterator[None] | None = None
-        self._draining = False
+        # The list is rebuilt in slices (see ``_show_quotes``).
+        self._work = SlicedWork(self, group="quote-sidebar")
         # where a key pressed before the sidebar was composed (it is mounted just after
         # the first paint) put the focus: the search field or the first list
         self._focus_when_composed: Callable[[], None] | None = None
@@ -246,48 +239,17 @@ class QuoteSidebar(Widget):
     @property
     def building(self) -> bool:
         """Whether the list is still being filled (the counter is already final)."""
-        return self._steps is not None
+        return self._work.running
 
     def _show_quotes(self) -> None:
         """Rebuild the quote list and counter from the speaker filter and the search.
 
-        A rebuild runs in slices of at most ``SLICE`` seconds: the first one now (which
-        for an article of ordinary size is the whole rebuild), the rest in a worker
-        that lets the app handle keys and paint between slices. A new rebuild (the
-        next keystroke) replaces the rest of the one before.
+        A rebuild runs in slices (:class:`~reader.ui.sliced.SlicedWork`): the first one
+        now (which for an article of ordinary size is the whole rebuild), the rest in a
+        worker that lets the app handle keys and paint between slices. A new rebuild
+        (the next keystroke) replaces the rest of the one before.
         """
-        self._steps = self._rebuild()
-        self._advance()
-        if self._steps is not None and not self._draining:
-            self._draining = True
-            self.run_worker(self._drain(), group="quote-sidebar", exit_on_error=True)
-
-    def _advance(self) -> None:
-        """Run the pending rebuild for one slice."""
-        steps = self._steps
-        if steps is None:
-            return
-        deadline = perf_counter() + SLICE
-        for _ in steps:
-            if perf_counter() > deadline:
-                return
-        if self._steps is steps:
-            self._steps = None
-
-    def _finish(self) -> None:
-        """Run the pending rebuild to its end now."""
-        steps, self._steps = self._steps, None
-        for _ in steps or ():
-            pass
-
-    async def _drain(self) -> None:
-        """Finish rebuilding, a slice at a time, yielding to the app in between."""
-        try:
-            while self._steps is not None:
-                await asyncio.sleep(0)
-                self._advance()
-        finally:
-            self._draining = False
+        self._work.start(self._rebuild())
 
     def _rebuild(self) -> Iterator[None]:
         """The steps of a rebuild; it yields wherever it may be paused."""
@@ -318,50 +280,25 @@ class QuoteSidebar(Widget):
         # Stay on the quote the reader was on, if it is still listed.
         if keep_id is not None and keep_id not in {quotes[index].id for index in shown}:
             keep_id = None
-        pending: list[Option | None] = []
-        flushed = 0  # options in the list so far
-        listed = 0  # options made so far (in the list or pending)
-        keep_index: int | None = None
-
-        def flush() -> None:
-            nonlocal flushed
-            if flushed == 0:
-                quote_list.set_options(pending)
-                if keep_id is None:
-                    quote_list.action_first()
-            else:
-                quote_list.add_options(pending)
-            if keep_index is not None and flushed <= keep_index < listed:
-                quote_list.highlighted = keep_index
-            flushed = listed
-            pending.clear()
-
-        for number, (speaker_id, indices) in enumerate(groups.items(), 1):
-            header = speaker_label(self._speakers[speaker_id], len(indices), query)
-            pending.append(Option(header, disabled=True))
-            listed += 1
-            last = indices[-1]
-            for index in indices:
-                entry = self._entry(index)
-                if entry.quote.id == keep_id:
-                    keep_index = listed
-                pending.append(Option(self._prompt(entry, query), id=entry.quote.id))
-                listed += 1
-                if index == last and number < len(groups):
-                    # A rule between speakers. It marks the option before it, so it goes
-                    # in with that option (``add_options`` re-measures everything if a
-                    # batch starts with one).
-                    pending.append(None)
-                if len(pending) >= LIST_CHUNK:
-                    flush()
-                    yield
-        if pending or flushed == 0:
-            flush()
-        yield
+        speakers = self._speakers
+        yield from fill_grouped_list(
+            quote_list,
+            groups,
+            header=lambda speaker_id, indices: Option(
+                speaker_label(speakers[speaker_id], len(indices), query), disabled=True
+            ),
+            entry=lambda index: self._quote_option(index, query),
+            keep_id=keep_id,
+        )
 
         # Fold every quote for searching while the reader is still looking: the first
         # search then only compares strings.
         yield from self._index.fold_all()
+
+    def _quote_option(self, index: int, query: str) -> Option:
+        """The quote at ``index`` of the article as an option of the quote list."""
+        entry = self._entry(index)
+        return Option(self._prompt(entry, query), id=entry.quote.id)
 
     def _show_scope(self, query: str, count: int) -> None:
         """Say what narrows the list and how to widen it, and that an empty one is empty.
@@ -444,7 +381,7 @@ class QuoteSidebar(Widget):
     @on(Input.Submitted, "#quote-search")
     def _search_submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        self._finish()  # the first hit of what was typed, not of a search half done
+        self._work.finish()  # the first hit of what was typed, not of a search half done
         if self._first_hit is None:
             self.app.bell()
         else:

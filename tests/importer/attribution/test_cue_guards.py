@@ -13,16 +13,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reader.importer.attribution.cues import _AFTER_ROLE, _BEFORE_COMMA_ROLE, CueReader
+from reader.importer.attribution.cues import CueReader
+from reader.importer.attribution.flags import ACCORDING_START, HONORIFIC, ROLE_MARKER, WORD
+from reader.importer.attribution.name_reader import _AFTER_ROLE, _BEFORE_COMMA_ROLE
 from reader.importer.attribution.names import NameRules
-from reader.importer.attribution.tokens import (
-    ACCORDING_START,
-    HONORIFIC,
-    ROLE_MARKER,
-    WORD,
-    tokenize,
-    word_table,
-)
+from reader.importer.attribution.tokens import tokenize, word_table
 from reader.importer.language_data import language
 
 #: Tokens the role readings look for, in both languages, and some that stop them.

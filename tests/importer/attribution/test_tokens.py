@@ -8,16 +8,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from reader.importer.attribution import flags as fl
 from reader.importer.attribution import tokens as tk
+from reader.importer.attribution.flags import LOWER_APART, word_flags
 from reader.importer.attribution.names import NameRules
-from reader.importer.attribution.tokens import (
-    LOWER_APART,
-    Tokens,
-    spaced_lower_words,
-    tokenize,
-    word_flags,
-    word_table,
-)
+from reader.importer.attribution.tokens import Tokens, spaced_lower_words, tokenize, word_table
 from reader.importer.language_data import Language, all_languages, language
 
 
@@ -93,12 +88,12 @@ def test_tokenize_examples(cut: Callable[[str, tk.WordTable], Tokens], text: str
 @pytest.mark.parametrize("lang", all_languages(), ids=lambda lang: lang.code)
 def test_flags_say_which_word_list_holds_a_word(lang: Language) -> None:
     lists = {
-        tk.STOP: lang.stopwords,
-        tk.ROLE: lang.role_words,
-        tk.POST_CUE: lang.post_cues,
-        tk.PRE_CUE: lang.pre_cues,
-        tk.PRONOUN: lang.pronouns,
-        tk.CONNECTOR: lang.connectors,
+        fl.STOP: lang.stopwords,
+        fl.ROLE: lang.role_words,
+        fl.POST_CUE: lang.post_cues,
+        fl.PRE_CUE: lang.pre_cues,
+        fl.PRONOUN: lang.pronouns,
+        fl.CONNECTOR: lang.connectors,
     }
     for flag, words in lists.items():
         assert words
@@ -106,9 +101,9 @@ def test_flags_say_which_word_list_holds_a_word(lang: Language) -> None:
             assert word_flags(word, lang) & flag, (word, flag)
             assert word_flags(word.capitalize(), lang) & flag, (word, flag)
             assert not word_flags(word + "zzq", lang) & flag
-    assert word_flags("Lavrov", lang) & tk.PLAIN
-    assert word_flags("Lavrov", lang) & tk.CAPWORD
-    assert not word_flags("lavrov", lang) & (tk.PLAIN | tk.UPPER)
+    assert word_flags("Lavrov", lang) & fl.PLAIN
+    assert word_flags("Lavrov", lang) & fl.CAPWORD
+    assert not word_flags("lavrov", lang) & (fl.PLAIN | fl.UPPER)
     assert word_flags(" kata", lang) & LOWER_APART
     assert not word_flags("kata", lang) & LOWER_APART
 
@@ -165,7 +160,7 @@ def _run_at_every_token(tokens: Tokens, i: int) -> int:
     capitalised ones included (the fast path asks only after other tokens)."""
     words, flags = tokens.words, tokens.flags
     j, n = i, len(words)
-    while j < n and flags[j] & tk.CAPWORD:
+    while j < n and flags[j] & fl.CAPWORD:
         j += 1
         if j < n and words[j] == "(":
             close = j + 1
@@ -175,33 +170,33 @@ def _run_at_every_token(tokens: Tokens, i: int) -> int:
                 close < n - 1
                 and close - j <= tk.MAX_BRACKETED
                 and words[close] == ")"
-                and flags[j + 1] & tk.UPPER
-                and flags[close + 1] & tk.CAPWORD
+                and flags[j + 1] & fl.UPPER
+                and flags[close + 1] & fl.CAPWORD
             ):
                 j = close + 1
                 continue
-        joins = tk.CONNECTOR | tk.PARTICLE | tk.SLASH | tk.DIGITS | tk.HONORIFIC
+        joins = fl.CONNECTOR | fl.PARTICLE | fl.SLASH | fl.DIGITS | fl.HONORIFIC
         if (
             j + 1 < n
             and flags[j] & joins
-            and flags[j + 1] & tk.CAPWORD
-            and not flags[j + 1] & tk.ROLE
+            and flags[j + 1] & fl.CAPWORD
+            and not flags[j + 1] & fl.ROLE
         ):
             j += 1
         elif (
             j + 2 < n
-            and flags[j] & tk.HONORIFIC
+            and flags[j] & fl.HONORIFIC
             and words[j + 1] == "."
-            and flags[j + 2] & tk.CAPWORD
-            and not flags[j + 2] & tk.ROLE
+            and flags[j + 2] & fl.CAPWORD
+            and not flags[j + 2] & fl.ROLE
         ):
             j += 2
         elif (
             j + 1 < n
             and words[j] == "."
-            and flags[j - 1] & tk.HONORIFIC
-            and flags[j + 1] & tk.CAPWORD
-            and not flags[j + 1] & tk.ROLE
+            and flags[j - 1] & fl.HONORIFIC
+            and flags[j + 1] & fl.CAPWORD
+            and not flags[j + 1] & fl.ROLE
         ):
             j += 1
     return j

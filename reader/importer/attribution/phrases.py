@@ -1,0 +1,221 @@
+"""The speaker a phrase names: the words after a cue verb ("kata Menteri Luar Negeri
+Rusia Sergey Lavrov", "said one visitor", "told reporters"), and the unnamed person who
+opens a sentence ("Seorang relawan … menyebut", "A resident of …, who …, said").
+"""
+
+from __future__ import annotations
+
+from reader.importer.attribution.flags import (
+    ABBREVIATION,
+    ACCORDING_START,
+    ARTICLE,
+    AUXILIARY,
+    BACKREF_CLOSER,
+    BACKREF_MARKER,
+    CAPWORD,
+    CONNECTOR,
+    DESCRIPTION_STOP,
+    INDEFINITE,
+    PLAIN,
+    POST_CUE,
+    PRE_CUE,
+    PRONOUN,
+    RELATIVE,
+    ROLE,
+    ROLE_MARKER,
+    ROLE_PREPOSITION,
+    STOP,
+    UPPER,
+    VERB,
+    WORD,
+)
+from reader.importer.attribution.name_reader import NONE, Cue, NameReader
+from reader.importer.attribution.tokens import run_at
+
+#: Furthest a speaker phrase reaches after its cue verb (tokens).
+MAX_PHRASE = 25
+#: … and a description ("a resident who has lived on the estate for 30 years").
+MAX_DESCRIPTION = 14
+
+
+class PhraseReader(NameReader):
+    """Reads the phrases that name or describe a speaker in one paragraph."""
+
+    __slots__ = ()
+
+    def phrase(self, k: int, limit: int | None = None) -> Cue:
+        """The speaker named by the words from token ``k`` on (after a cue verb)."""
+        f = self.flags
+        end = min(len(f), k + MAX_PHRASE if limit is None else limit)
+        if k >= end or not f[k] & WORD:
+            return NONE
+        first = f[k]
+        if first & PRONOUN:
+            return Cue("back", at=self.tokens.start(k))
+        if not first & INDEFINITE:
+            titled = self._titled(k, end)
+            if titled is not None:
+                return titled
+        if first & UPPER and not first & PLAIN and first & ROLE_MARKER:
+            return self._description(k, end)
+        if first & UPPER:
+            return self._capitalised(k, end)
+        if first & (BACKREF_MARKER | ROLE_MARKER | ROLE | INDEFINITE):  # "said one visitor"
+            return self._description(k, end)
+        return NONE
+
+    def _titled(self, k: int, end: int) -> Cue | None:
+        """A name after a title of several parts, capitalised or not: "former
+        Pennsylvania Gov. and Democratic National Committee Chairman Ed Rendell",
+        "Clinton’s top foreign policy aide Jake Sullivan", "Democratic strategist Simon
+        Rosenberg", "L2 president Bruce Willsie". The name is the last capitalised run
+        before the phrase ends (a comma, a bracket, a function word, a verb); the title
+        must hold a role word, a possessive or an abbreviated title."""
+        w, f = self.words, self.flags
+        j = k
+        last = -1
+        last_end = -1
+        titled = False
+        while j < end:
+            here = f[j]
+            if here & CAPWORD:
+                r = min(run_at(self.tokens, j), end)
+                if r < end and w[r] == "." and f[r - 1] & ABBREVIATION:
+                    titled = True
+                    r += 1  # "Gov." inside the title
+                last, last_end = j, r
+                titled = titled or any(
+                    f[s] & (ROLE | ABBREVIATION) or w[s].endswith(("’s", "'s")) for s in range(j, r)
+                )
+                j = r
+                continue
+            if not here & WORD or here & (PRE_CUE | POST_CUE | AUXILIARY | RELATIVE | VERB):
+                break
+            if (
+                here & STOP
+                and not here & (CONNECTOR | ARTICLE)
+                # "his campaign manager Jeff Weaver" is a title
+                and not (j == k and self.tokens.lower(j) in self.lang.possessives)
+            ):
+                break
+
+            if here & CONNECTOR and here & STOP and not (j + 1 < end and f[j + 1] & WORD):
+                break
+            titled = titled or bool(here & ROLE)
+            j += 1
+        if last <= k or not titled or last_end != j:
+            return None  # no title before the name, or the name is not the phrase's end
+        if j + 1 < end and w[j] == "," and f[j + 1] & CAPWORD:
+            return None  # "peneliti senior Centropolis, Suryono Herlambang": role, name
+        if j < len(f) and f[j] & BACKREF_CLOSER:
+            return None  # "pelatih asal Brasil itu": a back-reference
+        if w[last_end - 1] == ".":
+            return None  # the phrase ends on a title ("… Gov."): no name after it
+        found = self.name_at(last, last_end)
+        if found is None or found.kind != "name":
+            return None
+        start = k
+        while start < last and f[start] & (ARTICLE | STOP) and not f[start] & ROLE:
+            start += 1
+        role = self.text[self.tokens.start(start) : found.at].rstrip(" ,")
+        return Cue("name", name=found.name, role=role or found.role, at=found.at)
+
+    def _capitalised(self, k: int, end: int) -> Cue:
+        w, f = self.words, self.flags
+        j = min(run_at(self.tokens, k), end)
+        start = k
+        best = self.name_at(k, j)
+        best_k = k
+        # "Kepala Dusun Nglahar, Kelurahan Sumbersari, …, Wahyu Wibowo": role segments
+        # separated by commas, the name last; ", Senin" after a name ends the chain.
+        while (
+            (best is None or best.kind != "name" or best.role is None or best_k > start)
+            and j + 1 < end
+            and w[j] == ","
+            and f[j + 1] & UPPER
+            and any(f[s] & WORD and not f[s] & PLAIN for s in range(k, j))
+        ):
+            nxt = min(run_at(self.tokens, j + 1), end)
+            if nxt == j + 1:
+                break
+            k, j = j + 1, nxt
+            found = self.name_at(k, j)
+            if found is not None and found.kind == "name":
+                best, best_k = found, k
+        if best is None:
+            return NONE
+        if best.kind == "name" and best_k > start:
+            role_i = next((s for s in range(start, best_k) if f[s] & ROLE), None)
+            if role_i is not None:
+                role = self.text[self.tokens.start(role_i) : best.at].rstrip(" ,")
+                return Cue("name", name=best.name, role=role, at=best.at)
+        return best
+
+    def _description(self, k: int, end: int) -> Cue:
+        f = self.flags
+        lang = self.lang
+        i = k
+        while i < end and f[i] & (ROLE_MARKER | INDEFINITE):  # "said one visitor"
+            i += 1
+        j = i
+        while j < end and f[j] & WORD and not f[j] & DESCRIPTION_STOP:
+            if f[j] & BACKREF_CLOSER:
+                j += 1
+                break
+            j += 1
+        if j == i:
+            return NONE
+        words = self.tokens.lowers(i, j)
+        head = next((word for word in words if word in lang.role_words), words[0])
+        # "kata pakar militer, Yakov Kedmi": the description is a role, the name follows.
+        if j + 1 < end and self.words[j] == "," and f[j + 1] & UPPER:
+            named = self.name_at(j + 1, run_at(self.tokens, j + 1))
+            if named is not None and named.kind == "name":
+                return Cue("name", name=named.name, role=self._span_text(i, j), at=named.at)
+        at = self.tokens.start(k)
+        if f[k] & BACKREF_MARKER or f[j - 1] & BACKREF_CLOSER:
+            return Cue("back", head=head, at=at)
+        return Cue("desc", role=self._span_text(i, j), head=known_head(head, f[k]), at=at)
+
+    def unnamed_subject(self, k: int) -> tuple[str, int, bool] | None:
+        """The description after the indefinite marker at ``k`` that opens a sentence:
+        "Seorang relawan dari posko kesehatan menyebut …", "A resident of Castleford, …".
+
+        Returns the description, the token after it and whether it holds a role word
+        (the caller also takes it for a person when a speech verb follows), or None.
+        The description stops before a verb, a relative clause or a preposition that
+        starts a circumstance ("di", "on"), and at punctuation.
+        """
+        f = self.flags
+        n = len(f)
+        i = k + 1
+        while i < n and f[i] & ROLE_MARKER:  # "Salah seorang warga"
+            i += 1
+        j = i
+        while (
+            j < n
+            and j - i < MAX_DESCRIPTION
+            and f[j] & WORD
+            and not f[j] & (DESCRIPTION_STOP | RELATIVE | VERB | PRE_CUE | POST_CUE)
+            and not (f[j] & STOP and not f[j] & ROLE_PREPOSITION)
+        ):
+            j += 1
+        if j == i:
+            return None
+        return self._span_text(i, j), j, any(f[s] & ROLE for s in range(i, j))
+
+    def _according_to(self, k: int) -> int:
+        """Length of the "according to" phrase at token ``k`` (0 if none)."""
+        if k >= len(self.flags) or not self.flags[k] & ACCORDING_START:
+            return 0
+        for words in self.rules.table.according:
+            if self.tokens.lowers(k, k + len(words)) == list(words):
+                return len(words)
+        return 0
+
+
+def known_head(head: str, marker: int) -> str | None:
+    """The head word a description may name a known person by: none after an indefinite
+    marker ("kata seorang petani lain", "said a resident"), which introduces someone new.
+    """
+    return None if marker & INDEFINITE else head
