@@ -3,7 +3,7 @@
 An input is a raw text file (``.txt``), a saved web page (``.html``, ``.htm``, also
 gzip-compressed as ``.html.gz``), an ``http(s)://`` URL, a folder (its text and page
 files), or ``-`` for stdin; any mix. URLs are fetched a few at a time
-(:func:`reader.web.fetch.concurrently`). Each input is imported on its own: a bad one is
+(:func:`reader.web.parallel.concurrently`). Each input is imported on its own: a bad one is
 reported in one line and skipped, the rest go on, and the exit code says whether any
 failed. Files are written atomically, named by a safe slug of the title, and an existing
 file is never replaced without ``--force``. Two different articles whose titles give the
@@ -219,7 +219,8 @@ def run_import(inputs: list[str], *, output: Path, force: bool, to_stdout: bool)
     """Import every input; print one line per failure and a summary; 1 if any failed."""
     # here, not at the top: listing the subcommands (reader --help) imports this module
     from reader.core.format import dump_article, save_article
-    from reader.web.fetch import MAX_CONCURRENT, Fetcher, concurrently
+    from reader.web.fetch import Fetcher
+    from reader.web.parallel import MAX_CONCURRENT, concurrently
 
     # a folder with nothing to import is named, whatever else is imported with it
     empty = [item for item in inputs if _is_folder(item) and not expand_inputs([item])]

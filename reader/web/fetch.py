@@ -5,10 +5,10 @@ send a 100 MB page, a gzip bomb, redirect in a circle, or say it sends HTML and 
 PDF. So: connect and read timeouts and a deadline for the whole response; redirects
 followed by hand (at most :attr:`Limits.max_redirects`, only to http(s), a loop named as
 one); the body streamed and dropped the moment it passes :attr:`Limits.max_bytes`; the
-content encoding undone here, by decompressors asked for a bounded amount of output at a
-time, so a bomb is stopped at :attr:`Limits.max_decoded_bytes` without ever being
-inflated in memory; a transient failure (timeout, dropped connection, 429/5xx) retried a
-few times with growing pauses, anything else failing at once with one line.
+content encoding undone by decompressors asked for a bounded amount of output at a time
+(:mod:`reader.web.decoding`), so a bomb is stopped at :attr:`Limits.max_decoded_bytes`
+without ever being inflated in memory; a transient failure (timeout, dropped connection,
+429/5xx) retried a few times with growing pauses, anything else failing at once with one line.
 
 httpx does the HTTP (connection pooling, TLS, HTTP/1.1 parsing, proxies from the
 environment); only the policy is written here.
@@ -18,18 +18,17 @@ from __future__ import annotations
 
 import socket
 import time
-import zlib
-from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from email.utils import parsedate_to_datetime
-from typing import Protocol, TypeVar
 from urllib.parse import urljoin, urlsplit
 
 import httpx
 
 from reader import __version__
-from reader.core.errors import ReaderError
+from reader.web.decoding import ACCEPT_ENCODING, decoders_for, feed
+from reader.web.errors import FetchError
+from reader.web.parallel import MAX_CONCURRENT
 from reader.web.urls import looks_like_url
 
 USER_AGENT = f"reader/{__version__} (terminal news reader; fetches only what its user asks for)"
@@ -37,37 +36,20 @@ USER_AGENT = f"reader/{__version__} (terminal news reader; fetches only what its
 SCHEMES = frozenset({"http", "https"})
 #: Longest URL accepted (browsers and servers commonly stop near 8 KB).
 MAX_URL = 8192
-#: How many fetches may run at once: a few, so a feed update is quick without hammering
-#: one site (feed items mostly live on the feed's own host).
-MAX_CONCURRENT = 4
 _REDIRECTS = frozenset({301, 302, 303, 307, 308})
 #: Statuses worth asking again: the server is busy or a gateway hiccuped.
 _TRANSIENT_STATUS = frozenset({408, 425, 429, 500, 502, 503, 504})
 _CHUNK = 64 * 1024
 
 __all__ = [
-    "MAX_CONCURRENT",
     "USER_AGENT",
     "FetchError",
     "Fetcher",
     "Limits",
     "Response",
     "check_url",
-    "concurrently",
     "looks_like_url",
 ]
-
-
-class FetchError(ReaderError):
-    """A URL that could not be fetched, with the reason in one line.
-
-    ``transient`` says whether asking again later may succeed (timeouts, dropped
-    connections, busy servers); the client retries those itself before raising.
-    """
-
-    def __init__(self, message: str, *, transient: bool = False) -> None:
-        super().__init__(message)
-        self.transient = transient
 
 
 @dataclass(frozen=True)
@@ -137,87 +119,6 @@ def _media_type(content_type: str) -> tuple[str, str | None]:
         if key.strip().lower() == "charset":
             charset = value.strip().strip("\"'").lower() or None
     return kind.strip().lower(), charset
-
-
-class _Decoder(Protocol):
-    def feed(self, data: bytes, room: int) -> bytes: ...
-
-
-class _Identity:
-    def feed(self, data: bytes, room: int) -> bytes:
-        return data
-
-
-class _Zlib:
-    """gzip or deflate, never asked for more than ``room + 1`` bytes at a time.
-
-    ``decompress(data, max_length)`` keeps the rest of the input in ``unconsumed_tail``,
-    so a kilobyte that inflates to a gigabyte costs at most ``room`` bytes of memory.
-    "deflate" is zlib-wrapped by the standard and raw on some servers: the first bytes
-    tell which.
-    """
-
-    def __init__(self, gzip: bool) -> None:
-        self._gzip = gzip
-        self._z: zlib._Decompress | None = None
-
-    def feed(self, data: bytes, room: int) -> bytes:
-        if self._z is None:
-            if self._gzip:
-                wbits = 16 + zlib.MAX_WBITS
-            else:
-                zlib_header = (
-                    len(data) >= 2 and (data[0] & 0x0F) == 8 and (data[0] << 8 | data[1]) % 31 == 0
-                )
-                wbits = zlib.MAX_WBITS if zlib_header else -zlib.MAX_WBITS
-            self._z = zlib.decompressobj(wbits)
-        out: list[bytes] = []
-        total = 0
-        pending = data
-        while pending:
-            piece = self._z.decompress(pending, room - total + 1)
-            out.append(piece)
-            total += len(piece)
-            if total > room:
-                break
-            pending = self._z.unconsumed_tail
-        return b"".join(out)
-
-
-class _Brotli:
-    def __init__(self) -> None:
-        import brotli
-
-        self._d = brotli.Decompressor()
-
-    def feed(self, data: bytes, room: int) -> bytes:
-        out = [self._d.process(data, output_buffer_limit=room + 1)]
-        total = len(out[0])
-        while total <= room and not self._d.can_accept_more_data():
-            piece = self._d.process(b"", output_buffer_limit=room - total + 1)
-            if not piece:
-                break
-            out.append(piece)
-            total += len(piece)
-        return b"".join(out)
-
-
-_ACCEPT_ENCODING = "gzip, deflate, br"
-
-
-def _decoders(content_encoding: str, url: str) -> list[_Decoder]:
-    """The decoders for a Content-Encoding header, in the order they are undone."""
-    decoders: list[_Decoder] = []
-    for name in reversed([n.strip().lower() for n in content_encoding.split(",") if n.strip()]):
-        if name in ("gzip", "x-gzip"):
-            decoders.append(_Zlib(gzip=True))
-        elif name == "deflate":
-            decoders.append(_Zlib(gzip=False))
-        elif name == "br":
-            decoders.append(_Brotli())
-        elif name != "identity":
-            raise FetchError(f"{url}: the server sent an unsupported content encoding ({name})")
-    return decoders or [_Identity()]
 
 
 def _cause_chain(exc: BaseException) -> Iterator[BaseException]:
@@ -290,7 +191,7 @@ class Fetcher:
         self._client = httpx.Client(
             timeout=timeout,
             follow_redirects=False,
-            headers={"User-Agent": self.user_agent, "Accept-Encoding": _ACCEPT_ENCODING},
+            headers={"User-Agent": self.user_agent, "Accept-Encoding": ACCEPT_ENCODING},
             limits=httpx.Limits(max_connections=MAX_CONCURRENT * 2),
         )
 
@@ -398,7 +299,7 @@ class Fetcher:
             raise FetchError(
                 f"{url}: too large ({int(declared):,} bytes; the limit is {limits.max_bytes:,})"
             )
-        decoders = _decoders(answer.headers.get("Content-Encoding", ""), url)
+        decoders = decoders_for(answer.headers.get("Content-Encoding", ""), url)
         chunks: list[bytes] = []
         wire = decoded = 0
         for raw in answer.iter_raw(_CHUNK):
@@ -412,24 +313,13 @@ class Fetcher:
                 )
             data = raw
             for decoder in decoders:
-                data = _feed(decoder, data, limits.max_decoded_bytes - decoded, url)
+                data = feed(decoder, data, limits.max_decoded_bytes - decoded, url)
             decoded += len(data)
             if decoded > limits.max_decoded_bytes:
                 most = limits.max_decoded_bytes
                 raise FetchError(f"{url}: too large once decompressed (more than {most:,} bytes)")
             chunks.append(data)
         return b"".join(chunks)
-
-
-def _feed(decoder: _Decoder, data: bytes, room: int, url: str) -> bytes:
-    try:
-        return decoder.feed(data, max(room, 0))
-    except (zlib.error, ValueError, OSError) as exc:
-        raise FetchError(f"{url}: the compressed body is corrupt") from exc
-    except Exception as exc:  # brotli.error is a plain Exception subclass
-        if type(exc).__module__.startswith(("brotli", "_brotli")):
-            raise FetchError(f"{url}: the compressed body is corrupt") from exc
-        raise
 
 
 class _Retry(Exception):
@@ -439,33 +329,3 @@ class _Retry(Exception):
         super().__init__(str(error))
         self.error = error
         self.after = after
-
-
-T = TypeVar("T")
-R = TypeVar("R")
-
-
-def concurrently(
-    items: Iterable[T], job: Callable[[T], R], workers: int = MAX_CONCURRENT
-) -> Iterator[tuple[T, R | ReaderError]]:
-    """Run ``job`` on each item, a few at a time; yield results in the items' order.
-
-    A ReaderError is yielded in place of its item's result, so one bad item never stops
-    the others; any other exception is a bug and is raised.
-    """
-    listed = list(items)
-
-    def guarded(item: T) -> R | ReaderError:
-        try:
-            return job(item)
-        except ReaderError as exc:
-            return exc
-
-    if len(listed) <= 1 or workers <= 1:
-        for item in listed:
-            yield item, guarded(item)
-        return
-    with ThreadPoolExecutor(max_workers=min(workers, len(listed))) as pool:
-        futures = [pool.submit(guarded, item) for item in listed]
-        for item, future in zip(listed, futures, strict=True):
-            yield item, future.result()

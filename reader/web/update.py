@@ -18,8 +18,9 @@ from reader.core.errors import ReaderError
 from reader.core.format import load_article, save_article
 from reader.core.model import Article
 from reader.web.feeds import Item, parse_feed
-from reader.web.fetch import Fetcher, FetchError, check_url, concurrently
+from reader.web.fetch import Fetcher, FetchError, check_url
 from reader.web.pages import fetch_article
+from reader.web.parallel import concurrently
 from reader.web.subscriptions import Subscription
 
 ACCEPT_FEED = (

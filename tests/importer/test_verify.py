@@ -12,7 +12,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from reader.core.errors import ArticleError, ReaderError
-from reader.core.format import dump_article, fast, load, parse_article, validate_article
+from reader.core.format import (
+    dump_article,
+    fast,
+    load,
+    parse_article,
+    references,
+    validate_article,
+)
 from reader.core.model import Article, CookieNotice, Figure, Footer, Quote, Section, Speaker
 from reader.importer import _verified, import_with_groups
 
@@ -254,7 +261,7 @@ def test_the_fast_path_leaves_the_scan_limit_to_the_full_check(
     )
     assert fast._reads_back_as_is(article)
     monkeypatch.setattr(fast, "MAX_QUOTE_SCAN", 5)
-    monkeypatch.setattr(load, "MAX_QUOTE_SCAN", 5)
+    monkeypatch.setattr(references, "MAX_QUOTE_SCAN", 5)
     assert not fast._reads_back_as_is(article)
     with pytest.raises(ArticleError, match="too many quotes"):
         validate_article(article)

@@ -20,9 +20,9 @@ from reader.web.fetch import (
     FetchError,
     Limits,
     check_url,
-    concurrently,
     looks_like_url,
 )
+from reader.web.parallel import concurrently
 
 FAST = Limits(connect_timeout=5, read_timeout=5, retries=2, backoff=1.0)
 

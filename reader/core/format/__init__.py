@@ -5,7 +5,8 @@
   reader all follow it.
 - :mod:`.safe_yaml`: untrusted YAML into plain data with lines (the safe C parser only).
 - :mod:`.load`: load and validate a file, every problem at once; ``validate_article``
-  runs the same checks on an article in memory.
+  runs the same checks on an article in memory. :mod:`.checker` checks each value and
+  words its problem; :mod:`.references` checks ids and references across records.
 - :mod:`.fast`: the fast path of those checks, on the model objects directly.
 - :mod:`.dump`: an article as plain data, as YAML text, saved atomically.
 - :mod:`.cache`: big articles kept as checked JSON, so reopening one skips the YAML.

@@ -3,28 +3,30 @@
 Validation reports every problem at once, each with file, line and data path, e.g.
 ``articles/x.yaml:41: quotes[3].speaker: unknown speaker 'lukjanov' (known: …)``, so an
 author fixes a file in one pass. Which keys each mapping needs and knows come from
-:mod:`.schema`; how each value is checked, and what the problem says, is here. See the
+:mod:`.schema`; how each value is checked, and what the problem says, is
+:mod:`.checker`; the checks across records (unique ids, references) are
+:mod:`.references`. Reading the records into the model is here. See the
 README for the format.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Set
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
-from reader.core.errors import ArticleError, Problem
+from reader.core.errors import ArticleError
 from reader.core.files import MAX_FILE_BYTES, decode_text, read_bytes
 from reader.core.format import fast
+from reader.core.format.checker import Checker, join_path, kind_of
 from reader.core.format.dump import article_to_data
+from reader.core.format.references import check_references, check_unique, item_node
 from reader.core.format.safe_yaml import MAX_VALUES, Node, parse_yaml
 from reader.core.format.schema import (
     ARTICLE,
     COOKIE,
     FIGURE,
     FOOTER,
-    ID_PATTERN,
-    MAX_QUOTE_SCAN,
     QUOTE,
     SCHEMA,
     SECTION,
@@ -42,115 +44,8 @@ from reader.core.model import (
     Section,
     Speaker,
 )
-from reader.core.text import clean_text
 
 T = TypeVar("T")
-
-
-class _Checker:
-    """Collects problems while reading a node tree into model objects."""
-
-    def __init__(self) -> None:
-        self.problems: list[Problem] = []
-
-    def add(self, node: Node | None, path: str, message: str) -> None:
-        # line 0: a node built in memory (validate_article), which has no line
-        self.problems.append(Problem(node.line or None if node else None, path, message))
-
-    def mapping(
-        self, node: Node, path: str, required: Set[str], optional: Set[str]
-    ) -> dict[str, Node] | None:
-        if not isinstance(node.value, dict):
-            self.add(node, path, f"expected a mapping, got {_kind(node.value)}")
-            return None
-        fields: dict[str, Node] = node.value
-        for key in sorted(required - fields.keys()):
-            self.add(node, path, f"missing required field '{key}'")
-        for key in fields.keys() - required - optional:
-            known = ", ".join(sorted(required | optional))
-            self.add(fields[key], _join(path, key), f"unknown field (known: {known})")
-        return fields
-
-    def text(
-        self, fields: dict[str, Node], key: str, path: str, *, optional: bool = False
-    ) -> str | None:
-        node = fields.get(key)
-        if node is None:
-            return None
-        if node.value is None and optional:
-            return None
-        if not isinstance(node.value, str):
-            self.add(node, _join(path, key), f"expected text, got {_kind(node.value)}")
-            return None
-        value = clean_text(node.value)  # before the check: "\x1b[0m" is empty too
-        if not value.strip():
-            if not optional:
-                self.add(node, _join(path, key), "must not be empty")
-            return None  # an empty optional field is an absent one (as dump_article writes it)
-        return value
-
-    def ident(self, fields: dict[str, Node], key: str, path: str) -> str | None:
-        value = self.text(fields, key, path)
-        if value is not None and not ID_PATTERN.match(value):
-            self.add(
-                fields[key],
-                _join(path, key),
-                f"invalid id {value!r} (use lowercase letters, digits, '-' and '_')",
-            )
-            return None
-        return value
-
-    def items(
-        self, fields: dict[str, Node], key: str, path: str, read: Callable[[Node, str], T | None]
-    ) -> list[T]:
-        node = fields.get(key)
-        if node is None or node.value is None:
-            return []
-        if not isinstance(node.value, list):
-            self.add(node, _join(path, key), f"expected a list, got {_kind(node.value)}")
-            return []
-        out: list[T] = []
-        for index, item in enumerate(node.value):
-            value = read(item, f"{_join(path, key)}[{index}]")
-            if value is not None:
-                out.append(value)
-        return out
-
-    def strings(self, node: Node | None, path: str) -> list[str]:
-        if node is None or node.value is None:
-            return []
-        if not isinstance(node.value, list):
-            self.add(node, path, f"expected a list of text, got {_kind(node.value)}")
-            return []
-        out: list[str] = []
-        for index, item in enumerate(node.value):
-            if not isinstance(item.value, str):
-                self.add(item, f"{path}[{index}]", f"expected text, got {_kind(item.value)}")
-                continue
-            value = clean_text(item.value)  # before the check, as in text(): "\x1b" is empty
-            if value.strip():
-                out.append(value)
-            else:
-                self.add(item, f"{path}[{index}]", "must not be empty")
-        return out
-
-
-def _join(path: str, key: str) -> str:
-    return f"{path}.{key}" if path else key
-
-
-def _kind(value: Any) -> str:
-    if value is None:
-        return "nothing"
-    if isinstance(value, bool):
-        return "true/false"
-    if isinstance(value, dict):
-        return "a mapping"
-    if isinstance(value, list):
-        return "a list"
-    if isinstance(value, (int, float)):
-        return f"a number ({value})"
-    return f"text ({value[:30]!r})" if isinstance(value, str) else type(value).__name__
 
 
 # -- reading -----------------------------------------------------------------------
@@ -167,7 +62,7 @@ def parse_article(text: str, filename: str = "<article>") -> Article:
     """Validate YAML text as an article; every problem is reported in one ArticleError."""
     with paused_gc():
         root = parse_yaml(text, filename)
-        checker = _Checker()
+        checker = Checker()
         article = _read_article(checker, root, filename)
     if checker.problems or article is None:
         if not checker.problems:  # pragma: no cover - defensive
@@ -202,7 +97,7 @@ def _validate_via_nodes(article: Article, filename: str) -> Article:
         root = _memory_node(article_to_data(article), budget)
         if budget[0] < 0:
             raise ArticleError.single(filename, f"more than {MAX_VALUES:,} values in one file")
-        checker = _Checker()
+        checker = Checker()
         checked = _read_article(checker, root, filename)
     if checker.problems or checked is None:
         if not checker.problems:  # pragma: no cover - defensive
@@ -222,10 +117,10 @@ def _memory_node(value: Any, budget: list[int]) -> Node:
     return Node(value, 0)
 
 
-def _read_article(c: _Checker, root: Node, filename: str) -> Article | None:
+def _read_article(c: Checker, root: Node, filename: str) -> Article | None:
     if not isinstance(root.value, dict):
         raise ArticleError.single(
-            filename, f"an article must be a mapping, got {_kind(root.value)}", root.line
+            filename, f"an article must be a mapping, got {kind_of(root.value)}", root.line
         )
     schema = root.value.get("schema")
     if schema is None:
@@ -253,13 +148,13 @@ def _read_article(c: _Checker, root: Node, filename: str) -> Article | None:
     quotes = c.items(fields, "quotes", "", _quote(c))
     footer = _footer(c, fields.get("footer"))
 
-    _unique(c, fields.get("sections"), "sections", [s.id for s in sections])
-    _unique(c, fields.get("speakers"), "speakers", [s.id for s in speakers])
-    _unique(c, fields.get("quotes"), "quotes", [q.id for q in quotes])
+    check_unique(c, fields.get("sections"), "sections", [s.id for s in sections])
+    check_unique(c, fields.get("speakers"), "speakers", [s.id for s in speakers])
+    check_unique(c, fields.get("quotes"), "quotes", [q.id for q in quotes])
     for index, section in enumerate(sections):
         if section.id == LEAD:
             c.add(
-                _item_node(fields, "sections", index), f"sections[{index}].id", "'lead' is reserved"
+                item_node(fields, "sections", index), f"sections[{index}].id", "'lead' is reserved"
             )
 
     article = Article(
@@ -276,80 +171,13 @@ def _read_article(c: _Checker, root: Node, filename: str) -> Article | None:
         quotes=tuple(quotes),
         footer=footer,
     )
-    _cross_check(c, fields, article)
+    check_references(c, fields, article)
     if None in (article_id, title, language, source):
         return None
     return article
 
 
-def _item_node(fields: dict[str, Node], key: str, index: int) -> Node | None:
-    node = fields.get(key)
-    if node is not None and isinstance(node.value, list) and index < len(node.value):
-        item: Node = node.value[index]
-        return item
-    return node
-
-
-def _unique(c: _Checker, node: Node | None, key: str, ids: list[str]) -> None:
-    seen: set[str] = set()
-    for index, ident in enumerate(ids):
-        if ident in seen:
-            item = node.value[index] if node and isinstance(node.value, list) else node
-            c.add(item, f"{key}[{index}].id", f"duplicate id {ident!r}")
-        seen.add(ident)
-
-
-def _cross_check(c: _Checker, fields: dict[str, Node], article: Article) -> None:
-    speaker_ids = {s.id for s in article.speakers}
-    known = ", ".join(sorted(speaker_ids)) or "none"
-    section_ids = {s.id for s in article.sections}
-    budget = MAX_QUOTE_SCAN
-    for index, quote in enumerate(article.quotes):
-        node = _item_node(fields, "quotes", index)
-        path = f"quotes[{index}]"
-        if quote.speaker not in speaker_ids:
-            c.add(
-                _field(node, "speaker"),
-                f"{path}.speaker",
-                f"unknown speaker {quote.speaker!r} (known: {known})",
-            )
-        if quote.section != LEAD and quote.section not in section_ids:
-            sections = ", ".join([LEAD, *sorted(section_ids)])
-            c.add(
-                _field(node, "section"),
-                f"{path}.section",
-                f"unknown section {quote.section!r} (known: {sections})",
-            )
-            continue
-        try:
-            paragraph = article.paragraph_text(quote.section, quote.paragraph)
-        except KeyError:
-            c.add(
-                _field(node, "paragraph"),
-                f"{path}.paragraph",
-                f"section {quote.section!r} has no paragraph {quote.paragraph}",
-            )
-            continue
-        budget -= len(paragraph)
-        if budget < 0:
-            c.add(node, path, "too many quotes in long paragraphs to check (split the paragraphs)")
-            return
-        if quote.text not in paragraph:
-            c.add(
-                _field(node, "text"),
-                f"{path}.text",
-                f"text does not occur in {quote.section}[{quote.paragraph}]: {quote.text[:40]!r}",
-            )
-
-
-def _field(node: Node | None, key: str) -> Node | None:
-    if node is not None and isinstance(node.value, dict) and key in node.value:
-        value: Node = node.value[key]
-        return value
-    return node
-
-
-def _figure(c: _Checker) -> Callable[[Node, str], Figure | None]:
+def _figure(c: Checker) -> Callable[[Node, str], Figure | None]:
     def read(node: Node, path: str) -> Figure | None:
         fields = c.mapping(node, path, FIGURE.required, FIGURE.optional)
         if fields is None:
@@ -361,18 +189,18 @@ def _figure(c: _Checker) -> Callable[[Node, str], Figure | None]:
     return read
 
 
-def _section(c: _Checker) -> Callable[[Node, str], Section | None]:
+def _section(c: Checker) -> Callable[[Node, str], Section | None]:
     def read(node: Node, path: str) -> Section | None:
         fields = c.mapping(node, path, SECTION.required, SECTION.optional)
         if fields is None:
             return None
         ident = c.ident(fields, "id", path)
         heading = c.text(fields, "heading", path, optional=True)
-        paragraphs = c.strings(fields.get("paragraphs"), _join(path, "paragraphs"))
+        paragraphs = c.strings(fields.get("paragraphs"), join_path(path, "paragraphs"))
         if "paragraphs" in fields and not paragraphs and fields["paragraphs"].value in (None, []):
             c.add(
                 fields["paragraphs"],
-                _join(path, "paragraphs"),
+                join_path(path, "paragraphs"),
                 "a section needs at least one paragraph",
             )
         if ident is None:
@@ -382,7 +210,7 @@ def _section(c: _Checker) -> Callable[[Node, str], Section | None]:
     return read
 
 
-def _speaker(c: _Checker) -> Callable[[Node, str], Speaker | None]:
+def _speaker(c: Checker) -> Callable[[Node, str], Speaker | None]:
     def read(node: Node, path: str) -> Speaker | None:
         fields = c.mapping(node, path, SPEAKER.required, SPEAKER.optional)
         if fields is None:
@@ -390,7 +218,7 @@ def _speaker(c: _Checker) -> Callable[[Node, str], Speaker | None]:
         ident = c.ident(fields, "id", path)
         name = c.text(fields, "name", path)
         role = c.text(fields, "role", path, optional=True)
-        aliases = c.strings(fields.get("aliases"), _join(path, "aliases"))
+        aliases = c.strings(fields.get("aliases"), join_path(path, "aliases"))
         if ident is None or name is None:
             return None
         return Speaker(ident, name, role, tuple(aliases))
@@ -398,7 +226,7 @@ def _speaker(c: _Checker) -> Callable[[Node, str], Speaker | None]:
     return read
 
 
-def _quote(c: _Checker) -> Callable[[Node, str], Quote | None]:
+def _quote(c: Checker) -> Callable[[Node, str], Quote | None]:
     def read(node: Node, path: str) -> Quote | None:
         fields = c.mapping(node, path, QUOTE.required, QUOTE.optional)
         if fields is None:
@@ -416,8 +244,8 @@ def _quote(c: _Checker) -> Callable[[Node, str], Quote | None]:
             else:
                 c.add(
                     paragraph_node,
-                    _join(path, "paragraph"),
-                    f"expected a paragraph number (0, 1, …), got {_kind(value)}",
+                    join_path(path, "paragraph"),
+                    f"expected a paragraph number (0, 1, …), got {kind_of(value)}",
                 )
         kind = "direct"
         if "kind" in fields:
@@ -427,8 +255,8 @@ def _quote(c: _Checker) -> Callable[[Node, str], Quote | None]:
             else:
                 c.add(
                     fields["kind"],
-                    _join(path, "kind"),
-                    f"expected 'direct' or 'indirect', got {_kind(value)}",
+                    join_path(path, "kind"),
+                    f"expected 'direct' or 'indirect', got {kind_of(value)}",
                 )
         if None in (ident, text, speaker, section, paragraph):
             return None
@@ -438,7 +266,7 @@ def _quote(c: _Checker) -> Callable[[Node, str], Quote | None]:
     return read
 
 
-def _footer(c: _Checker, node: Node | None) -> Footer:
+def _footer(c: Checker, node: Node | None) -> Footer:
     if node is None or node.value is None:
         return Footer()
     fields = c.mapping(node, "footer", FOOTER.required, FOOTER.optional)

@@ -3,9 +3,10 @@
 trafilatura finds the main content (it is the best-maintained Python extractor and the
 best Python one on the public article-extraction benchmarks): the body's headings and
 paragraphs in order, block and inline quotations marked. What it drops and reader needs
-is read from the DOM by :mod:`.page_parts` first (figures with credits, standfirst,
-copyright, cookie banner, site name, canonical URL, date), and page chrome is cut out
-before extraction so that it never becomes the title or a paragraph.
+is read from the DOM by :mod:`.page_parts` and :mod:`.page_footer` first (figures with
+credits, standfirst, copyright, cookie banner, site name, canonical URL, date), and page
+chrome is cut out (:mod:`.page_chrome`) before extraction so that it never becomes the
+title or a paragraph.
 
 The result, a :class:`Page`, goes through the same pipeline as raw text from there on
 (:func:`reader.importer.import_page`): boilerplate lines, quotations and speakers are
@@ -26,6 +27,8 @@ from reader.core.model import LEAD, Article, CookieNotice, Figure, Footer
 from reader.core.text import clean_text
 from reader.importer import ImportResult, finish
 from reader.importer.boilerplate import source_of, strip_boilerplate
+from reader.importer.formats import page_chrome as chrome
+from reader.importer.formats import page_footer
 from reader.importer.formats import page_parts as parts
 from reader.importer.formats.page_bytes import decode_page
 from reader.importer.language_data import language as language_data
@@ -73,13 +76,13 @@ def parse_page(text: str, *, url: str | None = None, name: str) -> Page:
     canonical = parts.page_url(root, url)
     date = parts.page_date(root, ld)
     lead = parts.standfirst(root)
-    cookie = parts.cookie_banner(root)
-    footer = tuple(parts.footer_lines(root))
+    cookie = page_footer.cookie_banner(root)
+    footer = tuple(page_footer.footer_lines(root))
     # the language decides the credit conventions of the captions: from the page if it
     # says, else from the visible text (the pipeline detects it again on the body)
     code = declared or detect_language(parts.text_of(root)[:20_000])
     figures = parts.figures(root, language_data(code))
-    parts.strip_chrome(root)
+    chrome.strip_chrome(root)
     blocks, extracted = _body(root, url=canonical)
     title = title or extracted.get("title")
     if not title:

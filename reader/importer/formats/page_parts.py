@@ -3,8 +3,10 @@
 A generic extractor keeps the body and drops the rest; reader needs some of the rest:
 the publication's name, the canonical URL, the publication date, the figures with their
 captions and credits, the standfirst, the copyright line and the cookie banner (the
-footer panel shows both). Each is read here from the page's markup, most trustworthy
-source first; :func:`strip_chrome` then removes what must never become article text
+footer panel shows both). Each is read from the page's markup, most trustworthy
+source first: the article's own data (title, date, URL, source, language, standfirst,
+figures) here, the footer's (copyright line, cookie banner) in :mod:`.page_footer`;
+:func:`.page_chrome.strip_chrome` then removes what must never become article text
 (banners, share bars, "Baca juga" boxes, tag lists, figure captions) before the body is
 extracted.
 """
@@ -19,86 +21,20 @@ from urllib.parse import urljoin, urlsplit
 
 from lxml.html import HtmlElement
 
-from reader.core.model import CookieNotice, Figure
+from reader.core.model import Figure
+from reader.importer.formats.page_chrome import has_part, is_chrome
 from reader.importer.language_data import Language, all_languages
 from reader.importer.structure import credit_only, image_source, parse_caption
 
 #: JSON-LD read per script, and how deep its structure is walked.
 MAX_JSON_LD = 512 * 1024
 MAX_JSON_DEPTH = 12
-#: Longest cookie banner text and figure caption kept (characters).
-MAX_BANNER = 400
+#: Longest figure caption kept (characters).
 MAX_CAPTION = 600
 _ARTICLE_TYPES = re.compile(
     r"(?:News|Reportage|Analysis|Opinion|Review|Blog|Scholarly)?Article|BlogPosting|Report"
 )
 _WS = re.compile(r"\s+")
-#: Class or id parts that mark page chrome; matched against the parts of each class
-#: name split at "-" and "_" ("share-bar" → share), or the whole name.
-_CHROME_PARTS = frozenset(
-    {
-        "share",
-        "sharing",
-        "sharer",
-        "social",
-        "related",
-        "newsletter",
-        "subscribe",
-        "subscription",
-        "comment",
-        "comments",
-        "tags",
-        "tag",
-        "topics",
-        "breadcrumb",
-        "breadcrumbs",
-        "cookie",
-        "cookies",
-        "consent",
-        "gdpr",
-        "cmp",
-        "advert",
-        "advertisement",
-        "ads",
-        "iklan",
-        "promo",
-        "popular",
-        "terpopuler",
-        "trending",
-        "recommended",
-        "recommendation",
-        "onward",
-        "sidebar",
-        "toggle",
-        "outbrain",
-        "taboola",
-        "paywall",
-        "signup",
-        "sign",
-        "widget",
-        "baca",
-        "juga",
-    }
-)
-_CHROME_NAMES = frozenset(
-    {"read-more", "readmore", "also-read", "more-stories", "dark-mode", "bacajuga", "lihatjuga"}
-)
-_CHROME_TAGS = (
-    "nav",
-    "aside",
-    "form",
-    "button",
-    "script",
-    "style",
-    "noscript",
-    "iframe",
-    "svg",
-    "select",
-    "input",
-)
-#: Dropped whole unless they hold the <h1>: captions are kept as figures, site headers and
-#: footers are chrome (the footer's copyright line is read before).
-_DROPPED = ("figcaption", "figure", "footer", "header")
 _CREDIT_PARTS = frozenset(
     {"credit", "credits", "copyright", "source", "photographer", "byline", "author", "fotografer"}
 )
@@ -116,7 +52,6 @@ _LEAD_PARTS = frozenset(
         "description",
     }
 )
-_BANNER_PARTS = frozenset({"cookie", "cookies", "consent", "gdpr", "cmp"})
 #: A date at the start of a value: 2026-12-07, 2026/12/07, 2026.12.07.
 _DATE = re.compile(r"((?:19|20)\d\d)[-/.](0[1-9]|1[0-2])[-/.](0[1-9]|[12]\d|3[01])")
 #: <meta> names and properties that carry the publication date, most specific first.
@@ -145,21 +80,6 @@ def text_of(element: HtmlElement) -> str:
         if t
     ]
     return _WS.sub(" ", "".join(parts)).strip()
-
-
-def _names(element: HtmlElement) -> list[str]:
-    return f"{element.get('class') or ''} {element.get('id') or ''}".lower().split()
-
-
-def _has_part(element: HtmlElement, parts: frozenset[str]) -> bool:
-    return any(
-        part in parts for name in _names(element) for part in re.split(r"[-_]", name) if part
-    )
-
-
-def is_chrome(element: HtmlElement) -> bool:
-    names = _names(element)
-    return any(n in _CHROME_NAMES for n in names) or _has_part(element, _CHROME_PARTS)
 
 
 def _meta(root: HtmlElement, *keys: str) -> str | None:
@@ -306,7 +226,7 @@ def standfirst(root: HtmlElement) -> str | None:
     """The standfirst (lead) the page marks as one, if it does."""
     for scope in [*root.iter("article"), root]:
         for node in scope.iter("p", "div", "h2"):
-            if _has_part(node, _LEAD_PARTS) and node.getparent() is not None:
+            if has_part(node, _LEAD_PARTS) and node.getparent() is not None:
                 if any(a.tag == "figure" for a in node.iterancestors()):
                     continue
                 text = text_of(node)
@@ -333,7 +253,7 @@ def _figure(figure: HtmlElement, lang: Language) -> Figure | None:
     importer reads ("Foto: …", "(ANTARA FOTO/…)", "Photograph: …", "Caption - Agency")."""
     credit = None
     for node in figure.iter():
-        if isinstance(node.tag, str) and node is not figure and _has_part(node, _CREDIT_PARTS):
+        if isinstance(node.tag, str) and node is not figure and has_part(node, _CREDIT_PARTS):
             credit = text_of(node) or None
             if credit:
                 break
@@ -360,97 +280,3 @@ def _figure(figure: HtmlElement, lang: Language) -> Figure | None:
 
 def _own_text(node: HtmlElement) -> str:
     return _WS.sub(" ", node.text or "").strip() if isinstance(node.tag, str) else ""
-
-
-def cookie_banner(root: HtmlElement) -> CookieNotice | None:
-    """The consent banner: its text, its link's text and its accept button's label."""
-    langs = all_languages()
-    for node in root.iter():
-        if not isinstance(node.tag, str) or not _has_part(node, _BANNER_PARTS):
-            continue
-        if any(_has_part(a, _BANNER_PARTS) for a in node.iterancestors()):
-            continue  # the outermost banner element only
-        buttons = [text_of(b) for b in node.iter("button") if text_of(b)]
-        buttons += [text_of(a) for a in node.iter("a") if (a.get("role") or "") == "button"]
-        text = _banner_text(node)
-        lower = text.lower()
-        if not (20 <= len(text) <= MAX_BANNER) or not any(
-            w in lower for la in langs for w in la.cookie_words
-        ):
-            continue
-        links = [text_of(a) for a in node.iter("a") if (a.get("role") or "") != "button"]
-        link = next((t for t in links if t and t in text), None)
-        return CookieNotice(text, link, _accept_label(buttons, langs))
-    return None
-
-
-def _banner_text(node: HtmlElement) -> str:
-    parts: list[str] = []
-    for child in node.iter():
-        if _is_button(child) or any(_is_button(a) for a in child.iterancestors()):
-            if child.tail and _is_button(child):
-                parts.append(child.tail)
-            continue
-        if not isinstance(child.tag, str) or child.tag in ("script", "style"):
-            continue
-        if child.text:
-            parts.append(child.text)
-        if child.tail and child is not node:
-            parts.append(child.tail)
-    return _WS.sub(" ", " ".join(parts)).strip()
-
-
-def _is_button(node: HtmlElement) -> bool:
-    return node.tag == "button" or (node.tag == "a" and (node.get("role") or "") == "button")
-
-
-def _accept_label(buttons: list[str], langs: tuple[Language, ...]) -> str:
-    for label in buttons:
-        if label.lower().strip() in {a for la in langs for a in la.accept_labels}:
-            return label
-    for label in buttons:
-        if len(label.split()) <= 4 and any(
-            w in label.lower() for la in langs for w in la.cookie_words
-        ):
-            return label
-    return "Accept"
-
-
-def footer_lines(root: HtmlElement) -> list[str]:
-    """The text blocks of the page's footer(s), where its copyright line stands."""
-    lines: list[str] = []
-    for node in root.iter():
-        if not isinstance(node.tag, str):
-            continue
-        if node.tag == "footer" or _has_part(node, frozenset({"footer", "copyright"})):
-            for block in node.iter("p", "div", "small", "span", "li"):
-                text = text_of(block)
-                if text and len(text) <= MAX_BANNER and text not in lines:
-                    lines.append(text)
-            own = text_of(node)
-            if own and len(own) <= MAX_BANNER and own not in lines:
-                lines.append(own)
-    return lines
-
-
-def strip_chrome(root: HtmlElement) -> None:
-    """Remove what must never become article text, in place, before the body is read.
-
-    Elements holding the page's ``<h1>`` or being the article itself are kept whatever
-    their class says: a wrongly named wrapper must not take the article with it.
-    """
-    doomed: list[HtmlElement] = []
-    marked: set[int] = set()
-    for node in root.iter():
-        if not isinstance(node.tag, str) or node.tag in ("html", "body", "article", "main"):
-            continue
-        if any(id(a) in marked for a in node.iterancestors()):
-            continue  # goes with its ancestor
-        if node.tag in _CHROME_TAGS or node.tag in _DROPPED or is_chrome(node):
-            if node.tag not in _CHROME_TAGS and next(node.iter("h1"), None) is not None:
-                continue
-            doomed.append(node)
-            marked.add(id(node))
-    for node in doomed:
-        if node.getparent() is not None:
-            node.drop_tree()
