@@ -179,17 +179,22 @@ def _open(path: Path | None, articles_dir: Path | None = None) -> int:
         raise UsageError(f"not a terminal (the app needs one); to {what} as text: {command}")
     from reader.core.gctools import startup
 
-    # No collections until the first screen is on it (the app ends the pause): see
-    # StartupPause. Then everything made so far is frozen: the article lives as long as
-    # the process, and the collector walking it again and again (tens of milliseconds a
-    # pass for a huge article) would be felt as stutter while reading. Here, not in
-    # make_app: tests build many apps in one process.
+    # Importing Textual and the UI and building the first screen make tens of thousands
+    # of objects and no garbage: the collector's passes over them only delay the first
+    # paint (by a sixth of the imports). The app ends the pause after the first frame,
+    # freezing what was made: the article lives as long as the process, and the collector
+    # walking it again and again (tens of milliseconds a pass for a huge article) would be
+    # felt as stutter while reading. Here, not in make_app: tests build many apps in one
+    # process.
     startup.begin()
-    from reader.ui.factory import make_app
+    try:
+        from reader.ui.factory import make_app
 
-    target, extra = _start_target(path, articles_dir)
-    app = make_app(target, extra=extra)
-    app.run()
+        target, extra = _start_target(path, articles_dir)
+        app = make_app(target, extra=extra)
+        app.run()
+    finally:  # an article that would not load, an app that never painted: on again
+        startup.end()
     return app.return_code or EXIT_OK
 
 

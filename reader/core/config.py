@@ -92,7 +92,7 @@ def load_config(path: Path | None = None) -> tuple[Config, list[str]]:
         if not path.exists() and not path.is_symlink():
             return Config(path=path), []
         return Config(path=path), [f"{exc} (using the default settings)"]
-    import tomllib  # here: most people have no config file, and the app starts without it
+    import tomllib  # only when there is a file: most people have none
 
     try:
         data = tomllib.loads(text)

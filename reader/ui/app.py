@@ -2,26 +2,46 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, ClassVar, TypeGuard, cast
 
 from textual.app import App
 from textual.binding import Binding, BindingType
+from textual.command import Provider
 from textual.screen import Screen
 
 from reader.core.config import Config
 from reader.core.gctools import startup
-from reader.core.model import Article
 from reader.core.state import StateStore
 from reader.resources import styles_dir
-from reader.ui.commands import ReaderCommands
 from reader.ui.settings import Settings, settle
 
-if TYPE_CHECKING:  # an article file never opens the index (SQLite), so no import at start
+if TYPE_CHECKING:
     from reader.core.index import LibraryIndex
+    from reader.core.model import Article
 
 #: The theme used until the reader picks one (and by the snapshot tests).
 DEFAULT_THEME = "textual-dark"
+
+
+def is_library(start: object) -> TypeGuard[LibraryIndex]:
+    """Whether the app starts on a library index rather than an article.
+
+    Without importing either module before the first paint: an article never needs the
+    index (SQLite), a library never needs the model. A LibraryIndex exists only once
+    its module is imported, so a module not imported means an article.
+    """
+    index = sys.modules.get("reader.core.index")
+    return index is not None and isinstance(start, index.LibraryIndex)
+
+
+def _reader_commands() -> type[Provider]:
+    """The palette's provider, imported when the palette first opens (not before the
+    first paint: it brings the article model and the reading screen's labels)."""
+    from reader.ui.commands import ReaderCommands
+
+    return ReaderCommands
 
 
 class ReaderApp(App[None]):
@@ -34,7 +54,7 @@ class ReaderApp(App[None]):
     CSS_PATH = str(styles_dir() / "reader.tcss")
     TITLE = "reader"
     #: One provider (Textual's system commands included), so the palette's order is fixed.
-    COMMANDS: ClassVar = {ReaderCommands}
+    COMMANDS: ClassVar = {_reader_commands}
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+q", "quit", "Quit", show=False, priority=True, id="app.quit"),
@@ -70,13 +90,13 @@ class ReaderApp(App[None]):
             self.set_keymap(dict(self.settings.keymap))
 
     def get_default_screen(self) -> Screen[None]:
-        if isinstance(self._start, Article):
-            from reader.ui.screens.reading import ReadingScreen
+        if is_library(self._start):
+            from reader.ui.screens.library import LibraryScreen
 
-            return ReadingScreen(self._start, self.state)
-        from reader.ui.screens.library import LibraryScreen
+            return LibraryScreen(self._start, self.state, title=self._library_title)
+        from reader.ui.screens.reading import ReadingScreen
 
-        return LibraryScreen(self._start, self.state, title=self._library_title)
+        return ReadingScreen(cast("Article", self._start), self.state)
 
     def on_mount(self) -> None:
         # the collector, paused by the CLI while starting, back on after the first frame
@@ -86,7 +106,7 @@ class ReaderApp(App[None]):
             self.notify(problem, title="Config", severity="warning", timeout=10, markup=False)
 
     def on_unmount(self) -> None:
-        if not isinstance(self._start, Article):  # the library's index
+        if is_library(self._start):
             self._start.close()
 
     def watch_theme(self, theme: str) -> None:

@@ -16,13 +16,13 @@ from typing import TYPE_CHECKING
 
 from reader.core.config import load_config
 from reader.core.errors import ReaderError
-from reader.core.model import Article
 from reader.core.state import StateStore
 from reader.core.text import visible
 from reader.ui.app import ReaderApp
 
 if TYPE_CHECKING:
     from reader.core.index import LibraryIndex
+    from reader.core.model import Article
 
 #: Seconds after loading a big article before its cache entry is written: encoding it
 #: holds the interpreter for tens of milliseconds, which the first paint should not wait for.
@@ -59,9 +59,9 @@ def make_app(
     config, config_problems = load_config(config_file)
     if path.is_dir():
         # a folder name is untrusted text too: spell out anything a terminal would act on
+        title = visible(path.resolve().name or str(path), keep_newlines=False)
         from reader.core.index import LibraryIndex  # SQLite: not for an article file
 
-        title = visible(path.resolve().name or str(path), keep_newlines=False)
         start: Article | LibraryIndex = LibraryIndex(path, extra=extra)
     else:
         from reader.core.format.cache import load_article_cached  # YAML: not for a library

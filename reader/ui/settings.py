@@ -64,8 +64,8 @@ def settle(config: Config, themes: Mapping[str, object], problems: list[str]) ->
         names = ", ".join(sorted(themes))
         found.append(config.problem("theme", f"unknown theme {theme!r} (known: {names})"))
         theme = None
-    # every screen's bindings: importing them all (the library, the help) is for a
-    # config that remaps keys, not for every start
+    # every screen's bindings, hence every screen's module: only when there is a keymap
+    # to check (importing the reading screen would slow a library's first paint)
     known = binding_ids() if config.keys else {}
     keymap: dict[str, str] = {}
     for binding_id, keys in config.keys.items():

@@ -289,3 +289,36 @@ async def test_the_palette_opens_an_article_and_a_speaker(folder: Path) -> None:
         await pilot.pause()
         quotes = screen.query_one("#speaker-quotes", QuoteList)
         assert [hit.name for hit in quotes.hits] == ["John Kerry"]
+
+
+async def test_the_newest_rows_are_shown_before_every_row_is_read(
+    folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A big library paints one screenful first: when every row is read (after the first
+    paint), the table already shows the newest ones, and the title has the full count."""
+    from reader.core.index import LibraryIndex
+
+    shown_before: list[list[str]] = []
+    read_all = LibraryIndex.articles
+
+    def articles(index: LibraryIndex) -> list:  # type: ignore[type-arg]
+        screen = app.screen_stack[0]
+        if isinstance(screen, LibraryScreen) and not shown_before:
+            shown_before.append([*titles(screen), str(screen.sub_title)])
+        return read_all(index)
+
+    monkeypatch.setattr(LibraryIndex, "articles", articles)
+    app = make_app(folder, state=StateStore())
+    LibraryIndex(folder).refresh()  # a warm index
+    async with app.run_test(size=WIDE) as pilot:
+        screen = await settled(pilot)
+        assert shown_before == [
+            [
+                "Talks in Geneva",
+                "Moskow dan Washington di Paris",
+                "Tanpa kutipan",
+                "broken.yaml",
+                "3 articles · 1 broken",
+            ]
+        ]
+        assert titles(screen) == shown_before[0][:4]

@@ -1,4 +1,4 @@
-"""Opening an article imports only what its first screen needs (issue #16).
+"""Opening an article, or a library, imports only what its first screen needs (issue #16).
 
 Every module imported before the first paint is time the reader waits for with an
 empty terminal. The app for one article file is built in a fresh interpreter, as the
@@ -13,6 +13,8 @@ from __future__ import annotations
 import subprocess
 import sys
 from pathlib import Path
+
+from library_articles import small_library
 
 #: Modules the first screen of an article never needs.
 NOT_AT_START = (
@@ -58,3 +60,32 @@ def test_a_config_that_remaps_keys_still_has_them_checked(tmp_path: Path) -> Non
     loaded = loaded_modules(tmp_path, '[keys]\n"reading.quit" = "x"\n')
     assert "tomllib" in loaded
     assert "reader.ui.screens.library" in loaded
+
+
+_LIBRARY = """
+import sys
+from pathlib import Path
+from reader.core.state import StateStore
+from reader.ui.factory import make_app
+
+app = make_app(Path(sys.argv[1]), state=StateStore(Path(sys.argv[2])))
+app.get_default_screen()
+later = ("reader.ui.screens.reading", "reader.ui.commands", "reader.core.model", "tomllib")
+print(" ".join(name for name in later if name in sys.modules))
+"""
+
+
+def test_a_library_loads_no_reading_screen_palette_or_config_parser(tmp_path: Path) -> None:
+    """The reading screen, the palette's provider and the TOML parser (no config file
+    here) are loaded when first wanted, not before the library's first paint."""
+    folder = tmp_path / "lib"
+    small_library(folder)
+    state = tmp_path / "state"
+    state.mkdir()
+    out = subprocess.run(
+        [sys.executable, "-c", _LIBRARY, str(folder), str(state)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert out.stdout.split() == []

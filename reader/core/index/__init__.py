@@ -27,8 +27,10 @@ from reader.core.index.query import (
     PersonRow,
     QuoteHit,
     QuoteQuery,
+    count_articles,
     list_articles,
     list_persons,
+    newest_articles,
     parse_query,
     person_quotes,
     search_quotes,
@@ -137,6 +139,14 @@ class LibraryIndex:
 
     def articles(self) -> list[ArticleRow]:
         return self._guarded(list_articles)
+
+    def newest(self, limit: int) -> list[ArticleRow]:
+        """The first ``limit`` files, newest first (undated last): a screenful, fast."""
+        return self._guarded(lambda conn: newest_articles(conn, limit))
+
+    def counts(self) -> tuple[int, int]:
+        """(articles that load, broken files)."""
+        return self._guarded(count_articles)
 
     def persons(self) -> list[PersonRow]:
         return self._guarded(list_persons)

@@ -132,6 +132,26 @@ def list_articles(conn: sqlite3.Connection) -> list[ArticleRow]:
     ]
 
 
+def newest_articles(conn: sqlite3.Connection, limit: int) -> list[ArticleRow]:
+    """The first ``limit`` files in the library's default order: newest first by date,
+    undated last (the order the screen sorts by date in), to paint one screen at once."""
+    return [
+        ArticleRow(*row)
+        for row in conn.execute(
+            "SELECT id, path, title, source, date, language, quotes, speakers, blocks,"
+            " article_id, error, sections FROM articles"
+            " ORDER BY date IS NULL, coalesce(date, '') DESC, path DESC LIMIT ?",
+            (limit,),
+        )
+    ]
+
+
+def count_articles(conn: sqlite3.Connection) -> tuple[int, int]:
+    """(articles that load, broken files) in the library."""
+    total, broken = conn.execute("SELECT count(*), count(error) FROM articles").fetchone()
+    return int(total) - int(broken), int(broken)
+
+
 def list_persons(conn: sqlite3.Connection) -> list[PersonRow]:
     """Every speaker with their number of quotes and of articles, most quoted first."""
     return [

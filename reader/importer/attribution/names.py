@@ -66,6 +66,11 @@ class NameRules:
         self._inside: set[str] | None = None
         counts: dict[str, int] = {}
         follows, cued, standalone = self.follows, self.cued, self.standalone
+        places = _cased_places(lang)
+        #: Known places (the language's list) the article names: like a word it uses
+        #: on its own after "di", except as the last word after a name ("Rusdy Ambon").
+        self.places: set[str] = set()
+        known = self.places
         for para in paragraphs:
             words, flags = para.words, para.flags
             last = len(words) - 1
@@ -82,13 +87,24 @@ class NameRules:
                     prev = flags[k - 1]
                     if prev & POST_CUE:
                         cued.add(word)
-                    if prev & PLACE_PREPOSITION and not nxt_cap:
+                    if prev & PLACE_PREPOSITION and not nxt_cap and not self._titled(para, k):
                         standalone.add(word)
+                if word in places:
+                    known.add(word)
         self.counts = counts
-        if standalone:
+        if standalone or known:
             # "faith in Trump" makes no place of a word the article has speak ("Trump
             # said", "said Trump"). Asked in a second pass, of these few words only.
-            standalone -= cued | self._speaking(standalone)
+            speaking = cued | self._speaking(standalone | known)
+            standalone -= speaking
+            known -= speaking
+            known |= standalone
+
+    def _titled(self, para: Tokens, k: int) -> bool:
+        """Does a two-word title end right before token ``k`` ("Wali Kota Risma", whose
+        "Kota" would otherwise make a place of Risma)?"""
+        words = para.words
+        return k > 1 and f"{words[k - 2].lower()} {words[k - 1].lower()}" in self.lang.titles
 
     def _speaking(self, candidates: set[str]) -> set[str]:
         """Those of ``candidates`` the article has right before a speech verb, alone
@@ -153,7 +169,7 @@ class NameRules:
     def one_word_name(self, word: str) -> bool:
         """Can a plain word standing alone in its run be a name? Not an acronym ("TNI"),
         nor a word the article uses on its own after "di" (a place)."""
-        return not _acronym(word) and word not in self.standalone
+        return not _acronym(word) and word not in self.places
 
     def _name_start(self, words: tuple[str, ...]) -> int:
         k = len(words)
@@ -179,7 +195,7 @@ class NameRules:
                 and word not in self.cued
                 and (
                     (_acronym(word) and self.counts.get(word, 0) > 1)
-                    or (titled and (word in self.standalone or self.common(word)))
+                    or (titled and (word in self.places or self.common(word)))
                     # "Polda Sultra …", "Bank Sultra …", "… Sultra Mohammad Fredly": a word
                     # that goes with several names is a place or a body, not a first name.
                     or (titled and len(self.follows.get(word, ())) > 1)
@@ -190,12 +206,16 @@ class NameRules:
         # A name never starts with a particle, nor right after "Universitas", "Kota" ….
         while k < len(words) and not words[k][:1].isupper():
             k += 1
-        # "Universitas Jember", "Hotel Santika Budi Santoso" — but "Hotel Indra Muaz".
+        head = words[k - 1].lower() if 0 < k < len(words) else ""
+        if head in self.lang.place_heads and len(words) - k <= 2 and words[k] not in self.cued:
+            return len(words)  # "Jalan Sedap Malam", "Desa Sukamaju": a place, no person
+        # "Universitas Jember", "Hotel Santika Budi Santoso" — but "Hotel Indra Muaz", and
+        # "Wali Kota Risma" (a title that ends on a word such as "Kota").
         if (
-            0 < k < len(words)
-            and words[k - 1].lower() in self.lang.org_heads
+            head in self.lang.org_heads
             and len(words) - k != 2
             and words[k] not in self.cued
+            and not (k > 1 and f"{words[k - 2].lower()} {head}" in self.lang.titles)
         ):
             k += 1
         # "Duta Besar untuk Kenya", "Pendidikan Dasar dan Menengah Arif Setiawan": the word
@@ -203,7 +223,7 @@ class NameRules:
         if 0 < k < len(words) and words[k - 1].lower() in self.lang.connectors:
             k += 1
         name = words[k:]
-        if len(name) == 1 and (_acronym(name[0]) or name[0] in self.standalone):
+        if len(name) == 1 and (_acronym(name[0]) or name[0] in self.places):
             k = len(words)  # "Kadispen TNI AL", "…, Yogyakarta,": no person
         return k
 
@@ -217,6 +237,20 @@ class NameRules:
         if flags & STOP:
             return True
         return bool(flags & PLAIN) and word.lower() in self.lower_words
+
+
+_CASED_PLACES: dict[str, frozenset[str]] = {}
+
+
+def _cased_places(lang: Language) -> frozenset[str]:
+    """The language's known places as an article writes them ("Bogor", "BOGOR"), so
+    that each capitalised word is one set lookup (kept per language)."""
+    cased = _CASED_PLACES.get(lang.code)
+    if cased is None:
+        cased = _CASED_PLACES[lang.code] = frozenset(
+            form for place in lang.places for form in (place.capitalize(), place.upper())
+        )
+    return cased
 
 
 def _acronym(word: str) -> bool:

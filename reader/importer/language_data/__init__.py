@@ -70,6 +70,9 @@ class Language:
     chrome_words: frozenset[str]
     source_prefixes: tuple[str, ...]
     news_sources: frozenset[str]
+    places: frozenset[str]
+    place_heads: frozenset[str]
+    titles: frozenset[str]
     common_word: re.Pattern[str] | None
     verb: re.Pattern[str] | None
 
@@ -155,6 +158,9 @@ def _load(path: Path) -> Language:
         chrome_words=frozenset(_words(data, "chrome_words")),
         source_prefixes=tuple(_words(data, "source_prefixes")),
         news_sources=frozenset(_words(data, "news_sources")),
+        places=frozenset(_words(data, "places")),
+        place_heads=frozenset(_words(data, "place_heads")),
+        titles=frozenset(_words(data, "titles")),
         common_word=re.compile(str(data["common_word_pattern"]))
         if data.get("common_word_pattern")
         else None,

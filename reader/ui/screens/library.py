@@ -48,6 +48,9 @@ if TYPE_CHECKING:
 
     from reader.ui.screens.help import HelpRow
 
+#: Rows read before the first paint, at least (two screenfuls if the terminal is taller):
+#: reading and sorting all of a big library's rows would hold the first paint back.
+FIRST_PAGE = 100
 #: Seconds between reloads of the table while a long refresh is writing batches.
 RELOAD_EVERY = 1.0
 FILTER_HINT = "Filter by title, source, date, language"
@@ -135,10 +138,18 @@ class LibraryScreen(LibrarySearch):
         self.query_one("#speaker-quotes").display = False
         self.query_one("#quotes-pane").display = False
         self.query_one("#speakers-pane").display = False
-        self.reload_articles()
+        # one screenful first (the newest rows, as the table sorts them at start) …
+        self.all_rows = self.index.newest(max(FIRST_PAGE, 2 * self.app.size.height))
+        self._show_articles()
+        self._show_counts(*self.index.counts())
         self._report_notes()
-        # after the first paint: the refresh's thread would compete with it for the GIL
-        self.call_after_refresh(self.refresh_index)
+        # … and every row after the first paint, then the refresh (its thread would
+        # compete with the paint for the GIL)
+        self.call_after_refresh(self._after_first_paint)
+
+    def _after_first_paint(self) -> None:
+        self.reload_articles()
+        self.refresh_index()
 
     @property
     def articles(self) -> ArticleList:
@@ -168,7 +179,9 @@ class LibraryScreen(LibrarySearch):
         self._last_reload = time.monotonic()
         self._show_articles(keep=current.path if current else None)
         count = sum(1 for r in self.all_rows if r.error is None)
-        broken = len(self.all_rows) - count
+        self._show_counts(count, len(self.all_rows) - count)
+
+    def _show_counts(self, count: int, broken: int) -> None:
         self.sub_title = f"{count:,} article" + ("" if count == 1 else "s")
         if broken:
             self.sub_title += f" · {broken} broken"
