@@ -361,3 +361,17 @@ def test_a_role_after_the_name_that_runs_into_the_verb() -> None:
         "“There are no paper ballots to recount.”",
     )
     assert who(article)[-1] == ("Sam Laurie", "There are no paper ballots to recount.")
+
+
+def test_party_and_campaign_titles_before_the_name() -> None:
+    article = imported(
+        "“The fact that the firm is leaving is disgusting,” Republican candidate Donald Trask "
+        "said in a statement.",
+        "“This merger will leave taxpayers holding the bag,” Democratic nominee Helen Carrow "
+        "said.",
+    )
+    assert who(article) == [
+        ("Donald Trask", "The fact that the firm is leaving is disgusting"),
+        ("Helen Carrow", "This merger will leave taxpayers holding the bag"),
+    ]
+    assert [s.role for s in article.speakers] == ["Republican candidate", "Democratic nominee"]
