@@ -367,8 +367,7 @@ def test_party_and_campaign_titles_before_the_name() -> None:
     article = imported(
         "“The fact that the firm is leaving is disgusting,” Republican candidate Donald Trask "
         "said in a statement.",
-        "“This merger will leave taxpayers holding the bag,” Democratic nominee Helen Carrow "
-        "said.",
+        "“This merger will leave taxpayers holding the bag,” Democratic nominee Helen Carrow said.",
     )
     assert who(article) == [
         ("Donald Trask", "The fact that the firm is leaving is disgusting"),
