@@ -240,6 +240,8 @@ def _insert(conn: sqlite3.Connection, path: str, stat: Stat, article: Article) -
     rows = []
     for quote in article.quotes:
         speaker = article.speaker(quote.speaker)
+        # what `reader quotes DIR` lists and matches by, beside the search's own columns
+        heading = None if quote.section == "lead" else article.section(quote.section).heading
         rows.append(
             (
                 article_row,
@@ -251,11 +253,14 @@ def _insert(conn: sqlite3.Connection, path: str, stat: Stat, article: Article) -
                 quote.paragraph,
                 quote.kind,
                 quote.text,
+                speaker.id,
+                "\n".join(speaker.aliases),
+                heading,
             )
         )
     conn.executemany(
         "INSERT INTO quotes (article, quote_id, person, name, role, section, paragraph, kind,"
-        " text) VALUES (?,?,?,?,?,?,?,?,?)",
+        " text, speaker_id, aliases, heading) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
         rows,
     )
     conn.execute(
