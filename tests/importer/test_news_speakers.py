@@ -220,3 +220,79 @@ def test_a_nickname_in_the_cue_is_kept_as_an_alias() -> None:
     assert speaker.name == "Joko Widodo"
     assert "Jokowi" in speaker.aliases
     assert speaker_matches(speaker, "jokowi")
+
+
+# -- the cue after a quotation: tags, abbreviations, the end of the sentence ----------------
+
+
+def test_cue_after_a_name_with_a_party_tag_or_an_abbreviated_title() -> None:
+    # The first quotations of the article: nobody is in view to fall back on.
+    article = imported(
+        "“By moving its head office abroad, the company is gaming the system,” Senate "
+        "Minority Leader Harold J. Benton (D-Nev.) said in a statement.",
+        "“Carolina is going to win that one,” Gov. Kasey replied. “I hate to say it.”",
+    )
+    assert who(article) == [
+        ("Harold J. Benton", "By moving its head office abroad, the company is gaming the system"),
+        ("Kasey", "Carolina is going to win that one"),
+        ("Kasey", "I hate to say it."),
+    ]
+
+
+def test_cue_at_the_end_of_the_sentence_a_quotation_opens() -> None:
+    article = imported(
+        LEAD_EN,
+        "Mayor Lena Okafor opened the meeting. “We will rebuild the pier,” she said.",
+        '"We are frustrated and horrified" by the vandalism at the mosque, Tarek Nassar said.',
+        '"He can assert it, but it seems extremely unlikely" that Delgado can catch up, said '
+        "Steve Ormond, a strategist for the party.",
+    )
+    assert who(article) == [
+        ("Lena Okafor", "We will rebuild the pier"),
+        ("Tarek Nassar", "We are frustrated and horrified"),
+        ("Steve Ormond", "He can assert it, but it seems extremely unlikely"),
+    ]
+
+
+def test_partial_quote_after_a_number_or_an_abbreviation_with_full_stops() -> None:
+    # "$1.6" and "U.S." hold a full stop that ends no sentence: the reporting verb before
+    # them still reports the partial quote.
+    article = imported(
+        LEAD_EN,
+        "In April, Senator Mara Quill called the carmaker's plan to open a $1.6 billion "
+        "plant abroad “an absolute disgrace,” and threatened a tariff.",
+        "Foreign ministry spokeswoman Hu Lanying said her country was watching the U.S. "
+        "race with “bemused interest.”",
+    )
+    assert who(article) == [
+        ("Mara Quill", "an absolute disgrace"),
+        ("Hu Lanying", "bemused interest."),
+    ]
+
+
+def test_partial_quotes_reported_by_verbs_of_criticism() -> None:
+    article = imported(
+        LEAD_EN,
+        "Governor Ellen Marsh decried the council for “turning its back” on the town.",
+        "Jon Petrakis bemoaned a climate in which neighbours “literally hate each other.”",
+        "The promise to “take our country back” and “start over” appeals to older voters, "
+        "said Alan Brodsky, a demographer.",
+    )
+    assert who(article) == [
+        ("Ellen Marsh", "turning its back"),
+        ("Jon Petrakis", "literally hate each other."),
+        ("Alan Brodsky", "take our country back"),
+        ("Alan Brodsky", "start over"),
+    ]
+
+
+def test_possessive_title_before_a_comma_and_the_name() -> None:
+    article = imported(
+        LEAD_EN,
+        "“We are treating the whole month as one long election day,” said Harlan’s deputy "
+        "campaign manager, Rich Beeson, who ran the ground game four years ago.",
+    )
+    assert who(article) == [
+        ("Rich Beeson", "We are treating the whole month as one long election day"),
+    ]
+    assert article.speakers[0].role == "Harlan’s deputy campaign manager"

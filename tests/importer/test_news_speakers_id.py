@@ -74,3 +74,104 @@ def test_a_street_is_no_person_and_the_mayor_keeps_her_name() -> None:
     )
     assert "Sedap Malam" not in names(article)
     assert speaker_of(article, "Ayo masker") == "Risma"
+
+
+def test_a_place_opens_no_name() -> None:
+    article = imported(
+        "Hendro Wijoyo, Sekretaris Jenderal Majelis Ulama, mengatakan, umat diminta "
+        "beribadah di rumah.",
+        "“Kita harus menahan diri dulu,” kata Hendro.",
+        "Belajar dari China Hendro juga meminta warga tidak berkerumun saat Lebaran.",
+        "“Kasus di Wuhan meningkat tajam setelah Imlek,” ujarnya.",
+    )
+    assert "China Hendro" not in names(article)
+    assert speaker_of(article, "Kasus di Wuhan") == "Hendro Wijoyo"
+
+
+# -- common words and bodies opening a sentence ------------------------------------------
+
+
+def test_common_words_opening_a_sentence_are_no_names() -> None:
+    article = imported(
+        "Wali Kota Bima Arya menjalani isolasi di rumah sakit.",
+        "Ketua Tim Pemenangan Andre Kusuma mengatakan, kader mendukung sang ketua umum.",
+        "Hasil Rapimnas Gerindra menyatakan, dukungan itu bulat.",
+        "“Seluruh pengurus daerah menginginkan beliau maju lagi,” katanya.",
+        "“Kami berkomunikasi lewat telepon,” kata Bima.",
+        "Praktis Bima hanya berbicara dengan perawat.",
+        "“Pertarungan utama adalah pertarungan mental,” ujarnya.",
+    )
+    assert speaker_of(article, "Seluruh pengurus") == "Andre Kusuma"
+    assert speaker_of(article, "Pertarungan utama") == "Bima Arya"
+
+
+# -- introductions the rules did not know --------------------------------------------------
+
+
+def test_a_passive_introduction_names_the_speaker() -> None:
+    article = imported(
+        "Latif Pratama, anggota kelompok konservasi, mengatakan, patroli dilakukan tiap malam.",
+        "“Kami saling ngobrol supaya tidak mengantuk,” ujar Latif.",
+        "Hal senada disampaikan Rizki Maulana (19), anggota kelompok lainnya.",
+        "Pernah suatu saat dia kaget melihat ular laut di bibir pantai.",
+        "“Kami bawa senter kecil dan harus hati-hati,” katanya.",
+    )
+    assert speaker_of(article, "Kami bawa senter") == "Rizki Maulana"
+
+
+def test_a_lone_name_with_a_role_or_a_body_after_it_is_a_person() -> None:
+    article = imported(
+        "Gubernur Burhan Siregar meninjau gedung yang terbakar.",
+        "Dedy, Kepala Peleton B dari Stasiun Pemadam Kebakaran Sektor II, menuturkan, "
+        "hidran tidak mengalirkan air.",
+        "“Kami harus mencari air sampai ke luar gedung,” ucapnya.",
+        "Ketua asosiasi, Gani Saputra, mengatakan, bahan baku rotan langka.",
+        "Reynaldi dari PT Rotan Jaya mengatakan, pesanan anjlok.",
+        "“Peningkatannya bisa 100 persen, tetapi bahan baku sulit,” katanya.",
+    )
+    assert speaker_of(article, "Kami harus mencari") == "Dedy"
+    assert speaker_of(article, "Peningkatannya") == "Reynaldi"
+
+
+# -- who is speaking ---------------------------------------------------------------------
+
+
+def test_a_name_set_off_by_a_clause_before_the_speech_verb_speaks() -> None:
+    article = imported(
+        "“Perlu bentuk bantuan yang lebih sederhana,” kata anggota Ombudsman Alamsyah Putra.",
+        "Tak ada payung hukum Ketua Badan Pengawas Pemilu Abdul Halim, yang juga menjadi "
+        "narasumber dalam diskusi itu, mengatakan, bansos rentan dipolitisasi.",
+        "“Kami amati memang rentan penyalahgunaan,” katanya.",
+    )
+    assert speaker_of(article, "Kami amati") == "Abdul Halim"
+
+
+def test_a_heading_run_into_the_sentence_does_not_hide_the_speaker() -> None:
+    article = imported(
+        "Kuasa hukum Aziz Mahendra mengatakan, kliennya akan hadir.",
+        "“Kami hormati proses hukum,” ujar Aziz.",
+        "Penangkapan Aziz Kepala Bidang Humas Polda Metro Jaya Kombes Yusri Hamid "
+        "menegaskan, tidak ada surat panggilan lagi.",
+        "“Tidak ada lagi pemanggilan,” katanya.",
+    )
+    assert speaker_of(article, "Tidak ada lagi") == "Yusri Hamid"
+
+
+def test_according_to_a_title_with_a_short_form_reports_speech() -> None:
+    article = imported(
+        "“Kami bertemu keluarga korban,” kata Menteri Perhubungan Budi Karya.",
+        "Dalam upaya menemukan kotak hitam, menurut Ketua Komite Nasional Keselamatan "
+        "Transportasi (KNKT) Soerjanto Wibisono, tim sudah menyelam sejak Minggu.",
+        "“Kemarin sore kami minta pencarian dihentikan,” ujarnya.",
+    )
+    assert speaker_of(article, "Kemarin sore") == "Soerjanto Wibisono"
+
+
+def test_a_name_that_starts_like_another_with_another_title_is_another_person() -> None:
+    article = imported(
+        "Kuasa hukum pasangan calon, Agus Salim, melaporkan dugaan politik uang.",
+        "“Kami punya bukti rekamannya,” kata Agus.",
+        "Ketua Bawaslu Kota Agustan mengatakan, laporan itu akan diproses.",
+        "“Jika semua syarat terpenuhi, kami akan lakukan pengkajian,” ujar Agustan.",
+    )
+    assert speaker_of(article, "Jika semua") == "Agustan"

@@ -83,7 +83,9 @@ def discover(
             found = reader.name_at(i, j)
             if found is not None and found.kind == "name":
                 record = ((b, found.at), found.name, found.role)
-                if _evidence(toks, i, j, found, rules, cue_words):
+                if _evidence(toks, i, j, found, rules, cue_words) or (
+                    j == i + 1 and reader.introduced(j)
+                ):
                     records.append(record)
                 elif len(found.name) > 1:
                     later.append(record)

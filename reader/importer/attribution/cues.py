@@ -56,6 +56,8 @@ MAX_LABEL_SUBJECT = 5
 ADVERB_LIKE = SUBJECT_ADVERB
 #: Furthest a subject may stand before its verb in "…," Smith said.
 MAX_SUBJECT = 6
+#: Longest party tag in brackets after a name ("(D-Nev.)" is six tokens).
+MAX_TAG = 8
 
 
 class CueReader(PhraseReader):
@@ -65,11 +67,18 @@ class CueReader(PhraseReader):
 
     def after(self, close_at: int) -> Cue:
         """The cue right after a closing mark."""
-        w, f = self.words, self.flags
+        w = self.words
         n = len(w)
         k = bisect_left(self.tokens.starts, close_at + 1)
         while k < n and w[k] == ",":
             k += 1
+        return self._cue_from(k)
+
+    def _cue_from(self, k: int) -> Cue:
+        """The cue that starts at token ``k`` (after a quotation, or after a comma later
+        in its sentence): a cue verb and its speaker, or a speaker and their verb."""
+        w, f = self.words, self.flags
+        n = len(w)
         if k >= n or not f[k] & WORD:
             return NONE
         here = f[k]
@@ -105,7 +114,49 @@ class CueReader(PhraseReader):
                     cue = Cue("desc", role=role, head=known_head(head, here), at=at)
                 return _adjacent(cue) if cue.kind != "none" else NONE
         if here & UPPER:
-            return self._apposed_subject(k)
+            tagged = self._tagged_subject(k)
+            return tagged if tagged.kind != "none" else self._apposed_subject(k)
+        return NONE
+
+    def _tagged_subject(self, k: int) -> Cue:
+        """ "…," Gov. Kasich replied / "…," Senate Minority Leader Harry M. Reid (D-Nev.)
+        said: a name whose run holds an abbreviated title, or with a party tag in
+        brackets after it, then the cue verb (the plain reading stops at "." and "(")."""
+        w, f = self.words, self.flags
+        n = len(w)
+        r = run_at(self.tokens, k)
+        v = r + _party_tag(w, f, r)
+        while v < n and f[v] & ADVERB_LIKE:
+            v += 1
+        if v >= n or not f[v] & WORD or not f[v] & (POST_CUE | PRE_CUE):
+            return NONE
+        cue = self.phrase(k, r)
+        return _adjacent(cue) if cue.kind == "name" else NONE
+
+    def _ends_sentence(self, j: int) -> bool:
+        """Does the full stop at token ``j`` end a sentence? Not after an abbreviated
+        title ("Sen. Ann Cole"), nor glued to the next token ("$1.6 billion", "U.S.")."""
+        if j and self.flags[j - 1] & ABBREVIATION:
+            return False
+        ends = self.tokens.ends
+        return j + 1 >= len(ends) or ends[j] != self.tokens.start(j + 1)
+
+    def trailing(self, close_at: int) -> Cue:
+        """The cue that ends the sentence a quotation is part of, after a comma: '"He can
+        assert it, but it seems unlikely" that Sanders catches up, said Steve Elmendorf,
+        …', '"We are horrified" by the shooting, Nefzi said.' NONE if the sentence ends
+        before such a cue."""
+        w = self.words
+        n = len(w)
+        k = bisect_left(self.tokens.starts, close_at + 1)
+        for j in range(k, min(n, k + MAX_REPORTED)):
+            word = w[j]
+            if word in _FULL_STOPS and self._ends_sentence(j):
+                break
+            if word == "," and j > k:
+                cue = self._cue_from(j + 1)
+                if cue.kind != "none":
+                    return cue
         return NONE
 
     def _apposed_subject(self, k: int) -> Cue:
@@ -183,7 +234,7 @@ class CueReader(PhraseReader):
         start = k
         verbs: list[int] = []
         while start >= 0 and k - start < MAX_REPORTED:
-            if w[start] in _FULL_STOPS and not (start and f[start - 1] & ABBREVIATION):
+            if w[start] in _FULL_STOPS and self._ends_sentence(start):
                 break
             if f[start] & REPORTING:
                 verbs.append(start)
@@ -299,6 +350,19 @@ class CueReader(PhraseReader):
                 return Cue("back", head=self.tokens.lower(k), at=self.tokens.start(i - 1))
             i -= 1
         return NONE
+
+
+def _party_tag(words: list[str], flags: list[int], r: int) -> int:
+    """Tokens of a party tag in brackets at ``r`` ("(D-Nev.)", "(R)"), 0 if none: a short
+    bracket that holds no lower-case word."""
+    if r >= len(words) or words[r] != "(":
+        return 0
+    for j in range(r + 1, min(len(words), r + MAX_TAG + 1)):
+        if words[j] == ")":
+            return j - r + 1 if j > r + 1 else 0
+        if flags[j] & WORD and not flags[j] & UPPER:
+            return 0
+    return 0
 
 
 def _adjacent(cue: Cue) -> Cue:

@@ -20,12 +20,14 @@ from reader.importer.attribution.flags import (
     POST_CUE,
     PRE_CUE,
     PRONOUN,
+    ROLE,
     SENTENCE_OPENER,
     STOP,
     UPPER,
     VERB,
     WORD,
 )
+from reader.importer.attribution.name_reader import opening_bracket
 from reader.importer.attribution.names import NameRules
 from reader.importer.attribution.people import Registry
 from reader.importer.attribution.tokens import Tokens, run_at
@@ -88,6 +90,13 @@ def mentions(
             if inside[b] and not outside(start, inside[b]):
                 continue
             j = run_at(toks, k)
+            titled = _title_inside(flags, k, j)
+            if titled:
+                # "Penangkapan Rizieq Kepala Bidang Humas … Yusri Yunus menegaskan" (a
+                # heading run into the sentence): the title starts a new person, who is
+                # the one mentioned; read on from the title.
+                k = titled
+                continue
             best = _best(registry, index[word], tuple(words[k:j]), last)
             strength, speaks = _strength(toks, k, j)
             events.append((b, start, best, strength, speaks))
@@ -134,11 +143,21 @@ def _title_start(toks: Tokens, k: int) -> tuple[int, bool]:
     """Where the title or role before the name at ``k`` starts, and whether a cue such as
     "menurut"/"kata" stands before it ("Transport minister Luc Garnier", "Menurut Guru
     Besar … Universitas Lambung Mangkurat Muhammad Handry …")."""
-    flags = toks.flags
+    flags, words = toks.flags, toks.words
     i = k
     lower = 0
-    while i > 0 and lower < MAX_ROLE_WORDS and flags[i - 1] & WORD:
+    while i > 0 and lower < MAX_ROLE_WORDS:
+        if words[i - 1] == ")":
+            # "menurut Ketua Komite Nasional … (KNKT) Soerjanto Tjahjono": a short form
+            # inside the title
+            opening = opening_bracket(words, i - 1)
+            if opening is None:
+                break
+            i = opening
+            continue
         prev = flags[i - 1]
+        if not prev & WORD:
+            break
         if prev & (ACCORDING | POST_CUE):
             return i, True
         if not prev & UPPER:
@@ -165,6 +184,16 @@ def _strength(toks: Tokens, k: int, j: int) -> tuple[int, bool]:
         return 2, speaks
     if not toks.flags[i - 1] & WORD or _verb_follows(toks, j):
         return 1, speaks
+    if (
+        speaks
+        and j + 1 < len(toks.words)
+        and toks.words[j] == ","
+        and not toks.flags[j + 1] & PRE_CUE
+    ):
+        # "Tak ada payung hukum Ketua Bawaslu Abhan, yang …, mengatakan": a name set off
+        # by a clause before the speech verb is the sentence's subject, not an object
+        # (but in "…, counsel for the Trump Organization, said" the body ends a role).
+        return 1, True
     return 0, False
 
 
@@ -185,6 +214,15 @@ def _verb_follows(toks: Tokens, j: int) -> bool:
     while n < len(flags) and flags[n] & ADVERB:
         n += 1
     return n < len(flags) and bool(flags[n] & WORD) and bool(flags[n] & (PRE_CUE | VERB))
+
+
+def _title_inside(flags: list[int], k: int, j: int) -> int:
+    """Where a role word stands inside the run ``k..j`` after its first word (0 if
+    nowhere)."""
+    for s in range(k + 1, j):
+        if flags[s] & ROLE and flags[s] & UPPER:
+            return s
+    return 0
 
 
 def _best(registry: Registry, candidates: list[int], words: tuple[str, ...], last: int) -> int:

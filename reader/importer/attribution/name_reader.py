@@ -37,6 +37,10 @@ from reader.importer.attribution.names import NameRules
 from reader.importer.attribution.tokens import MAX_BRACKETED, Tokens, age_at
 from reader.importer.language_data import Language
 
+#: Longest body between "dari" and the speech verb after a lone name ("Reynaldi dari PT
+#: House of Rattan mengatakan").
+MAX_BODY = 8
+
 #: What ends a sentence (unless it follows an abbreviated title: "Sen. Ann Cole").
 _FULL_STOPS = frozenset(".!?")
 #: Longest role read after a name (", seorang ahli militer independen,").
@@ -91,6 +95,25 @@ class NameReader:
 
     def _span_text(self, i: int, j: int) -> str:
         return self.text[self.tokens.start(i) : self.tokens.ends[j - 1]]
+
+    def introduced(self, j: int) -> bool:
+        """Does a lone word opening a sentence introduce a person after all: a role
+        between commas follows it ("Dedy, Kepala Peleton B dari …, menuturkan") or a
+        body and a speech verb ("Reynaldi dari PT House of Rattan mengatakan")?"""
+        w, f = self.words, self.flags
+        n = len(w)
+        if j >= n - 1:
+            return False
+        if w[j] == ",":
+            return bool(f[j + 1] & UPPER) and self._role_after(j) is not None
+        if not f[j] & ROLE_PREPOSITION or not f[j + 1] & UPPER:
+            return False
+        for s in range(j + 1, min(n, j + MAX_BODY)):
+            if f[s] & PRE_CUE:
+                return True
+            if not f[s] & (UPPER | CONNECTOR) and w[s] not in "()":
+                return False
+        return False
 
     def _role_after(self, k: int) -> str | None:
         """ ", seorang ahli militer," / ", a paediatrician at X who …" after a name."""
@@ -210,6 +233,7 @@ class NameReader:
             and f[i] & PLAIN
             and words[0] not in rules.follows  # (a name's first word: no need to look)
             and words[0] not in rules.inside
+            and not self.introduced(j)
         ):
             return None  # "Kicking off the day, …", "Earlier this week, …": no name
         role_words, name = rules.split_one(words[0]) if j - i == 1 else rules.split(words)

@@ -222,6 +222,9 @@ class NameRules:
         # after a connector belongs to the role.
         if 0 < k < len(words) and words[k - 1].lower() in self.lang.connectors:
             k += 1
+        # "Belajar dari China Anwar …": a known place opens no name.
+        while k < len(words) - 1 and words[k] in self.places:
+            k += 1
         name = words[k:]
         if len(name) == 1 and (_acronym(name[0]) or name[0] in self.places):
             k = len(words)  # "Kadispen TNI AL", "…, Yogyakarta,": no person

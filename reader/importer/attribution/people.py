@@ -98,6 +98,11 @@ class Registry:
                 self._role(i, role, at)
                 return i
         nickname = self.nickname(words[0]) if len(words) == 1 else None
+        if nickname is not None and _other_role(self.people[nickname], role):
+            # "Ketua Bawaslu Agustan" is not "Agus Amri, kuasa hukum …": a different title
+            # makes a different person of a name that merely starts like another.
+            self.people[nickname].nicknames.discard(words[0])
+            nickname = None
         if nickname is not None:
             self._role(nickname, role, at)
             return nickname
@@ -131,6 +136,13 @@ class Registry:
         self.people.append(Person([text], None, at, described=True))
         self._described[text] = len(self.people) - 1
         return len(self.people) - 1
+
+
+def _other_role(person: Person, role: str | None) -> bool:
+    """Do ``person``'s role and ``role`` (both known) share no word?"""
+    if not role or not person.role:
+        return False
+    return not set(role.lower().split()) & set(person.role.lower().split())
 
 
 def holds(person: Person, head: str) -> bool:

@@ -103,6 +103,20 @@ class PhraseReader(NameReader):
                 break
             titled = titled or bool(here & ROLE)
             j += 1
+        if (
+            titled
+            and k < j < end - 1
+            and last_end < j
+            and w[j] == ","
+            and f[j + 1] & CAPWORD
+            and w[last_end - 1].endswith(("’s", "'s"))
+        ):
+            # "said Rubio’s deputy campaign manager, Rich Beeson": a possessive title,
+            # then the name after the comma.
+            named = self.name_at(j + 1, min(run_at(self.tokens, j + 1), end))
+            if named is not None and named.kind == "name":
+                role = self._span_text(k, j)
+                return Cue("name", name=named.name, role=role, at=named.at)
         if last <= k or not titled or last_end != j:
             return None  # no title before the name, or the name is not the phrase's end
         if j + 1 < end and w[j] == "," and f[j + 1] & CAPWORD:

@@ -93,13 +93,20 @@ def attribute(paragraphs: list[str], spans: list[Span], lang: Language) -> Attri
             # 'called the plan "a costly mistake"': a partial quote in reported speech;
             # a single word is a label ('a "demand-responsive" minibus').
             reported = reader.reported(first.open_at) if " " in text else NONE
+            if reported.kind == "none" and " " in text and first.close_at is not None:
+                # '"We are horrified" by the shooting, Nefzi said.'
+                reported = reader.trailing(first.close_at)
             if reported.kind == "none":
                 continue
             cues.append(reported)
         elif all(c.kind == "none" for c in cues):
             # 'Trump said Fox executives were calling "every 15 minutes."': no cue beside
-            # the quotation, but its sentence says who speaks.
+            # the quotation, but its sentence says who speaks; or a cue ends the sentence
+            # the quotation opens ('"…" that Sanders can catch up, said Steve Elmendorf').
             cues.append(reader.reported(first.open_at))
+            tail = parts[-1]
+            if tail.close_at is not None:
+                cues.append(readers[tail.block].trailing(tail.close_at))
         groups.append(Group(parts, cues, adjacent))
 
     registry = Registry()
