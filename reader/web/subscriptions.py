@@ -9,10 +9,10 @@ imported. A damaged file is reported, never silently replaced: it holds the user
 from __future__ import annotations
 
 import json
-import os
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
+from reader.core.config import config_dir
 from reader.core.errors import ReaderError
 from reader.core.files import atomic_write, read_bytes, shown
 from reader.importer.slug import slugify, unique
@@ -36,15 +36,6 @@ class Subscription:
         """This subscription with ``keys`` added to the seen items (oldest forgotten first)."""
         merged = list(dict.fromkeys([*self.seen, *keys]))
         return replace(self, seen=tuple(merged[-MAX_SEEN:]))
-
-
-def config_dir() -> Path:
-    override = os.environ.get("READER_CONFIG_DIR")
-    if override:
-        return Path(override)
-    from platformdirs import user_config_dir
-
-    return Path(user_config_dir("reader", appauthor=False))
 
 
 def feeds_file() -> Path:

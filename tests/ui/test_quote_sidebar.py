@@ -27,7 +27,8 @@ from reader.core.model import Article, Quote, Section, Speaker
 from reader.core.quote_query import citation
 from reader.core.search import matches
 from reader.resources import styles_dir
-from reader.ui.widgets.quote_block import PREVIEW_LINES, QuoteBlock, is_regular, wrap_lines
+from reader.ui.text.wrap import wrap_lines
+from reader.ui.widgets.quote_block import PREVIEW_LINES, QuoteBlock, is_regular
 from reader.ui.widgets.quote_sidebar import QuoteSidebar
 
 RULES = cast(RulesMap, {})

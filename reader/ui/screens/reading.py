@@ -85,7 +85,6 @@ class ReadingScreen(Screen[None]):
             with Vertical(id="reading"):
                 yield ArticleBody(
                     article,
-                    untitled=self.untitled,
                     initial=self.state.position(article.id),
                     max_width=self._settings.max_width or MAX_TEXT_WIDTH,
                     id="body",

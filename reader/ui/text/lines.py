@@ -9,7 +9,6 @@ huge article costs one pass of string slicing, not one Rich render per paragraph
 
 from __future__ import annotations
 
-import re
 from array import array
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
@@ -17,109 +16,13 @@ from dataclasses import dataclass, replace
 from itertools import islice
 from typing import Literal
 
-from rich.cells import cell_len, chop_cells
-
 from reader.core.model import LEAD, Article, Quote, Section
 from reader.ui.labels import clipped
+from reader.ui.text.wrap import flatten, wrap_offsets
 
 BlockKind = Literal[
     "title", "meta", "rule", "caption", "lead", "heading", "paragraph", "attribution", "blank"
 ]
-
-#: Characters a terminal always draws one cell wide; text made only of these takes the
-#: fast wrapping path (no per-word cell measuring), which keeps a 5 MB article quick.
-_NARROW = frozenset(
-    [chr(c) for c in range(0x20, 0x7F)]
-    + [chr(c) for c in range(0xA0, 0x300) if c != 0xAD]
-    + [chr(c) for c in range(0x370, 0x483)]
-    + list("\u2010\u2011\u2012\u2013\u2014\u2015\u2018\u2019\u201a\u201b\u201c\u201d")
-    + list("\u201e\u201f\u2020\u2021\u2022\u2026\u2030\u2032\u2033\u2039\u203a\u20ac")
-)
-_is_narrow = _NARROW.issuperset
-_WHITESPACE = re.compile(r"\s")
-
-
-def flatten(text: str) -> str:
-    """Whitespace (newlines, tabs) as single spaces, keeping every character offset."""
-    return _WHITESPACE.sub(" ", text) if not text.isprintable() or "\n" in text else text
-
-
-def wrap_offsets(text: str, width: int) -> list[int]:
-    """Character offsets where the lines of ``text`` wrapped at ``width`` cells begin.
-
-    The first line (offset 0) is implied. Greedy word wrapping: a line takes every word
-    that fits, lines break after the spaces between words (spaces hang at the end of a
-    line and are not counted), and a word wider than a whole line is folded where the
-    line is full. Spaces leading the text stay with its first word, or make a line of
-    their own when they fill one. Only U+0020 is a space: run text through
-    :func:`flatten` first. Widths are in terminal cells, so no line's text is wider than
-    ``width`` (except a lone character wider than the width itself).
-
-    Linear in ``len(text)``. Text of narrow characters only is wrapped by slicing;
-    anything with wide (CJK, emoji) or zero-width characters is measured word by word.
-    """
-    width = max(1, width)
-    if not _is_narrow(text):
-        return _wrap_cells(text, width)
-    breaks: list[int] = []
-    size = len(text)
-    pos = 0
-    while size - pos > width:
-        if text[pos + width] == " ":
-            # the line ends exactly at a word end: the next line starts after the spaces
-            nxt = pos + width
-            while nxt < size and text[nxt] == " ":
-                nxt += 1
-            if nxt >= size:
-                break
-        else:
-            first_word = pos
-            while first_word < size and text[first_word] == " ":
-                first_word += 1
-            space = text.rfind(" ", first_word, pos + width)
-            nxt = space + 1 if space >= 0 else pos + width
-        breaks.append(nxt)
-        pos = nxt
-    return breaks
-
-
-_WORD = re.compile(r"[^ ]+")
-
-
-def _wrap_cells(text: str, width: int) -> list[int]:
-    """:func:`wrap_offsets` measured in cells: the lines its narrow path makes when every
-    character is one cell wide, for text with wide or zero-width characters."""
-    breaks: list[int] = []
-    lead = len(text) - len(text.lstrip(" "))
-    if lead == len(text):
-        return breaks
-    first = 0  # where the first word starts: with the text's leading spaces…
-    if lead >= width:
-        breaks.append(lead)  # …unless they fill a line, which is then theirs alone
-        first = lead
-    used = -1  # cells the current line takes up to the end of its last word; -1: no word
-    end = 0  # where that word ends
-    for match in _WORD.finditer(text, lead):
-        start, stop = match.span()
-        if used < 0:
-            start = first
-        cells = cell_len(text[start:stop])
-        if used >= 0:
-            fitted = used + (start - end) + cells  # a space is one cell
-            if fitted <= width:
-                used, end = fitted, stop
-                continue
-            breaks.append(start)
-        if cells > width:
-            # wider than any line: fold it wherever a line is full (grapheme-aware)
-            chunks = chop_cells(text[start:stop], width)
-            for chunk in chunks[:-1]:
-                if chunk:  # a character wider than the width may come out as "" first
-                    start += len(chunk)
-                    breaks.append(start)
-            cells = cell_len(text[start:stop])
-        used, end = cells, stop
-    return breaks
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,7 +62,7 @@ class Line:
     end: int
 
 
-def iter_blocks(article: Article, untitled: str) -> Iterator[Block]:
+def iter_blocks(article: Article) -> Iterator[Block]:
     """The article in reading order as blocks, blank blocks as spacing between them.
 
     A generator, so that a huge article's first screen is laid out before the rest
@@ -168,7 +71,7 @@ def iter_blocks(article: Article, untitled: str) -> Iterator[Block]:
     text. It stays one block, so saved positions (block, character) keep their meaning.
     """
     ruled = False
-    for block in _blocks(article, untitled):
+    for block in _blocks(article):
         if not ruled and block.kind == "blank":
             ruled = True
             block = replace(block, kind="rule")
@@ -180,7 +83,7 @@ def meta_text(article: Article) -> str:
     return flatten(" · ".join(x for x in (article.source, article.date, article.url) if x))
 
 
-def _blocks(article: Article, untitled: str) -> Iterator[Block]:
+def _blocks(article: Article) -> Iterator[Block]:
     yield Block("title", flatten(article.title))
     yield Block("meta", meta_text(article))
     for figure in article.figures:
@@ -216,9 +119,9 @@ def _blocks(article: Article, untitled: str) -> Iterator[Block]:
             yield Block("blank", "", owner=section.id, anchor=anchor)
 
 
-def build_blocks(article: Article, untitled: str) -> list[Block]:
+def build_blocks(article: Article) -> list[Block]:
     """All the blocks of an article at once (for tests and small uses)."""
-    return list(iter_blocks(article, untitled))
+    return list(iter_blocks(article))
 
 
 class BlockSource:

@@ -101,7 +101,6 @@ class ArticleBody(ScrollView, can_focus=True):
         self,
         article: Article,
         *,
-        untitled: str,
         initial: Position | None = None,
         max_width: int = MAX_TEXT_WIDTH,
         id: str | None = None,
@@ -109,7 +108,7 @@ class ArticleBody(ScrollView, can_focus=True):
     ) -> None:
         super().__init__(id=id, classes=classes)
         self._max_width = max_width
-        self._source = BlockSource(iter_blocks(article, untitled))
+        self._source = BlockSource(iter_blocks(article))
         #: the article's address, a link in terminals that support them (OSC 8)
         self._url = linkable(article.url)
         self._finder = Finder(self._source.blocks)

@@ -2,9 +2,10 @@
 
 The sidebar's lists hold thousands of entries; ``OptionList`` measures every one and
 draws only those on screen. :class:`QuoteBlock` is the ``Visual`` each entry is: it knows
-its height from plain text (:func:`wrap_lines`, or the text's length for a clamped
-preview) and styles itself only when drawn. The speaker labels and highlighted matches
-are built here too, from plain strings, so article text is never markup.
+its height from plain text (:func:`reader.ui.text.wrap.wrap_lines`, the body's wrapper,
+or the text's length for a clamped preview) and styles itself only when drawn. The
+speaker labels and highlighted matches are built here too, from plain strings, so
+article text is never markup.
 
 Styles live in ``styles/reader.tcss`` (the "quote sidebar" block), including the
 component classes below, so the app's theme decides how matches and names look.
@@ -26,6 +27,7 @@ from textual.visual import RenderOptions, Visual
 
 from reader.core.model import Quote, Speaker
 from reader.core.search import find_spans
+from reader.ui.text.wrap import wrap_lines
 
 #: How many lines of a quote the list shows while not searching. Enough to recognise
 #: a quote; the whole text is one Enter away, in the article.
@@ -46,9 +48,6 @@ DIRECT_MARKER = Content(" “")
 REPORTED_MARKER = Content("  ")
 
 
-_WORD = re.compile(r"\S+(\s*)")
-
-
 def _narrow(text: str) -> bool:
     """True when every character takes one cell, so ``len`` measures cells exactly."""
     if text.isascii():
@@ -56,57 +55,6 @@ def _narrow(text: str) -> bool:
     if "\u200d" in text or "\ufe0f" in text:  # joiners and emoji selectors change widths
         return False
     return all(get_character_cell_size(character) == 1 for character in set(text))
-
-
-def wrap_lines(text: str, width: int) -> list[tuple[int, int]]:
-    """Where ``text`` breaks into lines of at most ``width`` cells, as (start, end) offsets.
-
-    Greedy word wrap, folding words longer than a line, keeping newlines. A line's span
-    may end in the spaces the break swallowed; the renderer strips them.
-
-    The list wraps quotes itself rather than asking ``Content`` because it needs only
-    the number of lines for most quotes (``OptionList`` measures every option, but
-    draws only the visible ones), and counting this way is several times cheaper
-    than a full ``Content.wrap``.
-    """
-    width = max(width, 1)
-    measure = len if _narrow(text) else cell_len
-    lines: list[tuple[int, int]] = []
-    offset = 0
-    for paragraph in text.split("\n"):
-        line_start = offset
-        if measure(paragraph) <= width:
-            lines.append((line_start, offset + len(paragraph)))
-            offset += len(paragraph) + 1
-            continue
-        # Leading whitespace is drawn (only trailing whitespace is swallowed), so it
-        # takes its cells on the first line.
-        indent = len(paragraph) - len(paragraph.lstrip())
-        column = measure(paragraph[:indent])
-        for match in _WORD.finditer(paragraph):
-            word_start = offset + match.start()
-            word_end = offset + match.start(1)
-            word_cells = measure(paragraph[match.start() : match.start(1)])
-            space_cells = measure(match.group(1))
-            if word_start > line_start and column + word_cells > width:
-                lines.append((line_start, word_start))
-                line_start, column = word_start, 0
-            if word_cells > width:
-                # A word wider than a line (a URL, say): cut it into line-sized pieces.
-                position = word_start
-                for character in text[word_start:word_end]:
-                    cells = measure(character)
-                    if position > line_start and column + cells > width:
-                        lines.append((line_start, position))
-                        line_start, column = position, 0
-                    column += cells
-                    position += len(character)
-            else:
-                column += word_cells
-            column += space_cells
-        lines.append((line_start, offset + len(paragraph)))
-        offset += len(paragraph) + 1
-    return lines
 
 
 Lines = list[tuple[int, int]]

@@ -17,7 +17,8 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from reader.core.model import Article
-from reader.ui.text.lines import section_label, wrap_offsets
+from reader.ui.text.lines import section_label
+from reader.ui.text.wrap import wrap_offsets
 from reader.ui.widgets.cursor_list import CursorList
 
 #: Up to this many sections the TOC is built with the screen; more are added after it.

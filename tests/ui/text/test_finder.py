@@ -12,7 +12,7 @@ from reader.ui.text.lines import Block, build_blocks
 
 @pytest.mark.parametrize("phrase", ["sanksi", "MEDVEDEV", "kata l", "“", "zzz", "  "])
 def test_finder_agrees_with_find_phrase(seed_article: Article, phrase: str) -> None:
-    blocks = build_blocks(seed_article, "Pembuka")
+    blocks = build_blocks(seed_article)
     finder = Finder(blocks)
     for _ in range(2):  # cold, then from the folded cache
         expected = [

@@ -14,14 +14,8 @@ from hypothesis import strategies as st
 from rich.cells import cell_len
 
 from reader.core.model import Article
-from reader.ui.text.lines import (
-    TextLayout,
-    _wrap_cells,
-    build_blocks,
-    flatten,
-    iter_blocks,
-    wrap_offsets,
-)
+from reader.ui.text.lines import TextLayout, build_blocks, iter_blocks
+from reader.ui.text.wrap import _wrap_cells, flatten, wrap_offsets
 
 
 def _lines(text: str, width: int) -> list[str]:
@@ -166,7 +160,7 @@ def test_flatten_keeps_offsets() -> None:
 
 
 def test_layout_maps_sections_quotes_and_paragraphs(seed_article: Article) -> None:
-    layout = TextLayout.build(build_blocks(seed_article, "Pembuka"), 60)
+    layout = TextLayout.build(build_blocks(seed_article), 60)
     sections = [sid for _y, sid in layout.section_lines]
     assert sections == [s.id for s in seed_article.sections]
     assert set(layout.quote_spans) == {q.id for q in seed_article.quotes}
@@ -192,7 +186,7 @@ def test_layout_maps_sections_quotes_and_paragraphs(seed_article: Article) -> No
 
 
 def test_attribution_follows_paragraphs_with_direct_quotes(seed_article: Article) -> None:
-    blocks = build_blocks(seed_article, "Pembuka")
+    blocks = build_blocks(seed_article)
     attributions = [b.text for b in blocks if b.kind == "attribution"]
     assert attributions == [
         "— Sergey Lavrov",
@@ -206,8 +200,8 @@ def test_attribution_follows_paragraphs_with_direct_quotes(seed_article: Article
 
 
 def test_a_partial_layout_grows_to_answer_questions(seed_article: Article) -> None:
-    full = TextLayout.build(build_blocks(seed_article, "Pembuka"), 50)
-    partial = TextLayout(iter_blocks(seed_article, "Pembuka"), 50)
+    full = TextLayout.build(build_blocks(seed_article), 50)
+    partial = TextLayout(iter_blocks(seed_article), 50)
     partial.extend(5)  # title, meta, a caption, and the lead begun
     assert not partial.is_complete
     assert 0 < partial.line_count < full.line_count
