@@ -37,6 +37,14 @@ def test_a_known_place_after_a_title_is_not_part_of_the_name() -> None:
     assert speaker_of(article, "Potensi hujan") == "Dewi Anggraini"
 
 
+def test_a_university_is_no_person() -> None:
+    article = imported(
+        "Sejarawan Universitas Karya Darma, Bandung, mengatakan, wabah serupa pernah terjadi.",
+        "“Masa itu penuh kesulitan, tetapi warga saling menolong,” katanya.",
+    )
+    assert "Karya Darma" not in names(article)
+
+
 def test_a_surname_that_is_also_a_place_stays_in_the_name() -> None:
     article = imported(
         "Ketua Himpunan Nelayan Maluku Rusdy Ambon mengatakan, kapal baru tiba.",
@@ -197,6 +205,15 @@ def test_the_office_and_its_region_between_commas_before_the_name() -> None:
     quote = article.quotes[0]
     assert article.speaker(quote.speaker).name == "Ubaidillah Hasan"
     assert article.speaker(quote.speaker).role == "Camat Sukadana, Kabupaten Tangerang"
+
+
+def test_a_list_inside_the_title_runs_through_dan_to_the_name() -> None:
+    article = imported(
+        "Menteri Agama Fachri Rasyid menghadiri rapat terbatas itu.",
+        "“Kegiatan keagamaan yang mengumpulkan orang banyak masih dilarang,” kata Menteri "
+        "Koordinator Bidang Politik, Hukum, dan Keamanan Mahmud Hadi dalam konferensi pers.",
+    )
+    assert speaker_of(article, "Kegiatan keagamaan") == "Mahmud Hadi"
 
 
 def test_two_offices_joined_by_a_slash_are_one_title() -> None:

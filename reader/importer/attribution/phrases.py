@@ -146,13 +146,16 @@ class PhraseReader(NameReader):
             (best is None or best.kind != "name" or best.role is None or best_k > start)
             and j + 1 < end
             and w[j] == ","
-            and f[j + 1] & UPPER
+            and f[self._segment(k, j, end)] & UPPER
             and any(f[s] & WORD and not f[s] & PLAIN for s in range(k, j))
         ):
-            nxt = min(run_at(self.tokens, j + 1), end)
-            if nxt == j + 1:
+            # "Menteri Koordinator Bidang Politik, Hukum, dan Keamanan Mahfud MD": the
+            # last segment of a list inside the title opens with "dan".
+            seg = self._segment(k, j, end)
+            nxt = min(run_at(self.tokens, seg), end)
+            if nxt == seg:
                 break
-            k, j = j + 1, nxt
+            k, j = seg, nxt
             found = self._unless_place(self.name_at(k, j), j, end)
             if found is not None and found.kind == "name":
                 best, best_k = found, k
@@ -164,6 +167,21 @@ class PhraseReader(NameReader):
                 role = self.text[self.tokens.start(role_i) : best.at].rstrip(" ,")
                 return Cue("name", name=best.name, role=role, at=best.at)
         return best
+
+    def _segment(self, k: int, comma: int, end: int) -> int:
+        """Where the segment after the segment ``k..comma`` and its comma starts: past a
+        lower-case connector when that segment is all title words, a list inside the
+        title ("Bidang Politik, Hukum, dan Keamanan …")."""
+        s = comma + 1
+        f = self.flags
+        if (
+            s + 1 < end
+            and f[s] & CONNECTOR
+            and not f[s] & UPPER
+            and not any(f[t] & PLAIN for t in range(k, comma))
+        ):
+            return s + 1
+        return s
 
     def _unless_place(self, found: Cue | None, j: int, end: int) -> Cue | None:
         """``found``, unless the segment after its comma is a region ("Camat Neglasari,
