@@ -403,3 +403,13 @@ def test_an_organisation_reported_speaking_is_the_speaker() -> None:
         "unacceptable” and that it would go on investigating.",
     )
     assert who(article)[-1] == ("The DNC", "completely unacceptable")
+
+
+def test_a_role_mentioned_in_lower_case_points_to_its_holder() -> None:
+    article = imported(
+        LEAD_EN,
+        "Finance Minister Daniel Okoro presented the budget on Tuesday.",
+        "Opposition leader Sarah Hale attacked it at once. “It is a tax on work,” Hale said.",
+        "The minister said: “We had no choice.”",
+    )
+    assert who(article)[-1] == ("Daniel Okoro", "We had no choice.")

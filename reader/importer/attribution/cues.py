@@ -409,9 +409,11 @@ class CueReader(PhraseReader):
             return found if found is not None else NONE
         # "the spokesman said", "sang pakar mengatakan"
         i = k
-        while i > 0 and k - i < 4 and f[i - 1] & WORD and not f[i - 1] & UPPER:
-            if f[i - 1] & BACKREF_MARKER:
+        while i > 0 and k - i < 4 and f[i - 1] & WORD:
+            if f[i - 1] & BACKREF_MARKER:  # (also "The minister said" opening a sentence)
                 return Cue("back", head=self.tokens.lower(k), at=self.tokens.start(i - 1))
+            if f[i - 1] & UPPER:
+                break
             i -= 1
         return NONE
 
