@@ -10,11 +10,13 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from rich.cells import cell_len
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.content import Content
+from textual.css.scalar import Unit
 from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Input, Label
@@ -123,7 +125,7 @@ class FindBar(Horizontal):
         label = next(self.query("#find-count").results(Label), None)
         if label is None:  # never opened: nothing to show
             return
-        label.update(Content(text))
+        label.update(Content(text), layout=_resizes(label, text))
         label.set_class(total == 0 and bool(text), "-none")
 
     @on(Input.Changed, "#find-input")
@@ -135,3 +137,16 @@ class FindBar(Horizontal):
     def _submitted(self, event: Input.Submitted) -> None:
         event.stop()
         self.post_message(self.Step(self, 1))
+
+
+def _resizes(label: Label, text: str) -> bool:
+    """Whether showing ``text`` changes the count's width (so the bar is laid out again).
+
+    A layout pass redraws the whole screen (some tens of milliseconds with an article
+    on it) for every F3; the count keeps its width (the stylesheet's min-width) for any
+    text up to it, which is every "N of M" below ten thousand matches.
+    """
+    min_width = label.styles.min_width
+    floor = int(min_width.value) if min_width is not None and min_width.unit == Unit.CELLS else 0
+    needed = cell_len(text) + label.styles.padding.width
+    return not (needed <= label.outer_size.width == floor)
