@@ -219,6 +219,18 @@ async def test_the_words_stay_marked_on_the_cursor_row(folder: Path) -> None:
         assert blurred and blurred[0].style and blurred[0].style.underline
 
 
+async def test_words_found_in_the_speakers_name_are_marked_there(folder: Path) -> None:
+    app = make_app(folder, state=StateStore())
+    async with app.run_test(size=WIDE) as pilot:
+        screen = await settled(pilot)
+        await pilot.press("slash", *"medved")
+        results = screen.query_one("#quote-results", QuoteList)
+        assert [hit.name for hit in results.hits] == ["Dmitry Medvédev"]
+        who = results.render_line(1)  # the row's second line: who said it, and where
+        marked = "".join(s.text for s in who if s.style and s.style.underline)
+        assert marked == "Medvéd"
+
+
 async def test_the_footer_keeps_the_palette_and_search_at_80_columns(folder: Path) -> None:
     """At 80x24 the library footer left out ^p (ranked last)."""
     from reader.ui.widgets.key_footer import KeyFooter
