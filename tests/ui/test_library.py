@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import os
+import threading
 from pathlib import Path
 
 import pytest
@@ -350,12 +351,15 @@ async def test_the_newest_rows_are_shown_before_every_row_is_read(
     from reader.core.index import LibraryIndex
 
     shown_before: list[list[str]] = []
+    in_thread: list[bool] = []
     read_all = LibraryIndex.articles
 
     def articles(index: LibraryIndex) -> list:  # type: ignore[type-arg]
         screen = app.screen_stack[0]
         if isinstance(screen, LibraryScreen) and not shown_before:
             shown_before.append([*titles(screen), str(screen.sub_title)])
+            # in the refresh's thread: the keys need not wait for a big library's rows
+            in_thread.append(threading.current_thread() is not threading.main_thread())
         return read_all(index)
 
     monkeypatch.setattr(LibraryIndex, "articles", articles)
@@ -373,3 +377,4 @@ async def test_the_newest_rows_are_shown_before_every_row_is_read(
             ]
         ]
         assert titles(screen) == shown_before[0][:4]
+        assert in_thread == [True]
