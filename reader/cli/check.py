@@ -4,9 +4,15 @@ problem with file, line and field."""
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 
-from reader.cli.common import EXIT_BAD_INPUT, EXIT_OK, Commands, articles_in, report
+from reader.cli.common import (
+    EXIT_BAD_INPUT,
+    EXIT_OK,
+    Commands,
+    add_article_path,
+    articles_in,
+    report,
+)
 
 
 def add_parser(commands: Commands) -> None:
@@ -16,13 +22,7 @@ def add_parser(commands: Commands) -> None:
         description="Validate article files: every problem with its file, line and field. "
         "A folder is checked article by article (the files reader DIR opens).",
     )
-    parser.add_argument(
-        "paths",
-        nargs="*",
-        type=Path,
-        metavar="PATH",
-        help="an article file or a folder of articles (default: the bundled article)",
-    )
+    add_article_path(parser, many=True)
 
 
 def run(ns: argparse.Namespace) -> int:
