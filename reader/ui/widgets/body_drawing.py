@@ -30,6 +30,7 @@ from rich.style import Style
 from rich.text import Text
 from textual.strip import Strip
 
+from reader.ui.text.finder import Match
 from reader.ui.text.lines import TextLayout
 
 #: Cells left of the text for the quote bar.
@@ -46,12 +47,22 @@ KIND_CLASS = {
     "rule": "body--rule",
 }
 
+#: Every component class a line is styled by: the body's ``COMPONENT_CLASSES``.
+COMPONENT_CLASSES = frozenset(
+    {
+        *KIND_CLASS.values(),
+        "body--quote",
+        "body--quote-bar",
+        "body--chosen",
+        "body--match",
+        "body--match-current",
+        "body--link",
+    }
+)
+
 #: An address the body makes a terminal link of (OSC 8): http(s), nothing a terminal
 #: would act on (controls, ESC, BEL) and no spaces. Anything else is shown as text only.
 _LINKABLE = re.compile(r"https?://[^\s\x00-\x1f\x7f-\x9f]+", re.IGNORECASE)
-
-#: A find match: (block, start, end).
-Match = tuple[int, int, int]
 
 
 def linkable(url: str | None) -> str | None:
@@ -174,4 +185,12 @@ def stylize_matches(
         text.stylize(chosen, max(m_start, start) - start, min(m_end, end) - start)
 
 
-__all__ = ["GUTTER", "KIND_CLASS", "draw_rule", "draw_text_line", "linkable", "stylize_matches"]
+__all__ = [
+    "COMPONENT_CLASSES",
+    "GUTTER",
+    "KIND_CLASS",
+    "draw_rule",
+    "draw_text_line",
+    "linkable",
+    "stylize_matches",
+]
