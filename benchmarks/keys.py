@@ -102,9 +102,20 @@ def footer_changed(screen: Screen) -> Ready:
     return lambda now: (now[-2] if not now[-1] else now[-1]) != last
 
 
+def search_field(screen: Screen) -> str | None:
+    """The text in the quote sidebar's search field (the row under the pane's title)."""
+    for row, line in enumerate(screen[:-1]):
+        column = line.find("─ Quotes ─")
+        if column >= 0:
+            start = line.rfind("╭", 0, column)
+            field = screen[row + 1][start + 1 :]
+            end = field.find("│")
+            return (field[:end] if end >= 0 else field).strip(" ▊▎")
+    return None
+
+
 def search_shows(typed: str) -> Ready:
-    field = re.compile(rf"▊ +{re.escape(typed)} *▎")
-    return lambda screen: any(field.search(line) for line in screen)
+    return lambda screen: search_field(screen) == typed
 
 
 FOCUSED = footer_changed

@@ -21,6 +21,12 @@ from pathlib import Path
 
 #: How often the screen is read while waiting for something on it.
 POLL = 0.002
+#: Variables kept out of the programs' environment. PYTHONDONTWRITEBYTECODE (set in some
+#: shells and CI images) keeps an editable install from ever caching its bytecode, so
+#: every launch would compile reader's modules from source (some 30-50 ms at startup),
+#: which an installed package never does; the warm-up round is meant to leave the
+#: bytecode written, as a user's first launch does.
+UNSET = ("PYTHONDONTWRITEBYTECODE",)
 
 Screen = list[str]
 """A captured screen, one string per row."""
@@ -37,8 +43,13 @@ class Terminal:
         self.tmux("new-session", "-d", "-s", "keep", "sleep 3600")
 
     def tmux(self, *args: str) -> str:
+        env = {key: value for key, value in os.environ.items() if key not in UNSET}
         done = subprocess.run(
-            ["tmux", "-L", self.socket, *args], capture_output=True, text=True, check=False
+            ["tmux", "-L", self.socket, *args],
+            capture_output=True,
+            text=True,
+            check=False,
+            env=env,
         )
         return done.stdout
 

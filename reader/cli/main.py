@@ -12,7 +12,6 @@ always one line on stderr, never a traceback.
 from __future__ import annotations
 
 import argparse
-import gc
 import importlib
 import keyword
 import os
@@ -178,21 +177,24 @@ def _open(path: Path | None, articles_dir: Path | None = None) -> int:
         command = "reader show" if path is None else f"reader show {shlex.quote(str(path))}"
         what = "list the folder's articles" if path is not None and path.is_dir() else "print it"
         raise UsageError(f"not a terminal (the app needs one); to {what} as text: {command}")
-    # Importing Textual and the UI makes tens of thousands of objects and no garbage: the
-    # collector's passes over them only delay the first paint (by a sixth of the imports).
-    gc.disable()
+    from reader.core.gctools import startup
+
+    # Importing Textual and the UI and building the first screen make tens of thousands
+    # of objects and no garbage: the collector's passes over them only delay the first
+    # paint (by a sixth of the imports). The app ends the pause after the first frame,
+    # freezing what was made: the article lives as long as the process, and the collector
+    # walking it again and again (tens of milliseconds a pass for a huge article) would be
+    # felt as stutter while reading. Here, not in make_app: tests build many apps in one
+    # process.
+    startup.begin()
     try:
         from reader.ui.factory import make_app
 
         target, extra = _start_target(path, articles_dir)
         app = make_app(target, extra=extra)
-        # The article lives as long as the process: keep the collector from walking it
-        # again and again (tens of milliseconds a pass for a huge article, felt as stutter
-        # while reading). Here, not in make_app: tests build many apps in one process.
-        gc.freeze()
-    finally:
-        gc.enable()
-    app.run()
+        app.run()
+    finally:  # an article that would not load, an app that never painted: on again
+        startup.end()
     return app.return_code or EXIT_OK
 
 

@@ -24,3 +24,34 @@ def paused_gc() -> Iterator[None]:
         yield
     finally:
         gc.enable()
+
+
+class StartupPause:
+    """The collector off from launch until the first screen is painted.
+
+    Starting the app imports Textual and reader and builds the first screen: tens of
+    thousands of objects, none of them garbage in a cycle, which the collector would
+    walk again and again (some 10% of the time to the first paint). :meth:`begin` turns it
+    off if it is on; :meth:`end` (the app calls it once the first frame is on screen)
+    moves everything made so far to the permanent generation, where the collector never
+    looks again (the article lives as long as the process), and turns it back on. ``end``
+    without a ``begin`` (an app made by the tests) does nothing.
+    """
+
+    def __init__(self) -> None:
+        self.active = False
+
+    def begin(self) -> None:
+        if gc.isenabled():
+            gc.disable()
+            self.active = True
+
+    def end(self) -> None:
+        if self.active:
+            self.active = False
+            gc.freeze()
+            gc.enable()
+
+
+#: The one pause of this process (see :class:`StartupPause`).
+startup = StartupPause()

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, ClassVar, TypeGuard, cast
 
 from textual.app import App
 from textual.binding import Binding, BindingType
@@ -11,16 +12,28 @@ from textual.command import Provider
 from textual.screen import Screen
 
 from reader.core.config import Config
-from reader.core.index import LibraryIndex
+from reader.core.gctools import startup
 from reader.core.state import StateStore
 from reader.resources import styles_dir
 from reader.ui.settings import Settings, settle
 
 if TYPE_CHECKING:
+    from reader.core.index import LibraryIndex
     from reader.core.model import Article
 
 #: The theme used until the reader picks one (and by the snapshot tests).
 DEFAULT_THEME = "textual-dark"
+
+
+def is_library(start: object) -> TypeGuard[LibraryIndex]:
+    """Whether the app starts on a library index rather than an article.
+
+    Without importing either module before the first paint: an article never needs the
+    index (SQLite), a library never needs the model. A LibraryIndex exists only once
+    its module is imported, so a module not imported means an article.
+    """
+    index = sys.modules.get("reader.core.index")
+    return index is not None and isinstance(start, index.LibraryIndex)
 
 
 def _reader_commands() -> type[Provider]:
@@ -77,21 +90,23 @@ class ReaderApp(App[None]):
             self.set_keymap(dict(self.settings.keymap))
 
     def get_default_screen(self) -> Screen[None]:
-        if isinstance(self._start, LibraryIndex):
+        if is_library(self._start):
             from reader.ui.screens.library import LibraryScreen
 
             return LibraryScreen(self._start, self.state, title=self._library_title)
         from reader.ui.screens.reading import ReadingScreen
 
-        return ReadingScreen(self._start, self.state)
+        return ReadingScreen(cast("Article", self._start), self.state)
 
     def on_mount(self) -> None:
+        # the collector, paused by the CLI while starting, back on after the first frame
+        self.call_after_refresh(startup.end)
         self.report_state()
         for problem in self.settings.problems:
             self.notify(problem, title="Config", severity="warning", timeout=10, markup=False)
 
     def on_unmount(self) -> None:
-        if isinstance(self._start, LibraryIndex):
+        if is_library(self._start):
             self._start.close()
 
     def watch_theme(self, theme: str) -> None:

@@ -16,12 +16,12 @@ from typing import TYPE_CHECKING
 
 from reader.core.config import load_config
 from reader.core.errors import ReaderError
-from reader.core.index import LibraryIndex
 from reader.core.state import StateStore
 from reader.core.text import visible
 from reader.ui.app import ReaderApp
 
 if TYPE_CHECKING:
+    from reader.core.index import LibraryIndex
     from reader.core.model import Article
 
 #: Seconds after loading a big article before its cache entry is written: encoding it
@@ -60,6 +60,8 @@ def make_app(
     if path.is_dir():
         # a folder name is untrusted text too: spell out anything a terminal would act on
         title = visible(path.resolve().name or str(path), keep_newlines=False)
+        from reader.core.index import LibraryIndex  # SQLite: not for an article file
+
         start: Article | LibraryIndex = LibraryIndex(path, extra=extra)
     else:
         from reader.core.format.cache import load_article_cached  # YAML: not for a library

@@ -296,3 +296,68 @@ def test_possessive_title_before_a_comma_and_the_name() -> None:
         ("Rich Beeson", "We are treating the whole month as one long election day"),
     ]
     assert article.speakers[0].role == "Harlan’s deputy campaign manager"
+
+
+# -- where a person comes from is not a person ----------------------------------------------
+
+
+def test_name_of_a_place_after_a_cue_verb() -> None:
+    article = imported(
+        LEAD_EN,
+        "“This is fantastic!” beamed Donald Hartwell of Madison, Alabama, who had slipped onto "
+        "the floor from the guest seats.",
+        "“Some will take weeks to come round,” said Gov. Phil Brayton of Mississippi, a former "
+        "backer of the senator.",
+    )
+    assert who(article) == [
+        ("Donald Hartwell", "This is fantastic!"),
+        ("Phil Brayton", "Some will take weeks to come round"),
+    ]
+
+
+def test_a_state_after_a_town_is_no_speaker() -> None:
+    article = imported(
+        LEAD_EN,
+        "Governor Ruth Adler spoke first. “We will not wait,” she said.",
+        "Marla Quinn, during a town hall meeting in Columbus, Ohio, said she was “going to "
+        "put a lot of people back to work.”",
+    )
+    assert who(article)[-1] == ("Marla Quinn", "going to put a lot of people back to work.")
+
+
+def test_party_tag_between_commas_or_before_the_comma_of_the_cue() -> None:
+    article = imported(
+        "“Perpetual motion!” Rep. Glenn Thorpe, R-Pa., said of the convention.",
+        "On Tuesday Gov. John Kasner (R-OH), said, “I am getting ready to rent a covered wagon.”",
+    )
+    assert who(article) == [
+        ("Glenn Thorpe", "Perpetual motion!"),
+        ("John Kasner", "I am getting ready to rent a covered wagon."),
+    ]
+
+
+def test_a_role_no_list_holds_before_the_name_and_its_verb() -> None:
+    article = imported(
+        LEAD_EN,
+        "“Just saw the tweet. I am impressed by his range,” screenwriter Cole Hadley wrote on "
+        "the site.",
+        "“An awful lot of analysts said no,” remembered Roy Vernon, the firm's former spokesman.",
+    )
+    assert who(article) == [
+        ("Cole Hadley", "Just saw the tweet. I am impressed by his range"),
+        ("Roy Vernon", "An awful lot of analysts said no"),
+    ]
+    assert article.speakers[0].role == "screenwriter"
+
+
+def test_a_role_after_the_name_that_runs_into_the_verb() -> None:
+    # No comma closes the role: "Sam Laurie, the communications director for the party
+    # said". The name is still a speaker, and the next quotation is theirs.
+    article = imported(
+        LEAD_EN,
+        "Senator Ada Morrow wants a recount. “We deserve to know,” she said.",
+        "Sam Laurie, the communications director for the state party said in a statement "
+        "that the count was final.",
+        "“There are no paper ballots to recount.”",
+    )
+    assert who(article)[-1] == ("Sam Laurie", "There are no paper ballots to recount.")

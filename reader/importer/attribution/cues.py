@@ -112,6 +112,12 @@ class CueReader(PhraseReader):
                     at = self.tokens.start(k)
                     role = self._span_text(k, j)
                     cue = Cue("desc", role=role, head=known_head(head, here), at=at)
+                if cue.kind == "none" and not here & UPPER and f[j - 1] & UPPER:
+                    # '"…," screenwriter Cole Haddon wrote': a role word no list holds
+                    named = self._name_ending(j - 1)
+                    if named.kind == "name":
+                        role = self.text[self.tokens.start(k) : named.at].rstrip(" ,")
+                        cue = named._replace(role=named.role or role or None)
                 return _adjacent(cue) if cue.kind != "none" else NONE
         if here & UPPER:
             tagged = self._tagged_subject(k)
@@ -126,6 +132,10 @@ class CueReader(PhraseReader):
         n = len(w)
         r = run_at(self.tokens, k)
         v = r + _party_tag(w, f, r)
+        if v == r and v < n and w[v] == ",":
+            # "Rep. Glenn Thompson, R-Pa., said": the tag between commas
+            tag = _party_tag(["(", *w[v + 1 : v + MAX_TAG]], [0, *f[v + 1 : v + MAX_TAG]], 0, ",")
+            v += tag
         while v < n and f[v] & ADVERB_LIKE:
             v += 1
         if v >= n or not f[v] & WORD or not f[v] & (POST_CUE | PRE_CUE):
@@ -194,6 +204,10 @@ class CueReader(PhraseReader):
             k -= 1
         if f[k] & (PRE_CUE | POST_CUE):
             cue = self._subject(k)
+            if cue.kind == "none" and k and w[k - 1] in {",", ")"}:
+                # "Steve Huhn, a former vice president, said: “…”", "Gov. John Kasich
+                # (R-OH), said, “…”": the subject behind an apposition or a party tag.
+                cue = self._apposed_before(k)
             if cue.kind != "none":
                 return cue._replace(adjacent=punct)
         # "Menurut Anggraini, “…”" / "Kata Lavrov, “…”": the clause opens with the cue.
@@ -283,6 +297,8 @@ class CueReader(PhraseReader):
             k -= 1
         if k < 1:
             return NONE
+        if w[k] == "," and w[k - 1] == ")":
+            k -= 1  # "Gov. John Kasich (R-OH), said"
         if w[k] == ")":
             opening = opening_bracket(w, k)
             return NONE if opening is None else self._name_ending(opening - 1)
@@ -352,13 +368,13 @@ class CueReader(PhraseReader):
         return NONE
 
 
-def _party_tag(words: list[str], flags: list[int], r: int) -> int:
+def _party_tag(words: list[str], flags: list[int], r: int, close: str = ")") -> int:
     """Tokens of a party tag in brackets at ``r`` ("(D-Nev.)", "(R)"), 0 if none: a short
-    bracket that holds no lower-case word."""
+    bracket that holds no lower-case word. (With ``close`` ",", the tag after a comma.)"""
     if r >= len(words) or words[r] != "(":
         return 0
     for j in range(r + 1, min(len(words), r + MAX_TAG + 1)):
-        if words[j] == ")":
+        if words[j] == close:
             return j - r + 1 if j > r + 1 else 0
         if flags[j] & WORD and not flags[j] & UPPER:
             return 0

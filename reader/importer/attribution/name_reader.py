@@ -14,6 +14,7 @@ from typing import Literal, NamedTuple
 from reader.importer.attribution.flags import (
     ABBREVIATION,
     ACCORDING,
+    ALL_CAPS,
     ARTICLE,
     CONNECTOR,
     DIGITS,
@@ -43,6 +44,8 @@ MAX_BODY = 8
 
 #: What ends a sentence (unless it follows an abbreviated title: "Sen. Ann Cole").
 _FULL_STOPS = frozenset(".!?")
+#: Most tokens of where a person comes from after "of" ("Madison", "New York").
+MAX_ORIGIN = 3
 #: Longest role read after a name (", seorang ahli militer independen,").
 MAX_ROLE_AFTER = 20
 #: Most words of a role read before a comma and a name, a bracketed short form not
@@ -149,7 +152,13 @@ class NameReader:
             ):
                 break  # "…, Komisaris dan Direktur PT X juga telah diperiksa": no role
             j += 1
-        if j == i or (j < n and w[j] not in {",", "."} and not f[j] & RELATIVE):
+        if j == i or (
+            j < n
+            and w[j] not in {",", "."}
+            and not f[j] & RELATIVE
+            # "Sam Lau, the communications director for the party said …"
+            and not (marked and f[j] & PRE_CUE)
+        ):
             return None
         words = [s for s in range(i, j) if f[s] & WORD]
         if not words:
@@ -222,6 +231,20 @@ class NameReader:
             )
         ):
             i += 1
+        # "Donald Hartley of Madison", "Phil Bryant of Mississippi": a full name, then
+        # where the person comes from (a title before "of" holds no plain words).
+        for c in range(i + 2, j - 1):
+            if f[c] & CONNECTOR and f[c] & ROLE_PREPOSITION and not f[c] & UPPER:
+                if (
+                    j - c <= MAX_ORIGIN
+                    and all(f[s] & PLAIN and not f[s] & ALL_CAPS for s in (c - 2, c - 1))
+                    # nothing before the name but a title written short ("Gov.")
+                    and all(
+                        f[s] & (ABBREVIATION | HONORIFIC) or w[s] == "." for s in range(i, c - 2)
+                    )
+                ):
+                    j = c
+                break
         # "Sen. Chris Murphy", "Lt. Gen. Ann Cole": a title written short stays with it.
         while i >= 2 and w[i - 1] == "." and f[i - 2] & ABBREVIATION:
             i -= 2

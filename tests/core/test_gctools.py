@@ -1,0 +1,60 @@
+"""The collector's pause while the app starts (reader.core.gctools.StartupPause)."""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Iterator
+
+import pytest
+
+from reader.core.gctools import StartupPause, paused_gc
+
+
+@pytest.fixture(autouse=True)
+def collector_restored() -> Iterator[None]:
+    was = gc.isenabled()
+    yield
+    gc.unfreeze()
+    if was:
+        gc.enable()
+
+
+def test_begin_pauses_and_end_freezes_and_resumes() -> None:
+    gc.enable()
+    gc.unfreeze()
+    pause = StartupPause()
+    pause.begin()
+    assert not gc.isenabled()
+    made = [object() for _ in range(10)]
+    pause.end()
+    assert gc.isenabled()
+    assert gc.get_freeze_count() >= len(made)
+
+
+def test_end_without_begin_changes_nothing() -> None:
+    """An app built by the tests ends a pause nobody began: the collector is left alone."""
+    gc.enable()
+    gc.unfreeze()
+    StartupPause().end()
+    assert gc.isenabled()
+    assert gc.get_freeze_count() == 0
+
+
+def test_a_collector_already_off_stays_off() -> None:
+    gc.disable()
+    pause = StartupPause()
+    pause.begin()
+    pause.end()
+    assert not gc.isenabled()
+
+
+def test_a_load_inside_the_pause_leaves_it_paused() -> None:
+    """paused_gc (big article loads) only re-enables what it disabled itself."""
+    gc.enable()
+    pause = StartupPause()
+    pause.begin()
+    with paused_gc():
+        pass
+    assert not gc.isenabled()
+    pause.end()
+    assert gc.isenabled()
