@@ -108,3 +108,22 @@ class FolderArticles:
                 report(exc)
                 continue
             yield path, article
+
+
+def in_folder(folder: Path, indexed: str) -> Path:
+    """A file of ``folder`` the index names by its full path, as the user named the folder
+    (``news/a.yaml`` for ``reader check news``), the way the commands print paths."""
+    return folder / os.path.basename(indexed)
+
+
+def report_broken(folder: Path, indexed: list[str]) -> None:
+    """Report the files the index found broken, each as every command reports an article
+    that does not load: every problem, with file, line and field (the index keeps only
+    the first). A file mended since the refresh is read again and passes silently."""
+    from reader.core.format import load_article
+
+    for path in indexed:
+        try:
+            load_article(in_folder(folder, path))
+        except ReaderError as exc:
+            report(exc)

@@ -6,14 +6,26 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from reader.cli.common import EXIT_BAD_INPUT, EXIT_OK, Commands, FolderArticles, add_article_path
+from reader.cli.common import (
+    EXIT_BAD_INPUT,
+    EXIT_OK,
+    Commands,
+    add_article_path,
+    articles_in,
+    in_folder,
+    report_broken,
+)
 from reader.core.labels import label
 from reader.core.model import Article, Quote
 from reader.core.quote_query import QuoteIndex
 from reader.core.text import one_line
+
+if TYPE_CHECKING:
+    from reader.core.index.stored import StoredArticle
 
 
 def add_parser(commands: Commands) -> None:
@@ -44,31 +56,40 @@ def run(ns: argparse.Namespace) -> int:
 
 
 def _folder(folder: Path, speaker: str | None, search: str | None, *, as_json: bool) -> int:
-    """The chosen quotes of every article in ``folder`` that has any; bad files are
-    reported on stderr (exit 1) and the others still listed."""
+    """The chosen quotes of every article in ``folder`` that has any, from the folder's
+    library index (brought up to date first: only new and changed files are read); bad
+    files are reported on stderr (exit 1) and the others still listed."""
+    from reader.cli.index import refreshed_index
     from reader.core.files import shown
 
-    articles = FolderArticles(folder)
-    found: list[tuple[Path, Article, list[Quote]]] = []
-    for path, article in articles:
-        chosen = select_quotes(article, speaker, search)
+    articles_in(folder)  # a folder without articles is an error, as for one file
+    index, _result = refreshed_index(folder)
+    try:
+        stored = index.stored()
+        broken = sorted(row.path for row in index.articles() if row.error is not None)
+    finally:
+        index.close()
+    report_broken(folder, broken)
+    found: list[tuple[Path, StoredArticle, list[Quote]]] = []
+    for entry in stored:
+        chosen = select_quotes(entry.article, speaker, search)
         if chosen:
-            found.append((path, article, chosen))
+            found.append((in_folder(folder, entry.path), entry, chosen))
     if as_json:
         data = {
             "folder": str(folder),
             "articles": [
-                {"path": str(path), **_article_record(article, chosen)}
-                for path, article, chosen in found
+                {"path": str(path), **_article_record(entry.article, chosen, entry.headings)}
+                for path, entry, chosen in found
             ],
         }
         sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
     else:
-        for number, (path, article, chosen) in enumerate(found):
-            heading = f"{shown(path)}: {one_line(article.title)}"
+        for number, (path, entry, chosen) in enumerate(found):
+            heading = f"{shown(path)}: {one_line(entry.article.title)}"
             sys.stdout.write(("\n" if number else "") + heading + "\n")
-            sys.stdout.write(quotes_text(article, chosen))
-    return EXIT_BAD_INPUT if articles.failed else EXIT_OK
+            sys.stdout.write(quotes_text(entry.article, chosen))
+    return EXIT_BAD_INPUT if broken else EXIT_OK
 
 
 def select_quotes(
@@ -83,11 +104,16 @@ def select_quotes(
     return [article.quotes[index] for index in chosen]
 
 
-def quote_record(article: Article, quote: Quote) -> dict[str, Any]:
-    """One quote as JSON-ready data, with its speaker and where it stands."""
+def quote_record(
+    article: Article, quote: Quote, headings: Mapping[str, str | None] | None = None
+) -> dict[str, Any]:
+    """One quote as JSON-ready data, with its speaker and where it stands (the heading
+    from ``headings`` by quote id when given: an article from the index has no sections)."""
     who = article.speaker(quote.speaker)
     heading = None
-    if quote.section != "lead":
+    if headings is not None:
+        heading = headings.get(quote.id)
+    elif quote.section != "lead":
         heading = article.section(quote.section).heading
     return {
         "id": quote.id,
@@ -100,11 +126,13 @@ def quote_record(article: Article, quote: Quote) -> dict[str, Any]:
     }
 
 
-def _article_record(article: Article, quotes: list[Quote]) -> dict[str, Any]:
+def _article_record(
+    article: Article, quotes: list[Quote], headings: Mapping[str, str | None] | None = None
+) -> dict[str, Any]:
     return {
         "article": article.id,
         "title": article.title,
-        "quotes": [quote_record(article, q) for q in quotes],
+        "quotes": [quote_record(article, q, headings) for q in quotes],
     }
 
 

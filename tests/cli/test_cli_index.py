@@ -101,3 +101,76 @@ def test_index_draws_a_progress_bar_on_a_terminal(
     out, err = capsys.readouterr()
     assert "Indexing" in err  # the bar, drawn on stderr
     assert out.strip().endswith("4 files, 4 read, 0 removed, 1 broken")
+
+
+# -- reader quotes DIR and reader check DIR answer from the index ------------------------
+
+
+def _no_file_is_read(monkeypatch: pytest.MonkeyPatch) -> None:
+    """From here on, loading an article file fails (answers must come from the index)."""
+    import reader.core.format as fmt
+
+    def refuse(path: object, *args: object, **kwargs: object) -> None:
+        raise AssertionError(f"{path} was read")
+
+    monkeypatch.setattr(fmt, "load_article", refuse)
+
+
+def test_quotes_of_a_folder_come_from_its_index_refreshed_first(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "lib"
+    paths = small_library(folder)
+    paths["broken"].unlink()
+    assert main(["index", str(folder)]) == 0
+    capsys.readouterr()
+    with monkeypatch.context() as patched:
+        _no_file_is_read(patched)
+        assert main(["quotes", str(folder), "--speaker", "lavrov"]) == 0
+    out = capsys.readouterr().out
+    assert out.count("  “") == 2 and "Sanctions will not help anyone" in out
+    # a changed file is read again before the answer; the others are not
+    write(
+        folder,
+        "geneva.yaml",
+        make_article("geneva", "Talks in Geneva", [("Sergei Lavrov", "", "Kalimat baru")]),
+        mtime=1_000_000_000_000_000_000 + 7,
+    )
+    assert main(["quotes", str(folder), "--speaker", "lavrov", "--search", "baru"]) == 0
+    out = capsys.readouterr().out
+    assert "Kalimat baru" in out and "Sanctions" not in out
+
+
+def test_the_folders_json_is_each_articles_own(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Answered from the index, each article's record is what ``reader quotes FILE
+    --json`` gives for the file: speakers' ids, roles, headings, paragraphs."""
+    import json
+
+    folder = tmp_path / "lib"
+    small_library(folder)
+    assert main(["quotes", str(folder), "--json"]) == 1  # broken.yaml
+    data = json.loads(capsys.readouterr().out)
+    assert [Path(a["path"]).name for a in data["articles"]] == ["geneva.yaml", "paris.yaml"]
+    for record in data["articles"]:
+        assert main(["quotes", record.pop("path"), "--json"]) == 0
+        assert record == json.loads(capsys.readouterr().out)
+
+
+def test_check_of_a_folder_comes_from_its_index(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "lib"
+    paths = small_library(folder)
+    paths["broken"].unlink()
+    assert main(["index", str(folder)]) == 0
+    capsys.readouterr()
+    with monkeypatch.context() as patched:
+        _no_file_is_read(patched)
+        assert main(["check", str(folder)]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert [line.split(": ok (")[0] for line in out] == [
+        str(folder / name) for name in ("geneva.yaml", "paris.yaml", "quiet.yaml")
+    ]
+    assert out[1].endswith("(1 sections, 2 quotes, 2 speakers)")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import sqlite3
 import subprocess
@@ -399,3 +400,65 @@ def test_the_newest_page_is_the_start_of_the_date_order_and_the_counts_match(
     for limit in (1, 3, 5, len(every), len(every) + 5):
         assert index.newest(limit) == every[:limit]
     assert index.counts() == (8, 1)
+
+
+def _recounted(index: LibraryIndex) -> dict[str, tuple[int, int]]:
+    """Each speaker's (quotes, articles) counted afresh from the quotes themselves."""
+    rows = index._conn().execute(
+        "SELECT p.name, count(*), count(DISTINCT q.article) FROM quotes q"
+        " JOIN persons p ON p.id = q.person GROUP BY p.id"
+    )
+    return {name: (quotes, articles) for name, quotes, articles in rows}
+
+
+def _listed(index: LibraryIndex) -> dict[str, tuple[int, int]]:
+    return {p.name: (p.quotes, p.articles) for p in index.persons()}
+
+
+def test_speaker_counts_follow_each_change_without_a_recount(
+    library: tuple[Path, dict[str, Path]],
+) -> None:
+    """Counts kept up as articles come, change and go: always what a recount gives, and a
+    speaker left without quotes is gone (one only listed, never quoted, never appears)."""
+    folder, paths = library
+    index = built(folder)
+    assert _listed(index) == _recounted(index) and _listed(index)
+    write(
+        folder,
+        "paris.yaml",
+        make_article("paris", "Judul baru", [("John Kerry", "", "Kalimat yang berbeda")]),
+        mtime=1_000_000_000_000_000_000 + 1,
+    )
+    paths["geneva"].unlink()
+    extra = make_article("extra", "Tambahan", [("Joko Widodo", "Presiden", "Kita bisa")])
+    extra = dataclasses.replace(
+        extra,
+        speakers=(
+            *extra.speakers,
+            dataclasses.replace(extra.speakers[0], id="s9", name="Tak Bicara"),
+        ),
+    )
+    write(folder, "extra.yaml", extra)
+    index.refresh()
+    listed = _listed(index)
+    assert listed == _recounted(index)
+    assert "Tak Bicara" not in listed and all(p.quotes > 0 for p in index.persons())
+    assert not any(person_key(name) == "sergei lavrov" for name in listed)
+    assert listed["John Kerry"] == (1, 1)
+
+
+def test_a_refresh_stopped_half_way_leaves_the_speaker_counts_right(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The counts were made once at the end of a refresh: one stopped (the screen closed)
+    left its speakers uncounted, and the next refresh, with nothing new to read, kept them so."""
+    monkeypatch.setattr("reader.core.index.update.BATCH", 1)
+    folder = tmp_path / "lib"
+    small_library(folder)
+    index = LibraryIndex(folder)
+    asked = iter([False, False, True])
+    stopped = index.refresh(should_stop=lambda: next(asked, True))
+    assert stopped.stopped and stopped.read == 2
+    assert _listed(index) == _recounted(index) and _listed(index)
+    index.refresh()
+    assert _listed(index) == _recounted(index)

@@ -197,6 +197,45 @@ async def test_quote_search_highlights_the_words(folder: Path) -> None:
         assert marked == "economy" and match.underline
 
 
+async def test_the_words_stay_marked_on_the_cursor_row(folder: Path) -> None:
+    """On the focused list the cursor's colours covered the match's: only an underline
+    was left. The matched words are drawn over the cursor, in colours of their own."""
+    app = make_app(folder, state=StateStore())
+    async with app.run_test(size=WIDE) as pilot:
+        screen = await settled(pilot)
+        await pilot.press("slash", *"economy", "enter")
+        results = screen.query_one("#quote-results", QuoteList)
+        assert results.has_focus and results.cursor == 0 and results.hits
+        strip = results.render_line(0)
+        marked = [s for s in strip if s.text == "economy"]
+        plain = [s for s in strip if s.text.strip() and s.text != "economy"]
+        assert marked and plain and marked[0].style and plain[0].style
+        colours = (marked[0].style.color, marked[0].style.bgcolor)
+        assert colours != (plain[0].style.color, plain[0].style.bgcolor)
+        assert marked[0].style.underline
+        await pilot.press("slash")  # back in the field: the list's cursor is blurred
+        assert not results.has_focus
+        blurred = [s for s in results.render_line(0) if s.text == "economy"]
+        assert blurred and blurred[0].style and blurred[0].style.underline
+
+
+async def test_the_footer_keeps_the_palette_and_search_at_80_columns(folder: Path) -> None:
+    """At 80x24 the library footer left out ^p (ranked last)."""
+    from reader.ui.widgets.key_footer import KeyFooter
+
+    app = make_app(folder, state=StateStore())
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await settled(pilot)
+        footer = screen.query_one(KeyFooter)
+        shown = [
+            str(getattr(key, "action", ""))
+            for key in footer.query_children()
+            if key.display and getattr(key, "action", None)
+        ]
+        assert "command_palette" in shown and "search_quotes" in shown
+        assert "help" in shown and "app.quit" in shown
+
+
 async def test_speakers_are_listed_once_and_list_their_quotes(folder: Path) -> None:
     app = make_app(folder, state=StateStore())
     async with app.run_test(size=WIDE) as pilot:

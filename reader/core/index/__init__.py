@@ -20,7 +20,7 @@ import tempfile
 import threading
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from reader.core.index.query import (
     ArticleRow,
@@ -37,6 +37,9 @@ from reader.core.index.query import (
 )
 from reader.core.index.results import Progress, RefreshResult
 from reader.core.index.store import connect, index_path, is_damage, open_index, remove_index
+
+if TYPE_CHECKING:
+    from reader.core.index.stored import StoredArticle
 
 __all__ = [
     "ArticleRow",
@@ -147,6 +150,12 @@ class LibraryIndex:
     def counts(self) -> tuple[int, int]:
         """(articles that load, broken files)."""
         return self._guarded(count_articles)
+
+    def stored(self) -> list[StoredArticle]:
+        """Every good file with quotes, by path, as model objects (``reader quotes DIR``)."""
+        from reader.core.index.stored import stored_articles  # the model: not for the screen
+
+        return self._guarded(stored_articles)
 
     def persons(self) -> list[PersonRow]:
         return self._guarded(list_persons)

@@ -24,7 +24,7 @@ import sqlite3
 from pathlib import Path
 
 #: Version of the schema below; an index of another version is rebuilt.
-INDEX_FORMAT = 2
+INDEX_FORMAT = 3
 #: Seconds a connection waits for another process's lock before giving up.
 BUSY_TIMEOUT = 10.0
 #: Tokenizer of the quote search: words split on anything but letters and digits,
@@ -68,7 +68,10 @@ CREATE TABLE quotes (
     section TEXT NOT NULL,
     paragraph INTEGER NOT NULL,
     kind TEXT NOT NULL,
-    text TEXT NOT NULL
+    text TEXT NOT NULL,
+    speaker_id TEXT NOT NULL DEFAULT '',
+    aliases TEXT NOT NULL DEFAULT '',
+    heading TEXT
 );
 CREATE INDEX quotes_article ON quotes(article);
 CREATE INDEX quotes_person ON quotes(person, id);
@@ -84,8 +87,8 @@ _PROBES = (
     "SELECT id, path, size, mtime_ns, format, error, article_id, title, source, date,"
     " language, quotes, speakers, blocks, sections FROM articles LIMIT 0",
     "SELECT id, key, name, role, quotes, articles FROM persons LIMIT 0",
-    "SELECT id, article, quote_id, person, name, role, section, paragraph, kind, text"
-    " FROM quotes LIMIT 0",
+    "SELECT id, article, quote_id, person, name, role, section, paragraph, kind, text,"
+    " speaker_id, aliases, heading FROM quotes LIMIT 0",
     "SELECT rowid, text, name, role FROM quote_text LIMIT 0",
 )
 

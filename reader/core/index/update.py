@@ -21,6 +21,7 @@ import contextlib
 import os
 import re
 import sqlite3
+from collections import Counter
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
@@ -103,8 +104,10 @@ def refresh(
     )
     if gone:
         with _transaction(conn):
+            touched: set[int] = set()
             for path in gone:
-                _delete(conn, path)
+                touched |= _delete(conn, path)
+            _drop_unquoted(conn, touched)
     report = progress or (lambda _p: None)
     report(Progress(0, len(todo)))
     broken = read = 0
@@ -113,18 +116,17 @@ def refresh(
             return RefreshResult(len(files), read, len(gone), broken, stopped=True)
         loaded = [_load(path) for path in todo[start : start + BATCH]]
         with _transaction(conn):
+            touched = set()
             for path, outcome in loaded:
-                _delete(conn, path)
+                touched |= _delete(conn, path)
                 if isinstance(outcome, Article):
-                    _insert(conn, path, files[path], outcome)
+                    touched |= _insert(conn, path, files[path], outcome)
                 else:
                     broken += 1
                     _insert_broken(conn, path, files[path], outcome)
+            _drop_unquoted(conn, touched)
         read += len(loaded)
         report(Progress(read, len(todo)))
-    if gone or todo:
-        with _transaction(conn):
-            _count_persons(conn)
     (broken,) = conn.execute("SELECT count(*) FROM articles WHERE error IS NOT NULL").fetchone()
     return RefreshResult(len(files), read, len(gone), broken)
 
@@ -172,11 +174,20 @@ class _transaction:
                 self.conn.execute("ROLLBACK")
 
 
-def _delete(conn: sqlite3.Connection, path: str) -> None:
+def _delete(conn: sqlite3.Connection, path: str) -> set[int]:
+    """Take the file at ``path`` out of the index; the speakers whose counts it changed."""
     row = conn.execute("SELECT id FROM articles WHERE path = ?", (path,)).fetchone()
     if row is None:
-        return
+        return set()
     (article,) = row
+    # the article's quotes no longer count for their speakers
+    counts = conn.execute(
+        "SELECT person, count(*) FROM quotes WHERE article = ? GROUP BY person", (article,)
+    ).fetchall()
+    conn.executemany(
+        "UPDATE persons SET quotes = quotes - ?, articles = articles - 1 WHERE id = ?",
+        [(quotes, person) for person, quotes in counts],
+    )
     # external-content FTS: its rows are deleted by giving it the old values
     conn.execute(
         "INSERT INTO quote_text(quote_text, rowid, text, name, role) "
@@ -185,6 +196,7 @@ def _delete(conn: sqlite3.Connection, path: str) -> None:
     )
     conn.execute("DELETE FROM quotes WHERE article = ?", (article,))
     conn.execute("DELETE FROM articles WHERE id = ?", (article,))
+    return {person for person, _quotes in counts}
 
 
 def _insert_broken(conn: sqlite3.Connection, path: str, stat: Stat, reason: str) -> None:
@@ -195,7 +207,8 @@ def _insert_broken(conn: sqlite3.Connection, path: str, stat: Stat, reason: str)
     )
 
 
-def _insert(conn: sqlite3.Connection, path: str, stat: Stat, article: Article) -> None:
+def _insert(conn: sqlite3.Connection, path: str, stat: Stat, article: Article) -> set[int]:
+    """Add ``article`` (read from ``path``); the speakers it adds to or creates."""
     blocks = sum(1 for _ in article.blocks())
     cursor = conn.execute(
         "INSERT INTO articles (path, size, mtime_ns, format, article_id, title, source, date,"
@@ -227,6 +240,8 @@ def _insert(conn: sqlite3.Connection, path: str, stat: Stat, article: Article) -
     rows = []
     for quote in article.quotes:
         speaker = article.speaker(quote.speaker)
+        # what `reader quotes DIR` lists and matches by, beside the search's own columns
+        heading = None if quote.section == "lead" else article.section(quote.section).heading
         rows.append(
             (
                 article_row,
@@ -238,11 +253,14 @@ def _insert(conn: sqlite3.Connection, path: str, stat: Stat, article: Article) -
                 quote.paragraph,
                 quote.kind,
                 quote.text,
+                speaker.id,
+                "\n".join(speaker.aliases),
+                heading,
             )
         )
     conn.executemany(
         "INSERT INTO quotes (article, quote_id, person, name, role, section, paragraph, kind,"
-        " text) VALUES (?,?,?,?,?,?,?,?,?)",
+        " text, speaker_id, aliases, heading) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
         rows,
     )
     conn.execute(
@@ -250,19 +268,23 @@ def _insert(conn: sqlite3.Connection, path: str, stat: Stat, article: Article) -
         "SELECT id, text, name, role FROM quotes WHERE article = ?",
         (article_row,),
     )
+    quoted = Counter(row[2] for row in rows)
+    conn.executemany(
+        "UPDATE persons SET quotes = quotes + ?, articles = articles + 1 WHERE id = ?",
+        [(quotes, person) for person, quotes in quoted.items()],
+    )
+    return set(persons.values())
 
 
-def _count_persons(conn: sqlite3.Connection) -> None:
-    """Drop speakers left without quotes; count the quotes and articles of the others.
+def _drop_unquoted(conn: sqlite3.Connection, persons: set[int]) -> None:
+    """Drop the speakers among ``persons`` left without quotes.
 
-    Counted once per refresh, so that listing the speakers is a plain read.
+    Each speaker's counts of quotes and articles are kept up to date as articles come
+    and go (in the same transaction), so that a refresh costs what changed, not a
+    recount of the whole library, and listing the speakers is a plain read.
     """
-    conn.execute(
-        "DELETE FROM persons WHERE NOT EXISTS "
-        "(SELECT 1 FROM quotes WHERE quotes.person = persons.id)"
-    )
-    conn.execute(
-        "UPDATE persons SET quotes = c.quotes, articles = c.articles FROM "
-        "(SELECT person, count(*) AS quotes, count(DISTINCT article) AS articles"
-        " FROM quotes GROUP BY person) AS c WHERE c.person = persons.id"
-    )
+    ids = list(persons)
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        marks = ",".join("?" * len(chunk))
+        conn.execute(f"DELETE FROM persons WHERE quotes <= 0 AND id IN ({marks})", chunk)

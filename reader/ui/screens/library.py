@@ -55,17 +55,19 @@ FIRST_PAGE = 100
 RELOAD_EVERY = 1.0
 FILTER_HINT = "Filter by title, source, date, language"
 TABS = [("articles", "Articles"), ("quotes", "Quotes"), ("speakers", "Speakers")]
+#: The footer's keys, most useful first (those that do not fit are on the help screen):
+#: at 80 columns quit, help, search, the palette, speakers, filter and Enter.
 FOOTER_PRIORITIES = (
     "app.quit",
     "help",
     "search_quotes",
-    "show_tab('articles')",
+    "command_palette",
     "show_tab('speakers')",
     "filter",
-    "cycle_sort",
-    "refresh_index",
     "choose",
-    "command_palette",
+    "cycle_sort",
+    "show_tab('articles')",
+    "refresh_index",
 )
 
 

@@ -130,7 +130,7 @@ class QuoteList(RowList):
     def render_row(self, index: int, line: int, width: int, cursor: bool) -> list[Piece]:
         hit = self.hits[index]
         if line == 0:
-            return self._quote_line(one_line(hit.text), width)
+            return self._quote_line(one_line(hit.text), width, cursor)
         who = one_line(hit.name) + (f", {one_line(hit.role)}" if hit.role else "")
         strong = self.component_style("strong")
         dim = self.component_style("dim")
@@ -143,11 +143,12 @@ class QuoteList(RowList):
             (fit(" · " + title, max(0, room - who_cells - 1)), dim),
         ]
 
-    def _quote_line(self, text: str, width: int) -> list[Piece]:
-        """“The quote” on one line, cut to ``width``, the searched words marked."""
+    def _quote_line(self, text: str, width: int, cursor: bool) -> list[Piece]:
+        """“The quote” on one line, cut to ``width``, the searched words marked (in a
+        style of their own on the cursor's row, whose colours would otherwise hide them)."""
         shown = fit(f"“{text}”", width).rstrip()
         spans = find_spans(shown, self.words) if self.words else []
-        match: Style = self.component_style("match")
+        match: Style = self.component_style("cursor-match" if cursor else "match")
         pieces: list[Piece] = []
         at = 0
         for start, end in spans:

@@ -59,6 +59,7 @@ class RowList(ScrollView, can_focus=True):
         "row-list--dim",
         "row-list--strong",
         "row-list--match",
+        "row-list--cursor-match",
         "row-list--error",
     }
 
@@ -134,15 +135,22 @@ class RowList(ScrollView, can_focus=True):
         if index >= self.count or width <= 0:
             return Strip.blank(width, base)
         at_cursor = index == self.cursor
-        # the cursor's style goes last: its colours win over a row's dim or strong text
-        # (a match keeps its bold underline)
+        # the cursor's style goes last: its colours win over a row's dim or strong text;
+        # but a piece in the cursor-match style (searched words) is drawn over the cursor
         cursor = self.get_component_rich_style("row-list--cursor") if at_cursor else Style()
-        segments = [
-            Segment(text, base + cursor if piece is None else base + piece + cursor)
-            for text, piece in self.render_row(index, part, width, at_cursor)
-            if text
-        ]
-        return Strip(segments).adjust_cell_length(width, base + cursor)
+        over = self.get_component_rich_style("row-list--cursor-match") if at_cursor else None
+        drawn: list[Segment] = []
+        for text, piece in self.render_row(index, part, width, at_cursor):
+            if not text:
+                continue
+            if piece is None:
+                style = base + cursor
+            elif piece == over:
+                style = base + cursor + piece
+            else:
+                style = base + piece + cursor
+            drawn.append(Segment(text, style))
+        return Strip(drawn).adjust_cell_length(width, base + cursor)
 
     def component_style(self, name: str) -> Style:
         """A component class's style, to use in the pieces of a row."""
