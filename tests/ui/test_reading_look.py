@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from cells import Cell, cells, contrast, luminance
-from conftest import NARROW, WIDE
+from conftest import NARROW, WIDE, sidebar_ready
 from rich.style import Style
 from textual.widget import Widget
 
@@ -137,6 +137,7 @@ async def test_scrollbars_are_thin_and_on_the_pane_background(
     app = seed_app()
     async with app.run_test(size=WIDE) as pilot:
         await _open(app, pilot, theme)
+        await sidebar_ready(pilot)  # mounted after the first paint
         for selector in ("#body", "#quote-list"):
             widget = app.screen.query_one(selector)
             assert widget.styles.scrollbar_size_vertical == 1
