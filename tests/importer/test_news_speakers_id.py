@@ -37,6 +37,14 @@ def test_a_known_place_after_a_title_is_not_part_of_the_name() -> None:
     assert speaker_of(article, "Potensi hujan") == "Dewi Anggraini"
 
 
+def test_a_university_is_no_person() -> None:
+    article = imported(
+        "Sejarawan Universitas Karya Darma, Bandung, mengatakan, wabah serupa pernah terjadi.",
+        "“Masa itu penuh kesulitan, tetapi warga saling menolong,” katanya.",
+    )
+    assert "Karya Darma" not in names(article)
+
+
 def test_a_surname_that_is_also_a_place_stays_in_the_name() -> None:
     article = imported(
         "Ketua Himpunan Nelayan Maluku Rusdy Ambon mengatakan, kapal baru tiba.",
@@ -175,3 +183,58 @@ def test_a_name_that_starts_like_another_with_another_title_is_another_person() 
         "“Jika semua syarat terpenuhi, kami akan lakukan pengkajian,” ujar Agustan.",
     )
     assert speaker_of(article, "Jika semua") == "Agustan"
+
+
+# -- long titles in the cue ----------------------------------------------------------------
+
+
+def test_a_lower_case_title_with_a_short_form_before_the_comma_and_the_name() -> None:
+    article = imported(
+        "Globalisasi membuat wabah menyebar cepat ke banyak negara.",
+        "“Pandemi ini sesuatu yang menyebar secara cepat,” sebut peneliti Badan Riset "
+        "Nasional (BRN), Dewi Kartika Sari, dalam diskusi daring.",
+    )
+    assert speaker_of(article, "Pandemi ini") == "Dewi Kartika Sari"
+
+
+def test_the_office_and_its_region_between_commas_before_the_name() -> None:
+    article = imported(
+        "“Sepertinya warga belum sadar bahwa virus ini cepat menular,” kata Camat "
+        "Sukadana, Kabupaten Tangerang, Ubaidillah Hasan, Sabtu (18/5/2020).",
+    )
+    quote = article.quotes[0]
+    assert article.speaker(quote.speaker).name == "Ubaidillah Hasan"
+    assert article.speaker(quote.speaker).role == "Camat Sukadana, Kabupaten Tangerang"
+
+
+def test_a_list_inside_the_title_runs_through_dan_to_the_name() -> None:
+    article = imported(
+        "Menteri Agama Fachri Rasyid menghadiri rapat terbatas itu.",
+        "“Kegiatan keagamaan yang mengumpulkan orang banyak masih dilarang,” kata Menteri "
+        "Koordinator Bidang Politik, Hukum, dan Keamanan Mahmud Hadi dalam konferensi pers.",
+    )
+    assert speaker_of(article, "Kegiatan keagamaan") == "Mahmud Hadi"
+
+
+def test_two_offices_joined_by_a_slash_are_one_title() -> None:
+    article = imported(
+        "Pesawat itu mendekati tahap akhir pengujian.",
+        "“Mudah-mudahan sertifikat keluar akhir tahun ini,” ujar Menteri Riset dan "
+        "Teknologi/Kepala Badan Riset dan Inovasi Nasional Bambang Sudarsono saat "
+        "menghadiri uji terbang.",
+    )
+    assert speaker_of(article, "Mudah-mudahan") == "Bambang Sudarsono"
+
+
+# -- not speech --------------------------------------------------------------------------
+
+
+def test_a_title_after_a_label_word_is_nobodys_quote_even_before_a_speech_verb() -> None:
+    article = imported(
+        "Shalat Id digelar di halaman istana dengan jemaah terbatas.",
+        "Dalam khotbahnya yang bertema “Lebaran Momentum Berbagi”, Ahmad Fauzi "
+        "menyampaikan, Idul Fitri adalah saat untuk saling memaafkan.",
+        "“Mari kita saling memaafkan,” ujarnya.",
+    )
+    assert [q.text for q in article.quotes] == ["Mari kita saling memaafkan"]
+    assert speaker_of(article, "Mari kita") == "Ahmad Fauzi"

@@ -30,7 +30,7 @@ from reader.importer.attribution.flags import (
     WORD,
 )
 from reader.importer.attribution.name_reader import NONE, Cue, NameReader
-from reader.importer.attribution.tokens import run_at
+from reader.importer.attribution.tokens import MAX_BRACKETED, run_at
 
 #: Furthest a speaker phrase reaches after its cue verb (tokens).
 MAX_PHRASE = 25
@@ -138,7 +138,7 @@ class PhraseReader(NameReader):
         w, f = self.words, self.flags
         j = min(run_at(self.tokens, k), end)
         start = k
-        best = self.name_at(k, j)
+        best = self._unless_place(self.name_at(k, j), j, end)
         best_k = k
         # "Kepala Dusun Nglahar, Kelurahan Sumbersari, …, Wahyu Wibowo": role segments
         # separated by commas, the name last; ", Senin" after a name ends the chain.
@@ -146,14 +146,17 @@ class PhraseReader(NameReader):
             (best is None or best.kind != "name" or best.role is None or best_k > start)
             and j + 1 < end
             and w[j] == ","
-            and f[j + 1] & UPPER
+            and f[self._segment(k, j, end)] & UPPER
             and any(f[s] & WORD and not f[s] & PLAIN for s in range(k, j))
         ):
-            nxt = min(run_at(self.tokens, j + 1), end)
-            if nxt == j + 1:
+            # "Menteri Koordinator Bidang Politik, Hukum, dan Keamanan Mahfud MD": the
+            # last segment of a list inside the title opens with "dan".
+            seg = self._segment(k, j, end)
+            nxt = min(run_at(self.tokens, seg), end)
+            if nxt == seg:
                 break
-            k, j = j + 1, nxt
-            found = self.name_at(k, j)
+            k, j = seg, nxt
+            found = self._unless_place(self.name_at(k, j), j, end)
             if found is not None and found.kind == "name":
                 best, best_k = found, k
         if best is None:
@@ -164,6 +167,34 @@ class PhraseReader(NameReader):
                 role = self.text[self.tokens.start(role_i) : best.at].rstrip(" ,")
                 return Cue("name", name=best.name, role=role, at=best.at)
         return best
+
+    def _segment(self, k: int, comma: int, end: int) -> int:
+        """Where the segment after the segment ``k..comma`` and its comma starts: past a
+        lower-case connector when that segment is all title words, a list inside the
+        title ("Bidang Politik, Hukum, dan Keamanan …")."""
+        s = comma + 1
+        f = self.flags
+        if (
+            s + 1 < end
+            and f[s] & CONNECTOR
+            and not f[s] & UPPER
+            and not any(f[t] & PLAIN for t in range(k, comma))
+        ):
+            return s + 1
+        return s
+
+    def _unless_place(self, found: Cue | None, j: int, end: int) -> Cue | None:
+        """``found``, unless the segment after its comma is a region ("Camat Neglasari,
+        Kabupaten Tangerang, Ubaidillah Ansar"): then the "name" was the office's place."""
+        if (
+            found is not None
+            and found.kind == "name"
+            and j + 1 < end
+            and self.words[j] == ","
+            and self.tokens.lower(j + 1) in self.lang.org_heads
+        ):
+            return None
+        return found
 
     def _description(self, k: int, end: int) -> Cue:
         f = self.flags
@@ -181,11 +212,13 @@ class PhraseReader(NameReader):
             return NONE
         words = self.tokens.lowers(i, j)
         head = next((word for word in words if word in lang.role_words), words[0])
-        # "kata pakar militer, Yakov Kedmi": the description is a role, the name follows.
-        if j + 1 < end and self.words[j] == "," and f[j + 1] & UPPER:
-            named = self.name_at(j + 1, run_at(self.tokens, j + 1))
+        # "kata pakar militer, Yakov Kedmi": the description is a role, the name follows;
+        # "sebut peneliti Lembaga … (LIPI), Dewi Fortuna Anwar": past a short form.
+        r = _past_short_form(self.words, j, end)
+        if r + 1 < end and self.words[r] == "," and f[r + 1] & UPPER:
+            named = self.name_at(r + 1, run_at(self.tokens, r + 1))
             if named is not None and named.kind == "name":
-                return Cue("name", name=named.name, role=self._span_text(i, j), at=named.at)
+                return Cue("name", name=named.name, role=self._span_text(i, r), at=named.at)
         at = self.tokens.start(k)
         if f[k] & BACKREF_MARKER or f[j - 1] & BACKREF_CLOSER:
             return Cue("back", head=head, at=at)
@@ -233,3 +266,12 @@ def known_head(head: str, marker: int) -> str | None:
     marker ("kata seorang petani lain", "said a resident"), which introduces someone new.
     """
     return None if marker & INDEFINITE else head
+
+
+def _past_short_form(words: list[str], j: int, end: int) -> int:
+    """The token after a short form in brackets at ``j`` ("(LIPI)"), else ``j``."""
+    if j < end and words[j] == "(":
+        for c in range(j + 1, min(end, j + MAX_BRACKETED + 2)):
+            if words[c] == ")":
+                return c + 1
+    return j

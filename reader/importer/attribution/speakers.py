@@ -40,6 +40,8 @@ from reader.importer.slug import slugify, unique
 SPEECH_REACH = 3
 #: Paragraphs read after the last quotation ("…," kata X. / X adalah …).
 READ_AFTER_LAST = 1
+#: Most words of a quoted title or slogan after a label word ("bertema", "titled").
+MAX_LABEL_WORDS = 8
 
 
 @dataclass
@@ -87,8 +89,11 @@ def attribute(paragraphs: list[str], spans: list[Span], lang: Language) -> Attri
         adjacent = any(c.adjacent for c in cues)
         text = paragraphs[first.block][first.start : first.end]
         reader = readers[first.block]
-        if not adjacent and reader.labelled(first.open_at):
-            continue  # 'spanduk bertuliskan “…”', 'a report titled "…"': nobody's words
+        if (not adjacent or _title_like(text)) and reader.labelled(first.open_at):
+            # 'spanduk bertuliskan “…”', 'a report titled "…"': nobody's words, even when
+            # a speech verb follows ('khotbah bertema “Idul Fitri Momentum Hijrah”,
+            # Muhammadun menyampaikan, …' reports what he said next)
+            continue
         if len(parts) == 1 and is_scare_quote(text, has_cue=adjacent):
             # 'called the plan "a costly mistake"': a partial quote in reported speech;
             # a single word is a label ('a "demand-responsive" minibus').
@@ -104,6 +109,9 @@ def attribute(paragraphs: list[str], spans: list[Span], lang: Language) -> Attri
             # the quotation, but its sentence says who speaks; or a cue ends the sentence
             # the quotation opens ('"…" that Sanders can catch up, said Steve Elmendorf').
             cues.append(reader.reported(first.open_at))
+            if first.block and not paragraphs[first.block][: first.open_at].strip():
+                # 'Dr. Ward stated:' / '“…”': the paragraph before introduces it.
+                cues.append(readers[first.block - 1].introducer())
             tail = parts[-1]
             if tail.close_at is not None:
                 cues.append(readers[tail.block].trailing(tail.close_at))
@@ -161,6 +169,11 @@ def _resolve(registry: Registry, groups: list[Group], events: list[Event]) -> At
         registry.seen(speaker)
     result.people = registry.people
     return result
+
+
+def _title_like(text: str) -> bool:
+    """Is a quotation short and without a sentence's end, as a title or a slogan is?"""
+    return len(text.split()) <= MAX_LABEL_WORDS and not any(c in text for c in ".!?")
 
 
 def _speaker(registry: Registry, group: Group, in_view: int | None) -> int | None:

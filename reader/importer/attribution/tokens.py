@@ -258,8 +258,9 @@ def run_at(tokens: Tokens, i: int) -> int:
             j + 1 < n
             and flags[j] & (CONNECTOR | PARTICLE | SLASH | DIGITS | HONORIFIC)
             and flags[j + 1] & CAPWORD
-            # "… Busyro Muqoddas dan Wakil Ketua …": a new title starts a new person.
-            and not flags[j + 1] & ROLE
+            # "… Busyro Muqoddas dan Wakil Ketua …": a new title starts a new person, but
+            # "Menteri Riset dan Teknologi/Kepala Badan …" is one person's two offices.
+            and (not flags[j + 1] & ROLE or flags[j] & SLASH)
         ):
             j += 1
         elif (

@@ -180,7 +180,7 @@ def _run_at_every_token(tokens: Tokens, i: int) -> int:
             j + 1 < n
             and flags[j] & joins
             and flags[j + 1] & fl.CAPWORD
-            and not flags[j + 1] & fl.ROLE
+            and (not flags[j + 1] & fl.ROLE or flags[j] & fl.SLASH)
         ):
             j += 1
         elif (
