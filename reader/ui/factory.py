@@ -68,7 +68,7 @@ def make_app(
 
         start, write_cache = load_article_cached(path)
         if write_cache is not None:
-            # A big article opened for the first time: cache it for the next time, off
+            # An article opened for the first time: cache it for the next time, off
             # the way of the first paint. Not a daemon: quitting at once waits for the
             # write (well under a second) rather than leaving it undone.
             threading.Thread(

@@ -18,7 +18,7 @@ def _article(*paragraphs: str, lead: str | None = None) -> Article:
 
 
 def test_words_are_counted_in_title_lead_and_paragraphs() -> None:
-    article = _article("one two", "three  four\nfive", lead="six")
+    article = _article("one two", "three four\nfive", lead="six")
     assert word_count(article) == 3 + 1 + 2 + 3
     long = _article(" ".join(["word"] * 5_000))
     assert word_count(long) == 3 + 5_000

@@ -361,3 +361,32 @@ def test_a_role_after_the_name_that_runs_into_the_verb() -> None:
         "“There are no paper ballots to recount.”",
     )
     assert who(article)[-1] == ("Sam Laurie", "There are no paper ballots to recount.")
+
+
+def test_party_and_campaign_titles_before_the_name() -> None:
+    article = imported(
+        "“The fact that the firm is leaving is disgusting,” Republican candidate Donald Trask "
+        "said in a statement.",
+        "“This merger will leave taxpayers holding the bag,” Democratic nominee Helen Carrow said.",
+    )
+    assert who(article) == [
+        ("Donald Trask", "The fact that the firm is leaving is disgusting"),
+        ("Helen Carrow", "This merger will leave taxpayers holding the bag"),
+    ]
+    assert [s.role for s in article.speakers] == ["Republican candidate", "Democratic nominee"]
+
+
+# -- cues in the paragraph before ----------------------------------------------------------
+
+
+def test_a_paragraph_ending_with_a_colon_introduces_the_next_quotation() -> None:
+    article = imported(
+        LEAD_EN,
+        "Senator Ruth Ambler praised the plan. “It is overdue,” she said.",
+        "When Walter Grange died in 1998, President Tom Keller released the following statement:",
+        "“Anne and I offer our condolences to the family and friends of Walter Grange.”",
+    )
+    assert who(article)[-1] == (
+        "Tom Keller",
+        "Anne and I offer our condolences to the family and friends of Walter Grange.",
+    )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import os
+import threading
 from pathlib import Path
 
 import pytest
@@ -219,6 +220,18 @@ async def test_the_words_stay_marked_on_the_cursor_row(folder: Path) -> None:
         assert blurred and blurred[0].style and blurred[0].style.underline
 
 
+async def test_words_found_in_the_speakers_name_are_marked_there(folder: Path) -> None:
+    app = make_app(folder, state=StateStore())
+    async with app.run_test(size=WIDE) as pilot:
+        screen = await settled(pilot)
+        await pilot.press("slash", *"medved")
+        results = screen.query_one("#quote-results", QuoteList)
+        assert [hit.name for hit in results.hits] == ["Dmitry Medvédev"]
+        who = results.render_line(1)  # the row's second line: who said it, and where
+        marked = "".join(s.text for s in who if s.style and s.style.underline)
+        assert marked == "Medvéd"
+
+
 async def test_the_footer_keeps_the_palette_and_search_at_80_columns(folder: Path) -> None:
     """At 80x24 the library footer left out ^p (ranked last)."""
     from reader.ui.widgets.key_footer import KeyFooter
@@ -338,12 +351,15 @@ async def test_the_newest_rows_are_shown_before_every_row_is_read(
     from reader.core.index import LibraryIndex
 
     shown_before: list[list[str]] = []
+    in_thread: list[bool] = []
     read_all = LibraryIndex.articles
 
     def articles(index: LibraryIndex) -> list:  # type: ignore[type-arg]
         screen = app.screen_stack[0]
         if isinstance(screen, LibraryScreen) and not shown_before:
             shown_before.append([*titles(screen), str(screen.sub_title)])
+            # in the refresh's thread: the keys need not wait for a big library's rows
+            in_thread.append(threading.current_thread() is not threading.main_thread())
         return read_all(index)
 
     monkeypatch.setattr(LibraryIndex, "articles", articles)
@@ -361,3 +377,4 @@ async def test_the_newest_rows_are_shown_before_every_row_is_read(
             ]
         ]
         assert titles(screen) == shown_before[0][:4]
+        assert in_thread == [True]

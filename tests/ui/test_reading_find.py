@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
+import pytest
 from conftest import WIDE
 from textual.widgets import DataTable, Input, Label
 
@@ -225,3 +227,34 @@ async def test_find_keys_work_in_every_terminal_and_only_those_are_shown(
         keys = " ".join(str(table.get_row_at(y)[0]) for y in range(table.row_count)).lower()
         assert "↑" in keys
         assert "f15" not in keys and "shift+f3" not in keys and "shift+⏎" not in keys
+
+
+async def test_stepping_through_matches_does_not_lay_the_screen_out_again(
+    seed_app: Callable[[], ReaderApp], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """F3 redraws the count and two lines, not the whole screen (a layout pass was tens
+    of milliseconds per key); a count too long for its width still grows to show it."""
+    app = seed_app()
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.press("ctrl+f", *"sanksi")
+        await pilot.pause()
+        label = app.screen.query_one("#find-count", Label)
+        layouts: list[str] = []
+        refresh = Label.refresh
+
+        def counted(self: Label, *regions: Any, layout: bool = False, **kw: Any) -> Any:
+            if layout:
+                layouts.append(str(self.content))
+            return refresh(self, *regions, layout=layout, **kw)
+
+        monkeypatch.setattr(Label, "refresh", counted)
+        await pilot.press("f3", "f3")
+        await pilot.pause()
+        total = app.screen.query_one(ArticleBody).match_count
+        assert _counter(app) == f"3 of {total}"
+        assert layouts == []
+        wide = label.outer_size.width
+        app.screen.query_one(FindBar).show_count(0, 123_456_789)
+        await pilot.pause()
+        assert layouts and label.outer_size.width > wide
+        assert str(label.content) == "1 of 123456789"

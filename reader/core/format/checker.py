@@ -13,7 +13,7 @@ from collections.abc import Callable, Set
 from typing import Any, TypeVar
 
 from reader.core.errors import Problem
-from reader.core.format.safe_yaml import Node
+from reader.core.format.nodes import Node
 from reader.core.format.schema import ID_PATTERN
 from reader.core.text import clean_text
 

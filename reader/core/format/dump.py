@@ -12,8 +12,6 @@ from operator import attrgetter
 from pathlib import Path
 from typing import Any, NamedTuple
 
-import yaml
-
 from reader.core.errors import ReaderError
 from reader.core.files import atomic_write
 from reader.core.format.schema import ARTICLE, SCHEMA, Record, Written
@@ -80,6 +78,8 @@ def _data(value: Any, plan: _Plan) -> dict[str, Any]:
 
 def dump_article(article: Article) -> str:
     """The article as YAML text that :func:`~.load.parse_article` reads back unchanged."""
+    import yaml  # here: the cache writes JSON with article_to_data, and needs no YAML
+
     try:
         from yaml import CSafeDumper as Dumper
     except ImportError:  # pragma: no cover

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import TypeGuard
 
-from reader.core.format.safe_yaml import MAX_VALUES
+from reader.core.format.nodes import MAX_VALUES
 from reader.core.format.schema import ID_PATTERN, MAX_QUOTE_SCAN
 from reader.core.model import (
     LEAD,

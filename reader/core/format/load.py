@@ -20,8 +20,8 @@ from reader.core.files import MAX_FILE_BYTES, decode_text, read_bytes
 from reader.core.format import fast
 from reader.core.format.checker import Checker, join_path, kind_of
 from reader.core.format.dump import article_to_data
+from reader.core.format.nodes import MAX_VALUES, Node
 from reader.core.format.references import check_references, check_unique, item_node
-from reader.core.format.safe_yaml import MAX_VALUES, Node, parse_yaml
 from reader.core.format.schema import (
     ARTICLE,
     COOKIE,
@@ -60,6 +60,9 @@ def load_article(path: Path | str, limit: int = MAX_FILE_BYTES) -> Article:
 
 def parse_article(text: str, filename: str = "<article>") -> Article:
     """Validate YAML text as an article; every problem is reported in one ArticleError."""
+    # here: an article read back from the cache is checked without PyYAML (see .nodes)
+    from reader.core.format.safe_yaml import parse_yaml
+
     with paused_gc():
         root = parse_yaml(text, filename)
         checker = Checker()

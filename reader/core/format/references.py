@@ -9,7 +9,7 @@ read (:mod:`.load`), on the model objects, with the node tree at hand for the li
 from __future__ import annotations
 
 from reader.core.format.checker import Checker
-from reader.core.format.safe_yaml import Node
+from reader.core.format.nodes import Node
 from reader.core.format.schema import MAX_QUOTE_SCAN
 from reader.core.model import LEAD, Article
 

@@ -15,12 +15,12 @@ and builds only mappings, lists and plain scalars itself. That lets it:
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 from typing import Any
 
 import yaml
 
 from reader.core.errors import ArticleError, ReaderError
+from reader.core.format.nodes import MAX_DEPTH, MAX_VALUES, Node
 from reader.core.gctools import paused_gc
 
 
@@ -40,10 +40,6 @@ def c_safe_loader() -> type[yaml.CSafeLoader]:
     return loader
 
 
-MAX_DEPTH = 64
-#: Most values (scalars, lists, mappings) in one document. A long article has a few
-#: hundred, a 5 MB one about 200,000; parsing the most costs about a second.
-MAX_VALUES = 250_000
 _MAX_INT_BITS = 128
 
 _resolver = yaml.resolver.Resolver()
@@ -56,14 +52,6 @@ _PLAIN_TAGS = {
     "tag:yaml.org,2002:null",
     "tag:yaml.org,2002:float",
 }
-
-
-@dataclass(slots=True)
-class Node:
-    """A parsed value and the 1-based line it starts on."""
-
-    value: Any  # str | int | float | bool | None | dict[str, Node] | list[Node]
-    line: int
 
 
 def _line(event: yaml.Event) -> int:

@@ -31,6 +31,7 @@ from reader.importer.attribution.flags import (
     REPORTING,
     ROLE_MARKER,
     SOME,
+    STOP,
     SUBJECT_ADVERB,
     UPPER,
     WORD,
@@ -226,6 +227,31 @@ class CueReader(PhraseReader):
             found = self._name_ending(k)
             if found.kind == "name" and (found.role or len(found.name) > 1):
                 return found._replace(adjacent=True)
+        return NONE
+
+    def introducer(self) -> Cue:
+        """Who a paragraph that ends with a colon introduces, for a quotation opening the
+        next one: "Dr. Ward stated:", "President Clinton released the following
+        statement:" (the cue before the colon, else the name opening its sentence)."""
+        w, f = self.words, self.flags
+        n = len(w)
+        if not n or w[-1] != ":":
+            return NONE
+        cue = self.before(len(self.text))
+        if cue.kind == "none":
+            cue = self.reported(len(self.text))
+        if cue.kind in {"name", "desc", "role"}:
+            return cue._replace(adjacent=False)
+        start = n - 2
+        while start > 0 and not (w[start - 1] in _FULL_STOPS and self._ends_sentence(start - 1)):
+            start -= 1
+        if f[start] & STOP:  # "When Wallace died in 1998, President Clinton released …:"
+            comma = next((c for c in range(start, n - 1) if w[c] == ","), n - 1)
+            start = comma + 1
+        if start < n - 1 and f[start] & CAPWORD:
+            found = self.phrase(start, n - 1)
+            if found.kind == "name":
+                return found
         return NONE
 
     def labelled(self, open_at: int) -> bool:

@@ -109,6 +109,9 @@ def attribute(paragraphs: list[str], spans: list[Span], lang: Language) -> Attri
             # the quotation, but its sentence says who speaks; or a cue ends the sentence
             # the quotation opens ('"…" that Sanders can catch up, said Steve Elmendorf').
             cues.append(reader.reported(first.open_at))
+            if first.block and not paragraphs[first.block][: first.open_at].strip():
+                # 'Dr. Ward stated:' / '“…”': the paragraph before introduces it.
+                cues.append(readers[first.block - 1].introducer())
             tail = parts[-1]
             if tail.close_at is not None:
                 cues.append(readers[tail.block].trailing(tail.close_at))

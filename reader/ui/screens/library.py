@@ -17,6 +17,7 @@ the selection kept.
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
 import time
 from pathlib import Path
@@ -112,6 +113,8 @@ class LibraryScreen(LibrarySearch):
         self._persons_loaded = False
         self._last_reload = 0.0
         self._refreshing = False
+        #: Whether every row has been read (the first paint reads one screenful).
+        self._all_read = False
 
     # -- building --------------------------------------------------------------------
 
@@ -150,8 +153,9 @@ class LibraryScreen(LibrarySearch):
         self.call_after_refresh(self._after_first_paint)
 
     def _after_first_paint(self) -> None:
-        self.reload_articles()
-        self.refresh_index()
+        # every row is read in the refresh's thread, before it looks for changes: at
+        # 100,000 articles reading them takes a second the keys should not wait for
+        self.refresh_index(read_rows=True)
 
     @property
     def articles(self) -> ArticleList:
@@ -173,10 +177,12 @@ class LibraryScreen(LibrarySearch):
 
     # -- the article table -----------------------------------------------------------
 
-    def reload_articles(self) -> None:
-        """Read the article rows from the index again, keeping the selected one."""
+    def reload_articles(self, rows: list[ArticleRow] | None = None) -> None:
+        """Read the article rows from the index again (or show ``rows``, read in a
+        thread), keeping the selected one."""
         current = self.articles.current
-        self.all_rows = self.index.articles()
+        self.all_rows = self.index.articles() if rows is None else rows
+        self._all_read = True
         self._folded = {}
         self._last_reload = time.monotonic()
         self._show_articles(keep=current.path if current else None)
@@ -351,15 +357,23 @@ class LibraryScreen(LibrarySearch):
     def action_refresh_index(self) -> None:
         self.refresh_index()
 
-    def refresh_index(self) -> None:
-        """Bring the index up to date with the folder, in a background thread."""
+    def refresh_index(self, *, read_rows: bool = False) -> None:
+        """Bring the index up to date with the folder, in a background thread (which
+        first reads every row of the index for the table, if ``read_rows``)."""
         self._refreshing = True
         self._set_progress("Checking for changes…")
-        self._refresh_worker()
+        self._refresh_worker(read_rows)
 
     @work(thread=True, exclusive=True, group="library-refresh", exit_on_error=False)
-    def _refresh_worker(self) -> None:
+    def _refresh_worker(self, read_rows: bool = False) -> None:
         worker = get_current_worker()
+        if read_rows:
+            try:
+                rows: list[ArticleRow] | None = self.index.articles()
+            except sqlite3.Error:
+                rows = None  # the refresh below meets it too, and says so
+            if rows is not None and not worker.is_cancelled:
+                self.app.call_from_thread(self.reload_articles, rows)
 
         def progress(step: Progress) -> None:
             if not worker.is_cancelled:
@@ -382,15 +396,19 @@ class LibraryScreen(LibrarySearch):
 
     def _refreshed(self, result: RefreshResult | str) -> None:
         self._refreshing = False
+        changed = not isinstance(result, str) and bool(result.read or result.removed)
         if isinstance(result, str):
             self._set_progress("Index not updated")
             self.notify(result, title="Library", severity="warning", markup=False)
         else:
             self._set_progress("")
-            if result.read or result.removed:
+        # every row, if the thread's first read of them was cut short (a refresh
+        # asked for again at once) or failed
+        if changed or not self._all_read:
+            with contextlib.suppress(sqlite3.Error):
                 self.reload_articles()
-                if self._persons_loaded:
-                    self.reload_persons()
+        if changed and self._persons_loaded:
+            self.reload_persons()
         self.query_one("#empty").display = not self.all_rows
         self._report_notes()
 

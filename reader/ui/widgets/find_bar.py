@@ -2,18 +2,23 @@
 
 It owns no search logic. It says what the reader typed and which way to step
 (``Changed``, ``Step``, ``Closed``), and shows the "N of M" the screen reports back.
+Its field and labels are made the first time it opens: hidden until then, they would
+only add their styles and widgets to the work before the article's first paint.
 """
 
 from __future__ import annotations
 
 from typing import ClassVar
 
+from rich.cells import cell_len
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.content import Content
+from textual.css.scalar import Unit
 from textual.message import Message
+from textual.widget import Widget
 from textual.widgets import Input, Label
 
 
@@ -68,22 +73,37 @@ class FindBar(Horizontal):
             return self.bar
 
     def compose(self) -> ComposeResult:
-        yield Label(Content("Find:"), id="find-label")
-        yield Input(placeholder="text in the article", id="find-input", compact=True)
-        yield Label(Content(""), id="find-count")
+        return []  # the parts come with the first open (see _parts)
+
+    @staticmethod
+    def _parts() -> list[Widget]:
+        return [
+            Label(Content("Find:"), id="find-label"),
+            Input(placeholder="text in the article", id="find-input", compact=True),
+            Label(Content(""), id="find-count"),
+        ]
 
     @property
     def is_open(self) -> bool:
         return self.has_class("-open")
 
     @property
+    def _field(self) -> Input | None:
+        """The query field (None until the bar first opens)."""
+        return next(self.query("#find-input").results(Input), None)
+
+    @property
     def query_text(self) -> str:
-        return self.query_one("#find-input", Input).value
+        field = self._field
+        return "" if field is None else field.value
 
     def open(self) -> None:
         """Show the bar and put the cursor in it, the current query selected."""
         self.add_class("-open")
-        field = self.query_one("#find-input", Input)
+        field = self._field
+        if field is None:
+            self.mount_all(self._parts())
+            field = self.query_one("#find-input", Input)
         field.focus()
         field.select_all()
 
@@ -102,8 +122,10 @@ class FindBar(Horizontal):
             text = "no matches"
         else:
             text = f"{index + 1} of {total}" if index >= 0 else f"{total} matches"
-        label = self.query_one("#find-count", Label)
-        label.update(Content(text))
+        label = next(self.query("#find-count").results(Label), None)
+        if label is None:  # never opened: nothing to show
+            return
+        label.update(Content(text), layout=_resizes(label, text))
         label.set_class(total == 0 and bool(text), "-none")
 
     @on(Input.Changed, "#find-input")
@@ -115,3 +137,16 @@ class FindBar(Horizontal):
     def _submitted(self, event: Input.Submitted) -> None:
         event.stop()
         self.post_message(self.Step(self, 1))
+
+
+def _resizes(label: Label, text: str) -> bool:
+    """Whether showing ``text`` changes the count's width (so the bar is laid out again).
+
+    A layout pass redraws the whole screen (some tens of milliseconds with an article
+    on it) for every F3; the count keeps its width (the stylesheet's min-width) for any
+    text up to it, which is every "N of M" below ten thousand matches.
+    """
+    min_width = label.styles.min_width
+    floor = int(min_width.value) if min_width is not None and min_width.unit == Unit.CELLS else 0
+    needed = cell_len(text) + label.styles.padding.width
+    return not (needed <= label.outer_size.width == floor)

@@ -139,23 +139,27 @@ class QuoteList(RowList):
         who_cells = min(len(who), max(room // 2, room - len(title) - 3))
         return [
             ("   — ", dim),
-            (fit(who, who_cells), strong),
+            # words are matched in the speaker's name and role too: marked there as well
+            *self._marked(fit(who, who_cells), strong, cursor),
             (fit(" · " + title, max(0, room - who_cells - 1)), dim),
         ]
 
     def _quote_line(self, text: str, width: int, cursor: bool) -> list[Piece]:
-        """“The quote” on one line, cut to ``width``, the searched words marked (in a
-        style of their own on the cursor's row, whose colours would otherwise hide them)."""
-        shown = fit(f"“{text}”", width).rstrip()
+        """“The quote” on one line, cut to ``width``, the searched words marked."""
+        return self._marked(fit(f"“{text}”", width).rstrip(), None, cursor)
+
+    def _marked(self, shown: str, style: Style | None, cursor: bool) -> list[Piece]:
+        """``shown`` in ``style``, the searched words in the match style (one of their own
+        on the cursor's row, whose colours would otherwise hide them)."""
         spans = find_spans(shown, self.words) if self.words else []
         match: Style = self.component_style("cursor-match" if cursor else "match")
         pieces: list[Piece] = []
         at = 0
         for start, end in spans:
-            pieces.append((shown[at:start], None))
+            pieces.append((shown[at:start], style))
             pieces.append((shown[start:end], match))
             at = end
-        pieces.append((shown[at:], None))
+        pieces.append((shown[at:], style))
         return pieces
 
 

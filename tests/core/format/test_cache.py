@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import os
+import subprocess
 import sys
 import time
 from collections.abc import Callable
@@ -84,13 +85,50 @@ def test_the_hit_is_what_the_cache_holds(
     assert (article.title, store) == ("From the cache", None)
 
 
-def test_small_files_are_not_cached(tmp_path: Path, folder: Path, seed_path: Path) -> None:
+def test_a_small_file_is_cached_too(tmp_path: Path, folder: Path, seed_path: Path) -> None:
+    """Reopening a small article skips importing PyYAML (a tenth of the app's start)."""
     path = _article_file(tmp_path, load_article(seed_path))
-    assert path.stat().st_size < cache.MIN_BYTES
+    assert path.stat().st_size < 100_000
     article, store = cache.load_article_cached(path, folder=folder)
-    assert store is None
-    assert article == load_article(path)
-    assert not folder.exists()
+    assert store is not None and article == load_article(path)
+    store()
+    again, store = cache.load_article_cached(path, folder=folder)
+    assert store is None and again == article
+    assert _entry(folder, path).exists()
+
+
+_REOPEN = """
+import sys
+from reader.core.format.cache import load_article_cached
+from pathlib import Path
+article, store = load_article_cached(Path(sys.argv[1]), folder=Path(sys.argv[2]))
+if store is not None:
+    store()
+print(article.title)
+print(" ".join(sorted(m for m in sys.modules if m == "yaml" or m.startswith("yaml."))))
+"""
+
+
+def test_reopening_from_the_cache_never_imports_yaml(
+    tmp_path: Path, folder: Path, seed_path: Path
+) -> None:
+    """The first open parses the YAML; the next one reads only the JSON entry."""
+    path = _article_file(tmp_path, load_article(seed_path))
+
+    def open_once() -> list[str]:
+        done = subprocess.run(
+            [sys.executable, "-c", _REOPEN, str(path), str(folder)],
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+        assert done.returncode == 0, done.stderr
+        return done.stdout.split("\n")
+
+    first = open_once()
+    assert first[0] == load_article(seed_path).title and "yaml" in first[1].split()
+    again = open_once()
+    assert again[0] == first[0] and again[1] == ""
 
 
 def _big(seed: Article, copies: int) -> Article:
