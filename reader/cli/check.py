@@ -10,6 +10,7 @@ from reader.cli.common import (
     EXIT_BAD_INPUT,
     EXIT_OK,
     Commands,
+    add_article_path,
     articles_in,
     in_folder,
     report,
@@ -25,13 +26,7 @@ def add_parser(commands: Commands) -> None:
         "A folder is checked article by article (the files reader DIR opens), through its "
         "library index: only new and changed files are read again.",
     )
-    parser.add_argument(
-        "paths",
-        nargs="*",
-        type=Path,
-        metavar="PATH",
-        help="an article file or a folder of articles (default: the bundled article)",
-    )
+    add_article_path(parser, many=True)
 
 
 def run(ns: argparse.Namespace) -> int:

@@ -29,6 +29,18 @@ Commands: TypeAlias = "argparse._SubParsersAction[Parser]"
 """What a subcommand's ``add_parser(commands)`` adds its sub-parser to."""
 
 
+def add_article_path(parser: argparse.ArgumentParser, *, many: bool = False) -> None:
+    """The PATH argument of the subcommands that read articles: a file or a folder,
+    the bundled article when left out (``many``: any number of them, as ``paths``)."""
+    parser.add_argument(
+        "paths" if many else "path",
+        nargs="*" if many else "?",
+        type=Path,
+        metavar="PATH",
+        help="an article file or a folder of articles (default: the bundled article)",
+    )
+
+
 def wants_style(stream: object) -> bool:
     """Style output only for a terminal, and never with ``NO_COLOR`` set."""
     isatty = getattr(stream, "isatty", None)

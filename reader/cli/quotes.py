@@ -14,6 +14,7 @@ from reader.cli.common import (
     EXIT_BAD_INPUT,
     EXIT_OK,
     Commands,
+    add_article_path,
     articles_in,
     in_folder,
     report_broken,
@@ -35,13 +36,7 @@ def add_parser(commands: Commands) -> None:
         "speaker and words (case and accents ignored), as text or JSON. Given a folder, "
         "list the quotes of all its articles.",
     )
-    parser.add_argument(
-        "path",
-        nargs="?",
-        type=Path,
-        metavar="PATH",
-        help="an article file or a folder of articles (default: the bundled article)",
-    )
+    add_article_path(parser)
     parser.add_argument("--speaker", metavar="NAME", help="only this speaker (name, surname or id)")
     parser.add_argument("--search", metavar="WORDS", help="only quotes matching every word")
     parser.add_argument("--json", action="store_true", help="print JSON")

@@ -8,9 +8,8 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 
-from reader.cli.common import EXIT_OK, Commands
+from reader.cli.common import EXIT_OK, Commands, add_article_path
 
 DEFAULT_HOST, DEFAULT_PORT = "127.0.0.1", 8000
 
@@ -24,13 +23,7 @@ def add_parser(commands: Commands) -> None:
             "Open the address it prints; ctrl+c stops it."
         ),
     )
-    parser.add_argument(
-        "path",
-        nargs="?",
-        type=Path,
-        metavar="PATH",
-        help="an article file or a folder of articles (default: the bundled article)",
-    )
+    add_article_path(parser)
     parser.add_argument(
         "--host",
         default=DEFAULT_HOST,

@@ -13,7 +13,14 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from reader.cli.common import EXIT_BAD_INPUT, EXIT_OK, Commands, FolderArticles, wants_style
+from reader.cli.common import (
+    EXIT_BAD_INPUT,
+    EXIT_OK,
+    Commands,
+    FolderArticles,
+    add_article_path,
+    wants_style,
+)
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -30,13 +37,7 @@ def add_parser(commands: Commands) -> None:
         "or with NO_COLOR. Given a folder, list its articles instead, one line each "
         "(file: title — source, date, quotes).",
     )
-    parser.add_argument(
-        "path",
-        nargs="?",
-        type=Path,
-        metavar="PATH",
-        help="an article file or a folder of articles (default: the bundled article)",
-    )
+    add_article_path(parser)
 
 
 def run(ns: argparse.Namespace) -> int:

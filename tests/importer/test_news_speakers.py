@@ -390,3 +390,26 @@ def test_a_paragraph_ending_with_a_colon_introduces_the_next_quotation() -> None
         "Tom Keller",
         "Anne and I offer our condolences to the family and friends of Walter Grange.",
     )
+
+
+# -- a body speaks -----------------------------------------------------------------------------
+
+
+def test_an_organisation_reported_speaking_is_the_speaker() -> None:
+    article = imported(
+        LEAD_EN,
+        "Campaign manager Rob Mayhew criticised the rival campaign. “They took our data,” he said.",
+        "In a statement early Saturday, the DNC said the staffers’ actions were “completely "
+        "unacceptable” and that it would go on investigating.",
+    )
+    assert who(article)[-1] == ("The DNC", "completely unacceptable")
+
+
+def test_a_role_mentioned_in_lower_case_points_to_its_holder() -> None:
+    article = imported(
+        LEAD_EN,
+        "Finance Minister Daniel Okoro presented the budget on Tuesday.",
+        "Opposition leader Sarah Hale attacked it at once. “It is a tax on work,” Hale said.",
+        "The minister said: “We had no choice.”",
+    )
+    assert who(article)[-1] == ("Daniel Okoro", "We had no choice.")

@@ -10,6 +10,7 @@ from _waiting import until
 from textual.compose import compose
 from textual.pilot import Pilot
 from textual.widget import Widget
+from textual.widgets import Input
 
 from reader.ui.app import ReaderApp
 from reader.ui.screens.reading_keys import FIND_BAR_ACTIONS, FOOTER_PRIORITIES
@@ -169,3 +170,25 @@ async def test_find_and_the_palette_are_shown_at_80_columns(
         shown = _shown(footer)
         assert "find" in shown and "command_palette" in shown
         assert "search_quotes" in shown and "toggle_quotes" in shown
+
+
+@pytest.mark.parametrize("size", [(80, 24), (200, 40)])
+async def test_find_and_quote_search_leave_the_footer_while_typing_in_the_find_bar(
+    seed_app: Callable[[], ReaderApp], size: tuple[int, int]
+) -> None:
+    """In the find bar ^f does nothing new and "/" is typed into the query: the footer
+    offered both ("^f Find" at 80 columns took the room of a key that works there)."""
+    app = seed_app()
+    async with app.run_test(size=size) as pilot:
+        footer = await _laid_out_footer(app, pilot)
+        assert "find" in _shown(footer)
+        await pilot.press("ctrl+f")
+        await until(pilot, lambda: "close" in _shown(footer), "the find bar's keys are shown")
+        shown = _shown(footer)
+        assert "find" not in shown and "search_quotes" not in shown
+        await pilot.press("slash")
+        await pilot.pause()
+        assert app.screen.query_one("#find-input", Input).value == "/"
+        await pilot.press("escape")
+        await until(pilot, lambda: "close" not in _shown(footer), "the find bar is closed")
+        assert "find" in _shown(footer)

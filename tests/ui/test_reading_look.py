@@ -8,12 +8,13 @@ from pathlib import Path
 
 import pytest
 from cells import Cell, cells, contrast, luminance
-from conftest import NARROW, WIDE
+from conftest import NARROW, WIDE, sidebar_ready
 from rich.style import Style
 from textual.widget import Widget
 
 from reader.core.format import save_article
 from reader.core.model import Article, Section
+from reader.core.reading import reading_minutes
 from reader.core.state import StateStore
 from reader.ui.app import ReaderApp
 from reader.ui.factory import make_app
@@ -136,6 +137,7 @@ async def test_scrollbars_are_thin_and_on_the_pane_background(
     app = seed_app()
     async with app.run_test(size=WIDE) as pilot:
         await _open(app, pilot, theme)
+        await sidebar_ready(pilot)  # mounted after the first paint
         for selector in ("#body", "#quote-list"):
             widget = app.screen.query_one(selector)
             assert widget.styles.scrollbar_size_vertical == 1
@@ -175,6 +177,30 @@ async def test_the_header_always_shows_the_source_and_where_you_are(
         await pilot.press("3")
         await pilot.pause()
         assert "§ 3/4" in _text(_row(app, header.region.y)) or size[0] < 70
+
+
+@pytest.mark.parametrize("width", [80, 106, 140])
+async def test_the_title_wins_over_the_reading_time(
+    seed_app: Callable[[], ReaderApp], seed_article: Article, width: int
+) -> None:
+    """At 80 columns " · 4 min read" took fourteen cells from the clipped title: the
+    reading time is shortened, then left out, before the title is clipped."""
+    minutes = reading_minutes(seed_article)
+    app = seed_app()
+    async with app.run_test(size=(width, 24)) as pilot:
+        await pilot.pause()
+        header = app.screen.query_one(ReadingHeader)
+        line = _text(_row(app, header.region.y)).strip()
+        assert seed_article.source in line and "§ 1/4" in line
+        if width == 140:  # room for everything
+            assert seed_article.title in line and line.endswith(f"{minutes} min read")
+        elif width == 106:  # room for the title beside a short reading time
+            assert seed_article.title in line and line.endswith(f"· {minutes} min")
+        else:  # the title is clipped: no reading time takes its room
+            info = f"{seed_article.source} · § 1/4 · 0%"
+            assert line.endswith(info) and "min" not in line
+            room = width - 2 - len(info) - 2  # the padding, and the gap before the info
+            assert line.startswith(seed_article.title[: room - 1] + "…")
 
 
 async def test_reading_time_and_share_read_follow_the_scroll(

@@ -13,6 +13,7 @@ from bisect import bisect_left
 
 from reader.importer.attribution.flags import (
     ABBREVIATION,
+    ALL_CAPS,
     ARTICLE,
     BACKREF_CLOSER,
     BACKREF_MARKER,
@@ -57,6 +58,8 @@ MAX_LABEL_SUBJECT = 5
 ADVERB_LIKE = SUBJECT_ADVERB
 #: Furthest a subject may stand before its verb in "…," Smith said.
 MAX_SUBJECT = 6
+#: Longest acronym taken for a body ("DNC", "NAACP").
+MAX_ACRONYM = 6
 #: Longest party tag in brackets after a name ("(D-Nev.)" is six tokens).
 MAX_TAG = 8
 
@@ -254,6 +257,20 @@ class CueReader(PhraseReader):
                 return found
         return NONE
 
+    def _organisation(self, i: int, j: int) -> bool:
+        """Is the capitalised run ``tokens[i:j]`` a body rather than a person: an acronym
+        ("DNC", "FBI"), or a run holding a word of the language's institutions or news
+        sources ("Democratic National Committee", "The Washington Post")?"""
+        w, f = self.words, self.flags
+        lang = self.lang
+        if j - i == 1 and f[i] & ALL_CAPS and 2 <= len(w[i]) <= MAX_ACRONYM:
+            return True
+        words = [w[s].lower() for s in range(i, j) if f[s] & UPPER]
+        return any(
+            (word in lang.institution_words and word != "the") or word in lang.news_sources
+            for word in words
+        )
+
     def labelled(self, open_at: int) -> bool:
         """Is the quotation at ``open_at`` a name, a title or a written text ('spanduk
         bertuliskan “…”', 'a report titled "…"', 'the so-called “…”'), not speech?"""
@@ -384,12 +401,19 @@ class CueReader(PhraseReader):
             ):
                 i -= 1
             found = self.name_at(i, k + 1)
+            if (found is None or found.kind == "role") and self._organisation(i, k + 1):
+                # "the DNC said", "The Wall Street Journal reported": a body speaks
+                start = i - 1 if i and f[i - 1] & ARTICLE else i
+                text = self._span_text(start, k + 1)
+                return Cue("desc", role=text, at=self.tokens.start(start))
             return found if found is not None else NONE
         # "the spokesman said", "sang pakar mengatakan"
         i = k
-        while i > 0 and k - i < 4 and f[i - 1] & WORD and not f[i - 1] & UPPER:
-            if f[i - 1] & BACKREF_MARKER:
+        while i > 0 and k - i < 4 and f[i - 1] & WORD:
+            if f[i - 1] & BACKREF_MARKER:  # (also "The minister said" opening a sentence)
                 return Cue("back", head=self.tokens.lower(k), at=self.tokens.start(i - 1))
+            if f[i - 1] & UPPER:
+                break
             i -= 1
         return NONE
 

@@ -193,6 +193,15 @@ def _speaker(registry: Registry, group: Group, in_view: int | None) -> int | Non
             if in_view is not None and cue.head and holds(registry.people[in_view], cue.head):
                 return in_view
             return registry.described(cue.role or cue.head or "", (block, cue.at))
+    # "the spokesman said", "sang menteri menambahkan": a back-reference by role goes to
+    # the holder of that role when the one in view does not hold it.
+    for cue in group.cues:
+        if cue.kind == "back" and cue.head and not explicit:
+            if in_view is not None and holds(registry.people[in_view], cue.head):
+                return in_view
+            holder = registry.holder(cue.head)
+            if holder is not None:
+                return holder
     return in_view
 
 

@@ -347,6 +347,18 @@ class ReadingScreen(Screen[None]):
 
     # -- find in text ----------------------------------------------------------------
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Leave ^f and / out of the footer while the reader types in the find bar.
+
+        There they do nothing new: the bar is already open and focused, and "/" (like
+        "f") is typed into the query, not sent to the quote search.
+        """
+        return not (action in ("find", "search_quotes") and self._typing_in_find_bar())
+
+    def _typing_in_find_bar(self) -> bool:
+        focused = self.focused
+        return focused is not None and self._contains(self.find_bar, focused)
+
     def action_find(self) -> None:
         self.find_bar.open()
 

@@ -17,7 +17,6 @@ mouse selection selects and copies is :mod:`reader.ui.widgets.body_selection`.
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from functools import partial
 from typing import ClassVar
 
@@ -31,9 +30,9 @@ from textual.strip import Strip
 
 from reader.core.model import Article
 from reader.core.state import Position
-from reader.ui.text.finder import Finder
+from reader.ui.text.finder import FindMatches, Match
 from reader.ui.text.lines import BlockSource, TextLayout, iter_blocks
-from reader.ui.widgets.body_drawing import GUTTER, draw_text_line, linkable
+from reader.ui.widgets.body_drawing import COMPONENT_CLASSES, GUTTER, draw_text_line, linkable
 from reader.ui.widgets.body_selection import selected_range, selected_text
 
 #: The widest the text column gets: a comfortable reading measure.
@@ -47,21 +46,8 @@ CONTEXT_LINES = 3
 class ArticleBody(ScrollView, can_focus=True):
     """The article text, wrapped to a readable width and scrolled line by line."""
 
-    COMPONENT_CLASSES: ClassVar[set[str]] = {
-        "body--title",
-        "body--meta",
-        "body--caption",
-        "body--lead",
-        "body--heading",
-        "body--quote",
-        "body--quote-bar",
-        "body--chosen",
-        "body--attribution",
-        "body--match",
-        "body--match-current",
-        "body--rule",
-        "body--link",
-    }
+    COMPONENT_CLASSES: ClassVar[set[str]] = set(COMPONENT_CLASSES)
+    """The classes a drawn line is styled by (:mod:`.body_drawing`); in ``reader.tcss``."""
 
     DEFAULT_CSS = """
     ArticleBody {
@@ -111,7 +97,8 @@ class ArticleBody(ScrollView, can_focus=True):
         self._source = BlockSource(iter_blocks(article))
         #: the article's address, a link in terminals that support them (OSC 8)
         self._url = linkable(article.url)
-        self._finder = Finder(self._source.blocks)
+        #: find in text: the matches (block, start, end) and the one the reader is on
+        self._find = FindMatches(self._source.blocks)
         self._layout: TextLayout | None = None
         self._initial = initial
         #: the character at the top of the view (see :meth:`_anchor`)
@@ -121,11 +108,6 @@ class ArticleBody(ScrollView, can_focus=True):
         self._sized: Size | None = None
         self._cache: LRUCache[int, Strip] = LRUCache(1024)
         self._section: str | None = None
-        #: find-in-text: matches as (block, start, end), sorted (so in reading order);
-        #: a line's matches are bisected out of it when the line is drawn
-        self._matches: list[tuple[int, int, int]] = []
-        self._match_index = -1
-        self._query = ""
 
     # -- layout ----------------------------------------------------------------------
 
@@ -364,54 +346,46 @@ class ArticleBody(ScrollView, can_focus=True):
 
     @property
     def find_query(self) -> str:
-        return self._query
+        return self._find.query
 
     @property
     def match_count(self) -> int:
-        return len(self._matches)
+        return len(self._find.matches)
 
     @property
     def match_index(self) -> int:
-        return self._match_index
+        return self._find.index
 
-    def current_match(self) -> tuple[int, int, int] | None:
+    def current_match(self) -> Match | None:
         """The match the reader is on, as (block, start, end), if any."""
-        if 0 <= self._match_index < len(self._matches):
-            return self._matches[self._match_index]
-        return None
+        return self._find.current()
 
     def find(self, query: str) -> int:
         """Highlight every match of ``query``; go to the first one at or after the view.
 
         Only the article's own text is searched, not the attributions reader adds.
         """
-        self._query = query
         self.text_layout.complete()  # every block must exist to be searched
-        self._matches = self._finder.find(query) if query.strip() else []
-        self._match_index = -1
+        self._find.find(query)
         self._cache.clear()
         self.refresh()
-        if self._matches:
-            # matches are in reading order, so their lines are too: bisect on the line
-            # (asked of a few matches only, not of all 700,000 an "a" finds in 5 MB)
-            first = bisect_left(self._matches, int(self.scroll_y), key=self._match_line)
-            self._go_to_match(min(first, len(self._matches) - 1))
+        if self._find.matches:
+            self._go_to_match(self._find.first_from(int(self.scroll_y), self._match_line))
         else:
             self.post_message(self.FindResult(self, -1, 0))
-        return len(self._matches)
+        return len(self._find.matches)
 
     def find_step(self, step: int) -> None:
         """Go to the next (``step=1``) or previous (``-1``) match, wrapping around."""
-        if not self._matches:
+        if not self._find.matches:
             self.post_message(self.FindResult(self, -1, 0))
             return
-        start = self._match_index if self._match_index >= 0 else (-1 if step > 0 else 0)
-        self._go_to_match((start + step) % len(self._matches))
+        self._go_to_match(self._find.after_step(step))
 
     def clear_find(self) -> None:
         self.find("")
 
-    def _match_line(self, match: tuple[int, int, int]) -> int:
+    def _match_line(self, match: Match) -> int:
         return self.text_layout.line_of(match[0], match[1])
 
     def _go_to_match(self, index: int) -> None:
@@ -419,15 +393,15 @@ class ArticleBody(ScrollView, can_focus=True):
         # current one is drawn apart); redrawing every line of the view took most of a
         # key's time (F3 stepping through matches).
         previous = self.current_match()
-        self._match_index = index
-        for match in (previous, self._matches[index]):
+        self._find.index = index
+        for match in (previous, self._find.matches[index]):
             if match is not None:
                 self._redraw_match(match)
-        line = self._match_line(self._matches[index])
+        line = self._match_line(self._find.matches[index])
         self._reveal(line, line)
-        self.post_message(self.FindResult(self, index, len(self._matches)))
+        self.post_message(self.FindResult(self, index, len(self._find.matches)))
 
-    def _redraw_match(self, match: tuple[int, int, int]) -> None:
+    def _redraw_match(self, match: Match) -> None:
         """Draw again the lines a match is on (dropping their cached strips)."""
         block, start, end = match
         first = self.text_layout.line_of(block, start)
@@ -481,7 +455,7 @@ class ArticleBody(ScrollView, can_focus=True):
             console=self.app.console,
             url=self._url,
             chosen_quote=self.chosen_quote,
-            matches=self._matches,
+            matches=self._find.matches,
             current_match=self.current_match(),
             selected=None if selection is None else selected_range(layout, selection, y),
             selection_style=partial(self.screen.get_component_rich_style, "screen--selection"),

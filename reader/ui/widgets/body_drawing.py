@@ -6,6 +6,16 @@ a terminal link, quotes and the chosen quote with their bar in the gutter, find 
 the mouse selection, and the margin that centres the text column. The text is styled as
 Rich ``Text`` (never markup: article text is data), and every strip carries the
 (character, line) offsets Textual's mouse selection goes by.
+
+Why Rich ``Text`` and ``Segment`` here, when the other widgets draw with Textual's
+``Content`` (decided for issue #12, measured on the bundled article at 160x48, 148 us
+a line drawn): the Rich text work is about a tenth of a line's cost; the rest is
+Textual's own (the widget's ``rich_style``, about a third; the strip's selection offsets
+and padding, about a quarter), and it is the same either way. ``Content`` draws a bare
+line faster (21 against 31 us), but a Line API widget would then have to turn the
+component classes' visual styles, whose colours carry alpha, into Rich styles blended
+over the background itself, which ``get_component_rich_style`` does (and caches) now:
+more code for a gain under a tenth of a line, on lines that are cached once drawn.
 """
 
 from __future__ import annotations
@@ -20,6 +30,7 @@ from rich.style import Style
 from rich.text import Text
 from textual.strip import Strip
 
+from reader.ui.text.finder import Match
 from reader.ui.text.lines import TextLayout
 
 #: Cells left of the text for the quote bar.
@@ -36,12 +47,22 @@ KIND_CLASS = {
     "rule": "body--rule",
 }
 
+#: Every component class a line is styled by: the body's ``COMPONENT_CLASSES``.
+COMPONENT_CLASSES = frozenset(
+    {
+        *KIND_CLASS.values(),
+        "body--quote",
+        "body--quote-bar",
+        "body--chosen",
+        "body--match",
+        "body--match-current",
+        "body--link",
+    }
+)
+
 #: An address the body makes a terminal link of (OSC 8): http(s), nothing a terminal
 #: would act on (controls, ESC, BEL) and no spaces. Anything else is shown as text only.
 _LINKABLE = re.compile(r"https?://[^\s\x00-\x1f\x7f-\x9f]+", re.IGNORECASE)
-
-#: A find match: (block, start, end).
-Match = tuple[int, int, int]
 
 
 def linkable(url: str | None) -> str | None:
@@ -164,4 +185,12 @@ def stylize_matches(
         text.stylize(chosen, max(m_start, start) - start, min(m_end, end) - start)
 
 
-__all__ = ["GUTTER", "KIND_CLASS", "draw_rule", "draw_text_line", "linkable", "stylize_matches"]
+__all__ = [
+    "COMPONENT_CLASSES",
+    "GUTTER",
+    "KIND_CLASS",
+    "draw_rule",
+    "draw_text_line",
+    "linkable",
+    "stylize_matches",
+]

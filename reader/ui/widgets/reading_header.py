@@ -2,8 +2,10 @@
 
 Textual's ``Header`` centres "title — subtitle" and cuts from the right, so at 80
 columns a long title pushed the source off the screen. Here the right-hand part (the
-source, the section and share read, the reading time) always shows, and the title
-takes what room is left, clipped with "…".
+source, the section and share read) always shows, and the title takes what room is
+left, clipped with "…". The reading time is the least of it: before the title is
+clipped it is shortened ("4 min") and then left out (at 80 columns " · 4 min read"
+took fourteen cells of the title).
 """
 
 from __future__ import annotations
@@ -49,6 +51,8 @@ class ReadingHeader(Widget):
         self._title = one_line(title)
         self._source = one_line(source)
         self._minutes = f"{minutes} min read"
+        #: the reading time, shortened for a title that would not fit whole beside it
+        self._minutes_short = f"{minutes} min"
 
     @property
     def info(self) -> str:
@@ -57,10 +61,16 @@ class ReadingHeader(Widget):
 
     def render(self) -> Content:
         width = self.content_region.width
-        parts = [self._source, self.where, self._minutes]
-        info = " · ".join(part for part in parts if part)
-        # Give way from the right (reading time, then place) before the title gets
-        # too short to recognise; the source goes last.
+        title_cells = cell_len(self._title)
+        # The title wins over the reading time: shortened, then left out, before the
+        # title is clipped to make room for it.
+        for minutes in (self._minutes, self._minutes_short, ""):
+            parts = [self._source, self.where, minutes]
+            info = " · ".join(part for part in parts if part)
+            if title_cells + cell_len(info) + 2 <= width:
+                break
+        # Give way from the right (the place) before the title gets too short to
+        # recognise; the source goes last.
         while parts and width - cell_len(info) - 2 < MIN_TITLE and len(parts) > 1:
             parts.pop()
             info = " · ".join(part for part in parts if part)
