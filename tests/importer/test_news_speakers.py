@@ -413,3 +413,18 @@ def test_a_role_mentioned_in_lower_case_points_to_its_holder() -> None:
         "The minister said: “We had no choice.”",
     )
     assert who(article)[-1] == ("Daniel Okoro", "We had no choice.")
+
+
+def test_lower_case_words_no_list_holds_before_the_name() -> None:
+    # The first quotations of the article: without the name they would have no speaker.
+    article = imported(
+        '"Thanks, Clarkston, for welcoming these families," said master of ceremonies Asad '
+        "Tabari, an engineer who came to the town decades ago.",
+        '"By putting this in the constitution, we are tying their hands," state Sen. Jason '
+        "Holman (D) said during the filibuster.",
+    )
+    assert who(article) == [
+        ("Asad Tabari", "Thanks, Clarkston, for welcoming these families"),
+        ("Jason Holman", "By putting this in the constitution, we are tying their hands"),
+    ]
+    assert [s.role for s in article.speakers] == ["master of ceremonies", "state Sen."]

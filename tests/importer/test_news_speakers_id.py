@@ -96,6 +96,22 @@ def test_a_place_opens_no_name() -> None:
     assert speaker_of(article, "Kasus di Wuhan") == "Hendro Wijoyo"
 
 
+def test_a_ticket_of_two_candidates_is_no_person() -> None:
+    article = imported(
+        "Pasangan calon perseorangan Wahdi-Qomaru Zaman mendapat suara terbanyak dalam "
+        "pilkada serentak.",
+        "Saiful Tomi selaku Ketua Tim Pemenangan Paslon Wahdi-Qomaru mengatakan, relawan "
+        "puas dengan hasil rekapitulasi.",
+        "Pengamat politik dari Universitas Andalas Robi Kurniawan menilai, paslon "
+        "Wahdi-Qomaru membuat sejarah baru dalam pilkada.",
+        "Mereka menjadi paslon perseorangan pertama yang menang di provinsi itu.",
+        "Selama ini peluang paslon perseorangan dinilai amat kecil.",
+        "Kemenangan masih didominasi paslon yang diusung partai politik.",
+        "“Kemungkinan ada strategi politik yang menyentuh publik,” katanya.",
+    )
+    assert speaker_of(article, "Kemungkinan ada") == "Robi Kurniawan"
+
+
 # -- common words and bodies opening a sentence ------------------------------------------
 
 

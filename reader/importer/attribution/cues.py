@@ -126,6 +126,13 @@ class CueReader(PhraseReader):
         if here & UPPER:
             tagged = self._tagged_subject(k)
             return tagged if tagged.kind != "none" else self._apposed_subject(k)
+        # '"…" state Sen. Jason Holsman (D) said': lower-case words, then a tagged name
+        cap = next((s for s in range(k + 1, min(n, k + 3)) if f[s] & CAPWORD), None)
+        if cap is not None and all(f[s] & WORD for s in range(k, cap)):
+            tagged = self._tagged_subject(cap)
+            if tagged.kind == "name":
+                role = self.text[self.tokens.start(k) : tagged.at].rstrip(" ,")
+                return tagged._replace(role=role or tagged.role)
         return NONE
 
     def _tagged_subject(self, k: int) -> Cue:

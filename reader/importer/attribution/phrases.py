@@ -34,6 +34,8 @@ from reader.importer.attribution.tokens import MAX_BRACKETED, run_at
 
 #: Furthest a speaker phrase reaches after its cue verb (tokens).
 MAX_PHRASE = 25
+#: Most lower-case words before a name that make its role ("master of ceremonies").
+MAX_DESCRIBED = 3
 #: … and a description ("a resident who has lived on the estate for 30 years").
 MAX_DESCRIPTION = 14
 
@@ -62,7 +64,24 @@ class PhraseReader(NameReader):
             return self._capitalised(k, end)
         if first & (BACKREF_MARKER | ROLE_MARKER | ROLE | INDEFINITE):  # "said one visitor"
             return self._description(k, end)
-        return NONE
+        return self._described_name(k, end)
+
+    def _described_name(self, k: int, end: int) -> Cue:
+        """A name after a few lower-case words no list holds: "said master of ceremonies
+        Asab Al-Tabchi, a Syrian engineer" (the words are the role)."""
+        f = self.flags
+        j = k
+        while j < end and j - k < MAX_DESCRIBED and f[j] & WORD and not f[j] & UPPER:
+            if f[j] & (PRE_CUE | POST_CUE | PRONOUN | RELATIVE | AUXILIARY):
+                return NONE
+            j += 1
+        if j == k or j >= end or not f[j] & CAPWORD:
+            return NONE
+        found = self.name_at(j, min(run_at(self.tokens, j), end))
+        if found is None or found.kind != "name":
+            return NONE
+        role = self.text[self.tokens.start(k) : found.at].rstrip(" ,")
+        return found._replace(role=role or found.role)
 
     def _titled(self, k: int, end: int) -> Cue | None:
         """A name after a title of several parts, capitalised or not: "former
