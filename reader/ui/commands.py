@@ -12,19 +12,15 @@ lines), because Textual reads plain strings there as markup.
 from __future__ import annotations
 
 from abc import abstractmethod
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from functools import partial
 from typing import ClassVar, Protocol, runtime_checkable
-
-from textual.command import DiscoveryHit, Hit, Hits, Provider
-from textual.content import Content
-from textual.fuzzy import Matcher
-from textual.markup import escape
 
 from reader.core.citation import article_citation, full_citation
 from reader.core.model import Article
 from reader.core.text import one_line
 from reader.ui.labels import clipped
+from reader.ui.palette import Command, ListedCommands
 from reader.ui.text.lines import section_label
 
 #: Longest quote excerpt shown in the palette.
@@ -45,32 +41,18 @@ class Navigate(Protocol):
     def filter_speaker(self, speaker_id: str | None) -> None: ...
 
 
-Command = tuple[str, Callable[[], object], str | None]
-
-
-class _ArticleProvider(Provider):
+class _ArticleProvider(ListedCommands):
     """A provider whose commands are a fixed list built from the article once."""
 
     @abstractmethod
     def _commands(self, screen: Navigate) -> Iterator[Command]:
         """The provider's commands: (text, action, help) for each."""
 
-    async def startup(self) -> None:
+    def listed(self) -> list[tuple[Command, bool]]:
         screen = self.screen
-        self._list: list[Command] = (
-            list(self._commands(screen)) if isinstance(screen, Navigate) else []
-        )
-
-    async def discover(self) -> Hits:
-        for text, command, help_text in self._list:
-            yield DiscoveryHit(Content(text), command, text=text, help=_help(help_text))
-
-    async def search(self, query: str) -> Hits:
-        matcher = self.matcher(query)
-        for text, command, help_text in self._list:
-            score = matcher.match(text)
-            if score > 0:
-                yield Hit(score, _highlight(matcher, text), command, text, _help(help_text))
+        if not isinstance(screen, Navigate):
+            return []
+        return [(command, True) for command in self._commands(screen)]
 
 
 class SectionCommands(_ArticleProvider):
@@ -144,7 +126,7 @@ class CitationCommands(_ArticleProvider):
         self.app.notify(message, title="Copied", timeout=3)
 
 
-class ReaderCommands(Provider):
+class ReaderCommands(ListedCommands):
     """Every command of the palette, from one provider, in one order that never changes.
 
     Textual keeps a screen's and the app's providers in a set and starts them in its
@@ -162,7 +144,7 @@ class ReaderCommands(Provider):
         CitationCommands,
     )
 
-    async def startup(self) -> None:
+    def listed(self) -> list[tuple[Command, bool]]:
         screen = self.screen
         commands: list[tuple[Command, bool]] = []
         if isinstance(screen, Navigate):
@@ -171,30 +153,4 @@ class ReaderCommands(Provider):
         system = sorted(self.app.get_system_commands(screen), key=lambda command: command[0])
         for title, help_text, callback, discover in system:
             commands.append(((title, callback, help_text), discover))
-        self._list = commands
-
-    async def discover(self) -> Hits:
-        for (text, command, help_text), discover in self._list:
-            if discover:
-                yield DiscoveryHit(Content(text), command, text=text, help=_help(help_text))
-
-    async def search(self, query: str) -> Hits:
-        matcher = self.matcher(query)
-        for (text, command, help_text), _discover in self._list:
-            score = matcher.match(text)
-            if score > 0:
-                yield Hit(score, _highlight(matcher, text), command, text, _help(help_text))
-
-
-def _highlight(matcher: Matcher, text: str) -> Content:
-    """Like ``Matcher.highlight``, but the candidate is plain text, never markup."""
-    content = Content(text)
-    _score, offsets = matcher.fuzzy_search.match(matcher.query, text)
-    for offset in offsets:
-        if not text[offset].isspace():
-            content = content.stylize(matcher.match_style, offset, offset + 1)
-    return content
-
-
-def _help(text: str | None) -> str | None:
-    return None if text is None else escape(text)
+        return commands

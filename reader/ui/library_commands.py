@@ -7,46 +7,32 @@ Text reaches the palette only as ``Content`` or escaped markup, never as markup.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING
 
-from textual.command import DiscoveryHit, Hit, Hits, Provider
-from textual.content import Content
-from textual.markup import escape
-
 from reader.core.text import one_line
 from reader.ui.labels import clipped
+from reader.ui.palette import Command, ListedCommands
 
 if TYPE_CHECKING:
     from reader.ui.screens.library import LibraryScreen
 
-#: Commands offered before anything is typed (the palette lists them all at once).
-DISCOVER = 30
 
-Command = tuple[str, Callable[[], object], str | None]
+class _LibraryProvider(ListedCommands):
+    #: a library lists thousands: offer the first ones, and match without highlighting
+    DISCOVER = 30
+    HIGHLIGHT = False
 
-
-class _LibraryProvider(Provider):
     def _commands(self, screen: LibraryScreen) -> list[Command]:
         raise NotImplementedError
 
-    async def startup(self) -> None:
+    def listed(self) -> list[tuple[Command, bool]]:
         from reader.ui.screens.library import LibraryScreen
 
         screen = self.screen
-        self._list = self._commands(screen) if isinstance(screen, LibraryScreen) else []
-
-    async def discover(self) -> Hits:
-        for text, command, help_text in self._list[:DISCOVER]:
-            yield DiscoveryHit(Content(text), command, text=text, help=_help(help_text))
-
-    async def search(self, query: str) -> Hits:
-        matcher = self.matcher(query)
-        for text, command, help_text in self._list:
-            score = matcher.match(text)
-            if score > 0:
-                yield Hit(score, Content(text), command, text, _help(help_text))
+        if not isinstance(screen, LibraryScreen):
+            return []
+        return [(command, True) for command in self._commands(screen)]
 
 
 class LibraryArticleCommands(_LibraryProvider):
@@ -57,7 +43,7 @@ class LibraryArticleCommands(_LibraryProvider):
             (
                 f"Open: {clipped(one_line(row.title), 70)}",
                 partial(screen.open_row, row),
-                escape(f"{row.source} · {row.date or 'undated'}"),
+                f"{row.source} · {row.date or 'undated'}",
             )
             for row in screen.articles.rows
             if row.error is None
@@ -72,11 +58,7 @@ class LibrarySpeakerCommands(_LibraryProvider):
             (
                 f"Speaker: {clipped(one_line(person.name))} ({person.quotes})",
                 partial(screen.show_person, person),
-                escape(one_line(person.role)) if person.role else None,
+                one_line(person.role) if person.role else None,
             )
             for person in screen.index.persons()
         ]
-
-
-def _help(text: str | None) -> str | None:
-    return text

@@ -258,3 +258,42 @@ async def test_stepping_through_matches_does_not_lay_the_screen_out_again(
         await pilot.pause()
         assert layouts and label.outer_size.width > wide
         assert str(label.content) == "1 of 123456789"
+
+
+async def test_the_current_match_highlight_moves_with_each_step(
+    seed_app: Callable[[], ReaderApp],
+) -> None:
+    """Stepping redraws only the lines of the match left and the match reached: the
+    highlight of the current match must leave the one and show on the other."""
+    app = seed_app()
+    async with app.run_test(size=WIDE) as pilot:
+        body = app.screen.query_one(ArticleBody)
+        await pilot.press("ctrl+f", *"sanksi")
+        await pilot.pause()
+        current = body.get_component_rich_style("body--match-current")
+        other = body.get_component_rich_style("body--match")
+        assert current.bgcolor is not None and current.bgcolor != other.bgcolor
+
+        def lines_with_current() -> list[int]:
+            top = int(body.scroll_y)
+            height = body.scrollable_content_region.height
+            return [
+                top + y
+                for y in range(height)
+                if any(s.style.bgcolor == current.bgcolor for s in body.render_line(y) if s.style)
+            ]
+
+        def current_line() -> int:
+            match = body.current_match()
+            assert match is not None
+            return body.text_layout.line_of(match[0], match[1])
+
+        seen = 0
+        for _ in range(4):
+            line = current_line()
+            if int(body.scroll_y) <= line < int(body.scroll_y) + body.size.height:
+                assert lines_with_current() == [line]
+                seen += 1
+            await pilot.press("f3")
+            await pilot.pause()
+        assert seen >= 2

@@ -121,15 +121,16 @@ def parse_query(typed: str) -> QuoteQuery:
     return QuoteQuery(tuple(terms(rest)), speaker)
 
 
+#: Every column of an :class:`ArticleRow`, in its order.
+_ARTICLE_ROWS = (
+    "SELECT id, path, title, source, date, language, quotes, speakers, blocks,"
+    " article_id, error, sections FROM articles"
+)
+
+
 def list_articles(conn: sqlite3.Connection) -> list[ArticleRow]:
     """Every file of the library, in no particular order (the screen sorts)."""
-    return [
-        ArticleRow(*row)
-        for row in conn.execute(
-            "SELECT id, path, title, source, date, language, quotes, speakers, blocks,"
-            " article_id, error, sections FROM articles"
-        )
-    ]
+    return [ArticleRow(*row) for row in conn.execute(_ARTICLE_ROWS)]
 
 
 def newest_articles(conn: sqlite3.Connection, limit: int) -> list[ArticleRow]:
@@ -138,9 +139,7 @@ def newest_articles(conn: sqlite3.Connection, limit: int) -> list[ArticleRow]:
     return [
         ArticleRow(*row)
         for row in conn.execute(
-            "SELECT id, path, title, source, date, language, quotes, speakers, blocks,"
-            " article_id, error, sections FROM articles"
-            " ORDER BY date IS NULL, coalesce(date, '') DESC, path DESC LIMIT ?",
+            _ARTICLE_ROWS + " ORDER BY date IS NULL, coalesce(date, '') DESC, path DESC LIMIT ?",
             (limit,),
         )
     ]

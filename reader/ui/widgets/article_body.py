@@ -389,12 +389,26 @@ class ArticleBody(ScrollView, can_focus=True):
         return self.text_layout.line_of(match[0], match[1])
 
     def _go_to_match(self, index: int) -> None:
+        # Only the lines of the match left and the match reached look different (the
+        # current one is drawn apart); redrawing every line of the view took most of a
+        # key's time (F3 stepping through matches).
+        previous = self.current_match()
         self._find.index = index
-        self._cache.clear()
-        self.refresh()
+        for match in (previous, self._find.matches[index]):
+            if match is not None:
+                self._redraw_match(match)
         line = self._match_line(self._find.matches[index])
         self._reveal(line, line)
         self.post_message(self.FindResult(self, index, len(self._find.matches)))
+
+    def _redraw_match(self, match: Match) -> None:
+        """Draw again the lines a match is on (dropping their cached strips)."""
+        block, start, end = match
+        first = self.text_layout.line_of(block, start)
+        last = self.text_layout.line_of(block, max(start, end - 1))
+        for y in range(first, last + 1):
+            self._cache.discard(y)
+        self.refresh_lines(first, last - first + 1)
 
     # -- rendering -------------------------------------------------------------------
 
