@@ -311,6 +311,22 @@ async def test_the_read_column_shows_how_far_the_reader_got(folder: Path) -> Non
         assert lines[1].rstrip().endswith("new")
 
 
+async def test_an_article_opened_and_left_at_once_is_no_longer_new(folder: Path) -> None:
+    state = StateStore()
+    app = make_app(folder, state=state)
+    async with app.run_test(size=WIDE) as pilot:
+        screen = await settled(pilot)
+        assert screen.articles.render_line(1).text.rstrip().endswith("new")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen is not screen
+        await pilot.press("escape")  # straight back, without scrolling
+        await pilot.pause()
+        assert app.screen is screen
+        assert state.position("geneva") is not None
+        assert screen.articles.render_line(1).text.rstrip().endswith("1/1")
+
+
 async def test_help_lists_the_library_keys(folder: Path) -> None:
     app = make_app(folder, state=StateStore())
     async with app.run_test(size=WIDE) as pilot:

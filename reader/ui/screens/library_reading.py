@@ -26,6 +26,7 @@ class LibraryReadingScreen(ReadingScreen):
         Binding("N", "step_article(1)", "Next article", id="library.next-article"),
         Binding("P", "step_article(-1)", "Prev article", id="library.previous-article"),
     ]
+    REMEMBER_OPENING = True
 
     def __init__(
         self,

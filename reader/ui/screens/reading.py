@@ -56,6 +56,9 @@ class ReadingScreen(Screen[None]):
         (a read-only folder, a file that could not be saved), once, as it does its own."""
 
     BINDINGS: ClassVar[list[BindingType]] = READING_BINDINGS
+    #: Whether leaving the article records where the reader was even if they never
+    #: scrolled: a library lists an article once opened as started, not as new.
+    REMEMBER_OPENING: ClassVar[bool] = False
 
     #: The section at the top of the article view; the TOC follows it (data_bind).
     current_section: reactive[str | None] = reactive(None)
@@ -410,6 +413,8 @@ class ReadingScreen(Screen[None]):
     def on_unmount(self) -> None:
         if self._save_timer is not None:
             self._save_timer.stop()
+        if self._position is None and self.REMEMBER_OPENING:  # never scrolled: the top
+            self._position = Position(self.current_section, 0)
         if self._position is not None:
             self.state.set_position(self.article.id, self._position)
             if self.app.is_running:  # back to the library: the app can still show it
