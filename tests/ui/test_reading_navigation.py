@@ -188,3 +188,34 @@ async def test_a_new_section_in_view_redraws_only_what_changed(
             assert toc.highlighted == index
             assert header.where != where  # § N/M moved on
         assert full_redraws == []
+
+
+async def test_the_toc_highlight_moves_on_screen_with_the_scroll(
+    seed_app: Callable[[], ReaderApp],
+) -> None:
+    """The TOC redraws only the entries its highlight leaves and reaches; on screen the
+    highlight must still be on exactly the section in view, never left on the last one."""
+    app = seed_app()
+    async with app.run_test(size=WIDE) as pilot:
+        screen, _body, toc = _parts(app)
+        for key in ("n", "n", "n", "n", "p", "p", "3"):
+            await pilot.press(key)
+            await pilot.pause()
+            index = toc.highlighted
+            assert index is not None
+            first = toc._index_to_line[index] - int(toc.scroll_y)
+            expected = set(range(first, first + toc._heights[index]))
+            assert _highlighted_rows(screen, toc) == expected, key
+
+
+def _highlighted_rows(screen: ReadingScreen, toc: SectionList) -> set[int]:
+    """The TOC's rows (from its top) drawn on another background than most of them,
+    as the screen would show them now."""
+    region = toc.scrollable_content_region
+    strips = screen._compositor.render_strips()
+    backgrounds = []
+    for y in range(region.y, region.bottom):
+        row = strips[y].crop(region.x, region.right)
+        backgrounds.append(frozenset(seg.style.bgcolor for seg in row if seg.style is not None))
+    usual = max(set(backgrounds), key=backgrounds.count)
+    return {y for y, background in enumerate(backgrounds) if background != usual}

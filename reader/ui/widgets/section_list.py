@@ -44,9 +44,13 @@ class SectionList(CursorList):
         def control(self) -> SectionList:
             return self.section_list
 
-    #: ``repaint=False``: moving the highlight redraws the two entries it changes;
-    #: a repaint of the whole list on every section scrolled past is not needed.
+    #: ``repaint=False``: it only moves the highlight, which draws what it changes.
     current: reactive[str | None] = reactive(None, repaint=False)
+    #: ``repaint=False``: the highlight follows the scroll, and OptionList redrew the
+    #: whole list for it; a frame with every row of the TOC in it costs the compositor
+    #: every row of the screen (~15 ms of a key that crossed a heading). Only the
+    #: entries it leaves and reaches are drawn again (:meth:`_watch_highlighted`).
+    highlighted: reactive[int | None] = reactive(None, repaint=False)
 
     def __init__(
         self, article: Article, *, untitled: str, id: str | None = None, classes: str | None = None
@@ -69,6 +73,14 @@ class SectionList(CursorList):
             self.add_options(_options(article, untitled))
             self._deferred = None
         self.watch_current(self.current)
+
+    def _watch_highlighted(self, old: int | None, new: int | None) -> None:
+        """Draw again the entries the highlight left and reached (OptionList's own
+        ``watch_highlighted`` scrolls to it, which redraws the rest if it moves)."""
+        for index in (old, new):
+            line = None if index is None else self._index_to_line.get(index)
+            if index is not None and line is not None:
+                self.refresh_lines(line, self._heights[index])
 
     def watch_current(self, section_id: str | None) -> None:
         if section_id is None or self._deferred is not None:
