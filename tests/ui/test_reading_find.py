@@ -13,6 +13,7 @@ from reader.core.model import Article, Section
 from reader.core.search import find_phrase
 from reader.core.state import StateStore
 from reader.ui.app import ReaderApp
+from reader.ui.screens.reading import ReadingScreen
 from reader.ui.widgets.article_body import ArticleBody
 from reader.ui.widgets.find_bar import FindBar
 
@@ -297,3 +298,24 @@ async def test_the_current_match_highlight_moves_with_each_step(
             await pilot.press("f3")
             await pilot.pause()
         assert seen >= 2
+
+
+async def test_a_find_step_shows_its_count_at_once(
+    seed_app: Callable[[], ReaderApp],
+) -> None:
+    """The count changes with the step itself, so it is drawn in the frame that shows the
+    match; waiting for the body's FindResult to bubble up put it a frame or two later."""
+    app = seed_app()
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.press("ctrl+f", *"sanksi", "enter")
+        await pilot.pause()
+        total = app.screen.query_one(ArticleBody).match_count
+        assert _counter(app) == f"2 of {total}"
+        screen = app.screen
+        assert isinstance(screen, ReadingScreen)
+        screen.action_find_step(1)  # no message handled in between
+        assert _counter(app) == f"3 of {total}"
+        await pilot.press("down")  # the find bar's own key: its Step message, then the same
+        assert _counter(app) == f"4 of {total}"
+        await pilot.pause()
+        assert _counter(app) == f"4 of {total}"

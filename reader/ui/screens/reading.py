@@ -371,6 +371,7 @@ class ReadingScreen(Screen[None]):
     def action_find_step(self, step: int) -> None:
         if self.body.find_query:
             self.body.find_step(step)
+            self._show_find_count()
 
     @on(FindBar.Changed)
     def _find_changed(self, event: FindBar.Changed) -> None:
@@ -382,6 +383,7 @@ class ReadingScreen(Screen[None]):
             self.body.find(self.find_bar.query_text)
         else:
             self.body.find_step(event.step)
+            self._show_find_count()
 
     @on(FindBar.Closed)
     def _find_closed(self) -> None:
@@ -391,6 +393,13 @@ class ReadingScreen(Screen[None]):
     @on(ArticleBody.FindResult)
     def _find_result(self, event: ArticleBody.FindResult) -> None:
         self.find_bar.show_count(event.index, event.total)
+
+    def _show_find_count(self) -> None:
+        """The count, shown by the step itself so that it is drawn in the frame that
+        scrolls to the match: by the time the body's FindResult has bubbled up here,
+        Textual has often drawn that frame, and the count came a frame or two later
+        (an F3 in tmux took ~50 ms to show where the scroll took ~17)."""
+        self.find_bar.show_count(self.body.match_index, self.body.match_count)
 
     # -- cookies and the reading position ------------------------------------------------
 

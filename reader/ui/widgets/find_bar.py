@@ -125,7 +125,8 @@ class FindBar(Horizontal):
         label = next(self.query("#find-count").results(Label), None)
         if label is None:  # never opened: nothing to show
             return
-        label.update(Content(text), layout=_resizes(label, text))
+        if str(label.content) != text:  # the step shows it, then the body's FindResult
+            label.update(Content(text), layout=_resizes(label, text))
         label.set_class(total == 0 and bool(text), "-none")
 
     @on(Input.Changed, "#find-input")
