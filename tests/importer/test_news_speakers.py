@@ -254,6 +254,25 @@ def test_cue_at_the_end_of_the_sentence_a_quotation_opens() -> None:
     ]
 
 
+def test_cue_after_a_description_then_the_name_between_commas() -> None:
+    # '"…," the presumptive nominee, NAME, tweeted': the name after the description
+    # speaks, not the senator mentioned last (nor the governor last reported speaking).
+    article = imported(
+        LEAD_EN,
+        "Governor Ellen Marsh spoke to reporters about the budget. Later she met Senator "
+        "Tom Velde, who has opposed the plan for months.",
+        "“We will not sign a budget that closes a single school,” the state's "
+        "longest-serving Democrat, Rosa Kimball, said after the meeting.",
+        "“Nobody in this building wants a shutdown,” the governor's chief of staff, Paul "
+        "Denning, told reporters.",
+    )
+    assert who(article) == [
+        ("Rosa Kimball", "We will not sign a budget that closes a single school"),
+        ("Paul Denning", "Nobody in this building wants a shutdown"),
+    ]
+    assert article.speakers[0].role == "state's longest-serving Democrat"
+
+
 def test_partial_quote_after_a_number_or_an_abbreviation_with_full_stops() -> None:
     # "$1.6" and "U.S." hold a full stop that ends no sentence: the reporting verb before
     # them still reports the partial quote.

@@ -15,6 +15,7 @@ from reader.importer.attribution.flags import (
     ABBREVIATION,
     ALL_CAPS,
     ARTICLE,
+    AUXILIARY,
     BACKREF_CLOSER,
     BACKREF_MARKER,
     CAPWORD,
@@ -35,6 +36,7 @@ from reader.importer.attribution.flags import (
     STOP,
     SUBJECT_ADVERB,
     UPPER,
+    VERB,
     WORD,
 )
 from reader.importer.attribution.name_reader import MAX_ROLE_AFTER, NONE, Cue, opening_bracket
@@ -133,7 +135,32 @@ class CueReader(PhraseReader):
             if tagged.kind == "name":
                 role = self.text[self.tokens.start(k) : tagged.at].rstrip(" ,")
                 return tagged._replace(role=role or tagged.role)
-        return NONE
+        return self._described_then_named(k)
+
+    def _described_then_named(self, k: int) -> Cue:
+        """'"…" the presumptive GOP presidential nominee, Donald Trump, tweeted': a
+        description without a verb, the name between commas, then the cue verb (not
+        '"…" that Sanders can catch Clinton, said Steve Elmendorf')."""
+        w, f = self.words, self.flags
+        n = len(w)
+        clause = VERB | AUXILIARY | COMPLEMENTIZER | REPORTING | PRE_CUE | POST_CUE
+        c = k
+        while c < n and c - k <= MAX_DESCRIPTION and f[c] & WORD and not f[c] & clause:
+            c += 1
+        if c >= n - 1 or w[c] != "," or not f[c + 1] & CAPWORD:
+            return NONE
+        r = run_at(self.tokens, c + 1)
+        v = r + 1
+        while v < n and f[v] & ADVERB_LIKE:
+            v += 1
+        if r >= n or w[r] != "," or v >= n or not f[v] & (POST_CUE | PRE_CUE):
+            return NONE
+        found = self.name_at(c + 1, r)
+        if found is None or found.kind != "name":
+            return NONE
+        first = k + 1 if f[k] & ARTICLE else k
+        role = self._span_text(first, c) if first < c else None
+        return _adjacent(found._replace(role=found.role or role))
 
     def _tagged_subject(self, k: int) -> Cue:
         """ "…," Gov. Kasich replied / "…," Senate Minority Leader Harry M. Reid (D-Nev.)
