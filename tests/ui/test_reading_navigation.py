@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import pytest
 from conftest import WIDE
 
 from reader.core.model import Article
 from reader.ui.app import ReaderApp
 from reader.ui.screens.reading import ReadingScreen
 from reader.ui.widgets.article_body import ArticleBody
+from reader.ui.widgets.reading_header import ReadingHeader
 from reader.ui.widgets.section_list import SectionList
 
 HEADINGS = ["Pertukaran Intelejen", "Upaya Diplomasi AS", "Tak Mungkin Tanpa Pencabutan Sanksi"]
@@ -154,3 +156,35 @@ async def test_resizing_rewraps_and_keeps_the_reader_in_place(
         assert screen.current_section == "upaya-diplomasi-as"
         width = body.scrollable_content_region.width
         assert all(body.render_line(y).cell_length == width for y in range(10))
+
+
+async def test_a_new_section_in_view_redraws_only_what_changed(
+    seed_app: Callable[[], ReaderApp], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Scrolling into another section updates the header and the TOC, not every widget.
+
+    The screen's section was a reactive that repainted the whole screen (every pane
+    drawn again, ~30 ms of a key that crossed a heading); the TOC and the header each
+    redraw just what they show.
+    """
+    app = seed_app()
+    async with app.run_test(size=WIDE) as pilot:
+        screen, _body, toc = _parts(app)
+        header = screen.query_one(ReadingHeader)
+        await pilot.press("n")  # the opening section's first line: still section 1
+        await pilot.pause()
+        full_redraws: list[object] = []
+        compositor = screen._compositor
+        real = compositor.render_full_update
+        monkeypatch.setattr(
+            compositor,
+            "render_full_update",
+            lambda *args, **kwargs: full_redraws.append(args) or real(*args, **kwargs),
+        )
+        for index in (1, 2, 3):
+            where = header.where
+            await pilot.press("n")
+            await pilot.pause()
+            assert toc.highlighted == index
+            assert header.where != where  # § N/M moved on
+        assert full_redraws == []

@@ -10,8 +10,9 @@ Rich ``Text`` (never markup: article text is data), and every strip carries the
 Why Rich ``Text`` and ``Segment`` here, when the other widgets draw with Textual's
 ``Content`` (decided for issue #12, measured on the bundled article at 160x48, 148 us
 a line drawn): the Rich text work is about a tenth of a line's cost; the rest is
-Textual's own (the widget's ``rich_style``, about a third; the strip's selection offsets
-and padding, about a quarter), and it is the same either way. ``Content`` draws a bare
+Textual's own (the widget's ``rich_style``, about a third, which the body now keeps
+between lines; the strip's selection offsets and padding, about a quarter), and it is the
+same either way. ``Content`` draws a bare
 line faster (21 against 31 us), but a Line API widget would then have to turn the
 component classes' visual styles, whose colours carry alpha, into Rich styles blended
 over the background itself, which ``get_component_rich_style`` does (and caches) now:

@@ -44,7 +44,9 @@ class SectionList(CursorList):
         def control(self) -> SectionList:
             return self.section_list
 
-    current: reactive[str | None] = reactive(None)
+    #: ``repaint=False``: moving the highlight redraws the two entries it changes;
+    #: a repaint of the whole list on every section scrolled past is not needed.
+    current: reactive[str | None] = reactive(None, repaint=False)
 
     def __init__(
         self, article: Article, *, untitled: str, id: str | None = None, classes: str | None = None
