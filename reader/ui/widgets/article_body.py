@@ -10,9 +10,10 @@ Text can be selected with the mouse and copied (ctrl+c): every strip carries the
 (character, line) offsets Textual's selection goes by, and :meth:`ArticleBody.get_selection`
 gives the selected text as the article has it, not as it is wrapped.
 
-This module is the widget: wrapping, scrolling, keeping the reader's place, find and the
-messages it posts. How a line looks is :mod:`reader.ui.widgets.body_drawing`; what a
-mouse selection selects and copies is :mod:`reader.ui.widgets.body_selection`.
+This module is the widget: wrapping, scrolling, keeping the reader's place and the
+messages it posts. Moving between find matches is :mod:`reader.ui.widgets.body_find`;
+how a line looks is :mod:`reader.ui.widgets.body_drawing`; what a mouse selection selects
+and copies is :mod:`reader.ui.widgets.body_selection`.
 """
 
 from __future__ import annotations
@@ -31,9 +32,10 @@ from textual.strip import Strip
 
 from reader.core.model import Article
 from reader.core.state import Position
-from reader.ui.text.finder import FindMatches, Match
+from reader.ui.text.finder import Match
 from reader.ui.text.lines import BlockSource, TextLayout, iter_blocks
 from reader.ui.widgets.body_drawing import COMPONENT_CLASSES, GUTTER, draw_text_line, linkable
+from reader.ui.widgets.body_find import BodyFind
 from reader.ui.widgets.body_selection import selected_range, selected_text
 
 #: The widest the text column gets: a comfortable reading measure.
@@ -99,7 +101,7 @@ class ArticleBody(ScrollView, can_focus=True):
         #: the article's address, a link in terminals that support them (OSC 8)
         self._url = linkable(article.url)
         #: find in text: the matches (block, start, end) and the one the reader is on
-        self._find = FindMatches(self._source.blocks)
+        self._find = BodyFind(self, self._source.blocks)
         self._layout: TextLayout | None = None
         self._initial = initial
         #: the character at the top of the view (see :meth:`_anchor`)
@@ -309,7 +311,7 @@ class ArticleBody(ScrollView, can_focus=True):
         paragraph = layout.block_line[block]
         if first - paragraph < self.scrollable_content_region.height // 2:
             first = paragraph  # show the paragraph from its start: who is speaking, and why
-        self._reveal(first, last)
+        self.reveal(first, last)
         return True
 
     def line_of_quote(self, quote_id: str) -> int | None:
@@ -319,7 +321,7 @@ class ArticleBody(ScrollView, can_focus=True):
     def line_of_section(self, section_id: str) -> int | None:
         return self.text_layout.section_line(section_id)
 
-    def _reveal(self, first: int, last: int) -> None:
+    def reveal(self, first: int, last: int) -> None:
         """Make lines ``first``…``last`` visible; if they are not, bring them in near the top.
 
         Nothing moves when they are already on screen, so stepping through matches on one
@@ -342,83 +344,53 @@ class ArticleBody(ScrollView, can_focus=True):
             self.post_message(self.SectionInView(self, section))
 
     def watch_chosen_quote(self) -> None:
-        self._cache.clear()
-        self.refresh()
+        self.redraw_all()
 
-    # -- find in text ----------------------------------------------------------------
+    # -- find in text (:mod:`.body_find`) ------------------------------------------
 
     @property
     def find_query(self) -> str:
-        return self._find.query
+        return self._find.state.query
 
     @property
     def match_count(self) -> int:
-        return len(self._find.matches)
+        return len(self._find.state.matches)
 
     @property
     def match_index(self) -> int:
-        return self._find.index
+        return self._find.state.index
 
     def current_match(self) -> Match | None:
         """The match the reader is on, as (block, start, end), if any."""
-        return self._find.current()
+        return self._find.state.current()
 
     def find(self, query: str) -> int:
-        """Highlight every match of ``query``; go to the first one at or after the view.
-
-        Only the article's own text is searched, not the attributions reader adds.
-        """
-        self.text_layout.complete()  # every block must exist to be searched
-        self._find.find(query)
-        self._cache.clear()
-        self.refresh()
-        if self._find.matches:
-            self._go_to_match(self._find.first_from(int(self.scroll_y), self._match_line))
-        else:
-            self.post_message(self.FindResult(self, -1, 0))
-        return len(self._find.matches)
+        """Highlight every match of ``query`` and go to the first at or after the view."""
+        return self._find.find(query)
 
     def find_step(self, step: int) -> None:
         """Go to the next (``step=1``) or previous (``-1``) match, wrapping around."""
-        if not self._find.matches:
-            self.post_message(self.FindResult(self, -1, 0))
-            return
-        self._go_to_match(self._find.after_step(step))
+        self._find.step(step)
 
     def clear_find(self) -> None:
-        self.find("")
+        self._find.find("")
 
-    def _match_line(self, match: Match) -> int:
-        return self.text_layout.line_of(match[0], match[1])
-
-    def _go_to_match(self, index: int) -> None:
-        # Only the lines of the match left and the match reached look different (the
-        # current one is drawn apart); redrawing every line of the view took most of a
-        # key's time (F3 stepping through matches).
-        previous = self.current_match()
-        self._find.index = index
-        for match in (previous, self._find.matches[index]):
-            if match is not None:
-                self._redraw_match(match)
-        line = self._match_line(self._find.matches[index])
-        self._reveal(line, line)
-        self.post_message(self.FindResult(self, index, len(self._find.matches)))
-
-    def _redraw_match(self, match: Match) -> None:
-        """Draw again the lines a match is on (dropping their cached strips)."""
-        block, start, end = match
-        first = self.text_layout.line_of(block, start)
-        last = self.text_layout.line_of(block, max(start, end - 1))
+    def redraw_lines(self, first: int, last: int) -> None:
+        """Draw lines ``first``…``last`` again (their look changed; drop their strips)."""
         for y in range(first, last + 1):
             self._cache.discard(y)
         self.refresh_lines(first, last - first + 1)
+
+    def redraw_all(self) -> None:
+        """Draw every line again (the look of any of them may have changed)."""
+        self._cache.clear()
+        self.refresh()
 
     # -- rendering -------------------------------------------------------------------
 
     def selection_updated(self, selection: Selection | None) -> None:
         """The mouse selection changed: redraw, with it."""
-        self._cache.clear()
-        self.refresh()
+        self.redraw_all()
 
     def get_selection(self, selection: Selection) -> tuple[str, str] | None:
         """The selected text as the article has it (see :func:`selected_text`)."""
@@ -468,7 +440,7 @@ class ArticleBody(ScrollView, can_focus=True):
             console=self.app.console,
             url=self._url,
             chosen_quote=self.chosen_quote,
-            matches=self._find.matches,
+            matches=self._find.state.matches,
             current_match=self.current_match(),
             selected=None if selection is None else selected_range(layout, selection, y),
             selection_style=lambda: self.screen.get_component_rich_style("screen--selection"),
