@@ -207,7 +207,7 @@ async def test_keys_before_the_sidebar_is_mounted_reach_it(
     async with app.run_test(size=WIDE) as pilot:
         screen = app.screen
         assert isinstance(screen, ReadingScreen)
-        await pilot.pause()
+        await sidebar_ready(pilot)  # mounted after the first paint: wait, then take it away
         for key, focused in (("slash", "quote-search"), ("tab", "quote-speakers")):
             # back to the moment before the sidebar was mounted
             screen.body.focus()
