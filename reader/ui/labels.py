@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
+from reader.core.model import Speaker
+
 #: The TOC label of an article's untitled opening section, by language code.
 _UNTITLED = {
     "id": "Pembuka",
@@ -34,3 +38,13 @@ def clipped(text: str, limit: int = MAX_LABEL_CHARS) -> str:
     if len(text) <= limit:
         return text
     return text[: limit - 1].rstrip() + "…"
+
+
+def clipped_speaker(speaker: Speaker) -> Speaker:
+    """The speaker as a list shows them: name and role clipped (:func:`clipped`).
+
+    Only what is shown is clipped: a search still finds words past the clip (the core
+    query searches the whole cleaned name and role).
+    """
+    role = None if speaker.role is None else clipped(speaker.role)
+    return replace(speaker, name=clipped(speaker.name), role=role)

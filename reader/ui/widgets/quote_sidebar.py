@@ -29,7 +29,6 @@ How an entry is drawn (and why article text is never markup there) is
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import replace
 from typing import ClassVar
 
 from textual import on
@@ -43,10 +42,10 @@ from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
 
 from reader.core.citation import full_citation
-from reader.core.model import Article, Quote, Speaker
+from reader.core.model import Article, Quote
 from reader.core.quote_query import QuoteIndex, citation
 from reader.core.search import terms
-from reader.ui.labels import clipped
+from reader.ui.labels import clipped_speaker
 from reader.ui.sliced import SlicedWork
 from reader.ui.widgets.cursor_list import CursorList
 from reader.ui.widgets.grouped_list import fill_grouped_list
@@ -62,16 +61,6 @@ from reader.ui.widgets.quote_block import (
 )
 
 __all__ = ["QuoteSidebar"]
-
-
-def _clipped(speaker: Speaker) -> Speaker:
-    """The speaker as a list shows them: name and role clipped (``reader.ui.labels.clipped``).
-
-    Only what is shown is clipped: a search still finds words past the clip (the core
-    query searches the whole cleaned name and role).
-    """
-    role = None if speaker.role is None else clipped(speaker.role)
-    return replace(speaker, name=clipped(speaker.name), role=role)
 
 
 class QuoteSidebar(Widget):
@@ -165,7 +154,7 @@ class QuoteSidebar(Widget):
         # each quote's search text, folded when first searched.
         self._index = index = QuoteIndex(article)
         # Names and roles as a list shows them: clipped to a line or two.
-        speakers = {key: _clipped(speaker) for key, speaker in index.speakers.items()}
+        speakers = {key: clipped_speaker(speaker) for key, speaker in index.speakers.items()}
         self._speakers = speakers
         self._counts = index.counts
         self._speaker_rows: list[str | None] = [None, *speakers]

@@ -1,0 +1,244 @@
+"""Cues after a quotation: the words that follow its closing mark and say who spoke it.
+
+``“…,” kata Lavrov`` (cue verb, then speaker), ``“…,” katanya`` (back-reference),
+``“…," Smith said`` (speaker, then verb), ``“…," said Smith, the party's chairman``, and a
+quotation that ends a sentence whose reporting verb comes after it. The cues before a
+quotation build on these in :mod:`reader.importer.attribution.cues`; both read the same
+paragraph tokens, so this is the base class of :class:`~.cues.CueReader`.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+
+from reader.importer.attribution.flags import (
+    ABBREVIATION,
+    ARTICLE,
+    AUXILIARY,
+    CAPWORD,
+    COMPLEMENTIZER,
+    CUE_BACK,
+    HALT,
+    PARTICLE,
+    POST_CUE,
+    PRE_CUE,
+    REPORTING,
+    ROLE_MARKER,
+    SOME,
+    SUBJECT_ADVERB,
+    UPPER,
+    VERB,
+    WORD,
+)
+from reader.importer.attribution.name_reader import MAX_ROLE_AFTER, NONE, Cue
+from reader.importer.attribution.phrases import (
+    MAX_DESCRIPTION,
+    PhraseReader,
+    known_head,
+)
+from reader.importer.attribution.tokens import run_at
+
+#: What ends a sentence (unless it follows an abbreviated title: "Sen. Ann Cole").
+FULL_STOPS = frozenset(".!?")
+#: Furthest back a sentence is read for the verb that reports a partial quote (tokens).
+MAX_REPORTED = 60
+#: Words between a subject's apposition and its verb ("…, a lawyer, also said").
+ADVERB_LIKE = SUBJECT_ADVERB
+#: Furthest a subject may stand before its verb in "…," Smith said.
+MAX_SUBJECT = 6
+#: Longest party tag in brackets after a name ("(D-Nev.)" is six tokens).
+MAX_TAG = 8
+
+
+class AfterCueReader(PhraseReader):
+    """Reads the cues after each quotation in one paragraph (see the module's docstring)."""
+
+    __slots__ = ()
+
+    def after(self, close_at: int) -> Cue:
+        """The cue right after a closing mark."""
+        w = self.words
+        n = len(w)
+        k = bisect_left(self.tokens.starts, close_at + 1)
+        while k < n and w[k] == ",":
+            k += 1
+        return self._cue_from(k)
+
+    def _cue_from(self, k: int) -> Cue:
+        """The cue that starts at token ``k`` (after a quotation, or after a comma later
+        in its sentence): a cue verb and its speaker, or a speaker and their verb."""
+        w, f = self.words, self.flags
+        n = len(w)
+        if k >= n or not f[k] & WORD:
+            return NONE
+        here = f[k]
+        if here & POST_CUE:
+            cue = self.phrase(k + 1)
+            if cue.kind == "none":
+                # "demikian Lavrov" / "kata dia": the verb alone still marks speech.
+                return Cue("back", at=self.tokens.start(k), adjacent=True)
+            return _adjacent(cue)
+        if here & CUE_BACK:
+            return Cue("back", at=self.tokens.start(k), adjacent=True)
+        according = self._according_to(k)
+        if according:
+            return _adjacent(self.phrase(k + according))
+        # "…," Smith said. / "…," he said. / "…," Lavrov menambahkan.
+        # "…," a resident who has lived here for 30 years said.
+        reach = MAX_SUBJECT if here & UPPER else MAX_DESCRIPTION
+        for j in range(k + 1, min(n, k + reach + 1)):
+            if not f[j] & WORD:
+                break
+            if f[j] & (POST_CUE | PRE_CUE):
+                cue = self.phrase(k, j)
+                if (
+                    cue.kind == "none"
+                    and not here & UPPER
+                    and f[j] & POST_CUE
+                    and here & (ROLE_MARKER | SOME)
+                ):
+                    words = self.tokens.lowers(k, j)
+                    head = next((x for x in words if x in self.lang.role_words), words[-1])
+                    at = self.tokens.start(k)
+                    role = self._span_text(k, j)
+                    cue = Cue("desc", role=role, head=known_head(head, here), at=at)
+                if cue.kind == "none" and not here & UPPER and f[j - 1] & UPPER:
+                    # '"…," screenwriter Cole Haddon wrote': a role word no list holds
+                    named = self._name_ending(j - 1)
+                    if named.kind == "name":
+                        role = self.text[self.tokens.start(k) : named.at].rstrip(" ,")
+                        cue = named._replace(role=named.role or role or None)
+                return _adjacent(cue) if cue.kind != "none" else NONE
+        if here & UPPER:
+            tagged = self._tagged_subject(k)
+            return tagged if tagged.kind != "none" else self._apposed_subject(k)
+        # '"…" state Sen. Jason Holsman (D) said': lower-case words, then a tagged name
+        cap = next((s for s in range(k + 1, min(n, k + 3)) if f[s] & CAPWORD), None)
+        if cap is not None and all(f[s] & WORD for s in range(k, cap)):
+            tagged = self._tagged_subject(cap)
+            if tagged.kind == "name":
+                role = self.text[self.tokens.start(k) : tagged.at].rstrip(" ,")
+                return tagged._replace(role=role or tagged.role)
+        return self._described_then_named(k)
+
+    def _described_then_named(self, k: int) -> Cue:
+        """'"…" the presumptive GOP presidential nominee, Donald Trump, tweeted': a
+        description without a verb, the name between commas, then the cue verb (not
+        '"…" that Sanders can catch Clinton, said Steve Elmendorf')."""
+        w, f = self.words, self.flags
+        n = len(w)
+        clause = VERB | AUXILIARY | COMPLEMENTIZER | REPORTING | PRE_CUE | POST_CUE
+        c = k
+        while c < n and c - k <= MAX_DESCRIPTION and f[c] & WORD and not f[c] & clause:
+            c += 1
+        if c >= n - 1 or w[c] != "," or not f[c + 1] & CAPWORD:
+            return NONE
+        r = run_at(self.tokens, c + 1)
+        v = r + 1
+        while v < n and f[v] & ADVERB_LIKE:
+            v += 1
+        if r >= n or w[r] != "," or v >= n or not f[v] & (POST_CUE | PRE_CUE):
+            return NONE
+        found = self.name_at(c + 1, r)
+        if found is None or found.kind != "name":
+            return NONE
+        first = k + 1 if f[k] & ARTICLE else k
+        role = self._span_text(first, c) if first < c else None
+        return _adjacent(found._replace(role=found.role or role))
+
+    def _tagged_subject(self, k: int) -> Cue:
+        """ "…," Gov. Kasich replied / "…," Senate Minority Leader Harry M. Reid (D-Nev.)
+        said: a name whose run holds an abbreviated title, or with a party tag in
+        brackets after it, then the cue verb (the plain reading stops at "." and "(")."""
+        w, f = self.words, self.flags
+        n = len(w)
+        r = run_at(self.tokens, k)
+        v = r + _party_tag(w, f, r)
+        if v == r and v < n and w[v] == ",":
+            # "Rep. Glenn Thompson, R-Pa., said": the tag between commas
+            tag = _party_tag(["(", *w[v + 1 : v + MAX_TAG]], [0, *f[v + 1 : v + MAX_TAG]], 0, ",")
+            v += tag
+        while v < n and f[v] & ADVERB_LIKE:
+            v += 1
+        if v >= n or not f[v] & WORD or not f[v] & (POST_CUE | PRE_CUE):
+            return NONE
+        cue = self.phrase(k, r)
+        return _adjacent(cue) if cue.kind == "name" else NONE
+
+    def _ends_sentence(self, j: int) -> bool:
+        """Does the full stop at token ``j`` end a sentence? Not after an abbreviated
+        title ("Sen. Ann Cole"), nor glued to the next token ("$1.6 billion", "U.S.")."""
+        if j and self.flags[j - 1] & ABBREVIATION:
+            return False
+        ends = self.tokens.ends
+        return j + 1 >= len(ends) or ends[j] != self.tokens.start(j + 1)
+
+    def trailing(self, close_at: int) -> Cue:
+        """The cue that ends the sentence a quotation is part of, after a comma: '"He can
+        assert it, but it seems unlikely" that Sanders catches up, said Steve Elmendorf,
+        …', '"We are horrified" by the shooting, Nefzi said.' NONE if the sentence ends
+        before such a cue."""
+        w = self.words
+        n = len(w)
+        k = bisect_left(self.tokens.starts, close_at + 1)
+        for j in range(k, min(n, k + MAX_REPORTED)):
+            word = w[j]
+            if word in FULL_STOPS and self._ends_sentence(j):
+                break
+            if word == "," and j > k:
+                cue = self._cue_from(j + 1)
+                if cue.kind != "none":
+                    return cue
+        return NONE
+
+    def _apposed_subject(self, k: int) -> Cue:
+        """ "…," Senator Jeff Sessions, a close adviser to Trump, told AFP: a name, a
+        role between commas, then the cue verb."""
+        w, f = self.words, self.flags
+        n = len(w)
+        r = run_at(self.tokens, k)
+        if r == k or r >= n or w[r] != ",":
+            return NONE
+        j = r + 1
+        while j < n and j - r <= MAX_ROLE_AFTER and w[j] != "," and not f[j] & HALT:
+            j += 1
+        if j >= n - 1 or w[j] != "," or j - r > MAX_ROLE_AFTER:
+            return NONE
+        v = j + 1
+        while v < n and f[v] & ADVERB_LIKE:
+            v += 1
+        if v >= n or not f[v] & (POST_CUE | PRE_CUE):
+            return NONE
+        cue = self.phrase(k, r)
+        return _adjacent(cue) if cue.kind == "name" else NONE
+
+    def _name_ending(self, k: int) -> Cue:
+        """The name whose capitalised run ends at token ``k`` ("Incident commander Rosa
+        Delgado"), if any."""
+        w, f = self.words, self.flags
+        if k < 0 or not f[k] & UPPER or not f[k] & WORD:
+            return NONE
+        i = k
+        while i > 0 and f[i - 1] & WORD and f[i - 1] & (UPPER | PARTICLE):
+            i -= 1
+        if i > 1 and w[i - 1] == "." and f[i - 2] & ABBREVIATION:
+            i -= 2
+        found = self.name_at(i, k + 1)
+        return found if found is not None and found.kind == "name" else NONE
+
+
+def _party_tag(words: list[str], flags: list[int], r: int, close: str = ")") -> int:
+    """Tokens of a party tag in brackets at ``r`` ("(D-Nev.)", "(R)"), 0 if none: a short
+    bracket that holds no lower-case word. (With ``close`` ",", the tag after a comma.)"""
+    if r >= len(words) or words[r] != "(":
+        return 0
+    for j in range(r + 1, min(len(words), r + MAX_TAG + 1)):
+        if words[j] == close:
+            return j - r + 1 if j > r + 1 else 0
+        if flags[j] & WORD and not flags[j] & UPPER:
+            return 0
+    return 0
+
+
+def _adjacent(cue: Cue) -> Cue:
+    return cue._replace(adjacent=True)
