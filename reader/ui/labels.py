@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
-from reader.core.model import Speaker
+if TYPE_CHECKING:  # a library opens without the article model (tests/ui/test_startup_imports.py)
+    from reader.core.model import Speaker
 
 #: The TOC label of an article's untitled opening section, by language code.
 _UNTITLED = {
