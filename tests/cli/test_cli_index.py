@@ -116,14 +116,19 @@ def _no_file_is_read(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(fmt, "load_article", refuse)
 
 
+def indexed_library(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
+    """A small library without its broken file, indexed by ``reader index``."""
+    folder = tmp_path / "lib"
+    small_library(folder)["broken"].unlink()
+    assert main(["index", str(folder)]) == 0
+    capsys.readouterr()
+    return folder
+
+
 def test_quotes_of_a_folder_come_from_its_index_refreshed_first(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    folder = tmp_path / "lib"
-    paths = small_library(folder)
-    paths["broken"].unlink()
-    assert main(["index", str(folder)]) == 0
-    capsys.readouterr()
+    folder = indexed_library(tmp_path, capsys)
     with monkeypatch.context() as patched:
         _no_file_is_read(patched)
         assert main(["quotes", str(folder), "--speaker", "lavrov"]) == 0
@@ -161,11 +166,7 @@ def test_the_folders_json_is_each_articles_own(
 def test_check_of_a_folder_comes_from_its_index(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    folder = tmp_path / "lib"
-    paths = small_library(folder)
-    paths["broken"].unlink()
-    assert main(["index", str(folder)]) == 0
-    capsys.readouterr()
+    folder = indexed_library(tmp_path, capsys)
     with monkeypatch.context() as patched:
         _no_file_is_read(patched)
         assert main(["check", str(folder)]) == 0
