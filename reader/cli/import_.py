@@ -259,9 +259,9 @@ def run_import(inputs: list[str], *, output: Path, force: bool, to_stdout: bool)
         except OSError as exc:
             print(f"reader: {shown(output)}: cannot create folder: {exc.strerror}", file=sys.stderr)
             return 1
-    with _progress(len(items)) as bar:
+    with prepared(items) as results, _progress(len(items)) as bar:
         saver = _Saver(bar, output, force=force, to_stdout=to_stdout)
-        for item, result in prepared(items):
+        for item, result in results:
             if isinstance(result, ReaderError):
                 saver.fail(result)
             else:

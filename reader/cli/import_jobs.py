@@ -19,6 +19,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -118,27 +119,30 @@ def prepare(item: str, fetcher: Fetcher | None = None) -> Prepared:
     return Prepared(article.id, body_of(article), dump_article(article))
 
 
-def prepared(items: list[str]) -> Iterator[tuple[str, Prepared | ReaderError]]:
-    """Every input with its :class:`Prepared` or its ReaderError, in the inputs' order."""
+@contextmanager
+def prepared(items: list[str]) -> Iterator[Iterator[tuple[str, Prepared | ReaderError]]]:
+    """Every input with its :class:`Prepared` or its ReaderError, in the inputs' order.
+
+    Processes, when there are to be any, start as this is entered, before the caller
+    starts threads of its own (a progress bar's: a process forked while another thread
+    holds a lock would find it held forever), and are stopped as it is left.
+    """
     if any(item != STDIN and is_url(item) for item in items):
         from reader.web.fetch import Fetcher
         from reader.web.parallel import MAX_CONCURRENT, concurrently
 
         fetcher = Fetcher()
         try:
-            yield from concurrently(items, lambda item: prepare(item, fetcher), MAX_CONCURRENT)
+            yield concurrently(items, lambda item: prepare(item, fetcher), MAX_CONCURRENT)
         finally:
             fetcher.close()
         return
     count = processes_for(items)
     if count > 1:
-        yield from _in_processes(items, count)
+        with _in_processes(items, count) as results:
+            yield results
         return
-    for item in items:
-        try:
-            yield item, prepare(item)
-        except ReaderError as exc:
-            yield item, exc
+    yield ((item, _prepare_or_error(item)) for item in items)
 
 
 def _cores() -> int:
@@ -184,10 +188,20 @@ def _prepare_or_error(item: str) -> Prepared | ReaderError:
     try:
         return prepare(item)
     except ReaderError as exc:
-        return ReaderError(str(exc))  # the message only: every error pickles as this
+        return exc
 
 
-def _in_processes(items: list[str], count: int) -> Iterator[tuple[str, Prepared | ReaderError]]:
+def _error_as_message(item: str) -> Prepared | ReaderError:
+    """:func:`_prepare_or_error` in a worker: an error goes back as its message (every
+    error pickles as a plain ReaderError; its subclasses' arguments may not)."""
+    result = _prepare_or_error(item)
+    return ReaderError(str(result)) if isinstance(result, ReaderError) else result
+
+
+@contextmanager
+def _in_processes(
+    items: list[str], count: int
+) -> Iterator[Iterator[tuple[str, Prepared | ReaderError]]]:
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
@@ -201,7 +215,9 @@ def _in_processes(items: list[str], count: int) -> Iterator[tuple[str, Prepared 
         count, mp_context=multiprocessing.get_context("fork"), initializer=_worker_start
     )
     try:
-        yield from zip(items, pool.map(_prepare_or_error, items, chunksize=chunk), strict=True)
+        # every chunk is handed out now, so every process is forked now
+        results = pool.map(_error_as_message, items, chunksize=chunk)
+        yield zip(items, results, strict=True)
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
 

@@ -9,8 +9,11 @@ them one by one.
 from __future__ import annotations
 
 import json
+import multiprocessing
 import subprocess
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -93,6 +96,26 @@ def test_parallel_import_writes_and_reports_exactly_what_one_by_one_does(
     second = load_article(tmp_path / "parallel" / "warga-ambon-menanam-7-ribu-pohon-2.yaml")
     assert second.id == "warga-ambon-menanam-7-ribu-pohon-2" and len(second.quotes) == 1
     assert "Acara serupa" in second.sections[-1].paragraphs[-1]
+
+
+def test_the_processes_are_forked_before_the_progress_bar_starts_its_thread(
+    inputs: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # a process forked while the bar's thread holds a lock (stderr's) would find it held
+    children: list[int] = []
+    real = import_._progress
+
+    @contextmanager
+    def progress(total: int) -> Iterator[object]:
+        children.append(len(multiprocessing.active_children()))
+        with real(total) as bar:
+            yield bar
+
+    monkeypatch.setattr(import_, "_progress", progress)
+    monkeypatch.setattr(import_jobs, "_cores", lambda: 2)
+    monkeypatch.setattr(import_jobs, "PARALLEL_MIN_BYTES", 0)
+    assert main(["import", str(inputs), "-o", str(tmp_path / "out")]) == 1
+    assert children == [2]
 
 
 def test_each_line_is_printed_once_its_file_is_on_disk(
