@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import os
 import sqlite3
@@ -400,6 +401,31 @@ def test_the_newest_page_is_the_start_of_the_date_order_and_the_counts_match(
     for limit in (1, 3, 5, len(every), len(every) + 5):
         assert index.newest(limit) == every[:limit]
     assert index.counts() == (8, 1)
+
+
+def _newest_plan(index: LibraryIndex) -> str:
+    from reader.core.index.query import _ARTICLE_ROWS
+    from reader.core.index.store import NEWEST_FIRST
+
+    # a connection of its own: a cached EXPLAIN is not prepared again after DROP INDEX
+    with contextlib.closing(sqlite3.connect(index.path)) as conn:
+        plan = conn.execute(f"EXPLAIN QUERY PLAN {_ARTICLE_ROWS} ORDER BY {NEWEST_FIRST} LIMIT 5")
+        return " ".join(str(step[-1]) for step in plan)
+
+
+def test_the_newest_page_is_read_from_an_index_not_by_sorting_every_row(tmp_path: Path) -> None:
+    """The first paint reads ``newest(n)``: SQLite walks an index in that order (no
+    temporary sort of the whole table), in a new index and, after its next refresh, in
+    one made before the index existed."""
+    folder = tmp_path / "lib"
+    small_library(folder)
+    index = built(folder)
+    assert "USING INDEX articles_newest" in _newest_plan(index)
+    assert "TEMP B-TREE" not in _newest_plan(index)
+    index._conn().execute("DROP INDEX articles_newest")  # as an index made before it
+    assert "TEMP B-TREE" in _newest_plan(index)
+    index.refresh()
+    assert "USING INDEX articles_newest" in _newest_plan(index)
 
 
 def _recounted(index: LibraryIndex) -> dict[str, tuple[int, int]]:

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from reader.core.index.names import person_key
+from reader.core.index.store import NEWEST_FIRST
 from reader.core.search import contains_all, haystack, normalise, terms
 
 #: Candidates fetched from FTS5 at a time.
@@ -139,7 +140,7 @@ def newest_articles(conn: sqlite3.Connection, limit: int) -> list[ArticleRow]:
     return [
         ArticleRow(*row)
         for row in conn.execute(
-            _ARTICLE_ROWS + " ORDER BY date IS NULL, coalesce(date, '') DESC, path DESC LIMIT ?",
+            f"{_ARTICLE_ROWS} ORDER BY {NEWEST_FIRST} LIMIT ?",
             (limit,),
         )
     ]

@@ -82,6 +82,14 @@ CREATE VIRTUAL TABLE quote_text USING fts5(
 );
 """
 
+#: The order the library opens in (newest first by date, undated last, then by path),
+#: and an index in exactly that order: the first screenful (``ORDER BY … LIMIT``) is then
+#: read by walking the index instead of sorting every row (~4 ms at 10,000 articles,
+#: ~40 at 100,000, before the first paint). Not part of the format number: an index made
+#: before it gets it at its next refresh (:func:`ensure_indexes`), so it is not rebuilt.
+NEWEST_FIRST = "date IS NULL, coalesce(date, '') DESC, path DESC"
+_NEWEST_INDEX = f"CREATE INDEX IF NOT EXISTS articles_newest ON articles({NEWEST_FIRST})"
+
 #: Every column the index is read and written by, asked of a file of the right number.
 _PROBES = (
     "SELECT id, path, size, mtime_ns, format, error, article_id, title, source, date,"
@@ -226,6 +234,7 @@ def _create_schema(conn: sqlite3.Connection) -> None:
             for statement in SCHEMA.split(";"):
                 if statement.strip():
                     conn.execute(statement)
+            conn.execute(_NEWEST_INDEX)
             conn.execute("INSERT INTO meta VALUES ('format', ?)", (str(INDEX_FORMAT),))
             conn.execute(f"PRAGMA user_version = {INDEX_FORMAT}")
         conn.execute("COMMIT")
@@ -233,3 +242,8 @@ def _create_schema(conn: sqlite3.Connection) -> None:
         with contextlib.suppress(sqlite3.Error):
             conn.execute("ROLLBACK")
         raise
+
+
+def ensure_indexes(conn: sqlite3.Connection) -> None:
+    """Add the indexes that came after the format (a no-op once they exist)."""
+    conn.execute(_NEWEST_INDEX)
