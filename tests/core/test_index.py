@@ -403,29 +403,47 @@ def test_the_newest_page_is_the_start_of_the_date_order_and_the_counts_match(
     assert index.counts() == (8, 1)
 
 
-def _newest_plan(index: LibraryIndex) -> str:
-    from reader.core.index.query import _ARTICLE_ROWS
-    from reader.core.index.store import NEWEST_FIRST
+def _plans(index: LibraryIndex) -> str:
+    """How SQLite answers what the first paint asks: the newest rows and the counts."""
+    from reader.core.index import query
 
     # a connection of its own: a cached EXPLAIN is not prepared again after DROP INDEX
     with contextlib.closing(sqlite3.connect(index.path)) as conn:
-        plan = conn.execute(f"EXPLAIN QUERY PLAN {_ARTICLE_ROWS} ORDER BY {NEWEST_FIRST} LIMIT 5")
-        return " ".join(str(step[-1]) for step in plan)
+        asked: list[str] = []
+
+        class Explained:
+            def execute(self, sql: str, *args: object) -> sqlite3.Cursor:
+                asked.extend(
+                    str(step[-1]) for step in conn.execute(f"EXPLAIN QUERY PLAN {sql}", *args)
+                )
+                return conn.execute(sql, *args)
+
+        query.newest_articles(Explained(), 5)  # type: ignore[arg-type]
+        query.count_articles(Explained())  # type: ignore[arg-type]
+        return " | ".join(asked)
 
 
-def test_the_newest_page_is_read_from_an_index_not_by_sorting_every_row(tmp_path: Path) -> None:
-    """The first paint reads ``newest(n)``: SQLite walks an index in that order (no
-    temporary sort of the whole table), in a new index and, after its next refresh, in
-    one made before the index existed."""
+def test_the_first_page_and_the_counts_are_read_from_indexes(tmp_path: Path) -> None:
+    """Before the first paint the screen reads ``newest(n)`` and ``counts()``: SQLite
+    walks an index in the newest-first order (no sort of the whole table) and counts the
+    broken files from an index of them alone (not every row), in a new index and, after
+    its next refresh, in one made before those indexes existed."""
     folder = tmp_path / "lib"
     small_library(folder)
     index = built(folder)
-    assert "USING INDEX articles_newest" in _newest_plan(index)
-    assert "TEMP B-TREE" not in _newest_plan(index)
-    index._conn().execute("DROP INDEX articles_newest")  # as an index made before it
-    assert "TEMP B-TREE" in _newest_plan(index)
+    plans = _plans(index)
+    assert "USING INDEX articles_newest" in plans and "TEMP B-TREE" not in plans
+    assert "USING INDEX articles_broken" in plans
+    assert "SCAN articles |" not in f"{plans} |"  # no step reads the whole table
+    with contextlib.closing(sqlite3.connect(index.path)) as conn:  # an index made before
+        conn.execute("DROP INDEX articles_newest")
+        conn.execute("DROP INDEX articles_broken")
+    plans = _plans(index)
+    assert "TEMP B-TREE" in plans and "articles_broken" not in plans
     index.refresh()
-    assert "USING INDEX articles_newest" in _newest_plan(index)
+    plans = _plans(index)
+    assert "USING INDEX articles_newest" in plans and "USING INDEX articles_broken" in plans
+    assert index.counts() == (3, 1)
 
 
 def _recounted(index: LibraryIndex) -> dict[str, tuple[int, int]]:
