@@ -427,3 +427,29 @@ async def test_the_other_tabs_are_built_after_the_first_paint_and_work_before(
         after_first_paint(screen)  # the paint's own call, late: nothing mounted twice
         await pilot.pause()
         assert len(screen.query("#quotes-pane")) == len(screen.query("#speakers-pane")) == 1
+
+
+async def test_a_theme_switch_reaches_every_row_drawn_before_and_after(folder: Path) -> None:
+    """The lists keep their own style between lines; a new theme still reaches each row."""
+    app = make_app(folder, state=StateStore())
+    async with app.run_test(size=WIDE) as pilot:
+        screen = await settled(pilot)
+        articles = screen.articles
+
+        def backgrounds() -> set[object]:
+            return {
+                segment.style.bgcolor
+                for y in range(1, 4)  # below the heading, the cursor's row excepted
+                for segment in articles.render_line(y + 1)
+                if segment.style is not None
+            }
+
+        app.theme = "textual-dark"
+        await pilot.pause()
+        dark = articles.rich_style.bgcolor
+        assert backgrounds() == {dark}
+        app.theme = "textual-light"
+        await pilot.pause()
+        light = articles.rich_style.bgcolor
+        assert light is not None and light != dark
+        assert backgrounds() == {light}
