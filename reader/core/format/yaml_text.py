@@ -118,6 +118,8 @@ def _scalar(value: Any, column: int, indent: int) -> str:
     if "\n" in value:
         raise _Unusual
     if _plain(value):
+        if column + len(value) <= WIDTH + 1:  # most texts: no space can be past the width
+            return value
         return _fold(value, column, indent, False)
     return "'" + _fold(value.replace("'", "''"), column + 1, indent, True) + "'"
 
@@ -130,9 +132,9 @@ def _plain(text: str) -> bool:
     first = text[0]
     if first in _INDICATORS or text[-1] in " :" or ": " in text or " #" in text:
         return False
-    if first in "-?:" and (len(text) == 1 or text[1] == " "):
-        return False
-    if text.startswith(("---", "...")):
+    if first in "-?:." and (
+        (first != "." and (len(text) == 1 or text[1] == " ")) or text.startswith(("---", "..."))
+    ):
         return False
     return not (first in _RESOLVERS and _reads_as_other(text))
 
