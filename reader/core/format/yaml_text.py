@@ -113,15 +113,16 @@ def _scalar(value: Any, column: int, indent: int) -> str:
         return str(value)
     if kind is not str:
         raise _Unusual
-    if not value:
+    text: str = value
+    if not text:
         return "''"
-    if "\n" in value:
+    if "\n" in text:
         raise _Unusual
-    if _plain(value):
-        if column + len(value) <= WIDTH + 1:  # most texts: no space can be past the width
-            return value
-        return _fold(value, column, indent, False)
-    return "'" + _fold(value.replace("'", "''"), column + 1, indent, True) + "'"
+    if _plain(text):
+        if column + len(text) <= WIDTH + 1:  # most texts: no space can be past the width
+            return text
+        return _fold(text, column, indent, False)
+    return "'" + _fold(text.replace("'", "''"), column + 1, indent, True) + "'"
 
 
 def _plain(text: str) -> bool:
