@@ -63,6 +63,11 @@ class SectionList(CursorList):
         #: (article, untitled label) of a TOC filled in after the first paint
         self._deferred: tuple[Article, str] | None = None if eager else (article, untitled)
 
+    @property
+    def filled(self) -> bool:
+        """Whether every section is listed (a long TOC is filled after the first paint)."""
+        return self._deferred is None
+
     def on_mount(self) -> None:
         if self._deferred is not None:
             self.call_after_refresh(self._fill)
