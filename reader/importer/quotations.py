@@ -18,6 +18,9 @@ from reader.importer.joined import find_all, line_starts, located
 #: The quote marks, each found with ``str.find`` (see :func:`_marks_by_paragraph`).
 _MARK_CHARS = '“”„«»"'
 _OPENERS = "“„«"
+#: Opening marks a quotation may hold again inside it, and the marks that close them.
+_NESTING = "“«"
+_CLOSERS = "”»"
 _SENTENCE_END = re.compile(r"[.!?…]")
 _WORD = re.compile(r"\w+")
 #: Most words a quoted label may have and still be a scare quote.
@@ -54,6 +57,17 @@ def _closes(opener: str, mark: str, before: str) -> bool:
     return False
 
 
+def _nests(text: str, marks: list[int], m: int) -> bool:
+    """Does the opening mark ``marks[m]``, met inside an open quotation, open a quotation
+    nested in it rather than a new one after a missing close? Nested when the marks
+    from it on close once more than they open ('“A “B” C”'), so that the outer one
+    still has its close; '“A. “B”' (the first never closed) does not."""
+    rest = [text[at] for at in marks[m:]]
+    opens = sum(1 for mark in rest if mark in _NESTING)
+    closes = sum(1 for mark in rest if mark in _CLOSERS)
+    return closes > opens
+
+
 def _opens(mark: str, after: str) -> bool:
     if mark in _OPENERS:
         return True
@@ -82,12 +96,19 @@ def find_spans(paragraphs: list[str]) -> list[Span]:
         open_at = -1
         first = True
         ended_open = False
-        for at in marks:
+        nested = 0  # quotations open inside the current one ('“… “list” …”')
+        for m, at in enumerate(marks):
             mark = text[at]
             before = text[at - 1] if at else ""
             if before == " " and at > 1 and text[at - 2] in "'’" and mark == '"' and opener:
                 before = text[at - 2]  # "… of 'Clinton,' " said X: a nested quote ends first
             after = text[at + 1] if at + 1 < len(text) else ""
+            if nested and mark in _CLOSERS:
+                nested -= 1
+                continue
+            if opener and mark == opener in _NESTING and _nests(text, marks, m):
+                nested += 1  # '“… the slogan “Make it so” on every sign.”'
+                continue
             if opener and _closes(opener, mark, before):
                 start, end = _trimmed(text, open_at + 1, at)
                 if end > start:
