@@ -63,3 +63,12 @@ def test_a_dateline_is_no_subject() -> None:
         "Whitfield spoke to the Harlow council on Monday.",
     )
     assert speaker_of(article, "loud promises") == "Paul Whitfield"
+
+
+def test_an_outlet_that_reported_the_words_is_their_source() -> None:
+    article = imported(
+        LEAD,
+        "Harlow Daily News reported on Thursday that “investigators are looking at every "
+        "payment the campaign made in March.”",
+    )
+    assert speaker_of(article, "investigators are looking") == "Harlow Daily News"
