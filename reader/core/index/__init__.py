@@ -141,6 +141,7 @@ class LibraryIndex:
     # -- reading ---------------------------------------------------------------------
 
     def articles(self) -> list[ArticleRow]:
+        """Every file, newest first (undated last): the library's opening order."""
         return self._guarded(list_articles)
 
     def newest(self, limit: int) -> list[ArticleRow]:
