@@ -135,6 +135,12 @@ class BlockSource:
     def exhausted(self) -> bool:
         return self._pending is None
 
+    def fill_all(self) -> None:
+        """Make every block (not wrapping any: what find in text needs)."""
+        if self._pending is not None:
+            self.blocks.extend(self._pending)
+            self._pending = None
+
     def fill(self, count: int) -> None:
         """Make up to ``count`` more blocks."""
         if self._pending is None:
