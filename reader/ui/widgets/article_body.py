@@ -38,6 +38,7 @@ from reader.ui.text.lines import BlockSource, TextLayout, iter_blocks
 from reader.ui.widgets.body_drawing import COMPONENT_CLASSES, GUTTER, draw_text_line, linkable
 from reader.ui.widgets.body_find import BodyFind
 from reader.ui.widgets.body_selection import selected_range, selected_text
+from reader.ui.widgets.body_tail import BodyTail
 
 #: The widest the text column gets: a comfortable reading measure.
 MAX_TEXT_WIDTH = 76
@@ -108,6 +109,8 @@ class ArticleBody(ScrollView, can_focus=True):
         self._url = linkable(article.url)
         #: find in text: the matches (block, start, end) and the one the reader is on
         self._find = BodyFind(self, self._source.blocks)
+        #: the end of the text, shown apart before the layout is done (``G`` at once)
+        self._tail = BodyTail(self, article)
         self._layout: TextLayout | None = None
         #: the layout whose rest is being wrapped after the first paint
         self._continued: TextLayout | None = None
@@ -127,7 +130,10 @@ class ArticleBody(ScrollView, can_focus=True):
 
     @property
     def text_layout(self) -> TextLayout:
-        """The current layout (made on the first resize; more of it as needed)."""
+        """The current layout (made on the first resize; more of it as needed). While
+        the end is shown apart (:mod:`.body_tail`), the layout is finished first."""
+        if self._tail.tail is not None:
+            self.go_to_line(self._leave_tail(int(self.scroll_y)))
         if self._layout is None:
             self._layout = TextLayout(self._source, self._text_width(self.size.width))
         return self._layout
@@ -155,6 +161,8 @@ class ArticleBody(ScrollView, can_focus=True):
         restored: during that first paint the scroll limits are not yet the widget's,
         and the place would be clamped; the resize that follows restores it.)
         """
+        if resize and self._tail.tail is not None:
+            self.go_to_line(self._leave_tail(int(self.scroll_y)))
         width = self._text_width(self.scrollable_content_region.width)
         layout = self._layout
         if not resize and layout is not None and layout.width == width and layout.line_count:
@@ -195,7 +203,9 @@ class ArticleBody(ScrollView, can_focus=True):
             if chunks % 16 == 0:
                 self._update_virtual_size()  # the scrollbar grows as the text does
             yield
-        if layout is self._layout:
+        if layout is self._layout and self._tail.tail is not None:
+            self.go_to_line(self._leave_tail(int(self.scroll_y)))  # the same text
+        elif layout is self._layout:
             self._update_virtual_size()
 
     def _anchor(self) -> tuple[int, int] | None:
@@ -208,14 +218,30 @@ class ArticleBody(ScrollView, can_focus=True):
         return self._top if self._top is not None else self._line_anchor()
 
     def _line_anchor(self) -> tuple[int, int] | None:
-        """The block and character starting the top line of the view."""
+        """The block and character starting the top line of the view (None while the
+        end is shown apart: its blocks' places in the whole text are not known yet)."""
         layout = self._layout
-        if layout is None or not layout.line_count:
+        if layout is None or not layout.line_count or self._tail.tail is not None:
             return None
         line = layout.line(min(int(self.scroll_y), layout.line_count - 1))
         return line.block, line.start
 
+    @property
+    def layout_complete(self) -> bool:
+        """Whether the whole text is laid out (and shown by its own line numbers)."""
+        return self._tail.tail is None and self._layout is not None and self._layout.is_complete
+
+    def _leave_tail(self, y: int) -> int:
+        """Stop showing the end apart: line ``y`` of the whole layout, finished now."""
+        assert self._layout is not None
+        y = self._tail.leave(self._layout, y)
+        self.redraw_all()
+        self._update_virtual_size()
+        return y
+
     def _update_virtual_size(self) -> None:
+        if self._tail.tail is not None:
+            return  # the end shown apart keeps its estimated place until it is left
         layout = self.text_layout
         height = layout.line_count
         if layout.is_complete and layout.section_lines:
@@ -242,6 +268,8 @@ class ArticleBody(ScrollView, can_focus=True):
     @property
     def section_in_view(self) -> str | None:
         """The section the reader is in: the last heading at or above the top line."""
+        if self._tail.tail is not None:
+            return self._tail.section_at(int(self.scroll_y))
         if self._layout is None:
             return None
         return self._layout.section_at(int(self.scroll_y))
@@ -261,6 +289,12 @@ class ArticleBody(ScrollView, can_focus=True):
         text out as far as it, and the height must include those lines before clamping,
         or a jump there ends short of it.
         """
+        if (tail := self._tail.tail) is not None and y >= tail.top:
+            y = max(tail.top, min(y, self.max_scroll_y))  # within the end shown apart
+            self.scroll_to(y=y, animate=False, immediate=True, force=True)
+            return
+        if tail is not None:
+            y = self._leave_tail(y)
         layout = self.text_layout
         if y + self.scrollable_content_region.height > layout.line_count:
             layout.extend_to(y + self.scrollable_content_region.height)
@@ -293,7 +327,13 @@ class ArticleBody(ScrollView, can_focus=True):
         self.go_to_end()
 
     def go_to_end(self) -> None:
-        """Show the end of the article (laying all of it out first)."""
+        """Show the end of the article: at once, apart, while the text is still being
+        laid out (:mod:`.body_tail`); else from the whole layout."""
+        layout = self._layout
+        if layout is None or layout.is_complete or self._tail.tail is not None:
+            pass
+        elif self._tail.enter(layout):
+            return
         self.text_layout.complete()
         self._update_virtual_size()
         self.go_to_line(self.max_scroll_y)
@@ -433,9 +473,14 @@ class ArticleBody(ScrollView, can_focus=True):
 
     def _render_text_line(self, y: int, width: int) -> Strip:
         layout = self._layout
+        if (tail := self._tail.tail) is not None:
+            if y < tail.top or y - tail.top >= tail.layout.line_count:
+                return Strip.blank(width, self._base_style)
+            # the end shown apart: its blocks are its own (no find or selection on them)
+            layout, y = tail.layout, y - tail.top
         if layout is None:
             return Strip.blank(width, self._base_style)
-        selection = self.text_selection
+        selection = None if tail is not None else self.text_selection
         return draw_text_line(
             layout,
             y,
@@ -445,8 +490,8 @@ class ArticleBody(ScrollView, can_focus=True):
             console=self.app.console,
             url=self._url,
             chosen_quote=self.chosen_quote,
-            matches=self._find.state.matches,
-            current_match=self.current_match(),
+            matches=[] if tail is not None else self._find.state.matches,
+            current_match=None if tail is not None else self.current_match(),
             selected=None if selection is None else selected_range(layout, selection, y),
             selection_style=lambda: self.screen.get_component_rich_style("screen--selection"),
         )

@@ -1,0 +1,124 @@
+"""The end of a long article before the rest of it is laid out: ``G`` in one frame.
+
+A 5 MB article is laid out (every block made and wrapped) in slices after its first
+paint, some 180 ms of work; a reader who pressed ``G`` (or End) before it was done
+waited for all of it, because a line's number depends on every line above it. The end
+of the text does not: blocks wrap on their own, so the last sections, made and wrapped
+apart from the rest, are exactly the last lines of the whole layout. The body shows
+them at an estimated place (:class:`Tail`) until the whole layout is done, then goes
+to the same text in it (nothing moves on screen); a move above them, or anything that
+needs real line numbers (a jump to a section or quote, find, a resize), finishes the
+layout first.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual.geometry import Size
+
+from reader.core.model import Article
+from reader.ui.text.lines import Block, TextLayout, quotes_by_paragraph, section_blocks
+from reader.ui.text.wrap import wrap_offsets
+
+if TYPE_CHECKING:
+    from reader.ui.widgets.article_body import ArticleBody
+
+#: Screens of text at the end laid out apart (room to page back a little).
+TAIL_SCREENS = 3
+
+
+class Tail:
+    """The last sections of an article (never its first), laid out at one width."""
+
+    def __init__(self, layout: TextLayout, top: int, height: int) -> None:
+        #: the last blocks of the article, wrapped; its block indices are its own
+        self.layout = layout
+        #: the virtual line its first line is shown at, and its height from there (the
+        #: last heading may reach the top, as in the whole layout)
+        self.top = top
+        self.height = height
+
+    @classmethod
+    def of(
+        cls, article: Article, width: int, lines: int, screen: int, laid: TextLayout
+    ) -> Tail | None:
+        """The sections at the end of ``article`` that make at least ``lines`` lines,
+        placed after the ``laid`` part at an estimate of where they are; None for an
+        article of one section."""
+        sections = article.sections
+        by_paragraph = quotes_by_paragraph(article)
+        parts: list[list[Block]] = []
+        count = 0
+        first = len(sections)
+        while first > 1 and count < lines:
+            first -= 1
+            blocks = list(section_blocks(article, sections[first], by_paragraph))
+            parts.append(blocks)
+            count += sum(1 + len(wrap_offsets(b.text, width)) if b.text else 1 for b in blocks)
+        if not parts:
+            return None
+        layout = TextLayout.build([b for part in reversed(parts) for b in part], width)
+        height = layout.line_count
+        if layout.section_lines:
+            height = max(height, layout.section_lines[-1][0] + screen)
+        # where the tail starts: the lines laid out so far, scaled by the share of the
+        # sections they hold (only the scrollbar shows it)
+        done = max(1, len(laid.section_lines))
+        estimate = laid.line_count * len(sections) // done
+        top = max(laid.line_count, estimate - layout.line_count)
+        return cls(layout, top, height)
+
+    @property
+    def block_count(self) -> int:
+        return len(self.layout.blocks)
+
+
+class BodyTail:
+    """The body's end shown before its layout is done: entering, drawing, leaving."""
+
+    def __init__(self, body: ArticleBody, article: Article) -> None:
+        self.body = body
+        self.article = article
+        self.tail: Tail | None = None
+
+    def enter(self, laid: TextLayout) -> bool:
+        """Show the end of the text now, if the layout is not done (False: it is, or
+        the article is one section, and the end is found the ordinary way)."""
+        body = self.body
+        screen = body.scrollable_content_region.height
+        tail = Tail.of(self.article, laid.width, TAIL_SCREENS * screen, screen, laid)
+        if tail is None:
+            return False
+        self.tail = tail
+        body.redraw_all()
+        size = Size(body.scrollable_content_region.width, tail.top + tail.height)
+        body.virtual_size = size
+        body._scroll_update(size)
+        end = max(tail.top, tail.top + tail.height - screen)
+        body.scroll_to(y=end, animate=False, immediate=True, force=True)
+        return True
+
+    def leave(self, laid: TextLayout, y: int) -> int:
+        """Finish the layout and stop showing the tail apart: the line of the whole
+        layout that virtual line ``y`` shows (the same text)."""
+        tail, self.tail = self.tail, None
+        if tail is None:
+            return y
+        laid.complete()
+        first = len(laid.blocks) - tail.block_count
+        offset = y - tail.top
+        if y <= 0:
+            return 0
+        if offset < 0:  # above the tail: count back from its first line
+            return max(0, laid.block_line[first] + offset)
+        last = tail.layout.line_count - 1
+        line = tail.layout.line(min(offset, last))
+        return laid.line_of(first + line.block, line.start) + max(0, offset - last)
+
+    def section_at(self, y: int) -> str | None:
+        assert self.tail is not None
+        return self.tail.layout.section_at(max(0, y - self.tail.top))
+
+
+__all__ = ["TAIL_SCREENS", "BodyTail", "Tail"]
