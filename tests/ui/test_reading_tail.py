@@ -141,3 +141,43 @@ async def test_a_jump_from_the_end_shown_apart_lands_where_it_should(
         assert body.scroll_y == body.text_layout.section_line("s1498")
         await pilot.press("G", "g")
         assert body.scroll_y == 0
+
+
+async def test_a_quote_near_the_end_is_shown_before_the_layout_reaches_it(
+    tmp_path: Path, held_back: Callable[[ArticleBody], None]
+) -> None:
+    """Choosing a quote in one of the last sections (Enter in the quote search) shows it
+    at once, highlighted, as G shows the end; the same lines once the layout is done."""
+    app = ReaderApp(_long_article(), StateStore(tmp_path))
+    async with app.run_test(size=WIDE) as pilot:
+        screen = app.screen
+        assert isinstance(screen, ReadingScreen)
+        body = screen.body
+        assert body.show_quote("q1490")
+        assert not body.layout_complete
+        await pilot.pause()
+        shown = _view(body)
+        assert any("Point 1490," in line for line in shown)
+        assert body.chosen_quote == "q1490"
+        assert body.section_in_view in ("s1489", "s1490")
+        held_back(body)
+        await _laid_out(pilot, body)
+        await pilot.pause()
+        assert _view(body) == shown
+        line = body.line_of_quote("q1490")
+        assert line is not None
+        assert body.scroll_y <= line < body.scroll_y + body.scrollable_content_region.height
+
+
+async def test_a_quote_far_from_the_end_is_found_the_ordinary_way(
+    tmp_path: Path, held_back: Callable[[ArticleBody], None]
+) -> None:
+    app = ReaderApp(_long_article(), StateStore(tmp_path))
+    async with app.run_test(size=WIDE) as pilot:
+        body = app.screen.query_one(ArticleBody)
+        assert body.show_quote("q700")
+        await pilot.pause()
+        assert body._tail.tail is None
+        line = body.line_of_quote("q700")
+        assert line is not None
+        assert body.scroll_y <= line < body.scroll_y + body.scrollable_content_region.height

@@ -345,7 +345,10 @@ class ArticleBody(ScrollView, can_focus=True):
             self.go_to_line(y)
 
     def show_quote(self, quote_id: str) -> bool:
-        """Highlight a quote and scroll it into view with a little context above."""
+        """Highlight a quote and scroll it into view with a little context above (one
+        near the end of a text still being laid out: at once, :mod:`.body_tail`)."""
+        if self._layout is not None and self._tail.show_quote(self._layout, quote_id):
+            return True
         where = self.text_layout.quote_span(quote_id)
         if where is None:
             return False

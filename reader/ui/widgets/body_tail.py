@@ -26,6 +26,8 @@ if TYPE_CHECKING:
 
 #: Screens of text at the end laid out apart (room to page back a little).
 TAIL_SCREENS = 3
+#: A quote chosen in one of this many last sections is shown the same way.
+QUOTE_SECTIONS = 50
 
 
 class Tail:
@@ -38,20 +40,28 @@ class Tail:
         #: last heading may reach the top, as in the whole layout)
         self.top = top
         self.height = height
+        #: the article's first section in the tail
+        self.first_section = 0
 
     @classmethod
     def of(
-        cls, article: Article, width: int, lines: int, screen: int, laid: TextLayout
+        cls,
+        article: Article,
+        width: int,
+        lines: int,
+        screen: int,
+        laid: TextLayout,
+        since: int | None = None,
     ) -> Tail | None:
-        """The sections at the end of ``article`` that make at least ``lines`` lines,
-        placed after the ``laid`` part at an estimate of where they are; None for an
-        article of one section."""
+        """The sections at the end of ``article`` that make at least ``lines`` lines
+        (and start at section ``since`` or before), placed after the ``laid`` part at an
+        estimate of where they are; None for an article of one section."""
         sections = article.sections
         by_paragraph = quotes_by_paragraph(article)
         parts: list[list[Block]] = []
         count = 0
         first = len(sections)
-        while first > 1 and count < lines:
+        while first > 1 and (count < lines or (since is not None and first > since)):
             first -= 1
             blocks = list(section_blocks(article, sections[first], by_paragraph))
             parts.append(blocks)
@@ -67,7 +77,9 @@ class Tail:
         done = max(1, len(laid.section_lines))
         estimate = laid.line_count * len(sections) // done
         top = max(laid.line_count, estimate - layout.line_count)
-        return cls(layout, top, height)
+        made = cls(layout, top, height)
+        made.first_section = first
+        return made
 
     @property
     def block_count(self) -> int:
@@ -82,12 +94,13 @@ class BodyTail:
         self.article = article
         self.tail: Tail | None = None
 
-    def enter(self, laid: TextLayout) -> bool:
+    def enter(self, laid: TextLayout, since: int | None = None) -> bool:
         """Show the end of the text now, if the layout is not done (False: it is, or
         the article is one section, and the end is found the ordinary way)."""
         body = self.body
         screen = body.scrollable_content_region.height
-        tail = Tail.of(self.article, laid.width, TAIL_SCREENS * screen, screen, laid)
+        lines = TAIL_SCREENS * screen
+        tail = Tail.of(self.article, laid.width, lines, screen, laid, since)
         if tail is None:
             return False
         self.tail = tail
@@ -97,6 +110,42 @@ class BodyTail:
         body._scroll_update(size)
         end = max(tail.top, tail.top + tail.height - screen)
         body.scroll_to(y=end, animate=False, immediate=True, force=True)
+        return True
+
+    def show_quote(self, laid: TextLayout, quote_id: str) -> bool:
+        """Take the view to a quote near the end before the layout reaches it (as ``G``
+        does the end; from the section before it, for context): False when the layout
+        has it already, or it is not among the last ``QUOTE_SECTIONS`` sections."""
+        if laid.is_complete or quote_id in laid.quote_spans:
+            return False
+        try:
+            section = self.article.quote(quote_id).section
+        except KeyError:
+            return False
+        ids = [s.id for s in self.article.sections[-QUOTE_SECTIONS:]]
+        if section not in ids:
+            return False
+        since = len(self.article.sections) - len(ids) + ids.index(section) - 1
+        if since < 1:
+            return False
+        if self.tail is None or self.tail.first_section > since:
+            self.tail = None
+            if not self.enter(laid, since=since):
+                return False
+        tail = self.tail
+        assert tail is not None
+        where = tail.layout.quote_span(quote_id)
+        if where is None:
+            return False
+        body = self.body
+        body.chosen_quote = quote_id
+        block, start, end = where
+        first = tail.layout.line_of(block, start)
+        last = tail.layout.line_of(block, max(start, end - 1))
+        paragraph = tail.layout.block_line[block]
+        if first - paragraph < body.scrollable_content_region.height // 2:
+            first = paragraph  # as ArticleBody.show_quote: the paragraph from its start
+        body.reveal(tail.top + first, tail.top + last)
         return True
 
     def leave(self, laid: TextLayout, y: int) -> int:
@@ -121,4 +170,4 @@ class BodyTail:
         return self.tail.layout.section_at(max(0, y - self.tail.top))
 
 
-__all__ = ["TAIL_SCREENS", "BodyTail", "Tail"]
+__all__ = ["QUOTE_SECTIONS", "TAIL_SCREENS", "BodyTail", "Tail"]
