@@ -22,7 +22,7 @@ from reader.ui.text.lines import Block, TextLayout, quotes_by_paragraph, section
 from reader.ui.text.wrap import wrap_offsets
 
 if TYPE_CHECKING:
-    from reader.ui.widgets.article_body import ArticleBody
+    from reader.ui.widgets.body_layout import LaidOutText
 
 #: Screens of text at the end laid out apart (room to page back a little).
 TAIL_SCREENS = 3
@@ -89,7 +89,7 @@ class Tail:
 class BodyTail:
     """The body's end shown before its layout is done: entering, drawing, leaving."""
 
-    def __init__(self, body: ArticleBody, article: Article) -> None:
+    def __init__(self, body: LaidOutText, article: Article) -> None:
         self.body = body
         self.article = article
         self.tail: Tail | None = None
@@ -112,41 +112,40 @@ class BodyTail:
         body.scroll_to(y=end, animate=False, immediate=True, force=True)
         return True
 
-    def show_quote(self, laid: TextLayout, quote_id: str) -> bool:
-        """Take the view to a quote near the end before the layout reaches it (as ``G``
-        does the end; from the section before it, for context): False when the layout
-        has it already, or it is not among the last ``QUOTE_SECTIONS`` sections."""
+    def quote_lines(self, laid: TextLayout, quote_id: str) -> tuple[int, int, int] | None:
+        """Where a quote near the end is, before the layout reaches it, as the (virtual)
+        lines of its start, its end and its paragraph's start; the end is then shown
+        apart (as for ``G``), from the section before the quote's, for context. None
+        when the layout has it already, or it is not among the last ``QUOTE_SECTIONS``
+        sections: it is found the ordinary way."""
         if laid.is_complete or quote_id in laid.quote_spans:
-            return False
+            return None
         try:
             section = self.article.quote(quote_id).section
         except KeyError:
-            return False
+            return None
         ids = [s.id for s in self.article.sections[-QUOTE_SECTIONS:]]
         if section not in ids:
-            return False
+            return None
         since = len(self.article.sections) - len(ids) + ids.index(section) - 1
         if since < 1:
-            return False
+            return None
         if self.tail is None or self.tail.first_section > since:
             self.tail = None
             if not self.enter(laid, since=since):
-                return False
+                return None
         tail = self.tail
         assert tail is not None
         where = tail.layout.quote_span(quote_id)
         if where is None:
-            return False
-        body = self.body
-        body.chosen_quote = quote_id
+            return None
         block, start, end = where
-        first = tail.layout.line_of(block, start)
-        last = tail.layout.line_of(block, max(start, end - 1))
-        paragraph = tail.layout.block_line[block]
-        if first - paragraph < body.scrollable_content_region.height // 2:
-            first = paragraph  # as ArticleBody.show_quote: the paragraph from its start
-        body.reveal(tail.top + first, tail.top + last)
-        return True
+        layout, top = tail.layout, tail.top
+        return (
+            top + layout.line_of(block, start),
+            top + layout.line_of(block, max(start, end - 1)),
+            top + layout.block_line[block],
+        )
 
     def leave(self, laid: TextLayout, y: int) -> int:
         """Finish the layout and stop showing the tail apart: the line of the whole
