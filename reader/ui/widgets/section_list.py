@@ -87,9 +87,12 @@ class SectionList(CursorList):
     def _fill_steps(self, article: Article, untitled: str) -> Iterator[None]:
         sections = article.sections
         for start in range(0, len(sections), FILL_CHUNK):
+            if start:
+                yield  # between chunks: the list is whole as soon as the last is in
             chunk = sections[start : start + FILL_CHUNK]
             self.add_options(_options(chunk, untitled, first=start + 1))
-            yield
+            if self.highlighted is None:
+                self.watch_current(self.current)  # the section in view, once it is listed
         self._deferred = None
         self.watch_current(self.current)
 
