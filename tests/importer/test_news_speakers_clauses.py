@@ -72,3 +72,25 @@ def test_an_outlet_that_reported_the_words_is_their_source() -> None:
         "payment the campaign made in March.”",
     )
     assert speaker_of(article, "investigators are looking") == "Harlow Daily News"
+
+
+def test_a_clause_after_the_cue_verb_names_no_speaker() -> None:
+    article = imported(
+        LEAD,
+        "Senator Dana Cole and Governor Paul Whitfield argued over taxes on Friday.",
+        "Senator Dana Cole (D) said Whitfield's tax plan would cost the state millions, and "
+        "called him “the loudest voice for a plan that nobody has read.”",
+    )
+    assert speaker_of(article, "the loudest voice") == "Dana Cole"
+    assert "Whitfield's" not in {s.name for s in article.speakers}
+
+
+def test_a_time_phrase_between_the_subject_and_the_verb() -> None:
+    article = imported(
+        LEAD,
+        "Mayor Ann Reyes and Governor Paul Whitfield both spoke at the dinner.",
+        "“We will finish the bridge,” Whitfield said.",
+        "Much of the anger in the hall was aimed at Tom Hale, whom Reyes on Wednesday "
+        "called “a careless steward of the budget.”",
+    )
+    assert speaker_of(article, "a careless steward") == "Ann Reyes"

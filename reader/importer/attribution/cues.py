@@ -19,6 +19,7 @@ from reader.importer.attribution.cues_after import (
 from reader.importer.attribution.flags import (
     ALL_CAPS,
     ARTICLE,
+    AUXILIARY,
     BACKREF_CLOSER,
     BACKREF_MARKER,
     CAPWORD,
@@ -62,6 +63,8 @@ _OPENING_MARKS = frozenset("“„«")
 #: What a sentence's subject follows inside it: a comma, or a quotation it reports.
 _AFTER_QUOTE = frozenset({",", "”", '"', "»", "—", "–"})
 _DASHES = frozenset({"–", "—", "-"})
+#: Words of a clause of its own, which no speaker phrase after a cue verb holds.
+_CLAUSE = AUXILIARY | REPORTING | PRE_CUE | POST_CUE
 
 
 class CueReader(AfterCueReader):
@@ -98,7 +101,13 @@ class CueReader(AfterCueReader):
         if according:
             cue = self.phrase(start + according, k + 1)
             return cue._replace(adjacent=punct)
-        if f[start] & POST_CUE and start < k:
+        if (
+            f[start] & POST_CUE
+            and start < k
+            and not any(f[s] & _CLAUSE for s in range(start + 1, k + 1))
+        ):
+            # (not 'said Rubio's tax plan would …, and called him “…”': a clause
+            # follows the verb, and its words are not the speaker's name)
             cue = self.phrase(start + 1, k + 1)
             return cue._replace(adjacent=punct)
         # "Jeffrey M. Jones: “…”": a name and a colon introduce the words.
@@ -343,6 +352,19 @@ class CueReader(AfterCueReader):
             comma = i
         return NONE
 
+    def _when_before(self, k: int) -> int:
+        """Tokens of a time phrase ending at token ``k`` between a subject and its verb
+        ("on Wednesday", "on Tuesday night", "last week"), 0 if none."""
+        lang = self.lang
+        j = k - 1 if k > 0 and self.tokens.lower(k) in lang.day_parts else k
+        if (
+            j > 0
+            and self.tokens.lower(j) in lang.time_words
+            and self.tokens.lower(j - 1) in lang.time_prepositions
+        ):
+            return k - j + 2
+        return 0
+
     def _subject(self, verb: int) -> Cue:
         """Who does the verb at ``verb``: a name, a pronoun, a description."""
         f = self.flags
@@ -350,6 +372,7 @@ class CueReader(AfterCueReader):
         # adverbs between subject and verb: "Lavrov juga mengatakan"
         while k >= 0 and f[k] & WORD and not f[k] & UPPER and f[k] & SUBJECT_ADVERB:
             k -= 1
+        k -= self._when_before(k)  # "Beck on Wednesday called"
         if k < 0 or not f[k] & WORD:
             return NONE
         if f[k] & (PRONOUN | BACKREF_CLOSER):
