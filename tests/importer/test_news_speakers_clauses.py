@@ -94,3 +94,18 @@ def test_a_time_phrase_between_the_subject_and_the_verb() -> None:
         "called “a careless steward of the budget.”",
     )
     assert speaker_of(article, "a careless steward") == "Ann Reyes"
+
+
+def test_a_line_that_signs_a_quotation_names_its_speaker() -> None:
+    article = imported(
+        LEAD,
+        "Governor Paul Whitfield opened the session with a long speech on roads.",
+        '"If the mayor loses the north of the state, that could create real problems for '
+        "her campaign.",
+        'Dana Cole, Center for Fiscal Studies."',
+        "The mayor’s team shrugged off the warning.",
+        '"Great debate. She is tested. She never quits."',
+        "-Tom Hale, writing after the debate.",
+    )
+    assert speaker_of(article, "If the mayor loses") == "Dana Cole"
+    assert speaker_of(article, "Great debate") == "Tom Hale"

@@ -48,6 +48,11 @@ ADVERB_LIKE = SUBJECT_ADVERB
 MAX_SUBJECT = 6
 #: Longest party tag in brackets after a name ("(D-Nev.)" is six tokens).
 MAX_TAG = 8
+#: Longest line that signs a quotation ("S.C. Rep. Jim Clyburn.", "-Michelle Marks,
+#: Philadelphia.").
+MAX_SIGNATURE = 24
+_CLOSING_MARKS = frozenset('”"»')
+_DASHES = frozenset({"-", "–", "—"})
 
 
 class AfterCueReader(PhraseReader):
@@ -163,6 +168,29 @@ class AfterCueReader(PhraseReader):
         if v >= n or not f[v] & WORD or not f[v] & (POST_CUE | PRE_CUE):
             return NONE
         cue = self.phrase(k, r)
+        return _adjacent(cue) if cue.kind == "name" else NONE
+
+    def signature(self, *, closing: bool) -> Cue:
+        """Who this paragraph signs the quotation before it as: a pull quote's last line
+        ('"… problems for her here. / S.C. Rep. Jim Clyburn."', ``closing``: the line
+        ends the quotation) or a line opened by a dash after it ('-President Obama,
+        tweeting after the speech.'). NONE unless the line is short and opens with a
+        name."""
+        w, f = self.words, self.flags
+        n = len(w)
+        if not n or n > MAX_SIGNATURE:
+            return NONE
+        k = 0
+        if closing:
+            if w[-1] not in _CLOSING_MARKS or any(x in _CLOSING_MARKS for x in w[:-1]):
+                return NONE
+        else:
+            if w[0] not in _DASHES:
+                return NONE
+            k = 1
+        if k >= n or not f[k] & CAPWORD:
+            return NONE
+        cue = self.phrase(k)
         return _adjacent(cue) if cue.kind == "name" else NONE
 
     def _ends_sentence(self, j: int) -> bool:
