@@ -109,3 +109,46 @@ def test_a_line_that_signs_a_quotation_names_its_speaker() -> None:
     )
     assert speaker_of(article, "If the mayor loses") == "Dana Cole"
     assert speaker_of(article, "Great debate") == "Tom Hale"
+
+
+def test_a_newspaper_after_the_quotation_is_its_source() -> None:
+    article = imported(
+        LEAD,
+        "Mayor Ann Reyes opened the debate with a speech on roads.",
+        "“She seems to be less welcome in the north than anyone expected,” the Harlow "
+        "Gazette wrote on Tuesday.",
+    )
+    assert speaker_of(article, "She seems to be less welcome") == "The Harlow Gazette"
+
+
+def test_according_to_opening_the_sentence_names_the_source() -> None:
+    article = imported(
+        LEAD,
+        "Mayor Ann Reyes opened the debate with a speech on roads.",
+        "According to Senator Dana Cole, the new budget is “a total disaster” for families.",
+    )
+    assert speaker_of(article, "a total disaster") == "Dana Cole"
+
+
+def test_a_possessive_names_its_owner_and_is_no_subject() -> None:
+    article = imported(
+        LEAD,
+        "Governor Paul Whitfield's party won the most seats on Sunday.",
+        "Whitfield said Monday that he will “try to form a stable government” this month.",
+        "Tom Hale, Mayor Ann Reyes's campaign manager, ripped Whitfield for acting as “the "
+        "judge and the jury” in the inquiry.",
+    )
+    assert speaker_of(article, "try to form a stable government") == "Paul Whitfield"
+    assert speaker_of(article, "the judge and the jury") == "Tom Hale"
+    assert not any(s.name.endswith("'s") for s in article.speakers)
+
+
+def test_a_full_stop_inside_the_closing_mark_ends_the_sentence() -> None:
+    article = imported(
+        LEAD,
+        "Governor Paul Whitfield and Mayor Ann Reyes traded posts all morning.",
+        'Then came another post, in which Reyes took credit for "being right on taxes." '
+        'And then Whitfield went on the attack, saying, "Is the mayor ever going to '
+        'explain the budget?"',
+    )
+    assert speaker_of(article, "Is the mayor ever going") == "Paul Whitfield"

@@ -17,7 +17,7 @@ from reader.importer.attribution.cues_after import (
     AfterCueReader,
 )
 from reader.importer.attribution.flags import (
-    ALL_CAPS,
+    ADVERB,
     ARTICLE,
     AUXILIARY,
     BACKREF_CLOSER,
@@ -54,8 +54,6 @@ from reader.importer.attribution.tokens import run_at
 MAX_APPOSITIONS = 3
 #: Furthest "what" stands before the verb of a label ("what the groundsman had called").
 MAX_LABEL_SUBJECT = 5
-#: Longest acronym taken for a body ("DNC", "NAACP").
-MAX_ACRONYM = 6
 #: Furthest the ")" of a dateline's agency stands from its "(" ("Washington (AFP) –").
 MAX_TAG_SPAN = 6
 _QUOTE_MARKS = frozenset('“”„«»"')
@@ -142,20 +140,6 @@ class CueReader(AfterCueReader):
                 return found
         return NONE
 
-    def _organisation(self, i: int, j: int) -> bool:
-        """Is the capitalised run ``tokens[i:j]`` a body rather than a person: an acronym
-        ("DNC", "FBI"), or a run holding a word of the language's institutions or news
-        sources ("Democratic National Committee", "The Washington Post")?"""
-        w, f = self.words, self.flags
-        lang = self.lang
-        if j - i == 1 and f[i] & ALL_CAPS and 2 <= len(w[i]) <= MAX_ACRONYM:
-            return True
-        words = [w[s].lower() for s in range(i, j) if f[s] & UPPER]
-        return any(
-            (word in lang.institution_words and word != "the") or word in lang.news_sources
-            for word in words
-        )
-
     def labelled(self, open_at: int) -> bool:
         """Is the quotation at ``open_at`` a name, a title or a written text ('spanduk
         bertuliskan “…”', 'a report titled "…"', 'the so-called “…”'), not speech?"""
@@ -183,7 +167,8 @@ class CueReader(AfterCueReader):
             start -= 1
         start += 1
         if not verbs:
-            return NONE
+            # 'According to The Federalist, the men wore shirts that read “…”'
+            return self._according_in(start, k)
         for verb in verbs:
             if any(f[s] & LABEL_OPENER for s in range(max(start, verb - MAX_LABEL_SUBJECT), verb)):
                 return NONE  # "what he called “stealth taxes”": a label he uses
@@ -222,6 +207,20 @@ class CueReader(AfterCueReader):
             if first is not None and first.kind == "name":
                 return first
         return Cue("back", at=self.tokens.start(verbs[0]))
+
+    def _according_in(self, start: int, k: int) -> Cue:
+        """The source an "according to" phrase opening the sentence at ``start`` names,
+        if any: the sentence's words are theirs. (Inside a sentence, 'Sebagian warga,
+        menurut Rahim, masih menganggap TBC sebagai "penyakit keturunan"', it reports
+        what people think, and the quoted words are a label.)"""
+        while start < k and not self.flags[start] & WORD:
+            start += 1
+        according = self._according_to(start)
+        if according:
+            cue = self.phrase(start + according, k + 1)
+            if cue.kind in {"name", "desc"}:
+                return cue._replace(adjacent=False)
+        return NONE
 
     def _participle(self, verb: int) -> bool:
         """Is the reporting verb at ``verb`` a participle ("saying", "adding") whose
@@ -266,7 +265,7 @@ class CueReader(AfterCueReader):
         cues: list[int] = []
         for s in range(start, verb):
             if w[s] in _QUOTE_MARKS:
-                quoted = w[s] in _OPENING_MARKS or (w[s] == '"' and not quoted)
+                quoted = self._opening_mark(s)
             elif not quoted and f[s] & WORD and f[s] & (PRE_CUE | POST_CUE):
                 cues.append(s)
         for c in reversed(cues):
@@ -282,7 +281,7 @@ class CueReader(AfterCueReader):
         while s < verb:
             word = w[s]
             if word in _QUOTE_MARKS:
-                quoted = word in _OPENING_MARKS or (word == '"' and not quoted)
+                quoted = self._opening_mark(s)
                 s += 1
                 continue
             if quoted or not f[s] & WORD:
@@ -295,14 +294,23 @@ class CueReader(AfterCueReader):
                 s += 1
                 continue
             r = min(run_at(self.tokens, s), verb)
-            if (s == start or prev in _AFTER_QUOTE or f[s - 1] & ROLE) and not self._not_subject(
-                s, r
-            ):
+            opening = all(f[t] & (STOP | ADVERB) for t in range(start, s) if f[t] & WORD)
+            if (opening or prev in _AFTER_QUOTE or f[s - 1] & ROLE) and not self._not_subject(s, r):
                 found = self.name_at(s, r)
                 if found is not None and found.kind == "name":
                     return found
             s = max(r, s + 1)
         return NONE
+
+    def _opening_mark(self, s: int) -> bool:
+        """Does the quote mark at token ``s`` open a quotation (a straight one: when a
+        word follows it and no word comes right before it)?"""
+        mark = self.words[s]
+        if mark != '"':
+            return mark in _OPENING_MARKS
+        text = self.text
+        at = self.tokens.start(s)
+        return (at == 0 or text[at - 1].isspace()) and text[at + 1 : at + 2].isalnum()
 
     def _not_subject(self, i: int, r: int) -> bool:
         """Is the capitalised run ``tokens[i:r]`` a possessor, a dateline or a place

@@ -94,7 +94,7 @@ class AfterCueReader(PhraseReader):
         for j in range(k + 1, min(n, k + reach + 1)):
             if not f[j] & WORD:
                 break
-            if f[j] & (POST_CUE | PRE_CUE):
+            if f[j] & (POST_CUE | PRE_CUE) and not f[j] & UPPER:  # (not "United States")
                 cue = self.phrase(k, j)
                 if (
                     cue.kind == "none"
@@ -199,7 +199,11 @@ class AfterCueReader(PhraseReader):
         if j and self.flags[j - 1] & ABBREVIATION:
             return False
         ends = self.tokens.ends
-        return j + 1 >= len(ends) or ends[j] != self.tokens.start(j + 1)
+        return (
+            j + 1 >= len(ends)
+            or ends[j] != self.tokens.start(j + 1)
+            or self.words[j + 1] in _CLOSING_MARKS  # 'credit for "being right."'
+        )
 
     def trailing(self, close_at: int) -> Cue:
         """The cue that ends the sentence a quotation is part of, after a comma: '"He can
