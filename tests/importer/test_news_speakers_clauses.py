@@ -152,3 +152,21 @@ def test_a_full_stop_inside_the_closing_mark_ends_the_sentence() -> None:
         'explain the budget?"',
     )
     assert speaker_of(article, "Is the mayor ever going") == "Paul Whitfield"
+
+
+def test_role_words_and_verbs_of_us_political_news() -> None:
+    article = imported(
+        LEAD,
+        "Mayor Ann Reyes and Governor Paul Whitfield spoke on Friday.",
+        "“Tom is a longtime friend of mine,” said Reyes ally Dana Cole.",
+        "“Imagine the two of them on one stage,” mused Gazette co-host Sam Porter.",
+        "“We will not sign it,” Reyes said of the plan.",
+        "Whitfield blamed the council's “three lazy members” for the delay.",
+        "“The bridge will open in May,” Whitfield said.",
+        "Few remember the floods for what they were (Tom Hale, who wrote the first report, "
+        "once said, “It happened so many times that nobody counted any more”).",
+    )
+    assert speaker_of(article, "Tom is a longtime friend") == "Dana Cole"
+    assert speaker_of(article, "Imagine the two of them") == "Sam Porter"
+    assert speaker_of(article, "three lazy members") == "Paul Whitfield"
+    assert speaker_of(article, "It happened so many times") == "Tom Hale"
