@@ -170,3 +170,29 @@ def test_role_words_and_verbs_of_us_political_news() -> None:
     assert speaker_of(article, "Imagine the two of them") == "Sam Porter"
     assert speaker_of(article, "three lazy members") == "Paul Whitfield"
     assert speaker_of(article, "It happened so many times") == "Tom Hale"
+
+
+def test_several_appositions_between_the_name_and_the_verb() -> None:
+    article = imported(
+        LEAD,
+        "Governor Paul Whitfield opened the convention with a long speech on roads.",
+        "“Both of them scare me,” Harry Bond, 30, of Dover, Del., who was among those "
+        "polled, said in a follow-up interview.",
+        "“We have had better conventions than this one,” Delaware delegate Bill Eastland, "
+        "wearing a cowboy hat and “Reyes for Mayor” pins, said.",
+        "The new plans “will not solve the shortage, but they help,” Anne Richards, "
+        "secretary for housing, planning, and roads, said on the same call.",
+    )
+    assert speaker_of(article, "Both of them scare me") == "Harry Bond"
+    assert speaker_of(article, "We have had better conventions") == "Bill Eastland"
+    assert speaker_of(article, "will not solve the shortage") == "Anne Richards"
+
+
+def test_a_bracket_that_describes_is_part_of_the_apposition() -> None:
+    article = imported(
+        LEAD,
+        "Governor Paul Whitfield opened the convention with a long speech on roads.",
+        "Jeff Bechdel, chairman of Dover Rising (a party committee), tweeted: “People "
+        "behind the mayor are wearing “Settle for Reyes” shirts tonight.”",
+    )
+    assert speaker_of(article, "People behind the mayor") == "Jeff Bechdel"

@@ -340,7 +340,17 @@ class CueReader(AfterCueReader):
             k -= 1  # "Gov. John Kasich (R-OH), said"
         if w[k] == ")":
             opening = opening_bracket(w, k)
-            return NONE if opening is None else self._name_ending(opening - 1)
+            if opening is None:
+                return NONE
+            if not any(f[s] & WORD and not f[s] & UPPER for s in range(opening, k)):
+                return self._name_ending(opening - 1)  # a party tag: "Reid (D-Nev.)"
+            # "Jeff Bechdel, chairman of America Rising (a Republican PAC), tweeted": a
+            # bracket that describes, inside the apposition; its comma is further back.
+            k = opening - 1
+            while k >= 0 and opening - k <= MAX_DESCRIPTION and w[k] != "," and not f[k] & HALT:
+                k -= 1
+            if k < 1:
+                return NONE
         comma = k
         for _ in range(MAX_APPOSITIONS):
             if w[comma] != ",":
