@@ -113,13 +113,16 @@ def _scalar(value: Any, column: int, indent: int) -> str:
         return str(value)
     if kind is not str:
         raise _Unusual
-    if not value:
+    text: str = value
+    if not text:
         return "''"
-    if "\n" in value:
+    if "\n" in text:
         raise _Unusual
-    if _plain(value):
-        return _fold(value, column, indent, False)
-    return "'" + _fold(value.replace("'", "''"), column + 1, indent, True) + "'"
+    if _plain(text):
+        if column + len(text) <= WIDTH + 1:  # most texts: no space can be past the width
+            return text
+        return _fold(text, column, indent, False)
+    return "'" + _fold(text.replace("'", "''"), column + 1, indent, True) + "'"
 
 
 def _plain(text: str) -> bool:
@@ -130,9 +133,9 @@ def _plain(text: str) -> bool:
     first = text[0]
     if first in _INDICATORS or text[-1] in " :" or ": " in text or " #" in text:
         return False
-    if first in "-?:" and (len(text) == 1 or text[1] == " "):
-        return False
-    if text.startswith(("---", "...")):
+    if first in "-?:." and (
+        (first != "." and (len(text) == 1 or text[1] == " ")) or text.startswith(("---", "..."))
+    ):
         return False
     return not (first in _RESOLVERS and _reads_as_other(text))
 
