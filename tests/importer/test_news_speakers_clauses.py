@@ -196,3 +196,22 @@ def test_a_bracket_that_describes_is_part_of_the_apposition() -> None:
         "behind the mayor are wearing “Settle for Reyes” shirts tonight.”",
     )
     assert speaker_of(article, "People behind the mayor") == "Jeff Bechdel"
+
+
+def test_a_role_word_after_a_first_name_is_a_surname() -> None:
+    article = imported(
+        LEAD,
+        "Governor Paul Whitfield opened the session with a long speech on roads.",
+        "“What we have seen is that our efforts have not been enough,” Amy Pope, deputy "
+        "housing adviser, said on a call with reporters.",
+    )
+    assert speaker_of(article, "What we have seen") == "Amy Pope"
+
+
+def test_according_to_a_named_source_after_the() -> None:
+    article = imported(
+        LEAD,
+        "Governor Paul Whitfield opened the session with a long speech on roads.",
+        "According to The Dover Ledger, the men wore shirts that read “Settle for Reyes.”",
+    )
+    assert speaker_of(article, "Settle for Reyes") == "The Dover Ledger"

@@ -97,7 +97,7 @@ class CueReader(AfterCueReader):
             start -= 1
         according = self._according_to(start)
         if according:
-            cue = self.phrase(start + according, k + 1)
+            cue = self._according_source(start + according, k + 1)
             return cue._replace(adjacent=punct)
         if (
             f[start] & POST_CUE
@@ -216,11 +216,26 @@ class CueReader(AfterCueReader):
         while start < k and not self.flags[start] & WORD:
             start += 1
         according = self._according_to(start)
-        if according:
-            cue = self.phrase(start + according, k + 1)
-            if cue.kind in {"name", "desc"}:
-                return cue._replace(adjacent=False)
-        return NONE
+        if not according:
+            return NONE
+        cue = self._according_source(start + according, k + 1)
+        return cue._replace(adjacent=False) if cue.kind in {"name", "desc"} else NONE
+
+    def _according_source(self, s: int, end: int) -> Cue:
+        """The source after "according to" at token ``s``: the speaker phrase, or a
+        capitalised run after "the", a named source whatever it is ("According to The
+        Federalist, …")."""
+        f = self.flags
+        cue = self.phrase(s, end)
+        if (
+            cue.kind not in {"name", "desc"}
+            and f[s] & ARTICLE
+            and s + 1 < end
+            and f[s + 1] & CAPWORD
+        ):
+            r = min(run_at(self.tokens, s + 1), end)
+            return Cue("desc", role=self._span_text(s, r), at=self.tokens.start(s))
+        return cue
 
     def _participle(self, verb: int) -> bool:
         """Is the reporting verb at ``verb`` a participle ("saying", "adding") whose
