@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, ClassVar, TypeGuard, cast
@@ -18,8 +19,13 @@ from reader.resources import styles_dir
 from reader.ui.settings import Settings, settle
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from reader.core.errors import ReaderError
+    from reader.core.format.opening import Rest
     from reader.core.index import LibraryIndex
     from reader.core.model import Article
+    from reader.ui.screens.reading import ReadingScreen
 
 #: The theme used until the reader picks one (and by the snapshot tests).
 DEFAULT_THEME = "textual-dark"
@@ -72,10 +78,17 @@ class ReaderApp(App[None]):
         library_title: str = "Library",
         config: Config | None = None,
         config_problems: Sequence[str] = (),
+        rest: Callable[[], Rest] | None = None,
     ) -> None:
         super().__init__()
         self.state = state
         self._start = start
+        #: reads the whole of an article whose head is shown first (after the first paint)
+        self._rest = rest
+        self._reading: ReadingScreen | None = None
+        #: why the app ended before the reader quit: the rest of the article is broken
+        #: (the CLI reports it as it reports a file that will not load)
+        self.load_error: ReaderError | None = None
         self._library_title = library_title
         #: the user's config, checked (see reader.ui.settings); problems shown on mount
         self.settings: Settings = settle(
@@ -96,14 +109,53 @@ class ReaderApp(App[None]):
             return LibraryScreen(self._start, self.state, title=self._library_title)
         from reader.ui.screens.reading import ReadingScreen
 
-        return ReadingScreen(cast("Article", self._start), self.state)
+        article = cast("Article", self._start)
+        self._reading = ReadingScreen(article, self.state, whole=self._rest is None)
+        return self._reading
 
     def on_mount(self) -> None:
         # the collector, paused by the CLI while starting, back on after the first frame
         self.call_after_refresh(startup.end)
+        if self._rest is not None:
+            self.call_after_refresh(self._read_rest)
         self.report_state()
         for problem in self.settings.problems:
             self.notify(problem, title="Config", severity="warning", timeout=10, markup=False)
+
+    def _read_rest(self) -> None:
+        """Read the whole article in a thread, after the first paint."""
+        self.run_worker(self._rest_worker, name="reader-rest", thread=True, exit_on_error=False)
+
+    def _rest_worker(self) -> None:
+        from reader.core.errors import ReaderError
+
+        rest = self._rest
+        assert rest is not None
+        try:
+            whole = rest()
+        except ReaderError as error:
+            self._from_thread(self._rest_failed, error)
+        else:
+            self._from_thread(self._rest_read, whole)
+
+    def _from_thread(self, callback: Callable[..., object], *args: object) -> None:
+        with contextlib.suppress(RuntimeError):  # the app has ended meanwhile
+            self.call_from_thread(callback, *args)
+
+    def _rest_read(self, whole: Rest) -> None:
+        from reader.ui.factory import write_later
+
+        self._rest = None
+        if self._reading is not None:
+            self._reading.take_whole(whole.article, extends=whole.extends)
+        write_later(whole.store)
+
+    def _rest_failed(self, error: ReaderError) -> None:
+        """The article's head was fine but the whole is not: end, as a file that will
+        not load ends the CLI, with its one-line error (the CLI prints it)."""
+        self._rest = None
+        self.load_error = error
+        self.exit(return_code=error.exit_code)
 
     def on_unmount(self) -> None:
         if is_library(self._start):

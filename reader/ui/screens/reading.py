@@ -70,9 +70,12 @@ class ReadingScreen(Screen[None]):
     show_quotes: reactive[bool] = reactive(True)
     narrow: reactive[bool | None] = reactive(None)
 
-    def __init__(self, article: Article, state: StateStore) -> None:
+    def __init__(self, article: Article, state: StateStore, *, whole: bool = True) -> None:
         super().__init__()
+        #: the article; only its head (reader.core.format.head) until take_whole, when
+        #: ``whole`` is False: the app reads the rest after the first paint
         self.article = article
+        self._whole = whole
         self.state = state
         self.untitled = untitled_label(article.language)
         self._save_timer: Timer | None = None
@@ -83,7 +86,8 @@ class ReadingScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         article = self.article
-        yield ReadingHeader(article.title, article.source, reading_minutes(article), id="header")
+        minutes = reading_minutes(article) if self._whole else None  # of the whole
+        yield ReadingHeader(article.title, article.source, minutes, id="header")
         with Horizontal(id="panes"):
             yield SectionList(article, untitled=self.untitled, id="toc").data_bind(
                 current=ReadingScreen.current_section
@@ -125,8 +129,29 @@ class ReadingScreen(Screen[None]):
         return self.query_one("#body", ArticleBody)
 
     def _mount_sidebar_after_paint(self) -> None:
-        if self.is_attached and self.query_one("#quotes-pane").is_mounted:  # not quitting
+        # with only the head, the sidebar (every quote) waits for the whole article
+        if self._whole and self.is_attached and self.query_one("#quotes-pane").is_mounted:
             self._mount_sidebar()
+
+    def take_whole(self, whole: Article, *, extends: bool) -> None:
+        """The whole article, of which the screen has shown the head so far: the text,
+        the TOC, the header and the quotes go on from what is on screen (or start again,
+        if the whole does not begin with that head: ``extends`` False, only ever when
+        the file says something else than its head seemed to)."""
+        self.article = whole
+        self._whole = True
+        self._section_numbers = None
+        self.body.continue_with(whole, extends=extends)
+        self.query_one(SectionList).continue_with(whole, extends=extends)
+        self.query_one(ReadingHeader).show_minutes(reading_minutes(whole))
+        self.call_later(self._sidebar_for_whole)
+        self._show_where()
+
+    async def _sidebar_for_whole(self) -> None:
+        sidebar = self.sidebar
+        if sidebar is not None:  # mounted early by a key: it lists only the head's quotes
+            await sidebar.remove()
+        self._mount_sidebar_after_paint()
 
     def _mount_sidebar(self) -> QuoteSidebar:
         """The quote sidebar, mounted now if it is not yet (it is just after first paint).

@@ -172,6 +172,24 @@ class ArticleBody(ScrollView, can_focus=True):
         if not self._layout.is_complete:
             self.call_after_refresh(self._lay_out_more, self._layout)
 
+    def continue_with(self, article: Article, *, extends: bool = True) -> None:
+        """The whole article, of which the body has the head's text (core.format.head):
+        its blocks begin with the head's, so the rest is laid out after what is on
+        screen; if not (``extends`` False), the text is laid out again from the whole."""
+        layout = self._layout
+        if extends:
+            self._source.resume(iter_blocks(article))
+            if layout is not None and len(layout.block_line) == len(layout.blocks):
+                self._lay_out_more(layout)  # its run had ended with the head's blocks
+        else:
+            self._source = BlockSource(iter_blocks(article))
+            self._find = BodyFind(self, self._source.blocks)
+            self._layout = self._top = None
+            self._cache.clear()
+            self._wrap(resize=True)
+        if self.find_query:  # matches in the rest too
+            self.find(self.find_query)
+
     def _lay_out_more(self, layout: TextLayout) -> None:
         """Wrap the rest of a long article after the first paint, a chunk per turn."""
         if layout is not self._layout:

@@ -60,8 +60,24 @@ class SectionList(CursorList):
         # it (making its entries alone took ~10 ms for 5,000 sections).
         eager = len(article.sections) <= EAGER_ENTRIES
         super().__init__(*(_options(article, untitled) if eager else ()), id=id, classes=classes)
+        self._untitled = untitled
+        #: the sections listed (or to be listed by :meth:`_fill`)
+        self._listed = len(article.sections)
         #: (article, untitled label) of a TOC filled in after the first paint
         self._deferred: tuple[Article, str] | None = None if eager else (article, untitled)
+
+    def continue_with(self, article: Article, *, extends: bool = True) -> None:
+        """The whole article, of which the list has the head's sections: add the rest
+        (all of them again if it does not begin with that head)."""
+        start, self._listed = self._listed, len(article.sections)
+        if not extends and self._deferred is None:
+            self.clear_options()
+            start = 0
+        if self._deferred is not None:  # not filled in yet: fill in the whole
+            self._deferred = (article, self._untitled)
+        else:
+            self.add_options(_options(article, self._untitled, start))
+            self.watch_current(self.current)
 
     def on_mount(self) -> None:
         if self._deferred is not None:
@@ -99,10 +115,11 @@ class SectionList(CursorList):
             self.post_message(self.SectionChosen(self, event.option.id))
 
 
-def _options(article: Article, untitled: str) -> list[Option]:
+def _options(article: Article, untitled: str, start: int = 0) -> list[Option]:
+    """The entries of the article's sections from index ``start`` on."""
     return [
         Option(_Entry(number, section_label(section, untitled)), id=section.id)
-        for number, section in enumerate(article.sections, start=1)
+        for number, section in enumerate(article.sections[start:], start=start + 1)
     ]
 
 
