@@ -50,6 +50,26 @@ def _reader_commands() -> type[Provider]:
     return ReaderCommands
 
 
+def _one_heap() -> None:
+    """Let every thread allocate from the main thread's heap (glibc; elsewhere nothing).
+
+    glibc gives a thread its own heap: the tens of megabytes of JSON a 5 MB article's
+    rest is read through in a thread, once freed, stayed in that heap, out of the UI's
+    reach, and the app's resident memory ended ~12 MB higher (122 MiB, not 110) than
+    when the same work ran on the UI thread. With one heap the UI reuses that memory.
+    """
+    if not sys.platform.startswith("linux"):
+        return
+    import ctypes
+
+    try:
+        mallopt = ctypes.CDLL(None).mallopt
+    except (OSError, AttributeError):  # not glibc (musl has no mallopt)
+        return
+    m_arena_max = -8  # glibc's M_ARENA_MAX
+    mallopt(m_arena_max, 1)
+
+
 class ReaderApp(App[None]):
     """Reads one article, or a library folder of them (through its index).
 
@@ -124,6 +144,7 @@ class ReaderApp(App[None]):
 
     def _read_rest(self) -> None:
         """Read the whole article in a thread, after the first paint."""
+        _one_heap()
         self.run_worker(self._rest_worker, name="reader-rest", thread=True, exit_on_error=False)
 
     def _rest_worker(self) -> None:

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from reader.core.files import MAX_FILE_BYTES, decode_text, read_bytes
+from reader.core.files import MAX_FILE_BYTES, decode_text, read_bytes, read_text
 from reader.core.format.cache import (
     Store,
     cache_dir,
@@ -71,9 +71,6 @@ def open_article(
 
         return write
 
-    def from_file() -> Article:
-        return parse_article(decode_text(data, name), name)
-
     hit = read_head(where, key)
     if hit is not None:
         article, whole = hit
@@ -84,7 +81,7 @@ def open_article(
         def rest_from_cache() -> Rest:
             whole = read_entry(where, key)
             if whole is None:  # the head was fine, the rest not: the file the full way
-                whole = from_file()
+                whole = parse_article(read_text(path, limit), name)
                 return Rest(whole, begins_with(whole, head), store(whole))
             return Rest(whole, begins_with(whole, head), None)
 
@@ -92,13 +89,17 @@ def open_article(
     cut = _file_head(data, name)
     if cut is not None:
         head = cut
+        # the file's bytes, kept for the rest only until they are decoded: the text and
+        # the bytes of a 5 MB file together would raise the app's peak memory
+        kept = [data]
 
         def rest_from_file() -> Rest:
-            whole = from_file()
+            text = decode_text(kept.pop(), name)
+            whole = parse_article(text, name)
             return Rest(whole, begins_with(whole, head), store(whole))
 
         return Opening(head, rest=rest_from_file)
-    article = from_file()
+    article = parse_article(decode_text(data, name), name)
     return Opening(article, store=store(article))
 
 
