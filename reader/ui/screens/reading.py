@@ -8,7 +8,7 @@ moment after scrolling stops and when the screen goes away, and restored next ti
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, ClassVar, cast
 
 from textual import on
 from textual.actions import SkipAction
@@ -33,12 +33,12 @@ from reader.ui.widgets.article_body import MAX_TEXT_WIDTH, ArticleBody
 from reader.ui.widgets.find_bar import FindBar
 from reader.ui.widgets.footer_panel import FooterPanel
 from reader.ui.widgets.key_footer import KeyFooter
-from reader.ui.widgets.quote_sidebar import QuoteSidebar
 from reader.ui.widgets.reading_header import ReadingHeader
 from reader.ui.widgets.section_list import SectionList
 
 if TYPE_CHECKING:
     from reader.ui.screens.help import HelpRow
+    from reader.ui.widgets.quote_sidebar import QuoteSidebar
 
 #: Below this many columns the side panes start hidden (toggle them with t and s).
 NARROW_WIDTH = 110
@@ -164,6 +164,9 @@ class ReadingScreen(Screen[None]):
         """
         sidebar = self.sidebar
         if sidebar is None:
+            # imported here: the sidebar's modules are not needed for the first paint
+            from reader.ui.widgets.quote_sidebar import QuoteSidebar
+
             sidebar = QuoteSidebar(self.article, id="quotes")
             self.query_one("#quotes-pane").mount(sidebar)
         return sidebar
@@ -171,8 +174,8 @@ class ReadingScreen(Screen[None]):
     @property
     def sidebar(self) -> QuoteSidebar | None:
         """The quote sidebar (None for the moment before a deferred one is mounted)."""
-        found = self.query("#quotes").results(QuoteSidebar)
-        return next(found, None)
+        found = self.query("#quotes")
+        return cast("QuoteSidebar | None", found.first() if found else None)
 
     @property
     def find_bar(self) -> FindBar:
@@ -287,16 +290,16 @@ class ReadingScreen(Screen[None]):
             self.show_toc = False
             self.body.focus()
 
-    @on(QuoteSidebar.QuoteChosen)
-    def _quote_chosen(self, event: QuoteSidebar.QuoteChosen) -> None:
+    # QuoteSidebar's messages by handler name (on_quote_sidebar_…), not @on: the
+    # sidebar's module is imported only when it is mounted, after the first paint.
+    def on_quote_sidebar_quote_chosen(self, event: QuoteSidebar.QuoteChosen) -> None:
         self.go_to_quote(event.quote_id)
         if self.narrow:
             # the sidebar shares a narrow screen with the text: make room to read the quote
             self.show_quotes = False
             self.body.focus()
 
-    @on(QuoteSidebar.Left)
-    def _sidebar_left(self) -> None:
+    def on_quote_sidebar_left(self) -> None:
         if self.narrow:
             # on a narrow screen the sidebar covers half the text: out of it, it goes
             self.show_quotes = False
