@@ -58,13 +58,10 @@ def _refuse(path: Path, mode: int) -> None:
         raise ReaderError(f"{path}: not a regular file (a device, FIFO or socket)")
 
 
-def read_bytes(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
-    """Read a regular file of at most ``limit`` bytes, or raise ReaderError.
-
-    The path is checked with ``stat`` before it is opened, so a device is never opened
-    (opening some devices has side effects); it is opened non-blocking and checked again
-    with ``fstat``, so a FIFO swapped in meanwhile is refused instead of hanging.
-    """
+def _open_regular(path: Path) -> int:
+    """A file descriptor of ``path``, read-only, refused (ReaderError) unless a regular file
+    by ``stat``, so a device is never opened; non-blocking, so a FIFO swapped in before
+    the open does not hang (the caller checks again with ``fstat``)."""
     try:
         _refuse(path, os.stat(path).st_mode)
     except FileNotFoundError:
@@ -73,13 +70,46 @@ def read_bytes(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
         raise ReaderError(f"{path}: cannot open: {_describe(exc)}") from None
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
     try:
-        fd = os.open(path, flags)
+        return os.open(path, flags)
     except IsADirectoryError:
         raise ReaderError(f"{path}: is a directory, not a file") from None
     except FileNotFoundError:
         raise ReaderError(f"{path}: no such file") from None
     except OSError as exc:
         raise ReaderError(f"{path}: cannot open: {_describe(exc)}") from None
+
+
+def read_start(path: Path, count: int) -> bytes:
+    """The first ``count`` bytes of a regular file (less if it is shorter), or ReaderError.
+
+    Opened as :func:`read_bytes` opens a file; for reading a header without the rest.
+    """
+    fd = _open_regular(path)
+    try:
+        _refuse(path, os.fstat(fd).st_mode)
+        chunks: list[bytes] = []
+        total = 0
+        while total < count:
+            chunk = os.read(fd, count - total)
+            if not chunk:
+                break
+            chunks.append(chunk)
+            total += len(chunk)
+        return b"".join(chunks)
+    except OSError as exc:
+        raise ReaderError(f"{path}: cannot read: {_describe(exc)}") from None
+    finally:
+        os.close(fd)
+
+
+def read_bytes(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
+    """Read a regular file of at most ``limit`` bytes, or raise ReaderError.
+
+    The path is checked with ``stat`` before it is opened, so a device is never opened
+    (opening some devices has side effects); it is opened non-blocking and checked again
+    with ``fstat``, so a FIFO swapped in meanwhile is refused instead of hanging.
+    """
+    fd = _open_regular(path)
     try:
         info = os.fstat(fd)
         _refuse(path, info.st_mode)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import sys
+import threading
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, ClassVar, TypeGuard, cast
 
@@ -103,8 +104,13 @@ class ReaderApp(App[None]):
         super().__init__()
         self.state = state
         self._start = start
-        #: reads the whole of an article whose head is shown first (after the first paint)
+        #: reads the whole of an article whose head is shown first (after the first paint);
+        #: None once the whole is taken
         self._rest = rest
+        #: what the thread reading the rest found (the whole, or why it will not load)
+        self._rest_result: Rest | ReaderError | None = None
+        self._rest_done = threading.Event()
+        self._rest_reading = False
         self._reading: ReadingScreen | None = None
         #: why the app ended before the reader quit: the rest of the article is broken
         #: (the CLI reports it as it reports a file that will not load)
@@ -144,39 +150,60 @@ class ReaderApp(App[None]):
 
     def _read_rest(self) -> None:
         """Read the whole article in a thread, after the first paint."""
+        if self._rest is None or self._rest_reading:
+            return
+        self._rest_reading = True
         _one_heap()
         self.run_worker(self._rest_worker, name="reader-rest", thread=True, exit_on_error=False)
 
-    def _rest_worker(self) -> None:
+    def _read_whole(self) -> None:
         from reader.core.errors import ReaderError
 
         rest = self._rest
         assert rest is not None
         try:
-            whole = rest()
+            self._rest_result = rest()
         except ReaderError as error:
-            self._from_thread(self._rest_failed, error)
-        else:
-            self._from_thread(self._rest_read, whole)
+            self._rest_result = error
+        self._rest_done.set()
 
-    def _from_thread(self, callback: Callable[..., object], *args: object) -> None:
+    def _rest_worker(self) -> None:
+        self._read_whole()
         with contextlib.suppress(RuntimeError):  # the app has ended meanwhile
-            self.call_from_thread(callback, *args)
+            self.call_from_thread(self._take_rest)
 
-    def _rest_read(self, whole: Rest) -> None:
+    def wait_for_whole(self) -> None:
+        """Take the whole article now, waiting for its thread if need be.
+
+        For a key that wants more than the head (the end, a later section, find, the
+        quotes): it acts on the whole, late, rather than on the head at once. Nothing
+        to wait for once the whole is taken (or for an article shown whole).
+        """
+        if self._rest is None:
+            return
+        if not self._rest_reading:  # a key before the thread started: read it here
+            self._rest_reading = True
+            self._read_whole()
+        self._rest_done.wait()
+        self._take_rest()
+
+    def _take_rest(self) -> None:
+        from reader.core.errors import ReaderError
         from reader.ui.factory import write_later
 
+        result = self._rest_result
+        if self._rest is None or result is None:
+            return  # taken already (wait_for_whole)
         self._rest = None
+        if isinstance(result, ReaderError):
+            # The head was fine but the whole is not: end, as a file that will not
+            # load ends the CLI, with its one-line error (the CLI prints it).
+            self.load_error = result
+            self.exit(return_code=result.exit_code)
+            return
         if self._reading is not None:
-            self._reading.take_whole(whole.article, extends=whole.extends)
-        write_later(whole.store)
-
-    def _rest_failed(self, error: ReaderError) -> None:
-        """The article's head was fine but the whole is not: end, as a file that will
-        not load ends the CLI, with its one-line error (the CLI prints it)."""
-        self._rest = None
-        self.load_error = error
-        self.exit(return_code=error.exit_code)
+            self._reading.take_whole(result.article, extends=result.extends)
+        write_later(result.store)
 
     def on_unmount(self) -> None:
         if is_library(self._start):

@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import dataclasses
 import importlib
+import threading
 from pathlib import Path
 from typing import Any
 
 import pytest
-from _big import big_article, write_big
+from _big import SECTIONS, big_article, write_big
 from conftest import WIDE, sidebar_ready
 from textual.pilot import Pilot
 from textual.strip import Strip
@@ -153,3 +154,81 @@ def test_a_reader_who_left_off_past_the_head_gets_the_whole_at_once(tmp_path: Pa
     state.set_position(whole.id, Position(whole.sections[-1].id, 5000))
     app = make_app(path, state=state)
     assert app._rest is None and app._start == whole
+
+
+def _held_back(app: ReaderApp) -> threading.Event:
+    """Hold the app's reading of the rest until something waits for the whole.
+
+    So a key pressed at once is certainly handled while only the head is there; if
+    nothing ever waits (the bug these tests catch), the rest comes after ten seconds.
+    """
+    rest = app._rest
+    assert rest is not None
+    asked = threading.Event()
+    wait_for_whole = app.wait_for_whole
+
+    def waiting() -> None:
+        asked.set()
+        wait_for_whole()
+
+    def held() -> Any:
+        asked.wait(10)
+        return rest()
+
+    app._rest = held
+    app.wait_for_whole = waiting  # type: ignore[method-assign]
+    return asked
+
+
+def _shown(screen: ReadingScreen) -> str:
+    body = screen.body
+    return "\n".join(body.render_line(y).text for y in range(body.size.height))
+
+
+@pytest.mark.parametrize("key", ["G", "end"])
+async def test_a_key_for_the_end_before_the_whole_is_read_goes_to_the_whole_end(
+    tmp_path: Path, key: str
+) -> None:
+    path = write_big(tmp_path)
+    whole = load_article(path)
+    app = make_app(path, state=StateStore())
+    asked = _held_back(app)
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.press(key)
+        await pilot.pause()
+        assert asked.is_set()
+        screen = app.screen
+        assert isinstance(screen, ReadingScreen) and screen.article == whole
+        assert whole.sections[-1].paragraphs[-1][:30] in _shown(screen)
+
+
+async def test_a_section_number_past_the_head_waits_for_the_whole(tmp_path: Path) -> None:
+    path = write_big(tmp_path, big_article(sections=SECTIONS))
+    whole = load_article(path)
+    app = make_app(path, state=StateStore())
+    head = app._start
+    asked = _held_back(app)
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.press("n")  # within the head: no waiting
+        await pilot.pause()
+        assert not asked.is_set()
+        screen = app.screen
+        assert isinstance(screen, ReadingScreen)
+        for _ in range(len(head.sections)):  # type: ignore[union-attr]
+            await pilot.press("n")
+        await pilot.pause()
+        assert asked.is_set() and screen.article == whole
+        assert screen.current_section == whole.sections[len(head.sections)].id  # type: ignore[union-attr]
+
+
+async def test_the_quote_search_before_the_whole_is_read_lists_every_quote(
+    tmp_path: Path,
+) -> None:
+    path = write_big(tmp_path)
+    whole = load_article(path)
+    app = make_app(path, state=StateStore())
+    asked = _held_back(app)
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.press("slash")
+        sidebar = await sidebar_ready(pilot)
+        assert asked.is_set() and sidebar.article == whole

@@ -33,7 +33,6 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-import stat
 import time
 from collections.abc import Callable, Iterator, Sequence, Set
 from dataclasses import replace
@@ -41,7 +40,7 @@ from pathlib import Path
 from typing import Any
 
 from reader import __version__
-from reader.core.files import MAX_FILE_BYTES, atomic_write, decode_text, read_bytes
+from reader.core.files import MAX_FILE_BYTES, atomic_write, decode_text, read_bytes, read_start
 from reader.core.format.dump import article_to_data
 from reader.core.format.fast import reads_back_as_is
 from reader.core.format.head import article_head
@@ -202,17 +201,8 @@ def read_head(folder: Path, key: str) -> tuple[Article, bool] | None:
 
 
 def _first_line(entry: Path) -> bytes:
-    """The entry's first line; the whole entry if it is one line. Opened the way
-    :func:`~reader.core.files.read_bytes` opens a file (never a device or a FIFO)."""
-    if not stat.S_ISREG(os.stat(entry).st_mode):
-        raise _Unusable
-    fd = os.open(entry, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
-    try:
-        if not stat.S_ISREG(os.fstat(fd).st_mode):
-            raise _Unusable
-        start = os.read(fd, HEAD_READ)
-    finally:
-        os.close(fd)
+    """The entry's first line; the whole entry if it is one line."""
+    start = read_start(entry, HEAD_READ)
     newline = start.find(b"\n")
     if newline >= 0:
         return start[:newline]

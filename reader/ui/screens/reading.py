@@ -116,6 +116,8 @@ class ReadingScreen(Screen[None]):
         self.query_one("#quotes-pane").border_title = "Quotes"
         self.call_after_refresh(self._mount_sidebar_after_paint)
         self.watch(self.body, "scroll_y", self._scrolled, init=False)
+        if not self._whole:  # the body asks for the whole before a move past the head
+            self.body.wait_for_rest = self._whole_now
 
     @property
     def _settings(self) -> Settings:
@@ -149,9 +151,16 @@ class ReadingScreen(Screen[None]):
 
     async def _sidebar_for_whole(self) -> None:
         sidebar = self.sidebar
-        if sidebar is not None:  # mounted early by a key: it lists only the head's quotes
-            await sidebar.remove()
+        if sidebar is not None and sidebar.article is not self.article:
+            await sidebar.remove()  # mounted with the head's quotes only
         self._mount_sidebar_after_paint()
+
+    def _whole_now(self) -> None:
+        """Wait for the whole article if only its head is here: the key at hand wants
+        more than the head (reader.ui.app.ReaderApp.wait_for_whole)."""
+        wait = getattr(self.app, "wait_for_whole", None)
+        if not self._whole and wait is not None:
+            wait()
 
     def _mount_sidebar(self) -> QuoteSidebar:
         """The quote sidebar, mounted now if it is not yet (it is just after first paint).
@@ -162,6 +171,7 @@ class ReadingScreen(Screen[None]):
         then (``/``, a speaker filter) mounts it at once; the sidebar takes the filter,
         or the focus, as soon as it is composed.
         """
+        self._whole_now()  # the sidebar lists every quote
         sidebar = self.sidebar
         if sidebar is None:
             # imported here: the sidebar's modules are not needed for the first paint
@@ -224,10 +234,15 @@ class ReadingScreen(Screen[None]):
         top = int(body.scroll_y)
         layout = body.text_layout
         target = layout.section_after(top) if step > 0 else layout.section_before(top)
+        if target is None and step > 0 and not self._whole:  # past the head
+            self._whole_now()
+            target = body.text_layout.section_after(top)
         if target is not None:
             self.go_to_section(target)
 
     def action_go_section_number(self, number: int) -> None:
+        if number > len(self.article.sections):
+            self._whole_now()
         if 1 <= number <= len(self.article.sections):
             self.go_to_section(self.article.sections[number - 1].id)
 
@@ -394,6 +409,7 @@ class ReadingScreen(Screen[None]):
         return focused is not None and self._contains(self.find_bar, focused)
 
     def action_find(self) -> None:
+        self._whole_now()  # matches in the whole text
         self.find_bar.open()
 
     def action_find_step(self, step: int) -> None:
