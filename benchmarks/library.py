@@ -39,6 +39,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from library_gen import generate  # noqa: E402
+from terminal import UNSET  # noqa: E402
 
 from reader.core.index import LibraryIndex  # noqa: E402
 
@@ -152,7 +153,12 @@ def ttfp(command: list[str], expect: list[str], runs: int) -> float:
     args = [sys.executable, str(TTFP), "--runs", str(runs), "--cols", "120", "--rows", "40"]
     for text in expect:
         args += ["--expect", text]
-    out = subprocess.run([*args, "--", *command], capture_output=True, text=True, check=True)
+    # as terminal.py does: without PYTHONDONTWRITEBYTECODE, which tmux would pass on and
+    # which makes every launch of an editable install compile reader from source
+    env = {key: value for key, value in os.environ.items() if key not in UNSET}
+    out = subprocess.run(
+        [*args, "--", *command], capture_output=True, text=True, check=True, env=env
+    )
     line = next(line for line in out.stdout.splitlines() if line.startswith("ttfp_ms"))
     return float(line.split("median=")[1].split()[0])
 

@@ -76,7 +76,7 @@ def _add(url: str, wanted: str | None) -> int:
         if looks_like_html(response.body):
             found = discover(response.body, response.url)
             if found is None:
-                raise ReaderError(f"{url}: a web page that names no feed (not an RSS or Atom feed)")
+                raise ReaderError(f"{url}: a web page that names no feed")
             check_url(found)
             response = fetcher.get(found, accept=ACCEPT_FEED)
             feed_url = response.url

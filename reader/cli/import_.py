@@ -9,8 +9,10 @@ failed. Files are written atomically, named by a safe slug of the title, and an 
 file is never replaced without ``--force``. Two different articles whose titles give the
 same name are both kept (the second as ``NAME-2.yaml``); only the same article again is
 refused as already there, naming the input or file that has it. With several inputs and
-a terminal on stderr, a progress bar shows. (The module is ``import_`` because
-``import`` is a Python keyword.)
+a terminal on stderr, a progress bar shows. Inputs are made into text by
+:mod:`reader.cli.import_jobs` (many files in parallel processes) and saved a batch at a
+time (:func:`reader.core.files.atomic_write_many`); each input's line is printed once its
+file is on disk. (The module is ``import_`` because ``import`` is a Python keyword.)
 """
 
 from __future__ import annotations
@@ -19,24 +21,20 @@ import argparse
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol
+from typing import Protocol
 
 from reader.cli.common import Commands
+from reader.cli.import_jobs import STDIN, Prepared, is_url
 from reader.core.errors import ReaderError
-from reader.core.files import MAX_FILE_BYTES, decode_text, read_bytes, shown
-from reader.core.model import Article
+from reader.core.files import shown
 from reader.core.text import visible
-from reader.web.urls import looks_like_url
 
-if TYPE_CHECKING:
-    from reader.web.fetch import Fetcher
-
-STDIN = "-"
-#: The files a folder contributes, and the suffixes read as web pages.
+#: The files a folder contributes.
 FOLDER_PATTERNS = ("*.txt", "*.html", "*.htm", "*.html.gz", "*.htm.gz")
-PAGE_SUFFIXES = (".html", ".htm", ".xhtml")
+#: Articles saved together (see :func:`reader.core.files.atomic_write_many`): the disk is
+#: waited for once per batch, and each input's line is printed when its batch is saved.
+SAVE_BATCH = 64
 
 
 def add_parser(commands: Commands) -> None:
@@ -92,7 +90,7 @@ def expand_inputs(inputs: list[str]) -> list[str]:
     out: list[str] = []
     for item in inputs:
         path = Path(item)
-        if item != STDIN and not _is_url(item) and path.is_dir():
+        if item != STDIN and not is_url(item) and path.is_dir():
             found = {p for pattern in FOLDER_PATTERNS for p in path.glob(pattern) if p.is_file()}
             out.extend(str(p) for p in sorted(found))
         else:
@@ -101,41 +99,7 @@ def expand_inputs(inputs: list[str]) -> list[str]:
 
 
 def _is_folder(item: str) -> bool:
-    return item != STDIN and not _is_url(item) and Path(item).is_dir()
-
-
-def _is_url(item: str) -> bool:
-    """A URL (any scheme: the ones reader does not fetch are refused as URLs), unless a
-    file of that name exists."""
-    return looks_like_url(item) and not Path(item).exists()
-
-
-def _stdin() -> bytes:
-    data = sys.stdin.buffer.read(MAX_FILE_BYTES + 1)
-    if len(data) > MAX_FILE_BYTES:
-        raise ReaderError(f"<stdin>: input is too large (the limit is {MAX_FILE_BYTES:,} bytes)")
-    return data
-
-
-def _article(item: str, fetcher: Fetcher | None) -> Article:
-    """One input as an article: fetched and read as a page, or read as a file."""
-    from reader.importer import import_text
-    from reader.importer.formats.html import import_html
-    from reader.importer.formats.page_bytes import gunzip
-    from reader.web.pages import fetch_article, looks_like_html
-
-    if item != STDIN and _is_url(item):
-        assert fetcher is not None
-        return fetch_article(item, fetcher)
-    name = "<stdin>" if item == STDIN else item
-    data = _stdin() if item == STDIN else read_bytes(Path(item))
-    lower = item.lower()
-    if lower.endswith(".gz"):
-        data = gunzip(data, name, MAX_FILE_BYTES)
-        lower = lower[:-3]
-    if lower.endswith(PAGE_SUFFIXES) or looks_like_html(data):
-        return import_html(data, name=name)
-    return import_text(decode_text(data, name), name=name)
+    return item != STDIN and not is_url(item) and Path(item).is_dir()
 
 
 @contextmanager
@@ -162,36 +126,32 @@ def _progress(total: int) -> Iterator[_Progress]:
         yield _Bar()
 
 
-def _body(article: Article) -> tuple[str, ...]:
-    """What makes two imports the same article: the title and every paragraph."""
-    return (article.title, *(text for _, _, text in article.blocks()))
-
-
 def _on_disk(path: Path) -> tuple[str, ...] | None:
     """The body of the article file at ``path`` (None if it is no article)."""
+    from reader.cli.import_jobs import body_of
     from reader.core.format import load_article
 
     try:
-        return _body(load_article(path))
+        return body_of(load_article(path))
     except ReaderError:
         return None
 
 
 def _target(
-    article: Article,
+    article: Prepared,
     output: Path,
     name: str,
     written: dict[Path, tuple[str, tuple[str, ...]]],
     *,
     force: bool,
-) -> tuple[Article, Path]:
+) -> Path:
     """Where ``article`` goes in ``output``: its id's file, or the first free ``ID-N``
     file when that one holds a different article (two articles with one title are both
     kept). The same article again, or something that is no article under its own name,
     is refused, naming the input or file that has it; with ``force`` it replaces that
     file. The article's id follows its file name."""
-    body = _body(article)
-    base = article.id
+    body = article.body
+    base = article.ident
     n = 1
     while True:
         ident = base if n == 1 else f"{base}-{n}"
@@ -212,15 +172,75 @@ def _target(
                     break
                 raise ReaderError(f"{target}: already exists (use --force to replace it)")
         n += 1
-    return (article if ident == article.id else replace(article, id=ident)), target
+    return target
+
+
+class _Saver:
+    """Articles waiting to be saved, each with its input's line, kept in input order.
+
+    An input that failed waits here too, so that the lines come out in the inputs' order,
+    each once the articles before it are on disk. With ``to_stdout`` the articles are
+    printed instead, at once.
+    """
+
+    def __init__(self, bar: _Progress, output: Path, *, force: bool, to_stdout: bool) -> None:
+        self.bar, self.output, self.force, self.to_stdout = bar, output, force, to_stdout
+        #: (line to print, file and text to write, or None for an input that failed)
+        self.waiting: list[tuple[str, tuple[Path, str] | None]] = []
+        self.done = self.failed = 0
+        #: target: input, article body (written, or waiting to be)
+        self.written: dict[Path, tuple[str, tuple[str, ...]]] = {}
+
+    def add(self, name: str, article: Prepared) -> None:
+        if self.to_stdout:
+            if self.done:
+                sys.stdout.write("---\n")
+            sys.stdout.write(article.text)
+            self.done += 1
+            self.bar.advance()
+            return
+        try:
+            target = _target(article, self.output, name, self.written, force=self.force)
+        except ReaderError as exc:
+            self.fail(exc)
+            return
+        self.written[target] = (name, article.body)
+        text = article.named(target.name.removesuffix(".yaml"))
+        self.waiting.append((f"{name} -> {shown(target)}", (target, text)))
+        if len(self.waiting) >= SAVE_BATCH:
+            self.save()
+
+    def fail(self, exc: ReaderError) -> None:
+        # messages quote names and values already spelled out; once more is harmless
+        self.waiting.append((f"reader: {visible(str(exc), keep_newlines=False)}", None))
+        if self.to_stdout:
+            self.save()
+
+    def save(self) -> None:
+        """Save the articles waiting, then print every line waiting, in order."""
+        from reader.core.files import atomic_write_many
+
+        files = [item for _, item in self.waiting if item is not None]
+        problems = iter(atomic_write_many(files, overwrite=self.force))
+        for line, item in self.waiting:
+            if item is None:  # an input that failed before there was anything to save
+                self.failed += 1
+                self.bar.say(line)
+            elif (problem := next(problems)) is None:
+                self.done += 1
+                self.bar.say(line)
+            else:
+                self.failed += 1
+                del self.written[item[0]]
+                self.bar.say(f"reader: {visible(str(problem), keep_newlines=False)}")
+            self.bar.advance()
+        self.waiting.clear()
 
 
 def run_import(inputs: list[str], *, output: Path, force: bool, to_stdout: bool) -> int:
     """Import every input; print one line per failure and a summary; 1 if any failed."""
     # here, not at the top: listing the subcommands (reader --help) imports this module
-    from reader.core.format import dump_article, save_article
-    from reader.web.fetch import Fetcher
-    from reader.web.parallel import MAX_CONCURRENT, concurrently
+    from reader.cli.import_jobs import prepared
 
     # a folder with nothing to import is named, whatever else is imported with it
     empty = [item for item in inputs if _is_folder(item) and not expand_inputs([item])]
@@ -239,36 +259,15 @@ def run_import(inputs: list[str], *, output: Path, force: bool, to_stdout: bool)
         except OSError as exc:
             print(f"reader: {shown(output)}: cannot create folder: {exc.strerror}", file=sys.stderr)
             return 1
-    done, failed = 0, len(empty)
-    written: dict[Path, tuple[str, tuple[str, ...]]] = {}  # target: input, article body
-    urls = sum(item != STDIN and _is_url(item) for item in items)
-    fetcher = Fetcher() if urls else None
-    workers = MAX_CONCURRENT if urls else 1
-    results = concurrently(items, lambda item: _article(item, fetcher), workers)
-    with _progress(len(items)) as bar:
+    with prepared(items) as results, _progress(len(items)) as bar:
+        saver = _Saver(bar, output, force=force, to_stdout=to_stdout)
         for item, result in results:
-            name = "<stdin>" if item == STDIN else shown(item)  # only ever shown
-            try:
-                if isinstance(result, ReaderError):
-                    raise result
-                article = result
-                if to_stdout:
-                    if done:
-                        sys.stdout.write("---\n")
-                    sys.stdout.write(dump_article(article))
-                else:
-                    article, target = _target(article, output, name, written, force=force)
-                    save_article(article, target, overwrite=force)
-                    written[target] = (name, _body(article))
-                    bar.say(f"{name} -> {shown(target)}")
-                done += 1
-            except ReaderError as exc:
-                failed += 1
-                # messages quote names and values already spelled out; once more is harmless
-                bar.say(f"reader: {visible(str(exc), keep_newlines=False)}")
-            bar.advance()
-    if fetcher is not None:
-        fetcher.close()
+            if isinstance(result, ReaderError):
+                saver.fail(result)
+            else:
+                saver.add("<stdin>" if item == STDIN else shown(item), result)  # only shown
+        saver.save()
+    done, failed = saver.done, saver.failed + len(empty)
     noun = "article" if done == 1 else "articles"
     summary = f"imported {done} {noun}"
     if failed:

@@ -13,7 +13,7 @@ import errno
 import os
 import stat
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from reader.core.errors import ReaderError
@@ -203,11 +203,7 @@ def atomic_write(
         chunks = data
     directory = path.parent
     final_mode = _final_mode(path, mode)
-    try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name[:64]}.", suffix=".tmp", dir=directory)
-    except OSError as exc:
-        raise ReaderError(f"{path}: cannot write: {_describe(exc)}") from None
-    tmp = Path(tmp_name)
+    fd, tmp = _temporary(path)
     try:
         try:
             try:
@@ -232,6 +228,138 @@ def atomic_write(
     finally:
         with contextlib.suppress(OSError):
             tmp.unlink()
+
+
+def _temporary(path: Path) -> tuple[int, Path]:
+    """A new private temporary file beside ``path``: its descriptor and its path."""
+    try:
+        fd, name = tempfile.mkstemp(prefix=f".{path.name[:64]}.", suffix=".tmp", dir=path.parent)
+    except OSError as exc:
+        raise ReaderError(f"{path}: cannot write: {_describe(exc)}") from None
+    return fd, Path(name)
+
+
+#: Files a batched write keeps open at once (far under the usual limit of 1,024
+#: descriptors), and how many of them are flushed to disk at the same time.
+BATCH_FILES = 64
+SYNC_THREADS = 8
+
+
+def atomic_write_many(
+    items: Sequence[tuple[Path, str | bytes]], *, overwrite: bool = False
+) -> list[ReaderError | None]:
+    """Write several files, each atomically as :func:`atomic_write` writes one, sharing
+    the waits for the disk.
+
+    :func:`atomic_write` flushes each file, then its folder, before the next file begins:
+    two waits for the disk per file, most of the time it takes to save many small files.
+    Here every file of a batch (:data:`BATCH_FILES`) goes to its temporary file first,
+    all are flushed together (several ``fsync`` at once, which the file system commits
+    as one), and only then is each given its name; each folder is flushed once per
+    batch. The guarantee is the same: a file has its name only once its content is on
+    disk, so a crash leaves each file as it was or complete, never half written, and
+    with ``overwrite=False`` an existing file is never replaced (checked atomically, as
+    :func:`atomic_write` does). When this returns, every file written is on disk under
+    its name.
+
+    Returns, in order, None for each file written and the ReaderError for each that was
+    not: one failure never stops the others. New files get the usual mode, replaced
+    files keep theirs.
+    """
+    results: list[ReaderError | None] = []
+    for start in range(0, len(items), BATCH_FILES):
+        results.extend(_write_batch(items[start : start + BATCH_FILES], overwrite))
+    return results
+
+
+def _write_batch(
+    items: Sequence[tuple[Path, str | bytes]], overwrite: bool
+) -> list[ReaderError | None]:
+    results: list[ReaderError | None] = [None] * len(items)
+    temps: list[tuple[int, int, Path]] = []  # (item, descriptor, temporary file)
+    open_fds: set[int] = set()
+    try:
+        for n, (path, data) in enumerate(items):
+            try:
+                final_mode = _final_mode(path, None)
+                fd, tmp = _temporary(path)
+            except ReaderError as exc:
+                results[n] = exc
+                continue
+            temps.append((n, fd, tmp))
+            open_fds.add(fd)
+            try:
+                _write_all(fd, data.encode("utf-8") if isinstance(data, str) else data)
+                if final_mode != 0o600:
+                    os.fchmod(fd, final_mode)
+            except OSError as exc:
+                results[n] = _cannot_write(path, exc)
+        written = [(n, fd) for n, fd, _ in temps if results[n] is None]
+        for (n, _), problem in zip(written, _sync_all([fd for _, fd in written]), strict=True):
+            if problem is not None:
+                results[n] = _cannot_write(items[n][0], problem)
+        for n, fd, _ in temps:
+            open_fds.discard(fd)
+            try:
+                os.close(fd)
+            except OSError as exc:  # a network file system may report a lost write here
+                if results[n] is None:
+                    results[n] = _cannot_write(items[n][0], exc)
+        folders: dict[Path, None] = {}
+        for n, _, tmp in temps:
+            path = items[n][0]
+            if results[n] is not None:
+                continue
+            try:
+                if overwrite:
+                    os.replace(tmp, path)
+                else:
+                    _publish_new(tmp, path)
+            except ReaderError as exc:
+                results[n] = exc
+            except OSError as exc:
+                results[n] = _cannot_write(path, exc)
+            else:
+                folders[path.parent] = None
+        for folder in folders:
+            _sync_folder(folder)
+    finally:
+        for fd in open_fds:
+            with contextlib.suppress(OSError):
+                os.close(fd)
+        for _, _, tmp in temps:
+            with contextlib.suppress(OSError):
+                tmp.unlink()
+    return results
+
+
+def _write_all(fd: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view) :]
+
+
+def _sync_all(fds: list[int]) -> list[OSError | None]:
+    """``fsync`` every descriptor, several at once (the file system then commits them
+    together instead of one journal commit each); the error of each, or None."""
+
+    def sync(fd: int) -> OSError | None:
+        try:
+            os.fsync(fd)
+        except OSError as exc:
+            return exc
+        return None
+
+    if len(fds) < 2:
+        return [sync(fd) for fd in fds]
+    from concurrent.futures import ThreadPoolExecutor  # here: most runs never batch
+
+    with ThreadPoolExecutor(min(SYNC_THREADS, len(fds))) as pool:
+        return list(pool.map(sync, fds))
+
+
+def _cannot_write(path: Path, exc: OSError) -> ReaderError:
+    return ReaderError(f"{path}: cannot write: {_describe(exc)}")
 
 
 def _already_exists(path: Path) -> ReaderError:

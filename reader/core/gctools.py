@@ -27,7 +27,7 @@ def paused_gc() -> Iterator[None]:
 
 
 class StartupPause:
-    """The collector off from launch until the first screen is painted.
+    """The collector off from launch until the first screen is painted and built.
 
     Starting the app imports Textual and reader and builds the first screen: tens of
     thousands of objects, none of them garbage in a cycle, which the collector would
@@ -36,21 +36,60 @@ class StartupPause:
     moves everything made so far to the permanent generation, where the collector never
     looks again (the article lives as long as the process), and turns it back on. ``end``
     without a ``begin`` (an app made by the tests) does nothing.
+
+    What a screen builds just after its first frame (a huge article's layout, its
+    sidebar's list of 11,000 quotes: a few hundred thousand objects that live as long as
+    it) is held too: :meth:`hold` keeps the collector's full passes off past ``end``
+    until :meth:`release`, then freezes what was made. With them on, each full pass over
+    those objects took 20 to 65 ms while they were made, one every 100-200 ms, and a key
+    pressed then waited for it. The young generations are collected meanwhile (a pass
+    over at most a few thousand objects): drawing the screen makes short-lived garbage
+    in cycles (Textual's strips cache themselves), which would otherwise be frozen too.
     """
 
     def __init__(self) -> None:
         self.active = False
+        self._holds = 0
+        #: the collector's thresholds while a hold keeps its full passes off
+        self._thresholds: tuple[int, int, int] | None = None
 
     def begin(self) -> None:
         if gc.isenabled():
             gc.disable()
             self.active = True
 
-    def end(self) -> None:
-        if self.active:
-            self.active = False
+    def hold(self) -> bool:
+        """Keep the full passes off past :meth:`end` until :meth:`release`; False (and
+        nothing to release) when there is no pause to keep."""
+        if not self.active and self._thresholds is None:
+            return False
+        self._holds += 1
+        return True
+
+    def release(self) -> None:
+        """Let go of one :meth:`hold`; with the last, after ``end``, freeze and resume."""
+        self._holds = max(0, self._holds - 1)
+        if not self._holds and self._thresholds is not None:
             gc.freeze()
-            gc.enable()
+            gc.set_threshold(*self._thresholds)
+            self._thresholds = None
+
+    def end(self) -> None:
+        """End the pause: freeze what was made and turn the collector back on (held:
+        only its young generations, until the last hold is released)."""
+        if not self.active:
+            return
+        self.active = False
+        gc.freeze()
+        if self._holds:
+            self._thresholds = gc.get_threshold()
+            young, middle, _ = self._thresholds
+            gc.set_threshold(young, middle, FULL_PASSES_OFF)
+        gc.enable()
+
+
+#: A full-collection threshold never reached (counted in passes over the middle one).
+FULL_PASSES_OFF = 1 << 30
 
 
 #: The one pause of this process (see :class:`StartupPause`).

@@ -18,6 +18,9 @@ from reader.importer.joined import find_all, line_starts, located
 #: The quote marks, each found with ``str.find`` (see :func:`_marks_by_paragraph`).
 _MARK_CHARS = '“”„«»"'
 _OPENERS = "“„«"
+#: Opening marks a quotation may hold again inside it, and the marks that close them.
+_NESTING = "“«"
+_CLOSERS = "”»"
 _SENTENCE_END = re.compile(r"[.!?…]")
 _WORD = re.compile(r"\w+")
 #: Most words a quoted label may have and still be a scare quote.
@@ -77,36 +80,68 @@ def find_spans(paragraphs: list[str]) -> list[Span]:
         if index != previous + 1:
             open_prev = False  # the paragraph before holds no mark, so it ended closed
         previous = index
-        text = paragraphs[index]
-        opener = ""
-        open_at = -1
-        first = True
-        ended_open = False
-        for at in marks:
-            mark = text[at]
-            before = text[at - 1] if at else ""
-            if before == " " and at > 1 and text[at - 2] in "'’" and mark == '"' and opener:
-                before = text[at - 2]  # "… of 'Clinton,' " said X: a nested quote ends first
-            after = text[at + 1] if at + 1 < len(text) else ""
-            if opener and _closes(opener, mark, before):
-                start, end = _trimmed(text, open_at + 1, at)
-                if end > start:
-                    cont = first and open_prev and open_at == _lead_space(text)
-                    spans.append(Span(index, start, end, open_at, at, cont))
-                first = False
-                opener = ""
-            elif _opens(mark, after) and (not opener or mark != '"'):
-                if opener:
-                    first = False  # an opening mark never closed: drop it, start again
-                opener, open_at = mark, at
-        if opener:
-            start, end = _trimmed(text, open_at + 1, len(text))
+        open_prev = paragraph_spans(index, paragraphs[index], marks, open_prev, spans)
+    return _keep_runs(spans, paragraphs)
+
+
+def paragraph_spans(
+    index: int, text: str, marks: list[int], open_prev: bool, spans: list[Span]
+) -> bool:
+    """Add the quotation parts of paragraph ``index`` (its marks at ``marks``) to
+    ``spans``; return whether it ends inside a quotation."""
+    opener = ""
+    open_at = -1
+    first = True
+    nested = 0  # quotations open inside the current one ('“… “list” …”')
+    balance: list[int] | None = None  # closes minus opens from each mark on
+    for m, at in enumerate(marks):
+        mark = text[at]
+        before = text[at - 1] if at else ""
+        if before == " " and at > 1 and text[at - 2] in "'’" and mark == '"' and opener:
+            before = text[at - 2]  # "… of 'Clinton,' " said X: a nested quote ends first
+        after = text[at + 1] if at + 1 < len(text) else ""
+        if nested and mark in _CLOSERS:
+            nested -= 1
+            continue
+        if opener and mark == opener in _NESTING:
+            if balance is None:
+                balance = _balance(text, marks)
+            if balance[m] > 0:
+                # '“… the slogan “Make it so” on every sign.”': the marks from here on
+                # close once more than they open, so the outer quotation keeps its close
+                # ('“A. “B,” he said': the first was never closed, and B starts anew).
+                nested += 1
+                continue
+        if opener and _closes(opener, mark, before):
+            start, end = _trimmed(text, open_at + 1, at)
             if end > start:
                 cont = first and open_prev and open_at == _lead_space(text)
-                spans.append(Span(index, start, end, open_at, None, cont))
-                ended_open = True
-        open_prev = ended_open
-    return _keep_runs(spans, paragraphs)
+                spans.append(Span(index, start, end, open_at, at, cont))
+            first = False
+            opener = ""
+        elif _opens(mark, after) and (not opener or mark != '"'):
+            if opener:
+                first = False  # an opening mark never closed: drop it, start again
+            opener, open_at = mark, at
+    if opener:
+        start, end = _trimmed(text, open_at + 1, len(text))
+        if end > start:
+            cont = first and open_prev and open_at == _lead_space(text)
+            spans.append(Span(index, start, end, open_at, None, cont))
+            return True
+    return False
+
+
+def _balance(text: str, marks: list[int]) -> list[int]:
+    """For each mark, how many more closing than opening marks stand from it on (worked
+    out once per paragraph, and only for a paragraph with a mark inside a quotation)."""
+    out = [0] * len(marks)
+    total = 0
+    for m in range(len(marks) - 1, -1, -1):
+        mark = text[marks[m]]
+        total += (mark in _CLOSERS) - (mark in _NESTING)
+        out[m] = total
+    return out
 
 
 def _marks_by_paragraph(paragraphs: list[str]) -> list[tuple[int, list[int]]]:

@@ -1,4 +1,4 @@
-"""RSS and Atom feeds: their bytes to a list of items, each with a key to know it again.
+"""RSS, Atom and JSON feeds: their bytes to a list of items, each with a key to know it again.
 
 feedparser reads every flavour of RSS and Atom, and the broken ones too. Before it sees
 a byte, a feed that declares XML entities is refused: no real feed needs them, and they
@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from reader.core.errors import ReaderError
 
@@ -53,7 +55,16 @@ def item_key(guid: str, link: str, title: str) -> str:
 
 def parse_feed(data: bytes, name: str) -> Feed:
     """A feed's items in order, duplicates (same GUID or link) once; ReaderError if it is
-    not a feed, is too broken to read, or declares entities."""
+    not a feed, is too broken to read, or declares entities.
+
+    RSS and Atom are read by feedparser, JSON Feed by ``json_feed``; both give the same
+    (guid, link, title, content) entries, listed and keyed alike.
+    """
+    from reader.web.json_feed import looks_like_json, read_json_feed
+
+    if looks_like_json(data):
+        title, listed = read_json_feed(data, name)
+        return Feed(title, _items(listed))
     if _ENTITY.search(data):
         raise ReaderError(f"{name}: the feed declares XML entities (refused: a feed needs none)")
     import feedparser
@@ -64,30 +75,41 @@ def parse_feed(data: bytes, name: str) -> Feed:
     if not parsed.get("version") and not entries:
         if parsed.get("bozo") and not _HTML.search(data[:4096]):
             raise ReaderError(f"{name}: not a readable feed (malformed XML)")
-        raise ReaderError(f"{name}: not an RSS or Atom feed")
+        raise ReaderError(f"{name}: not an RSS, Atom or JSON feed")
     channel = parsed.get("feed") or {}
+    items = _items(
+        (_text(entry.get("id")), _text(entry.get("link")), _text(entry.get("title")), _body(entry))
+        for entry in entries[:MAX_ITEMS]
+    )
+    if parsed.get("bozo") and not items:
+        raise ReaderError(f"{name}: not a readable feed (malformed XML)")
+    return Feed(_text(channel.get("title")), items)
+
+
+def _body(entry: Any) -> str | None:
+    """An RSS or Atom entry's own copy of the text: its first content, else its summary."""
+    for part in entry.get("content") or []:
+        value = part.get("value") if isinstance(part, dict) else None
+        if isinstance(value, str) and value.strip():
+            return value
+    summary = entry.get("summary")
+    return summary if isinstance(summary, str) else None
+
+
+def _items(entries: Iterable[tuple[str, str, str, str | None]]) -> tuple[Item, ...]:
+    """Items in the feed's order, at most MAX_ITEMS, an item listed twice (same GUID or
+    link) once."""
     items: list[Item] = []
     seen: set[str] = set()
-    for entry in entries[:MAX_ITEMS]:
-        guid = _text(entry.get("id"))
-        link = _text(entry.get("link"))
-        title = _text(entry.get("title"))
+    for guid, link, title, content in entries:
         keys = {item_key(guid, link, title), *([f"link:{link}"] if link else [])}
         if keys & seen:
             continue  # the same item listed twice
         seen.update(keys)
-        content = None
-        for part in entry.get("content") or []:
-            value = part.get("value") if isinstance(part, dict) else None
-            if isinstance(value, str) and value.strip():
-                content = value
-                break
-        if content is None and isinstance(entry.get("summary"), str):
-            content = entry.get("summary")
         items.append(Item(item_key(guid, link, title), link or None, title, content))
-    if parsed.get("bozo") and not items:
-        raise ReaderError(f"{name}: not a readable feed (malformed XML)")
-    return Feed(_text(channel.get("title")), tuple(items))
+        if len(items) == MAX_ITEMS:
+            break
+    return tuple(items)
 
 
 def _refuse_malformed(problem: object, name: str) -> None:
@@ -119,6 +141,6 @@ def discover(page: bytes, base: str) -> str | None:
         rel = (link.get("rel") or "").lower().split()
         kind = (link.get("type") or "").lower().strip()
         href = link.get("href")
-        if "alternate" in rel and kind in _ALTERNATE[:2] and href:
+        if "alternate" in rel and kind in _ALTERNATE and href:
             return urljoin(base, href.strip())
     return None

@@ -8,10 +8,13 @@ The Content-Type is believed only as far as the bytes agree with it.
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from reader.core.errors import ReaderError
 from reader.core.model import Article
-from reader.web.fetch import Fetcher
+
+if TYPE_CHECKING:
+    from reader.web.fetch import Fetcher
 
 ACCEPT_PAGE = "text/html,application/xhtml+xml;q=0.9,text/plain;q=0.5,*/*;q=0.1"
 _HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})

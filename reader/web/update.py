@@ -24,7 +24,8 @@ from reader.web.parallel import concurrently
 from reader.web.subscriptions import Subscription
 
 ACCEPT_FEED = (
-    "application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.1"
+    "application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, "
+    "text/xml;q=0.9, application/json;q=0.9, */*;q=0.1"
 )
 #: New items imported per feed per update; the rest wait for the next update.
 MAX_NEW = 30

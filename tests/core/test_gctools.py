@@ -58,3 +58,46 @@ def test_a_load_inside_the_pause_leaves_it_paused() -> None:
     assert not gc.isenabled()
     pause.end()
     assert gc.isenabled()
+
+
+def test_a_hold_keeps_full_passes_off_past_end_until_released() -> None:
+    """The first screen's build after its first frame is held (reading screen): the
+    young generations are collected, full passes wait, and what was made is frozen."""
+    gc.enable()
+    gc.unfreeze()
+    thresholds = gc.get_threshold()
+    pause = StartupPause()
+    pause.begin()
+    assert pause.hold()
+    pause.end()
+    assert gc.isenabled()
+    assert gc.get_threshold()[:2] == thresholds[:2]
+    assert gc.get_threshold()[2] > 1_000_000
+    frozen = gc.get_freeze_count()
+    made = [[object()] for _ in range(10)]
+    pause.release()
+    assert gc.get_threshold() == thresholds
+    assert gc.get_freeze_count() >= frozen + len(made)
+
+
+def test_release_before_end_leaves_end_to_finish() -> None:
+    gc.enable()
+    thresholds = gc.get_threshold()
+    pause = StartupPause()
+    pause.begin()
+    assert pause.hold()
+    pause.release()
+    assert not gc.isenabled()
+    pause.end()
+    assert gc.isenabled()
+    assert gc.get_threshold() == thresholds
+
+
+def test_nothing_to_hold_without_a_pause() -> None:
+    gc.enable()
+    gc.unfreeze()
+    pause = StartupPause()
+    assert not pause.hold()
+    pause.release()
+    assert gc.isenabled()
+    assert gc.get_freeze_count() == 0

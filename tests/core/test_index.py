@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import os
 import sqlite3
@@ -400,6 +401,49 @@ def test_the_newest_page_is_the_start_of_the_date_order_and_the_counts_match(
     for limit in (1, 3, 5, len(every), len(every) + 5):
         assert index.newest(limit) == every[:limit]
     assert index.counts() == (8, 1)
+
+
+def _plans(index: LibraryIndex) -> str:
+    """How SQLite answers what the first paint asks: the newest rows and the counts."""
+    from reader.core.index import query
+
+    # a connection of its own: a cached EXPLAIN is not prepared again after DROP INDEX
+    with contextlib.closing(sqlite3.connect(index.path)) as conn:
+        asked: list[str] = []
+
+        class Explained:
+            def execute(self, sql: str, *args: object) -> sqlite3.Cursor:
+                asked.extend(
+                    str(step[-1]) for step in conn.execute(f"EXPLAIN QUERY PLAN {sql}", *args)
+                )
+                return conn.execute(sql, *args)
+
+        query.newest_articles(Explained(), 5)  # type: ignore[arg-type]
+        query.count_articles(Explained())  # type: ignore[arg-type]
+        return " | ".join(asked)
+
+
+def test_the_first_page_and_the_counts_are_read_from_indexes(tmp_path: Path) -> None:
+    """Before the first paint the screen reads ``newest(n)`` and ``counts()``: SQLite
+    walks an index in the newest-first order (no sort of the whole table) and counts the
+    broken files from an index of them alone (not every row), in a new index and, after
+    its next refresh, in one made before those indexes existed."""
+    folder = tmp_path / "lib"
+    small_library(folder)
+    index = built(folder)
+    plans = _plans(index)
+    assert "USING INDEX articles_newest" in plans and "TEMP B-TREE" not in plans
+    assert "USING INDEX articles_broken" in plans
+    assert "SCAN articles |" not in f"{plans} |"  # no step reads the whole table
+    with contextlib.closing(sqlite3.connect(index.path)) as conn:  # an index made before
+        conn.execute("DROP INDEX articles_newest")
+        conn.execute("DROP INDEX articles_broken")
+    plans = _plans(index)
+    assert "TEMP B-TREE" in plans and "articles_broken" not in plans
+    index.refresh()
+    plans = _plans(index)
+    assert "USING INDEX articles_newest" in plans and "USING INDEX articles_broken" in plans
+    assert index.counts() == (3, 1)
 
 
 def _recounted(index: LibraryIndex) -> dict[str, tuple[int, int]]:

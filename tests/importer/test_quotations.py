@@ -72,3 +72,22 @@ def test_apostrophes_and_single_marks_are_not_quotes() -> None:
 )
 def test_scare_quotes(text: str, cue: bool, scare: bool) -> None:
     assert is_scare_quote(text, has_cue=cue) is scare
+
+
+def test_a_quotation_nested_in_another_stays_inside_it() -> None:
+    got = texts(
+        "Hale wrote, “Voters who chant “Lock the gates” at rallies will not decide this "
+        "race.” Then he left.",
+        "“Many of the delegates on the “approved” list are undecided” and that, “We will win "
+        "them over.”",
+    )
+    assert got == [
+        "Voters who chant “Lock the gates” at rallies will not decide this race.",
+        "Many of the delegates on the “approved” list are undecided",
+        "We will win them over.",
+    ]
+
+
+def test_an_opening_mark_never_closed_is_not_taken_for_nesting() -> None:
+    got = texts("“The first was never closed. “The second is,” Hale said.")
+    assert got == ["The second is"]

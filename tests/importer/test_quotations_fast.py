@@ -8,7 +8,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reader.importer.quotations import Span, _closes, _keep_runs, _lead_space, _opens, _trimmed
+from reader.importer.quotations import Span, _keep_runs, paragraph_spans
 from reader.importer.quotations import find_spans as fast_find_spans
 
 _MARKS = re.compile('[“”„«»"]')
@@ -19,33 +19,8 @@ def _plain_find_spans(paragraphs: list[str]) -> list[Span]:
     spans: list[Span] = []
     open_prev = False
     for index, text in enumerate(paragraphs):
-        opener = ""
-        open_at = -1
-        first = True
-        ended_open = False
-        for match in _MARKS.finditer(text):
-            at = match.start()
-            mark = match.group(0)
-            before = text[at - 1] if at else ""
-            after = text[at + 1] if at + 1 < len(text) else ""
-            if opener and _closes(opener, mark, before):
-                start, end = _trimmed(text, open_at + 1, at)
-                if end > start:
-                    cont = first and open_prev and open_at == _lead_space(text)
-                    spans.append(Span(index, start, end, open_at, at, cont))
-                first = False
-                opener = ""
-            elif _opens(mark, after) and (not opener or mark != '"'):
-                if opener:
-                    first = False
-                opener, open_at = mark, at
-        if opener:
-            start, end = _trimmed(text, open_at + 1, len(text))
-            if end > start:
-                cont = first and open_prev and open_at == _lead_space(text)
-                spans.append(Span(index, start, end, open_at, None, cont))
-                ended_open = True
-        open_prev = ended_open
+        marks = [match.start() for match in _MARKS.finditer(text)]
+        open_prev = paragraph_spans(index, text, marks, open_prev, spans)
     return _keep_runs(spans, paragraphs)
 
 

@@ -394,3 +394,62 @@ async def test_the_newest_rows_are_shown_before_every_row_is_read(
         ]
         assert titles(screen) == shown_before[0][:4]
         assert in_thread == [True]
+
+
+async def test_the_other_tabs_are_built_after_the_first_paint_and_work_before(
+    folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The first frame holds only what the articles tab shows: the quote search and the
+    speakers are mounted after it. A key that wants them sooner gets them at once."""
+    on_first_paint: list[list[str]] = []
+    after_first_paint = LibraryScreen._after_first_paint
+
+    def record(screen: LibraryScreen) -> None:
+        on_first_paint.append([w.id or "" for w in screen.query(".library-pane")])
+
+    from reader.core.index import LibraryIndex
+
+    monkeypatch.setattr(LibraryScreen, "_after_first_paint", record)
+    app = make_app(folder, state=StateStore())
+    LibraryIndex(folder).refresh()  # a warm index (no refresh runs: it comes after the paint)
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.pause()
+        assert on_first_paint == [["articles-pane"]]
+        screen = app.screen
+        assert isinstance(screen, LibraryScreen)
+        await pilot.press("slash", *"kerry")  # nothing built the tabs: the key does
+        await pilot.pause()
+        assert [hit.name for hit in screen.query_one("#quote-results", QuoteList).hits] == [
+            "John Kerry"
+        ]
+        await pilot.press("escape", "s")
+        assert screen.query_one("#speakers", SpeakerList).count == 3
+        after_first_paint(screen)  # the paint's own call, late: nothing mounted twice
+        await pilot.pause()
+        assert len(screen.query("#quotes-pane")) == len(screen.query("#speakers-pane")) == 1
+
+
+async def test_a_theme_switch_reaches_every_row_drawn_before_and_after(folder: Path) -> None:
+    """The lists keep their own style between lines; a new theme still reaches each row."""
+    app = make_app(folder, state=StateStore())
+    async with app.run_test(size=WIDE) as pilot:
+        screen = await settled(pilot)
+        articles = screen.articles
+
+        def backgrounds() -> set[object]:
+            return {
+                segment.style.bgcolor
+                for y in range(1, 4)  # below the heading, the cursor's row excepted
+                for segment in articles.render_line(y + 1)
+                if segment.style is not None
+            }
+
+        app.theme = "textual-dark"
+        await pilot.pause()
+        dark = articles.rich_style.bgcolor
+        assert backgrounds() == {dark}
+        app.theme = "textual-light"
+        await pilot.pause()
+        light = articles.rich_style.bgcolor
+        assert light is not None and light != dark
+        assert backgrounds() == {light}

@@ -38,6 +38,7 @@ def serve_site(server: LocalServer) -> None:
     for name, kind in (
         ("kabar.rss", "application/rss+xml"),
         ("herald.atom", "application/atom+xml"),
+        ("warta.json", "application/feed+json"),
     ):
         body = (FEEDS / name).read_text(encoding="utf-8").replace("http://BASE", server.base)
         tag = f'"{name}-v1"'
@@ -54,6 +55,8 @@ def serve_site(server: LocalServer) -> None:
     link = '<link rel="alternate" type="application/atom+xml" href="/feeds/herald.atom">'
     site = f"<html><head>{link}</head><body><p>Home</p></body></html>"
     server.page("/", site)
+    link = '<link rel="alternate" type="application/feed+json" href="/feeds/warta.json">'
+    server.page("/pesisir", f"<html><head>{link}</head><body><p>Pesisir</p></body></html>")
 
 
 def run(*args: str) -> int:
@@ -185,6 +188,33 @@ def test_feed_add_list_update_remove(
     assert run("feed", "remove", "herald") == 1
 
 
+def test_a_json_feed_is_followed_like_rss(
+    server: LocalServer, home: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A JSON Feed, found from the page that links to it: the item with a page imports the
+    page, the item without one imports the feed's own text (as text, never markup), the
+    item listed twice comes once, and the next update is answered "not modified"."""
+    serve_site(server)
+    assert run("feed", "add", server.url("/pesisir")) == 0
+    assert "Warta Pesisir" in capsys.readouterr().out
+    assert run("feed", "update") == 0
+    out, err = capsys.readouterr()
+    assert not one_line_errors(err) and out.count(" + ") == 2
+    written = sorted((home / "articles").glob("*.yaml"))
+    assert [p.stem for p in written] == [
+        "harbour-wall-repairs-finish-a-month-early",
+        "island-ferry-fares-to-double-from-spring-council-confirms",
+    ]
+    harbour = load_article(written[0])
+    speakers = {harbour.speaker(q.speaker).name for q in harbour.quotes}
+    assert speakers == {"Morag Campbell", "Iain MacLeod"}
+    body = " ".join(p for s in harbour.sections for p in s.paragraphs)
+    assert "<script>alert(1)</script>" in body  # the feed's text is text
+    assert run("feed", "update") == 0
+    assert "not modified" in capsys.readouterr().out
+    assert sorted((home / "articles").glob("*.yaml")) == written
+
+
 @pytest.mark.parametrize(
     ("body", "kind"),
     [
@@ -201,8 +231,20 @@ def test_feed_add_list_update_remove(
             + ']><rss version="2.0"><channel><title>&j;</title></channel></rss>',
             "application/rss+xml",
         ),
+        ('{"name": "not a feed", "items": []}', "application/json"),
+        ('{"version": "https://jsonfeed.org/version/1.1", "items": [', "application/feed+json"),
+        ('{"version": "https://jsonfeed.org/version/1", "items": ' + "[" * 9_999, "text/json"),
     ],
-    ids=["html-without-feed", "malformed-xml", "other-xml", "plain-text", "entity-bomb"],
+    ids=[
+        "html-without-feed",
+        "malformed-xml",
+        "other-xml",
+        "plain-text",
+        "entity-bomb",
+        "json-not-a-feed",
+        "malformed-json",
+        "json-nested-too-deep",
+    ],
 )
 def test_a_feed_that_is_not_a_feed_is_refused(
     server: LocalServer, home: Path, capsys: pytest.CaptureFixture[str], body: str, kind: str

@@ -166,3 +166,54 @@ def test_entities_are_refused_before_any_parsing() -> None:
         parse_feed(bomb.encode(), "bomb")
     with pytest.raises(ReaderError, match="entities"):  # however the declaration is spelled
         parse_feed(b'<!DOCTYPE x [<!entity a "b">]><rss version="2.0"/>', "lower")
+
+
+def json_feed(*items: dict[str, object], version: str = "1.1") -> bytes:
+    feed = {"version": f"https://jsonfeed.org/version/{version}", "title": " J  F ", "items": items}
+    return b"\xef\xbb\xbf\n" + json.dumps(feed).encode()
+
+
+def test_json_feed_items_keyed_and_listed_like_rss() -> None:
+    feed = parse_feed(
+        json_feed(
+            {"id": "a", "url": "http://x/1", "title": "One", "content_html": "<p>Body</p>"},
+            {"id": "a", "url": "http://x/1-again", "title": "Same id"},
+            {"id": 7, "url": "http://x/1", "title": "Same link"},
+            {"id": 8, "title": "Text only", "content_text": "First <b>para</b>.\n\nSecond."},
+            {"id": True, "summary": "A title-less micro-post"},
+            "not an item",
+        ),
+        "json",
+    )
+    assert feed.title == "J F"
+    assert [(i.key, i.link, i.title) for i in feed.items] == [
+        ("id:a", "http://x/1", "One"),
+        ("id:8", None, "Text only"),
+        (feed.items[2].key, None, "A title-less micro-post"),
+    ]
+    assert feed.items[2].key.startswith("title:")  # a boolean id is no id
+    assert feed.items[0].content == "<p>Body</p>"
+    assert feed.items[1].content == "<p>First &lt;b&gt;para&lt;/b&gt;.</p><p>Second.</p>"
+    assert feed.items[2].content == "<p>A title-less micro-post</p>"
+
+
+def test_json_feed_version_1_numeric_ids() -> None:
+    feed = parse_feed(json_feed({"id": 12, "url": "http://x/12"}, version="1"), "v1")
+    assert [i.key for i in feed.items] == ["id:12"]
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b'{"version": "https://example.org/other", "items": []}',
+        b'{"version": "https://jsonfeed.org/version/1.1", "items": {"a": 1}}',
+        b'{"version": "https://jsonfeed.org/version/1.1", "items": [',
+        b'{"a": ' + b"[" * 50_000 + b"]" * 50_000 + b"}",
+        b'{"version": "https://jsonfeed.org/version/1.1", "title": "\xff"}',
+    ],
+    ids=["other-json", "items-not-a-list", "cut-short", "nested-deep", "not-utf8"],
+)
+def test_json_that_is_not_a_json_feed_is_refused(data: bytes) -> None:
+    with pytest.raises(ReaderError) as caught:
+        parse_feed(data, "feed.json")
+    assert str(caught.value).startswith("feed.json: ") and "\n" not in str(caught.value)

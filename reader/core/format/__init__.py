@@ -8,7 +8,8 @@
   runs the same checks on an article in memory. :mod:`.checker` checks each value and
   words its problem; :mod:`.references` checks ids and references across records.
 - :mod:`.fast`: the fast path of those checks, on the model objects directly.
-- :mod:`.dump`: an article as plain data, as YAML text, saved atomically.
+- :mod:`.dump`: an article as plain data, as YAML text, saved atomically; :mod:`.yaml_text`
+  writes that text directly, byte for byte what PyYAML would (PyYAML itself for the rest).
 - :mod:`.cache`: big articles kept as checked JSON, so reopening one skips the YAML.
 
 The names most callers need are importable from here.

@@ -77,7 +77,23 @@ def _data(value: Any, plan: _Plan) -> dict[str, Any]:
 
 
 def dump_article(article: Article) -> str:
-    """The article as YAML text that :func:`~.load.parse_article` reads back unchanged."""
+    """The article as YAML text that :func:`~.load.parse_article` reads back unchanged.
+
+    The text is PyYAML's (``CSafeDumper``, the options below) byte for byte; for the
+    format's data :func:`~.yaml_text.yaml_text` writes it directly, about three times
+    faster, and leaves anything unusual (control characters, characters outside the
+    Basic Multilingual Plane) to PyYAML itself.
+    """
+    from reader.core.format.yaml_text import yaml_text  # imports PyYAML's resolver table
+
+    data = article_to_data(article)
+    text = yaml_text(data)
+    return text if text is not None else pyyaml_text(data)
+
+
+def pyyaml_text(data: dict[str, Any]) -> str:
+    """``data`` as PyYAML writes it with the format's options (the reference
+    :func:`~.yaml_text.yaml_text` matches)."""
     import yaml  # here: the cache writes JSON with article_to_data, and needs no YAML
 
     try:
@@ -85,7 +101,7 @@ def dump_article(article: Article) -> str:
     except ImportError:  # pragma: no cover
         from yaml import SafeDumper as Dumper  # type: ignore[assignment]
     return yaml.dump(
-        article_to_data(article),
+        data,
         Dumper=Dumper,
         allow_unicode=True,
         sort_keys=False,

@@ -29,6 +29,7 @@ from reader.core.errors import ReaderError
 from reader.core.format import SCHEMA, load_article
 from reader.core.index.names import person_key
 from reader.core.index.results import Progress, RefreshResult
+from reader.core.index.store import ensure_indexes
 from reader.core.library import ARTICLE_SUFFIXES
 from reader.core.model import Article
 from reader.core.text import one_line, visible
@@ -90,6 +91,7 @@ def refresh(
     asked between batches. Raises ReaderError if the folder cannot be listed, and
     ``sqlite3.Error`` if the index cannot be written (the caller rebuilds a damaged one).
     """
+    ensure_indexes(conn)
     files = scan(folder, extra)
     known = {
         path: (size, mtime, fmt)

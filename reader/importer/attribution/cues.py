@@ -29,10 +29,13 @@ from reader.importer.attribution.flags import (
     LABEL,
     LABEL_OPENER,
     PARTICLE,
+    PLACE_PREPOSITION,
     POST_CUE,
     PRE_CUE,
     PRONOUN,
     REPORTING,
+    ROLE,
+    ROLE_PREPOSITION,
     SOME,
     STOP,
     SUBJECT_ADVERB,
@@ -52,6 +55,13 @@ MAX_APPOSITIONS = 3
 MAX_LABEL_SUBJECT = 5
 #: Longest acronym taken for a body ("DNC", "NAACP").
 MAX_ACRONYM = 6
+#: Furthest the ")" of a dateline's agency stands from its "(" ("Washington (AFP) –").
+MAX_TAG_SPAN = 6
+_QUOTE_MARKS = frozenset('“”„«»"')
+_OPENING_MARKS = frozenset("“„«")
+#: What a sentence's subject follows inside it: a comma, or a quotation it reports.
+_AFTER_QUOTE = frozenset({",", "”", '"', "»", "—", "–"})
+_DASHES = frozenset({"–", "—", "-"})
 
 
 class CueReader(AfterCueReader):
@@ -168,6 +178,14 @@ class CueReader(AfterCueReader):
         for verb in verbs:
             if any(f[s] & LABEL_OPENER for s in range(max(start, verb - MAX_LABEL_SUBJECT), verb)):
                 return NONE  # "what he called “stealth taxes”": a label he uses
+            if self.tokens.lowers(verb, verb + 2) in self.lang.reporting_blockers:
+                continue  # "Trump calling for a ban": no words reported
+            if self._participle(verb) and not self._absolute(verb):
+                # "Romney fired back in March, attacking Trump for “…”": the participle's
+                # subject is the main clause's, not the name nearest before it.
+                cue = self._main_subject(start, verb)
+                if cue.kind != "none":
+                    return cue
             cue = self._subject(verb)
             if cue.kind == "none":
                 cue = self._apposed_before(verb)
@@ -195,6 +213,101 @@ class CueReader(AfterCueReader):
             if first is not None and first.kind == "name":
                 return first
         return Cue("back", at=self.tokens.start(verbs[0]))
+
+    def _participle(self, verb: int) -> bool:
+        """Is the reporting verb at ``verb`` a participle ("saying", "adding") whose
+        subject is the main clause's?"""
+        suffix = self.lang.participle_suffix
+        return bool(suffix) and self.tokens.lower(verb).endswith(suffix)
+
+    def _absolute(self, verb: int) -> bool:
+        """Does a name stand right before the participle at ``verb`` as its own subject
+        ("with the American Federation of Teachers calling her …", "and Trump calling
+        it …"), not as the object of a preposition ("responded on Facebook writing")?"""
+        f = self.flags
+        k = verb - 1
+        if k < 0 or not f[k] & UPPER or not f[k] & WORD:
+            return False
+        i = k
+        while (
+            i > 0
+            and f[i - 1] & WORD
+            and (f[i - 1] & UPPER or (i > 1 and f[i - 1] & CONNECTOR and f[i - 2] & UPPER))
+        ):
+            i -= 1
+        if i and f[i - 1] & ARTICLE:
+            i -= 1
+        return (
+            i == 0
+            or not f[i - 1] & (ROLE_PREPOSITION | PLACE_PREPOSITION)
+            or (self.tokens.lower(i - 1) in self.lang.absolute_prepositions)
+        )
+
+    def _main_subject(self, start: int, verb: int) -> Cue:
+        """The subject of the sentence from ``start`` to the participle at ``verb``: the
+        speaker of the last cue before it ('“…,” said Rep. Bobby Scott at the time,
+        adding that', '…, Nefzi said, adding, “…”'), else a pronoun opening the
+        sentence, else the first name that stands where a subject does (at the start,
+        after a comma or a title) and is neither a possessor ("Trump’s state
+        director"), a dateline ("Washington (AFP) –") nor one of a list of places ("in
+        Salem, New Hampshire, Trump went …"). Quoted words are skipped. NONE if no
+        such subject."""
+        w, f = self.words, self.flags
+        quoted = False
+        cues: list[int] = []
+        for s in range(start, verb):
+            if w[s] in _QUOTE_MARKS:
+                quoted = w[s] in _OPENING_MARKS or (w[s] == '"' and not quoted)
+            elif not quoted and f[s] & WORD and f[s] & (PRE_CUE | POST_CUE):
+                cues.append(s)
+        for c in reversed(cues):
+            cue = self._subject(c)
+            if cue.kind == "name":
+                return cue
+            if f[c] & POST_CUE and c > start and w[c - 1] in _AFTER_QUOTE:
+                cue = self.phrase(c + 1, verb)
+                if cue.kind == "name":
+                    return cue
+        quoted = False
+        s = start
+        while s < verb:
+            word = w[s]
+            if word in _QUOTE_MARKS:
+                quoted = word in _OPENING_MARKS or (word == '"' and not quoted)
+                s += 1
+                continue
+            if quoted or not f[s] & WORD:
+                s += 1
+                continue
+            prev = w[s - 1] if s > start else ""
+            if s == start and f[s] & PRONOUN:
+                return Cue("back", at=self.tokens.start(s))
+            if not f[s] & CAPWORD:
+                s += 1
+                continue
+            r = min(run_at(self.tokens, s), verb)
+            if (s == start or prev in _AFTER_QUOTE or f[s - 1] & ROLE) and not self._not_subject(
+                s, r
+            ):
+                found = self.name_at(s, r)
+                if found is not None and found.kind == "name":
+                    return found
+            s = max(r, s + 1)
+        return NONE
+
+    def _not_subject(self, i: int, r: int) -> bool:
+        """Is the capitalised run ``tokens[i:r]`` a possessor, a dateline or a place
+        before another name, rather than a sentence's subject?"""
+        w = self.words
+        n = len(w)
+        if any(w[s].endswith(("’s", "'s", "’", "'")) for s in range(i, r)):
+            return True  # "Trump’s Virginia state director"
+        if r + 1 < n and w[r] == "," and self.flags[r + 1] & CAPWORD:
+            return True  # "in Salem, New Hampshire, Trump", "Like Corker, Menendez"
+        if r < n and w[r] == "(":
+            close = next((c for c in range(r + 1, min(n, r + MAX_TAG_SPAN)) if w[c] == ")"), None)
+            return close is not None and close + 1 < n and w[close + 1] in _DASHES
+        return False
 
     def _apposed_before(self, verb: int) -> Cue:
         """The subject of ``verb`` behind appositions or a bracket: "Hartley's barrister,

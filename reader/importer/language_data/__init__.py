@@ -64,6 +64,9 @@ class Language:
     honorifics: frozenset[str]
     abbreviations: frozenset[str]
     reporting_verbs: frozenset[str]
+    reporting_blockers: tuple[list[str], ...]
+    absolute_prepositions: frozenset[str]
+    participle_suffix: str
     label_markers: frozenset[str]
     label_openers: frozenset[str]
     possessives: frozenset[str]
@@ -152,6 +155,9 @@ def _load(path: Path) -> Language:
         honorifics=frozenset(_words(data, "honorifics")),
         abbreviations=frozenset(_words(data, "abbreviations")),
         reporting_verbs=frozenset(_words(data, "reporting_verbs")),
+        reporting_blockers=tuple(p.split() for p in _words(data, "reporting_blockers")),
+        absolute_prepositions=frozenset(_words(data, "absolute_prepositions")),
+        participle_suffix=_text(data, "participle_suffix", ""),
         label_markers=frozenset(_words(data, "label_markers")),
         label_openers=frozenset(_words(data, "label_openers")),
         possessives=frozenset(_words(data, "possessives")),

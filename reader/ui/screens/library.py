@@ -37,9 +37,9 @@ from reader.core.search import normalise, terms
 from reader.core.state import StateStore
 from reader.core.text import one_line
 from reader.ui.library_commands import LibraryArticleCommands, LibrarySpeakerCommands
-from reader.ui.screens.library_search import SEARCH_HINT, LibrarySearch
+from reader.ui.screens.library_search import LibrarySearch
 from reader.ui.widgets.key_footer import KeyFooter
-from reader.ui.widgets.library_lists import SORTS, ArticleList, QuoteList, SpeakerList
+from reader.ui.widgets.library_lists import SORTS, ArticleList
 from reader.ui.widgets.rows import RowList
 from reader.ui.widgets.tab_bar import TabBar
 
@@ -119,19 +119,13 @@ class LibraryScreen(LibrarySearch):
     # -- building --------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
-        # No Header and no TabbedContent: a one-line tab bar carries the title, and the
-        # fields are mounted when first used, so the table paints as fast as a bare app.
+        # What the first screen shows, and no more: no Header and no TabbedContent (a
+        # one-line tab bar carries the title), the fields mounted when first used, the
+        # other tabs mounted after the first paint (search_panes): every widget here is
+        # styled (twice) and started before the first frame.
         yield TabBar(TABS, active="articles", id="library-tabs")
         with Vertical(id="articles-pane", classes="library-pane"):
             yield ArticleList(id="articles")
-            yield Static(Content("No articles in this folder yet."), id="empty")
-        with Vertical(id="quotes-pane", classes="library-pane"):
-            yield Static(Content(SEARCH_HINT), id="quote-status")
-            yield QuoteList(id="quote-results")
-        with Vertical(id="speakers-pane", classes="library-pane"):
-            yield Static(Content(""), id="speaker-status")
-            yield SpeakerList(id="speakers")
-            yield QuoteList(id="speaker-quotes")
         with Horizontal(id="library-status"):
             yield Static(Content(""), id="library-detail")
             yield Static(Content(""), id="library-progress")
@@ -140,19 +134,17 @@ class LibraryScreen(LibrarySearch):
     def on_mount(self) -> None:
         self.title = self._title
         self.articles.read_state = self._read_state
-        self.query_one("#speaker-quotes").display = False
-        self.query_one("#quotes-pane").display = False
-        self.query_one("#speakers-pane").display = False
         # one screenful first (the newest rows, as the table sorts them at start) …
         self.all_rows = self.index.newest(max(FIRST_PAGE, 2 * self.app.size.height))
         self._show_articles()
         self._show_counts(*self.index.counts())
         self._report_notes()
-        # … and every row after the first paint, then the refresh (its thread would
-        # compete with the paint for the GIL)
+        # … and the other tabs and every row after the first paint, then the refresh
+        # (its thread would compete with the paint for the GIL)
         self.call_after_refresh(self._after_first_paint)
 
     def _after_first_paint(self) -> None:
+        self.search_panes()
         # every row is read in the refresh's thread, before it looks for changes: at
         # 100,000 articles reading them takes a second the keys should not wait for
         self.refresh_index(read_rows=True)
@@ -162,6 +154,7 @@ class LibraryScreen(LibrarySearch):
         return self.query_one("#articles", ArticleList)
 
     def watch_active_tab(self, tab: str) -> None:
+        self.search_panes()  # a key may want a tab before the first paint has built it
         self.query_one(TabBar).active = tab
         for name, _label in TABS:
             self.query_one(f"#{name}-pane").display = name == tab
@@ -202,7 +195,16 @@ class LibraryScreen(LibrarySearch):
         rows = _sorted(rows, self.articles.sort)
         cursor = next((i for i, r in enumerate(rows) if r.path == keep), None) if keep else None
         self.articles.show(rows, cursor if cursor is not None else 0)
-        self.query_one("#empty").display = not self.all_rows and not self._refreshing
+        self._show_empty(not self.all_rows and not self._refreshing)
+
+    def _show_empty(self, empty: bool) -> None:
+        """Say so when the folder has no articles (the notice is made the first time)."""
+        notice = next(self.query("#empty").results(Static), None)
+        if notice is None and empty:
+            notice = Static(Content("No articles in this folder yet."), id="empty")
+            self.query_one("#articles-pane").mount(notice)
+        if notice is not None:
+            notice.display = empty
 
     def _haystack(self, row: ArticleRow) -> str:
         folded = self._folded.get(row.row)
@@ -409,7 +411,7 @@ class LibraryScreen(LibrarySearch):
                 self.reload_articles()
         if changed and self._persons_loaded:
             self.reload_persons()
-        self.query_one("#empty").display = not self.all_rows
+        self._show_empty(not self.all_rows)
         self._report_notes()
 
     def _set_progress(self, text: str) -> None:

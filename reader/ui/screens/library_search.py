@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual import on
+from textual.containers import Vertical
 from textual.content import Content
 from textual.reactive import reactive
 from textual.screen import Screen
@@ -47,6 +48,32 @@ class LibrarySearch(Screen[None]):
 
         def open_path(self, path: str, quote_id: str | None = None) -> None: ...
 
+    def search_panes(self) -> None:
+        """Mount the quote search and speakers tabs, hidden, unless they are there.
+
+        They are not on the first screen, so the screen builds them just after its first
+        paint (one slice of a few milliseconds), or when a key asks for them sooner.
+        """
+        if self.query("#quotes-pane"):
+            return
+        quotes = Vertical(
+            Static(Content(SEARCH_HINT), id="quote-status"),
+            QuoteList(id="quote-results"),
+            id="quotes-pane",
+            classes="library-pane",
+        )
+        speaker_quotes = QuoteList(id="speaker-quotes")
+        speaker_quotes.display = False
+        speakers = Vertical(
+            Static(Content(""), id="speaker-status"),
+            SpeakerList(id="speakers"),
+            speaker_quotes,
+            id="speakers-pane",
+            classes="library-pane",
+        )
+        quotes.display = speakers.display = False
+        self.mount(quotes, speakers, after="#articles-pane")
+
     def _field(self, pane: str, field_id: str, placeholder: str) -> Input:
         """The pane's text field, mounted the first time it is wanted."""
         from textual.widgets import Input
@@ -76,6 +103,7 @@ class LibrarySearch(Screen[None]):
     def search_quotes(self, typed: str) -> None:
         """Run the quote search for what is typed and show the results."""
         query = parse_quote_query(typed)
+        self.search_panes()
         status = self.query_one("#quote-status", Static)
         results = self.query_one("#quote-results", QuoteList)
         if query.empty:

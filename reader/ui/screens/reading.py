@@ -27,6 +27,7 @@ from reader.core.model import Article
 from reader.core.reading import reading_minutes, where
 from reader.core.state import Position, StateStore
 from reader.ui.labels import untitled_label
+from reader.ui.screens.reading_build import BuildPause
 from reader.ui.screens.reading_keys import FOOTER_PRIORITIES, READING_BINDINGS, reading_help
 from reader.ui.settings import Settings
 from reader.ui.widgets.article_body import MAX_TEXT_WIDTH, ArticleBody
@@ -81,6 +82,7 @@ class ReadingScreen(Screen[None]):
         self._save_timer: Timer | None = None
         self._position: Position | None = None
         self._section_numbers: dict[str, int] | None = None
+        self._build_pause: BuildPause | None = None
 
     # -- building --------------------------------------------------------------------
 
@@ -118,6 +120,20 @@ class ReadingScreen(Screen[None]):
         self.watch(self.body, "scroll_y", self._scrolled, init=False)
         if not self._whole:  # the body asks for the whole before a move past the head
             self.body.wait_for_rest = self._whole_now
+        self._build_pause = BuildPause(self, self._built)
+
+    def _built(self) -> bool:
+        """Whether what is built after the first frame is done (the text's layout, the
+        TOC, the sidebar's list and search text)."""
+        sidebar = self.sidebar
+        return (
+            self._whole
+            and self.body.text_layout.is_complete
+            and self.query_one("#toc", SectionList).filled
+            and sidebar is not None
+            and sidebar.is_mounted
+            and not sidebar.building
+        )
 
     @property
     def _settings(self) -> Settings:
@@ -467,6 +483,8 @@ class ReadingScreen(Screen[None]):
             self.post_message(self.StateWritten())
 
     def on_unmount(self) -> None:
+        if self._build_pause is not None:
+            self._build_pause.release()
         if self._save_timer is not None:
             self._save_timer.stop()
         if self._position is None and self.REMEMBER_OPENING:  # never scrolled: the top

@@ -342,6 +342,28 @@ class TextLayout:
             pass
         return self.quote_spans.get(quote_id)
 
+    def line_of_position(
+        self, section: str | None, scroll_y: int, anchor: tuple[int, int] | None
+    ) -> tuple[int, bool]:
+        """The top line of a saved reading position, and whether its anchor placed it.
+
+        The anchor (block, character) says exactly where; a position saved before
+        anchors existed, or one whose anchor lies in another section than it was saved
+        in (the article changed), goes by the line, and by the section's heading if the
+        text has re-wrapped since.
+        """
+        if anchor is not None and self.has_block(anchor[0]):
+            y = self.line_of(*anchor)
+            if self.section_at(y) == section:
+                return y, True
+        y = scroll_y
+        if section is not None:
+            heading = self.section_line(section)
+            self.extend_to(y + 1)
+            if heading is not None and self.section_at(y) != section:
+                y = heading
+        return y, False
+
     def spans_in(self, y: int) -> Iterator[tuple[QuoteSpan, int, int]]:
         """Quote spans crossing line ``y``, clipped to it, in line-relative offsets."""
         block, line_start, line_end = self._line_block[y], self._line_start[y], self._line_end[y]

@@ -18,21 +18,21 @@ and copies is :mod:`reader.ui.widgets.body_selection`.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from functools import partial
+from collections.abc import Callable, Iterator
 from typing import ClassVar
 
 from rich.style import Style
 from textual.cache import LRUCache
 from textual.geometry import Size
 from textual.message import Message
-from textual.reactive import reactive
+from textual.reactive import Reactive, reactive
 from textual.scroll_view import ScrollView
 from textual.selection import Selection
 from textual.strip import Strip
 
 from reader.core.model import Article
 from reader.core.state import Position
+from reader.ui.sliced import SlicedWork
 from reader.ui.text.finder import Match
 from reader.ui.text.lines import BlockSource, TextLayout, iter_blocks
 from reader.ui.widgets.body_drawing import COMPONENT_CLASSES, GUTTER, draw_text_line, linkable
@@ -41,8 +41,9 @@ from reader.ui.widgets.body_selection import selected_range, selected_text
 
 #: The widest the text column gets: a comfortable reading measure.
 MAX_TEXT_WIDTH = 76
-#: Blocks wrapped per turn of the event loop while a long article is laid out.
-LAYOUT_CHUNK = 1024
+#: Blocks wrapped between looks at the clock while a long article is laid out (a
+#: slice of the layout lasts about ``sliced.SLICE``, then keys and paints get through).
+LAYOUT_CHUNK = 64
 #: Lines of context kept above a quote or match the body scrolls to.
 CONTEXT_LINES = 3
 
@@ -86,6 +87,10 @@ class ArticleBody(ScrollView, can_focus=True):
 
     #: The quote highlighted after the reader chose it in the sidebar.
     chosen_quote: reactive[str | None] = reactive(None)
+    #: ``layout=False``: Widget's own laid the screen out again at each slice of the
+    #: text laid out after the first paint (a 15-50 ms frame at 160x48, holding back a
+    #: key); only the scrollbar depends on it (:meth:`_update_virtual_size`).
+    virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False)
 
     def __init__(
         self,
@@ -104,6 +109,9 @@ class ArticleBody(ScrollView, can_focus=True):
         #: find in text: the matches (block, start, end) and the one the reader is on
         self._find = BodyFind(self, self._source.blocks)
         self._layout: TextLayout | None = None
+        #: the layout whose rest is being wrapped after the first paint
+        self._continued: TextLayout | None = None
+        self._layout_work = SlicedWork(self, group="body-layout")
         self._initial = initial
         #: the character at the top of the view (see :meth:`_anchor`)
         self._top: tuple[int, int] | None = None
@@ -173,7 +181,7 @@ class ArticleBody(ScrollView, can_focus=True):
         if self._top is None:
             self._top = self._line_anchor()
         self._check_section()
-        if not self._layout.is_complete:
+        if not self._layout.is_complete and self._continued is not self._layout:
             self.call_after_refresh(self._lay_out_more, self._layout)
 
     def continue_with(self, article: Article, *, extends: bool = True) -> None:
@@ -184,8 +192,9 @@ class ArticleBody(ScrollView, can_focus=True):
         self.wait_for_rest = None
         if extends:
             self._source.resume(iter_blocks(article))
-            if layout is not None and len(layout.block_line) == len(layout.blocks):
-                self._lay_out_more(layout)  # its run had ended with the head's blocks
+            if layout is not None and not self._layout_work.running:
+                self._continued = None  # its run had ended with the head's blocks
+                self._lay_out_more(layout)
         else:
             self._source = BlockSource(iter_blocks(article))
             self._find = BodyFind(self, self._source.blocks)
@@ -201,15 +210,21 @@ class ArticleBody(ScrollView, can_focus=True):
             wait()
 
     def _lay_out_more(self, layout: TextLayout) -> None:
-        """Wrap the rest of a long article after the first paint, a chunk per turn."""
-        if layout is not self._layout:
-            return  # re-wrapped since: that layout has its own continuation
-        done = layout.extend(LAYOUT_CHUNK)
-        self._update_virtual_size()
-        if not done:
-            # a timer, not call_later: a message to ourselves would run before any key
-            # is handled, turning the chunks back into one long stall
-            self.set_timer(0.001, partial(self._lay_out_more, layout))
+        """Wrap the rest of a long article after the first paint, in slices
+        (:mod:`reader.ui.sliced`: keys and paints get through in between)."""
+        if layout is self._layout and self._continued is not layout:
+            self._continued = layout  # one continuation per layout, however often asked
+            self._layout_work.start(self._lay_out_steps(layout))
+
+    def _lay_out_steps(self, layout: TextLayout) -> Iterator[None]:
+        chunks = 0
+        while layout is self._layout and not layout.extend(LAYOUT_CHUNK):
+            chunks += 1
+            if chunks % 16 == 0:
+                self._update_virtual_size()  # the scrollbar grows as the text does
+            yield
+        if layout is self._layout:
+            self._update_virtual_size()
 
     def _anchor(self) -> tuple[int, int] | None:
         """The block and character at the top of the view, to keep it there on re-wrap.
@@ -235,29 +250,19 @@ class ArticleBody(ScrollView, can_focus=True):
             # let the last heading reach the top, so every section can be "in view"
             last_heading = layout.section_lines[-1][0]
             height = max(height, last_heading + self.scrollable_content_region.height)
-        self.virtual_size = Size(self.scrollable_content_region.width, height)
+        size = Size(self.scrollable_content_region.width, height)
+        if size != self.virtual_size:
+            self.virtual_size = size
+            self._scroll_update(size)  # the scrollbar (a new one lays the screen out)
 
     def _restore(self, position: Position) -> None:
-        """Go back to a saved position: the same text at the top, at any width.
-
-        The anchor (block, character) says exactly where; a position saved before
-        anchors existed, or one whose anchor lies in another section than it was saved
-        in (the article changed), goes by the line, and by the section's heading if the
-        text has re-wrapped since.
-        """
-        layout = self.text_layout
-        if position.anchor is not None and layout.has_block(position.anchor[0]):
-            y = layout.line_of(*position.anchor)
-            if layout.section_at(y) == position.section:
-                self._top = position.anchor  # before the scroll: it reports the position
-                self.go_to_line(y)
-                return
-        y = position.scroll_y
-        if position.section is not None:
-            heading = layout.section_line(position.section)
-            layout.extend_to(y + 1)
-            if heading is not None and layout.section_at(y) != position.section:
-                y = heading
+        """Go back to a saved position: the same text at the top, at any width
+        (:meth:`TextLayout.line_of_position`)."""
+        y, anchored = self.text_layout.line_of_position(
+            position.section, position.scroll_y, position.anchor
+        )
+        if anchored:
+            self._top = position.anchor  # before the scroll: it reports the position
         self.go_to_line(y)
 
     # -- navigation ------------------------------------------------------------------

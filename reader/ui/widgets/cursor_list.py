@@ -5,6 +5,8 @@ from __future__ import annotations
 from typing import ClassVar
 
 from textual.binding import Binding, BindingType
+from textual.geometry import Size
+from textual.reactive import Reactive
 from textual.widgets import OptionList
 
 
@@ -20,6 +22,18 @@ class CursorList(OptionList):
         Binding("j", "cursor_down", "Down", show=False, id="list.down"),
         Binding("k", "cursor_up", "Up", show=False, id="list.up"),
     ]
+
+    #: ``layout=False``: Widget's own reactive lays the whole screen out again whenever a
+    #: list grows, a 15-50 ms frame at 160x48, and a long TOC or quote list grows in
+    #: slices after the first paint, one such frame per slice, each holding back a key.
+    #: Nothing but the list's scrollbar depends on its length (``OptionList`` updates
+    #: that itself, and a scrollbar appearing lays out anyway); a list whose height
+    #: follows its length (``height: auto``) is laid out again (see the watcher).
+    virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False)
+
+    def watch_virtual_size(self) -> None:
+        if self.styles.auto_dimensions:
+            self.refresh(layout=True)
 
     def scroll_to_highlight(self, top: bool = False) -> None:
         """Scroll to the highlighted option; to the very top when only headers precede it.

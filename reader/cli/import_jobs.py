@@ -1,0 +1,247 @@
+"""The inputs of ``reader import`` made into article text, in order, as fast as they come.
+
+Each input (a text file, a saved page, a URL, ``-`` for stdin) becomes a
+:class:`Prepared`: the article's id, what makes it the same article as another (its
+title and paragraphs) and its YAML text. :func:`prepared` yields them in the inputs'
+order with a ReaderError in place of an input that failed, whichever way they were made:
+
+- URLs are fetched a few at a time (:func:`reader.web.parallel.concurrently`);
+- many local files, enough text to be worth it, are imported in parallel processes,
+  one per core (forked, on Linux: the importer is plain Python and holds the GIL);
+- anything else one after another, in this process.
+
+The output does not depend on the way: the importer is deterministic, and results come
+back in the inputs' order, so the messages and files are the same in every case.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from reader.core.errors import ReaderError
+from reader.core.files import MAX_FILE_BYTES, decode_text, read_bytes
+from reader.core.model import Article
+from reader.web.urls import looks_like_url
+
+if TYPE_CHECKING:
+    from reader.web.fetch import Fetcher
+
+STDIN = "-"
+#: Suffixes read as web pages.
+PAGE_SUFFIXES = (".html", ".htm", ".xhtml")
+
+#: Parallel processes pay for themselves from about this much input text: forking one
+#: and sending each article's text back costs some tens of milliseconds, the importer
+#: reads about 5 MB a second.
+PARALLEL_MIN_BYTES = 512 * 1024
+#: ... and from this many inputs (each process takes a share of them).
+PARALLEL_MIN_INPUTS = 8
+#: Most processes one import starts, however many cores there are.
+MAX_PROCESSES = 8
+
+
+@dataclass(frozen=True, slots=True)
+class Prepared:
+    """One input made into an article file's text, ready to be named and saved."""
+
+    #: The article's id (from its title), which :attr:`text` has.
+    ident: str
+    #: The title and every paragraph: what makes two imports the same article.
+    body: tuple[str, ...]
+    #: The YAML text, as :func:`~reader.core.format.dump_article` writes it.
+    text: str
+
+    def named(self, ident: str) -> str:
+        """The text with ``ident`` as the article's id (its file name follows it)."""
+        if ident == self.ident:
+            return self.text
+        from reader.core.format import dump_article, parse_article
+
+        return dump_article(replace(parse_article(self.text), id=ident))
+
+
+def body_of(article: Article) -> tuple[str, ...]:
+    """What makes two imports the same article: the title and every paragraph."""
+    return (article.title, *(text for _, _, text in article.blocks()))
+
+
+def is_url(item: str) -> bool:
+    """A URL (any scheme: the ones reader does not fetch are refused as URLs), unless a
+    file of that name exists."""
+    return looks_like_url(item) and not Path(item).exists()
+
+
+def _stdin() -> bytes:
+    data = sys.stdin.buffer.read(MAX_FILE_BYTES + 1)
+    if len(data) > MAX_FILE_BYTES:
+        raise ReaderError(f"<stdin>: input is too large (the limit is {MAX_FILE_BYTES:,} bytes)")
+    return data
+
+
+def article_of(item: str, fetcher: Fetcher | None) -> Article:
+    """One input as an article: fetched and read as a page, or read as a file."""
+    # each where it is needed: the HTML reader (lxml, ~25 ms) only for a page
+    from reader.web.pages import looks_like_html
+
+    if item != STDIN and is_url(item):
+        from reader.web.pages import fetch_article
+
+        assert fetcher is not None
+        return fetch_article(item, fetcher)
+    name = "<stdin>" if item == STDIN else item
+    data = _stdin() if item == STDIN else read_bytes(Path(item))
+    lower = item.lower()
+    if lower.endswith(".gz"):
+        from reader.importer.formats.page_bytes import gunzip
+
+        data = gunzip(data, name, MAX_FILE_BYTES)
+        lower = lower[:-3]
+    if lower.endswith(PAGE_SUFFIXES) or looks_like_html(data):
+        from reader.importer.formats.html import import_html
+
+        return import_html(data, name=name)
+    from reader.importer import import_text
+
+    return import_text(decode_text(data, name), name=name)
+
+
+def prepare(item: str, fetcher: Fetcher | None = None) -> Prepared:
+    """One input imported and written as text (ReaderError if it cannot be)."""
+    from reader.core.format import dump_article
+
+    article = article_of(item, fetcher)
+    return Prepared(article.id, body_of(article), dump_article(article))
+
+
+@contextmanager
+def prepared(items: list[str]) -> Iterator[Iterator[tuple[str, Prepared | ReaderError]]]:
+    """Every input with its :class:`Prepared` or its ReaderError, in the inputs' order.
+
+    Processes, when there are to be any, start as this is entered, before the caller
+    starts threads of its own (a progress bar's: a process forked while another thread
+    holds a lock would find it held forever), and are stopped as it is left.
+    """
+    if any(item != STDIN and is_url(item) for item in items):
+        from reader.web.fetch import Fetcher
+        from reader.web.parallel import MAX_CONCURRENT, concurrently
+
+        fetcher = Fetcher()
+        try:
+            yield concurrently(items, lambda item: prepare(item, fetcher), MAX_CONCURRENT)
+        finally:
+            fetcher.close()
+        return
+    count = processes_for(items)
+    if count > 1:
+        with _in_processes(items, count) as results:
+            yield results
+        return
+    yield ((item, _prepare_or_error(item)) for item in items)
+
+
+def _cores() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):  # pragma: no cover - not Linux
+        return os.cpu_count() or 1
+
+
+def processes_for(items: list[str]) -> int:
+    """How many processes to import ``items`` in: one, unless they are local files
+    (no stdin: it is read once, here), enough text in all to gain from more
+    (:data:`PARALLEL_MIN_BYTES`, :data:`PARALLEL_MIN_INPUTS`), on Linux (processes
+    are forked there: they start at once, with the importer already loaded) with more
+    than one core for this process."""
+    if not sys.platform.startswith("linux") or len(items) < PARALLEL_MIN_INPUTS:
+        return 1
+    if STDIN in items:
+        return 1
+    cores = _cores()
+    if cores < 2:
+        return 1
+    total = 0
+    for item in items:
+        try:
+            total += os.stat(item).st_size
+        except OSError:
+            continue  # reported when it is read
+    if total < PARALLEL_MIN_BYTES:
+        return 1
+    return min(cores, MAX_PROCESSES, len(items) // (PARALLEL_MIN_INPUTS // 2))
+
+
+def _worker_start() -> None:
+    # Ctrl-C is the parent's to handle: it stops handing out inputs and waits for the
+    # ones under way (a worker interrupted half-way would only print a traceback).
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _prepare_or_error(item: str) -> Prepared | ReaderError:
+    try:
+        return prepare(item)
+    except ReaderError as exc:
+        return exc
+
+
+def _error_as_message(item: str) -> Prepared | ReaderError:
+    """:func:`_prepare_or_error` in a worker: an error goes back as its message (every
+    error pickles as a plain ReaderError; its subclasses' arguments may not)."""
+    result = _prepare_or_error(item)
+    return ReaderError(str(result)) if isinstance(result, ReaderError) else result
+
+
+def _load_importer() -> None:
+    """Import the importer, its languages' data and the YAML writer here, once: every
+    process forked from this one then has them (shared until written to) instead of
+    each loading its own (~50 ms of CPU each; the time to the last article is the same,
+    the machine's other work gets the difference)."""
+    import reader.core.format.yaml_text
+    import reader.importer  # noqa: F401
+    from reader.importer.language_data import all_languages
+
+    all_languages()
+
+
+@contextmanager
+def _in_processes(
+    items: list[str], count: int
+) -> Iterator[Iterator[tuple[str, Prepared | ReaderError]]]:
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    _load_importer()
+    # small chunks, so the cores share the work evenly and the first results come soon
+    chunk = max(1, min(16, len(items) // (count * 4)))
+    # a forked process flushes what it inherited in the standard streams' buffers when
+    # it ends: nothing may be waiting there, or it would be written twice
+    sys.stdout.flush()
+    sys.stderr.flush()
+    pool = ProcessPoolExecutor(
+        count, mp_context=multiprocessing.get_context("fork"), initializer=_worker_start
+    )
+    try:
+        # every chunk is handed out now, so every process is forked now
+        results = pool.map(_error_as_message, items, chunksize=chunk)
+        yield zip(items, results, strict=True)
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+__all__ = [
+    "STDIN",
+    "Prepared",
+    "article_of",
+    "body_of",
+    "is_url",
+    "prepare",
+    "prepared",
+    "processes_for",
+]

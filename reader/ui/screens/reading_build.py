@@ -1,0 +1,60 @@
+"""What the reading screen builds after its first frame, and the collector meanwhile.
+
+A huge article's first frame shows one screenful; the rest (the layout of the whole
+text, the TOC's entries, the sidebar's list of quotes and their search text) is built
+just after, in slices, while the reader may already be pressing keys. Those slices make
+a few hundred thousand objects that live as long as the screen, and with the cyclic
+collector on, each of its full passes over them (20 to 65 ms on a 5 MB article, one
+every 100-200 ms) held back whatever key came then. So the first screen keeps the
+collector's startup pause (:data:`reader.core.gctools.startup`) until its build is done,
+then everything made is frozen with the rest of the start, as the app does after its
+first frame.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from textual.dom import DOMNode
+from textual.timer import Timer
+
+from reader.core.gctools import startup
+
+#: How often the screen looks whether its build is done.
+CHECK_EVERY = 0.1
+#: The longest the pause is kept for a build (a machine so busy that it never ends
+#: must not go on without a collector).
+MAX_HOLD = 10.0
+
+
+class BuildPause:
+    """Keeps the startup pause on while ``built()`` is false (at most ``MAX_HOLD`` s)."""
+
+    def __init__(self, owner: DOMNode, built: Callable[[], bool]) -> None:
+        self._built = built
+        self._held = startup.hold()
+        self._timer: Timer | None = None
+        self._checks = 0
+        if self._held:
+            self._timer = owner.set_interval(CHECK_EVERY, self._check)
+
+    @property
+    def held(self) -> bool:
+        return self._held
+
+    def _check(self) -> None:
+        self._checks += 1
+        if self._built() or self._checks * CHECK_EVERY >= MAX_HOLD:
+            self.release()
+
+    def release(self) -> None:
+        """Let the pause end (now, if the app's first frame is on screen)."""
+        if self._timer is not None:
+            self._timer.stop()
+            self._timer = None
+        if self._held:
+            self._held = False
+            startup.release()
+
+
+__all__ = ["BuildPause"]

@@ -1,0 +1,190 @@
+"""``reader import`` of many inputs: parallel processes, batched saves, the same result.
+
+Many local files are imported in parallel processes and saved a batch at a time; the
+files written, the lines printed (in the inputs' order, each once its file is on disk),
+the one-line error of a bad input and the exit code must be exactly those of importing
+them one by one.
+"""
+
+from __future__ import annotations
+
+import json
+import multiprocessing
+import subprocess
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+
+from reader.cli import import_, import_jobs
+from reader.cli.main import main
+from reader.core.format import load_article
+
+CITIES = ["Bandung", "Medan", "Makassar", "Padang", "Ambon", "Kupang", "Manado", "Jayapura"]
+NAMES = ["Siti Rahma", "Budi Santoso", "Dewi Lestari", "Agus Salim", "Rina Wati"]
+
+
+def _article(n: int) -> str:
+    city = CITIES[n % len(CITIES)]
+    return (
+        f"Warga {city} Menanam {n + 3} Ribu Pohon\n\n"
+        f"Sebanyak {n + 3} ribu pohon ditanam warga {city} pada Minggu pagi.\n\n"
+        f"“Kami ingin kota ini lebih hijau,” kata {NAMES[n % len(NAMES)]}, ketua panitia.\n\n"
+        f"Kegiatan serupa akan diadakan lagi tahun depan di {n % 5 + 2} kecamatan.\n"
+    )
+
+
+@pytest.fixture
+def inputs(tmp_path: Path) -> Path:
+    """Twelve inputs: nine articles, one of them sharing another's title (kept as -2),
+    one the same article as another (refused), and one binary file (refused)."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for n in range(9):
+        (folder / f"{n:02d}.txt").write_text(_article(n), encoding="utf-8")
+    same_title = _article(4).replace("Kegiatan serupa", "Acara serupa")
+    (folder / "04b.txt").write_text(same_title, encoding="utf-8")
+    (folder / "05b.txt").write_text(_article(5), encoding="utf-8")
+    (folder / "06b.txt").write_bytes(b"\x00\x01binary")
+    return folder
+
+
+def _run(folder: Path, out: Path, capsys: pytest.CaptureFixture[str]) -> tuple[int, list[str]]:
+    capsys.readouterr()
+    code = main(["import", str(folder), "-o", str(out)])
+    return code, capsys.readouterr().err.replace(str(out), "OUT").splitlines()
+
+
+def _files(out: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(out.iterdir())}
+
+
+def test_parallel_import_writes_and_reports_exactly_what_one_by_one_does(
+    inputs: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    used: list[int] = []
+    real = import_jobs._in_processes
+
+    def spy(items: list[str], count: int):  # type: ignore[no-untyped-def]
+        used.append(count)
+        return real(items, count)
+
+    monkeypatch.setattr(import_jobs, "_in_processes", spy)
+    monkeypatch.setattr(import_jobs, "_cores", lambda: 2)
+    monkeypatch.setattr(import_, "SAVE_BATCH", 4)  # several batches
+    monkeypatch.setattr(import_jobs, "PARALLEL_MIN_BYTES", 10**9)
+    serial_code, serial_err = _run(inputs, tmp_path / "serial", capsys)
+    assert used == []
+    monkeypatch.setattr(import_jobs, "PARALLEL_MIN_BYTES", 0)
+    code, err = _run(inputs, tmp_path / "parallel", capsys)
+    assert used == [2]
+    assert (code, err) == (serial_code, serial_err)
+    assert _files(tmp_path / "parallel") == _files(tmp_path / "serial")
+    # what both said: every input in order, the bad one in one line, exit 1
+    assert code == 1
+    assert err[-1] == "imported 10 articles, 2 failed"
+    named = [line.split(" -> ")[0].rsplit("/", 1)[-1] for line in err[:-1]]
+    assert named[:6] == ["00.txt", "01.txt", "02.txt", "03.txt", "04.txt", "04b.txt"]
+    assert "05b.txt" in err[7] and "the same article as" in err[7] and "05.txt" in err[7]
+    assert "06b.txt" in err[9] and "binary" in err[9]
+    assert len(_files(tmp_path / "parallel")) == 10
+    second = load_article(tmp_path / "parallel" / "warga-ambon-menanam-7-ribu-pohon-2.yaml")
+    assert second.id == "warga-ambon-menanam-7-ribu-pohon-2" and len(second.quotes) == 1
+    assert "Acara serupa" in second.sections[-1].paragraphs[-1]
+
+
+def test_the_processes_are_forked_before_the_progress_bar_starts_its_thread(
+    inputs: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # a process forked while the bar's thread holds a lock (stderr's) would find it held
+    children: list[int] = []
+    real = import_._progress
+
+    @contextmanager
+    def progress(total: int) -> Iterator[object]:
+        children.append(len(multiprocessing.active_children()))
+        with real(total) as bar:
+            yield bar
+
+    monkeypatch.setattr(import_, "_progress", progress)
+    monkeypatch.setattr(import_jobs, "_cores", lambda: 2)
+    monkeypatch.setattr(import_jobs, "PARALLEL_MIN_BYTES", 0)
+    assert main(["import", str(inputs), "-o", str(tmp_path / "out")]) == 1
+    assert children == [2]
+
+
+def test_each_line_is_printed_once_its_file_is_on_disk(
+    inputs: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "out"
+    seen: list[str] = []
+
+    def say(self: object, line: str) -> None:
+        if " -> " in line:
+            target = Path(line.split(" -> ")[1])
+            assert target.is_file(), f"{line} printed before the file was saved"
+        seen.append(line)
+
+    monkeypatch.setattr(import_._NoProgress, "say", say)
+    monkeypatch.setattr(import_, "SAVE_BATCH", 3)
+    assert main(["import", str(inputs), "-o", str(out)]) == 1
+    assert len(seen) == 12 and sum(" -> " in line for line in seen) == 10
+
+
+def test_a_batch_saves_its_articles_together(
+    inputs: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from reader.core import files
+
+    batches: list[int] = []
+    real = files.atomic_write_many
+
+    def counting(items, **kwargs):  # type: ignore[no-untyped-def]
+        batches.append(len(items))
+        return real(items, **kwargs)
+
+    monkeypatch.setattr(files, "atomic_write_many", counting)
+    monkeypatch.setattr(import_, "SAVE_BATCH", 4)
+    assert main(["import", str(inputs), "-o", str(tmp_path / "out")]) == 1
+    # 12 inputs: 10 saved, waiting lines (failures too) fill a batch of 4
+    assert sum(batches) == 10 and max(batches) <= 4 and len(batches) >= 3
+
+
+@pytest.mark.parametrize(
+    ("case", "expected"),
+    [("big", 2), ("few", 1), ("small", 1), ("one core", 1), ("stdin", 1)],
+)
+def test_processes_only_for_enough_local_text_on_several_cores(
+    case: str, expected: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(import_jobs, "_cores", lambda: 1 if case == "one core" else 2)
+    size = 1000 if case == "small" else import_jobs.PARALLEL_MIN_BYTES
+    count = 3 if case == "few" else 12
+    items = []
+    for n in range(count):
+        path = tmp_path / f"{n}.txt"
+        path.write_bytes(b"x" * (size // count + 1))
+        items.append(str(path))
+    if case == "stdin":
+        items.append("-")
+    assert import_jobs.processes_for(items) == expected
+
+
+def test_importing_text_files_imports_neither_the_http_client_nor_the_html_reader(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text(_article(1), encoding="utf-8")
+    code = (
+        "import json, sys\n"
+        "from reader.cli.main import main\n"
+        f"code = main(['import', {str(path)!r}, '-o', {str(tmp_path / 'out')!r}])\n"
+        "print(json.dumps([code, 'httpx' in sys.modules, 'lxml' in sys.modules]))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert json.loads(done.stdout.splitlines()[-1]) == [0, False, False], done.stderr

@@ -1,0 +1,134 @@
+"""Batched atomic writes: every file durable before any is named, one folder sync a batch."""
+
+from __future__ import annotations
+
+import errno
+import os
+import stat
+from pathlib import Path
+
+import pytest
+
+from reader.core import files
+from reader.core.errors import ReaderError
+from reader.core.files import atomic_write_many
+
+
+def _names(folder: Path) -> list[str]:
+    return sorted(p.name for p in folder.iterdir())
+
+
+def test_writes_every_file_with_the_usual_mode(tmp_path: Path) -> None:
+    items = [(tmp_path / f"{n}.yaml", f"article {n} ünï\n") for n in range(5)]
+    items.append((tmp_path / "bytes.yaml", b"raw"))
+    assert atomic_write_many(items) == [None] * 6
+    assert _names(tmp_path) == ["0.yaml", "1.yaml", "2.yaml", "3.yaml", "4.yaml", "bytes.yaml"]
+    assert (tmp_path / "3.yaml").read_text(encoding="utf-8") == "article 3 ünï\n"
+    assert (tmp_path / "bytes.yaml").read_bytes() == b"raw"
+    mask = os.umask(0)
+    os.umask(mask)
+    assert stat.S_IMODE((tmp_path / "0.yaml").stat().st_mode) == 0o666 & ~mask
+
+
+def test_an_existing_file_is_kept_and_reported_while_the_others_are_written(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "b.yaml").write_text("the user's\n")
+    results = atomic_write_many([(tmp_path / f"{n}.yaml", "new\n") for n in "abc"])
+    assert results[0] is None and results[2] is None
+    assert str(results[1]) == f"{tmp_path / 'b.yaml'}: already exists (use --force to replace it)"
+    assert (tmp_path / "b.yaml").read_text() == "the user's\n"
+    assert _names(tmp_path) == ["a.yaml", "b.yaml", "c.yaml"]  # no temporary file left
+
+
+def test_overwrite_replaces_and_keeps_the_mode(tmp_path: Path) -> None:
+    old = tmp_path / "a.yaml"
+    old.write_text("old\n")
+    old.chmod(0o640)
+    assert atomic_write_many([(old, "new\n")], overwrite=True) == [None]
+    assert old.read_text() == "new\n" and stat.S_IMODE(old.stat().st_mode) == 0o640
+
+
+def test_every_file_is_on_disk_before_any_is_named_and_each_folder_is_synced_once_per_batch(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    events: list[str] = []
+    real_fsync, real_link = os.fsync, os.link
+
+    def fsync(fd: int) -> None:
+        is_folder = stat.S_ISDIR(os.fstat(fd).st_mode)
+        events.append("folder sync" if is_folder else "file sync")
+        real_fsync(fd)
+
+    def link(src: str | Path, dst: str | Path) -> None:
+        events.append("name")
+        real_link(src, dst)
+
+    monkeypatch.setattr(files.os, "fsync", fsync)
+    monkeypatch.setattr(files.os, "link", link)
+    monkeypatch.setattr(files, "BATCH_FILES", 4)
+    assert atomic_write_many([(tmp_path / f"{n}.yaml", "x") for n in range(6)]) == [None] * 6
+    # two batches (4 + 2): all flushed, then all named, then the folder once
+    batch = ["file sync"] * 4 + ["name"] * 4 + ["folder sync"]
+    assert events == batch + ["file sync"] * 2 + ["name"] * 2 + ["folder sync"]
+    assert len(_names(tmp_path)) == 6
+
+
+def test_a_file_that_cannot_be_flushed_is_not_named_and_the_others_are(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real_fsync = os.fsync
+    doomed: list[int] = []
+
+    def fsync(fd: int) -> None:
+        if os.fstat(fd).st_size == len("doomed"):
+            doomed.append(fd)
+            raise OSError(errno.EIO, "Input/output error")
+        real_fsync(fd)
+
+    monkeypatch.setattr(files.os, "fsync", fsync)
+    items = [
+        (tmp_path / "a.yaml", "fine"),
+        (tmp_path / "b.yaml", "doomed"),
+        (tmp_path / "c.yaml", "fine"),
+    ]
+    results = atomic_write_many(items)
+    assert doomed and results[0] is None and results[2] is None
+    assert str(results[1]) == f"{tmp_path / 'b.yaml'}: cannot write: Input/output error"
+    assert _names(tmp_path) == ["a.yaml", "c.yaml"]
+
+
+def test_a_write_that_runs_out_of_space_leaves_no_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real_write = os.write
+
+    def write(fd: int, data: bytes) -> int:
+        if bytes(data[:4]) == b"huge":
+            real_write(fd, data[: len(data) // 2])
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return real_write(fd, data)
+
+    monkeypatch.setattr(files.os, "write", write)
+    results = atomic_write_many([(tmp_path / "a.yaml", "huge" * 100), (tmp_path / "b.yaml", "ok")])
+    assert "No space left on device" in str(results[0]) and results[1] is None
+    assert _names(tmp_path) == ["b.yaml"]
+
+
+def test_a_missing_folder_fails_only_its_file(tmp_path: Path) -> None:
+    items = [(tmp_path / "nope" / "a.yaml", "x"), (tmp_path / "b.yaml", "y")]
+    results = atomic_write_many(items)
+    assert isinstance(results[0], ReaderError) and "cannot write" in str(results[0])
+    assert results[1] is None and _names(tmp_path) == ["b.yaml"]
+
+
+def test_an_interrupt_leaves_no_file_and_no_temporary_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def interrupted(fd: int) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(files.os, "fsync", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        atomic_write_many([(tmp_path / f"{n}.yaml", "x") for n in range(3)])
+    assert _names(tmp_path) == []

@@ -1,0 +1,215 @@
+"""What the reading screen builds after its first frame, and the collector meanwhile
+(reader.ui.screens.reading_build)."""
+
+from __future__ import annotations
+
+import asyncio
+import gc
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from conftest import WIDE, sidebar_ready
+from textual.geometry import Region
+from textual.widget import Widget
+
+from reader.core.gctools import FULL_PASSES_OFF, startup
+from reader.core.model import Article, Quote, Section, Speaker
+from reader.core.state import StateStore
+from reader.ui.app import ReaderApp
+from reader.ui.screens.reading import ReadingScreen
+from reader.ui.screens.reading_build import CHECK_EVERY
+from reader.ui.sliced import SlicedWork
+from reader.ui.widgets.quote_sidebar import QuoteSidebar
+from reader.ui.widgets.section_list import EAGER_ENTRIES, FILL_CHUNK, SectionList
+
+
+@pytest.fixture
+def collector_restored() -> Iterator[None]:
+    thresholds = gc.get_threshold()
+    was = gc.isenabled()
+    yield
+    gc.set_threshold(*thresholds)
+    gc.unfreeze()
+    if was:
+        gc.enable()
+
+
+def _quoted_article(quotes: int) -> Article:
+    """An article with quotes for the sidebar to list."""
+    paragraphs = tuple(f"“Point number {n} was made,” said Ana Person." for n in range(quotes))
+    return Article(
+        id="many-quotes",
+        title="Many quotes",
+        language="en",
+        source="Source",
+        sections=(Section("s1", "Part", paragraphs),),
+        speakers=(Speaker("ana", "Ana Person"),),
+        quotes=tuple(
+            Quote(f"q{n}", f"Point number {n} was made,", "ana", "s1", n, "direct")
+            for n in range(quotes)
+        ),
+    )
+
+
+async def test_full_collections_wait_for_the_build_after_the_first_frame(
+    tmp_path: Path, collector_restored: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Started as the CLI starts it, the collector's full passes stay off until the
+    layout, the TOC and the sidebar are built (each took 20-65 ms on a 5 MB article,
+    holding back the keys pressed then); then what was made is frozen."""
+    sidebar_building = True
+    monkeypatch.setattr(QuoteSidebar, "building", property(lambda _: sidebar_building))
+    thresholds = gc.get_threshold()
+    startup.begin()
+    app = ReaderApp(_quoted_article(300), StateStore(tmp_path))
+    async with app.run_test(size=WIDE) as pilot:
+        screen = app.screen
+        assert isinstance(screen, ReadingScreen)
+        for _ in range(3):
+            await pilot.pause(CHECK_EVERY)
+        assert not startup.active  # the first frame is drawn: the app ended the pause
+        assert gc.isenabled()
+        assert gc.get_threshold()[2] == FULL_PASSES_OFF
+        frozen = gc.get_freeze_count()
+        assert frozen > 0  # what the start made, at the first frame
+        made = [[n] for n in range(1000)]
+        sidebar_building = False
+        for _ in range(100):
+            if gc.get_threshold() == thresholds:
+                break
+            await pilot.pause(CHECK_EVERY / 2)
+        assert gc.get_threshold() == thresholds
+        assert gc.get_freeze_count() >= frozen + len(made)
+
+
+async def test_leaving_before_the_build_is_done_ends_the_hold(
+    tmp_path: Path, collector_restored: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(QuoteSidebar, "building", property(lambda _: True))
+    thresholds = gc.get_threshold()
+    startup.begin()
+    app = ReaderApp(_quoted_article(300), StateStore(tmp_path))
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.pause()
+        assert gc.get_threshold()[2] == FULL_PASSES_OFF
+        await pilot.press("q")
+    assert gc.get_threshold() == thresholds
+
+
+def _big_article(sections: int = 400, quotes_per_section: int = 8) -> Article:
+    """Long enough that its layout, TOC and quote list take many slices to build."""
+    text = "A sentence that runs long enough to wrap over a line or two of the body. " * 6
+    paragraphs = tuple(f"“Point {n} was made,” said Ana Person. {text}" for n in range(4))
+    quotes = [
+        Quote(f"q{s}-{n}", f"Point {n % 4} was made,", "ana", f"s{s}", n % 4, "direct")
+        for s in range(sections)
+        for n in range(4)
+    ][: sections * quotes_per_section]
+    return Article(
+        id="big",
+        title="A big article",
+        language="en",
+        source="Source",
+        sections=tuple(Section(f"s{s}", f"Part {s}", paragraphs) for s in range(sections)),
+        speakers=(Speaker("ana", "Ana Person"),),
+        quotes=tuple(quotes),
+    )
+
+
+def _layouts_asked(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The widgets that ask for the screen to be laid out again, one entry per ask."""
+    asked: list[str] = []
+    refresh = Widget.refresh
+
+    def spy(self: Widget, *regions: Region, **options: bool) -> Widget:
+        if options.get("layout"):
+            asked.append(type(self).__name__)
+        return refresh(self, *regions, **options)
+
+    monkeypatch.setattr(Widget, "refresh", spy)
+    return asked
+
+
+async def test_the_text_laid_out_after_the_first_paint_never_lays_the_screen_out(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The body's length changes at every slice of its layout: only its scrollbar
+    follows (a screen layout is a 15-50 ms frame at 160x48 that holds back a key)."""
+    asked = _layouts_asked(monkeypatch)
+    app = ReaderApp(_big_article(sections=1500), StateStore(tmp_path))
+    async with app.run_test(size=WIDE) as pilot:
+        screen = app.screen
+        assert isinstance(screen, ReadingScreen)
+        body = screen.body
+        for _ in range(1000):
+            if body.text_layout.is_complete:
+                break
+            await pilot.pause(0.01)
+        assert body.text_layout.is_complete
+        assert body._layout_work.slices > 3  # it was laid out after the first paint
+        assert asked.count("ArticleBody") <= 1  # its mount (not 23 times, a slice each)
+        await pilot.pause()
+        assert body.virtual_size.height >= body.text_layout.line_count
+        assert body.vertical_scrollbar.window_virtual_size == body.virtual_size.height
+
+
+async def test_a_long_toc_is_filled_in_slices_without_laying_the_screen_out(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    asked = _layouts_asked(monkeypatch)
+    app = ReaderApp(_big_article(sections=EAGER_ENTRIES + 3 * FILL_CHUNK), StateStore(tmp_path))
+    async with app.run_test(size=WIDE) as pilot:
+        toc = app.screen.query_one(SectionList)
+        for _ in range(500):
+            if toc.filled:
+                break
+            await pilot.pause(0.01)
+        assert toc.filled
+        assert toc._work.slices >= 1
+        assert toc.option_count == EAGER_ENTRIES + 3 * FILL_CHUNK
+        # when it is mounted and when its scrollbar appears; not at every chunk of
+        # entries (8 times for these 500 sections)
+        assert asked.count("SectionList") <= 2
+
+
+async def test_a_key_sent_while_the_screen_builds_waits_for_one_slice_at_most(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Pressed while the layout, TOC and quote list are being built, a key is handled
+    after at most a slice or two of that work, and does what it should ("n": the next
+    section at the top). With a runner per piece of work, each of the key's hops between
+    Textual's message queues waited for a slice of each (60-130 ms on 5 MB)."""
+    slices = 0
+    advance = SlicedWork.advance
+
+    def counted(work: SlicedWork) -> None:
+        nonlocal slices
+        slices += 1
+        advance(work)
+
+    monkeypatch.setattr(SlicedWork, "advance", counted)
+    handled: list[int] = []
+    step = ReadingScreen.action_step_section
+
+    def stepped(screen: ReadingScreen, direction: int) -> None:
+        handled.append(slices)
+        step(screen, direction)
+
+    monkeypatch.setattr(ReadingScreen, "action_step_section", stepped)
+    app = ReaderApp(_big_article(sections=800), StateStore(tmp_path))
+    async with app.run_test(size=WIDE) as pilot:
+        screen = app.screen
+        assert isinstance(screen, ReadingScreen)
+        sidebar = await sidebar_ready(pilot)
+        assert sidebar.building or not screen.body.text_layout.is_complete
+        sent = slices
+        app.simulate_key("n")
+        for _ in range(500):
+            if handled:
+                break
+            await asyncio.sleep(0)
+        assert handled and handled[0] - sent <= 2
+        await pilot.pause()
+        assert screen.body.section_in_view == "s0"
+        assert screen.body.scroll_y == screen.body.text_layout.section_line("s0")
