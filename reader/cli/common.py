@@ -76,13 +76,28 @@ def articles_in(path: Path) -> list[Path]:
     """
     if not path.is_dir():
         return [path]
-    from reader.core.library import ARTICLE_SUFFIXES, article_files
+    from reader.core.library import article_files
 
     found = article_files(path)
     if not found:
-        kinds = " or ".join(f"*{suffix}" for suffix in ARTICLE_SUFFIXES)
-        raise ReaderError(f"{path}: no article files ({kinds}) in this folder")
+        raise _no_articles(path)
     return found
+
+
+def has_articles(folder: Path) -> None:
+    """Raise :func:`articles_in`'s error if ``folder`` holds no article file (without
+    listing them all: ``reader quotes DIR`` reads the files' list from the index)."""
+    from reader.core.library import has_article_files
+
+    if not has_article_files(folder):
+        raise _no_articles(folder)
+
+
+def _no_articles(folder: Path) -> ReaderError:
+    from reader.core.library import ARTICLE_SUFFIXES
+
+    kinds = " or ".join(f"*{suffix}" for suffix in ARTICLE_SUFFIXES)
+    return ReaderError(f"{folder}: no article files ({kinds}) in this folder")
 
 
 class FolderArticles:

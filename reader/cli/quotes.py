@@ -8,24 +8,21 @@ import json
 import sys
 from collections.abc import Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from reader.cli.common import (
     EXIT_BAD_INPUT,
     EXIT_OK,
     Commands,
     add_article_path,
-    articles_in,
+    has_articles,
     in_folder,
     report_broken,
 )
 from reader.core.labels import label
 from reader.core.model import Article, Quote
-from reader.core.quote_query import QuoteIndex
+from reader.core.quote_query import QuoteFilter, QuoteIndex
 from reader.core.text import one_line
-
-if TYPE_CHECKING:
-    from reader.core.index.stored import StoredArticle
 
 
 def add_parser(commands: Commands) -> None:
@@ -58,37 +55,38 @@ def run(ns: argparse.Namespace) -> int:
 def _folder(folder: Path, speaker: str | None, search: str | None, *, as_json: bool) -> int:
     """The chosen quotes of every article in ``folder`` that has any, from the folder's
     library index (brought up to date first: only new and changed files are read); bad
-    files are reported on stderr (exit 1) and the others still listed."""
+    files are reported on stderr (exit 1) and the others still listed. Each quote is
+    decided from the index's row by the core query (:class:`QuoteFilter`, the rule of
+    :func:`select_quotes`); only the articles with matches are made model objects."""
     from reader.cli.index import refreshed_index
     from reader.core.files import shown
 
-    articles_in(folder)  # a folder without articles is an error, as for one file
+    has_articles(folder)  # a folder without articles is an error, as for one file
     index, _result = refreshed_index(folder)
     try:
-        stored = index.stored()
+        stored = index.stored(QuoteFilter(speaker, search or ""))
         broken = sorted(row.path for row in index.articles() if row.error is not None)
     finally:
         index.close()
     report_broken(folder, broken)
-    found: list[tuple[Path, StoredArticle, list[Quote]]] = []
-    for entry in stored:
-        chosen = select_quotes(entry.article, speaker, search)
-        if chosen:
-            found.append((in_folder(folder, entry.path), entry, chosen))
+    found = [(in_folder(folder, entry.path), entry) for entry in stored]
     if as_json:
         data = {
             "folder": str(folder),
             "articles": [
-                {"path": str(path), **_article_record(entry.article, chosen, entry.headings)}
-                for path, entry, chosen in found
+                {
+                    "path": str(path),
+                    **_article_record(entry.article, list(entry.article.quotes), entry.headings),
+                }
+                for path, entry in found
             ],
         }
         sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
     else:
-        for number, (path, entry, chosen) in enumerate(found):
+        for number, (path, entry) in enumerate(found):
             heading = f"{shown(path)}: {one_line(entry.article.title)}"
             sys.stdout.write(("\n" if number else "") + heading + "\n")
-            sys.stdout.write(quotes_text(entry.article, chosen))
+            sys.stdout.write(quotes_text(entry.article, list(entry.article.quotes)))
     return EXIT_BAD_INPUT if broken else EXIT_OK
 
 

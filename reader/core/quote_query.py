@@ -18,7 +18,7 @@ from reader.core.model import Article, Quote, Speaker
 from reader.core.search import contains_all, haystack, normalise, terms
 from reader.core.text import clean_text
 
-__all__ = ["QuoteIndex", "citation", "cleaned_speaker", "speaker_matches"]
+__all__ = ["QuoteFilter", "QuoteIndex", "citation", "cleaned_speaker", "speaker_matches"]
 
 #: Quotes a scan compares between the points where a caller may pause it.
 SCAN_CHUNK = 500
@@ -44,6 +44,17 @@ def cleaned_speaker(speaker: Speaker) -> Speaker:
     """
     role = None if speaker.role is None else clean_text(speaker.role)
     return replace(speaker, name=clean_text(speaker.name), role=role)
+
+
+def speaker_haystack(speaker: Speaker) -> str:
+    """A cleaned speaker's part of each of their quotes' haystacks: name and role, folded."""
+    return haystack(speaker.name, speaker.role or "")
+
+
+def quote_haystack(text: str, speaker_part: str) -> str:
+    """What a search compares with: the folded (cleaned) quote text, then the speaker's
+    part (:func:`speaker_haystack`), each word of the query looked for in the whole."""
+    return haystack(text) + "\n" + speaker_part
 
 
 class QuoteIndex:
@@ -90,9 +101,8 @@ class QuoteIndex:
         if (found := self._haystacks[index]) is None:
             speaker = self.speakers[self.article.quotes[index].speaker]
             if (who := self._speaker_haystacks.get(speaker.id)) is None:
-                who = haystack(speaker.name, speaker.role or "")
-                self._speaker_haystacks[speaker.id] = who
-            found = self._haystacks[index] = haystack(self.text(index)) + "\n" + who
+                who = self._speaker_haystacks[speaker.id] = speaker_haystack(speaker)
+            found = self._haystacks[index] = quote_haystack(self.text(index), who)
         return found
 
     def quotes_of(self, speaker_id: str | None) -> Sequence[int]:
@@ -138,6 +148,38 @@ class QuoteIndex:
             for index in range(start, min(start + SCAN_CHUNK, total)):
                 self.haystack(index)
             yield
+
+
+class QuoteFilter:
+    """The query of :meth:`QuoteIndex.select` (a speaker's name, words), asked of one
+    quote at a time, from any number of articles, without an index of each article.
+
+    For quotes held as rows (``reader quotes DIR`` reads them from the library index):
+    each is decided from its text and its speaker, so only the quotes that match need
+    become model objects. The same rule as the index's: the speaker cleaned and matched
+    by :func:`speaker_matches`, every word in :func:`quote_haystack` of the cleaned text.
+    Each distinct speaker is cleaned and folded once (a person quoted in many articles
+    is the same ``Speaker``).
+    """
+
+    def __init__(self, speaker: str | None = None, query: str = "") -> None:
+        self.speaker = speaker
+        self.words = terms(query)
+        #: speaker -> (matches the speaker asked for, their part of the haystack)
+        self._speakers: dict[Speaker, tuple[bool, str]] = {}
+
+    def wants(self, text: str, speaker: Speaker) -> bool:
+        """Whether the quote ``text`` said by ``speaker`` is asked for."""
+        known = self._speakers.get(speaker)
+        if known is None:
+            cleaned = cleaned_speaker(speaker)
+            named = not self.speaker or speaker_matches(cleaned, self.speaker)
+            who = speaker_haystack(cleaned) if named and self.words else ""
+            known = self._speakers[speaker] = (named, who)
+        named, who = known
+        if not named:
+            return False
+        return not self.words or contains_all(quote_haystack(clean_text(text), who), self.words)
 
 
 def citation(quote: Quote, article: Article) -> str:

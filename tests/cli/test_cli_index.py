@@ -146,6 +146,38 @@ def test_quotes_of_a_folder_come_from_its_index_refreshed_first(
     assert "Kalimat baru" in out and "Sanctions" not in out
 
 
+def test_only_the_quotes_asked_for_become_model_objects(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``reader quotes DIR`` decides each quote from the index's row: an article with no
+    quote asked for, and the quotes left out, are never made (at 10,000 articles making
+    them all took longer than deciding them)."""
+    from reader.core.index import stored
+
+    folder = indexed_library(tmp_path, capsys)
+    made: list[str] = []
+    articles: list[str] = []
+    new_quote, new_article = stored.Quote, stored.Article
+
+    def quote(quote_id: str, *args: object) -> stored.Quote:
+        made.append(quote_id)
+        return new_quote(quote_id, *args)  # type: ignore[arg-type]
+
+    def article(**fields: object) -> stored.Article:
+        articles.append(str(fields["title"]))
+        return new_article(**fields)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(stored, "Quote", quote, raising=True)
+    monkeypatch.setattr(stored, "Article", article, raising=True)
+    assert main(["quotes", str(folder), "--speaker", "kerry"]) == 0
+    out = capsys.readouterr().out
+    assert out.count("  “") == 1 and "Kerja sama ini penting" in out
+    assert len(made) == 1 and articles == ["Moskow dan Washington di Paris"]
+    assert main(["quotes", str(folder), "--search", "sanctions"]) == 0
+    assert "Sanctions will not help anyone" in capsys.readouterr().out
+    assert len(made) == 2 and articles[1:] == ["Talks in Geneva"]
+
+
 def test_the_folders_json_is_each_articles_own(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -175,3 +207,20 @@ def test_check_of_a_folder_comes_from_its_index(
         str(folder / name) for name in ("geneva.yaml", "paris.yaml", "quiet.yaml")
     ]
     assert out[1].endswith("(1 sections, 2 quotes, 2 speakers)")
+
+
+def test_quotes_of_a_folder_without_articles_is_an_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found without listing every file: a hidden article or another kind of file does
+    not count, one article file does."""
+    folder = tmp_path / "empty"
+    folder.mkdir()
+    (folder / "notes.txt").write_text("not an article", encoding="utf-8")
+    write(folder, ".hidden.yaml", make_article("h", "Hidden", []))
+    assert main(["quotes", str(folder)]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith(f"reader: {folder}: no article files") and len(err.splitlines()) == 1
+    write(folder, "seen.YML", make_article("s", "Seen", [("Ann Lee", "", "Hello there")]))
+    assert main(["quotes", str(folder)]) == 0
+    assert "Hello there" in capsys.readouterr().out

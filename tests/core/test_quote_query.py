@@ -7,7 +7,13 @@ from hypothesis import strategies as st
 
 from reader.cli.quotes import select_quotes
 from reader.core.model import Article, Quote, Section, Speaker
-from reader.core.quote_query import SCAN_CHUNK, QuoteIndex, cleaned_speaker, speaker_matches
+from reader.core.quote_query import (
+    SCAN_CHUNK,
+    QuoteFilter,
+    QuoteIndex,
+    cleaned_speaker,
+    speaker_matches,
+)
 from reader.core.search import haystack, matches, terms
 
 SPEAKERS = (
@@ -107,6 +113,36 @@ def test_select_is_the_core_rule(quotes: list[tuple[str, str]], query: str) -> N
         )
     ]
     assert index.select(query=query) == expected
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(["budi", "sri", "ani"]), st.text(min_size=1, max_size=30)),
+        min_size=1,
+        max_size=8,
+    ),
+    st.sampled_from([None, "budi", "pak budi", "MEDIYANTI", "ani wijaya", "ketua", "x"]),
+    st.text(max_size=12),
+)
+def test_a_quote_filter_decides_as_the_index_selects(
+    quotes: list[tuple[str, str]], speaker: str | None, query: str
+) -> None:
+    """Quote by quote (``reader quotes DIR`` from the index's rows), the same quotes as
+    the article's index selects, for any speaker and words (raw speakers: the filter
+    cleans them as the index does)."""
+    art = article(*quotes)
+    by_id = {s.id: s for s in art.speakers}
+    wanted = QuoteFilter(speaker, query)
+    one_by_one = [i for i, q in enumerate(art.quotes) if wanted.wants(q.text, by_id[q.speaker])]
+    assert one_by_one == QuoteIndex(art).select(speaker=speaker, query=query)
+
+
+def test_a_quote_filter_finds_words_in_the_speakers_name_and_role() -> None:
+    ani = SPEAKERS[2]  # "Ani\tWijaya", "Ketua\x07 RT"
+    assert QuoteFilter(None, "ani wijaya ketua rt").wants("Warga menunggu", ani)
+    assert QuoteFilter("wijaya", "warga").wants("Warga menunggu", ani)
+    assert not QuoteFilter("budi", "warga").wants("Warga menunggu", ani)
 
 
 def test_reader_quotes_uses_the_query() -> None:

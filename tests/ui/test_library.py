@@ -453,3 +453,30 @@ async def test_a_theme_switch_reaches_every_row_drawn_before_and_after(folder: P
         light = articles.rich_style.bgcolor
         assert light is not None and light != dark
         assert backgrounds() == {light}
+
+
+async def test_rows_are_sorted_in_the_refresh_thread_not_on_key_presses(
+    folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every row comes from the index newest first and is sorted by title and by source
+    in the refresh's thread: ``o`` then only picks a list (at 100,000 articles a sort on
+    the UI thread held the keys back ~0.3 s)."""
+    from reader.ui.screens import library_rows
+
+    on_ui_thread: list[int] = []
+
+    def recording_sorted(rows, **kwargs):  # type: ignore[no-untyped-def]
+        if threading.current_thread() is threading.main_thread():
+            on_ui_thread.append(len(rows))
+        return sorted(rows, **kwargs)
+
+    monkeypatch.setattr(library_rows, "sorted", recording_sorted, raising=False)
+    app = make_app(folder, state=StateStore())
+    async with app.run_test(size=WIDE) as pilot:
+        screen = await settled(pilot)
+        await pilot.press("o")
+        assert screen.articles.sort == "title"
+        assert titles(screen)[:2] == ["broken.yaml", "Moskow dan Washington di Paris"]
+        await pilot.press("o", "o")
+        assert titles(screen)[0] == "Talks in Geneva"
+        assert on_ui_thread == []

@@ -40,6 +40,7 @@ from reader.core.index.store import connect, index_path, is_damage, open_index, 
 
 if TYPE_CHECKING:
     from reader.core.index.stored import StoredArticle
+    from reader.core.quote_query import QuoteFilter
 
 __all__ = [
     "ArticleRow",
@@ -141,6 +142,7 @@ class LibraryIndex:
     # -- reading ---------------------------------------------------------------------
 
     def articles(self) -> list[ArticleRow]:
+        """Every file, newest first (undated last): the library's opening order."""
         return self._guarded(list_articles)
 
     def newest(self, limit: int) -> list[ArticleRow]:
@@ -151,11 +153,12 @@ class LibraryIndex:
         """(articles that load, broken files)."""
         return self._guarded(count_articles)
 
-    def stored(self) -> list[StoredArticle]:
-        """Every good file with quotes, by path, as model objects (``reader quotes DIR``)."""
-        from reader.core.index.stored import stored_articles  # the model: not for the screen
+    def stored(self, wanted: QuoteFilter) -> list[StoredArticle]:
+        """Every good file with a quote ``wanted``, by path, with those quotes as model
+        objects (``reader quotes DIR``; see :mod:`reader.core.index.stored`)."""
+        from reader.core.index.stored import matching_articles  # the model: not for the screen
 
-        return self._guarded(stored_articles)
+        return self._guarded(lambda conn: matching_articles(conn, wanted))
 
     def persons(self) -> list[PersonRow]:
         return self._guarded(list_persons)

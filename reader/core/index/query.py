@@ -129,8 +129,9 @@ _ARTICLE_ROWS = (
 
 
 def list_articles(conn: sqlite3.Connection) -> list[ArticleRow]:
-    """Every file of the library, in no particular order (the screen sorts)."""
-    return [ArticleRow(*row) for row in conn.execute(_ARTICLE_ROWS)]
+    """Every file of the library, newest first (undated last), the library's opening
+    order: SQLite walks its index in that order, so the screen never sorts by date."""
+    return [ArticleRow(*row) for row in conn.execute(f"{_ARTICLE_ROWS} ORDER BY {NEWEST_FIRST}")]
 
 
 def newest_articles(conn: sqlite3.Connection, limit: int) -> list[ArticleRow]:

@@ -20,6 +20,7 @@ from __future__ import annotations
 import contextlib
 import sqlite3
 import time
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
@@ -37,6 +38,7 @@ from reader.core.search import normalise, terms
 from reader.core.state import StateStore
 from reader.core.text import one_line
 from reader.ui.library_commands import LibraryArticleCommands, LibrarySpeakerCommands
+from reader.ui.screens.library_rows import RowOrders
 from reader.ui.screens.library_search import LibrarySearch
 from reader.ui.widgets.key_footer import KeyFooter
 from reader.ui.widgets.library_lists import SORTS, ArticleList
@@ -72,16 +74,6 @@ FOOTER_PRIORITIES = (
 )
 
 
-def _sorted(rows: list[ArticleRow], sort: str) -> list[ArticleRow]:
-    """Newest first by date (undated last); A→Z by title; by source, newest first within."""
-    if sort == "title":
-        return sorted(rows, key=lambda r: (r.title.casefold(), r.path))
-    by_date = sorted(rows, key=lambda r: (r.date or "", r.path), reverse=True)
-    if sort == "source":
-        return sorted(by_date, key=lambda r: r.source.casefold())
-    return sorted(by_date, key=lambda r: r.date is None)  # stable: undated last
-
-
 class LibraryScreen(LibrarySearch):
     """A folder of articles, its quotes and speakers, over the library index."""
 
@@ -107,11 +99,11 @@ class LibraryScreen(LibrarySearch):
         self.index = index
         self.state = state
         self._title = title
-        self.all_rows: list[ArticleRow] = []
+        #: Every row read so far, newest first, and in the table's other orders.
+        self._orders = RowOrders([])
         self._folded: dict[int, str] = {}
         self._filter: list[str] = []
         self._persons_loaded = False
-        self._last_reload = 0.0
         self._refreshing = False
         #: Whether every row has been read (the first paint reads one screenful).
         self._all_read = False
@@ -135,7 +127,7 @@ class LibraryScreen(LibrarySearch):
         self.title = self._title
         self.articles.read_state = self._read_state
         # one screenful first (the newest rows, as the table sorts them at start) …
-        self.all_rows = self.index.newest(max(FIRST_PAGE, 2 * self.app.size.height))
+        self._orders = RowOrders(self.index.newest(max(FIRST_PAGE, 2 * self.app.size.height)))
         self._show_articles()
         self._show_counts(*self.index.counts())
         self._report_notes()
@@ -170,17 +162,21 @@ class LibraryScreen(LibrarySearch):
 
     # -- the article table -----------------------------------------------------------
 
-    def reload_articles(self, rows: list[ArticleRow] | None = None) -> None:
-        """Read the article rows from the index again (or show ``rows``, read in a
-        thread), keeping the selected one."""
+    @property
+    def all_rows(self) -> list[ArticleRow]:
+        """Every row read from the index so far, newest first."""
+        return self._orders.rows
+
+    def reload_articles(self, orders: RowOrders | None = None) -> None:
+        """Show every row of the index again, keeping the selected one: ``orders``, read
+        and sorted in the refresh's thread (or, if None, read and sorted here)."""
         current = self.articles.current
-        self.all_rows = self.index.articles() if rows is None else rows
+        self._orders = orders if orders is not None else RowOrders(self.index.articles())
         self._all_read = True
         self._folded = {}
-        self._last_reload = time.monotonic()
         self._show_articles(keep=current.path if current else None)
-        count = sum(1 for r in self.all_rows if r.error is None)
-        self._show_counts(count, len(self.all_rows) - count)
+        broken = self._orders.broken
+        self._show_counts(len(self.all_rows) - broken, broken)
 
     def _show_counts(self, count: int, broken: int) -> None:
         self.sub_title = f"{count:,} article" + ("" if count == 1 else "s")
@@ -189,10 +185,9 @@ class LibraryScreen(LibrarySearch):
         self.query_one(TabBar).title = f"{self._title} — {self.sub_title}"
 
     def _show_articles(self, keep: str | None = None) -> None:
-        rows = self.all_rows
+        rows = self._orders.get(self.articles.sort)  # sorted in a thread, but for the first page
         if self._filter:
             rows = [r for r in rows if all(w in self._haystack(r) for w in self._filter)]
-        rows = _sorted(rows, self.articles.sort)
         cursor = next((i for i, r in enumerate(rows) if r.path == keep), None) if keep else None
         self.articles.show(rows, cursor if cursor is not None else 0)
         self._show_empty(not self.all_rows and not self._refreshing)
@@ -368,18 +363,36 @@ class LibraryScreen(LibrarySearch):
 
     @work(thread=True, exclusive=True, group="library-refresh", exit_on_error=False)
     def _refresh_worker(self, read_rows: bool = False) -> None:
+        # Rows are read and sorted here, never on the UI thread: at 100,000 articles that
+        # is a second the keys should not wait for (see library_rows).
         worker = get_current_worker()
-        if read_rows:
+
+        def send_rows(sorts: Iterable[str]) -> bool:
             try:
-                rows: list[ArticleRow] | None = self.index.articles()
+                orders = RowOrders(self.index.articles()).prepare(sorts)
             except sqlite3.Error:
-                rows = None  # the refresh below meets it too, and says so
-            if rows is not None and not worker.is_cancelled:
-                self.app.call_from_thread(self.reload_articles, rows)
+                return False  # the refresh meets it too, and says so
+            if worker.is_cancelled:
+                return False
+            self.app.call_from_thread(self.reload_articles, orders)
+            return True
+
+        if read_rows:
+            send_rows(SORTS)
+        last_sent = time.monotonic()
 
         def progress(step: Progress) -> None:
-            if not worker.is_cancelled:
-                self.app.call_from_thread(self._progress, step)
+            nonlocal last_sent
+            if worker.is_cancelled:
+                return
+            self.app.call_from_thread(self._progress, step)
+            if (
+                step.total
+                and step.done < step.total
+                and time.monotonic() - last_sent >= RELOAD_EVERY
+            ):
+                send_rows([self.articles.sort])  # a long refresh: what it wrote so far
+                last_sent = time.monotonic()
 
         try:
             result: RefreshResult | str = self.index.refresh(
@@ -387,16 +400,16 @@ class LibraryScreen(LibrarySearch):
             )
         except (ReaderError, sqlite3.Error, OSError) as exc:
             result = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        changed = not isinstance(result, str) and bool(result.read or result.removed)
+        sent = changed and send_rows(SORTS)
         if not worker.is_cancelled:
-            self.app.call_from_thread(self._refreshed, result)
+            self.app.call_from_thread(self._refreshed, result, sent)
 
     def _progress(self, step: Progress) -> None:
         if step.total:
             self._set_progress(f"Indexing {step.done:,} / {step.total:,}")
-            if time.monotonic() - self._last_reload >= RELOAD_EVERY or step.done == step.total:
-                self.reload_articles()
 
-    def _refreshed(self, result: RefreshResult | str) -> None:
+    def _refreshed(self, result: RefreshResult | str, rows_sent: bool) -> None:
         self._refreshing = False
         changed = not isinstance(result, str) and bool(result.read or result.removed)
         if isinstance(result, str):
@@ -404,9 +417,9 @@ class LibraryScreen(LibrarySearch):
             self.notify(result, title="Library", severity="warning", markup=False)
         else:
             self._set_progress("")
-        # every row, if the thread's first read of them was cut short (a refresh
-        # asked for again at once) or failed
-        if changed or not self._all_read:
+        # every row, here, if the thread could not send them (its first read of them was
+        # cut short by a refresh asked for again at once, or failed)
+        if (changed and not rows_sent) or not self._all_read:
             with contextlib.suppress(sqlite3.Error):
                 self.reload_articles()
         if changed and self._persons_loaded:
