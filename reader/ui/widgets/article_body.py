@@ -30,6 +30,7 @@ from textual.strip import Strip
 from reader.core.model import Article
 from reader.core.state import Position
 from reader.ui.text.finder import Match
+from reader.ui.text.lines import BlockSource, iter_blocks
 from reader.ui.widgets.body_drawing import COMPONENT_CLASSES, draw_text_line, linkable
 from reader.ui.widgets.body_find import BodyFind
 from reader.ui.widgets.body_layout import LAYOUT_CHUNK, MAX_TEXT_WIDTH, LaidOutText
@@ -123,9 +124,31 @@ class ArticleBody(LaidOutText, can_focus=True):
     def action_scroll_end(self) -> None:
         self.go_to_end()
 
+    def continue_with(self, article: Article, *, extends: bool = True) -> None:
+        """The whole article, of which the body has the head's text (core.format.head):
+        its blocks begin with the head's, so the rest is laid out after what is on
+        screen; if not (``extends`` False), the text is laid out again from the whole."""
+        layout = self._layout
+        self.wait_for_rest = None
+        self._tail.article = article
+        if extends:
+            self._source.resume(iter_blocks(article))
+            if layout is not None and not self._layout_work.running:
+                self._continued = None  # its run had ended with the head's blocks
+                self._lay_out_more(layout)
+        else:
+            self._source = BlockSource(iter_blocks(article))
+            self._find = BodyFind(self, self._source.blocks)
+            self._layout = self._top = None
+            self._cache.clear()
+            self._wrap(resize=True)
+        if self.find_query:  # matches in the rest too
+            self.find(self.find_query)
+
     def go_to_end(self) -> None:
         """Show the end of the article: at once, apart, while the text is still being
         laid out (:mod:`.body_tail`); else from the whole layout."""
+        self._take_rest()
         layout = self._layout
         if layout is None or layout.is_complete or self._tail.tail is not None:
             pass

@@ -10,7 +10,7 @@ the reader sees and does: drawing lines, the keys, find, the messages it posts.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from textual.cache import LRUCache
 from textual.geometry import Size
@@ -65,6 +65,14 @@ class LaidOutText(ScrollView):
         #: resize is under way and scroll changes are Textual's clamping, not the reader's
         self._sized: Size | None = None
         self._cache: LRUCache[int, Strip] = LRUCache(1024)
+        #: set (by the screen) while the body has only an article's head: brings the
+        #: whole (``continue_with``) before a move past the head's text
+        self.wait_for_rest: Callable[[], None] | None = None
+
+    def _take_rest(self) -> None:
+        wait, self.wait_for_rest = self.wait_for_rest, None
+        if wait is not None:
+            wait()
 
     def _check_section(self) -> None:
         """The section at the top may have changed (the body reports it)."""
@@ -237,6 +245,10 @@ class LaidOutText(ScrollView):
         layout = self.text_layout
         if y + self.scrollable_content_region.height > layout.line_count:
             layout.extend_to(y + self.scrollable_content_region.height)
+            if self.wait_for_rest is not None and layout.is_complete:
+                self._take_rest()  # a screen past the head's text
+                layout = self.text_layout
+                layout.extend_to(y + self.scrollable_content_region.height)
         self._update_virtual_size()
         y = max(0, min(y, self.max_scroll_y))
         self.scroll_to(y=y, animate=False, immediate=True, force=True)
