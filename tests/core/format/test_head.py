@@ -13,7 +13,7 @@ from _big import big_article, write_big
 from reader.core.errors import ArticleError, ReaderError
 from reader.core.format import cache, load_article
 from reader.core.format.fast import reads_back_as_is
-from reader.core.format.head import article_head, begins_with, yaml_head
+from reader.core.format.head import HEAD_SECTIONS, article_head, begins_with, yaml_head
 from reader.core.format.load import parse_head
 from reader.core.format.opening import open_article
 from reader.core.model import Article
@@ -181,3 +181,18 @@ def test_the_hash_of_a_file_too_big_is_refused(tmp_path: Path) -> None:
     path.write_bytes(b"x" * 5000)
     with pytest.raises(ReaderError, match="too large"):
         cache.file_cache_key(path, limit=4999)
+
+
+def test_a_head_of_many_short_sections_holds_a_screenful_of_them(tmp_path: Path) -> None:
+    whole = big_article(sections=2000)
+    short = tuple(
+        dataclasses.replace(s, paragraphs=(s.paragraphs[0][:60], s.paragraphs[1][:100]))
+        for s in whole.sections
+    )
+    whole = dataclasses.replace(whole, sections=short)
+    head = article_head(whole)
+    assert head is not None and len(head.sections) == HEAD_SECTIONS
+    path = write_big(tmp_path, whole)
+    cut = yaml_head(path.read_bytes())
+    assert cut is not None
+    assert len(parse_head(cut.decode("utf-8")).sections) == HEAD_SECTIONS
