@@ -13,7 +13,7 @@ import errno
 import os
 import stat
 import tempfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -62,13 +62,10 @@ def _refuse(path: Path, mode: int) -> None:
         raise ReaderError(f"{path}: not a regular file (a device, FIFO or socket)")
 
 
-def read_bytes(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
-    """Read a regular file of at most ``limit`` bytes, or raise ReaderError.
-
-    The path is checked with ``stat`` before it is opened, so a device is never opened
-    (opening some devices has side effects); it is opened non-blocking and checked again
-    with ``fstat``, so a FIFO swapped in meanwhile is refused instead of hanging.
-    """
+def _open_regular(path: Path) -> int:
+    """A file descriptor of ``path``, read-only, refused (ReaderError) unless a regular file
+    by ``stat``, so a device is never opened; non-blocking, so a FIFO swapped in before
+    the open does not hang (the caller checks again with ``fstat``)."""
     try:
         _refuse(path, os.stat(path).st_mode)
     except FileNotFoundError:
@@ -77,13 +74,77 @@ def read_bytes(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
         raise ReaderError(f"{path}: cannot open: {_describe(exc)}") from None
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
     try:
-        fd = os.open(path, flags)
+        return os.open(path, flags)
     except IsADirectoryError:
         raise ReaderError(f"{path}: is a directory, not a file") from None
     except FileNotFoundError:
         raise ReaderError(f"{path}: no such file") from None
     except OSError as exc:
         raise ReaderError(f"{path}: cannot open: {_describe(exc)}") from None
+
+
+def read_start(path: Path, count: int) -> bytes:
+    """The first ``count`` bytes of a regular file (less if it is shorter), or ReaderError.
+
+    Opened as :func:`read_bytes` opens a file; for reading a header without the rest.
+    """
+    fd = _open_regular(path)
+    try:
+        _refuse(path, os.fstat(fd).st_mode)
+        chunks: list[bytes] = []
+        total = 0
+        while total < count:
+            chunk = os.read(fd, count - total)
+            if not chunk:
+                break
+            chunks.append(chunk)
+            total += len(chunk)
+        return b"".join(chunks)
+    except OSError as exc:
+        raise ReaderError(f"{path}: cannot read: {_describe(exc)}") from None
+    finally:
+        os.close(fd)
+
+
+#: Bytes :func:`feed_file` reads at a time, into the one buffer it reuses.
+FEED_CHUNK = 1 << 18
+
+
+def feed_file(
+    path: Path, feed: Callable[[memoryview], object], limit: int = MAX_FILE_BYTES
+) -> None:
+    """Give a regular file's bytes to ``feed`` a chunk at a time (a hash's ``update``),
+    never holding them all; ReaderError as :func:`read_bytes` (too large included)."""
+    fd = _open_regular(path)
+    try:
+        info = os.fstat(fd)
+        _refuse(path, info.st_mode)
+        if info.st_size > limit:
+            raise ReaderError(
+                f"{path}: file is too large ({info.st_size:,} bytes; the limit is {limit:,})"
+            )
+        buffer = bytearray(FEED_CHUNK)
+        view = memoryview(buffer)
+        total = 0
+        while count := os.readv(fd, [buffer]):
+            total += count
+            if total > limit:
+                raise ReaderError(f"{path}: file is too large (the limit is {limit:,} bytes)")
+            feed(view[:count])
+    except OSError as exc:
+        raise ReaderError(f"{path}: cannot read: {_describe(exc)}") from None
+    finally:
+        os.close(fd)
+
+
+def read_bytes(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
+    """Read a regular file of at most ``limit`` bytes, or raise ReaderError.
+
+    The path is checked with ``stat`` before it is opened, so a device is never opened
+    (opening some devices has side effects); it is opened non-blocking and checked again
+    with ``fstat``, so a FIFO swapped in meanwhile is refused instead of hanging.
+    """
+    fd = _open_regular(path)
     try:
         info = os.fstat(fd)
         _refuse(path, info.st_mode)
@@ -118,6 +179,8 @@ def decode_text(data: bytes, name: str) -> str:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise ReaderError(f"{name}: not UTF-8 text (invalid byte at offset {exc.start})") from None
+    if "\r" not in text:  # the usual case: each replace would copy a 5 MB text
+        return text
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 

@@ -65,6 +65,7 @@ class SectionList(CursorList):
         eager = len(article.sections) <= EAGER_ENTRIES
         entries = _options(article.sections, untitled) if eager else ()
         super().__init__(*entries, id=id, classes=classes)
+        self._untitled = untitled
         #: (article, untitled label) of a TOC filled in after the first paint
         self._deferred: tuple[Article, str] | None = None if eager else (article, untitled)
         self._work = SlicedWork(self, group="toc")
@@ -73,6 +74,21 @@ class SectionList(CursorList):
     def filled(self) -> bool:
         """Whether every section is listed (a long TOC is filled after the first paint)."""
         return self._deferred is None
+
+    def continue_with(self, article: Article, *, extends: bool = True) -> None:
+        """The whole article, of which the list has the head's sections: add the rest
+        (all of them again if it does not begin with that head)."""
+        if self._deferred is not None and not self._work.running:
+            self._deferred = (article, self._untitled)  # not filled in yet: the whole
+            return
+        self._work.finish()  # a head's long list still being filled in
+        start = self.option_count
+        if not extends:
+            self.clear_options()
+            start = 0
+        # the rest in slices too: the whole of a 5 MB article adds some 4,800 entries
+        self._deferred = (article, self._untitled)
+        self._work.start(self._fill_steps(article, self._untitled, start))
 
     def on_mount(self) -> None:
         if self._deferred is not None:
@@ -84,12 +100,15 @@ class SectionList(CursorList):
         if self._deferred is not None and not self._work.running:
             self._work.start(self._fill_steps(*self._deferred))
 
-    def _fill_steps(self, article: Article, untitled: str) -> Iterator[None]:
+    def _fill_steps(self, article: Article, untitled: str, begin: int = 0) -> Iterator[None]:
         sections = article.sections
-        for start in range(0, len(sections), FILL_CHUNK):
+        for start in range(begin, len(sections), FILL_CHUNK):
+            if start > begin:
+                yield  # between chunks: the list is whole as soon as the last is in
             chunk = sections[start : start + FILL_CHUNK]
             self.add_options(_options(chunk, untitled, first=start + 1))
-            yield
+            if self.highlighted is None:
+                self.watch_current(self.current)  # the section in view, once it is listed
         self._deferred = None
         self.watch_current(self.current)
 
