@@ -89,6 +89,10 @@ class CueReader(AfterCueReader):
                 # "Steve Huhn, a former vice president, said: “…”", "Gov. John Kasich
                 # (R-OH), said, “…”": the subject behind an apposition or a party tag.
                 cue = self._apposed_before(k)
+            if cue.kind == "none" and k and self.tokens.lower(k - 1) in self.lang.coordinators:
+                # "Trump gestured …, then leaned in and boomed: “…”": the verbs share the
+                # sentence's subject.
+                cue = self._main_subject(self._sentence_start(k), k)
             if cue.kind != "none":
                 return cue._replace(adjacent=punct)
         # "Menurut Anggraini, “…”" / "Kata Lavrov, “…”": the clause opens with the cue.
@@ -114,6 +118,16 @@ class CueReader(AfterCueReader):
             if found.kind == "name" and (found.role or len(found.name) > 1):
                 return found._replace(adjacent=True)
         return NONE
+
+    def _sentence_start(self, k: int) -> int:
+        """The first token of the sentence that holds token ``k``."""
+        w = self.words
+        start = k
+        while start > 0 and k - start < MAX_REPORTED:
+            if w[start - 1] in FULL_STOPS and self._ends_sentence(start - 1):
+                break
+            start -= 1
+        return start
 
     def introducer(self) -> Cue:
         """Who a paragraph that ends with a colon introduces, for a quotation opening the
