@@ -22,7 +22,7 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from reader.cli.common import Commands
 from reader.cli.import_jobs import STDIN, Prepared, is_url
@@ -30,11 +30,17 @@ from reader.core.errors import ReaderError
 from reader.core.files import shown
 from reader.core.text import visible
 
+if TYPE_CHECKING:
+    from concurrent.futures import Future, ThreadPoolExecutor
+
 #: The files a folder contributes.
 FOLDER_PATTERNS = ("*.txt", "*.html", "*.htm", "*.html.gz", "*.htm.gz")
-#: Articles saved together (see :func:`reader.core.files.atomic_write_many`): the disk is
-#: waited for once per batch, and each input's line is printed when its batch is saved.
-SAVE_BATCH = 64
+#: Most articles in one batch saved together (see :class:`_Saver`): a bound on how long
+#: an input's line can wait.
+MAX_SAVE_BATCH = 512
+
+#: An input's line, and the file and text to save for it (None: the input failed).
+_Waiting = tuple[str, "tuple[Path, str] | None"]
 
 
 def add_parser(commands: Commands) -> None:
@@ -178,15 +184,21 @@ def _target(
 class _Saver:
     """Articles waiting to be saved, each with its input's line, kept in input order.
 
-    An input that failed waits here too, so that the lines come out in the inputs' order,
-    each once the articles before it are on disk. With ``to_stdout`` the articles are
-    printed instead, at once.
+    Saving runs in a thread of its own while the next articles are made, and what waits
+    is handed to the disk as soon as it has finished the last batch: batches grow while
+    the disk is slow, so the waits for it stay few (each batch is one wait for the files
+    and one for the folder, :func:`~reader.core.files.atomic_write_many`). An input that
+    failed waits in line too, so that the lines come out in the inputs' order, each once
+    the articles before it are on disk. With ``to_stdout`` articles are printed at once.
     """
 
     def __init__(self, bar: _Progress, output: Path, *, force: bool, to_stdout: bool) -> None:
         self.bar, self.output, self.force, self.to_stdout = bar, output, force, to_stdout
         #: (line to print, file and text to write, or None for an input that failed)
-        self.waiting: list[tuple[str, tuple[Path, str] | None]] = []
+        self.waiting: list[_Waiting] = []
+        #: the batch being saved, and what its save will return
+        self.saving: tuple[list[_Waiting], Future[list[ReaderError | None]]] | None = None
+        self.thread: ThreadPoolExecutor | None = None
         self.done = self.failed = 0
         #: target: input, article body (written, or waiting to be)
         self.written: dict[Path, tuple[str, tuple[str, ...]]] = {}
@@ -207,22 +219,52 @@ class _Saver:
         self.written[target] = (name, article.body)
         text = article.named(target.name.removesuffix(".yaml"))
         self.waiting.append((f"{name} -> {shown(target)}", (target, text)))
-        if len(self.waiting) >= SAVE_BATCH:
-            self.save()
+        self._pump()
 
     def fail(self, exc: ReaderError) -> None:
         # messages quote names and values already spelled out; once more is harmless
-        self.waiting.append((f"reader: {visible(str(exc), keep_newlines=False)}", None))
+        line = f"reader: {visible(str(exc), keep_newlines=False)}"
         if self.to_stdout:
-            self.save()
+            self.failed += 1
+            self.bar.say(line)
+            self.bar.advance()
+            return
+        self.waiting.append((line, None))
+        self._pump()
 
-    def save(self) -> None:
-        """Save the articles waiting, then print every line waiting, in order."""
+    def finish(self) -> None:
+        """Save everything still waiting and print every line."""
+        while self.saving is not None or self.waiting:
+            self._pump(wait=True)
+        if self.thread is not None:
+            self.thread.shutdown()
+
+    def _pump(self, *, wait: bool = False) -> None:
+        """Report the batch being saved if it is done (or ``wait``, or too much waits),
+        then hand the disk what waits."""
         from reader.core.files import atomic_write_many
 
-        files = [item for _, item in self.waiting if item is not None]
-        problems = iter(atomic_write_many(files, overwrite=self.force))
-        for line, item in self.waiting:
+        if self.saving is not None:
+            if not (wait or self.saving[1].done() or len(self.waiting) >= MAX_SAVE_BATCH):
+                return
+            self._report()
+        if self.waiting:
+            batch, self.waiting = self.waiting, []
+            files = [item for _, item in batch if item is not None]
+            if self.thread is None:
+                from concurrent.futures import ThreadPoolExecutor
+
+                self.thread = ThreadPoolExecutor(1)
+            future = self.thread.submit(atomic_write_many, files, overwrite=self.force)
+            self.saving = (batch, future)
+
+    def _report(self) -> None:
+        """Wait for the batch being saved, then print its lines in order."""
+        assert self.saving is not None
+        batch, future = self.saving
+        self.saving = None
+        problems = iter(future.result())
+        for line, item in batch:
             if item is None:  # an input that failed before there was anything to save
                 self.failed += 1
                 self.bar.say(line)
@@ -234,7 +276,6 @@ class _Saver:
                 del self.written[item[0]]
                 self.bar.say(f"reader: {visible(str(problem), keep_newlines=False)}")
             self.bar.advance()
-        self.waiting.clear()
 
 
 def run_import(inputs: list[str], *, output: Path, force: bool, to_stdout: bool) -> int:
@@ -266,7 +307,7 @@ def run_import(inputs: list[str], *, output: Path, force: bool, to_stdout: bool)
                 saver.fail(result)
             else:
                 saver.add("<stdin>" if item == STDIN else shown(item), result)  # only shown
-        saver.save()
+        saver.finish()
     done, failed = saver.done, saver.failed + len(empty)
     noun = "article" if done == 1 else "articles"
     summary = f"imported {done} {noun}"

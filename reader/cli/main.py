@@ -195,6 +195,8 @@ def _open(path: Path | None, articles_dir: Path | None = None) -> int:
         app.run()
     finally:  # an article that would not load, an app that never painted: on again
         startup.end()
+    if app.load_error is not None:  # the rest of an article shown head first is broken
+        raise app.load_error
     return app.return_code or EXIT_OK
 
 

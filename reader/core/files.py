@@ -15,9 +15,13 @@ import stat
 import tempfile
 from collections.abc import Iterable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reader.core.errors import ReaderError
 from reader.core.text import visible
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future
 
 #: Largest article file reader opens: 16 MiB. Real articles are well under 1 MB, a whole
 #: book pasted as one article 1-2 MB, and a 5 MB article (the size the benchmarks use)
@@ -58,13 +62,10 @@ def _refuse(path: Path, mode: int) -> None:
         raise ReaderError(f"{path}: not a regular file (a device, FIFO or socket)")
 
 
-def read_bytes(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
-    """Read a regular file of at most ``limit`` bytes, or raise ReaderError.
-
-    The path is checked with ``stat`` before it is opened, so a device is never opened
-    (opening some devices has side effects); it is opened non-blocking and checked again
-    with ``fstat``, so a FIFO swapped in meanwhile is refused instead of hanging.
-    """
+def _open_regular(path: Path) -> int:
+    """A file descriptor of ``path``, read-only, refused (ReaderError) unless a regular file
+    by ``stat``, so a device is never opened; non-blocking, so a FIFO swapped in before
+    the open does not hang (the caller checks again with ``fstat``)."""
     try:
         _refuse(path, os.stat(path).st_mode)
     except FileNotFoundError:
@@ -73,13 +74,46 @@ def read_bytes(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
         raise ReaderError(f"{path}: cannot open: {_describe(exc)}") from None
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
     try:
-        fd = os.open(path, flags)
+        return os.open(path, flags)
     except IsADirectoryError:
         raise ReaderError(f"{path}: is a directory, not a file") from None
     except FileNotFoundError:
         raise ReaderError(f"{path}: no such file") from None
     except OSError as exc:
         raise ReaderError(f"{path}: cannot open: {_describe(exc)}") from None
+
+
+def read_start(path: Path, count: int) -> bytes:
+    """The first ``count`` bytes of a regular file (less if it is shorter), or ReaderError.
+
+    Opened as :func:`read_bytes` opens a file; for reading a header without the rest.
+    """
+    fd = _open_regular(path)
+    try:
+        _refuse(path, os.fstat(fd).st_mode)
+        chunks: list[bytes] = []
+        total = 0
+        while total < count:
+            chunk = os.read(fd, count - total)
+            if not chunk:
+                break
+            chunks.append(chunk)
+            total += len(chunk)
+        return b"".join(chunks)
+    except OSError as exc:
+        raise ReaderError(f"{path}: cannot read: {_describe(exc)}") from None
+    finally:
+        os.close(fd)
+
+
+def read_bytes(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
+    """Read a regular file of at most ``limit`` bytes, or raise ReaderError.
+
+    The path is checked with ``stat`` before it is opened, so a device is never opened
+    (opening some devices has side effects); it is opened non-blocking and checked again
+    with ``fstat``, so a FIFO swapped in meanwhile is refused instead of hanging.
+    """
+    fd = _open_regular(path)
     try:
         info = os.fstat(fd)
         _refuse(path, info.st_mode)
@@ -114,6 +148,8 @@ def decode_text(data: bytes, name: str) -> str:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise ReaderError(f"{name}: not UTF-8 text (invalid byte at offset {exc.start})") from None
+    if "\r" not in text:  # the usual case: each replace would copy a 5 MB text
+        return text
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
@@ -207,10 +243,9 @@ def _temporary(path: Path) -> tuple[int, Path]:
     return fd, Path(name)
 
 
-#: Files a batched write keeps open at once (far under the usual limit of 1,024
-#: descriptors), and how many of them are flushed to disk at the same time.
-BATCH_FILES = 64
-SYNC_THREADS = 8
+#: How many files a batched write writes and flushes to disk at the same time (each of
+#: its threads holds one file open): concurrent flushes are committed together.
+SYNC_THREADS = 32
 
 
 def atomic_write_many(
@@ -221,12 +256,12 @@ def atomic_write_many(
 
     :func:`atomic_write` flushes each file, then its folder, before the next file begins:
     two waits for the disk per file, most of the time it takes to save many small files.
-    Here every file of a batch (:data:`BATCH_FILES`) goes to its temporary file first,
-    all are flushed together (several ``fsync`` at once, which the file system commits
-    as one), and only then is each given its name; each folder is flushed once per
-    batch. The guarantee is the same: a file has its name only once its content is on
-    disk, so a crash leaves each file as it was or complete, never half written, and
-    with ``overwrite=False`` an existing file is never replaced (checked atomically, as
+    Here every file goes to its temporary file and is flushed (``fsync``) from
+    :data:`SYNC_THREADS` threads at once, which the file system commits together; only
+    when all are on disk is each given its name, and then each folder is flushed once.
+    The guarantee is the same: a file has its name only once its content is on disk, so
+    a crash leaves each file as it was or complete, never half written, and with
+    ``overwrite=False`` an existing file is never replaced (checked atomically, as
     :func:`atomic_write` does). When this returns, every file written is on disk under
     its name.
 
@@ -234,50 +269,22 @@ def atomic_write_many(
     not: one failure never stops the others. New files get the usual mode, replaced
     files keep theirs.
     """
-    results: list[ReaderError | None] = []
-    for start in range(0, len(items), BATCH_FILES):
-        results.extend(_write_batch(items[start : start + BATCH_FILES], overwrite))
-    return results
-
-
-def _write_batch(
-    items: Sequence[tuple[Path, str | bytes]], overwrite: bool
-) -> list[ReaderError | None]:
     results: list[ReaderError | None] = [None] * len(items)
-    temps: list[tuple[int, int, Path]] = []  # (item, descriptor, temporary file)
-    open_fds: set[int] = set()
+    if not items:
+        return results
+    futures: list[Future[Path | ReaderError]] = []
     try:
-        for n, (path, data) in enumerate(items):
-            try:
-                final_mode = _final_mode(path, None)
-                fd, tmp = _temporary(path)
-            except ReaderError as exc:
-                results[n] = exc
-                continue
-            temps.append((n, fd, tmp))
-            open_fds.add(fd)
-            try:
-                _write_all(fd, data.encode("utf-8") if isinstance(data, str) else data)
-                if final_mode != 0o600:
-                    os.fchmod(fd, final_mode)
-            except OSError as exc:
-                results[n] = _cannot_write(path, exc)
-        written = [(n, fd) for n, fd, _ in temps if results[n] is None]
-        for (n, _), problem in zip(written, _sync_all([fd for _, fd in written]), strict=True):
-            if problem is not None:
-                results[n] = _cannot_write(items[n][0], problem)
-        for n, fd, _ in temps:
-            open_fds.discard(fd)
-            try:
-                os.close(fd)
-            except OSError as exc:  # a network file system may report a lost write here
-                if results[n] is None:
-                    results[n] = _cannot_write(items[n][0], exc)
+        _on_disk_unnamed(items, futures)
+        temps: dict[int, Path] = {}
+        for n, future in enumerate(futures):
+            outcome = future.result()
+            if isinstance(outcome, ReaderError):
+                results[n] = outcome
+            else:
+                temps[n] = outcome
         folders: dict[Path, None] = {}
-        for n, _, tmp in temps:
+        for n, tmp in temps.items():
             path = items[n][0]
-            if results[n] is not None:
-                continue
             try:
                 if overwrite:
                     os.replace(tmp, path)
@@ -292,38 +299,62 @@ def _write_batch(
         for folder in folders:
             _sync_folder(folder)
     finally:
-        for fd in open_fds:
-            with contextlib.suppress(OSError):
-                os.close(fd)
-        for _, _, tmp in temps:
-            with contextlib.suppress(OSError):
-                tmp.unlink()
+        # every temporary file left: the ones not named (and, after a link, the extra name)
+        for future in futures:
+            if future.done() and not future.cancelled() and future.exception() is None:
+                outcome = future.result()
+                if isinstance(outcome, Path):
+                    with contextlib.suppress(OSError):
+                        outcome.unlink()
     return results
+
+
+def _on_disk_unnamed(
+    items: Sequence[tuple[Path, str | bytes]], futures: list[Future[Path | ReaderError]]
+) -> None:
+    """Each item's data in a temporary file on disk, from several threads; ``futures``
+    gets one per item, every one of them finished when this returns or raises (an
+    interrupt lets the files under way finish, so that they can be removed)."""
+    from concurrent.futures import ThreadPoolExecutor, wait  # here: most runs never batch
+
+    pool = ThreadPoolExecutor(min(SYNC_THREADS, len(items)))
+    try:
+        futures.extend(pool.submit(_durable_temporary, path, data) for path, data in items)
+        wait(futures)
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _durable_temporary(path: Path, data: str | bytes) -> Path | ReaderError:
+    """``data`` in a new temporary file beside ``path``, flushed to disk and closed."""
+    try:
+        final_mode = _final_mode(path, None)
+        fd, tmp = _temporary(path)
+    except ReaderError as exc:
+        return exc
+    try:
+        try:
+            _write_all(fd, data.encode("utf-8") if isinstance(data, str) else data)
+            if final_mode != 0o600:
+                os.fchmod(fd, final_mode)
+            os.fsync(fd)
+        finally:
+            os.close(fd)  # a network file system may report a lost write only here
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        return _cannot_write(path, exc)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise
+    return tmp
 
 
 def _write_all(fd: int, data: bytes) -> None:
     view = memoryview(data)
     while view:
         view = view[os.write(fd, view) :]
-
-
-def _sync_all(fds: list[int]) -> list[OSError | None]:
-    """``fsync`` every descriptor, several at once (the file system then commits them
-    together instead of one journal commit each); the error of each, or None."""
-
-    def sync(fd: int) -> OSError | None:
-        try:
-            os.fsync(fd)
-        except OSError as exc:
-            return exc
-        return None
-
-    if len(fds) < 2:
-        return [sync(fd) for fd in fds]
-    from concurrent.futures import ThreadPoolExecutor  # here: most runs never batch
-
-    with ThreadPoolExecutor(min(SYNC_THREADS, len(fds))) as pool:
-        return list(pool.map(sync, fds))
 
 
 def _cannot_write(path: Path, exc: OSError) -> ReaderError:

@@ -80,15 +80,24 @@ def find_spans(paragraphs: list[str]) -> list[Span]:
         if index != previous + 1:
             open_prev = False  # the paragraph before holds no mark, so it ended closed
         previous = index
-        open_prev = paragraph_spans(index, paragraphs[index], marks, open_prev, spans)
+        nxt = paragraphs[index + 1].lstrip()[:1] if index + 1 < len(paragraphs) else ""
+        open_prev = paragraph_spans(
+            index, paragraphs[index], marks, open_prev, spans, nxt != "" and nxt in _MARK_CHARS
+        )
     return _keep_runs(spans, paragraphs)
 
 
 def paragraph_spans(
-    index: int, text: str, marks: list[int], open_prev: bool, spans: list[Span]
+    index: int,
+    text: str,
+    marks: list[int],
+    open_prev: bool,
+    spans: list[Span],
+    next_opens: bool = False,
 ) -> bool:
     """Add the quotation parts of paragraph ``index`` (its marks at ``marks``) to
-    ``spans``; return whether it ends inside a quotation."""
+    ``spans``; return whether it ends inside a quotation. ``next_opens``: the next
+    paragraph opens with a quote mark."""
     opener = ""
     open_at = -1
     first = True
@@ -103,10 +112,19 @@ def paragraph_spans(
         if nested and mark in _CLOSERS:
             nested -= 1
             continue
-        if opener and mark == opener in _NESTING:
+        if opener and mark in _NESTING and (mark == opener or opener == '"'):
             if balance is None:
                 balance = _balance(text, marks)
-            if balance[m] > 0:
+            # Inside straight marks, curly ones nest when they pair up among themselves
+            # and the straight quotation goes on past them: to a straight close, or into
+            # the next paragraph ('"… “They haven’t done it” perhaps …"'; not a stray
+            # '"' before 'Trump said, “Only Rosie.”').
+            if (
+                balance[m] > 0
+                if mark == opener
+                else balance[m] >= 0
+                and (next_opens or any(text[after_at] == '"' for after_at in marks[m + 1 :]))
+            ):
                 # '“… the slogan “Make it so” on every sign.”': the marks from here on
                 # close once more than they open, so the outer quotation keeps its close
                 # ('“A. “B,” he said': the first was never closed, and B starts anew).

@@ -12,6 +12,7 @@ import json
 import multiprocessing
 import subprocess
 import sys
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -76,7 +77,7 @@ def test_parallel_import_writes_and_reports_exactly_what_one_by_one_does(
 
     monkeypatch.setattr(import_jobs, "_in_processes", spy)
     monkeypatch.setattr(import_jobs, "_cores", lambda: 2)
-    monkeypatch.setattr(import_, "SAVE_BATCH", 4)  # several batches
+    monkeypatch.setattr(import_, "MAX_SAVE_BATCH", 4)  # several batches
     monkeypatch.setattr(import_jobs, "PARALLEL_MIN_BYTES", 10**9)
     serial_code, serial_err = _run(inputs, tmp_path / "serial", capsys)
     assert used == []
@@ -131,28 +132,42 @@ def test_each_line_is_printed_once_its_file_is_on_disk(
         seen.append(line)
 
     monkeypatch.setattr(import_._NoProgress, "say", say)
-    monkeypatch.setattr(import_, "SAVE_BATCH", 3)
+    monkeypatch.setattr(import_, "MAX_SAVE_BATCH", 3)
     assert main(["import", str(inputs), "-o", str(out)]) == 1
     assert len(seen) == 12 and sum(" -> " in line for line in seen) == 10
 
 
-def test_a_batch_saves_its_articles_together(
+def test_what_comes_while_the_disk_is_busy_is_saved_in_one_batch(
     inputs: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from reader.core import files
 
+    # the disk takes the first article and is busy until every input has been made
+    all_made = threading.Event()
+    real_prepared, real_write = import_jobs.prepared, files.atomic_write_many
     batches: list[int] = []
-    real = files.atomic_write_many
 
-    def counting(items, **kwargs):  # type: ignore[no-untyped-def]
+    @contextmanager
+    def prepared(items: list[str]) -> Iterator[object]:
+        with real_prepared(items) as results:
+
+            def made() -> Iterator[object]:
+                yield from results
+                all_made.set()
+
+            yield made()
+
+    def busy_disk(items, **kwargs):  # type: ignore[no-untyped-def]
+        if not batches:
+            assert all_made.wait(timeout=60)  # a guard against a hang, not a timing
         batches.append(len(items))
-        return real(items, **kwargs)
+        return real_write(items, **kwargs)
 
-    monkeypatch.setattr(files, "atomic_write_many", counting)
-    monkeypatch.setattr(import_, "SAVE_BATCH", 4)
+    monkeypatch.setattr(import_jobs, "prepared", prepared)
+    monkeypatch.setattr(files, "atomic_write_many", busy_disk)
     assert main(["import", str(inputs), "-o", str(tmp_path / "out")]) == 1
-    # 12 inputs: 10 saved, waiting lines (failures too) fill a batch of 4
-    assert sum(batches) == 10 and max(batches) <= 4 and len(batches) >= 3
+    assert batches == [1, 9]  # the first article, then all nine others at once
+    assert len(list((tmp_path / "out").iterdir())) == 10
 
 
 @pytest.mark.parametrize(

@@ -13,7 +13,7 @@ import pytest
 
 from reader.core import files
 from reader.core.errors import ReaderError
-from reader.core.files import atomic_write, decode_text, read_bytes, read_text, shown
+from reader.core.files import atomic_write, decode_text, read_bytes, read_start, read_text, shown
 
 
 def _no_space(*args: object, **kwargs: object) -> Any:
@@ -76,6 +76,16 @@ def test_special_files_are_refused_without_blocking(tmp_path: Path) -> None:
         read_bytes(Path("/dev/zero"))
     with pytest.raises(ReaderError, match="is a directory, not a file"):
         read_bytes(tmp_path)
+    for special in (fifo, Path("/dev/zero")):  # the start only (the cache's head line)
+        with pytest.raises(ReaderError, match="not a regular file"):
+            read_start(special, 10)
+
+
+def test_read_start_reads_only_the_start(tmp_path: Path) -> None:
+    path = tmp_path / "entry"
+    path.write_bytes(b"0123456789")
+    assert read_start(path, 4) == b"0123"
+    assert read_start(path, 100) == b"0123456789"
 
 
 # -- atomic writes ------------------------------------------------------------------

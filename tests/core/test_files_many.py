@@ -49,7 +49,7 @@ def test_overwrite_replaces_and_keeps_the_mode(tmp_path: Path) -> None:
     assert old.read_text() == "new\n" and stat.S_IMODE(old.stat().st_mode) == 0o640
 
 
-def test_every_file_is_on_disk_before_any_is_named_and_each_folder_is_synced_once_per_batch(
+def test_every_file_is_on_disk_before_any_is_named_and_the_folder_is_synced_once(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     events: list[str] = []
@@ -66,12 +66,10 @@ def test_every_file_is_on_disk_before_any_is_named_and_each_folder_is_synced_onc
 
     monkeypatch.setattr(files.os, "fsync", fsync)
     monkeypatch.setattr(files.os, "link", link)
-    monkeypatch.setattr(files, "BATCH_FILES", 4)
-    assert atomic_write_many([(tmp_path / f"{n}.yaml", "x") for n in range(6)]) == [None] * 6
-    # two batches (4 + 2): all flushed, then all named, then the folder once
-    batch = ["file sync"] * 4 + ["name"] * 4 + ["folder sync"]
-    assert events == batch + ["file sync"] * 2 + ["name"] * 2 + ["folder sync"]
-    assert len(_names(tmp_path)) == 6
+    monkeypatch.setattr(files, "SYNC_THREADS", 4)  # fewer threads than files
+    assert atomic_write_many([(tmp_path / f"{n}.yaml", "x") for n in range(10)]) == [None] * 10
+    assert events == ["file sync"] * 10 + ["name"] * 10 + ["folder sync"]
+    assert len(_names(tmp_path)) == 10
 
 
 def test_a_file_that_cannot_be_flushed_is_not_named_and_the_others_are(

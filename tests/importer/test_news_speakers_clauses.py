@@ -72,3 +72,146 @@ def test_an_outlet_that_reported_the_words_is_their_source() -> None:
         "payment the campaign made in March.”",
     )
     assert speaker_of(article, "investigators are looking") == "Harlow Daily News"
+
+
+def test_a_clause_after_the_cue_verb_names_no_speaker() -> None:
+    article = imported(
+        LEAD,
+        "Senator Dana Cole and Governor Paul Whitfield argued over taxes on Friday.",
+        "Senator Dana Cole (D) said Whitfield's tax plan would cost the state millions, and "
+        "called him “the loudest voice for a plan that nobody has read.”",
+    )
+    assert speaker_of(article, "the loudest voice") == "Dana Cole"
+    assert "Whitfield's" not in {s.name for s in article.speakers}
+
+
+def test_a_time_phrase_between_the_subject_and_the_verb() -> None:
+    article = imported(
+        LEAD,
+        "Mayor Ann Reyes and Governor Paul Whitfield both spoke at the dinner.",
+        "“We will finish the bridge,” Whitfield said.",
+        "Much of the anger in the hall was aimed at Tom Hale, whom Reyes on Wednesday "
+        "called “a careless steward of the budget.”",
+    )
+    assert speaker_of(article, "a careless steward") == "Ann Reyes"
+
+
+def test_a_line_that_signs_a_quotation_names_its_speaker() -> None:
+    article = imported(
+        LEAD,
+        "Governor Paul Whitfield opened the session with a long speech on roads.",
+        '"If the mayor loses the north of the state, that could create real problems for '
+        "her campaign.",
+        'Dana Cole, Center for Fiscal Studies."',
+        "The mayor’s team shrugged off the warning.",
+        '"Great debate. She is tested. She never quits."',
+        "-Tom Hale, writing after the debate.",
+    )
+    assert speaker_of(article, "If the mayor loses") == "Dana Cole"
+    assert speaker_of(article, "Great debate") == "Tom Hale"
+
+
+def test_a_newspaper_after_the_quotation_is_its_source() -> None:
+    article = imported(
+        LEAD,
+        "Mayor Ann Reyes opened the debate with a speech on roads.",
+        "“She seems to be less welcome in the north than anyone expected,” the Harlow "
+        "Gazette wrote on Tuesday.",
+    )
+    assert speaker_of(article, "She seems to be less welcome") == "The Harlow Gazette"
+
+
+def test_according_to_opening_the_sentence_names_the_source() -> None:
+    article = imported(
+        LEAD,
+        "Mayor Ann Reyes opened the debate with a speech on roads.",
+        "According to Senator Dana Cole, the new budget is “a total disaster” for families.",
+    )
+    assert speaker_of(article, "a total disaster") == "Dana Cole"
+
+
+def test_a_possessive_names_its_owner_and_is_no_subject() -> None:
+    article = imported(
+        LEAD,
+        "Governor Paul Whitfield's party won the most seats on Sunday.",
+        "Whitfield said Monday that he will “try to form a stable government” this month.",
+        "Tom Hale, Mayor Ann Reyes's campaign manager, ripped Whitfield for acting as “the "
+        "judge and the jury” in the inquiry.",
+    )
+    assert speaker_of(article, "try to form a stable government") == "Paul Whitfield"
+    assert speaker_of(article, "the judge and the jury") == "Tom Hale"
+    assert not any(s.name.endswith("'s") for s in article.speakers)
+
+
+def test_a_full_stop_inside_the_closing_mark_ends_the_sentence() -> None:
+    article = imported(
+        LEAD,
+        "Governor Paul Whitfield and Mayor Ann Reyes traded posts all morning.",
+        'Then came another post, in which Reyes took credit for "being right on taxes." '
+        'And then Whitfield went on the attack, saying, "Is the mayor ever going to '
+        'explain the budget?"',
+    )
+    assert speaker_of(article, "Is the mayor ever going") == "Paul Whitfield"
+
+
+def test_role_words_and_verbs_of_us_political_news() -> None:
+    article = imported(
+        LEAD,
+        "Mayor Ann Reyes and Governor Paul Whitfield spoke on Friday.",
+        "“Tom is a longtime friend of mine,” said Reyes ally Dana Cole.",
+        "“Imagine the two of them on one stage,” mused Gazette co-host Sam Porter.",
+        "“We will not sign it,” Reyes said of the plan.",
+        "Whitfield blamed the council's “three lazy members” for the delay.",
+        "“The bridge will open in May,” Whitfield said.",
+        "Few remember the floods for what they were (Tom Hale, who wrote the first report, "
+        "once said, “It happened so many times that nobody counted any more”).",
+    )
+    assert speaker_of(article, "Tom is a longtime friend") == "Dana Cole"
+    assert speaker_of(article, "Imagine the two of them") == "Sam Porter"
+    assert speaker_of(article, "three lazy members") == "Paul Whitfield"
+    assert speaker_of(article, "It happened so many times") == "Tom Hale"
+
+
+def test_several_appositions_between_the_name_and_the_verb() -> None:
+    article = imported(
+        LEAD,
+        "Governor Paul Whitfield opened the convention with a long speech on roads.",
+        "“Both of them scare me,” Harry Bond, 30, of Dover, Del., who was among those "
+        "polled, said in a follow-up interview.",
+        "“We have had better conventions than this one,” Delaware delegate Bill Eastland, "
+        "wearing a cowboy hat and “Reyes for Mayor” pins, said.",
+        "The new plans “will not solve the shortage, but they help,” Anne Richards, "
+        "secretary for housing, planning, and roads, said on the same call.",
+    )
+    assert speaker_of(article, "Both of them scare me") == "Harry Bond"
+    assert speaker_of(article, "We have had better conventions") == "Bill Eastland"
+    assert speaker_of(article, "will not solve the shortage") == "Anne Richards"
+
+
+def test_a_bracket_that_describes_is_part_of_the_apposition() -> None:
+    article = imported(
+        LEAD,
+        "Governor Paul Whitfield opened the convention with a long speech on roads.",
+        "Jeff Bechdel, chairman of Dover Rising (a party committee), tweeted: “People "
+        "behind the mayor are wearing “Settle for Reyes” shirts tonight.”",
+    )
+    assert speaker_of(article, "People behind the mayor") == "Jeff Bechdel"
+
+
+def test_a_role_word_after_a_first_name_is_a_surname() -> None:
+    article = imported(
+        LEAD,
+        "Governor Paul Whitfield opened the session with a long speech on roads.",
+        "“What we have seen is that our efforts have not been enough,” Amy Pope, deputy "
+        "housing adviser, said on a call with reporters.",
+    )
+    assert speaker_of(article, "What we have seen") == "Amy Pope"
+
+
+def test_according_to_a_named_source_after_the() -> None:
+    article = imported(
+        LEAD,
+        "Governor Paul Whitfield opened the session with a long speech on roads.",
+        "According to The Dover Ledger, the men wore shirts that read “Settle for Reyes.”",
+    )
+    assert speaker_of(article, "Settle for Reyes") == "The Dover Ledger"

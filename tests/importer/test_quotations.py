@@ -91,3 +91,13 @@ def test_a_quotation_nested_in_another_stays_inside_it() -> None:
 def test_an_opening_mark_never_closed_is_not_taken_for_nesting() -> None:
     got = texts("“The first was never closed. “The second is,” Hale said.")
     assert got == ["The second is"]
+
+
+def test_curly_marks_nest_inside_straight_ones_that_go_on_past_them() -> None:
+    got = texts(
+        '"For example, the council has done nothing. “They have not read it,” one clerk '
+        'said, and the rest agreed."',
+        '"Trump tried to laugh it off, “Only the mayor.” But she was relentless.',
+    )
+    assert got[0].startswith("For example, the council has done nothing.")
+    assert got[1:] == ["Only the mayor."]

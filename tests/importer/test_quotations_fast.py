@@ -20,7 +20,10 @@ def _plain_find_spans(paragraphs: list[str]) -> list[Span]:
     open_prev = False
     for index, text in enumerate(paragraphs):
         marks = [match.start() for match in _MARKS.finditer(text)]
-        open_prev = paragraph_spans(index, text, marks, open_prev, spans)
+        nxt = paragraphs[index + 1].lstrip()[:1] if index + 1 < len(paragraphs) else ""
+        open_prev = paragraph_spans(
+            index, text, marks, open_prev, spans, nxt != "" and nxt in '“”„«»"'
+        )
     return _keep_runs(spans, paragraphs)
 
 

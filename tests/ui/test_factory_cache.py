@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from reader.core.format import cache, load_article
+from reader.core.format import cache, load_article, opening
 from reader.core.model import Article
 from reader.core.state import StateStore
 from reader.ui import factory
@@ -40,16 +40,16 @@ def test_a_big_article_is_cached_on_first_open_and_read_back_after(
     _join_cache_writer()
     assert entry.is_file()
 
-    read: list[Article | None] = []
-    real_read_entry = cache.read_entry
+    read: list[tuple[Article, bool] | None] = []
+    real_read_head = opening.read_head
 
-    def spy(where: Path, key: str) -> Article | None:
-        read.append(real_read_entry(where, key))
+    def spy(where: Path, key: str) -> tuple[Article, bool] | None:
+        read.append(real_read_head(where, key))
         return read[-1]
 
-    monkeypatch.setattr(cache, "read_entry", spy)
+    monkeypatch.setattr(opening, "read_head", spy)
     app = make_app(path, state=StateStore())
-    assert read == [seed_article]  # a hit
+    assert read == [(seed_article, True)]  # a hit, of the whole (a small article)
     assert app._start == load_article(path)
 
 

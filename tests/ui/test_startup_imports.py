@@ -23,6 +23,10 @@ NOT_AT_START = (
     "reader.core.index",
     "reader.ui.screens.library",
     "reader.ui.screens.help",
+    # the quote sidebar is mounted after the first paint
+    "reader.ui.widgets.quote_sidebar",
+    "reader.ui.widgets.quote_block",
+    "reader.core.quote_query",
 )
 
 _BUILD = """

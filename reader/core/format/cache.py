@@ -40,9 +40,10 @@ from pathlib import Path
 from typing import Any
 
 from reader import __version__
-from reader.core.files import MAX_FILE_BYTES, atomic_write, decode_text, read_bytes
+from reader.core.files import MAX_FILE_BYTES, atomic_write, decode_text, read_bytes, read_start
 from reader.core.format.dump import article_to_data
 from reader.core.format.fast import reads_back_as_is
+from reader.core.format.head import article_head
 from reader.core.format.load import parse_article
 from reader.core.format.schema import (
     ARTICLE,
@@ -59,7 +60,8 @@ from reader.core.gctools import paused_gc
 from reader.core.model import Article, CookieNotice, Figure, Footer, Quote, Section, Speaker
 
 #: Version of the entry layout; part of every key, so a new layout never reads an old one.
-CACHE_FORMAT = 1
+#: 2: a big article's entry opens with its head (:mod:`.head`) on a line of its own.
+CACHE_FORMAT = 2
 #: Only article files at least this big are cached: all of them (a small one is read
 #: back without importing PyYAML, a tenth of a bare Textual app's start).
 MIN_BYTES = 0
@@ -70,6 +72,9 @@ MAX_ENTRIES = 64
 MAX_TOTAL_BYTES = 256 * 1024 * 1024
 #: Largest entry read: JSON of the biggest article file, every character escaped.
 MAX_ENTRY_BYTES = 3 * MAX_FILE_BYTES
+#: Bytes read from the start of an entry to find its head line: a head holds some
+#: :data:`~.head.HEAD_CHARS` characters of text, quotes and speakers (JSON, escaped).
+HEAD_READ = 1 << 20
 #: A temporary file left by a writer that was killed is removed after this many seconds.
 STALE_TEMP_SECONDS = 3600.0
 
@@ -158,8 +163,10 @@ def read_entry(folder: Path, key: str) -> Article | None:
     entry = folder / f"{key}.json"
     try:
         raw = read_bytes(entry, MAX_ENTRY_BYTES)
+        # the whole article is the last line (a JSON document has no raw newline)
+        whole = raw[raw.rfind(b"\n") + 1 :]
         with paused_gc():
-            document = json.loads(raw)
+            document = json.loads(whole)
             article = _from_entry(document, key)
         if not reads_back_as_is(article):
             return None
@@ -171,6 +178,37 @@ def read_entry(folder: Path, key: str) -> Article | None:
     with contextlib.suppress(OSError):
         os.utime(entry)  # recently used: evicted last
     return article
+
+
+def read_head(folder: Path, key: str) -> tuple[Article, bool] | None:
+    """What to show first of the article cached under ``key``: its head and False, or
+    the whole article and True (an entry without a head); None if there is nothing
+    usable (never raises). Only the entry's first line is read."""
+    entry = folder / f"{key}.json"
+    try:
+        line = _first_line(entry)
+        with paused_gc():
+            document = json.loads(line)
+            head = type(document) is dict and document.get("part") == "head"
+            article = _from_entry(document, key, "head" if head else None)
+        if not reads_back_as_is(article):
+            return None
+    except Exception:  # as read_entry: anything wrong means the file the full way
+        return None
+    with contextlib.suppress(OSError):
+        os.utime(entry)
+    return article, not head
+
+
+def _first_line(entry: Path) -> bytes:
+    """The entry's first line; the whole entry if it is one line."""
+    start = read_start(entry, HEAD_READ)
+    newline = start.find(b"\n")
+    if newline >= 0:
+        return start[:newline]
+    if len(start) < HEAD_READ:
+        return start
+    return read_bytes(entry, MAX_ENTRY_BYTES)  # one long line: an entry without a head
 
 
 def _check(condition: bool) -> None:
@@ -205,7 +243,7 @@ _SECTION_KEYS = SECTION.always_written | SECTION.sometimes_written
 _QUOTE_KEYS = QUOTE.always_written | QUOTE.sometimes_written
 
 
-def _from_entry(document: Any, key: str) -> Article:
+def _from_entry(document: Any, key: str, part: str | None = None) -> Article:
     """The article in a decoded entry (raises _Unusable if it is not shaped like one).
 
     Only the shape is checked here: which keys (:mod:`.schema`: the ones the writer
@@ -215,7 +253,8 @@ def _from_entry(document: Any, key: str) -> Article:
     result. The records are built by hand, not by walking the schema: this is the fast
     way to open a big article, and a walk per quote took twice as long.
     """
-    entry = _fields(document, {"format", "reader", "key", "article"})
+    entry = _fields(document, {"format", "reader", "key", "article"}, {"part"})
+    _check(entry.get("part") == part)
     _check(type(entry["format"]) is int and entry["format"] == CACHE_FORMAT)
     _check(entry["reader"] == __version__ and entry["key"] == key)
     data = _fields(entry["article"], *_ARTICLE)
@@ -296,6 +335,10 @@ def _entry_chunks(key: str, article: Article) -> Iterator[bytes]:
     del rest["sections"], rest["quotes"]
     head = {"format": CACHE_FORMAT, "reader": __version__, "key": key}
     opening = _dumps(head)[:-1] + ',"article":' + _dumps(rest)[:-1]
+    first = article_head(article)
+    if first is not None:  # a big article: its head first, on a line of its own
+        line = {**head, "part": "head", "article": article_to_data(first)}
+        opening = _dumps(line) + "\n" + opening
     written = 0
 
     def counted(text: str) -> bytes:

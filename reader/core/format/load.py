@@ -75,6 +75,38 @@ def parse_article(text: str, filename: str = "<article>") -> Article:
     return article
 
 
+def parse_head(text: str, filename: str = "<article>") -> Article:
+    """Validate YAML text cut from a bigger file (:func:`.head.yaml_head`) as its head.
+
+    As :func:`parse_article`, but the quotes in sections the cut left out are dropped
+    before the checks (they would refer to sections not there); raises ArticleError.
+    """
+    from reader.core.format.safe_yaml import parse_yaml
+
+    with paused_gc():
+        root = parse_yaml(text, filename)
+        fields = root.value if isinstance(root.value, dict) else {}
+        sections, quotes = fields.get("sections"), fields.get("quotes")
+        if sections is not None and quotes is not None and isinstance(quotes.value, list):
+            items = sections.value if isinstance(sections.value, list) else []
+            kept = {LEAD, *(_text_field(item, "id") for item in items)}
+            quotes.value = [q for q in quotes.value if _text_field(q, "section") in kept]
+        checker = Checker()
+        article = _read_article(checker, root, filename)
+    if checker.problems or article is None:
+        if not checker.problems:
+            raise ArticleError.single(filename, "not a valid article")
+        raise ArticleError(filename, checker.problems)
+    return article
+
+
+def _text_field(node: Node, key: str) -> str:
+    """A mapping's text value for ``key`` ("" for anything else)."""
+    value = node.value.get(key) if isinstance(node.value, dict) else None
+    inner = value.value if isinstance(value, Node) else None
+    return inner if isinstance(inner, str) else ""
+
+
 def validate_article(article: Article, filename: str = "<article>") -> Article:
     """The article as :func:`parse_article` reads back :func:`dump_article`'s text.
 

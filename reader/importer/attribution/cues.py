@@ -17,8 +17,9 @@ from reader.importer.attribution.cues_after import (
     AfterCueReader,
 )
 from reader.importer.attribution.flags import (
-    ALL_CAPS,
+    ADVERB,
     ARTICLE,
+    AUXILIARY,
     BACKREF_CLOSER,
     BACKREF_MARKER,
     CAPWORD,
@@ -53,8 +54,6 @@ from reader.importer.attribution.tokens import run_at
 MAX_APPOSITIONS = 3
 #: Furthest "what" stands before the verb of a label ("what the groundsman had called").
 MAX_LABEL_SUBJECT = 5
-#: Longest acronym taken for a body ("DNC", "NAACP").
-MAX_ACRONYM = 6
 #: Furthest the ")" of a dateline's agency stands from its "(" ("Washington (AFP) –").
 MAX_TAG_SPAN = 6
 _QUOTE_MARKS = frozenset('“”„«»"')
@@ -62,6 +61,8 @@ _OPENING_MARKS = frozenset("“„«")
 #: What a sentence's subject follows inside it: a comma, or a quotation it reports.
 _AFTER_QUOTE = frozenset({",", "”", '"', "»", "—", "–"})
 _DASHES = frozenset({"–", "—", "-"})
+#: Words of a clause of its own, which no speaker phrase after a cue verb holds.
+_CLAUSE = AUXILIARY | REPORTING | PRE_CUE | POST_CUE
 
 
 class CueReader(AfterCueReader):
@@ -96,9 +97,15 @@ class CueReader(AfterCueReader):
             start -= 1
         according = self._according_to(start)
         if according:
-            cue = self.phrase(start + according, k + 1)
+            cue = self._according_source(start + according, k + 1)
             return cue._replace(adjacent=punct)
-        if f[start] & POST_CUE and start < k:
+        if (
+            f[start] & POST_CUE
+            and start < k
+            and not any(f[s] & _CLAUSE for s in range(start + 1, k + 1))
+        ):
+            # (not 'said Rubio's tax plan would …, and called him “…”': a clause
+            # follows the verb, and its words are not the speaker's name)
             cue = self.phrase(start + 1, k + 1)
             return cue._replace(adjacent=punct)
         # "Jeffrey M. Jones: “…”": a name and a colon introduce the words.
@@ -133,20 +140,6 @@ class CueReader(AfterCueReader):
                 return found
         return NONE
 
-    def _organisation(self, i: int, j: int) -> bool:
-        """Is the capitalised run ``tokens[i:j]`` a body rather than a person: an acronym
-        ("DNC", "FBI"), or a run holding a word of the language's institutions or news
-        sources ("Democratic National Committee", "The Washington Post")?"""
-        w, f = self.words, self.flags
-        lang = self.lang
-        if j - i == 1 and f[i] & ALL_CAPS and 2 <= len(w[i]) <= MAX_ACRONYM:
-            return True
-        words = [w[s].lower() for s in range(i, j) if f[s] & UPPER]
-        return any(
-            (word in lang.institution_words and word != "the") or word in lang.news_sources
-            for word in words
-        )
-
     def labelled(self, open_at: int) -> bool:
         """Is the quotation at ``open_at`` a name, a title or a written text ('spanduk
         bertuliskan “…”', 'a report titled "…"', 'the so-called “…”'), not speech?"""
@@ -174,7 +167,8 @@ class CueReader(AfterCueReader):
             start -= 1
         start += 1
         if not verbs:
-            return NONE
+            # 'According to The Federalist, the men wore shirts that read “…”'
+            return self._according_in(start, k)
         for verb in verbs:
             if any(f[s] & LABEL_OPENER for s in range(max(start, verb - MAX_LABEL_SUBJECT), verb)):
                 return NONE  # "what he called “stealth taxes”": a label he uses
@@ -213,6 +207,35 @@ class CueReader(AfterCueReader):
             if first is not None and first.kind == "name":
                 return first
         return Cue("back", at=self.tokens.start(verbs[0]))
+
+    def _according_in(self, start: int, k: int) -> Cue:
+        """The source an "according to" phrase opening the sentence at ``start`` names,
+        if any: the sentence's words are theirs. (Inside a sentence, 'Sebagian warga,
+        menurut Rahim, masih menganggap TBC sebagai "penyakit keturunan"', it reports
+        what people think, and the quoted words are a label.)"""
+        while start < k and not self.flags[start] & WORD:
+            start += 1
+        according = self._according_to(start)
+        if not according:
+            return NONE
+        cue = self._according_source(start + according, k + 1)
+        return cue._replace(adjacent=False) if cue.kind in {"name", "desc"} else NONE
+
+    def _according_source(self, s: int, end: int) -> Cue:
+        """The source after "according to" at token ``s``: the speaker phrase, or a
+        capitalised run after "the", a named source whatever it is ("According to The
+        Federalist, …")."""
+        f = self.flags
+        cue = self.phrase(s, end)
+        if (
+            cue.kind not in {"name", "desc"}
+            and f[s] & ARTICLE
+            and s + 1 < end
+            and f[s + 1] & CAPWORD
+        ):
+            r = min(run_at(self.tokens, s + 1), end)
+            return Cue("desc", role=self._span_text(s, r), at=self.tokens.start(s))
+        return cue
 
     def _participle(self, verb: int) -> bool:
         """Is the reporting verb at ``verb`` a participle ("saying", "adding") whose
@@ -257,7 +280,7 @@ class CueReader(AfterCueReader):
         cues: list[int] = []
         for s in range(start, verb):
             if w[s] in _QUOTE_MARKS:
-                quoted = w[s] in _OPENING_MARKS or (w[s] == '"' and not quoted)
+                quoted = self._opening_mark(s)
             elif not quoted and f[s] & WORD and f[s] & (PRE_CUE | POST_CUE):
                 cues.append(s)
         for c in reversed(cues):
@@ -273,7 +296,7 @@ class CueReader(AfterCueReader):
         while s < verb:
             word = w[s]
             if word in _QUOTE_MARKS:
-                quoted = word in _OPENING_MARKS or (word == '"' and not quoted)
+                quoted = self._opening_mark(s)
                 s += 1
                 continue
             if quoted or not f[s] & WORD:
@@ -286,14 +309,23 @@ class CueReader(AfterCueReader):
                 s += 1
                 continue
             r = min(run_at(self.tokens, s), verb)
-            if (s == start or prev in _AFTER_QUOTE or f[s - 1] & ROLE) and not self._not_subject(
-                s, r
-            ):
+            opening = all(f[t] & (STOP | ADVERB) for t in range(start, s) if f[t] & WORD)
+            if (opening or prev in _AFTER_QUOTE or f[s - 1] & ROLE) and not self._not_subject(s, r):
                 found = self.name_at(s, r)
                 if found is not None and found.kind == "name":
                     return found
             s = max(r, s + 1)
         return NONE
+
+    def _opening_mark(self, s: int) -> bool:
+        """Does the quote mark at token ``s`` open a quotation (a straight one: when a
+        word follows it and no word comes right before it)?"""
+        mark = self.words[s]
+        if mark != '"':
+            return mark in _OPENING_MARKS
+        text = self.text
+        at = self.tokens.start(s)
+        return (at == 0 or text[at - 1].isspace()) and text[at + 1 : at + 2].isalnum()
 
     def _not_subject(self, i: int, r: int) -> bool:
         """Is the capitalised run ``tokens[i:r]`` a possessor, a dateline or a place
@@ -323,7 +355,17 @@ class CueReader(AfterCueReader):
             k -= 1  # "Gov. John Kasich (R-OH), said"
         if w[k] == ")":
             opening = opening_bracket(w, k)
-            return NONE if opening is None else self._name_ending(opening - 1)
+            if opening is None:
+                return NONE
+            if not any(f[s] & WORD and not f[s] & UPPER for s in range(opening, k)):
+                return self._name_ending(opening - 1)  # a party tag: "Reid (D-Nev.)"
+            # "Jeff Bechdel, chairman of America Rising (a Republican PAC), tweeted": a
+            # bracket that describes, inside the apposition; its comma is further back.
+            k = opening - 1
+            while k >= 0 and opening - k <= MAX_DESCRIPTION and w[k] != "," and not f[k] & HALT:
+                k -= 1
+            if k < 1:
+                return NONE
         comma = k
         for _ in range(MAX_APPOSITIONS):
             if w[comma] != ",":
@@ -343,6 +385,19 @@ class CueReader(AfterCueReader):
             comma = i
         return NONE
 
+    def _when_before(self, k: int) -> int:
+        """Tokens of a time phrase ending at token ``k`` between a subject and its verb
+        ("on Wednesday", "on Tuesday night", "last week"), 0 if none."""
+        lang = self.lang
+        j = k - 1 if k > 0 and self.tokens.lower(k) in lang.day_parts else k
+        if (
+            j > 0
+            and self.tokens.lower(j) in lang.time_words
+            and self.tokens.lower(j - 1) in lang.time_prepositions
+        ):
+            return k - j + 2
+        return 0
+
     def _subject(self, verb: int) -> Cue:
         """Who does the verb at ``verb``: a name, a pronoun, a description."""
         f = self.flags
@@ -350,6 +405,7 @@ class CueReader(AfterCueReader):
         # adverbs between subject and verb: "Lavrov juga mengatakan"
         while k >= 0 and f[k] & WORD and not f[k] & UPPER and f[k] & SUBJECT_ADVERB:
             k -= 1
+        k -= self._when_before(k)  # "Beck on Wednesday called"
         if k < 0 or not f[k] & WORD:
             return NONE
         if f[k] & (PRONOUN | BACKREF_CLOSER):

@@ -48,6 +48,15 @@ ADVERB_LIKE = SUBJECT_ADVERB
 MAX_SUBJECT = 6
 #: Longest party tag in brackets after a name ("(D-Nev.)" is six tokens).
 MAX_TAG = 8
+#: Longest line that signs a quotation ("S.C. Rep. Jim Clyburn.", "-Michelle Marks,
+#: Philadelphia.").
+MAX_SIGNATURE = 24
+_CLOSING_MARKS = frozenset('”"»')
+_QUOTE_MARKS = frozenset('“”„«»"')
+#: Most segments between commas after a name before its verb (", 30, of Raleigh, N.C.,
+#: who was among those polled, said").
+MAX_APPOSED = 3
+_DASHES = frozenset({"-", "–", "—"})
 
 
 class AfterCueReader(PhraseReader):
@@ -89,7 +98,7 @@ class AfterCueReader(PhraseReader):
         for j in range(k + 1, min(n, k + reach + 1)):
             if not f[j] & WORD:
                 break
-            if f[j] & (POST_CUE | PRE_CUE):
+            if f[j] & (POST_CUE | PRE_CUE) and not f[j] & UPPER:  # (not "United States")
                 cue = self.phrase(k, j)
                 if (
                     cue.kind == "none"
@@ -165,13 +174,40 @@ class AfterCueReader(PhraseReader):
         cue = self.phrase(k, r)
         return _adjacent(cue) if cue.kind == "name" else NONE
 
+    def signature(self, *, closing: bool) -> Cue:
+        """Who this paragraph signs the quotation before it as: a pull quote's last line
+        ('"… problems for her here. / S.C. Rep. Jim Clyburn."', ``closing``: the line
+        ends the quotation) or a line opened by a dash after it ('-President Obama,
+        tweeting after the speech.'). NONE unless the line is short and opens with a
+        name."""
+        w, f = self.words, self.flags
+        n = len(w)
+        if not n or n > MAX_SIGNATURE:
+            return NONE
+        k = 0
+        if closing:
+            if w[-1] not in _CLOSING_MARKS or any(x in _CLOSING_MARKS for x in w[:-1]):
+                return NONE
+        else:
+            if w[0] not in _DASHES:
+                return NONE
+            k = 1
+        if k >= n or not f[k] & CAPWORD:
+            return NONE
+        cue = self.phrase(k)
+        return _adjacent(cue) if cue.kind == "name" else NONE
+
     def _ends_sentence(self, j: int) -> bool:
         """Does the full stop at token ``j`` end a sentence? Not after an abbreviated
         title ("Sen. Ann Cole"), nor glued to the next token ("$1.6 billion", "U.S.")."""
         if j and self.flags[j - 1] & ABBREVIATION:
             return False
         ends = self.tokens.ends
-        return j + 1 >= len(ends) or ends[j] != self.tokens.start(j + 1)
+        return (
+            j + 1 >= len(ends)
+            or ends[j] != self.tokens.start(j + 1)
+            or self.words[j + 1] in _CLOSING_MARKS  # 'credit for "being right."'
+        )
 
     def trailing(self, close_at: int) -> Cue:
         """The cue that ends the sentence a quotation is part of, after a comma: '"He can
@@ -192,25 +228,52 @@ class AfterCueReader(PhraseReader):
         return NONE
 
     def _apposed_subject(self, k: int) -> Cue:
-        """ "…," Senator Jeff Sessions, a close adviser to Trump, told AFP: a name, a
-        role between commas, then the cue verb."""
+        """ "…," Senator Jeff Sessions, a close adviser to Trump, told AFP: a name, then
+        up to three segments between commas (a role, an age, where the person is from,
+        a "who" clause, even a quotation: 'Texas delegate Bill Eastland, wearing “Ted
+        Cruz” pins, said'; "Harry Bond, 30, of Raleigh, N.C., who was polled, said"),
+        then the cue verb."""
         w, f = self.words, self.flags
         n = len(w)
-        r = run_at(self.tokens, k)
-        if r == k or r >= n or w[r] != ",":
+        c = k
+        while c < n and c - k <= MAX_SUBJECT and f[c] & WORD:
+            c += 1
+        if c == k or c >= n or w[c] != ",":
             return NONE
-        j = r + 1
-        while j < n and j - r <= MAX_ROLE_AFTER and w[j] != "," and not f[j] & HALT:
-            j += 1
-        if j >= n - 1 or w[j] != "," or j - r > MAX_ROLE_AFTER:
+        cue = self.phrase(k, c)
+        if cue.kind != "name":
             return NONE
-        v = j + 1
-        while v < n and f[v] & ADVERB_LIKE:
-            v += 1
-        if v >= n or not f[v] & (POST_CUE | PRE_CUE):
-            return NONE
-        cue = self.phrase(k, r)
-        return _adjacent(cue) if cue.kind == "name" else NONE
+        for segment in range(MAX_APPOSED + 1):
+            j = c + 1
+            while j < n and j - c <= MAX_ROLE_AFTER and w[j] != "," and not self._halts(j):
+                j += 1
+            if j >= n - 1 or w[j] != ",":
+                return NONE
+            if (
+                segment
+                and all(f[s] & UPPER or not f[s] & WORD for s in range(c + 1, j))
+                and "." not in w[c + 1 : j]
+            ):
+                # not a list of places, as in "…, Kelurahan Cipinang, Jatinegara, Jakarta
+                # Timur, Fikri Husin, mengatakan" (but an abbreviated one: ", N.C.,")
+                return NONE
+            v = j + 1
+            while v < n and f[v] & ADVERB_LIKE:
+                v += 1
+            if v < n and f[v] & WORD and f[v] & (POST_CUE | PRE_CUE):
+                return _adjacent(cue)
+            c = j
+        return NONE
+
+    def _halts(self, j: int) -> bool:
+        """Does token ``j`` end an apposition: a halting mark, but not a quote mark
+        inside it nor the full stop of an abbreviation ("N.C.")?"""
+        word = self.words[j]
+        if word in _QUOTE_MARKS:
+            return False
+        if word == ".":
+            return self._ends_sentence(j)
+        return bool(self.flags[j] & HALT)
 
     def _name_ending(self, k: int) -> Cue:
         """The name whose capitalised run ends at token ``k`` ("Incident commander Rosa

@@ -39,6 +39,8 @@ MAX_SPEECH_REACH = 14
 #: Longest sentence looked through for the pronoun that opens the next one (tokens).
 MAX_SENTENCE = 40
 _FULL_STOPS = frozenset(".!?")
+#: The endings of a possessive: its owner is no subject ("Trump’s campaign manager").
+_POSSESSIVE = ("’s", "'s", "s’", "s'")
 
 #: A mention: (paragraph, offset, person, strength as subject 0-2, reported speaking).
 Event = tuple[int, int, int, int, bool]
@@ -98,7 +100,10 @@ def mentions(
                 k = titled
                 continue
             best = _best(registry, index[word], tuple(words[k:j]), last)
-            strength, speaks = _strength(toks, k, j)
+            if words[j - 1].endswith(_POSSESSIVE):
+                strength, speaks = 0, False  # "Donald Trump’s campaign manager, …"
+            else:
+                strength, speaks = _strength(toks, k, j)
             events.append((b, start, best, strength, speaks))
             last = best
             k = max(j, k + 1)

@@ -60,6 +60,9 @@ _AFTER_ROLE = frozenset({",", "("})
 #: Punctuation no bracketed short form holds.
 _HALT_CHARS = frozenset('.!?;:“”„«»"(),')
 
+#: The endings of a possessive ("Rubio's", "Sanders’").
+_POSSESSIVE = ("’s", "'s", "s’", "s'")
+
 CueKind = Literal["name", "role", "back", "desc", "none"]
 
 
@@ -266,6 +269,10 @@ class NameReader:
                 return None
             start = self.tokens.start(i)
             return Cue("role", role=self._span_text(i, j), head=head.lower(), at=start)
+        if name[-1].endswith(_POSSESSIVE):
+            # "Prime Minister Mariano Rajoy's party": the person is Mariano Rajoy, not a
+            # "Rajoy's" of their own
+            name = (*name[:-1], _owner(name[-1]))
         n0 = i + len(role_words)
         role = None
         start = i
@@ -325,6 +332,11 @@ class NameReader:
         if any(f[s] & ROLE for s in range(i, k)):
             return self._span_text(i, k)  # "Kenyan runner", "retired schoolteacher"
         return None
+
+
+def _owner(word: str) -> str:
+    """The name in a possessive: "Rajoy's" → "Rajoy", "Sanders’" → "Sanders"."""
+    return word[:-2] if word.endswith(("’s", "'s")) else word[:-1]
 
 
 def opening_bracket(words: list[str], close: int) -> int | None:

@@ -14,8 +14,10 @@ from itertools import repeat
 from operator import and_
 
 from reader.importer.attribution.flags import (
+    ABBREVIATION,
     ALL_CAPS,
     CAPWORD,
+    HONORIFIC,
     PARTICLE,
     PLACE_PREPOSITION,
     PLAIN,
@@ -182,7 +184,7 @@ class NameRules:
             if flags & PARTICLE and not flags & UPPER:
                 k -= 1
                 continue
-            if not flags & PLAIN:
+            if not flags & PLAIN and not (last and self._role_surname(words)):
                 break
             if not last and word.endswith(("’s", "'s")):
                 break  # "Ethiopia’s Hana Tesfaye"
@@ -229,6 +231,18 @@ class NameRules:
         if len(name) == 1 and (_acronym(name[0]) or name[0] in self.places):
             k = len(words)  # "Kadispen TNI AL", "…, Yogyakarta,": no person
         return k
+
+    def _role_surname(self, words: tuple[str, ...]) -> bool:
+        """Is the role word that ends the run a surname ("Amy Pope", "Pete King")? A
+        title stands before a name, not after a first name."""
+        table = self.table
+        last, before = table[words[-1]], table[words[-2]]
+        return (
+            bool(last & ROLE)
+            and not last & (HONORIFIC | ABBREVIATION | STOP)
+            and bool(before & PLAIN)
+            and not self.common(words[-2])
+        )
 
     def common(self, word: str) -> bool:
         """Does the article use this word in lower case too (so it is no name)?"""

@@ -8,6 +8,7 @@ from __future__ import annotations
 from reader.importer.attribution.flags import (
     ABBREVIATION,
     ACCORDING_START,
+    ALL_CAPS,
     ARTICLE,
     AUXILIARY,
     BACKREF_CLOSER,
@@ -38,6 +39,8 @@ MAX_PHRASE = 25
 MAX_DESCRIBED = 3
 #: … and a description ("a resident who has lived on the estate for 30 years").
 MAX_DESCRIPTION = 14
+#: Longest acronym taken for a body ("DNC", "NAACP").
+MAX_ACRONYM = 6
 
 
 class PhraseReader(NameReader):
@@ -62,9 +65,28 @@ class PhraseReader(NameReader):
             return self._description(k, end)
         if first & UPPER:
             return self._capitalised(k, end)
+        if first & ARTICLE and k + 1 < end and f[k + 1] & CAPWORD:
+            # '"…," the Global Times wrote': a body after "the" is the source
+            r = min(run_at(self.tokens, k + 1), end)
+            if self._organisation(k + 1, r):
+                return Cue("desc", role=self._span_text(k, r), at=self.tokens.start(k))
         if first & (BACKREF_MARKER | ROLE_MARKER | ROLE | INDEFINITE):  # "said one visitor"
             return self._description(k, end)
         return self._described_name(k, end)
+
+    def _organisation(self, i: int, j: int) -> bool:
+        """Is the capitalised run ``tokens[i:j]`` a body rather than a person: an acronym
+        ("DNC", "FBI"), or a run holding a word of the language's institutions or news
+        sources ("Democratic National Committee", "The Washington Post")?"""
+        w, f = self.words, self.flags
+        lang = self.lang
+        if j - i == 1 and f[i] & ALL_CAPS and 2 <= len(w[i]) <= MAX_ACRONYM:
+            return True
+        words = [w[s].lower() for s in range(i, j) if f[s] & UPPER]
+        return any(
+            (word in lang.institution_words and word != "the") or word in lang.news_sources
+            for word in words
+        )
 
     def _described_name(self, k: int, end: int) -> Cue:
         """A name after a few lower-case words no list holds: "said master of ceremonies

@@ -42,6 +42,8 @@ SPEECH_REACH = 3
 READ_AFTER_LAST = 1
 #: Most words of a quoted title or slogan after a label word ("bertema", "titled").
 MAX_LABEL_WORDS = 8
+#: Cues that name or describe a speaker (the others point back or say nothing).
+_NAMING = frozenset({"name", "role", "desc"})
 
 
 @dataclass
@@ -115,6 +117,8 @@ def attribute(paragraphs: list[str], spans: list[Span], lang: Language) -> Attri
             tail = parts[-1]
             if tail.close_at is not None:
                 cues.append(readers[tail.block].trailing(tail.close_at))
+        if not any(c.kind in _NAMING for c in cues):
+            cues.append(_signature(paragraphs, readers, parts[-1]))
         groups.append(Group(parts, cues, adjacent))
 
     registry = Registry()
@@ -169,6 +173,21 @@ def _resolve(registry: Registry, groups: list[Group], events: list[Event]) -> At
         registry.seen(speaker)
     result.people = registry.people
     return result
+
+
+def _signature(paragraphs: list[str], readers: list[CueReader], tail: Span) -> Cue:
+    """The line after a quotation that signs it: the last line of a pull quote, whose
+    closing mark ends it, or a dash and a name after a quotation that fills its own
+    paragraph."""
+    nxt = tail.block + 1
+    if nxt >= len(readers):
+        return NONE
+    if tail.close_at is None:
+        return readers[nxt].signature(closing=True)
+    text = paragraphs[tail.block]
+    if text[tail.close_at + 1 :].strip(" .,") or text[: tail.open_at].strip():
+        return NONE
+    return readers[nxt].signature(closing=False)
 
 
 def _title_like(text: str) -> bool:

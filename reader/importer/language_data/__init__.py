@@ -65,6 +65,9 @@ class Language:
     abbreviations: frozenset[str]
     reporting_verbs: frozenset[str]
     reporting_blockers: tuple[list[str], ...]
+    time_words: frozenset[str]
+    day_parts: frozenset[str]
+    time_prepositions: frozenset[str]
     absolute_prepositions: frozenset[str]
     participle_suffix: str
     label_markers: frozenset[str]
@@ -157,6 +160,9 @@ def _load(path: Path) -> Language:
         reporting_verbs=frozenset(_words(data, "reporting_verbs")),
         reporting_blockers=tuple(p.split() for p in _words(data, "reporting_blockers")),
         absolute_prepositions=frozenset(_words(data, "absolute_prepositions")),
+        time_words=frozenset(_words(data, "time_words")),
+        day_parts=frozenset(_words(data, "day_parts")),
+        time_prepositions=frozenset(_words(data, "time_prepositions")),
         participle_suffix=_text(data, "participle_suffix", ""),
         label_markers=frozenset(_words(data, "label_markers")),
         label_openers=frozenset(_words(data, "label_openers")),

@@ -8,7 +8,7 @@ moment after scrolling stops and when the screen goes away, and restored next ti
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, ClassVar, cast
 
 from textual import on
 from textual.actions import SkipAction
@@ -34,12 +34,12 @@ from reader.ui.widgets.article_body import MAX_TEXT_WIDTH, ArticleBody
 from reader.ui.widgets.find_bar import FindBar
 from reader.ui.widgets.footer_panel import FooterPanel
 from reader.ui.widgets.key_footer import KeyFooter
-from reader.ui.widgets.quote_sidebar import QuoteSidebar
 from reader.ui.widgets.reading_header import ReadingHeader
 from reader.ui.widgets.section_list import SectionList
 
 if TYPE_CHECKING:
     from reader.ui.screens.help import HelpRow
+    from reader.ui.widgets.quote_sidebar import QuoteSidebar
 
 #: Below this many columns the side panes start hidden (toggle them with t and s).
 NARROW_WIDTH = 110
@@ -71,9 +71,12 @@ class ReadingScreen(Screen[None]):
     show_quotes: reactive[bool] = reactive(True)
     narrow: reactive[bool | None] = reactive(None)
 
-    def __init__(self, article: Article, state: StateStore) -> None:
+    def __init__(self, article: Article, state: StateStore, *, whole: bool = True) -> None:
         super().__init__()
+        #: the article; only its head (reader.core.format.head) until take_whole, when
+        #: ``whole`` is False: the app reads the rest after the first paint
         self.article = article
+        self._whole = whole
         self.state = state
         self.untitled = untitled_label(article.language)
         self._save_timer: Timer | None = None
@@ -85,7 +88,8 @@ class ReadingScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         article = self.article
-        yield ReadingHeader(article.title, article.source, reading_minutes(article), id="header")
+        minutes = reading_minutes(article) if self._whole else None  # of the whole
+        yield ReadingHeader(article.title, article.source, minutes, id="header")
         with Horizontal(id="panes"):
             yield SectionList(article, untitled=self.untitled, id="toc").data_bind(
                 current=ReadingScreen.current_section
@@ -114,6 +118,8 @@ class ReadingScreen(Screen[None]):
         self.query_one("#quotes-pane").border_title = "Quotes"
         self.call_after_refresh(self._mount_sidebar_after_paint)
         self.watch(self.body, "scroll_y", self._scrolled, init=False)
+        if not self._whole:  # the body asks for the whole before a move past the head
+            self.body.wait_for_rest = self._whole_now
         self._build_pause = BuildPause(self, self._built)
 
     def _built(self) -> bool:
@@ -121,7 +127,8 @@ class ReadingScreen(Screen[None]):
         TOC, the sidebar's list and search text)."""
         sidebar = self.sidebar
         return (
-            self.body.text_layout.is_complete
+            self._whole
+            and self.body.text_layout.is_complete
             and self.query_one("#toc", SectionList).filled
             and sidebar is not None
             and sidebar.is_mounted
@@ -140,8 +147,36 @@ class ReadingScreen(Screen[None]):
         return self.query_one("#body", ArticleBody)
 
     def _mount_sidebar_after_paint(self) -> None:
-        if self.is_attached and self.query_one("#quotes-pane").is_mounted:  # not quitting
+        # with only the head, the sidebar (every quote) waits for the whole article
+        if self._whole and self.is_attached and self.query_one("#quotes-pane").is_mounted:
             self._mount_sidebar()
+
+    def take_whole(self, whole: Article, *, extends: bool) -> None:
+        """The whole article, of which the screen has shown the head so far: the text,
+        the TOC, the header and the quotes go on from what is on screen (or start again,
+        if the whole does not begin with that head: ``extends`` False, only ever when
+        the file says something else than its head seemed to)."""
+        self.article = whole
+        self._whole = True
+        self._section_numbers = None
+        self.body.continue_with(whole, extends=extends)
+        self.query_one(SectionList).continue_with(whole, extends=extends)
+        self.query_one(ReadingHeader).show_minutes(reading_minutes(whole))
+        self.call_later(self._sidebar_for_whole)
+        self._show_where()
+
+    async def _sidebar_for_whole(self) -> None:
+        sidebar = self.sidebar
+        if sidebar is not None and sidebar.article is not self.article:
+            await sidebar.remove()  # mounted with the head's quotes only
+        self._mount_sidebar_after_paint()
+
+    def _whole_now(self) -> None:
+        """Wait for the whole article if only its head is here: the key at hand wants
+        more than the head (reader.ui.app.ReaderApp.wait_for_whole)."""
+        wait = getattr(self.app, "wait_for_whole", None)
+        if not self._whole and wait is not None:
+            wait()
 
     def _mount_sidebar(self) -> QuoteSidebar:
         """The quote sidebar, mounted now if it is not yet (it is just after first paint).
@@ -152,8 +187,12 @@ class ReadingScreen(Screen[None]):
         then (``/``, a speaker filter) mounts it at once; the sidebar takes the filter,
         or the focus, as soon as it is composed.
         """
+        self._whole_now()  # the sidebar lists every quote
         sidebar = self.sidebar
         if sidebar is None:
+            # imported here: the sidebar's modules are not needed for the first paint
+            from reader.ui.widgets.quote_sidebar import QuoteSidebar
+
             sidebar = QuoteSidebar(self.article, id="quotes")
             self.query_one("#quotes-pane").mount(sidebar)
         return sidebar
@@ -161,8 +200,8 @@ class ReadingScreen(Screen[None]):
     @property
     def sidebar(self) -> QuoteSidebar | None:
         """The quote sidebar (None for the moment before a deferred one is mounted)."""
-        found = self.query("#quotes").results(QuoteSidebar)
-        return next(found, None)
+        found = self.query("#quotes")
+        return cast("QuoteSidebar | None", found.first() if found else None)
 
     @property
     def find_bar(self) -> FindBar:
@@ -211,10 +250,15 @@ class ReadingScreen(Screen[None]):
         top = int(body.scroll_y)
         layout = body.text_layout
         target = layout.section_after(top) if step > 0 else layout.section_before(top)
+        if target is None and step > 0 and not self._whole:  # past the head
+            self._whole_now()
+            target = body.text_layout.section_after(top)
         if target is not None:
             self.go_to_section(target)
 
     def action_go_section_number(self, number: int) -> None:
+        if number > len(self.article.sections):
+            self._whole_now()
         if 1 <= number <= len(self.article.sections):
             self.go_to_section(self.article.sections[number - 1].id)
 
@@ -277,16 +321,16 @@ class ReadingScreen(Screen[None]):
             self.show_toc = False
             self.body.focus()
 
-    @on(QuoteSidebar.QuoteChosen)
-    def _quote_chosen(self, event: QuoteSidebar.QuoteChosen) -> None:
+    # QuoteSidebar's messages by handler name (on_quote_sidebar_…), not @on: the
+    # sidebar's module is imported only when it is mounted, after the first paint.
+    def on_quote_sidebar_quote_chosen(self, event: QuoteSidebar.QuoteChosen) -> None:
         self.go_to_quote(event.quote_id)
         if self.narrow:
             # the sidebar shares a narrow screen with the text: make room to read the quote
             self.show_quotes = False
             self.body.focus()
 
-    @on(QuoteSidebar.Left)
-    def _sidebar_left(self) -> None:
+    def on_quote_sidebar_left(self) -> None:
         if self.narrow:
             # on a narrow screen the sidebar covers half the text: out of it, it goes
             self.show_quotes = False
@@ -381,6 +425,7 @@ class ReadingScreen(Screen[None]):
         return focused is not None and self._contains(self.find_bar, focused)
 
     def action_find(self) -> None:
+        self._whole_now()  # matches in the whole text
         self.find_bar.open()
 
     def action_find_step(self, step: int) -> None:

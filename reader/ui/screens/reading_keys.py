@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING
 from textual.binding import Binding, BindingType
 
 from reader.ui.widgets.find_bar import FindBar
-from reader.ui.widgets.quote_sidebar import QuoteSidebar
 
 if TYPE_CHECKING:
     from reader.ui.screens.help import HelpRow
@@ -100,6 +99,8 @@ def reading_help(
     bindings: list[HelpRow] = [b for b in screen_bindings if isinstance(b, Binding)]
     everywhere: list[HelpRow] = [b for b in app_bindings if isinstance(b, Binding)]
     find: list[HelpRow] = [b for b in FindBar.BINDINGS if isinstance(b, Binding)]
+    from reader.ui.widgets.quote_sidebar import QuoteSidebar  # not before the first paint
+
     sidebar: list[HelpRow] = [b for b in QuoteSidebar.BINDINGS if isinstance(b, Binding)]
     return [
         ("Reading", bindings),

@@ -135,6 +135,11 @@ class BlockSource:
     def exhausted(self) -> bool:
         return self._pending is None
 
+    def resume(self, blocks: Iterable[Block]) -> None:
+        """Go on with ``blocks``, which begin with the blocks made so far (the blocks of
+        the whole article, of which these are the head's): make the rest from them."""
+        self._pending = islice(blocks, len(self.blocks), None)
+
     def fill(self, count: int) -> None:
         """Make up to ``count`` more blocks."""
         if self._pending is None:

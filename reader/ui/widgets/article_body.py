@@ -18,7 +18,7 @@ and copies is :mod:`reader.ui.widgets.body_selection`.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import ClassVar
 
 from rich.style import Style
@@ -122,6 +122,9 @@ class ArticleBody(ScrollView, can_focus=True):
         #: the widget's own Rich style, kept between lines (see :attr:`_base_style`)
         self._rich_style: Style | None = None
         self._section: str | None = None
+        #: set (by the screen) while the body has only an article's head: brings the
+        #: whole (:meth:`continue_with`) before a move past the head's text
+        self.wait_for_rest: Callable[[], None] | None = None
 
     # -- layout ----------------------------------------------------------------------
 
@@ -180,6 +183,31 @@ class ArticleBody(ScrollView, can_focus=True):
         self._check_section()
         if not self._layout.is_complete and self._continued is not self._layout:
             self.call_after_refresh(self._lay_out_more, self._layout)
+
+    def continue_with(self, article: Article, *, extends: bool = True) -> None:
+        """The whole article, of which the body has the head's text (core.format.head):
+        its blocks begin with the head's, so the rest is laid out after what is on
+        screen; if not (``extends`` False), the text is laid out again from the whole."""
+        layout = self._layout
+        self.wait_for_rest = None
+        if extends:
+            self._source.resume(iter_blocks(article))
+            if layout is not None and not self._layout_work.running:
+                self._continued = None  # its run had ended with the head's blocks
+                self._lay_out_more(layout)
+        else:
+            self._source = BlockSource(iter_blocks(article))
+            self._find = BodyFind(self, self._source.blocks)
+            self._layout = self._top = None
+            self._cache.clear()
+            self._wrap(resize=True)
+        if self.find_query:  # matches in the rest too
+            self.find(self.find_query)
+
+    def _take_rest(self) -> None:
+        wait, self.wait_for_rest = self.wait_for_rest, None
+        if wait is not None:
+            wait()
 
     def _lay_out_more(self, layout: TextLayout) -> None:
         """Wrap the rest of a long article after the first paint, in slices
@@ -264,6 +292,10 @@ class ArticleBody(ScrollView, can_focus=True):
         layout = self.text_layout
         if y + self.scrollable_content_region.height > layout.line_count:
             layout.extend_to(y + self.scrollable_content_region.height)
+            if self.wait_for_rest is not None and layout.is_complete:
+                self._take_rest()  # a screen past the head's text
+                layout = self.text_layout
+                layout.extend_to(y + self.scrollable_content_region.height)
         self._update_virtual_size()
         y = max(0, min(y, self.max_scroll_y))
         self.scroll_to(y=y, animate=False, immediate=True, force=True)
@@ -294,6 +326,7 @@ class ArticleBody(ScrollView, can_focus=True):
 
     def go_to_end(self) -> None:
         """Show the end of the article (laying all of it out first)."""
+        self._take_rest()
         self.text_layout.complete()
         self._update_virtual_size()
         self.go_to_line(self.max_scroll_y)

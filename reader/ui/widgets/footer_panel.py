@@ -20,6 +20,65 @@ from reader.core.model import CookieNotice, Footer
 from reader.core.text import one_line
 
 
+class AcceptButton(Button, inherit_css=False):
+    """Textual's compact primary ``Button``, with only the styles it is drawn with.
+
+    Button's own stylesheet (every variant and style, some 7,000 characters) took ~9 ms
+    to parse before the first paint, a tenth of what reader adds to a bare app's start;
+    this is the part of it that applies to a compact, primary button in the default
+    style, with the same look (the snapshots did not change).
+    """
+
+    DEFAULT_CSS = """
+    AcceptButton {
+        width: auto;
+        min-width: 16;
+        height: auto;
+        line-pad: 1;
+        text-align: center;
+        content-align: center middle;
+        pointer: pointer;
+        text-style: bold;
+        color: $button-color-foreground;
+        background: $primary;
+        border: none;
+        &:disabled {
+            text-opacity: 0.6;
+            pointer: not-allowed;
+        }
+        &:focus {
+            text-style: $button-focus-text-style;
+            background-tint: $foreground 5%;
+        }
+        &:hover {
+            background: $primary-darken-2;
+        }
+        &.-active {
+            background: $primary;
+            tint: $background 30%;
+        }
+        &:ansi {
+            color: $primary;
+            background: ansi_default;
+            &:hover {
+                background: $ansi-background;
+            }
+            &.-active {
+                background: $ansi-background !important;
+                border: blank $background !important;
+                tint: transparent;
+            }
+            &:disabled {
+                text-opacity: 1;
+                text-style: bold dim;
+                border: tall $border-blurred !important;
+                background: ansi_default !important;
+            }
+        }
+    }
+    """
+
+
 class FooterPanel(Vertical):
     """Copyright and cookie notice of the article's source."""
 
@@ -49,7 +108,7 @@ class FooterPanel(Vertical):
         if cookie is not None:
             with Horizontal(id="cookie-notice"):
                 yield Static(_notice(cookie), id="cookie-text")
-                yield Button(
+                yield AcceptButton(
                     Content(one_line(cookie.accept_label)),
                     id="accept-cookies",
                     compact=True,

@@ -42,7 +42,7 @@ class ReadingHeader(Widget):
         self,
         title: str,
         source: str,
-        minutes: int,
+        minutes: int | None,
         *,
         id: str | None = None,
         classes: str | None = None,
@@ -50,9 +50,16 @@ class ReadingHeader(Widget):
         super().__init__(id=id, classes=classes)
         self._title = one_line(title)
         self._source = one_line(source)
+        self._minutes = self._minutes_short = ""
+        if minutes is not None:
+            self.show_minutes(minutes)
+
+    def show_minutes(self, minutes: int) -> None:
+        """Show the reading time (None at first: a big article's whole is still being read)."""
         self._minutes = f"{minutes} min read"
         #: the reading time, shortened for a title that would not fit whole beside it
         self._minutes_short = f"{minutes} min"
+        self.refresh()
 
     @property
     def info(self) -> str:

@@ -65,6 +65,7 @@ class SectionList(CursorList):
         eager = len(article.sections) <= EAGER_ENTRIES
         entries = _options(article.sections, untitled) if eager else ()
         super().__init__(*entries, id=id, classes=classes)
+        self._untitled = untitled
         #: (article, untitled label) of a TOC filled in after the first paint
         self._deferred: tuple[Article, str] | None = None if eager else (article, untitled)
         self._work = SlicedWork(self, group="toc")
@@ -73,6 +74,20 @@ class SectionList(CursorList):
     def filled(self) -> bool:
         """Whether every section is listed (a long TOC is filled after the first paint)."""
         return self._deferred is None
+
+    def continue_with(self, article: Article, *, extends: bool = True) -> None:
+        """The whole article, of which the list has the head's sections: add the rest
+        (all of them again if it does not begin with that head)."""
+        if self._deferred is not None and not self._work.running:
+            self._deferred = (article, self._untitled)  # not filled in yet: the whole
+            return
+        self._work.finish()  # a head's long list still being filled in
+        start = self.option_count
+        if not extends:
+            self.clear_options()
+            start = 0
+        self.add_options(_options(article.sections[start:], self._untitled, first=start + 1))
+        self.watch_current(self.current)
 
     def on_mount(self) -> None:
         if self._deferred is not None:

@@ -195,8 +195,11 @@ def _set(where: Callable[[dict[str, Any]], Any], key: Any, value: Any) -> Callab
 # entry at all); every one must be ignored in favour of the file.
 TAMPERED: dict[str, Callable[[dict[str, Any]], None]] = {
     "not an object": lambda d: d.clear(),
-    "other format": _set(lambda d: d, "format", 2),
-    "format as text": _set(lambda d: d, "format", "1"),
+    "other format": _set(lambda d: d, "format", cache.CACHE_FORMAT + 1),
+    "old format": _set(lambda d: d, "format", cache.CACHE_FORMAT - 1),
+    "format as text": _set(lambda d: d, "format", str(cache.CACHE_FORMAT)),
+    "marked as a head": _set(lambda d: d, "part", "head"),
+    "other part": _set(lambda d: d, "part", "whole"),
     "other key": _set(lambda d: d, "key", "0" * 64),
     "extra field": _set(lambda d: d["article"], "extra", 1),
     "missing title": _edit_article(lambda a: a.pop("title")),

@@ -1,0 +1,118 @@
+"""Opening an article file to read it: the whole article, or a big one's head first.
+
+The app shows :attr:`Opening.article` in its first frame. For a big article that is its
+head (:mod:`.head`), read from the cache's first line or cut from the file's YAML, and
+:attr:`Opening.rest` reads the whole, to be called after the first paint (off the UI
+thread): the whole then takes the head's place. Everything is checked as a file is:
+the whole article the full way (a bad file still raises what ``load_article`` raises,
+only later), and the head shown is trusted only if the whole begins with exactly it
+(:attr:`Rest.extends`; otherwise the screen starts again from the whole).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from reader.core.files import MAX_FILE_BYTES, decode_text, read_bytes, read_text
+from reader.core.format.cache import (
+    Store,
+    cache_dir,
+    cache_key,
+    read_entry,
+    read_head,
+    write_entry,
+)
+from reader.core.format.head import begins_with, yaml_head
+from reader.core.format.load import parse_article, parse_head
+from reader.core.model import Article
+
+
+@dataclass(frozen=True)
+class Rest:
+    """The whole of an article whose head was shown first."""
+
+    article: Article
+    #: whether the whole begins with the head shown (the screen goes on from it)
+    extends: bool
+    #: writes the whole's cache entry (None: it came from the cache)
+    store: Store | None
+
+
+@dataclass(frozen=True)
+class Opening:
+    """An article file, opened: what to show first, and how to read the rest."""
+
+    #: the whole article, or its head when :attr:`rest` is set
+    article: Article
+    #: reads the whole article (raises what ``load_article`` raises); None: it is whole
+    rest: Callable[[], Rest] | None = None
+    #: writes the cache entry of a whole article read from its file (None: nothing to)
+    store: Store | None = None
+
+
+def open_article(
+    path: Path | str, limit: int = MAX_FILE_BYTES, *, folder: Path | None = None
+) -> Opening:
+    """Open an article file, through the cache (:mod:`.cache`), a big one head first.
+
+    Raises what ``load_article`` raises for the file, when it is read whole now.
+    """
+    path = Path(path)
+    data = read_bytes(path, limit)
+    where = folder if folder is not None else cache_dir()
+    key = cache_key(data)
+    name = str(path)
+
+    def store(article: Article) -> Store:
+        def write() -> None:
+            write_entry(where, key, article)
+
+        return write
+
+    hit = read_head(where, key)
+    if hit is not None:
+        article, whole = hit
+        if whole:
+            return Opening(article)
+        head = article
+
+        def rest_from_cache() -> Rest:
+            whole = read_entry(where, key)
+            if whole is None:  # the head was fine, the rest not: the file the full way
+                whole = parse_article(read_text(path, limit), name)
+                return Rest(whole, begins_with(whole, head), store(whole))
+            return Rest(whole, begins_with(whole, head), None)
+
+        return Opening(head, rest=rest_from_cache)
+    cut = _file_head(data, name)
+    if cut is not None:
+        head = cut
+        # the file's bytes, kept for the rest only until they are decoded: the text and
+        # the bytes of a 5 MB file together would raise the app's peak memory
+        kept = [data]
+
+        def rest_from_file() -> Rest:
+            text = decode_text(kept.pop(), name)
+            whole = parse_article(text, name)
+            return Rest(whole, begins_with(whole, head), store(whole))
+
+        return Opening(head, rest=rest_from_file)
+    article = parse_article(decode_text(data, name), name)
+    return Opening(article, store=store(article))
+
+
+def _file_head(data: bytes, name: str) -> Article | None:
+    """The head cut from a big file's YAML, or None (too small, laid out otherwise,
+    or the cut does not read as an article: the whole file is then read first)."""
+    cut = yaml_head(data)
+    if cut is None:
+        return None
+    try:
+        return parse_head(decode_text(cut, name), name)
+    except Exception:  # anything: the file is read the full way, which words the problem
+        return None
+
+
+__all__ = ["Opening", "Rest", "open_article"]

@@ -1,0 +1,153 @@
+"""Big articles opened head first: the head is a valid prefix of the whole, read first
+from the cache or cut from the file, and never trusted beyond what the whole confirms."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from pathlib import Path
+
+import pytest
+from _big import big_article, write_big
+
+from reader.core.errors import ArticleError
+from reader.core.format import cache, load_article
+from reader.core.format.fast import reads_back_as_is
+from reader.core.format.head import article_head, begins_with, yaml_head
+from reader.core.format.load import parse_head
+from reader.core.format.opening import open_article
+from reader.core.model import Article
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    return tmp_path / "cache"
+
+
+def test_a_head_is_the_first_sections_and_their_quotes_a_valid_article() -> None:
+    whole = big_article()
+    head = article_head(whole)
+    assert head is not None and 1 < len(head.sections) < len(whole.sections)
+    assert head.sections == whole.sections[: len(head.sections)]
+    kept = {s.id for s in head.sections}
+    assert head.quotes == tuple(q for q in whole.quotes if q.section in kept)
+    assert (head.speakers, head.footer, head.lead) == (whole.speakers, whole.footer, whole.lead)
+    assert reads_back_as_is(head)
+    assert begins_with(whole, head)
+    other = dataclasses.replace(head, quotes=head.quotes[1:])
+    assert not begins_with(whole, other)
+
+
+def test_a_small_article_has_no_head(seed_article: Article) -> None:
+    assert article_head(seed_article) is None
+
+
+def test_the_head_cut_from_a_file_reads_as_the_head_of_the_whole(tmp_path: Path) -> None:
+    path = write_big(tmp_path)
+    cut = yaml_head(path.read_bytes())
+    assert cut is not None and len(cut) < path.stat().st_size // 3
+    head = parse_head(cut.decode("utf-8"))
+    whole = load_article(path)
+    assert 1 < len(head.sections) < len(whole.sections)
+    assert head.quotes  # the quotes of its sections, none of the others
+    assert begins_with(whole, head)
+
+
+def test_a_file_not_laid_out_as_reader_writes_it_has_no_head(
+    tmp_path: Path, seed_path: Path
+) -> None:
+    assert yaml_head(seed_path.read_bytes()) is None  # small
+    data = write_big(tmp_path).read_bytes()
+    assert yaml_head(data.replace(b"\nsections:\n", b"\nsections: \n  ")) is None
+    assert yaml_head(data.replace(b"\nquotes:", b"\nquotations:")) is None
+
+
+def test_a_big_entry_opens_with_its_head_on_a_line_of_its_own(tmp_path: Path, folder: Path) -> None:
+    path = write_big(tmp_path)
+    whole = load_article(path)
+    key = cache.cache_key(path.read_bytes())
+    assert cache.write_entry(folder, key, whole)
+    first, second = (folder / f"{key}.json").read_bytes().split(b"\n")
+    assert json.loads(first)["part"] == "head"
+    assert "part" not in json.loads(second)
+    assert cache.read_head(folder, key) == (article_head(whole), False)
+    assert cache.read_entry(folder, key) == whole
+
+
+def test_opening_a_big_file_shows_its_head_then_reads_the_whole(
+    tmp_path: Path, folder: Path
+) -> None:
+    path = write_big(tmp_path)
+    opening = open_article(path, folder=folder)
+    assert opening.rest is not None and opening.store is None
+    rest = opening.rest()
+    assert rest.article == load_article(path) and rest.extends
+    assert begins_with(rest.article, opening.article)
+    assert rest.store is not None
+    rest.store()
+    again = open_article(path, folder=folder)  # from the cache: its head, then its whole
+    assert again.article == article_head(rest.article)
+    assert again.rest is not None
+    from_cache = again.rest()
+    assert (from_cache.article, from_cache.extends, from_cache.store) == (rest.article, True, None)
+
+
+def test_a_small_file_opens_whole(tmp_path: Path, folder: Path, seed_path: Path) -> None:
+    opening = open_article(seed_path, folder=folder)
+    assert opening.rest is None and opening.article == load_article(seed_path)
+    assert opening.store is not None
+    opening.store()
+    assert open_article(seed_path, folder=folder) == dataclasses.replace(opening, store=None)
+
+
+def test_a_file_whose_rest_is_broken_raises_when_the_rest_is_read(tmp_path: Path) -> None:
+    whole = big_article()
+    last = whole.quotes[-1]
+    quotes = (*whole.quotes[:-1], dataclasses.replace(last, speaker="nobody"))
+    path = write_big(tmp_path, dataclasses.replace(whole, quotes=quotes))
+    opening = open_article(path, folder=tmp_path / "cache")
+    assert opening.rest is not None  # the head was fine
+    with pytest.raises(ArticleError, match="nobody"):
+        opening.rest()
+
+
+def test_a_head_the_whole_does_not_begin_with_is_not_extended(tmp_path: Path) -> None:
+    whole = big_article()
+    # a quote of the first section listed last: past the quotes the cut reads
+    again = [dataclasses.replace(q, id=f"{q.id}-{k}") for k in range(3) for q in whole.quotes[1:]]
+    moved = (*whole.quotes[1:], *again, whole.quotes[0])
+    path = write_big(tmp_path, dataclasses.replace(whole, quotes=moved))
+    opening = open_article(path, folder=tmp_path / "cache")
+    assert opening.rest is not None
+    assert whole.quotes[0] not in opening.article.quotes
+    rest = opening.rest()
+    assert not rest.extends and rest.article.quotes == moved
+
+
+def test_a_broken_whole_behind_a_good_head_reads_the_file(tmp_path: Path, folder: Path) -> None:
+    path = write_big(tmp_path)
+    whole = load_article(path)
+    key = cache.cache_key(path.read_bytes())
+    cache.write_entry(folder, key, whole)
+    entry = folder / f"{key}.json"
+    first, second = entry.read_bytes().split(b"\n")
+    entry.write_bytes(first + b"\n" + second[: len(second) // 2])
+    opening = open_article(path, folder=folder)
+    assert opening.rest is not None
+    rest = opening.rest()
+    assert rest.article == whole and rest.extends and rest.store is not None
+
+
+def test_a_tampered_head_is_not_used(tmp_path: Path, folder: Path) -> None:
+    path = write_big(tmp_path)
+    whole = load_article(path)
+    key = cache.cache_key(path.read_bytes())
+    cache.write_entry(folder, key, whole)
+    entry = folder / f"{key}.json"
+    first, second = entry.read_bytes().split(b"\n")
+    document = json.loads(first)
+    document["article"]["title"] = "\x1b[2J"
+    entry.write_bytes(json.dumps(document).encode() + b"\n" + second)
+    assert cache.read_head(folder, key) is None
+    opening = open_article(path, folder=folder)
+    assert opening.article.title == whole.title  # the file's own head

@@ -1,0 +1,234 @@
+"""A big article opened head first: its head is painted, then the whole goes on from it.
+
+make_app opens a big file's head (reader.core.format.opening) and the app reads the
+whole after its first paint. What the reader sees: the text at once, then every
+section, quote and the reading time; a file whose rest is broken ends with the
+file's one-line error; a file whose whole does not begin with the head shown is
+laid out again from the whole.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import importlib
+import threading
+from pathlib import Path
+from typing import Any
+
+import pytest
+from _big import SECTIONS, big_article, write_big
+from conftest import WIDE, sidebar_ready
+from textual.pilot import Pilot
+from textual.strip import Strip
+
+from reader.core.errors import ArticleError
+from reader.core.format import load_article
+from reader.core.state import Position, StateStore
+from reader.ui.app import ReaderApp
+from reader.ui.factory import make_app
+from reader.ui.screens.reading import ReadingScreen
+from reader.ui.widgets.article_body import ArticleBody
+from reader.ui.widgets.reading_header import ReadingHeader
+from reader.ui.widgets.section_list import SectionList
+
+
+async def _whole(pilot: Pilot[Any]) -> ReadingScreen:
+    """The reading screen once it has the whole article (bounded wait)."""
+    app = pilot.app
+    for _ in range(400):
+        await pilot.pause()
+        if getattr(app, "_rest", None) is None and isinstance(app.screen, ReadingScreen):
+            await pilot.pause()
+            return app.screen
+        await pilot.pause(0.02)
+    raise AssertionError("the whole article never came")
+
+
+async def test_the_head_is_painted_first_and_the_whole_goes_on_from_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = write_big(tmp_path)
+    whole = load_article(path)
+    app = make_app(path, state=StateStore())
+    head = app._start
+    assert app._rest is not None and len(head.sections) < len(whole.sections)  # type: ignore[union-attr]
+    painted: list[int] = []
+    render_line = ArticleBody.render_line
+
+    def recording(body: ArticleBody, y: int) -> Strip:
+        strip = render_line(body, y)
+        if not painted and strip.text.strip():
+            painted.append(len(body.screen.article.sections))  # type: ignore[attr-defined]
+        return strip
+
+    monkeypatch.setattr(ArticleBody, "render_line", recording)
+    async with app.run_test(size=WIDE) as pilot:
+        screen = await _whole(pilot)
+        assert painted == [len(head.sections)]  # text in the first frame, from the head
+        assert screen.article == whole
+        toc = screen.query_one(SectionList)
+        ids = [toc.get_option_at_index(i).id for i in range(toc.option_count)]
+        assert ids == [section.id for section in whole.sections]
+        assert "min read" in screen.query_one(ReadingHeader).info
+        sidebar = await sidebar_ready(pilot)
+        assert sidebar.article == whole  # every quote, not only the head's
+        await pilot.press("G")
+        await pilot.pause()
+        last = whole.sections[-1].paragraphs[-1][:30]
+        shown = [screen.body.render_line(y).text for y in range(screen.body.size.height)]
+        assert any(last.strip()[:20] in line for line in shown)
+
+
+async def test_the_head_comes_from_the_cache_the_second_time(tmp_path: Path) -> None:
+    path = write_big(tmp_path)
+    whole = load_article(path)
+    first = make_app(path, state=StateStore())
+    assert first._rest is not None
+    rest = first._rest()
+    assert rest.store is not None
+    rest.store()
+    app = make_app(path, state=StateStore())
+    assert app._rest is not None and app._start != whole
+    async with app.run_test(size=WIDE) as pilot:
+        screen = await _whole(pilot)
+        assert screen.article == whole
+
+
+async def test_a_broken_rest_ends_the_app_with_the_files_error(tmp_path: Path) -> None:
+    whole = big_article()
+    bad = dataclasses.replace(whole.quotes[-1], speaker="nobody")
+    path = write_big(tmp_path, dataclasses.replace(whole, quotes=(*whole.quotes[:-1], bad)))
+    app = make_app(path, state=StateStore())
+    assert app._rest is not None  # the head was fine: the error comes after the paint
+    async with app.run_test(size=WIDE) as pilot:
+        for _ in range(400):
+            await pilot.pause(0.02)
+            if app.load_error is not None:
+                break
+    assert isinstance(app.load_error, ArticleError)
+    assert app.return_code == 1
+
+
+def test_the_cli_reports_a_broken_rest_in_one_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    cli = importlib.import_module("reader.cli.main")  # the package exports main()
+
+    whole = big_article()
+    bad = dataclasses.replace(whole.quotes[-1], speaker="nobody")
+    path = write_big(tmp_path, dataclasses.replace(whole, quotes=(*whole.quotes[:-1], bad)))
+    run = ReaderApp.run
+
+    def headless(app: ReaderApp, *args: Any, **kwargs: Any) -> Any:
+        return run(app, headless=True, size=WIDE)
+
+    monkeypatch.setattr(cli, "_on_a_terminal", lambda: True)
+    monkeypatch.setattr(ReaderApp, "run", headless)
+    assert cli.main([str(path)]) == 1
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "nobody" in err[0] and str(path) in err[0]
+
+
+async def test_a_whole_that_does_not_begin_with_the_head_is_shown_from_the_start(
+    tmp_path: Path,
+) -> None:
+    whole = big_article()
+    again = [dataclasses.replace(q, id=f"{q.id}-{k}") for k in range(3) for q in whole.quotes[1:]]
+    moved = dataclasses.replace(whole, quotes=(*whole.quotes[1:], *again, whole.quotes[0]))
+    path = write_big(tmp_path, moved)
+    app = make_app(path, state=StateStore())
+    async with app.run_test(size=WIDE) as pilot:
+        screen = await _whole(pilot)
+        assert screen.article == moved
+        # the first paragraph's quote, not in the head, is drawn as a quote now
+        spans = {span.quote_id for block in screen.body.text_layout.blocks for span in block.quotes}
+        assert whole.quotes[0].id in spans
+        toc = screen.query_one(SectionList)
+        assert toc.option_count == len(moved.sections)
+
+
+def test_a_reader_who_left_off_past_the_head_gets_the_whole_at_once(tmp_path: Path) -> None:
+    path = write_big(tmp_path)
+    whole = load_article(path)
+    state = StateStore()
+    state.set_position(whole.id, Position(whole.sections[-1].id, 5000))
+    app = make_app(path, state=state)
+    assert app._rest is None and app._start == whole
+
+
+def _held_back(app: ReaderApp) -> threading.Event:
+    """Hold the app's reading of the rest until something waits for the whole.
+
+    So a key pressed at once is certainly handled while only the head is there; if
+    nothing ever waits (the bug these tests catch), the rest comes after ten seconds.
+    """
+    rest = app._rest
+    assert rest is not None
+    asked = threading.Event()
+    wait_for_whole = app.wait_for_whole
+
+    def waiting() -> None:
+        asked.set()
+        wait_for_whole()
+
+    def held() -> Any:
+        asked.wait(10)
+        return rest()
+
+    app._rest = held
+    app.wait_for_whole = waiting  # type: ignore[method-assign]
+    return asked
+
+
+def _shown(screen: ReadingScreen) -> str:
+    body = screen.body
+    return "\n".join(body.render_line(y).text for y in range(body.size.height))
+
+
+@pytest.mark.parametrize("key", ["G", "end"])
+async def test_a_key_for_the_end_before_the_whole_is_read_goes_to_the_whole_end(
+    tmp_path: Path, key: str
+) -> None:
+    path = write_big(tmp_path)
+    whole = load_article(path)
+    app = make_app(path, state=StateStore())
+    asked = _held_back(app)
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.press(key)
+        await pilot.pause()
+        assert asked.is_set()
+        screen = app.screen
+        assert isinstance(screen, ReadingScreen) and screen.article == whole
+        assert whole.sections[-1].paragraphs[-1][:30] in _shown(screen)
+
+
+async def test_a_section_number_past_the_head_waits_for_the_whole(tmp_path: Path) -> None:
+    path = write_big(tmp_path, big_article(sections=SECTIONS))
+    whole = load_article(path)
+    app = make_app(path, state=StateStore())
+    head = app._start
+    asked = _held_back(app)
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.press("n")  # within the head: no waiting
+        await pilot.pause()
+        assert not asked.is_set()
+        screen = app.screen
+        assert isinstance(screen, ReadingScreen)
+        for _ in range(len(head.sections)):  # type: ignore[union-attr]
+            await pilot.press("n")
+        await pilot.pause()
+        assert asked.is_set() and screen.article == whole
+        assert screen.current_section == whole.sections[len(head.sections)].id  # type: ignore[union-attr]
+
+
+async def test_the_quote_search_before_the_whole_is_read_lists_every_quote(
+    tmp_path: Path,
+) -> None:
+    path = write_big(tmp_path)
+    whole = load_article(path)
+    app = make_app(path, state=StateStore())
+    asked = _held_back(app)
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.press("slash")
+        sidebar = await sidebar_ready(pilot)
+        assert asked.is_set() and sidebar.article == whole
