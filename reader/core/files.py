@@ -13,7 +13,7 @@ import errno
 import os
 import stat
 import tempfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -100,6 +100,37 @@ def read_start(path: Path, count: int) -> bytes:
             chunks.append(chunk)
             total += len(chunk)
         return b"".join(chunks)
+    except OSError as exc:
+        raise ReaderError(f"{path}: cannot read: {_describe(exc)}") from None
+    finally:
+        os.close(fd)
+
+
+#: Bytes :func:`feed_file` reads at a time, into the one buffer it reuses.
+FEED_CHUNK = 1 << 18
+
+
+def feed_file(
+    path: Path, feed: Callable[[memoryview], object], limit: int = MAX_FILE_BYTES
+) -> None:
+    """Give a regular file's bytes to ``feed`` a chunk at a time (a hash's ``update``),
+    never holding them all; ReaderError as :func:`read_bytes` (too large included)."""
+    fd = _open_regular(path)
+    try:
+        info = os.fstat(fd)
+        _refuse(path, info.st_mode)
+        if info.st_size > limit:
+            raise ReaderError(
+                f"{path}: file is too large ({info.st_size:,} bytes; the limit is {limit:,})"
+            )
+        buffer = bytearray(FEED_CHUNK)
+        view = memoryview(buffer)
+        total = 0
+        while count := os.readv(fd, [buffer]):
+            total += count
+            if total > limit:
+                raise ReaderError(f"{path}: file is too large (the limit is {limit:,} bytes)")
+            feed(view[:count])
     except OSError as exc:
         raise ReaderError(f"{path}: cannot read: {_describe(exc)}") from None
     finally:

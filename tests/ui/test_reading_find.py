@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -319,3 +320,33 @@ async def test_a_find_step_shows_its_count_at_once(
         assert _counter(app) == f"4 of {total}"
         await pilot.pause()
         assert _counter(app) == f"4 of {total}"
+
+
+async def test_finding_in_a_long_article_lays_out_no_more_than_the_view_needs(
+    tmp_path: Path,
+) -> None:
+    """Find needs every block made, not every block wrapped: searching a long article
+    while it is still being laid out goes to the first match from the view without
+    laying out the rest (the first match used to be bisected by its line, which laid
+    out half the article, and find laid out all of it first)."""
+    filler = "Filler text that wraps over a couple of lines of the body column. " * 4
+    sections = tuple(
+        Section(f"s{n}", f"Part {n}", (filler, f"The word marker{n % 7} is here. {filler}"))
+        for n in range(2000)
+    )
+    article = Article(id="long", title="Long", language="en", source="Source", sections=sections)
+    app = ReaderApp(article, StateStore(tmp_path))
+    async with app.run_test(size=WIDE) as pilot:
+        body = app.screen.query_one(ArticleBody)
+        body.go_to_line(40)
+        assert not body.text_layout.is_complete
+        top = body.text_layout.line(40)
+        total = body.find("marker3")
+        assert total == sum(1 for n in range(2000) if n % 7 == 3)
+        assert not body.text_layout.is_complete
+        matches = body._find.state.matches
+        first = next(m for m in matches if (m[0], m[1]) >= (top.block, top.start))
+        assert body.current_match() == first
+        await pilot.pause()
+        line = body.text_layout.line_of(first[0], first[1])
+        assert body.scroll_y <= line < body.scroll_y + body.scrollable_content_region.height

@@ -37,10 +37,20 @@ import time
 from collections.abc import Callable, Iterator, Sequence, Set
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from reader import __version__
-from reader.core.files import MAX_FILE_BYTES, atomic_write, decode_text, read_bytes, read_start
+
+if TYPE_CHECKING:
+    import hashlib
+from reader.core.files import (
+    MAX_FILE_BYTES,
+    atomic_write,
+    decode_text,
+    feed_file,
+    read_bytes,
+    read_start,
+)
 from reader.core.format.dump import article_to_data
 from reader.core.format.fast import reads_back_as_is
 from reader.core.format.head import article_head
@@ -117,11 +127,23 @@ def cache_dir() -> Path:
 
 def cache_key(data: bytes) -> str:
     """The name of the entry for a file with these bytes (for this reader version)."""
-    import hashlib  # here: only big files need it, and it loads OpenSSL (~2 ms)
-
-    digest = hashlib.sha256(f"reader {__version__}\ncache {CACHE_FORMAT}\n".encode())
+    digest = _digest()
     digest.update(data)
     return digest.hexdigest()
+
+
+def file_cache_key(path: Path, limit: int = MAX_FILE_BYTES) -> str:
+    """:func:`cache_key` of the file's bytes, read a chunk at a time (never all in
+    memory: reading a 5 MB file whole only to hash it cost more than the hashing)."""
+    digest = _digest()
+    feed_file(path, digest.update, limit)
+    return digest.hexdigest()
+
+
+def _digest() -> hashlib._Hash:
+    import hashlib  # here: it loads OpenSSL (~2 ms), and a library never needs it
+
+    return hashlib.sha256(f"reader {__version__}\ncache {CACHE_FORMAT}\n".encode())
 
 
 def load_article_cached(

@@ -19,9 +19,13 @@ from dataclasses import replace
 
 from reader.core.model import LEAD, Article
 
-#: Characters of section text a head holds at least: more than the tallest terminal's
-#: first screen shows (300 rows of a 76-column measure is under 23,000).
-HEAD_CHARS = 32_000
+#: Characters of section text a head holds at least: more than a tall terminal's first
+#: screen shows (200 rows of the 76-column measure is some 15,000). A taller one, or a
+#: key that goes past the head, waits for the whole (reader.ui.app.wait_for_whole).
+HEAD_CHARS = 16_000
+#: Most sections a head holds: a screenful of the TOC (each entry is measured and drawn
+#: before the first paint).
+HEAD_SECTIONS = 48
 #: An article gets a head only when its text is at least this many times the head's:
 #: below that, the whole is quick enough to read before the first paint.
 HEAD_RATIO = 4
@@ -33,7 +37,7 @@ def head_count(article: Article, chars: int = HEAD_CHARS) -> int:
     total = 0
     for number, section in enumerate(article.sections, start=1):
         total += sum(map(len, section.paragraphs))
-        if total >= chars:
+        if total >= chars or number >= HEAD_SECTIONS:
             return number
     return len(article.sections)
 
@@ -96,11 +100,18 @@ def yaml_head(data: bytes, chars: int = HEAD_CHARS) -> bytes | None:
             return None
         starts.append(found + 1)
     sections, speakers, quotes, footer = starts
-    if quotes - speakers > chars:
+    if quotes - speakers > HEAD_RATIO * chars:
         return None  # thousands of speakers: not worth a head
     cut = data.find(b"\n- ", sections + chars, speakers)
     if cut < 0:
         return None  # the sections are short: no gain
+    item = sections
+    for _ in range(HEAD_SECTIONS + 1):  # at most HEAD_SECTIONS sections
+        item = data.find(b"\n- ", item + 1, cut)
+        if item < 0:
+            break
+    else:
+        cut = item
     quotes_cut = data.find(b"\n- ", quotes + chars, footer)
     quotes_end = footer if quotes_cut < 0 else quotes_cut + 1
     return data[: cut + 1] + data[speakers:quotes_end] + data[footer:]
@@ -109,6 +120,7 @@ def yaml_head(data: bytes, chars: int = HEAD_CHARS) -> bytes | None:
 __all__ = [
     "HEAD_CHARS",
     "HEAD_RATIO",
+    "HEAD_SECTIONS",
     "article_head",
     "begins_with",
     "head_count",

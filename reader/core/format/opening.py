@@ -20,6 +20,7 @@ from reader.core.format.cache import (
     Store,
     cache_dir,
     cache_key,
+    file_cache_key,
     read_entry,
     read_head,
     write_entry,
@@ -60,9 +61,8 @@ def open_article(
     Raises what ``load_article`` raises for the file, when it is read whole now.
     """
     path = Path(path)
-    data = read_bytes(path, limit)
     where = folder if folder is not None else cache_dir()
-    key = cache_key(data)
+    key = file_cache_key(path, limit)  # a hit needs only the hash, not the bytes
     name = str(path)
 
     def store(article: Article) -> Store:
@@ -86,6 +86,8 @@ def open_article(
             return Rest(whole, begins_with(whole, head), None)
 
         return Opening(head, rest=rest_from_cache)
+    data = read_bytes(path, limit)
+    key = cache_key(data)  # of the bytes read now (the file may have changed meanwhile)
     cut = _file_head(data, name)
     if cut is not None:
         head = cut

@@ -128,7 +128,7 @@ class ReadingScreen(Screen[None]):
         sidebar = self.sidebar
         return (
             self._whole
-            and self.body.text_layout.is_complete
+            and self.body.layout_complete
             and self.query_one("#toc", SectionList).filled
             and sidebar is not None
             and sidebar.is_mounted
@@ -247,8 +247,8 @@ class ReadingScreen(Screen[None]):
     def action_step_section(self, step: int) -> None:
         """Go to the next heading below the top line, or the previous one above it."""
         body = self.body
+        layout = body.text_layout  # first: it may finish the layout and move the view
         top = int(body.scroll_y)
-        layout = body.text_layout
         target = layout.section_after(top) if step > 0 else layout.section_before(top)
         if target is None and step > 0 and not self._whole:  # past the head
             self._whole_now()
@@ -308,7 +308,7 @@ class ReadingScreen(Screen[None]):
         number = self._section_numbers.get(self.current_section or "")
         body = self.body
         fraction = None
-        if body.text_layout.is_complete:
+        if body.layout_complete:
             fraction = 1.0 if body.max_scroll_y <= 0 else body.scroll_y / body.max_scroll_y
         header = self.query_one(ReadingHeader)
         header.where = where(number, len(self.article.sections), fraction)

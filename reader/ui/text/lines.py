@@ -92,31 +92,44 @@ def _blocks(article: Article) -> Iterator[Block]:
             caption = f"{caption} ({flatten(figure.credit)})"
         yield Block("blank", "")
         yield Block("caption", caption)
-    by_paragraph: dict[tuple[str, int], list[Quote]] = {}
-    for quote in article.quotes:
-        by_paragraph.setdefault((quote.section, quote.paragraph), []).append(quote)
+    by_paragraph = quotes_by_paragraph(article)
     if article.lead:
         yield Block("blank", "")
         yield from _paragraph(article, "lead", LEAD, 0, article.lead, by_paragraph, None)
-    blank = Block("blank", "")
     for section in article.sections:
-        # an untitled section is anchored at its first paragraph, not at a made-up title
-        anchor: str | None = section.id
-        if section.heading:
-            yield blank
-            yield Block("heading", flatten(section.heading), section.id, anchor=section.id)
-            anchor = None
-        # one (immutable) blank block before each of the section's paragraphs: a 5 MB
-        # article has some 16,000 of them
-        spacer = Block("blank", "", owner=section.id)
-        for index, text in enumerate(section.paragraphs):
-            yield spacer
-            yield from _paragraph(
-                article, "paragraph", section.id, index, text, by_paragraph, anchor
-            )
-            anchor = None
-        if anchor is not None:
-            yield Block("blank", "", owner=section.id, anchor=anchor)
+        yield from section_blocks(article, section, by_paragraph)
+
+
+def quotes_by_paragraph(article: Article) -> dict[tuple[str, int], list[Quote]]:
+    """The article's quotes by the paragraph they stand in, (section id, index)."""
+    by_paragraph: dict[tuple[str, int], list[Quote]] = {}
+    for quote in article.quotes:
+        by_paragraph.setdefault((quote.section, quote.paragraph), []).append(quote)
+    return by_paragraph
+
+
+_BLANK = Block("blank", "")
+
+
+def section_blocks(
+    article: Article, section: Section, by_paragraph: dict[tuple[str, int], list[Quote]]
+) -> Iterator[Block]:
+    """The blocks of one section, as :func:`iter_blocks` makes them."""
+    # an untitled section is anchored at its first paragraph, not at a made-up title
+    anchor: str | None = section.id
+    if section.heading:
+        yield _BLANK
+        yield Block("heading", flatten(section.heading), section.id, anchor=section.id)
+        anchor = None
+    # one (immutable) blank block before each of the section's paragraphs: a 5 MB
+    # article has some 16,000 of them
+    spacer = Block("blank", "", owner=section.id)
+    for index, text in enumerate(section.paragraphs):
+        yield spacer
+        yield from _paragraph(article, "paragraph", section.id, index, text, by_paragraph, anchor)
+        anchor = None
+    if anchor is not None:
+        yield Block("blank", "", owner=section.id, anchor=anchor)
 
 
 def build_blocks(article: Article) -> list[Block]:
@@ -134,6 +147,12 @@ class BlockSource:
     @property
     def exhausted(self) -> bool:
         return self._pending is None
+
+    def fill_all(self) -> None:
+        """Make every block (not wrapping any: what find in text needs)."""
+        if self._pending is not None:
+            self.blocks.extend(self._pending)
+            self._pending = None
 
     def resume(self, blocks: Iterable[Block]) -> None:
         """Go on with ``blocks``, which begin with the blocks made so far (the blocks of

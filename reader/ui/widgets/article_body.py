@@ -10,45 +10,37 @@ Text can be selected with the mouse and copied (ctrl+c): every strip carries the
 (character, line) offsets Textual's selection goes by, and :meth:`ArticleBody.get_selection`
 gives the selected text as the article has it, not as it is wrapped.
 
-This module is the widget: wrapping, scrolling, keeping the reader's place and the
-messages it posts. Moving between find matches is :mod:`reader.ui.widgets.body_find`;
+This module is the widget: drawing, scrolling keys and the messages it posts. Keeping
+the text laid out and the reader's place is :mod:`reader.ui.widgets.body_layout` (its
+base class); moving between find matches is :mod:`reader.ui.widgets.body_find`;
 how a line looks is :mod:`reader.ui.widgets.body_drawing`; what a mouse selection selects
 and copies is :mod:`reader.ui.widgets.body_selection`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
 from typing import ClassVar
 
 from rich.style import Style
-from textual.cache import LRUCache
-from textual.geometry import Size
 from textual.message import Message
-from textual.reactive import Reactive, reactive
-from textual.scroll_view import ScrollView
+from textual.reactive import reactive
 from textual.selection import Selection
 from textual.strip import Strip
 
 from reader.core.model import Article
 from reader.core.state import Position
-from reader.ui.sliced import SlicedWork
 from reader.ui.text.finder import Match
-from reader.ui.text.lines import BlockSource, TextLayout, iter_blocks
-from reader.ui.widgets.body_drawing import COMPONENT_CLASSES, GUTTER, draw_text_line, linkable
+from reader.ui.text.lines import BlockSource, iter_blocks
+from reader.ui.widgets.body_drawing import COMPONENT_CLASSES, draw_text_line, linkable
 from reader.ui.widgets.body_find import BodyFind
+from reader.ui.widgets.body_layout import LAYOUT_CHUNK, MAX_TEXT_WIDTH, LaidOutText
 from reader.ui.widgets.body_selection import selected_range, selected_text
 
-#: The widest the text column gets: a comfortable reading measure.
-MAX_TEXT_WIDTH = 76
-#: Blocks wrapped between looks at the clock while a long article is laid out (a
-#: slice of the layout lasts about ``sliced.SLICE``, then keys and paints get through).
-LAYOUT_CHUNK = 64
 #: Lines of context kept above a quote or match the body scrolls to.
 CONTEXT_LINES = 3
 
 
-class ArticleBody(ScrollView, can_focus=True):
+class ArticleBody(LaidOutText, can_focus=True):
     """The article text, wrapped to a readable width and scrolled line by line."""
 
     COMPONENT_CLASSES: ClassVar[set[str]] = set(COMPONENT_CLASSES)
@@ -87,10 +79,6 @@ class ArticleBody(ScrollView, can_focus=True):
 
     #: The quote highlighted after the reader chose it in the sidebar.
     chosen_quote: reactive[str | None] = reactive(None)
-    #: ``layout=False``: Widget's own laid the screen out again at each slice of the
-    #: text laid out after the first paint (a 15-50 ms frame at 160x48, holding back a
-    #: key); only the scrollbar depends on it (:meth:`_update_virtual_size`).
-    virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False)
 
     def __init__(
         self,
@@ -101,204 +89,16 @@ class ArticleBody(ScrollView, can_focus=True):
         id: str | None = None,
         classes: str | None = None,
     ) -> None:
-        super().__init__(id=id, classes=classes)
-        self._max_width = max_width
-        self._source = BlockSource(iter_blocks(article))
+        super().__init__(article, initial=initial, max_width=max_width, id=id, classes=classes)
         #: the article's address, a link in terminals that support them (OSC 8)
         self._url = linkable(article.url)
         #: find in text: the matches (block, start, end) and the one the reader is on
         self._find = BodyFind(self, self._source.blocks)
-        self._layout: TextLayout | None = None
-        #: the layout whose rest is being wrapped after the first paint
-        self._continued: TextLayout | None = None
-        self._layout_work = SlicedWork(self, group="body-layout")
-        self._initial = initial
-        #: the character at the top of the view (see :meth:`_anchor`)
-        self._top: tuple[int, int] | None = None
-        #: the size the text was last laid out for; while the widget's size differs, a
-        #: resize is under way and scroll changes are Textual's clamping, not the reader's
-        self._sized: Size | None = None
-        self._cache: LRUCache[int, Strip] = LRUCache(1024)
         #: the widget's own Rich style, kept between lines (see :attr:`_base_style`)
         self._rich_style: Style | None = None
         self._section: str | None = None
-        #: set (by the screen) while the body has only an article's head: brings the
-        #: whole (:meth:`continue_with`) before a move past the head's text
-        self.wait_for_rest: Callable[[], None] | None = None
-
-    # -- layout ----------------------------------------------------------------------
-
-    @property
-    def text_layout(self) -> TextLayout:
-        """The current layout (made on the first resize; more of it as needed)."""
-        if self._layout is None:
-            self._layout = TextLayout(self._source, self._text_width(self.size.width))
-        return self._layout
-
-    def _text_width(self, width: int) -> int:
-        return max(10, min(self._max_width, width - GUTTER - 2))
-
-    def on_resize(self) -> None:
-        """Re-wrap for the new width, keeping the same character at the top.
-
-        By the time this runs Textual may already have clamped the scroll to the new
-        height with the old text's length (growing a window near the end moved the top
-        up a line, or a section), so the top is taken from :attr:`_top`, which only the
-        reader's own scrolling moves, never from the scroll offset; and it is put back
-        even when the wrap width has not changed.
-        """
-        self._wrap(resize=True)
-
-    def _wrap(self, *, resize: bool = False) -> None:
-        """Wrap the text for the current width (if it is not already), keeping the place.
-
-        Called on resize, and by the first :meth:`render_line`: Textual paints a new
-        widget before its Resize event is handled, and the text must be in that very
-        first frame, not in one a moment later. (Not when a saved position is to be
-        restored: during that first paint the scroll limits are not yet the widget's,
-        and the place would be clamped; the resize that follows restores it.)
-        """
-        width = self._text_width(self.scrollable_content_region.width)
-        layout = self._layout
-        if not resize and layout is not None and layout.width == width and layout.line_count:
-            self._update_virtual_size()
-            return
-        anchor = self._anchor() if self._initial is None else None
-        if self._layout is None or self._layout.width != width:
-            if self.text_selection is not None:
-                self.screen.clear_selection()  # its (character, line) offsets were this wrap's
-            self._layout = TextLayout(self._source, width)
-            self._cache.clear()
-            self._layout.extend_to(self.scrollable_content_region.height * 3)
-        self._update_virtual_size()
-        if anchor is not None:
-            self.go_to_line(self._layout.line_of(*anchor))
-            self._top = anchor
-        elif self._initial is not None:
-            self._restore(self._initial)
-            self._initial = None
-        self._sized = self.size
-        if self._top is None:
-            self._top = self._line_anchor()
-        self._check_section()
-        if not self._layout.is_complete and self._continued is not self._layout:
-            self.call_after_refresh(self._lay_out_more, self._layout)
-
-    def continue_with(self, article: Article, *, extends: bool = True) -> None:
-        """The whole article, of which the body has the head's text (core.format.head):
-        its blocks begin with the head's, so the rest is laid out after what is on
-        screen; if not (``extends`` False), the text is laid out again from the whole."""
-        layout = self._layout
-        self.wait_for_rest = None
-        if extends:
-            self._source.resume(iter_blocks(article))
-            if layout is not None and not self._layout_work.running:
-                self._continued = None  # its run had ended with the head's blocks
-                self._lay_out_more(layout)
-        else:
-            self._source = BlockSource(iter_blocks(article))
-            self._find = BodyFind(self, self._source.blocks)
-            self._layout = self._top = None
-            self._cache.clear()
-            self._wrap(resize=True)
-        if self.find_query:  # matches in the rest too
-            self.find(self.find_query)
-
-    def _take_rest(self) -> None:
-        wait, self.wait_for_rest = self.wait_for_rest, None
-        if wait is not None:
-            wait()
-
-    def _lay_out_more(self, layout: TextLayout) -> None:
-        """Wrap the rest of a long article after the first paint, in slices
-        (:mod:`reader.ui.sliced`: keys and paints get through in between)."""
-        if layout is self._layout and self._continued is not layout:
-            self._continued = layout  # one continuation per layout, however often asked
-            self._layout_work.start(self._lay_out_steps(layout))
-
-    def _lay_out_steps(self, layout: TextLayout) -> Iterator[None]:
-        chunks = 0
-        while layout is self._layout and not layout.extend(LAYOUT_CHUNK):
-            chunks += 1
-            if chunks % 16 == 0:
-                self._update_virtual_size()  # the scrollbar grows as the text does
-            yield
-        if layout is self._layout:
-            self._update_virtual_size()
-
-    def _anchor(self) -> tuple[int, int] | None:
-        """The block and character at the top of the view, to keep it there on re-wrap.
-
-        The character, not the line's start: after a jump to a character (a restored
-        position) or a re-wrap, the line start would creep back a little with every
-        further re-wrap. It moves only when the reader scrolls (``watch_scroll_y``).
-        """
-        return self._top if self._top is not None else self._line_anchor()
-
-    def _line_anchor(self) -> tuple[int, int] | None:
-        """The block and character starting the top line of the view."""
-        layout = self._layout
-        if layout is None or not layout.line_count:
-            return None
-        line = layout.line(min(int(self.scroll_y), layout.line_count - 1))
-        return line.block, line.start
-
-    def _update_virtual_size(self) -> None:
-        layout = self.text_layout
-        height = layout.line_count
-        if layout.is_complete and layout.section_lines:
-            # let the last heading reach the top, so every section can be "in view"
-            last_heading = layout.section_lines[-1][0]
-            height = max(height, last_heading + self.scrollable_content_region.height)
-        size = Size(self.scrollable_content_region.width, height)
-        if size != self.virtual_size:
-            self.virtual_size = size
-            self._scroll_update(size)  # the scrollbar (a new one lays the screen out)
-
-    def _restore(self, position: Position) -> None:
-        """Go back to a saved position: the same text at the top, at any width
-        (:meth:`TextLayout.line_of_position`)."""
-        y, anchored = self.text_layout.line_of_position(
-            position.section, position.scroll_y, position.anchor
-        )
-        if anchored:
-            self._top = position.anchor  # before the scroll: it reports the position
-        self.go_to_line(y)
 
     # -- navigation ------------------------------------------------------------------
-
-    @property
-    def section_in_view(self) -> str | None:
-        """The section the reader is in: the last heading at or above the top line."""
-        if self._layout is None:
-            return None
-        return self._layout.section_at(int(self.scroll_y))
-
-    @property
-    def position(self) -> Position:
-        return Position(self.section_in_view, int(self.scroll_y), self._anchor())
-
-    def go_to_line(self, y: int) -> None:
-        """Put line ``y`` at the top (as near as the end of the text allows), at once.
-
-        ``force`` because the scrollbars are only recomputed on the next refresh after a
-        re-wrap, and a key pressed before then must still move the text.
-
-        The virtual size is brought up to date every time, not only when this call
-        lays out more: finding a section, quote or anchor far down the article lays the
-        text out as far as it, and the height must include those lines before clamping,
-        or a jump there ends short of it.
-        """
-        layout = self.text_layout
-        if y + self.scrollable_content_region.height > layout.line_count:
-            layout.extend_to(y + self.scrollable_content_region.height)
-            if self.wait_for_rest is not None and layout.is_complete:
-                self._take_rest()  # a screen past the head's text
-                layout = self.text_layout
-                layout.extend_to(y + self.scrollable_content_region.height)
-        self._update_virtual_size()
-        y = max(0, min(y, self.max_scroll_y))
-        self.scroll_to(y=y, animate=False, immediate=True, force=True)
 
     @property
     def page_height(self) -> int:
@@ -324,9 +124,36 @@ class ArticleBody(ScrollView, can_focus=True):
     def action_scroll_end(self) -> None:
         self.go_to_end()
 
+    def continue_with(self, article: Article, *, extends: bool = True) -> None:
+        """The whole article, of which the body has the head's text (core.format.head):
+        its blocks begin with the head's, so the rest is laid out after what is on
+        screen; if not (``extends`` False), the text is laid out again from the whole."""
+        layout = self._layout
+        self.wait_for_rest = None
+        self._tail.article = article
+        if extends:
+            self._source.resume(iter_blocks(article))
+            if layout is not None and not self._layout_work.running:
+                self._continued = None  # its run had ended with the head's blocks
+                self._lay_out_more(layout)
+        else:
+            self._source = BlockSource(iter_blocks(article))
+            self._find = BodyFind(self, self._source.blocks)
+            self._layout = self._top = None
+            self._cache.clear()
+            self._wrap(resize=True)
+        if self.find_query:  # matches in the rest too
+            self.find(self.find_query)
+
     def go_to_end(self) -> None:
-        """Show the end of the article (laying all of it out first)."""
+        """Show the end of the article: at once, apart, while the text is still being
+        laid out (:mod:`.body_tail`); else from the whole layout."""
         self._take_rest()
+        layout = self._layout
+        if layout is None or layout.is_complete or self._tail.tail is not None:
+            pass
+        elif self._tail.enter(layout):
+            return
         self.text_layout.complete()
         self._update_virtual_size()
         self.go_to_line(self.max_scroll_y)
@@ -338,15 +165,23 @@ class ArticleBody(ScrollView, can_focus=True):
             self.go_to_line(y)
 
     def show_quote(self, quote_id: str) -> bool:
-        """Highlight a quote and scroll it into view with a little context above."""
-        where = self.text_layout.quote_span(quote_id)
-        if where is None:
-            return False
+        """Highlight a quote and scroll it into view with a little context above (one
+        near the end of a text still being laid out: at once, :mod:`.body_tail`)."""
+        laid = self._layout
+        lines = None if laid is None else self._tail.quote_lines(laid, quote_id)
+        if lines is None:
+            where = self.text_layout.quote_span(quote_id)
+            if where is None:
+                return False
+            layout = self.text_layout
+            block, start, end = where
+            lines = (
+                layout.line_of(block, start),
+                layout.line_of(block, max(start, end - 1)),
+                layout.block_line[block],
+            )
         self.chosen_quote = quote_id
-        layout = self.text_layout
-        block, start, end = where
-        first, last = layout.line_of(block, start), layout.line_of(block, max(start, end - 1))
-        paragraph = layout.block_line[block]
+        first, last, paragraph = lines
         if first - paragraph < self.scrollable_content_region.height // 2:
             first = paragraph  # show the paragraph from its start: who is speaking, and why
         self.reveal(first, last)
@@ -413,17 +248,6 @@ class ArticleBody(ScrollView, can_focus=True):
     def clear_find(self) -> None:
         self._find.find("")
 
-    def redraw_lines(self, first: int, last: int) -> None:
-        """Draw lines ``first``…``last`` again (their look changed; drop their strips)."""
-        for y in range(first, last + 1):
-            self._cache.discard(y)
-        self.refresh_lines(first, last - first + 1)
-
-    def redraw_all(self) -> None:
-        """Draw every line again (the look of any of them may have changed)."""
-        self._cache.clear()
-        self.refresh()
-
     # -- rendering -------------------------------------------------------------------
 
     def selection_updated(self, selection: Selection | None) -> None:
@@ -466,9 +290,14 @@ class ArticleBody(ScrollView, can_focus=True):
 
     def _render_text_line(self, y: int, width: int) -> Strip:
         layout = self._layout
+        if (tail := self._tail.tail) is not None:
+            if y < tail.top or y - tail.top >= tail.layout.line_count:
+                return Strip.blank(width, self._base_style)
+            # the end shown apart: its blocks are its own (no find or selection on them)
+            layout, y = tail.layout, y - tail.top
         if layout is None:
             return Strip.blank(width, self._base_style)
-        selection = self.text_selection
+        selection = None if tail is not None else self.text_selection
         return draw_text_line(
             layout,
             y,
@@ -478,11 +307,11 @@ class ArticleBody(ScrollView, can_focus=True):
             console=self.app.console,
             url=self._url,
             chosen_quote=self.chosen_quote,
-            matches=self._find.state.matches,
-            current_match=self.current_match(),
+            matches=[] if tail is not None else self._find.state.matches,
+            current_match=None if tail is not None else self.current_match(),
             selected=None if selection is None else selected_range(layout, selection, y),
             selection_style=lambda: self.screen.get_component_rich_style("screen--selection"),
         )
 
 
-__all__ = ["ArticleBody"]
+__all__ = ["LAYOUT_CHUNK", "MAX_TEXT_WIDTH", "ArticleBody"]

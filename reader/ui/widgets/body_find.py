@@ -34,11 +34,13 @@ class BodyFind:
         Only the article's own text is searched, not the attributions reader adds.
         """
         body = self.body
-        body.text_layout.complete()  # every block must exist to be searched
+        body.text_layout.source.fill_all()  # every block must exist to be searched
         self.state.find(query)
         body.redraw_all()
         if self.state.matches:
-            self._go_to(self.state.first_from(int(body.scroll_y), self._line))
+            layout = body.text_layout
+            top = layout.line(min(int(body.scroll_y), layout.line_count - 1))
+            self._go_to(self.state.first_from(top.block, top.start))
         else:
             body.post_message(body.FindResult(body, -1, 0))
         return len(self.state.matches)

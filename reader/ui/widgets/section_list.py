@@ -86,8 +86,9 @@ class SectionList(CursorList):
         if not extends:
             self.clear_options()
             start = 0
-        self.add_options(_options(article.sections[start:], self._untitled, first=start + 1))
-        self.watch_current(self.current)
+        # the rest in slices too: the whole of a 5 MB article adds some 4,800 entries
+        self._deferred = (article, self._untitled)
+        self._work.start(self._fill_steps(article, self._untitled, start))
 
     def on_mount(self) -> None:
         if self._deferred is not None:
@@ -99,12 +100,15 @@ class SectionList(CursorList):
         if self._deferred is not None and not self._work.running:
             self._work.start(self._fill_steps(*self._deferred))
 
-    def _fill_steps(self, article: Article, untitled: str) -> Iterator[None]:
+    def _fill_steps(self, article: Article, untitled: str, begin: int = 0) -> Iterator[None]:
         sections = article.sections
-        for start in range(0, len(sections), FILL_CHUNK):
+        for start in range(begin, len(sections), FILL_CHUNK):
+            if start > begin:
+                yield  # between chunks: the list is whole as soon as the last is in
             chunk = sections[start : start + FILL_CHUNK]
             self.add_options(_options(chunk, untitled, first=start + 1))
-            yield
+            if self.highlighted is None:
+                self.watch_current(self.current)  # the section in view, once it is listed
         self._deferred = None
         self.watch_current(self.current)
 

@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 from _big import big_article, write_big
 
-from reader.core.errors import ArticleError
+from reader.core.errors import ArticleError, ReaderError
 from reader.core.format import cache, load_article
 from reader.core.format.fast import reads_back_as_is
-from reader.core.format.head import article_head, begins_with, yaml_head
+from reader.core.format.head import HEAD_SECTIONS, article_head, begins_with, yaml_head
 from reader.core.format.load import parse_head
 from reader.core.format.opening import open_article
 from reader.core.model import Article
@@ -151,3 +151,48 @@ def test_a_tampered_head_is_not_used(tmp_path: Path, folder: Path) -> None:
     assert cache.read_head(folder, key) is None
     opening = open_article(path, folder=folder)
     assert opening.article.title == whole.title  # the file's own head
+
+
+def test_a_hit_hashes_the_file_without_reading_it_whole(
+    tmp_path: Path, folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Reopening reads the file only to hash it, a chunk at a time: its bytes are never
+    all in memory (reading 5 MB whole only to hash it cost more than the hash)."""
+    from reader.core.format import opening
+
+    path = write_big(tmp_path)
+    assert cache.file_cache_key(path) == cache.cache_key(path.read_bytes())
+    first = open_article(path, folder=folder)
+    assert first.rest is not None
+    rest = first.rest()
+    assert rest.store is not None
+    rest.store()
+
+    def whole_file(*args: object) -> bytes:
+        raise AssertionError("the file was read whole")
+
+    monkeypatch.setattr(opening, "read_bytes", whole_file)
+    again = open_article(path, folder=folder)
+    assert again.rest is not None and again.article == article_head(rest.article)
+
+
+def test_the_hash_of_a_file_too_big_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "big.yaml"
+    path.write_bytes(b"x" * 5000)
+    with pytest.raises(ReaderError, match="too large"):
+        cache.file_cache_key(path, limit=4999)
+
+
+def test_a_head_of_many_short_sections_holds_a_screenful_of_them(tmp_path: Path) -> None:
+    whole = big_article(sections=2000)
+    short = tuple(
+        dataclasses.replace(s, paragraphs=(s.paragraphs[0][:60], s.paragraphs[1][:100]))
+        for s in whole.sections
+    )
+    whole = dataclasses.replace(whole, sections=short)
+    head = article_head(whole)
+    assert head is not None and len(head.sections) == HEAD_SECTIONS
+    path = write_big(tmp_path, whole)
+    cut = yaml_head(path.read_bytes())
+    assert cut is not None
+    assert len(parse_head(cut.decode("utf-8")).sections) == HEAD_SECTIONS

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from reader.core.model import Article
-from reader.core.search import find_phrase
-from reader.ui.text.finder import Finder
+from reader.core.search import find_phrase, fold
+from reader.ui.text.finder import Finder, fold_in_place
 from reader.ui.text.lines import Block, build_blocks
 
 
@@ -33,3 +33,38 @@ def test_text_that_folds_to_other_lengths_is_still_found() -> None:
     assert finder.find("strasse") == [(0, 4, 10)]
     assert finder.find("medvedev") == [(0, 23, 31)]
     assert finder.find("final") == [(0, 33, 37)]
+
+
+def test_matches_come_in_reading_order_across_both_ways_of_searching() -> None:
+    """Blocks searched by str.find over the joined folded text and blocks searched the
+    exact way (folding changes their length) give one list in reading order, found
+    again after more blocks are made."""
+    blocks = [
+        Block("paragraph", "Koln, then “Köln” again: köln."),
+        Block("paragraph", "Die Straße in Köln."),
+        Block("attribution", "— Köln"),
+        Block("heading", "KÖLN"),
+    ]
+    finder = Finder(blocks)
+    expected = [
+        (i, s, e)
+        for i, b in enumerate(blocks)
+        if b.kind != "attribution"
+        for s, e in find_phrase(b.text, "koln")
+    ]
+    assert finder.find("koln") == expected
+    assert expected == sorted(expected) and len(expected) == 5
+    blocks.append(Block("paragraph", "Last köln"))
+    assert finder.find("köln")[-1] == (4, 5, 9)
+
+
+@pytest.mark.parametrize(
+    ("text", "folded"),
+    [("Medvédev “said”", "medvedev “said”"), ("ASCII only", "ascii only"), ("Straße", None)],
+)
+def test_fold_in_place_is_the_cores_fold_when_it_keeps_every_offset(
+    text: str, folded: str | None
+) -> None:
+    assert fold_in_place(text) == folded
+    if folded is not None:
+        assert fold(text) == (folded, list(range(len(text))))
