@@ -1,14 +1,17 @@
-"""Importer throughput: MB of raw text imported per second on one core.
+"""Importer throughput: MB of raw text imported per second, alone and end to end.
 
-Run ``.venv/bin/python benchmarks/throughput.py``. Imports every article of the test
-corpus and of ``../shared/corpora/pfsa-id-dev`` (read in place) in three rounds and
-reports the best, then end to end (what ``reader import`` does with each: import, write
-the YAML, save the file atomically; issue #16), then one long article built from them,
-to show the importer stays linear in the length of its input. The target is at least
-5 MB/s.
+Run ``.venv/bin/python benchmarks/throughput.py [--rounds N]``. Imports every article of
+the test corpus and of ``../shared/corpora/pfsa-id-dev`` (read in place) in three rounds
+and reports the best; then end to end, what ``reader import`` does with their files
+(read, import, write the YAML, save atomically a batch at a time; issue #16): after
+start-up in one process and in the processes it uses, and the whole command in a new
+interpreter; then one long article built from them, to show the importer stays linear
+in the length of its input. The target is at least 5 MB/s.
 
-Rounds are timed in CPU time of this process: on a shared machine, wall-clock rounds
-swing by a third with other load, which hides the effect of a change.
+The importer's rounds are timed in CPU time of this process: on a shared machine,
+wall-clock rounds swing by a third with other load, which hides the effect of a change.
+The end-to-end lines give both wall-clock (what a person waits for: processes gain only
+where a core is free) and CPU time of every process, and the load average.
 
 The rate depends on how the interpreter was built: CPython built without profile-guided
 and link-time optimisation (pyenv's default build, as on the development machine) runs
@@ -21,6 +24,7 @@ numbers are compared like for like.
 
 from __future__ import annotations
 
+import argparse
 import contextlib
 import io
 import os
@@ -155,7 +159,15 @@ def _processes(paths: list[Path]) -> int:
     return processes_for([str(p) for p in paths])
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "--rounds",
+        type=int,
+        default=3,
+        help="rounds of each end-to-end measure, the best reported (more on a busy machine)",
+    )
+    rounds = parser.parse_args(argv).rounds
     texts = _texts()
     if not texts:
         print("no texts found")
@@ -174,7 +186,10 @@ def main() -> int:
     print(f"  reader.core.text.clean_text alone: {_clean_rate(texts):.1f} MB/s")
     paths = _paths()
     processes = _processes(paths)
-    print("end to end, as `reader import` does it (read, import, YAML, atomic save), best of 3:")
+    print(
+        "end to end, as `reader import` does it (read, import, YAML, atomic save), "
+        f"best of {rounds}:"
+    )
     rate_e2e = 0.0
     for label, run, one in (
         ("run_import, one process", _end_to_end_rate, True),
@@ -182,7 +197,7 @@ def main() -> int:
         ("the whole command, one process", _command_rate, True),
         (f"the whole command, {processes} process(es)", _command_rate, False),
     ):
-        wall, cpu = run(paths, 3, one_process=one)
+        wall, cpu = run(paths, rounds, one_process=one)
         print(
             f"  {label}: {mb / wall:.2f} MB/s wall ({wall:.2f} s), "
             f"{mb / cpu:.2f} MB/s of CPU ({cpu:.2f} s, all processes)"

@@ -215,3 +215,24 @@ def test_according_to_a_named_source_after_the() -> None:
         "According to The Dover Ledger, the men wore shirts that read “Settle for Reyes.”",
     )
     assert speaker_of(article, "Settle for Reyes") == "The Dover Ledger"
+
+
+def test_a_cue_verb_after_and_shares_the_sentence_subject() -> None:
+    article = imported(
+        LEAD,
+        "“The roads come first,” Mayor Ann Reyes said.",
+        "Brandon Tully gestured as if to stop the noise, then leaned in and boomed: “Let us "
+        "win this in November.”",
+    )
+    assert speaker_of(article, "Let us win this") == "Brandon Tully"
+
+
+def test_a_short_form_in_brackets_stays_inside_the_role_after_a_name() -> None:
+    article = imported(
+        LEAD,
+        "“The roads come first,” Mayor Ann Reyes said.",
+        "Dana Cole, the State Commissioner for Refugees (SCR), reacted coolly to the deal, "
+        "“We are concerned about any agreement like this one.”",
+    )
+    assert speaker_of(article, "We are concerned") == "Dana Cole"
+    assert article.speaker("cole").role == "State Commissioner for Refugees (SCR)"

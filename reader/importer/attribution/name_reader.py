@@ -144,7 +144,16 @@ class NameReader:
         if not marked and not first & UPPER and first & VERB:
             return None
         j = i
-        while j < n and j - i < MAX_ROLE_AFTER and not f[j] & HALT and w[j] != ",":
+        while j < n and j - i < MAX_ROLE_AFTER and w[j] != ",":
+            if w[j] == "(" and j > i:
+                # "…, the United Nations High Commissioner for Refugees (UNHCR), …"
+                close = _short_form_end(w, j)
+                if close is None:
+                    break
+                j = close + 1
+                continue
+            if f[j] & HALT:
+                break
             if f[j] & (RELATIVE | PRE_CUE) or (f[j] & POST_CUE and j > i):
                 break
             if (
@@ -337,6 +346,16 @@ class NameReader:
 def _owner(word: str) -> str:
     """The name in a possessive: "Rajoy's" → "Rajoy", "Sanders’" → "Sanders"."""
     return word[:-2] if word.endswith(("’s", "'s")) else word[:-1]
+
+
+def _short_form_end(words: list[str], opening: int) -> int | None:
+    """Index of the ")" closing a short bracketed form opened at ``opening`` ("(UNHCR)")."""
+    for at in range(opening + 1, min(len(words), opening + MAX_BRACKETED + 2)):
+        if words[at] == ")":
+            return at if at > opening + 1 else None
+        if words[at] in _HALT_CHARS:
+            return None
+    return None
 
 
 def opening_bracket(words: list[str], close: int) -> int | None:

@@ -69,6 +69,7 @@ class Language:
     day_parts: frozenset[str]
     time_prepositions: frozenset[str]
     absolute_prepositions: frozenset[str]
+    coordinators: frozenset[str]
     participle_suffix: str
     label_markers: frozenset[str]
     label_openers: frozenset[str]
@@ -160,6 +161,7 @@ def _load(path: Path) -> Language:
         reporting_verbs=frozenset(_words(data, "reporting_verbs")),
         reporting_blockers=tuple(p.split() for p in _words(data, "reporting_blockers")),
         absolute_prepositions=frozenset(_words(data, "absolute_prepositions")),
+        coordinators=frozenset(_words(data, "coordinators")),
         time_words=frozenset(_words(data, "time_words")),
         day_parts=frozenset(_words(data, "day_parts")),
         time_prepositions=frozenset(_words(data, "time_prepositions")),
