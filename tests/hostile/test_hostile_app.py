@@ -341,6 +341,8 @@ async def test_going_back_to_the_library_shows_the_last_save_failing(
     shown = _read_only_records(monkeypatch, app)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await pilot.pause()
+        await app.workers.wait_for_complete()  # the folder's first indexing lists the file
+        await pilot.pause()
         await pilot.press("enter")  # open the article
         await pilot.pause()
         await pilot.press("space", "escape")  # move, and back before the save timer

@@ -236,3 +236,14 @@ def test_a_short_form_in_brackets_stays_inside_the_role_after_a_name() -> None:
     )
     assert speaker_of(article, "We are concerned") == "Dana Cole"
     assert article.speaker("cole").role == "State Commissioner for Refugees (SCR)"
+
+
+def test_two_people_named_before_the_verb_speak_together() -> None:
+    article = imported(
+        LEAD,
+        "“The roads come first,” Mayor Ann Reyes said.",
+        "“We can only wonder whether the court meant to reopen the door to fraud,” state "
+        "Senate leader Dana Cole and House majority leader Tom Hale, both Republicans, said "
+        "in a statement.",
+    )
+    assert speaker_of(article, "We can only wonder") == "Dana Cole and Tom Hale"

@@ -119,7 +119,7 @@ async def test_the_quote_pane_is_one_box(seed_app: Callable[[], ReaderApp]) -> N
     (six rows of borders at 160x48)."""
     app = seed_app()
     async with app.run_test(size=WIDE) as pilot:
-        await pilot.pause()
+        await sidebar_ready(pilot)  # mounted after the first paint
         pane = app.screen.query_one("#quotes-pane")
         inner = pane.content_region
         edges = [c for c in cells(app, inner) if c.text in BOX - {"─"}]

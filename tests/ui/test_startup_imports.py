@@ -74,7 +74,14 @@ from reader.ui.factory import make_app
 
 app = make_app(Path(sys.argv[1]), state=StateStore(Path(sys.argv[2])))
 app.get_default_screen()
-later = ("reader.ui.screens.reading", "reader.ui.commands", "reader.core.model", "tomllib")
+later = (
+    "reader.ui.screens.reading",
+    "reader.ui.commands",
+    "reader.ui.library_commands",
+    "reader.ui.palette",
+    "reader.core.model",
+    "tomllib",
+)
 print(" ".join(name for name in later if name in sys.modules))
 """
 

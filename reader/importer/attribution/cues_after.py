@@ -120,7 +120,9 @@ class AfterCueReader(PhraseReader):
                 return _adjacent(cue) if cue.kind != "none" else NONE
         if here & UPPER:
             tagged = self._tagged_subject(k)
-            return tagged if tagged.kind != "none" else self._apposed_subject(k)
+            if tagged.kind == "none":
+                tagged = self._apposed_subject(k)
+            return tagged if tagged.kind != "none" else self._joint_subject(k)
         # '"…" state Sen. Jason Holsman (D) said': lower-case words, then a tagged name
         cap = next((s for s in range(k + 1, min(n, k + 3)) if f[s] & CAPWORD), None)
         if cap is not None and all(f[s] & WORD for s in range(k, cap)):
@@ -128,7 +130,40 @@ class AfterCueReader(PhraseReader):
             if tagged.kind == "name":
                 role = self.text[self.tokens.start(k) : tagged.at].rstrip(" ,")
                 return tagged._replace(role=role or tagged.role)
-        return self._described_then_named(k)
+        found = self._described_then_named(k)
+        return found if found.kind != "none" else self._joint_subject(k)
+
+    def _joint_subject(self, k: int) -> Cue:
+        """'"…," state Senate leader Phil Berger and House Speaker Tim Moore, both
+        Republicans, said': two people who speak together, named before the cue verb
+        (directly, or after one segment between commas). A speaker described by both
+        names."""
+        w, f = self.words, self.flags
+        n = len(w)
+        c = k
+        while c < n and c - k <= 2 * MAX_SUBJECT and f[c] & WORD and not f[c] & VERB:
+            c += 1
+        joint = next(
+            (a for a in range(k + 1, c - 1) if self.tokens.lower(a) in self.lang.coordinators),
+            None,
+        )
+        if joint is None:
+            return NONE
+        left, right = self.phrase(k, joint), self.phrase(joint + 1, c)
+        if left.kind != "name" or right.kind != "name":
+            return NONE
+        v = c
+        if v < n and w[v] == ",":  # ", both Republicans,"
+            v += 1
+            while v < n and v - c <= MAX_ROLE_AFTER and w[v] != "," and not f[v] & HALT:
+                v += 1
+            v += 1
+        while v < n and f[v] & ADVERB_LIKE:
+            v += 1
+        if v >= n or not f[v] & WORD or not f[v] & (POST_CUE | PRE_CUE):
+            return NONE
+        names = f"{' '.join(left.name)} and {' '.join(right.name)}"
+        return Cue("desc", role=names, at=left.at, adjacent=True)
 
     def _described_then_named(self, k: int) -> Cue:
         """'"…" the presumptive GOP presidential nominee, Donald Trump, tweeted': a

@@ -37,7 +37,6 @@ from reader.core.index import ArticleRow, LibraryIndex, Progress, RefreshResult
 from reader.core.search import normalise, terms
 from reader.core.state import StateStore
 from reader.core.text import one_line
-from reader.ui.library_commands import LibraryArticleCommands, LibrarySpeakerCommands
 from reader.ui.screens.library_rows import RowOrders
 from reader.ui.screens.library_search import LibrarySearch
 from reader.ui.widgets.key_footer import KeyFooter
@@ -46,6 +45,8 @@ from reader.ui.widgets.rows import RowList
 from reader.ui.widgets.tab_bar import TabBar
 
 if TYPE_CHECKING:
+    from textual.command import Provider
+
     # Input is mounted only when a field is first used; its module is loaded then too
     from textual.widgets import Input
 
@@ -74,11 +75,25 @@ FOOTER_PRIORITIES = (
 )
 
 
+def _article_commands() -> type[Provider]:
+    """The palette's providers, imported when the palette first opens, not before the
+    first paint (as the app's own, reader.ui.app._reader_commands)."""
+    from reader.ui.library_commands import LibraryArticleCommands
+
+    return LibraryArticleCommands
+
+
+def _speaker_commands() -> type[Provider]:
+    from reader.ui.library_commands import LibrarySpeakerCommands
+
+    return LibrarySpeakerCommands
+
+
 class LibraryScreen(LibrarySearch):
     """A folder of articles, its quotes and speakers, over the library index."""
 
     AUTO_FOCUS = "#articles"
-    COMMANDS: ClassVar = {LibraryArticleCommands, LibrarySpeakerCommands}
+    COMMANDS: ClassVar = {_article_commands, _speaker_commands}
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("a", "show_tab('articles')", "Articles", id="library.articles"),
