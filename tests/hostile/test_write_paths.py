@@ -46,6 +46,9 @@ ALLOWED = {
     # writers (only names the cache itself makes; entries are written by atomic_write)
     ("core/format/cache.py", "mkdir"),
     ("core/format/cache.py", "unlink"),
+    # evicting the cache's stat records (only names it makes, holding a key; records are
+    # written by atomic_write)
+    ("core/format/stat_keys.py", "unlink"),
     # the library index (SQLite, in the cache folder): its folder, and removing a damaged
     # or outdated index with its -wal/-shm/-journal files (names it makes itself)
     ("core/index/store.py", "mkdir"),

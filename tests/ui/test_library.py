@@ -8,6 +8,7 @@ import threading
 from pathlib import Path
 
 import pytest
+from _waiting import until
 from conftest import WIDE
 from library_articles import make_article, small_library, write
 from textual.pilot import Pilot
@@ -418,12 +419,14 @@ async def test_the_other_tabs_are_built_after_the_first_paint_and_work_before(
         screen = app.screen
         assert isinstance(screen, LibraryScreen)
         await pilot.press("slash", *"kerry")  # nothing built the tabs: the key does
-        await pilot.pause()
-        assert [hit.name for hit in screen.query_one("#quote-results", QuoteList).hits] == [
-            "John Kerry"
-        ]
+
+        def hits() -> list[str]:
+            return [hit.name for hit in screen.query_one("#quote-results", QuoteList).hits]
+
+        await until(pilot, lambda: hits() == ["John Kerry"], "the quote search found Kerry")
         await pilot.press("escape", "s")
-        assert screen.query_one("#speakers", SpeakerList).count == 3
+        speakers = screen.query_one("#speakers", SpeakerList)
+        await until(pilot, lambda: speakers.count == 3, "the three speakers listed")
         after_first_paint(screen)  # the paint's own call, late: nothing mounted twice
         await pilot.pause()
         assert len(screen.query("#quotes-pane")) == len(screen.query("#speakers-pane")) == 1

@@ -8,7 +8,9 @@ reader sees: every section listed, jumps to late sections, the TOC following the
 from __future__ import annotations
 
 import pytest
+from _waiting import until
 from conftest import WIDE
+from textual.pilot import Pilot
 from textual.strip import Strip
 
 from reader.core.model import Article, Section
@@ -42,6 +44,16 @@ def _parts(app: ReaderApp) -> tuple[ReadingScreen, ArticleBody, SectionList]:
     return screen, screen.body, screen.query_one(SectionList)
 
 
+async def _filled(pilot: Pilot[None]) -> tuple[ReadingScreen, ArticleBody, SectionList]:
+    """The screen's parts once the TOC is filled: it is filled in slices after the first
+    paint, which take more turns of the event loop on a busy machine than on an idle one."""
+    await pilot.pause()
+    app = pilot.app
+    assert isinstance(app, ReaderApp)
+    await until(pilot, lambda: app.screen.query_one(SectionList).filled, "the TOC filled")
+    return _parts(app)
+
+
 def _toc_lines(toc: SectionList) -> list[str]:
     """The TOC entries on screen now (the list's own scroll applied)."""
     return [toc.render_line(y).text.strip() for y in range(toc.scrollable_content_region.height)]
@@ -67,8 +79,7 @@ async def test_a_long_toc_lists_every_section_once_filled_after_the_first_paint(
     monkeypatch.setattr(ArticleBody, "render_line", recording)
     app = ReaderApp(article, StateStore())
     async with app.run_test(size=WIDE) as pilot:
-        await pilot.pause()
-        _screen, _body, toc = _parts(app)
+        _screen, _body, toc = await _filled(pilot)
         # the text was drawn before the TOC was built: this is the deferred path
         assert at_first_paint == [0]
         ids = [toc.get_option_at_index(i).id for i in range(toc.option_count)]
@@ -85,8 +96,7 @@ async def test_a_long_toc_lists_every_section_once_filled_after_the_first_paint(
 async def test_jumping_to_late_sections_from_a_long_toc() -> None:
     app = ReaderApp(_long_article(), StateStore())
     async with app.run_test(size=WIDE) as pilot:
-        await pilot.pause()
-        screen, body, toc = _parts(app)
+        screen, body, toc = await _filled(pilot)
         toc.focus()
         await pilot.press("end", "enter")
         await pilot.pause()
@@ -104,8 +114,7 @@ async def test_jumping_to_late_sections_from_a_long_toc() -> None:
 async def test_a_long_toc_follows_the_section_in_view() -> None:
     app = ReaderApp(_long_article(), StateStore())
     async with app.run_test(size=WIDE) as pilot:
-        await pilot.pause()
-        screen, body, toc = _parts(app)
+        screen, body, toc = await _filled(pilot)
         heading = body.line_of_section("s230")
         assert heading is not None
         body.go_to_line(heading - 1)
@@ -138,8 +147,7 @@ async def test_a_section_restored_before_the_toc_is_filled_is_shown_in_it() -> N
     # the position is written as the app closes; open the article again
     again = ReaderApp(article, StateStore())
     async with again.run_test(size=WIDE) as pilot:
-        await pilot.pause()
-        screen, body, toc = _parts(again)
+        screen, body, toc = await _filled(pilot)
         assert _top_line(body) == "Part 240"
         assert screen.current_section == "s240"
         assert toc.option_count == SECTIONS

@@ -66,6 +66,7 @@ from reader.core.format.schema import (
     SPEAKER,
     Record,
 )
+from reader.core.format.stat_keys import is_record_name, prune_records
 from reader.core.gctools import paused_gc
 from reader.core.model import Article, CookieNotice, Figure, Footer, Quote, Section, Speaker
 
@@ -417,6 +418,7 @@ def evict(folder: Path, *, keep: int | None = None, max_bytes: int | None = None
     max_bytes = MAX_TOTAL_BYTES if max_bytes is None else max_bytes
     now = time.time()
     entries: list[tuple[float, int, Path]] = []
+    records: list[Path] = []
     try:
         with os.scandir(folder) as found:
             for item in found:
@@ -428,6 +430,8 @@ def evict(folder: Path, *, keep: int | None = None, max_bytes: int | None = None
                     continue
                 if _is_entry_name(item.name):
                     entries.append((info.st_mtime, info.st_size, Path(item.path)))
+                elif is_record_name(item.name):
+                    records.append(Path(item.path))
                 elif _is_temp_name(item.name) and now - info.st_mtime > STALE_TEMP_SECONDS:
                     with contextlib.suppress(OSError):
                         os.unlink(item.path)
@@ -435,8 +439,12 @@ def evict(folder: Path, *, keep: int | None = None, max_bytes: int | None = None
         return
     entries.sort(reverse=True)  # newest first
     total = 0
+    kept: set[str] = set()
     for index, (_, size, path) in enumerate(entries):
         total += size
         if index >= keep or total > max_bytes:
             with contextlib.suppress(OSError):
                 path.unlink()
+        else:
+            kept.add(path.name[:-5])
+    prune_records(records, kept)

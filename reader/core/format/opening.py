@@ -27,6 +27,7 @@ from reader.core.format.cache import (
 )
 from reader.core.format.head import begins_with, yaml_head
 from reader.core.format.load import parse_article, parse_head
+from reader.core.format.stat_keys import read_record, record_name, write_record
 from reader.core.model import Article
 
 
@@ -62,16 +63,23 @@ def open_article(
     """
     path = Path(path)
     where = folder if folder is not None else cache_dir()
-    key = file_cache_key(path, limit)  # a hit needs only the hash, not the bytes
     name = str(path)
+    record = record_name(path)  # before the bytes are read: a later change is a new stat
+    # a key known from the file's stat alone is a guess, confirmed by the hash after the
+    # paint (stat_keys); else the hash now (a hit needs only the hash, not the bytes)
+    known = read_record(where, record)
+    key = known if known is not None else file_cache_key(path, limit)
 
-    def store(article: Article) -> Store:
+    def store(entry_key: str, article: Article) -> Store:
         def write() -> None:
-            write_entry(where, key, article)
+            if write_entry(where, entry_key, article):
+                write_record(where, record, entry_key)
 
         return write
 
     hit = read_head(where, key)
+    if hit is not None and hit[1] and known is not None and file_cache_key(path, limit) != key:
+        hit = None  # a whole entry has no rest to confirm it later: confirmed now
     if hit is not None:
         article, whole = hit
         if whole:
@@ -79,10 +87,17 @@ def open_article(
         head = article
 
         def rest_from_cache() -> Rest:
+            if known is not None and file_cache_key(path, limit) != key:
+                # the file changed under the same stat: the file the full way
+                data = read_bytes(path, limit)
+                changed = parse_article(decode_text(data, name), name)
+                return Rest(changed, begins_with(changed, head), store(cache_key(data), changed))
             whole = read_entry(where, key)
             if whole is None:  # the head was fine, the rest not: the file the full way
                 whole = parse_article(read_text(path, limit), name)
-                return Rest(whole, begins_with(whole, head), store(whole))
+                return Rest(whole, begins_with(whole, head), store(key, whole))
+            if known is None:  # next time the key is known before the paint
+                write_record(where, record, key)
             return Rest(whole, begins_with(whole, head), None)
 
         return Opening(head, rest=rest_from_cache)
@@ -98,11 +113,11 @@ def open_article(
         def rest_from_file() -> Rest:
             text = decode_text(kept.pop(), name)
             whole = parse_article(text, name)
-            return Rest(whole, begins_with(whole, head), store(whole))
+            return Rest(whole, begins_with(whole, head), store(key, whole))
 
         return Opening(head, rest=rest_from_file)
     article = parse_article(decode_text(data, name), name)
-    return Opening(article, store=store(article))
+    return Opening(article, store=store(key, article))
 
 
 def _file_head(data: bytes, name: str) -> Article | None:

@@ -196,3 +196,82 @@ def test_a_head_of_many_short_sections_holds_a_screenful_of_them(tmp_path: Path)
     cut = yaml_head(path.read_bytes())
     assert cut is not None
     assert len(parse_head(cut.decode("utf-8")).sections) == HEAD_SECTIONS
+
+
+def _opened_and_cached(path: Path, folder: Path) -> Article:
+    first = open_article(path, folder=folder)
+    assert first.rest is not None
+    rest = first.rest()
+    assert rest.store is not None
+    rest.store()
+    return rest.article
+
+
+def test_a_reopen_knows_its_key_from_the_stat_and_hashes_only_after_the_paint(
+    tmp_path: Path, folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Hashing a 5 MB file before the first frame cost ~8 ms: once cached, the key is
+    found by the file's stat, and the hash only confirms it when the rest is read."""
+    from reader.core.format import opening
+
+    path = write_big(tmp_path)
+    whole = _opened_and_cached(path, folder)
+    hashed: list[Path] = []
+    real_hash = opening.file_cache_key
+
+    def counted(path: Path, limit: int = opening.MAX_FILE_BYTES) -> str:
+        hashed.append(path)
+        return real_hash(path, limit)
+
+    monkeypatch.setattr(opening, "file_cache_key", counted)
+    again = open_article(path, folder=folder)
+    assert again.article == article_head(whole) and again.rest is not None
+    assert hashed == []
+    rest = again.rest()
+    assert hashed == [path]
+    assert (rest.article, rest.extends, rest.store) == (whole, True, None)
+
+
+def test_a_file_changed_under_the_same_stat_is_read_the_full_way(
+    tmp_path: Path, folder: Path
+) -> None:
+    """The key found by stat is only a guess: a file rewritten in place with the same
+    size and modification time gets its new whole, laid out again (its head differs)."""
+    import os
+
+    from reader.core.format.stat_keys import record_name
+
+    path = write_big(tmp_path)
+    old = _opened_and_cached(path, folder)
+    before = os.stat(path)
+    name = record_name(path)
+    assert name is not None and (folder / name).exists()
+    with open(path, "r+b") as rewritten:
+        data = rewritten.read()
+        rewritten.seek(0)
+        rewritten.write(data.replace(b"We use cookies.", b"We eat cookies."))
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert record_name(path) == name
+    again = open_article(path, folder=folder)
+    assert again.article == article_head(old)  # the old head, from the stat's guess
+    assert again.rest is not None
+    rest = again.rest()
+    assert rest.article == load_article(path) != old
+    assert not rest.extends and rest.store is not None
+    rest.store()
+    assert open_article(path, folder=folder).article == article_head(rest.article)
+
+
+def test_eviction_removes_the_records_of_entries_it_removed_and_nothing_else(
+    tmp_path: Path, folder: Path
+) -> None:
+    path = write_big(tmp_path)
+    _opened_and_cached(path, folder)
+    records = list(folder.glob("*.stat"))
+    assert len(records) == 1
+    other = folder / "1-2-3-4.stat"
+    other.write_text("not a key")
+    cache.evict(folder)
+    assert records[0].exists()
+    cache.evict(folder, keep=0)
+    assert not records[0].exists() and other.exists()
