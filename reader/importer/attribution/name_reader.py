@@ -34,7 +34,7 @@ from reader.importer.attribution.flags import (
     VERB,
     WORD,
 )
-from reader.importer.attribution.names import NameRules
+from reader.importer.attribution.names import NameRules, fold_initials
 from reader.importer.attribution.tokens import MAX_BRACKETED, Tokens, age_at
 from reader.importer.language_data import Language
 
@@ -282,6 +282,7 @@ class NameReader:
             # "Prime Minister Mariano Rajoy's party": the person is Mariano Rajoy, not a
             # "Rajoy's" of their own
             name = (*name[:-1], _owner(name[-1]))
+        name = fold_initials(name)
         n0 = i + len(role_words)
         role = None
         start = i

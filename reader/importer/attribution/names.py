@@ -184,6 +184,9 @@ class NameRules:
             if flags & PARTICLE and not flags & UPPER:
                 k -= 1
                 continue
+            if word == "." and _glued_initials(words, k - 1):
+                k -= 1  # "R.J. Calloway": the stop between two initials is the name's
+                continue
             if not flags & PLAIN and not (last and self._role_surname(words)):
                 break
             if not last and word.endswith(("’s", "'s")):
@@ -272,3 +275,36 @@ def _cased_places(lang: Language) -> frozenset[str]:
 
 def _acronym(word: str) -> bool:
     return len(word) >= 2 and word.isupper()
+
+
+def _glued_initials(words: Sequence[str], k: int) -> bool:
+    """Is the full stop ``words[k]`` one between two initials ("R", ".", "J.")? The run
+    (:func:`reader.importer.attribution.tokens.run_at`) only holds such a stop when the
+    three are written together, as "R.J."."""
+    return (
+        0 < k < len(words) - 1
+        and len(words[k - 1]) == 1
+        and words[k - 1].isupper()
+        and len(words[k + 1]) == 2
+        and words[k + 1][0].isupper()
+        and words[k + 1][1] == "."
+    )
+
+
+def fold_initials(name: tuple[str, ...]) -> tuple[str, ...]:
+    """``name`` with each run of initials as one word: ("R", ".", "J.", "Calloway") is
+    ("R.J.", "Calloway"), so the name reads as the article writes it."""
+    if "." not in name:
+        return name
+    folded: list[str] = []
+    glued = False
+    for k, word in enumerate(name):
+        if folded and word == "." and _glued_initials(name, k):
+            folded[-1] += word
+            glued = True
+        elif glued:
+            folded[-1] += word
+            glued = False
+        else:
+            folded.append(word)
+    return tuple(folded)

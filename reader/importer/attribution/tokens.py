@@ -279,6 +279,20 @@ def run_at(tokens: Tokens, i: int) -> int:
             and not flags[j + 1] & ROLE
         ):
             j += 1  # "Kepala Pusat …, Dr. Wulan Kartikasari", "Sen. Chris Murphy"
+        elif (
+            j + 1 < n
+            and words[j] == "."
+            and len(words[j - 1]) == 1
+            and flags[j - 1] & UPPER
+            and tokens.ends[j - 1] == tokens.ends[j] - 1
+            and flags[j + 1] & CAPWORD
+            and not flags[j + 1] & ROLE
+            and tokens.ends[j] == tokens.start(j + 1)
+        ):
+            # A run of initials: "J.J. MacNab" is "J", ".", "J." (the tokenizer makes an
+            # initial only of a letter and a full stop before a space), and the full stop
+            # glued between two initials ends no name.
+            j += 1
     return j
 
 
