@@ -20,8 +20,7 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widget import Widget
-from textual.widgets import Footer, Input
+from textual.widgets import Footer
 
 from reader.core.model import Article
 from reader.core.reading import reading_minutes, where
@@ -29,6 +28,7 @@ from reader.core.state import Position, StateStore
 from reader.ui.labels import untitled_label
 from reader.ui.screens.reading_build import BuildPause
 from reader.ui.screens.reading_keys import FOOTER_PRIORITIES, READING_BINDINGS, reading_help
+from reader.ui.screens.reading_panes import contains, focus_into, pane_after, shown_panes
 from reader.ui.settings import Settings
 from reader.ui.widgets.article_body import MAX_TEXT_WIDTH, ArticleBody
 from reader.ui.widgets.find_bar import FindBar
@@ -231,7 +231,7 @@ class ReadingScreen(Screen[None]):
     def _show_pane(self, selector: str, show: bool) -> None:
         pane = self.query_one(selector)
         pane.display = show
-        if not show and self.focused is not None and self._contains(pane, self.focused):
+        if not show and self.focused is not None and contains(pane, self.focused):
             self.body.focus()
 
     def action_toggle_toc(self) -> None:
@@ -338,46 +338,10 @@ class ReadingScreen(Screen[None]):
 
     # -- panes and focus -------------------------------------------------------------
 
-    def _panes(self) -> list[Widget]:
-        panes: list[Widget] = []
-        if self.show_toc:
-            panes.append(self.query_one("#toc"))
-        panes.append(self.body)
-        if self.show_quotes:
-            panes.append(self.query_one("#quotes-pane"))
-        if self.find_bar.is_open:
-            panes.append(self.find_bar)
-        panel = self.query_one(FooterPanel)
-        if panel.notice_shown:
-            panes.append(panel)
-        return panes
-
-    @staticmethod
-    def _contains(pane: Widget, widget: Widget) -> bool:
-        return widget is pane or pane in widget.ancestors
-
     def action_cycle_pane(self, step: int) -> None:
         """Tab and shift+tab move between the panes, not between every widget."""
-        panes = self._panes()
-        focused = self.focused
-        current = next(
-            (i for i, p in enumerate(panes) if focused and self._contains(p, focused)), -1
-        )
-        self._focus_into(panes[(current + step) % len(panes)])
-
-    def _focus_into(self, pane: Widget) -> None:
-        """Focus a pane, or the first focusable widget in it, preferring lists to fields."""
-        if pane.focusable:
-            pane.focus()
-            return
-        if pane.id == "quotes-pane":
-            self._mount_sidebar().focus_lists()
-            return
-        inside = [w for w in pane.query("*") if w.focusable]
-        preferred = [w for w in inside if not isinstance(w, Input)]
-        targets = preferred or inside
-        if targets:
-            targets[0].focus()
+        pane = pane_after(shown_panes(self), self.focused, step)
+        focus_into(pane, lambda: self._mount_sidebar().focus_lists())
 
     def action_search_quotes(self) -> None:
         self.show_quotes = True
@@ -422,7 +386,7 @@ class ReadingScreen(Screen[None]):
 
     def _typing_in_find_bar(self) -> bool:
         focused = self.focused
-        return focused is not None and self._contains(self.find_bar, focused)
+        return focused is not None and contains(self.find_bar, focused)
 
     def action_find(self) -> None:
         self._whole_now()  # matches in the whole text
