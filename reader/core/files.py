@@ -83,6 +83,17 @@ def _open_regular(path: Path) -> int:
         raise ReaderError(f"{path}: cannot open: {_describe(exc)}") from None
 
 
+def _check_open(fd: int, path: Path, limit: int | None = None) -> None:
+    """ReaderError unless the opened file is a regular file (of at most ``limit`` bytes):
+    checked on the descriptor, so a file swapped in after the path's check is caught."""
+    info = os.fstat(fd)
+    _refuse(path, info.st_mode)
+    if limit is not None and info.st_size > limit:
+        raise ReaderError(
+            f"{path}: file is too large ({info.st_size:,} bytes; the limit is {limit:,})"
+        )
+
+
 def read_start(path: Path, count: int) -> bytes:
     """The first ``count`` bytes of a regular file (less if it is shorter), or ReaderError.
 
@@ -90,7 +101,7 @@ def read_start(path: Path, count: int) -> bytes:
     """
     fd = _open_regular(path)
     try:
-        _refuse(path, os.fstat(fd).st_mode)
+        _check_open(fd, path)
         chunks: list[bytes] = []
         total = 0
         while total < count:
@@ -106,7 +117,7 @@ def read_start(path: Path, count: int) -> bytes:
         os.close(fd)
 
 
-#: Bytes :func:`feed_file` reads at a time, into the one buffer it reuses.
+#: Bytes :func:`feed_file` reads at a time.
 FEED_CHUNK = 1 << 18
 
 
@@ -117,20 +128,13 @@ def feed_file(
     never holding them all; ReaderError as :func:`read_bytes` (too large included)."""
     fd = _open_regular(path)
     try:
-        info = os.fstat(fd)
-        _refuse(path, info.st_mode)
-        if info.st_size > limit:
-            raise ReaderError(
-                f"{path}: file is too large ({info.st_size:,} bytes; the limit is {limit:,})"
-            )
-        buffer = bytearray(FEED_CHUNK)
-        view = memoryview(buffer)
+        _check_open(fd, path, limit)
         total = 0
-        while count := os.readv(fd, [buffer]):
-            total += count
+        while chunk := os.read(fd, FEED_CHUNK):
+            total += len(chunk)
             if total > limit:
                 raise ReaderError(f"{path}: file is too large (the limit is {limit:,} bytes)")
-            feed(view[:count])
+            feed(memoryview(chunk))
     except OSError as exc:
         raise ReaderError(f"{path}: cannot read: {_describe(exc)}") from None
     finally:
@@ -146,12 +150,7 @@ def read_bytes(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
     """
     fd = _open_regular(path)
     try:
-        info = os.fstat(fd)
-        _refuse(path, info.st_mode)
-        if info.st_size > limit:
-            raise ReaderError(
-                f"{path}: file is too large ({info.st_size:,} bytes; the limit is {limit:,})"
-            )
+        _check_open(fd, path, limit)
         chunks: list[bytes] = []
         total = 0
         while True:

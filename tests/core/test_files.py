@@ -13,7 +13,15 @@ import pytest
 
 from reader.core import files
 from reader.core.errors import ReaderError
-from reader.core.files import atomic_write, decode_text, read_bytes, read_start, read_text, shown
+from reader.core.files import (
+    atomic_write,
+    decode_text,
+    feed_file,
+    read_bytes,
+    read_start,
+    read_text,
+    shown,
+)
 
 
 def _no_space(*args: object, **kwargs: object) -> Any:
@@ -347,3 +355,22 @@ def test_atomic_write_takes_chunks_and_a_failing_iterable_leaves_nothing(tmp_pat
         atomic_write(target, broken())
     assert target.read_bytes() == b"one two"  # the old content, whole
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out.bin"]  # no temporary file
+
+
+def test_feed_file_gives_every_byte_with_portable_calls_only(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The file is fed whole, in chunks, without POSIX-only calls (the package says it
+    is OS independent: os.readv, which it once used, is not on Windows)."""
+    import hashlib
+    import os
+
+    data = os.urandom(3 * (1 << 18) + 17)
+    path = tmp_path / "big.bin"
+    path.write_bytes(data)
+    monkeypatch.delattr(os, "readv", raising=False)
+    digest = hashlib.sha256()
+    feed_file(path, digest.update)
+    assert digest.digest() == hashlib.sha256(data).digest()
+    with pytest.raises(ReaderError):
+        feed_file(path, digest.update, limit=len(data) - 1)
