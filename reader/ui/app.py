@@ -165,7 +165,8 @@ class ReaderApp(App[None]):
             self._rest_result = rest()
         except ReaderError as error:
             self._rest_result = error
-        self._rest_done.set()
+        finally:  # any other failure too: a key waiting for the whole must not wait forever
+            self._rest_done.set()
 
     def _rest_worker(self) -> None:
         self._read_whole()

@@ -22,7 +22,7 @@ import asyncio
 from collections import deque
 from collections.abc import Iterator
 from time import perf_counter
-from weakref import WeakKeyDictionary
+from weakref import WeakKeyDictionary, ref
 
 from textual.dom import DOMNode, NoScreen
 
@@ -80,16 +80,21 @@ class _Runner:
     """The slices of every piece of work on one screen, one per turn, in rotation."""
 
     def __init__(self, screen: DOMNode) -> None:
-        self._screen = screen
+        # weakly: the runner is the value of a WeakKeyDictionary keyed by the screen, and
+        # a strong reference back would keep every screen it ever ran for alive
+        self._screen = ref(screen)
         self._works: deque[SlicedWork] = deque()
         self._running = False
 
     def add(self, work: SlicedWork) -> None:
+        screen = self._screen()
+        if screen is None:
+            return
         if work not in self._works:
             self._works.append(work)
         if not self._running:
             self._running = True
-            self._screen.run_worker(self._run(), group="sliced-work", exit_on_error=True)
+            screen.run_worker(self._run(), group="sliced-work", exit_on_error=True)
 
     async def _run(self) -> None:
         try:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import gc
+import weakref
 from collections.abc import Iterator
 from pathlib import Path
 from time import perf_counter
@@ -224,3 +225,17 @@ async def test_a_key_sent_while_the_screen_builds_waits_for_two_slices_at_most(
         assert handled and handled[0] - sent <= 2
         await pilot.pause()
         assert screen.body.scroll_y == screen.body.text_layout.section_line("s0")
+
+
+def test_a_runner_does_not_keep_its_screen_alive() -> None:
+    """The runners are kept per screen in a weak dictionary; a runner holding its screen
+    strongly kept every screen it had run for (and its article) for good."""
+    from reader.ui import sliced
+
+    owner = Widget()  # on no screen: it is its own runner's screen
+    sliced._runner(owner)
+    assert owner in sliced._runners
+    gone = weakref.ref(owner)
+    del owner
+    gc.collect()
+    assert gone() is None

@@ -232,3 +232,18 @@ async def test_the_quote_search_before_the_whole_is_read_lists_every_quote(
         await pilot.press("slash")
         sidebar = await sidebar_ready(pilot)
         assert asked.is_set() and sidebar.article == whole
+
+
+def test_a_rest_that_fails_unexpectedly_still_ends_the_wait(tmp_path: Path) -> None:
+    """An error other than the file's own (the disk, memory) still sets the event a key
+    waiting for the whole waits on: without it, that key froze the app for good."""
+    app = make_app(write_big(tmp_path, big_article()), state=StateStore())
+    assert isinstance(app, ReaderApp) and app._rest is not None
+
+    def broken() -> Any:
+        raise OSError("the disk went away")
+
+    app._rest = broken
+    with pytest.raises(OSError):
+        app._read_whole()
+    assert app._rest_done.is_set()
