@@ -374,7 +374,8 @@ class LibraryScreen(LibrarySearch):
         first reads every row of the index for the table, if ``read_rows``)."""
         self._refreshing = True
         self._set_progress("Checking for changes…")
-        self._refresh_worker(read_rows)
+        # rows not read yet (a first refresh cancelled by this one): read here, in the thread
+        self._refresh_worker(read_rows or not self._all_read)
 
     @work(thread=True, exclusive=True, group="library-refresh", exit_on_error=False)
     def _refresh_worker(self, read_rows: bool = False) -> None:

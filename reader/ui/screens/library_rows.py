@@ -39,11 +39,6 @@ class RowOrders:
         #: Files that do not load, counted where the rows are read (a worker thread).
         self.broken = sum(1 for r in by_date if r.error is not None)
 
-    @classmethod
-    def of(cls, rows: Iterable[ArticleRow]) -> RowOrders:
-        """Rows in any order (sorted by date here)."""
-        return cls(sort_rows(rows, "date"))
-
     def get(self, sort: str) -> list[ArticleRow]:
         """The rows in ``sort`` order (sorted now if that was not done before)."""
         order = self._orders.get(sort)
@@ -60,7 +55,3 @@ class RowOrders:
         for sort in sorts:
             self.get(sort)
         return self
-
-    def ready(self, sort: str) -> bool:
-        """Whether the rows are already in ``sort`` order (no sort on the next :meth:`get`)."""
-        return sort in self._orders
