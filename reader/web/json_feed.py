@@ -10,9 +10,11 @@ the feed's own copy the same way an RSS item's HTML is.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from html import escape
 
 from reader.core.errors import ReaderError
+from reader.web.feeds import _text
 
 _VERSION_PREFIX = "https://jsonfeed.org/version/"
 
@@ -26,9 +28,10 @@ def looks_like_json(data: bytes) -> bool:
 Entry = tuple[str, str, str, str | None]
 
 
-def read_json_feed(data: bytes, name: str) -> tuple[str, list[Entry]]:
-    """The feed's title and its items' entries in the feed's order; ReaderError (one
-    line) if the bytes are not a JSON Feed."""
+def read_json_feed(data: bytes, name: str) -> tuple[str, Iterator[Entry]]:
+    """The feed's title and its items' entries in the feed's order, made as they are
+    taken (the feeds module stops at its cap); ReaderError (one line) if the bytes are
+    not a JSON Feed."""
     try:
         parsed = json.loads(data.decode("utf-8-sig"))
     except (UnicodeDecodeError, ValueError, RecursionError):
@@ -38,20 +41,16 @@ def read_json_feed(data: bytes, name: str) -> tuple[str, list[Entry]]:
     entries = parsed.get("items")
     if not isinstance(entries, list):
         raise ReaderError(f"{name}: not a readable feed (a JSON Feed without items)")
-    items = [
+    items = (
         (_key(entry.get("id")), _text(entry.get("url")), _title(entry), _content(entry))
         for entry in entries
         if isinstance(entry, dict)
-    ]
+    )
     return _text(parsed.get("title")), items
 
 
 def _is_json_feed(version: object) -> bool:
     return isinstance(version, str) and version.startswith(_VERSION_PREFIX)
-
-
-def _text(value: object) -> str:
-    return " ".join(value.split()) if isinstance(value, str) else ""
 
 
 def _key(value: object) -> str:
