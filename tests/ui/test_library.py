@@ -483,3 +483,26 @@ async def test_rows_are_sorted_in_the_refresh_thread_not_on_key_presses(
         await pilot.press("o", "o")
         assert titles(screen)[0] == "Talks in Geneva"
         assert on_ui_thread == []
+
+
+async def test_a_word_found_late_in_a_long_quote_is_shown_on_its_row(folder: Path) -> None:
+    """The row shows the quote from a little before its first match when the match lies
+    past the row's end: a result shows why it was found."""
+    long_quote = (
+        "Kami sudah membahas banyak hal panjang lebar sejak pagi, " * 3 + "termasuk kedelai"
+    )
+    write(
+        folder, "long.yaml", make_article("long", "Rapat panjang", [("Ani Sari", "", long_quote)])
+    )
+    app = make_app(folder, state=StateStore())
+    async with app.run_test(size=(60, 24)) as pilot:
+        screen = await settled(pilot)
+        results = screen.query_one("#quote-results", QuoteList)
+        await pilot.press("slash", *"kedelai")
+        await until(pilot, lambda: results.hits, "the quote search answered")
+        width = results.scrollable_content_region.width
+        hit = results.hits[0]
+        assert hit.text.find("kedelai") > width  # past the end of the row
+        line = results.render_line(0)
+        marked = "".join(s.text for s in line if s.style and s.style.underline)
+        assert marked == "kedelai" and line.text.lstrip().startswith("…")

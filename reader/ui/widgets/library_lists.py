@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import ClassVar
 
+from rich.cells import cell_len
 from rich.style import Style
 from textual.message import Message
 
@@ -145,8 +146,18 @@ class QuoteList(RowList):
         ]
 
     def _quote_line(self, text: str, width: int, cursor: bool) -> list[Piece]:
-        """“The quote” on one line, cut to ``width``, the searched words marked."""
-        return self._marked(fit(f"“{text}”", width).rstrip(), None, cursor)
+        """“The quote” on one line, cut to ``width``, the searched words marked.
+
+        A quote whose first match lies past the cut is shown from a little before it,
+        after "…": a result must show why it was found.
+        """
+        quoted = f"“{text}”"
+        spans = find_spans(quoted, self.words) if self.words else []
+        if spans and cell_len(quoted[: spans[0][1]]) > width - 1:
+            # a third of the row before the match, or as much as fills the row to the end
+            start = max(1, min(spans[0][0] - width // 3, len(quoted) - width + 1))
+            quoted = "…" + quoted[start:].lstrip()
+        return self._marked(fit(quoted, width).rstrip(), None, cursor)
 
     def _marked(self, shown: str, style: Style | None, cursor: bool) -> list[Piece]:
         """``shown`` in ``style``, the searched words in the match style (one of their own
