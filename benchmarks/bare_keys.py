@@ -51,7 +51,10 @@ class BareKeysApp(App[None]):
         self.query_one("#pane").border_title = "Quotes"
 
     def action_page(self) -> None:
-        self.query_one("#text", VerticalScroll).scroll_page_down(animate=False)
+        # at once, as reader scrolls (scroll_page_down waits for a refresh first)
+        text = self.query_one("#text", VerticalScroll)
+        y = text.scroll_y + text.scrollable_content_region.height
+        text.scroll_to(y=y, animate=False, immediate=True)
 
     def action_search(self) -> None:
         self.query_one(Input).focus()

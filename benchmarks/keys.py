@@ -33,7 +33,7 @@ Keys:
 
 Targets: every key within 50 ms at any moment after first paint, median within 25 ms.
 
-    .venv/bin/python benchmarks/keys.py [--rounds 7] [--articles seed,5mb]
+    .venv/bin/python benchmarks/keys.py [--rounds 7] [--articles seed,5mb] [--keys n,G]
 """
 
 from __future__ import annotations
@@ -287,6 +287,9 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=7)
     parser.add_argument("--articles", default="seed,5mb", help="seed, 0.5mb, 5mb")
+    parser.add_argument(
+        "--keys", default="", help="only these keys, as sent: n,G,e,F3,Enter (default: all)"
+    )
     parser.add_argument("--lost", type=Path, help="write the screens of lost keys here")
     args = parser.parse_args()
     global LOST
@@ -306,6 +309,9 @@ def main() -> int:
         cases = key_cases(article)
         rows = [Row("bare", case) for case in bare_cases(cases)]
         rows += [Row(name, case) for name in wanted for case in cases]
+        if args.keys:
+            keep = set(args.keys.split(","))
+            rows = [row for row in rows if row.case.key in keep or row.article == "bare"]
         floor: list[float] = []
         load_before = load()
         with Terminal() as terminal:
