@@ -117,6 +117,15 @@ class AfterCueReader(PhraseReader):
                     if named.kind == "name":
                         role = self.text[self.tokens.start(k) : named.at].rstrip(" ,")
                         cue = named._replace(role=named.role or role or None)
+                if (
+                    cue.kind == "none"
+                    and here & UPPER
+                    and run_at(self.tokens, k) == j
+                    and self._organisation(k, j)
+                ):
+                    # '"…," Harlow News said in a statement', '"…," MWW said': a body
+                    # speaks (as '"…," the Global Times wrote' does after "the").
+                    cue = Cue("desc", role=self._span_text(k, j), at=self.tokens.start(k))
                 return _adjacent(cue) if cue.kind != "none" else NONE
         if here & UPPER:
             tagged = self._tagged_subject(k)
