@@ -200,6 +200,14 @@ class ClauseReader(AfterCueReader):
                 )
             ):
                 i -= 1
+            if i > 2 and f[i - 1] & ARTICLE and self.words[i - 2] == "of" and f[i - 3] & UPPER:
+                # "Archbishop Aris Shirvanian of the Armenian Patriarchate told"
+                o = i - 3
+                while o > 0 and f[o - 1] & WORD and f[o - 1] & UPPER:
+                    o -= 1
+                owner = self.owner_of_body(o, k + 1)
+                if owner.kind == "name":
+                    return owner
             found = self.name_at(i, k + 1)
             # ("The American Legion has asked": after "the", a body even if a word of
             # it could be a name)
