@@ -22,6 +22,7 @@ from reader.importer.attribution.flags import (
     PARTICLE,
     POST_CUE,
     PRE_CUE,
+    PRONOUN,
     REPORTING,
     ROLE_MARKER,
     SOME,
@@ -55,6 +56,8 @@ MAX_SIGNATURE = 24
 _CLOSING_MARKS = frozenset('”"»')
 _QUOTE_MARKS = frozenset('“”„«»"')
 _OPENING_MARKS = frozenset("“„«")
+#: What ends a quotation that is a sentence of its own ('“… liar.” Carly Fiorina said').
+_SENTENCE_ENDS = frozenset(".?!")
 #: Most segments between commas after a name before its verb (", 30, of Raleigh, N.C.,
 #: who was among those polled, said").
 MAX_APPOSED = 3
@@ -74,11 +77,36 @@ class AfterCueReader(PhraseReader):
         while k < n and w[k] == ",":
             k += 1
         cue = self._cue_from(k)
-        if cue.kind != "none" and self.text[close_at - 1 : close_at] == "." and self._leads_on(k):
-            # '“… the Jewish Holocaust.” He added, “So Israel …”': the quotation ended
-            # its sentence; the cue after it introduces the next one.
+        if cue.kind == "none" or self.text[close_at - 1 : close_at] not in _SENTENCE_ENDS:
+            return cue
+        if self._leads_on(k) or self._reports_more(k):
+            # '“… the Jewish Holocaust.” He added, “So Israel …”', '“… pathological
+            # liar.” Carly Fiorina said Ted Cruz …': the quotation ended its sentence;
+            # the cue after it opens a sentence of its own.
             return NONE
         return cue
+
+    def _reports_more(self, k: int) -> bool:
+        """Does the sentence from token ``k`` have a subject, then a cue verb that
+        reports words of its own: a clause after it ("Carly Fiorina said Ted Cruz …",
+        "Jeff Weaver replied that …", "Steve Adler, rVotes' owner, said the …")? Not
+        when the verb ends the cue ("Smith said.", "Smith said on Monday") or comes
+        first ("said Smith"), nor after a verb whose object is the audience ("told")."""
+        w, f = self.words, self.flags
+        n = len(w)
+        if f[k] & POST_CUE:
+            return False
+        for v in range(k + 1, min(n - 1, k + MAX_SUBJECT + MAX_ROLE_AFTER)):
+            if w[v] in FULL_STOPS and self._ends_sentence(v):
+                return False
+            if f[v] & WORD and f[v] & (POST_CUE | PRE_CUE) and not f[v] & UPPER:
+                nxt = f[v + 1]
+                return (
+                    bool(f[v] & POST_CUE)
+                    and bool(nxt & (ARTICLE | COMPLEMENTIZER | PRONOUN | CAPWORD))
+                    and self.tokens.lower(v + 1) not in self.lang.time_words  # "said Sunday"
+                )
+        return False
 
     def _leads_on(self, k: int) -> bool:
         """Does the clause from token ``k`` end in a comma or colon and an opening quote
