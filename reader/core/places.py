@@ -1,9 +1,9 @@
-"""Where reader keeps the user's articles, and its caches.
+"""Where reader keeps the user's articles, and its cache.
 
-One function, so that ``reader import``, ``reader feed update`` and the library agree on
+One function each, so that ``reader import``, ``reader feed update`` and the library agree on
 the folder: the platform's user data folder (``platformdirs``), unless ``READER_ARTICLES_DIR``
 names another. State and cache have their own folders (``core.state``, :func:`user_cache_dir`):
-deleting those is always safe; this folder holds what the user collected.
+deleting those is always safe; the articles folder holds what the user collected.
 """
 
 from __future__ import annotations
@@ -23,7 +23,8 @@ def user_articles_dir() -> Path:
 
 
 def user_cache_dir() -> Path:
-    """The folder reader keeps its caches in (article cache, library index, word tables):
+    """The folder reader keeps its caches in (articles read back fast, parsed styles,
+    the library index, the importer's word tables):
     the platform's user cache folder, unless ``READER_CACHE_DIR`` names another."""
     override = os.environ.get("READER_CACHE_DIR")
     if override:

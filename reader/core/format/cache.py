@@ -117,7 +117,7 @@ Store = Callable[[], None]
 
 
 def cache_dir() -> Path:
-    """The folder reader keeps its cache in (:func:`reader.core.places.user_cache_dir`)."""
+    """The folder reader keeps its article cache in."""
     from reader.core.places import user_cache_dir
 
     return user_cache_dir()
