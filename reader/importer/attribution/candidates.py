@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from reader.importer.attribution.cues import CueReader
 from reader.importer.attribution.flags import (
     ACCORDING,
+    ARTICLE,
     PLAIN,
     POST_CUE,
     PRE_CUE,
@@ -125,7 +126,8 @@ def _evidence(
     if any(w in cue_words for w in found.name):
         return True
     if j < n and flags[j] & WORD and flags[j] & PRE_CUE:
-        return True
+        # (not "The Hill reported": a run after "the" that speaks is a body)
+        return not (flags[i] & ARTICLE or (i and flags[i - 1] & ARTICLE))
     if i and flags[i - 1] & WORD and flags[i - 1] & ACCORDING:
         return True
     # "…,” kata Lavrov" / "Sebab, kata Airin, …" — but not "Dubois told French radio".

@@ -14,6 +14,7 @@ from reader.importer.attribution.cues_after import FULL_STOPS, MAX_REPORTED, Aft
 from reader.importer.attribution.flags import (
     ADVERB,
     ARTICLE,
+    AUXILIARY,
     BACKREF_CLOSER,
     BACKREF_MARKER,
     CAPWORD,
@@ -181,6 +182,8 @@ class ClauseReader(AfterCueReader):
         # adverbs between subject and verb: "Lavrov juga mengatakan"
         while k >= 0 and f[k] & WORD and not f[k] & UPPER and f[k] & SUBJECT_ADVERB:
             k -= 1
+        if k > 0 and f[k] & AUXILIARY and not f[k] & UPPER:
+            k -= 1  # "The American Legion has asked"
         k -= self._when_before(k)  # "Beck on Wednesday called"
         if k < 0 or not f[k] & WORD:
             return NONE
@@ -197,8 +200,19 @@ class ClauseReader(AfterCueReader):
                 )
             ):
                 i -= 1
+            if i > 2 and f[i - 1] & ARTICLE and self.words[i - 2] == "of" and f[i - 3] & UPPER:
+                # "Archbishop Aris Shirvanian of the Armenian Patriarchate told"
+                o = i - 3
+                while o > 0 and f[o - 1] & WORD and f[o - 1] & UPPER:
+                    o -= 1
+                owner = self.owner_of_body(o, k + 1)
+                if owner.kind == "name":
+                    return owner
             found = self.name_at(i, k + 1)
-            if (found is None or found.kind == "role") and self._organisation(i, k + 1):
+            # ("The American Legion has asked": after "the", a body even if a word of
+            # it could be a name)
+            led = bool(f[i] & ARTICLE or (i and f[i - 1] & ARTICLE))
+            if (found is None or found.kind == "role" or led) and self._organisation(i, k + 1):
                 # "the DNC said", "The Wall Street Journal reported": a body speaks
                 start = i - 1 if i and f[i - 1] & ARTICLE else i
                 text = self._span_text(start, k + 1)

@@ -74,6 +74,26 @@ class PhraseReader(NameReader):
             return self._description(k, end)
         return self._described_name(k, end)
 
+    def owner_of_body(self, k: int, j: int) -> Cue:
+        """A name before "of" and a body that ends the phrase ``tokens[k:j]``: "Director
+        Tom Hale of the Water Board of Harlow", "Archbishop Aris Shirvanian of the
+        Armenian Patriarchate of Jerusalem" (the body says where the person works; the
+        last capitalised run is no name). NONE if the phrase is not of that shape."""
+        w, f = self.words, self.flags
+        o = next((s for s in range(k + 2, j - 1) if w[s] == "of"), None)
+        if o is None or not f[o - 1] & UPPER:
+            return NONE
+        body = [s for s in range(o + 1, j) if f[s] & WORD]
+        if not any(f[s] & CAPWORD for s in body) or not all(
+            f[s] & (CAPWORD | ARTICLE | CONNECTOR) for s in body
+        ):
+            return NONE
+        cue = self.phrase(k, o)
+        if cue.kind != "name" or (len(cue.name) < 2 and not cue.role):
+            return NONE
+        role = self.text[self.tokens.start(k) : cue.at].rstrip(" ,")
+        return cue._replace(role=cue.role or role or None)
+
     def _organisation(self, i: int, j: int) -> bool:
         """Is the capitalised run ``tokens[i:j]`` a body rather than a person: an acronym
         ("DNC", "FBI"), or a run holding a word of the language's institutions or news
@@ -117,6 +137,8 @@ class PhraseReader(NameReader):
         last = -1
         last_end = -1
         titled = False
+        if f[k] & ARTICLE and f[k] & UPPER:
+            j = k + 1  # "The Washington Post's Ed O'Keefe": the article opens no name
         while j < end:
             here = f[j]
             if here & CAPWORD:

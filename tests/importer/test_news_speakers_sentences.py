@@ -1,0 +1,68 @@
+"""Where a cue belongs when quotations and sentences follow each other (issue #15,
+English): a cue after a quotation that ended its own sentence may open the next sentence
+instead; a name written only at the start of sentences is still a speaker when a speech
+verb follows it; a party tag with full stops stands between a name and its verb. Each
+test is a short invented article in the style of US news."""
+
+from __future__ import annotations
+
+from reader.core.model import Article
+from reader.importer import import_text
+from reader.importer.attribution.cues import CueReader
+from reader.importer.attribution.names import NameRules
+from reader.importer.attribution.tokens import tokenize, word_table
+from reader.importer.language_data import language
+
+LEAD = "The county budget ran out of money for road repairs in October."
+
+
+def imported(*paragraphs: str, title: str = "The winter budget") -> Article:
+    return import_text("\n\n".join([title, LEAD, *paragraphs]))
+
+
+def speaker_of(article: Article, start: str) -> str:
+    quote = next(q for q in article.quotes if q.text.startswith(start))
+    return article.speaker(quote.speaker).name
+
+
+def test_a_sentence_after_the_quotation_reports_words_of_its_own() -> None:
+    article = imported(
+        "Mayor Ann Reyes and council leader Tom Hale traded blows all week.",
+        "Reyes called Hale a “reckless and dangerous gambler.” Tom Hale said the mayor "
+        "“has never balanced a budget in her life.”",
+        "In an email to staff, Reyes’s budget director, Lena Ortiz, wrote that the plan "
+        "was “dead on arrival at the statehouse.” Hale replied that the email was "
+        "“a stunt.”",
+    )
+    assert speaker_of(article, "reckless and dangerous") == "Ann Reyes"
+    assert speaker_of(article, "has never balanced") == "Tom Hale"
+    assert speaker_of(article, "dead on arrival") == "Lena Ortiz"
+
+
+def test_a_cue_after_a_quotation_that_ended_its_sentence_still_counts() -> None:
+    article = imported(
+        "Council leader Tom Hale spoke after the vote.",
+        "“We will find the money somewhere in this budget.” Mayor Ann Reyes said Tuesday.",
+    )
+    assert speaker_of(article, "We will find the money") == "Ann Reyes"
+
+
+def test_a_name_only_ever_opening_a_sentence_before_its_verb() -> None:
+    article = imported(
+        "Council leader Tom Hale spoke for an hour on Monday.",
+        "Brackenridge initially said in the spring, when the first invoices came in, "
+        "“Every one of these bills was checked twice before it was paid.”",
+    )
+    assert speaker_of(article, "Every one of these bills") == "Brackenridge"
+
+
+def test_a_party_tag_with_full_stops_is_read_past() -> None:
+    text = (
+        "The row spread to the statehouse, where Sen. Dana Cole (R-S.C.) told reporters "
+        "that she had spoken to the mayor and that “the money will be there by March.”"
+    )
+    lang = language("en")
+    toks = tokenize(text, word_table(lang))
+    reader = CueReader(text, toks, NameRules(lang, [toks]))
+    cue = reader.reported(text.index("“"))
+    assert (cue.kind, cue.name) == ("name", ("Dana", "Cole"))
