@@ -15,7 +15,7 @@ from conftest import WIDE, sidebar_ready
 from textual.geometry import Region
 from textual.widget import Widget
 
-from reader.core.gctools import FULL_PASSES_OFF, startup
+from reader.core.gctools import startup
 from reader.core.model import Article, Quote, Section, Speaker
 from reader.core.state import StateStore
 from reader.ui.app import ReaderApp
@@ -94,8 +94,7 @@ async def test_full_collections_wait_for_the_build_after_the_first_frame(
         for _ in range(3):
             await pilot.pause(CHECK_EVERY)
         assert not startup.active  # the first frame is drawn: the app ended the pause
-        assert gc.isenabled()
-        assert gc.get_threshold()[2] == FULL_PASSES_OFF
+        assert not gc.isenabled()  # held: the screen's checks settle it
         frozen = gc.get_freeze_count()
         assert frozen > 0  # what the start made, at the first frame
         # meanwhile each check collects what was made since the last one, and freezes
@@ -106,13 +105,14 @@ async def test_full_collections_wait_for_the_build_after_the_first_frame(
                 break
             await pilot.pause(CHECK_EVERY / 2)
         assert gone() is None
-        assert gc.get_threshold()[2] == FULL_PASSES_OFF  # still held
+        assert not gc.isenabled()  # still held
         made = [[n] for n in range(1000)]
         sidebar_building = False
         for _ in range(100):
-            if gc.get_threshold() == thresholds:
+            if gc.isenabled():
                 break
             await pilot.pause(CHECK_EVERY / 2)
+        assert gc.isenabled()
         assert gc.get_threshold() == thresholds
         assert _frozen(made)
 
@@ -126,8 +126,9 @@ async def test_leaving_before_the_build_is_done_ends_the_hold(
     app = ReaderApp(_quoted_article(300), StateStore(tmp_path))
     async with app.run_test(size=WIDE) as pilot:
         await pilot.pause()
-        assert gc.get_threshold()[2] == FULL_PASSES_OFF
+        assert not gc.isenabled()
         await pilot.press("q")
+    assert gc.isenabled()
     assert gc.get_threshold() == thresholds
 
 

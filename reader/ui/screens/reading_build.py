@@ -6,13 +6,12 @@ just after, in slices, while the reader may already be pressing keys. Those slic
 a few hundred thousand objects that live as long as the screen, and with the cyclic
 collector on, each of its full passes over them (20 to 65 ms on a 5 MB article, one
 every 100-200 ms) held back whatever key came then. So the first screen keeps the
-collector's startup pause (:data:`reader.core.gctools.startup`) until its build is done.
-Meanwhile, every ``CHECK_EVERY`` seconds once the whole article is in, what was made
-since the last check is collected and frozen (``startup.settle``): a pass over a tenth of
-a second's objects, never the whole again, and the garbage that drawing makes is freed
-while the build can still reuse its memory. Not while the whole is read in its thread:
-a pass would walk the parse's objects, which go with it.
-"""
+collector's startup pause (:data:`reader.core.gctools.startup`) until its build is done,
+and settles it itself: every ``CHECK_EVERY`` seconds once the whole article is in, what
+was made since the last check is collected and frozen (``startup.settle``), a pass over
+a tenth of a second's objects (1-15 ms) that never walks them again, and the garbage
+that drawing makes is freed while the build can still reuse its memory. Not while the
+whole is read in its thread: a pass would walk the parse's objects, which go with it."""
 
 from __future__ import annotations
 
