@@ -66,3 +66,24 @@ def test_a_party_tag_with_full_stops_is_read_past() -> None:
     reader = CueReader(text, toks, NameRules(lang, [toks]))
     cue = reader.reported(text.index("“"))
     assert (cue.kind, cue.name) == ("name", ("Dana", "Cole"))
+
+
+def test_a_cue_set_off_by_commas_names_the_speaker_after_it() -> None:
+    article = imported(
+        "Mayor Ann Reyes left office in 2019.",
+        "The paradox of Reyes, says Tom Hale, historian at the Harlow county library, is "
+        "that she was “one of the most powerful mayors the county ever had.”",
+    )
+    assert speaker_of(article, "one of the most powerful") == "Tom Hale"
+
+
+def test_verbs_that_report_words_without_being_cues() -> None:
+    article = imported(
+        "Mayor Ann Reyes answered questions for six hours.",
+        "Moreover, as part of the exchange with Reyes, Hale referenced a county report "
+        "that “less than one percent of the invoices” were checked.",
+        "In a clip that Judge Dana Cole called “distasteful,” Hale expressed a wish to "
+        "“close the whole department down for good.”",
+    )
+    assert speaker_of(article, "less than one percent") == "Hale"
+    assert speaker_of(article, "close the whole department") == "Hale"
