@@ -87,3 +87,22 @@ def test_verbs_that_report_words_without_being_cues() -> None:
     )
     assert speaker_of(article, "less than one percent") == "Hale"
     assert speaker_of(article, "close the whole department") == "Hale"
+
+
+def test_a_name_before_a_reporting_verb_is_a_person() -> None:
+    article = imported(
+        "Mayor Ann Reyes was joined on Monday by Buddy Ferraro, star of a television "
+        "show about cakes.",
+        "Ferraro praised the mayor’s work after the floods and her way with the council.",
+        "“We need someone who can cut through the noise and get the roads fixed.”",
+    )
+    assert speaker_of(article, "We need someone") == "Buddy Ferraro"
+
+
+def test_a_pronoun_opening_a_clause_is_the_sentence_subject() -> None:
+    article = imported(
+        "“The roads are a disgrace,” said one resident of the north end.",
+        "Tom Hale may have put it best when he wrote on his blog: “Ann Reyes is as close to "
+        "a mayor for life as this county will ever see.”",
+    )
+    assert speaker_of(article, "Ann Reyes is as close") == "Tom Hale"

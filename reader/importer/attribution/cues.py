@@ -73,7 +73,7 @@ class CueReader(ClauseReader):
         if f[k] & COMPLEMENTIZER and k > 0:
             k -= 1
         if f[k] & (PRE_CUE | POST_CUE):
-            cue = self._subject(k)
+            cue = self._subject_of(k)
             if cue.kind == "none" and k and w[k - 1] in {",", ")"}:
                 # "Steve Huhn, a former vice president, said: “…”", "Gov. John Kasich
                 # (R-OH), said, “…”": the subject behind an apposition or a party tag.
@@ -192,7 +192,7 @@ class CueReader(ClauseReader):
                 cue = self._main_subject(start, verb)
                 if cue.kind != "none":
                     return cue
-            cue = self._subject(verb)
+            cue = self._subject_of(verb)
             if cue.kind == "none":
                 cue = self._apposed_before(verb)
             if cue.kind != "none":

@@ -43,6 +43,7 @@ class Language:
     description_stops: frozenset[str]
     role_prepositions: frozenset[str]
     complementizers: frozenset[str]
+    subordinators: frozenset[str]
     role_words: frozenset[str]
     institution_words: frozenset[str]
     connectors: frozenset[str]
@@ -138,6 +139,7 @@ def _load(path: Path) -> Language:
         description_stops=frozenset(_words(data, "description_stops")),
         role_prepositions=frozenset(_words(data, "role_prepositions")),
         complementizers=frozenset(_words(data, "complementizers")),
+        subordinators=frozenset(_words(data, "subordinators")),
         role_words=frozenset(_words(data, "role_words")),
         institution_words=frozenset(_words(data, "institution_words")),
         connectors=frozenset(_words(data, "connectors")),
