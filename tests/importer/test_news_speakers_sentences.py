@@ -106,3 +106,13 @@ def test_a_pronoun_opening_a_clause_is_the_sentence_subject() -> None:
         "a mayor for life as this county will ever see.”",
     )
     assert speaker_of(article, "Ann Reyes is as close") == "Tom Hale"
+
+
+def test_a_sentence_after_the_quotation_reports_to_someone() -> None:
+    article = imported(
+        "Mayor Ann Reyes broke her leg in June, weeks before the budget vote.",
+        "In July, council leader Tom Hale wrote to Reyes, calling her “the best mayor this "
+        "county has had and the one we need for the long run!” She replied to him that it "
+        "was “an honour to serve with you.”",
+    )
+    assert speaker_of(article, "the best mayor this county") == "Tom Hale"

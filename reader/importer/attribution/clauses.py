@@ -127,7 +127,7 @@ class ClauseReader(AfterCueReader):
                 continue
             prev = w[s - 1] if s > start else ""
             if s == start and f[s] & PRONOUN:
-                return Cue("back", at=self.tokens.start(s))
+                return self.pronoun(s)
             if not f[s] & CAPWORD:
                 s += 1
                 continue
@@ -202,7 +202,9 @@ class ClauseReader(AfterCueReader):
         k -= self._when_before(k)  # "Beck on Wednesday called"
         if k < 0 or not f[k] & WORD:
             return NONE
-        if f[k] & (PRONOUN | BACKREF_CLOSER):
+        if f[k] & PRONOUN:
+            return self.pronoun(k)
+        if f[k] & BACKREF_CLOSER:
             return Cue("back", at=self.tokens.start(k))
         if f[k] & UPPER:
             i = k

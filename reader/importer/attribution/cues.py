@@ -200,7 +200,7 @@ class CueReader(ClauseReader):
         while start < k and not f[start] & WORD:
             start += 1
         if f[start] & PRONOUN:
-            return Cue("back", at=self.tokens.start(start))
+            return self.pronoun(start)
         if f[start] & (SOME | INDEFINITE):  # "Some fund managers have begun describing …"
             unnamed = self.unnamed_subject(start)
             if unnamed is not None:

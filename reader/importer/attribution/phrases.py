@@ -56,7 +56,7 @@ class PhraseReader(NameReader):
             return NONE
         first = f[k]
         if first & PRONOUN:
-            return Cue("back", at=self.tokens.start(k))
+            return self.pronoun(k)
         if not first & INDEFINITE:
             titled = self._titled(k, end)
             if titled is not None:
