@@ -16,7 +16,7 @@ Cases: the bundled (seed) article; a 0.5 MB article; a 5 MB article opened for t
 time (empty article cache) and opened before (read from the cache). The big articles
 are ``huge_article.py``'s, built into a temporary folder with a private cache and state.
 
-    .venv/bin/python benchmarks/first_paint.py [--rounds 7]
+    .venv/bin/python benchmarks/first_paint.py [--rounds 7] [--case seed --case half ...]
 """
 
 from __future__ import annotations
@@ -144,6 +144,10 @@ def cases(bench: Bench) -> list[Case]:
     ]
 
 
+#: ``--case`` names of the reader cases, in the order ``cases`` lists them.
+CASE_NAMES = ("seed", "half", "huge-first", "huge-again")
+
+
 def bench_lead(bench: Bench) -> str:
     seed = load_article(bench.seed)
     return seed.lead or seed.sections[0].paragraphs[0]
@@ -182,12 +186,24 @@ def main() -> int:
     parser.add_argument("--rounds", type=int, default=7)
     parser.add_argument("--mb", type=float, default=5.0, help="size of the big article")
     parser.add_argument("--no-rss", action="store_true", help="skip the peak memory runs")
+    parser.add_argument(
+        "--case",
+        action="append",
+        choices=CASE_NAMES,
+        help="run only this case against the bare app (repeat for several; default: all)",
+    )
     args = parser.parse_args()
 
     folder = Path(tempfile.mkdtemp(prefix="reader-first-paint-"))
     try:
         bench = make_bench(folder, args.mb)
         all_cases = cases(bench)
+        if args.case:
+            all_cases = [all_cases[0]] + [
+                case
+                for name, case in zip(CASE_NAMES, all_cases[1:], strict=True)
+                if name in args.case
+            ]
         load_before = load()
         with Terminal() as terminal:
             for case in all_cases:  # warm-up: files in the page cache, bytecode compiled

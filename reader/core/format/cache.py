@@ -117,13 +117,10 @@ Store = Callable[[], None]
 
 
 def cache_dir() -> Path:
-    """The folder reader keeps its cache in."""
-    override = os.environ.get("READER_CACHE_DIR")
-    if override:
-        return Path(override)
-    from platformdirs import user_cache_dir
+    """The folder reader keeps its article cache in."""
+    from reader.core.places import user_cache_dir
 
-    return Path(user_cache_dir("reader", appauthor=False))
+    return user_cache_dir()
 
 
 def cache_key(data: bytes) -> str:
