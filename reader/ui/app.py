@@ -212,6 +212,7 @@ class ReaderApp(App[None]):
             self.load_error = result
             self.exit(return_code=result.exit_code)
             return
+        self._start = result.article  # the head, let go: nothing else keeps it
         if self._reading is not None:
             self._reading.take_whole(result.article, extends=result.extends)
         write_later(result.store)
