@@ -64,3 +64,41 @@ def test_a_body_after_the_that_has_asked_is_the_source() -> None:
         "The American Legion has asked the county to “stop using our emblem on its road signs.”",
     )
     assert speaker_of(article, "stop using our emblem") == "The American Legion"
+
+
+def test_an_outlet_with_a_capital_the_after_the_quotation() -> None:
+    article = imported(
+        "Mayor Ann Reyes admitted that the paving work could be called “a favour to "
+        "friends,” The Harlow Gazette reported in 1998.",
+    )
+    assert speaker_of(article, "a favour to friends") == "The Harlow Gazette"
+
+
+def test_a_description_runs_through_the_capitalised_name_of_a_body() -> None:
+    article = imported(
+        "Mayor Ann Reyes defended the contract on Monday.",
+        "A spokeswoman for the Harlow Armed Services Committee emailed reporters with the "
+        "text of the law, arguing, “As you can see, the law says nothing of the kind.”",
+    )
+    assert speaker_of(article, "As you can see") == (
+        "Spokeswoman for the Harlow Armed Services Committee"
+    )
+
+
+def test_a_source_line_after_a_dash_names_the_source() -> None:
+    article = imported(
+        "POLLS MISSED THE LATE SHIFT - Harlow Gazette pollster Ann Reyes: “Every poll that "
+        "stopped a week early missed the shift among late deciders.”",
+        "TURNOUT WAS THE STORY - PollWatch: “Turnout in the county was the highest we have "
+        "recorded since the new district lines were drawn.”",
+    )
+    assert speaker_of(article, "Turnout in the county") == "PollWatch"
+
+
+def test_a_place_before_a_colon_introduces_no_speaker() -> None:
+    article = imported(
+        "As the Gazette’s Tom Hale reported after the crews left the depot in Glen Harrow:",
+        "“For example, the county has done almost nothing with the money it set aside for "
+        "the bridge in 2011.”",
+    )
+    assert speaker_of(article, "For example") == "Tom Hale"

@@ -66,3 +66,53 @@ def test_a_party_tag_with_full_stops_is_read_past() -> None:
     reader = CueReader(text, toks, NameRules(lang, [toks]))
     cue = reader.reported(text.index("“"))
     assert (cue.kind, cue.name) == ("name", ("Dana", "Cole"))
+
+
+def test_a_cue_set_off_by_commas_names_the_speaker_after_it() -> None:
+    article = imported(
+        "Mayor Ann Reyes left office in 2019.",
+        "The paradox of Reyes, says Tom Hale, historian at the Harlow county library, is "
+        "that she was “one of the most powerful mayors the county ever had.”",
+    )
+    assert speaker_of(article, "one of the most powerful") == "Tom Hale"
+
+
+def test_verbs_that_report_words_without_being_cues() -> None:
+    article = imported(
+        "Mayor Ann Reyes answered questions for six hours.",
+        "Moreover, as part of the exchange with Reyes, Hale referenced a county report "
+        "that “less than one percent of the invoices” were checked.",
+        "In a clip that Judge Dana Cole called “distasteful,” Hale expressed a wish to "
+        "“close the whole department down for good.”",
+    )
+    assert speaker_of(article, "less than one percent") == "Hale"
+    assert speaker_of(article, "close the whole department") == "Hale"
+
+
+def test_a_name_before_a_reporting_verb_is_a_person() -> None:
+    article = imported(
+        "Mayor Ann Reyes was joined on Monday by Buddy Ferraro, star of a television "
+        "show about cakes.",
+        "Ferraro praised the mayor’s work after the floods and her way with the council.",
+        "“We need someone who can cut through the noise and get the roads fixed.”",
+    )
+    assert speaker_of(article, "We need someone") == "Buddy Ferraro"
+
+
+def test_a_pronoun_opening_a_clause_is_the_sentence_subject() -> None:
+    article = imported(
+        "“The roads are a disgrace,” said one resident of the north end.",
+        "Tom Hale may have put it best when he wrote on his blog: “Ann Reyes is as close to "
+        "a mayor for life as this county will ever see.”",
+    )
+    assert speaker_of(article, "Ann Reyes is as close") == "Tom Hale"
+
+
+def test_a_sentence_after_the_quotation_reports_to_someone() -> None:
+    article = imported(
+        "Mayor Ann Reyes broke her leg in June, weeks before the budget vote.",
+        "In July, council leader Tom Hale wrote to Reyes, calling her “the best mayor this "
+        "county has had and the one we need for the long run!” She replied to him that it "
+        "was “an honour to serve with you.”",
+    )
+    assert speaker_of(article, "the best mayor this county") == "Tom Hale"

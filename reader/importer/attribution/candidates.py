@@ -19,6 +19,7 @@ from reader.importer.attribution.flags import (
     PLAIN,
     POST_CUE,
     PRE_CUE,
+    REPORTING,
     ROLE,
     RUN_NEXT,
     UPPER,
@@ -125,7 +126,7 @@ def _evidence(
         return True
     if any(w in cue_words for w in found.name):
         return True
-    if j < n and flags[j] & WORD and flags[j] & PRE_CUE:
+    if j < n and flags[j] & WORD and flags[j] & (PRE_CUE | REPORTING) and not flags[j] & UPPER:
         # (not "The Hill reported": a run after "the" that speaks is a body)
         return not (flags[i] & ARTICLE or (i and flags[i - 1] & ARTICLE))
     if i and flags[i - 1] & WORD and flags[i - 1] & ACCORDING:

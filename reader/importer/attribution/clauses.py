@@ -10,6 +10,8 @@ readers of :mod:`.cues` build on this; it reads the same paragraph tokens.
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from reader.importer.attribution.cues_after import FULL_STOPS, MAX_REPORTED, AfterCueReader
 from reader.importer.attribution.flags import (
     ADVERB,
@@ -125,7 +127,7 @@ class ClauseReader(AfterCueReader):
                 continue
             prev = w[s - 1] if s > start else ""
             if s == start and f[s] & PRONOUN:
-                return Cue("back", at=self.tokens.start(s))
+                return self.pronoun(s)
             if not f[s] & CAPWORD:
                 s += 1
                 continue
@@ -175,6 +177,19 @@ class ClauseReader(AfterCueReader):
             return k - j + 2
         return 0
 
+    def _subject_of(self, verb: int) -> Cue:
+        """:meth:`_subject`, with a pronoun that opens a clause inside its sentence
+        ("Ed Keller may have said it best when he blogged: “…”") taken for the
+        sentence's subject, if that is a name."""
+        cue = self._subject(verb)
+        if cue.kind != "back" or cue.head is not None:
+            return cue
+        p = bisect_left(self.tokens.starts, cue.at)
+        if p < 1 or self.tokens.lower(p - 1) not in self.lang.subordinators:
+            return cue
+        main = self._main_subject(self._sentence_start(p), p - 1)
+        return main if main.kind == "name" else cue
+
     def _subject(self, verb: int) -> Cue:
         """Who does the verb at ``verb``: a name, a pronoun, a description."""
         f = self.flags
@@ -187,7 +202,9 @@ class ClauseReader(AfterCueReader):
         k -= self._when_before(k)  # "Beck on Wednesday called"
         if k < 0 or not f[k] & WORD:
             return NONE
-        if f[k] & (PRONOUN | BACKREF_CLOSER):
+        if f[k] & PRONOUN:
+            return self.pronoun(k)
+        if f[k] & BACKREF_CLOSER:
             return Cue("back", at=self.tokens.start(k))
         if f[k] & UPPER:
             i = k

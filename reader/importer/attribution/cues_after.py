@@ -100,11 +100,13 @@ class AfterCueReader(PhraseReader):
             if w[v] in FULL_STOPS and self._ends_sentence(v):
                 return False
             if f[v] & WORD and f[v] & (POST_CUE | PRE_CUE) and not f[v] & UPPER:
-                nxt = f[v + 1]
+                c = v + 1
+                if c + 2 < n and self.tokens.lower(c) == "to" and f[c + 1] & WORD:
+                    c += 2  # "She replied to him that …": past the one spoken to
                 return (
                     bool(f[v] & POST_CUE)
-                    and bool(nxt & (ARTICLE | COMPLEMENTIZER | PRONOUN | CAPWORD))
-                    and self.tokens.lower(v + 1) not in self.lang.time_words  # "said Sunday"
+                    and bool(f[c] & (ARTICLE | COMPLEMENTIZER | PRONOUN | CAPWORD))
+                    and self.tokens.lower(c) not in self.lang.time_words  # "said Sunday"
                 )
         return False
 

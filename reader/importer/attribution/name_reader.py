@@ -81,6 +81,8 @@ class Cue(NamedTuple):
     head: str | None = None
     at: int = 0
     adjacent: bool = False
+    #: For a pronoun ("she", "he"): the gender it refers to ("f", "m"), else None.
+    gender: str | None = None
 
 
 NONE = Cue("none")
@@ -103,6 +105,11 @@ class NameReader:
 
     def _span_text(self, i: int, j: int) -> str:
         return self.text[self.tokens.start(i) : self.tokens.ends[j - 1]]
+
+    def pronoun(self, k: int) -> Cue:
+        """The back-reference of the pronoun at token ``k``, with its gender if it has one."""
+        gender = self.lang.genders.get(self.tokens.lower(k))
+        return Cue("back", at=self.tokens.start(k), gender=gender)
 
     def introduced(self, j: int) -> bool:
         """Does a lone word opening a sentence introduce a person after all: a role

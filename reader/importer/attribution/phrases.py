@@ -56,20 +56,22 @@ class PhraseReader(NameReader):
             return NONE
         first = f[k]
         if first & PRONOUN:
-            return Cue("back", at=self.tokens.start(k))
+            return self.pronoun(k)
         if not first & INDEFINITE:
             titled = self._titled(k, end)
             if titled is not None:
                 return titled
+        if first & ARTICLE and k + 1 < end and f[k + 1] & CAPWORD:
+            # '"…," the Global Times wrote', '"…," The Washington Post reported': a body
+            # after "the" is the source
+            r = min(run_at(self.tokens, k + 1), end)
+            named = self.name_at(k + 1, r) if first & UPPER else None
+            if self._organisation(k + 1, r) and (named is None or named.kind != "name"):
+                return Cue("desc", role=self._span_text(k, r), at=self.tokens.start(k))
         if first & UPPER and not first & PLAIN and first & ROLE_MARKER:
             return self._description(k, end)
         if first & UPPER:
             return self._capitalised(k, end)
-        if first & ARTICLE and k + 1 < end and f[k + 1] & CAPWORD:
-            # '"…," the Global Times wrote': a body after "the" is the source
-            r = min(run_at(self.tokens, k + 1), end)
-            if self._organisation(k + 1, r):
-                return Cue("desc", role=self._span_text(k, r), at=self.tokens.start(k))
         if first & (BACKREF_MARKER | ROLE_MARKER | ROLE | INDEFINITE):  # "said one visitor"
             return self._description(k, end)
         return self._described_name(k, end)
@@ -306,7 +308,10 @@ class PhraseReader(NameReader):
             j < n
             and j - i < MAX_DESCRIPTION
             and f[j] & WORD
-            and not f[j] & (DESCRIPTION_STOP | RELATIVE | VERB | PRE_CUE | POST_CUE)
+            and not f[j] & (DESCRIPTION_STOP | RELATIVE | PRE_CUE | POST_CUE)
+            # (a capitalised word is part of a body's name: "the House Armed Services
+            # Committee", not a verb)
+            and not (f[j] & VERB and not f[j] & UPPER)
             and not (f[j] & STOP and not f[j] & ROLE_PREPOSITION)
         ):
             j += 1

@@ -8,7 +8,7 @@ adding one such file; :data:`CODES` finds it.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
@@ -43,6 +43,9 @@ class Language:
     description_stops: frozenset[str]
     role_prepositions: frozenset[str]
     complementizers: frozenset[str]
+    subordinators: frozenset[str]
+    #: Gender ("f" or "m") of the words that show one: pronouns, first names, titles.
+    genders: dict[str, str] = field(hash=False)
     role_words: frozenset[str]
     institution_words: frozenset[str]
     connectors: frozenset[str]
@@ -101,6 +104,15 @@ def _words(data: dict[str, object], key: str) -> list[str]:
     return [v.lower() for v in value]
 
 
+def _genders(data: dict[str, object]) -> dict[str, str]:
+    """Each word of the ``female`` and ``male`` lists with its gender (a word in both,
+    such as a first name given to either, has none)."""
+    female, male = set(_words(data, "female")), set(_words(data, "male"))
+    genders = dict.fromkeys(female - male, "f")
+    genders.update(dict.fromkeys(male - female, "m"))
+    return genders
+
+
 def _text(data: dict[str, object], key: str, default: str | None = None) -> str:
     value = data.get(key, default)
     if value is None and default is not None:
@@ -138,6 +150,8 @@ def _load(path: Path) -> Language:
         description_stops=frozenset(_words(data, "description_stops")),
         role_prepositions=frozenset(_words(data, "role_prepositions")),
         complementizers=frozenset(_words(data, "complementizers")),
+        subordinators=frozenset(_words(data, "subordinators")),
+        genders=_genders(data),
         role_words=frozenset(_words(data, "role_words")),
         institution_words=frozenset(_words(data, "institution_words")),
         connectors=frozenset(_words(data, "connectors")),
