@@ -18,6 +18,7 @@ file is on disk. (The module is ``import_`` because ``import`` is a Python keywo
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -25,7 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 from reader.cli.common import Commands
-from reader.cli.import_jobs import STDIN, Prepared, is_url
+from reader.cli.import_jobs import STDIN, Prepared
 from reader.core.errors import ReaderError
 from reader.core.files import shown
 from reader.core.text import visible
@@ -93,19 +94,24 @@ class _NoProgress:
 
 def expand_inputs(inputs: list[str]) -> list[str]:
     """Inputs with each folder replaced by its text and page files (sorted, not recursive)."""
+    return _expanded(inputs)[0]
+
+
+def _expanded(inputs: list[str]) -> tuple[list[str], list[str]]:
+    """:func:`expand_inputs`, and the folders that held nothing to import (each input is
+    looked at once: a batch names hundreds of files)."""
     out: list[str] = []
+    empty: list[str] = []
     for item in inputs:
-        path = Path(item)
-        if item != STDIN and not is_url(item) and path.is_dir():
+        if item != STDIN and os.path.isdir(item):  # (a name that exists is never a URL)
+            path = Path(item)
             found = {p for pattern in FOLDER_PATTERNS for p in path.glob(pattern) if p.is_file()}
             out.extend(str(p) for p in sorted(found))
+            if not found:
+                empty.append(item)
         else:
             out.append(item)
-    return out
-
-
-def _is_folder(item: str) -> bool:
-    return item != STDIN and not is_url(item) and Path(item).is_dir()
+    return out, empty
 
 
 @contextmanager
@@ -132,8 +138,9 @@ def _progress(total: int) -> Iterator[_Progress]:
         yield _Bar()
 
 
-def _on_disk(path: Path) -> tuple[str, ...] | None:
-    """The body of the article file at ``path`` (None if it is no article)."""
+def _on_disk(path: Path) -> bytes | None:
+    """The body (:func:`~reader.cli.import_jobs.body_of`) of the article file at ``path``
+    (None if it is no article)."""
     from reader.cli.import_jobs import body_of
     from reader.core.format import load_article
 
@@ -143,11 +150,21 @@ def _on_disk(path: Path) -> tuple[str, ...] | None:
         return None
 
 
+def _taken(path: Path) -> bool:
+    """Is there anything at ``path``, a dangling link included (one ``lstat``)? A name
+    that cannot be looked at counts as free: saving it then fails, and says why."""
+    try:
+        os.lstat(path)
+    except OSError:
+        return False
+    return True
+
+
 def _target(
     article: Prepared,
     output: Path,
     name: str,
-    written: dict[Path, tuple[str, tuple[str, ...]]],
+    written: dict[Path, tuple[str, bytes]],
     *,
     force: bool,
 ) -> Path:
@@ -166,7 +183,7 @@ def _target(
         if earlier is not None:
             if earlier[1] == body:
                 raise ReaderError(f"{name}: the same article as {earlier[0]}, already written")
-        elif not (target.exists() or target.is_symlink()):  # (a dangling link exists too)
+        elif not _taken(target):
             break
         else:
             existing = _on_disk(target)
@@ -199,9 +216,11 @@ class _Saver:
         #: the batch being saved, and what its save will return
         self.saving: tuple[list[_Waiting], Future[list[ReaderError | None]]] | None = None
         self.thread: ThreadPoolExecutor | None = None
+        #: the threads that write and flush each batch's files, started once for the run
+        self.writers: ThreadPoolExecutor | None = None
         self.done = self.failed = 0
         #: target: input, article body (written, or waiting to be)
-        self.written: dict[Path, tuple[str, tuple[str, ...]]] = {}
+        self.written: dict[Path, tuple[str, bytes]] = {}
 
     def add(self, name: str, article: Prepared) -> None:
         if self.to_stdout:
@@ -236,8 +255,9 @@ class _Saver:
         """Save everything still waiting and print every line."""
         while self.saving is not None or self.waiting:
             self._pump(wait=True)
-        if self.thread is not None:
-            self.thread.shutdown()
+        for pool in (self.thread, self.writers):
+            if pool is not None:
+                pool.shutdown()
 
     def _pump(self, *, wait: bool = False) -> None:
         """Report the batch being saved if it is done (or ``wait``, or too much waits),
@@ -251,11 +271,16 @@ class _Saver:
         if self.waiting:
             batch, self.waiting = self.waiting, []
             files = [item for _, item in batch if item is not None]
-            if self.thread is None:
+            if self.thread is None or self.writers is None:
                 from concurrent.futures import ThreadPoolExecutor
 
+                from reader.core.files import SYNC_THREADS
+
                 self.thread = ThreadPoolExecutor(1)
-            future = self.thread.submit(atomic_write_many, files, overwrite=self.force)
+                self.writers = ThreadPoolExecutor(SYNC_THREADS)
+            future = self.thread.submit(
+                atomic_write_many, files, overwrite=self.force, pool=self.writers
+            )
             self.saving = (batch, future)
 
     def _report(self) -> None:
@@ -283,12 +308,11 @@ def run_import(inputs: list[str], *, output: Path, force: bool, to_stdout: bool)
     # here, not at the top: listing the subcommands (reader --help) imports this module
     from reader.cli.import_jobs import prepared
 
+    items, empty = _expanded(inputs)
     # a folder with nothing to import is named, whatever else is imported with it
-    empty = [item for item in inputs if _is_folder(item) and not expand_inputs([item])]
     for folder in empty:
         message = f"reader: import: {shown(folder)}: no .txt or .html files in this folder"
         print(message, file=sys.stderr)
-    items = expand_inputs(inputs)
     if not items:
         return 1
     if not to_stdout and not output.is_dir():

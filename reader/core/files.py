@@ -21,7 +21,7 @@ from reader.core.errors import ReaderError
 from reader.core.text import visible
 
 if TYPE_CHECKING:
-    from concurrent.futures import Future
+    from concurrent.futures import Executor, Future
 
 #: Largest article file reader opens: 16 MiB. Real articles are well under 1 MB, a whole
 #: book pasted as one article 1-2 MB, and a 5 MB article (the size the benchmarks use)
@@ -195,6 +195,8 @@ def _umask() -> int:
 
 
 _UMASK = _umask()
+#: What open() gives a new file.
+_NEW_FILE_MODE = 0o666 & ~_UMASK
 
 
 def _final_mode(path: Path, mode: int | None) -> int:
@@ -203,7 +205,7 @@ def _final_mode(path: Path, mode: int | None) -> int:
     try:
         return stat.S_IMODE(os.stat(path).st_mode)  # replacing: keep the file's mode
     except OSError:
-        return 0o666 & ~_UMASK  # new: what open() would have made
+        return _NEW_FILE_MODE  # new: what open() would have made
 
 
 def atomic_write(
@@ -212,6 +214,7 @@ def atomic_write(
     *,
     overwrite: bool = True,
     mode: int | None = None,
+    durable: bool = True,
 ) -> None:
     """Write ``data`` to ``path`` so that readers see the old file or the new, never half.
 
@@ -227,6 +230,10 @@ def atomic_write(
 
     ``data`` may also be an iterable of byte chunks, written as they come: a big file
     is then never whole in memory (an exception from the iterable leaves nothing).
+
+    ``durable=False`` skips the two waits for the disk (the file's and the folder's
+    flush): for a cache, which a crash may leave empty or old but never half written
+    by this process, and whose reader checks what it reads.
     """
     chunks: Iterable[bytes]
     if isinstance(data, str):
@@ -249,14 +256,16 @@ def atomic_write(
                 for chunk in chunks:
                     handle.write(chunk)
                 handle.flush()
-                os.fsync(handle.fileno())
+                if durable:
+                    os.fsync(handle.fileno())
                 if final_mode != 0o600:
                     os.fchmod(handle.fileno(), final_mode)
             if overwrite:
                 os.replace(tmp, path)
             else:
                 _publish_new(tmp, path)
-            _sync_folder(directory)
+            if durable:
+                _sync_folder(directory)
         except OSError as exc:
             raise ReaderError(f"{path}: cannot write: {_describe(exc)}") from None
     finally:
@@ -279,7 +288,10 @@ SYNC_THREADS = 32
 
 
 def atomic_write_many(
-    items: Sequence[tuple[Path, str | bytes]], *, overwrite: bool = False
+    items: Sequence[tuple[Path, str | bytes]],
+    *,
+    overwrite: bool = False,
+    pool: Executor | None = None,
 ) -> list[ReaderError | None]:
     """Write several files, each atomically as :func:`atomic_write` writes one, sharing
     the waits for the disk.
@@ -298,13 +310,17 @@ def atomic_write_many(
     Returns, in order, None for each file written and the ReaderError for each that was
     not: one failure never stops the others. New files get the usual mode, replaced
     files keep theirs.
+
+    ``pool`` is the executor to write from (at least :data:`SYNC_THREADS` workers): a
+    caller saving batch after batch passes one it keeps, so that threads are started
+    once, not once a batch (without it a pool is made for this call).
     """
     results: list[ReaderError | None] = [None] * len(items)
     if not items:
         return results
     futures: list[Future[Path | ReaderError]] = []
     try:
-        _on_disk_unnamed(items, futures)
+        _on_disk_unnamed(items, futures, pool, overwrite=overwrite)
         temps: dict[int, Path] = {}
         for n, future in enumerate(futures):
             outcome = future.result()
@@ -340,25 +356,40 @@ def atomic_write_many(
 
 
 def _on_disk_unnamed(
-    items: Sequence[tuple[Path, str | bytes]], futures: list[Future[Path | ReaderError]]
+    items: Sequence[tuple[Path, str | bytes]],
+    futures: list[Future[Path | ReaderError]],
+    pool: Executor | None,
+    *,
+    overwrite: bool,
 ) -> None:
     """Each item's data in a temporary file on disk, from several threads; ``futures``
     gets one per item, every one of them finished when this returns or raises (an
     interrupt lets the files under way finish, so that they can be removed)."""
     from concurrent.futures import ThreadPoolExecutor, wait  # here: most runs never batch
 
-    pool = ThreadPoolExecutor(min(SYNC_THREADS, len(items)))
+    own = pool is None
+    if pool is None:
+        pool = ThreadPoolExecutor(min(SYNC_THREADS, len(items)))
+    # a new file gets the usual mode (no need to look: one that exists is never replaced)
+    mode = None if overwrite else _NEW_FILE_MODE
     try:
-        futures.extend(pool.submit(_durable_temporary, path, data) for path, data in items)
+        futures.extend(pool.submit(_durable_temporary, path, data, mode) for path, data in items)
         wait(futures)
+    except BaseException:
+        for future in futures:  # the ones not started never start; the rest finish
+            future.cancel()
+        wait(futures)
+        raise
     finally:
-        pool.shutdown(wait=True, cancel_futures=True)
+        if own:
+            pool.shutdown(wait=True)
 
 
-def _durable_temporary(path: Path, data: str | bytes) -> Path | ReaderError:
-    """``data`` in a new temporary file beside ``path``, flushed to disk and closed."""
+def _durable_temporary(path: Path, data: str | bytes, mode: int | None) -> Path | ReaderError:
+    """``data`` in a new temporary file beside ``path``, flushed to disk and closed; it
+    gets ``mode``, or the mode of the file it is to replace."""
     try:
-        final_mode = _final_mode(path, None)
+        final_mode = _final_mode(path, mode)
         fd, tmp = _temporary(path)
     except ReaderError as exc:
         return exc

@@ -39,19 +39,22 @@ class StartupPause:
 
     What a screen builds just after its first frame (a huge article's layout, its
     sidebar's list of 11,000 quotes: a few hundred thousand objects that live as long as
-    it) is held too: :meth:`hold` keeps the collector's full passes off past ``end``
-    until :meth:`release`, then freezes what was made. With them on, each full pass over
-    those objects took 20 to 65 ms while they were made, one every 100-200 ms, and a key
-    pressed then waited for it. The young generations are collected meanwhile (a pass
-    over at most a few thousand objects): drawing the screen makes short-lived garbage
-    in cycles (Textual's strips cache themselves), which would otherwise be frozen too.
+    it) is held too: :meth:`hold` keeps the collector off past ``end`` until
+    :meth:`release`, and the holder calls :meth:`settle` every so often instead (the
+    reading screen: every 0.1 s): one pass over what was made since the last freeze,
+    then a freeze of what lives, so that each object is walked once. With the collector
+    on, its full passes over those objects took 20 to 65 ms each while they were made,
+    and its young passes walked each of them twice, some 200 ms in all for a 5 MB
+    article against some 110 ms of settling; a key pressed then waited for them.
+    Drawing the screen makes garbage in cycles (Textual's strips cache themselves):
+    frozen without a pass it was kept for good, some 3 MB for a 5 MB article.
     """
 
     def __init__(self) -> None:
         self.active = False
         self._holds = 0
-        #: the collector's thresholds while a hold keeps its full passes off
-        self._thresholds: tuple[int, int, int] | None = None
+        #: whether ``end`` has come while held: the collector is off until released
+        self._settling = False
 
     def begin(self) -> None:
         if gc.isenabled():
@@ -59,37 +62,40 @@ class StartupPause:
             self.active = True
 
     def hold(self) -> bool:
-        """Keep the full passes off past :meth:`end` until :meth:`release`; False (and
+        """Keep the collector off past :meth:`end` until :meth:`release`; False (and
         nothing to release) when there is no pause to keep."""
-        if not self.active and self._thresholds is None:
+        if not self.active and not self._settling:
             return False
         self._holds += 1
         return True
 
-    def release(self) -> None:
-        """Let go of one :meth:`hold`; with the last, after ``end``, freeze and resume."""
-        self._holds = max(0, self._holds - 1)
-        if not self._holds and self._thresholds is not None:
+    def settle(self) -> None:
+        """While held after ``end``: collect what was made since the last freeze, then
+        freeze what lives (nothing before ``end``, or once released)."""
+        if self._settling:
+            gc.collect()
             gc.freeze()
-            gc.set_threshold(*self._thresholds)
-            self._thresholds = None
+
+    def release(self) -> None:
+        """Let go of one :meth:`hold`; with the last, after ``end``, settle and turn the
+        collector back on."""
+        self._holds = max(0, self._holds - 1)
+        if not self._holds and self._settling:
+            self.settle()
+            self._settling = False
+            gc.enable()
 
     def end(self) -> None:
         """End the pause: freeze what was made and turn the collector back on (held:
-        only its young generations, until the last hold is released)."""
+        once the last hold is released)."""
         if not self.active:
             return
         self.active = False
         gc.freeze()
         if self._holds:
-            self._thresholds = gc.get_threshold()
-            young, middle, _ = self._thresholds
-            gc.set_threshold(young, middle, FULL_PASSES_OFF)
-        gc.enable()
-
-
-#: A full-collection threshold never reached (counted in passes over the middle one).
-FULL_PASSES_OFF = 1 << 30
+            self._settling = True
+        else:
+            gc.enable()
 
 
 #: The one pause of this process (see :class:`StartupPause`).

@@ -15,8 +15,10 @@ from textual.screen import Screen
 
 from reader.core.config import Config
 from reader.core.gctools import startup
+from reader.core.places import user_cache_dir
 from reader.core.state import StateStore
 from reader.resources import styles_dir
+from reader.ui.css_cache import Saver, cached_stylesheet
 from reader.ui.settings import Settings, settle
 
 if TYPE_CHECKING:
@@ -30,6 +32,10 @@ if TYPE_CHECKING:
 
 #: The theme used until the reader picks one (and by the snapshot tests).
 DEFAULT_THEME = "textual-dark"
+#: Seconds after the first paint before the parsed styles are written to the cache
+#: (reader.ui.css_cache): the widgets built just after the paint have their styles
+#: parsed by then, and kept too.
+CSS_SAVE_DELAY = 1.0
 
 
 def is_library(start: object) -> TypeGuard[LibraryIndex]:
@@ -102,6 +108,9 @@ class ReaderApp(App[None]):
         rest: Callable[[], Rest] | None = None,
     ) -> None:
         super().__init__()
+        # the styles parsed in an earlier run, not parsed again before the first paint
+        self.stylesheet = cached_stylesheet(self.stylesheet, user_cache_dir() / "styles")
+        self._css_saver = Saver(self.stylesheet, CSS_SAVE_DELAY)
         self.state = state
         self._start = start
         #: reads the whole of an article whose head is shown first (after the first paint);
@@ -142,6 +151,7 @@ class ReaderApp(App[None]):
     def on_mount(self) -> None:
         # the collector, paused by the CLI while starting, back on after the first frame
         self.call_after_refresh(startup.end)
+        self.call_after_refresh(self._css_saver.start)
         if self._rest is not None:
             self.call_after_refresh(self._read_rest)
         self.report_state()
@@ -202,11 +212,13 @@ class ReaderApp(App[None]):
             self.load_error = result
             self.exit(return_code=result.exit_code)
             return
+        self._start = result.article  # the head, let go: nothing else keeps it
         if self._reading is not None:
             self._reading.take_whole(result.article, extends=result.extends)
         write_later(result.store)
 
     def on_unmount(self) -> None:
+        self._css_saver.stop()
         if is_library(self._start):
             self._start.close()
 

@@ -190,7 +190,12 @@ def test_processes_only_for_enough_local_text_on_several_cores(
     assert import_jobs.processes_for(items) == expected
 
 
-def test_importing_text_files_imports_neither_the_http_client_nor_the_html_reader(
+#: What importing text files never needs: the web (HTTP client, HTML and feed readers)
+#: and the terminal UI.
+NOT_FOR_TEXT = ("httpx", "lxml", "trafilatura", "feedparser", "textual", "rich")
+
+
+def test_importing_text_files_imports_neither_the_web_nor_the_terminal_ui(
     tmp_path: Path,
 ) -> None:
     path = tmp_path / "a.txt"
@@ -199,7 +204,49 @@ def test_importing_text_files_imports_neither_the_http_client_nor_the_html_reade
         "import json, sys\n"
         "from reader.cli.main import main\n"
         f"code = main(['import', {str(path)!r}, '-o', {str(tmp_path / 'out')!r}])\n"
-        "print(json.dumps([code, 'httpx' in sys.modules, 'lxml' in sys.modules]))\n"
+        f"print(json.dumps([code, [m for m in {NOT_FOR_TEXT!r} if m in sys.modules]]))\n"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
-    assert json.loads(done.stdout.splitlines()[-1]) == [0, False, False], done.stderr
+    assert json.loads(done.stdout.splitlines()[-1]) == [0, []], done.stderr
+
+
+@pytest.mark.parametrize("processes", [1, 2])
+def test_a_batch_keeps_its_word_tables_and_the_next_batch_makes_the_same_files(
+    processes: int,
+    inputs: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from reader.importer import word_cache
+    from reader.importer.attribution import tokens
+
+    monkeypatch.setattr(tokens, "_TABLES", {})  # this process's tables: new, as in a new run
+    monkeypatch.setattr(word_cache, "_loaded", {})
+    monkeypatch.setattr(word_cache, "MIN_NEW_WORDS", 1)
+    monkeypatch.setattr(import_jobs, "WARM_MIN_BYTES", 0)
+    monkeypatch.setattr(import_jobs, "PARALLEL_MIN_BYTES", 0 if processes > 1 else 10**9)
+    monkeypatch.setattr(import_jobs, "_cores", lambda: processes)
+    kept = word_cache.cache_path("id")
+    assert not kept.exists()
+    first = _run(inputs, tmp_path / "first", capsys)
+    assert kept.is_file()  # written by the process(es) that met the words
+    monkeypatch.setattr(tokens, "_TABLES", {})
+    monkeypatch.setattr(word_cache, "_loaded", {})
+    assert _run(inputs, tmp_path / "second", capsys) == first
+    assert word_cache._loaded.get("id", 0) > 0  # the second run started with the table
+    assert _files(tmp_path / "second") == _files(tmp_path / "first")
+
+
+def test_a_dangling_link_under_an_article_name_is_kept_and_the_article_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = tmp_path / "a.txt"
+    source.write_text(_article(1), encoding="utf-8")
+    out = tmp_path / "out"
+    out.mkdir()
+    link = out / "warga-medan-menanam-4-ribu-pohon.yaml"
+    link.symlink_to(tmp_path / "nowhere")
+    assert main(["import", str(source), "-o", str(out)]) == 1
+    assert "already exists (use --force to replace it)" in capsys.readouterr().err
+    assert link.is_symlink() and sorted(p.name for p in out.iterdir()) == [link.name]

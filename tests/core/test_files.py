@@ -374,3 +374,16 @@ def test_feed_file_gives_every_byte_with_portable_calls_only(
     assert digest.digest() == hashlib.sha256(data).digest()
     with pytest.raises(ReaderError):
         feed_file(path, digest.update, limit=len(data) - 1)
+
+
+def test_a_write_that_need_not_be_durable_waits_for_no_disk(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A cache is written atomically (whole or not at all) but without flushes."""
+    synced: list[int] = []
+    monkeypatch.setattr(files.os, "fsync", synced.append)
+    atomic_write(tmp_path / "cache.bin", b"kept", durable=False)
+    assert (tmp_path / "cache.bin").read_bytes() == b"kept" and synced == []
+    atomic_write(tmp_path / "article.yaml", "x")
+    assert len(synced) == 2  # the file, then its folder
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["article.yaml", "cache.bin"]

@@ -130,3 +130,27 @@ def test_an_interrupt_leaves_no_file_and_no_temporary_file(
     with pytest.raises(KeyboardInterrupt):
         atomic_write_many([(tmp_path / f"{n}.yaml", "x") for n in range(3)])
     assert _names(tmp_path) == []
+
+
+def test_batches_share_the_threads_they_are_given(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A caller saving batch after batch passes its own pool: it is used, and left open."""
+    import threading
+    from concurrent.futures import ThreadPoolExecutor
+
+    used: list[str] = []
+    real = files._durable_temporary
+
+    def spy(path: Path, data: str | bytes, mode: int | None) -> Path | ReaderError:
+        used.append(threading.current_thread().name)
+        return real(path, data, mode)
+
+    monkeypatch.setattr(files, "_durable_temporary", spy)
+    with ThreadPoolExecutor(files.SYNC_THREADS, thread_name_prefix="kept") as pool:
+        for batch in range(3):
+            items = [(tmp_path / f"{batch}-{n}.yaml", "x") for n in range(4)]
+            assert atomic_write_many(items, pool=pool) == [None] * 4
+        assert pool.submit(lambda: 1).result() == 1  # still open
+    assert len(used) == 12 and all(name.startswith("kept") for name in used)
+    assert len(_names(tmp_path)) == 12

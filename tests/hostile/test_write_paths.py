@@ -46,6 +46,12 @@ ALLOWED = {
     # writers (only names the cache itself makes; entries are written by atomic_write)
     ("core/format/cache.py", "mkdir"),
     ("core/format/cache.py", "unlink"),
+    # the parsed-styles cache (reader.ui.css_cache): its folder, and keeping the newest
+    # few of its files and removing temporary files of killed writers (files are written
+    # by atomic_write); its Stylesheet.copy() copies no file
+    ("ui/css_cache.py", "mkdir"),
+    ("ui/css_cache.py", "unlink"),
+    ("ui/css_cache.py", "copy"),
     # evicting the cache's stat records (only names it makes, holding a key; records are
     # written by atomic_write)
     ("core/format/stat_keys.py", "unlink"),
@@ -53,6 +59,9 @@ ALLOWED = {
     # or outdated index with its -wal/-shm/-journal files (names it makes itself)
     ("core/index/store.py", "mkdir"),
     ("core/index/store.py", "unlink"),
+    # the cache folder the importer keeps word tables and parsed language data in (the
+    # files themselves are written by atomic_write)
+    ("importer/kept_files.py", "mkdir"),
     # the import output folder, the feed update's article folder, the subscriptions' folder
     ("cli/import_.py", "mkdir"),
     ("cli/feed.py", "mkdir"),

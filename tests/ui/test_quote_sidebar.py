@@ -28,7 +28,7 @@ from reader.core.quote_query import QuoteIndex, citation
 from reader.core.search import matches
 from reader.resources import styles_dir
 from reader.ui.text.wrap import wrap_lines
-from reader.ui.widgets.quote_block import PREVIEW_LINES, QuoteBlock, is_regular
+from reader.ui.widgets.quote_block import PREVIEW_LINES, BlockText, Look, QuoteBlock, is_regular
 from reader.ui.widgets.quote_sidebar import QuoteSidebar
 
 RULES = cast(RulesMap, {})
@@ -704,15 +704,13 @@ def test_a_preview_measured_from_its_length_is_as_tall_as_when_wrapped(
     marker = " “" if direct else "  "
 
     def block(regular: bool) -> QuoteBlock:
-        return QuoteBlock(
-            lambda: (Content(text), Content(footer)),
-            plain=text,
+        look = Look(
+            marker=Content(marker),
             footer_plain=footer,
             footer_cells=cell_len(footer),
-            marker=marker,
             max_lines=PREVIEW_LINES,
-            regular=regular,
         )
+        return QuoteBlock(BlockText(text, regular), look, lambda *_: (Content(text), None), None)
 
     assert is_regular(text)
     assert block(True).get_height(RULES, width) == block(False).get_height(RULES, width)

@@ -15,7 +15,7 @@ from conftest import WIDE, sidebar_ready
 from textual.geometry import Region
 from textual.widget import Widget
 
-from reader.core.gctools import FULL_PASSES_OFF, startup
+from reader.core.gctools import startup
 from reader.core.model import Article, Quote, Section, Speaker
 from reader.core.state import StateStore
 from reader.ui.app import ReaderApp
@@ -35,6 +35,28 @@ def collector_restored() -> Iterator[None]:
     gc.unfreeze()
     if was:
         gc.enable()
+
+
+class _Node:
+    other: object = None
+
+
+def _old_garbage() -> weakref.ref[_Node]:
+    """A cycle that became garbage in the oldest generation (only a full pass finds it)."""
+    node = _Node()
+    node.other = node
+    gc.collect(1)
+    gc.collect(1)
+    gone = weakref.ref(node)
+    del node
+    return gone
+
+
+def _frozen(objects: list[list[int]]) -> bool:
+    """Whether every one of ``objects`` is in the permanent generation (tracked, and in
+    none of the collector's three generations)."""
+    collected = {id(found) for found in gc.get_objects()}
+    return all(gc.is_tracked(item) and id(item) not in collected for item in objects)
 
 
 def _quoted_article(quotes: int) -> Article:
@@ -59,7 +81,8 @@ async def test_full_collections_wait_for_the_build_after_the_first_frame(
 ) -> None:
     """Started as the CLI starts it, the collector's full passes stay off until the
     layout, the TOC and the sidebar are built (each took 20-65 ms on a 5 MB article,
-    holding back the keys pressed then); then what was made is frozen."""
+    holding back the keys pressed then); meanwhile, and then, what was made is
+    collected and frozen."""
     sidebar_building = True
     monkeypatch.setattr(QuoteSidebar, "building", property(lambda _: sidebar_building))
     thresholds = gc.get_threshold()
@@ -71,18 +94,27 @@ async def test_full_collections_wait_for_the_build_after_the_first_frame(
         for _ in range(3):
             await pilot.pause(CHECK_EVERY)
         assert not startup.active  # the first frame is drawn: the app ended the pause
-        assert gc.isenabled()
-        assert gc.get_threshold()[2] == FULL_PASSES_OFF
+        assert not gc.isenabled()  # held: the screen's checks settle it
         frozen = gc.get_freeze_count()
         assert frozen > 0  # what the start made, at the first frame
+        # meanwhile each check collects what was made since the last one, and freezes
+        # what lives: garbage that drawing leaves in the oldest generation is freed
+        gone = _old_garbage()
+        for _ in range(100):
+            if gone() is None:
+                break
+            await pilot.pause(CHECK_EVERY / 2)
+        assert gone() is None
+        assert not gc.isenabled()  # still held
         made = [[n] for n in range(1000)]
         sidebar_building = False
         for _ in range(100):
-            if gc.get_threshold() == thresholds:
+            if gc.isenabled():
                 break
             await pilot.pause(CHECK_EVERY / 2)
+        assert gc.isenabled()
         assert gc.get_threshold() == thresholds
-        assert gc.get_freeze_count() >= frozen + len(made)
+        assert _frozen(made)
 
 
 async def test_leaving_before_the_build_is_done_ends_the_hold(
@@ -94,8 +126,9 @@ async def test_leaving_before_the_build_is_done_ends_the_hold(
     app = ReaderApp(_quoted_article(300), StateStore(tmp_path))
     async with app.run_test(size=WIDE) as pilot:
         await pilot.pause()
-        assert gc.get_threshold()[2] == FULL_PASSES_OFF
+        assert not gc.isenabled()
         await pilot.press("q")
+    assert gc.isenabled()
     assert gc.get_threshold() == thresholds
 
 

@@ -247,3 +247,21 @@ def test_a_rest_that_fails_unexpectedly_still_ends_the_wait(tmp_path: Path) -> N
     with pytest.raises(OSError):
         app._read_whole()
     assert app._rest_done.is_set()
+
+
+async def test_the_head_is_let_go_once_the_whole_has_taken_its_place(tmp_path: Path) -> None:
+    """Nothing keeps the head's model objects once the whole is shown (for a 5 MB
+    article the head is a small part, but it is the whole's start read a second time)."""
+    import gc
+    import weakref
+
+    app = make_app(write_big(tmp_path), state=StateStore())
+    head = weakref.ref(app._start)
+    async with app.run_test(size=WIDE) as pilot:
+        screen = await _whole(pilot)
+        await sidebar_ready(pilot)
+        await pilot.press("G")  # the text laid out to its end
+        await pilot.pause()
+        gc.collect()
+        assert len(screen.article.sections) == SECTIONS
+        assert head() is None

@@ -111,14 +111,10 @@ _SQLITE_NOTADB = 26
 
 
 def index_dir() -> Path:
-    """``library/`` in the user cache folder (reader.core.format.cache.cache_dir: the same rule,
-    written out here so that opening an index does not load the article loader and YAML)."""
-    override = os.environ.get("READER_CACHE_DIR")
-    if override:
-        return Path(override) / "library"
-    from platformdirs import user_cache_dir
+    """``library/`` in the user cache folder (:func:`reader.core.places.user_cache_dir`)."""
+    from reader.core.places import user_cache_dir
 
-    return Path(user_cache_dir("reader", appauthor=False)) / "library"
+    return user_cache_dir() / "library"
 
 
 def index_path(folder: Path) -> Path:

@@ -15,9 +15,11 @@ from dataclasses import dataclass
 from reader.importer.attribution.cues import CueReader
 from reader.importer.attribution.flags import (
     ACCORDING,
+    ARTICLE,
     PLAIN,
     POST_CUE,
     PRE_CUE,
+    REPORTING,
     ROLE,
     RUN_NEXT,
     UPPER,
@@ -124,8 +126,9 @@ def _evidence(
         return True
     if any(w in cue_words for w in found.name):
         return True
-    if j < n and flags[j] & WORD and flags[j] & PRE_CUE:
-        return True
+    if j < n and flags[j] & WORD and flags[j] & (PRE_CUE | REPORTING) and not flags[j] & UPPER:
+        # (not "The Hill reported": a run after "the" that speaks is a body)
+        return not (flags[i] & ARTICLE or (i and flags[i - 1] & ARTICLE))
     if i and flags[i - 1] & WORD and flags[i - 1] & ACCORDING:
         return True
     # "…,” kata Lavrov" / "Sebab, kata Airin, …" — but not "Dubois told French radio".

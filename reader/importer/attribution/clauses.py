@@ -10,10 +10,13 @@ readers of :mod:`.cues` build on this; it reads the same paragraph tokens.
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from reader.importer.attribution.cues_after import FULL_STOPS, MAX_REPORTED, AfterCueReader
 from reader.importer.attribution.flags import (
     ADVERB,
     ARTICLE,
+    AUXILIARY,
     BACKREF_CLOSER,
     BACKREF_MARKER,
     CAPWORD,
@@ -124,7 +127,7 @@ class ClauseReader(AfterCueReader):
                 continue
             prev = w[s - 1] if s > start else ""
             if s == start and f[s] & PRONOUN:
-                return Cue("back", at=self.tokens.start(s))
+                return self.pronoun(s)
             if not f[s] & CAPWORD:
                 s += 1
                 continue
@@ -174,6 +177,19 @@ class ClauseReader(AfterCueReader):
             return k - j + 2
         return 0
 
+    def _subject_of(self, verb: int) -> Cue:
+        """:meth:`_subject`, with a pronoun that opens a clause inside its sentence
+        ("Ed Keller may have said it best when he blogged: “…”") taken for the
+        sentence's subject, if that is a name."""
+        cue = self._subject(verb)
+        if cue.kind != "back" or cue.head is not None:
+            return cue
+        p = bisect_left(self.tokens.starts, cue.at)
+        if p < 1 or self.tokens.lower(p - 1) not in self.lang.subordinators:
+            return cue
+        main = self._main_subject(self._sentence_start(p), p - 1)
+        return main if main.kind == "name" else cue
+
     def _subject(self, verb: int) -> Cue:
         """Who does the verb at ``verb``: a name, a pronoun, a description."""
         f = self.flags
@@ -181,10 +197,14 @@ class ClauseReader(AfterCueReader):
         # adverbs between subject and verb: "Lavrov juga mengatakan"
         while k >= 0 and f[k] & WORD and not f[k] & UPPER and f[k] & SUBJECT_ADVERB:
             k -= 1
+        if k > 0 and f[k] & AUXILIARY and not f[k] & UPPER:
+            k -= 1  # "The American Legion has asked"
         k -= self._when_before(k)  # "Beck on Wednesday called"
         if k < 0 or not f[k] & WORD:
             return NONE
-        if f[k] & (PRONOUN | BACKREF_CLOSER):
+        if f[k] & PRONOUN:
+            return self.pronoun(k)
+        if f[k] & BACKREF_CLOSER:
             return Cue("back", at=self.tokens.start(k))
         if f[k] & UPPER:
             i = k
@@ -197,8 +217,19 @@ class ClauseReader(AfterCueReader):
                 )
             ):
                 i -= 1
+            if i > 2 and f[i - 1] & ARTICLE and self.words[i - 2] == "of" and f[i - 3] & UPPER:
+                # "Archbishop Aris Shirvanian of the Armenian Patriarchate told"
+                o = i - 3
+                while o > 0 and f[o - 1] & WORD and f[o - 1] & UPPER:
+                    o -= 1
+                owner = self.owner_of_body(o, k + 1)
+                if owner.kind == "name":
+                    return owner
             found = self.name_at(i, k + 1)
-            if (found is None or found.kind == "role") and self._organisation(i, k + 1):
+            # ("The American Legion has asked": after "the", a body even if a word of
+            # it could be a name)
+            led = bool(f[i] & ARTICLE or (i and f[i - 1] & ARTICLE))
+            if (found is None or found.kind == "role" or led) and self._organisation(i, k + 1):
                 # "the DNC said", "The Wall Street Journal reported": a body speaks
                 start = i - 1 if i and f[i - 1] & ARTICLE else i
                 text = self._span_text(start, k + 1)

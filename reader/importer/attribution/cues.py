@@ -25,10 +25,13 @@ from reader.importer.attribution.flags import (
     INDEFINITE,
     LABEL,
     LABEL_OPENER,
+    PARTICLE,
+    PLACE_PREPOSITION,
     POST_CUE,
     PRE_CUE,
     PRONOUN,
     REPORTING,
+    ROLE_PREPOSITION,
     SOME,
     STOP,
     SUBJECT_ADVERB,
@@ -46,6 +49,7 @@ from reader.importer.attribution.tokens import run_at
 MAX_APPOSITIONS = 3
 #: Furthest "what" stands before the verb of a label ("what the groundsman had called").
 MAX_LABEL_SUBJECT = 5
+_DASHES = frozenset({"-", "–", "—"})
 #: Words of a clause of its own, which no speaker phrase after a cue verb holds.
 _CLAUSE = AUXILIARY | REPORTING | PRE_CUE | POST_CUE
 
@@ -69,7 +73,7 @@ class CueReader(ClauseReader):
         if f[k] & COMPLEMENTIZER and k > 0:
             k -= 1
         if f[k] & (PRE_CUE | POST_CUE):
-            cue = self._subject(k)
+            cue = self._subject_of(k)
             if cue.kind == "none" and k and w[k - 1] in {",", ")"}:
                 # "Steve Huhn, a former vice president, said: “…”", "Gov. John Kasich
                 # (R-OH), said, “…”": the subject behind an apposition or a party tag.
@@ -99,8 +103,15 @@ class CueReader(ClauseReader):
             return cue._replace(adjacent=punct)
         # "Jeffrey M. Jones: “…”": a name and a colon introduce the words.
         if w[k + 1] == ":" and f[k] & UPPER:
+            i = k
+            while i > 0 and f[i - 1] & WORD and f[i - 1] & (UPPER | PARTICLE):
+                i -= 1
+            if i and f[i - 1] & (PLACE_PREPOSITION | ROLE_PREPOSITION) and not f[i - 1] & UPPER:
+                return NONE  # "… the crime scene in San Bernardino:": a place, no speaker
             found = self._name_ending(k)
-            if found.kind == "name" and (found.role or len(found.name) > 1):
+            # "… caucus - HuffPollster: “…”": a source line after a dash
+            dashed = i > 0 and w[i - 1] in _DASHES
+            if found.kind == "name" and (found.role or len(found.name) > 1 or dashed):
                 return found._replace(adjacent=True)
         return NONE
 
@@ -163,13 +174,25 @@ class CueReader(ClauseReader):
                 return NONE  # "what he called “stealth taxes”": a label he uses
             if self.tokens.lowers(verb, verb + 2) in self.lang.reporting_blockers:
                 continue  # "Trump calling for a ban": no words reported
+            if (
+                verb > start
+                and w[verb - 1] == ","
+                and f[verb] & POST_CUE
+                and f[verb + 1] & CAPWORD
+                and w[run_at(self.tokens, verb + 1)] == ","
+            ):
+                # "The paradox of Nancy, says Carl Anthony, historian at …, is that she
+                # was “…”": the cue set off by commas names the speaker after it.
+                cue = self.phrase(verb + 1)
+                if cue.kind == "name":
+                    return cue
             if self._participle(verb) and not self._absolute(verb):
                 # "Romney fired back in March, attacking Trump for “…”": the participle's
                 # subject is the main clause's, not the name nearest before it.
                 cue = self._main_subject(start, verb)
                 if cue.kind != "none":
                     return cue
-            cue = self._subject(verb)
+            cue = self._subject_of(verb)
             if cue.kind == "none":
                 cue = self._apposed_before(verb)
             if cue.kind != "none":
@@ -177,7 +200,7 @@ class CueReader(ClauseReader):
         while start < k and not f[start] & WORD:
             start += 1
         if f[start] & PRONOUN:
-            return Cue("back", at=self.tokens.start(start))
+            return self.pronoun(start)
         if f[start] & (SOME | INDEFINITE):  # "Some fund managers have begun describing …"
             unnamed = self.unnamed_subject(start)
             if unnamed is not None:

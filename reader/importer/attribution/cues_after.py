@@ -22,6 +22,7 @@ from reader.importer.attribution.flags import (
     PARTICLE,
     POST_CUE,
     PRE_CUE,
+    PRONOUN,
     REPORTING,
     ROLE_MARKER,
     SOME,
@@ -44,8 +45,9 @@ FULL_STOPS = frozenset(".!?")
 MAX_REPORTED = 60
 #: Words between a subject's apposition and its verb ("…, a lawyer, also said").
 ADVERB_LIKE = SUBJECT_ADVERB
-#: Furthest a subject may stand before its verb in "…," Smith said.
-MAX_SUBJECT = 6
+#: Furthest a subject may stand before its verb in "…," Smith said ("Harlow Water Board
+#: deputy director Tom Hale told", "Director Tom Hale of the Water Board of Harlow told").
+MAX_SUBJECT = 10
 #: Longest party tag in brackets after a name ("(D-Nev.)" is six tokens).
 MAX_TAG = 8
 #: Longest line that signs a quotation ("S.C. Rep. Jim Clyburn.", "-Michelle Marks,
@@ -53,6 +55,9 @@ MAX_TAG = 8
 MAX_SIGNATURE = 24
 _CLOSING_MARKS = frozenset('”"»')
 _QUOTE_MARKS = frozenset('“”„«»"')
+_OPENING_MARKS = frozenset("“„«")
+#: What ends a quotation that is a sentence of its own ('“… liar.” Carly Fiorina said').
+_SENTENCE_ENDS = frozenset(".?!")
 #: Most segments between commas after a name before its verb (", 30, of Raleigh, N.C.,
 #: who was among those polled, said").
 MAX_APPOSED = 3
@@ -71,7 +76,51 @@ class AfterCueReader(PhraseReader):
         k = bisect_left(self.tokens.starts, close_at + 1)
         while k < n and w[k] == ",":
             k += 1
-        return self._cue_from(k)
+        cue = self._cue_from(k)
+        if cue.kind == "none" or self.text[close_at - 1 : close_at] not in _SENTENCE_ENDS:
+            return cue
+        if self._leads_on(k) or self._reports_more(k):
+            # '“… the Jewish Holocaust.” He added, “So Israel …”', '“… pathological
+            # liar.” Carly Fiorina said Ted Cruz …': the quotation ended its sentence;
+            # the cue after it opens a sentence of its own.
+            return NONE
+        return cue
+
+    def _reports_more(self, k: int) -> bool:
+        """Does the sentence from token ``k`` have a subject, then a cue verb that
+        reports words of its own: a clause after it ("Carly Fiorina said Ted Cruz …",
+        "Jeff Weaver replied that …", "Steve Adler, rVotes' owner, said the …")? Not
+        when the verb ends the cue ("Smith said.", "Smith said on Monday") or comes
+        first ("said Smith"), nor after a verb whose object is the audience ("told")."""
+        w, f = self.words, self.flags
+        n = len(w)
+        if f[k] & POST_CUE:
+            return False
+        for v in range(k + 1, min(n - 1, k + MAX_SUBJECT + MAX_ROLE_AFTER)):
+            if w[v] in FULL_STOPS and self._ends_sentence(v):
+                return False
+            if f[v] & WORD and f[v] & (POST_CUE | PRE_CUE) and not f[v] & UPPER:
+                c = v + 1
+                if c + 2 < n and self.tokens.lower(c) == "to" and f[c + 1] & WORD:
+                    c += 2  # "She replied to him that …": past the one spoken to
+                return (
+                    bool(f[v] & POST_CUE)
+                    and bool(f[c] & (ARTICLE | COMPLEMENTIZER | PRONOUN | CAPWORD))
+                    and self.tokens.lower(c) not in self.lang.time_words  # "said Sunday"
+                )
+        return False
+
+    def _leads_on(self, k: int) -> bool:
+        """Does the clause from token ``k`` end in a comma or colon and an opening quote
+        mark, before its sentence ends (a cue that introduces the next quotation)?"""
+        w = self.words
+        n = len(w)
+        for j in range(k, min(n - 1, k + MAX_SUBJECT + 4)):
+            if w[j] in FULL_STOPS:
+                return False
+            if w[j] in {",", ":"} and w[j + 1] in _OPENING_MARKS:
+                return True
+        return False
 
     def _cue_from(self, k: int) -> Cue:
         """The cue that starts at token ``k`` (after a quotation, or after a comma later
@@ -99,7 +148,9 @@ class AfterCueReader(PhraseReader):
             if not f[j] & WORD:
                 break
             if f[j] & (POST_CUE | PRE_CUE) and not f[j] & UPPER:  # (not "United States")
-                cue = self.phrase(k, j)
+                cue = self.owner_of_body(k, j) if here & UPPER else NONE
+                if cue.kind == "none":
+                    cue = self.phrase(k, j)
                 if (
                     cue.kind == "none"
                     and not here & UPPER
@@ -117,6 +168,15 @@ class AfterCueReader(PhraseReader):
                     if named.kind == "name":
                         role = self.text[self.tokens.start(k) : named.at].rstrip(" ,")
                         cue = named._replace(role=named.role or role or None)
+                if (
+                    cue.kind == "none"
+                    and here & UPPER
+                    and run_at(self.tokens, k) == j
+                    and self._organisation(k, j)
+                ):
+                    # '"…," Harlow News said in a statement', '"…," MWW said': a body
+                    # speaks (as '"…," the Global Times wrote' does after "the").
+                    cue = Cue("desc", role=self._span_text(k, j), at=self.tokens.start(k))
                 return _adjacent(cue) if cue.kind != "none" else NONE
         if here & UPPER:
             tagged = self._tagged_subject(k)
@@ -271,13 +331,29 @@ class AfterCueReader(PhraseReader):
         w, f = self.words, self.flags
         n = len(w)
         c = k
-        while c < n and c - k <= MAX_SUBJECT and f[c] & WORD:
+        while (
+            c < n
+            and c - k <= MAX_SUBJECT
+            and (
+                f[c] & WORD or (w[c] == "." and f[c - 1] & ABBREVIATION)  # "Rep. Ann Cole"
+            )
+        ):
             c += 1
         if c == k or c >= n or w[c] != ",":
             return NONE
         cue = self.phrase(k, c)
         if cue.kind != "name":
             return NONE
+        wide = self.phrase(k)
+        if wide.kind == "name" and wide.at > self.tokens.start(c):
+            # "Senator Dana Cole’s chief of staff, Tom Hale, told": a title owned by the
+            # first name, then the speaker's name between commas
+            r = run_at(self.tokens, c + 1)
+            v = r + 1
+            while v < n and f[v] & ADVERB_LIKE:
+                v += 1
+            if r < n and w[r] == "," and v < n and f[v] & WORD and f[v] & (POST_CUE | PRE_CUE):
+                return _adjacent(wide)
         for segment in range(MAX_APPOSED + 1):
             j = c + 1
             while j < n and j - c <= MAX_ROLE_AFTER and w[j] != "," and not self._halts(j):

@@ -26,10 +26,12 @@ from reader.importer.attribution.flags import (
     POST_CUE,
     PRE_CUE,
     RELATIVE,
+    REPORTING,
     ROLE,
     ROLE_MARKER,
     ROLE_PREPOSITION,
     STOP,
+    SUBJECT_ADVERB,
     UPPER,
     VERB,
     WORD,
@@ -79,6 +81,8 @@ class Cue(NamedTuple):
     head: str | None = None
     at: int = 0
     adjacent: bool = False
+    #: For a pronoun ("she", "he"): the gender it refers to ("f", "m"), else None.
+    gender: str | None = None
 
 
 NONE = Cue("none")
@@ -102,6 +106,11 @@ class NameReader:
     def _span_text(self, i: int, j: int) -> str:
         return self.text[self.tokens.start(i) : self.tokens.ends[j - 1]]
 
+    def pronoun(self, k: int) -> Cue:
+        """The back-reference of the pronoun at token ``k``, with its gender if it has one."""
+        gender = self.lang.genders.get(self.tokens.lower(k))
+        return Cue("back", at=self.tokens.start(k), gender=gender)
+
     def introduced(self, j: int) -> bool:
         """Does a lone word opening a sentence introduce a person after all: a role
         between commas follows it ("Dedy, Kepala Peleton B dari …, menuturkan") or a
@@ -120,6 +129,15 @@ class NameReader:
             if not f[s] & (UPPER | CONNECTOR) and w[s] not in "()":
                 return False
         return False
+
+    def _speaks_at(self, j: int) -> bool:
+        """Does a speech or reporting verb follow at ``j``, past adverbs ("Lynch
+        announced", "Clinton initially said")?"""
+        f = self.flags
+        n = len(f)
+        while j < n and f[j] & SUBJECT_ADVERB and not f[j] & UPPER:
+            j += 1
+        return j < n and bool(f[j] & WORD) and bool(f[j] & (PRE_CUE | REPORTING))
 
     def _role_after(self, k: int) -> str | None:
         """ ", seorang ahli militer," / ", a paediatrician at X who …" after a name."""
@@ -269,6 +287,7 @@ class NameReader:
             and words[0] not in rules.follows  # (a name's first word: no need to look)
             and words[0] not in rules.inside
             and not self.introduced(j)
+            and not (self._speaks_at(j) and rules.speaks(words[0]))
         ):
             return None  # "Kicking off the day, …", "Earlier this week, …": no name
         role_words, name = rules.split_one(words[0]) if j - i == 1 else rules.split(words)
@@ -364,6 +383,15 @@ def opening_bracket(words: list[str], close: int) -> int | None:
     for at in range(close - 1, max(-1, close - MAX_BRACKETED - 2), -1):
         if words[at] == "(":
             return at
+        if words[at] == "." and at and _state_short(words[at - 1]):
+            continue  # a party tag: "(D-Nev.)", "(R-S.C.)"
         if words[at] in _HALT_CHARS:
             return None
     return None
+
+
+def _state_short(word: str) -> bool:
+    """Is ``word`` a short capitalised form a full stop may follow inside a bracket
+    ("Nev", "D-Nev", "S", "C")?"""
+    tail = word.rsplit("-", 1)[-1]
+    return 0 < len(tail) <= 4 and tail[:1].isupper() and tail.isalpha()

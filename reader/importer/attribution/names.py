@@ -24,6 +24,7 @@ from reader.importer.attribution.flags import (
     POST_CUE,
     PRE_CUE,
     ROLE,
+    SOME,
     STOP,
     UPPER,
     WORD,
@@ -245,6 +246,15 @@ class NameRules:
             and not last & (HONORIFIC | ABBREVIATION | STOP)
             and bool(before & PLAIN)
             and not self.common(words[-2])
+        )
+
+    def speaks(self, word: str) -> bool:
+        """Can a lone capitalised word opening a sentence before a speech verb be a
+        name ("Lynch announced …")? Not a word the article writes in lower case
+        ("Critics said", "Officials said"), nor a plural ("Democrats argued")."""
+        flags = self.table[word]
+        return not (
+            self.common(word) or word.endswith("s") or _acronym(word) or flags & (STOP | SOME)
         )
 
     def common(self, word: str) -> bool:

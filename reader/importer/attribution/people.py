@@ -7,6 +7,7 @@ by a surname, a nickname or a role ("Presiden") finds the one in view.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 #: Shortest first name a nickname is matched on ("Joko" → "Jokowi").
@@ -49,6 +50,11 @@ class Registry:
         """Note that ``person`` was just mentioned or quoted."""
         self._clock += 1
         self._seen[person] = self._clock
+
+    def latest_of(self, gender: str, genders: Mapping[str, str]) -> int | None:
+        """The person of ``gender`` mentioned or quoted last, if any was."""
+        hits = [i for i in self._seen if gender_of(self.people[i], genders) == gender]
+        return self._latest(hits) if hits else None
 
     def _latest(self, candidates: list[int]) -> int:
         return max(candidates, key=lambda i: (self._seen.get(i, 0), -i))
@@ -143,6 +149,22 @@ def _other_role(person: Person, role: str | None) -> bool:
     if not role or not person.role:
         return False
     return not set(role.lower().split()) & set(person.role.lower().split())
+
+
+def gender_of(person: Person, genders: Mapping[str, str]) -> str | None:
+    """The gender a person's first name or role shows ("Nancy", "spokeswoman"), if
+    any. Unnamed speakers have none."""
+    if person.described:
+        return None
+    if len(person.name) > 1:
+        found = genders.get(person.name[0].lower())
+        if found is not None:
+            return found
+    for word in (person.role or "").lower().split():
+        found = genders.get(word)
+        if found is not None:
+            return found
+    return None
 
 
 def holds(person: Person, head: str) -> bool:

@@ -56,23 +56,45 @@ class PhraseReader(NameReader):
             return NONE
         first = f[k]
         if first & PRONOUN:
-            return Cue("back", at=self.tokens.start(k))
+            return self.pronoun(k)
         if not first & INDEFINITE:
             titled = self._titled(k, end)
             if titled is not None:
                 return titled
+        if first & ARTICLE and k + 1 < end and f[k + 1] & CAPWORD:
+            # '"…," the Global Times wrote', '"…," The Washington Post reported': a body
+            # after "the" is the source
+            r = min(run_at(self.tokens, k + 1), end)
+            named = self.name_at(k + 1, r) if first & UPPER else None
+            if self._organisation(k + 1, r) and (named is None or named.kind != "name"):
+                return Cue("desc", role=self._span_text(k, r), at=self.tokens.start(k))
         if first & UPPER and not first & PLAIN and first & ROLE_MARKER:
             return self._description(k, end)
         if first & UPPER:
             return self._capitalised(k, end)
-        if first & ARTICLE and k + 1 < end and f[k + 1] & CAPWORD:
-            # '"…," the Global Times wrote': a body after "the" is the source
-            r = min(run_at(self.tokens, k + 1), end)
-            if self._organisation(k + 1, r):
-                return Cue("desc", role=self._span_text(k, r), at=self.tokens.start(k))
         if first & (BACKREF_MARKER | ROLE_MARKER | ROLE | INDEFINITE):  # "said one visitor"
             return self._description(k, end)
         return self._described_name(k, end)
+
+    def owner_of_body(self, k: int, j: int) -> Cue:
+        """A name before "of" and a body that ends the phrase ``tokens[k:j]``: "Director
+        Tom Hale of the Water Board of Harlow", "Archbishop Aris Shirvanian of the
+        Armenian Patriarchate of Jerusalem" (the body says where the person works; the
+        last capitalised run is no name). NONE if the phrase is not of that shape."""
+        w, f = self.words, self.flags
+        o = next((s for s in range(k + 2, j - 1) if w[s] == "of"), None)
+        if o is None or not f[o - 1] & UPPER:
+            return NONE
+        body = [s for s in range(o + 1, j) if f[s] & WORD]
+        if not any(f[s] & CAPWORD for s in body) or not all(
+            f[s] & (CAPWORD | ARTICLE | CONNECTOR) for s in body
+        ):
+            return NONE
+        cue = self.phrase(k, o)
+        if cue.kind != "name" or (len(cue.name) < 2 and not cue.role):
+            return NONE
+        role = self.text[self.tokens.start(k) : cue.at].rstrip(" ,")
+        return cue._replace(role=cue.role or role or None)
 
     def _organisation(self, i: int, j: int) -> bool:
         """Is the capitalised run ``tokens[i:j]`` a body rather than a person: an acronym
@@ -117,6 +139,8 @@ class PhraseReader(NameReader):
         last = -1
         last_end = -1
         titled = False
+        if f[k] & ARTICLE and f[k] & UPPER:
+            j = k + 1  # "The Washington Post's Ed O'Keefe": the article opens no name
         while j < end:
             here = f[j]
             if here & CAPWORD:
@@ -284,7 +308,10 @@ class PhraseReader(NameReader):
             j < n
             and j - i < MAX_DESCRIPTION
             and f[j] & WORD
-            and not f[j] & (DESCRIPTION_STOP | RELATIVE | VERB | PRE_CUE | POST_CUE)
+            and not f[j] & (DESCRIPTION_STOP | RELATIVE | PRE_CUE | POST_CUE)
+            # (a capitalised word is part of a body's name: "the House Armed Services
+            # Committee", not a verb)
+            and not (f[j] & VERB and not f[j] & UPPER)
             and not (f[j] & STOP and not f[j] & ROLE_PREPOSITION)
         ):
             j += 1

@@ -22,6 +22,7 @@ view and who last spoke; this module reads the cues, then resolves each quotatio
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from reader.core.model import Speaker
@@ -30,7 +31,7 @@ from reader.importer.attribution.cues import CueReader
 from reader.importer.attribution.mentions import Event, mentions
 from reader.importer.attribution.name_reader import NONE, Cue
 from reader.importer.attribution.names import NameRules
-from reader.importer.attribution.people import Person, Registry, holds
+from reader.importer.attribution.people import Person, Registry, gender_of, holds
 from reader.importer.attribution.tokens import tokenize_article, word_table
 from reader.importer.language_data import Language
 from reader.importer.quotations import Span, is_scare_quote
@@ -126,10 +127,12 @@ def attribute(paragraphs: list[str], spans: list[Span], lang: Language) -> Attri
     # Mentions after the last quotation would never be read: stop at its paragraph.
     last = groups[-1].spans[0].block + 1 if groups else 0
     events = mentions(registry, readers, tokens[:last], inside, rules)
-    return _resolve(registry, groups, events)
+    return _resolve(registry, groups, events, lang.genders)
 
 
-def _resolve(registry: Registry, groups: list[Group], events: list[Event]) -> Attribution:
+def _resolve(
+    registry: Registry, groups: list[Group], events: list[Event], genders: Mapping[str, str]
+) -> Attribution:
     result = Attribution()
     e = 0
     in_view: int | None = None
@@ -162,6 +165,8 @@ def _resolve(registry: Registry, groups: list[Group], events: list[Event]) -> At
         ):
             view = speaking
         speaker = _speaker(registry, group, view)
+        if speaker is not None and speaker == view:
+            speaker = _agreeing(registry, group, speaker, genders)
         if speaker is None:
             continue
         for span in group.spans:
@@ -173,6 +178,22 @@ def _resolve(registry: Registry, groups: list[Group], events: list[Event]) -> At
         registry.seen(speaker)
     result.people = registry.people
     return result
+
+
+def _agreeing(registry: Registry, group: Group, speaker: int, genders: Mapping[str, str]) -> int:
+    """``speaker`` (the one in view), unless the pronoun that points back to them has
+    the other gender ("Lynch announced … “…” She further announced …" after a man was
+    named): then the person of the pronoun's gender named last, if any."""
+    if any(c.kind in _NAMING for c in group.cues):
+        return speaker
+    pronoun = next((c.gender for c in group.cues if c.kind == "back" and c.gender), None)
+    if pronoun is None:
+        return speaker
+    known = gender_of(registry.people[speaker], genders)
+    if known is None or known == pronoun:
+        return speaker
+    other = registry.latest_of(pronoun, genders)
+    return speaker if other is None else other
 
 
 def _signature(paragraphs: list[str], readers: list[CueReader], tail: Span) -> Cue:

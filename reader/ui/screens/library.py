@@ -17,28 +17,23 @@ the selection kept.
 
 from __future__ import annotations
 
-import contextlib
-import sqlite3
-import time
-from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.widgets import Static
-from textual.worker import get_current_worker
 
 from reader.core.errors import ReaderError
-from reader.core.index import ArticleRow, LibraryIndex, Progress, RefreshResult
+from reader.core.index import ArticleRow, LibraryIndex
 from reader.core.search import normalise, terms
 from reader.core.state import StateStore
 from reader.core.text import one_line
+from reader.ui.screens.library_refresh import LibraryRefresh
 from reader.ui.screens.library_rows import RowOrders
-from reader.ui.screens.library_search import LibrarySearch
 from reader.ui.widgets.key_footer import KeyFooter
 from reader.ui.widgets.library_lists import SORTS, ArticleList
 from reader.ui.widgets.rows import RowList
@@ -55,8 +50,6 @@ if TYPE_CHECKING:
 #: Rows read before the first paint, at least (two screenfuls if the terminal is taller):
 #: reading and sorting all of a big library's rows would hold the first paint back.
 FIRST_PAGE = 100
-#: Seconds between reloads of the table while a long refresh is writing batches.
-RELOAD_EVERY = 1.0
 FILTER_HINT = "Filter by title, source, date, language"
 TABS = [("articles", "Articles"), ("quotes", "Quotes"), ("speakers", "Speakers")]
 #: The footer's keys, most useful first (those that do not fit are on the help screen):
@@ -89,7 +82,7 @@ def _speaker_commands() -> type[Provider]:
     return LibrarySpeakerCommands
 
 
-class LibraryScreen(LibrarySearch):
+class LibraryScreen(LibraryRefresh):
     """A folder of articles, its quotes and speakers, over the library index."""
 
     AUTO_FOCUS = "#articles"
@@ -155,10 +148,6 @@ class LibraryScreen(LibrarySearch):
         # every row is read in the refresh's thread, before it looks for changes: at
         # 100,000 articles reading them takes a second the keys should not wait for
         self.refresh_index(read_rows=True)
-
-    @property
-    def articles(self) -> ArticleList:
-        return self.query_one("#articles", ArticleList)
 
     def watch_active_tab(self, tab: str) -> None:
         self.search_panes()  # a key may want a tab before the first paint has built it
@@ -363,93 +352,6 @@ class LibraryScreen(LibrarySearch):
             ("Lists", bindings(RowList.BINDINGS)),
             ("Everywhere", bindings(self.app.BINDINGS)),
         ]
-
-    # -- keeping the index up to date --------------------------------------------------
-
-    def action_refresh_index(self) -> None:
-        self.refresh_index()
-
-    def refresh_index(self, *, read_rows: bool = False) -> None:
-        """Bring the index up to date with the folder, in a background thread (which
-        first reads every row of the index for the table, if ``read_rows``)."""
-        self._refreshing = True
-        self._set_progress("Checking for changes…")
-        # rows not read yet (a first refresh cancelled by this one): read here, in the thread
-        self._refresh_worker(read_rows or not self._all_read)
-
-    @work(thread=True, exclusive=True, group="library-refresh", exit_on_error=False)
-    def _refresh_worker(self, read_rows: bool = False) -> None:
-        # Rows are read and sorted here, never on the UI thread: at 100,000 articles that
-        # is a second the keys should not wait for (see library_rows).
-        worker = get_current_worker()
-
-        def send_rows(sorts: Iterable[str]) -> bool:
-            try:
-                orders = RowOrders(self.index.articles()).prepare(sorts)
-            except sqlite3.Error:
-                return False  # the refresh meets it too, and says so
-            if worker.is_cancelled:
-                return False
-            self.app.call_from_thread(self.reload_articles, orders)
-            return True
-
-        if read_rows:
-            send_rows(SORTS)
-        last_sent = time.monotonic()
-
-        def progress(step: Progress) -> None:
-            nonlocal last_sent
-            if worker.is_cancelled:
-                return
-            self.app.call_from_thread(self._progress, step)
-            if (
-                step.total
-                and step.done < step.total
-                and time.monotonic() - last_sent >= RELOAD_EVERY
-            ):
-                send_rows([self.articles.sort])  # a long refresh: what it wrote so far
-                last_sent = time.monotonic()
-
-        try:
-            result: RefreshResult | str = self.index.refresh(
-                progress, should_stop=lambda: worker.is_cancelled
-            )
-        except (ReaderError, sqlite3.Error, OSError) as exc:
-            result = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-        changed = not isinstance(result, str) and bool(result.read or result.removed)
-        sent = changed and send_rows(SORTS)
-        if not worker.is_cancelled:
-            self.app.call_from_thread(self._refreshed, result, sent)
-
-    def _progress(self, step: Progress) -> None:
-        if step.total:
-            self._set_progress(f"Indexing {step.done:,} / {step.total:,}")
-
-    def _refreshed(self, result: RefreshResult | str, rows_sent: bool) -> None:
-        self._refreshing = False
-        changed = not isinstance(result, str) and bool(result.read or result.removed)
-        if isinstance(result, str):
-            self._set_progress("Index not updated")
-            self.notify(result, title="Library", severity="warning", markup=False)
-        else:
-            self._set_progress("")
-        # every row, here, if the thread could not send them (its first read of them was
-        # cut short by a refresh asked for again at once, or failed)
-        if (changed and not rows_sent) or not self._all_read:
-            with contextlib.suppress(sqlite3.Error):
-                self.reload_articles()
-        if changed and self._persons_loaded:
-            self.reload_persons()
-        self._show_empty(not self.all_rows)
-        self._report_notes()
-
-    def _set_progress(self, text: str) -> None:
-        self.query_one("#library-progress", Static).update(Content(text))
-
-    def _report_notes(self) -> None:
-        notes, self.index.notes = self.index.notes, []
-        for note in notes:
-            self.notify(note, title="Library", severity="warning", markup=False)
 
     def on_screen_resume(self) -> None:
         """Back from an article: its row may show a new reading position."""

@@ -120,7 +120,7 @@ class ReadingScreen(Screen[None]):
         self.watch(self.body, "scroll_y", self._scrolled, init=False)
         if not self._whole:  # the body asks for the whole before a move past the head
             self.body.wait_for_rest = self._whole_now
-        self._build_pause = BuildPause(self, self._built)
+        self._build_pause = BuildPause(self, self._built, settle=lambda: self._whole)
 
     def _built(self) -> bool:
         """Whether what is built after the first frame is done (the text's layout, the

@@ -15,8 +15,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
-from functools import partial
+from dataclasses import dataclass
+from typing import Any, Protocol
 
 from rich.cells import cell_len, get_character_cell_size
 from textual.content import Content
@@ -44,6 +44,7 @@ ATTRIBUTION = "quote-sidebar--attribution"
 #: Every component class above: the sidebar's ``COMPONENT_CLASSES``.
 COMPONENT_CLASSES = frozenset({MATCH, NAME, ROLE, COUNT, ACTIVE, ATTRIBUTION})
 ATTRIBUTION_PREFIX = "   — "
+NO_MARKER = Content("")
 DIRECT_MARKER = Content(" “")
 REPORTED_MARKER = Content("  ")
 
@@ -55,10 +56,6 @@ def _narrow(text: str) -> bool:
     if "\u200d" in text or "\ufe0f" in text:  # joiners and emoji selectors change widths
         return False
     return all(get_character_cell_size(character) == 1 for character in set(text))
-
-
-Lines = list[tuple[int, int]]
-"""Line spans, as ``wrap_lines`` returns them."""
 
 
 #: Whitespace other than single spaces: where a line span may be longer than its line.
@@ -75,6 +72,49 @@ def is_regular(text: str) -> bool:
     return _narrow(text) and _IRREGULAR_SPACE.search(text) is None
 
 
+@dataclass(slots=True)
+class BlockText:
+    """The text of a block, and how many lines it took at the width last measured."""
+
+    text: str
+    """What the block shows (before its suffix): what its lines are measured on."""
+    regular: bool = False
+    """Whether ``text`` passes :func:`is_regular` (a long preview then skips wrapping)."""
+    width: int = 0
+    """The width the text was last measured at (0: never)."""
+    lines: int = 0
+    """How many lines it took there (before any clamp)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Look:
+    """How a block is set around its text: one per speaker, kind and search in a list."""
+
+    marker: Content = NO_MARKER
+    """Before the first line; the lines after it hang under the text."""
+    suffix: str = ""
+    """After the text (a closing quote mark)."""
+    footer_plain: str | None = None
+    """The line(s) under the text (who said it)."""
+    footer_cells: int | None = None
+    """The footer's width in cells when it is one line (lets the height skip wrapping)."""
+    max_lines: int | None = None
+    """The text's lines shown at most, the last cut with "…" (None: all)."""
+
+
+class Measured(Protocol):
+    """A block's text and its measure (:class:`BlockText`, the sidebar's QuoteEntry)."""
+
+    text: str
+    regular: bool
+    width: int
+    lines: int
+
+
+#: Makes a block's styled text and footer, from the block's ``source`` and ``query``.
+Build = Callable[[Any, str], tuple[Content, Content | None]]
+
+
 class QuoteBlock(Visual):
     """Text with a hanging indent, optionally cut to a few lines with "…", and a footer.
 
@@ -84,88 +124,85 @@ class QuoteBlock(Visual):
 
     ``OptionList`` measures every option it is given but draws only the visible ones.
     So a block measures from plain text: a clamped preview of a long, regular text
-    (most quotes) knows its height from its length alone; other texts are wrapped, with
-    line breaks cached per width in ``breaks`` (which the sidebar keeps per quote, so
-    searching never re-wraps a quote already measured). ``build`` makes the styled
-    ``Content`` only when the block is first drawn: a list of thousands of quotes then
-    wraps and styles just the screenful in view.
+    (most quotes) knows its height from its length alone; other texts are wrapped once
+    per width and only their line count kept (in ``text``, which the sidebar keeps per
+    quote, so searching never re-wraps a quote already measured). ``build(source,
+    query)`` makes the styled ``Content`` only when the block is first drawn: a list of
+    thousands of quotes then wraps and styles just the screenful in view.
 
-    ``regular`` says ``plain`` passes ``is_regular``; ``footer_cells`` is the footer's
-    width when it is one line. Both only let ``get_height`` skip wrapping.
+    The list holds a block per quote (11,000 for a 5 MB article), so a block keeps four
+    references: its text, its look (shared by every quote of a speaker), its build
+    function and its source (the quote's entry) and query; what is drawn is added when
+    it is.
     """
 
+    _styled: tuple[Content, Content | None] | None = None
+    _laid_out: tuple[int, Content] | None = None
+
     def __init__(
-        self,
-        build: Callable[[], tuple[Content, Content | None]],
-        *,
-        plain: str,
-        suffix: str = "",
-        footer_plain: str | None = None,
-        marker: Content | str = "",
-        max_lines: int | None = None,
-        breaks: dict[int, tuple[Lines, Lines]] | None = None,
-        regular: bool = False,
-        footer_cells: int | None = None,
+        self, text: Measured, look: Look, build: Build, source: object, query: str = ""
     ) -> None:
-        self._build: Callable[[], tuple[Content, Content | None]] | None = build
-        self._styled: tuple[Content, Content | None] | None = None
-        # the text and what follows it (a closing quote mark), kept apart so that a
-        # list of thousands of quotes does not hold a second copy of every text
-        self._text = plain
-        self._suffix = suffix
-        self._footer_plain = footer_plain
-        self._marker = Content(marker) if isinstance(marker, str) else marker
-        self._max_lines = max_lines
-        self._breaks = {} if breaks is None else breaks
-        self._regular = regular
-        self._footer_cells = footer_cells
-        self._laid_out: tuple[int, Content] | None = None
+        self._text = text
+        self._look = look
+        self._build = build
+        self._source = source
+        self._query = query
 
     @property
     def _plain(self) -> str:
         """The whole text shown (made when needed: wrapping, widths)."""
-        return self._text + self._suffix if self._suffix else self._text
+        suffix = self._look.suffix
+        return self._text.text + suffix if suffix else self._text.text
 
     @classmethod
     def of(cls, body: Content, *, marker: Content | str = "") -> QuoteBlock:
         """A block for Content that is already styled (short texts such as labels)."""
-        return cls(lambda: (body, None), plain=body.plain, marker=marker)
+        look = Look(marker=Content(marker) if isinstance(marker, str) else marker)
+        return cls(BlockText(body.plain), look, _as_is, body)
 
-    def _lines(self, width: int) -> tuple[Lines, Lines]:
-        """Body and footer line spans for ``width`` cells, the body clamped."""
-        if (cached := self._breaks.get(width)) is None:
-            if len(self._breaks) > 4:  # widths change rarely: keep the last few only
-                self._breaks.clear()
-            body = wrap_lines(self._plain, width - self._marker.cell_length)
-            footer = [] if self._footer_plain is None else wrap_lines(self._footer_plain, width)
-            self._breaks[width] = cached = (body, footer)
-        body, footer = cached
-        if self._max_lines is not None:
-            body = body[: self._max_lines]
-        return body, footer
+    def _body_lines(self, width: int) -> int:
+        """How many lines the text takes at ``width`` cells (before the clamp)."""
+        text = self._text
+        if text.width != width:
+            text.lines = len(wrap_lines(self._plain, width - self._look.marker.cell_length))
+            text.width = width
+        return text.lines
+
+    def _footer_lines(self, width: int) -> int:
+        look = self._look
+        if look.footer_plain is None:
+            return 0
+        if look.footer_cells is not None and look.footer_cells <= width:
+            return 1
+        return len(wrap_lines(look.footer_plain, width))
 
     def _layout(self, width: int) -> Content:
         """The whole block laid out for ``width`` cells, one Content line per row."""
         if self._laid_out is not None and self._laid_out[0] == width:
             return self._laid_out[1]
         if self._styled is None:
-            assert self._build is not None
-            self._styled, self._build = self._build(), None
+            self._styled = self._build(self._source, self._query)
         body, footer = self._styled
-        body_lines, footer_lines = self._lines(width)
-        text_width = max(width - self._marker.cell_length, 1)
-        hang = Content(" " * self._marker.cell_length)
+        look = self._look
+        marker = look.marker
+        plain = self._plain
+        body_lines = wrap_lines(plain, width - marker.cell_length)
+        if look.max_lines is not None:
+            body_lines = body_lines[: look.max_lines]
+        text_width = max(width - marker.cell_length, 1)
+        hang = Content(" " * marker.cell_length)
         rows: list[Content] = []
         for row, (start, end) in enumerate(body_lines):
             line = body[start:end].rstrip()
-            if row == len(body_lines) - 1 and end < len(self._plain.rstrip()):
+            if row == len(body_lines) - 1 and end < len(plain.rstrip()):
                 # Clamped: say so where the text stops.
                 if line.cell_length >= text_width:
                     line = line.truncate(text_width - 1)
                 line += "…"
-            rows.append((self._marker if row == 0 else hang) + line)
-        if footer is not None:
-            rows.extend(footer[start:end].rstrip() for start, end in footer_lines)
+            rows.append((marker if row == 0 else hang) + line)
+        if footer is not None and look.footer_plain is not None:
+            for start, end in wrap_lines(look.footer_plain, width):
+                rows.append(footer[start:end].rstrip())
         laid_out = Content("\n").join(rows)
         self._laid_out = (width, laid_out)
         return laid_out
@@ -176,30 +213,37 @@ class QuoteBlock(Visual):
         return self._layout(width).render_strips(width, height, style, options)
 
     def get_optimal_width(self, rules: RulesMap, container_width: int) -> int:
-        texts = [self._plain, self._footer_plain or ""]
+        texts = [self._plain, self._look.footer_plain or ""]
         widest = max(cell_len(line) for text in texts for line in text.split("\n"))
-        return self._marker.cell_length + widest
+        return self._look.marker.cell_length + widest
 
     def get_minimal_width(self, rules: RulesMap) -> int:
         longest = max((cell_len(word) for word in self._plain.split()), default=0)
-        return self._marker.cell_length + longest
+        return self._look.marker.cell_length + longest
 
     def get_height(self, rules: RulesMap, width: int) -> int:
-        clamp = self._max_lines
+        look = self._look
+        clamp = look.max_lines
         if (
             clamp is not None
-            and self._regular
-            and width not in self._breaks
-            and len(self._text) + len(self._suffix)
-            > clamp * (max(width - self._marker.cell_length, 1) + 1)
+            and self._text.regular
+            and len(self._text.text) + len(look.suffix)
+            > clamp * (max(width - look.marker.cell_length, 1) + 1)
         ):
             # Certainly more lines than the preview shows: no need to wrap to know.
-            if self._footer_plain is None:
+            if look.footer_plain is None:
                 return clamp
-            if self._footer_cells is not None and self._footer_cells <= width:
+            if look.footer_cells is not None and look.footer_cells <= width:
                 return clamp + 1
-        body, footer_lines = self._lines(width)
-        return len(body) + len(footer_lines)
+        body = self._body_lines(width)
+        if clamp is not None:
+            body = min(body, clamp)
+        return body + self._footer_lines(width)
+
+
+def _as_is(body: Content, query: str) -> tuple[Content, Content | None]:
+    """The build of a block made of styled Content (:meth:`QuoteBlock.of`)."""
+    return body, None
 
 
 def highlighted(text: str, query: str, style: str = "") -> Content:
@@ -228,42 +272,37 @@ class QuoteEntry:
     """The quote's text as shown: what the line breaks and highlights are measured on."""
     regular: bool
     """Whether ``text`` is one paragraph of one-cell characters and single spaces."""
-    breaks: dict[int, tuple[Lines, Lines]] = field(default_factory=dict)
-    """Where the quote's lines break at the widths it has been shown at."""
+    width: int = 0
+    """The width the quote was last measured at (0: never), for every search."""
+    lines: int = 0
+    """How many lines its text (with its closing mark) took there."""
 
 
-def attribution_footer(speaker: Speaker) -> tuple[str, int | None]:
-    """The line under a speaker's quotes, and its width in cells when it is one line."""
-    plain = ATTRIBUTION_PREFIX + speaker.name
-    return plain, cell_len(plain) if "\n" not in plain else None
-
-
-def quote_prompt(entry: QuoteEntry, query: str, footer: tuple[str, int | None]) -> QuoteBlock:
-    """The list entry for one quote; highlighted and shown whole while searching.
-
-    While searching the whole text is shown, since the matched word may be past the
-    preview lines. ``footer`` is :func:`attribution_footer` of the quote's speaker.
-    """
-    direct = entry.quote.kind == "direct"
-    return QuoteBlock(
-        # a partial, not a closure: one of these is kept per quote listed
-        partial(_styled_prompt, entry, query, direct),
-        plain=entry.text,
-        suffix="”" if direct else "",
-        footer_plain=footer[0],
-        footer_cells=footer[1],
+def quote_look(speaker: Speaker, direct: bool, searching: bool) -> Look:
+    """How the quotes of one speaker and kind are set: a closing mark and a marker for
+    direct speech, the speaker's name under each, and clamped to a preview unless
+    searching (the matched word may be past the preview lines)."""
+    footer = ATTRIBUTION_PREFIX + speaker.name
+    return Look(
         marker=DIRECT_MARKER if direct else REPORTED_MARKER,
-        max_lines=None if query else PREVIEW_LINES,
-        breaks=entry.breaks,
-        regular=entry.regular,
+        suffix="”" if direct else "",
+        footer_plain=footer,
+        footer_cells=cell_len(footer) if "\n" not in footer else None,
+        max_lines=None if searching else PREVIEW_LINES,
     )
 
 
-def _styled_prompt(entry: QuoteEntry, query: str, direct: bool) -> tuple[Content, Content]:
+def quote_prompt(entry: QuoteEntry, query: str, look: Look) -> QuoteBlock:
+    """The list entry for one quote; highlighted while searching. ``look`` is
+    :func:`quote_look` of its speaker, kind and search."""
+    return QuoteBlock(entry, look, _styled_prompt, entry, query)
+
+
+def _styled_prompt(entry: QuoteEntry, query: str) -> tuple[Content, Content]:
     """A quote's list entry as styled Content: its text, then who said it."""
     text = highlighted(entry.text, query)
     # Reported speech has no quote marks, so it is set apart by slant instead.
-    body = text + "”" if direct else text.stylize_before("italic")
+    body = text + "”" if entry.quote.kind == "direct" else text.stylize_before("italic")
     name = highlighted(entry.speaker.name, query, f".{ATTRIBUTION}")
     return body, Content.styled(ATTRIBUTION_PREFIX, f".{ATTRIBUTION}") + name
 

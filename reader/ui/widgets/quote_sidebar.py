@@ -51,10 +51,11 @@ from reader.ui.widgets.cursor_list import CursorList
 from reader.ui.widgets.grouped_list import fill_grouped_list
 from reader.ui.widgets.quote_block import (
     COMPONENT_CLASSES,
+    Look,
     QuoteBlock,
     QuoteEntry,
-    attribution_footer,
     is_regular,
+    quote_look,
     quote_prompt,
     speaker_label,
     speaker_row,
@@ -161,7 +162,8 @@ class QuoteSidebar(Widget):
         # Per quote, made when first needed (listing it): opening the sidebar costs
         # what its first screenful costs, not what the article does.
         self._entries: list[QuoteEntry | None] = [None] * len(article.quotes)
-        self._footers: dict[str, tuple[str, int | None]] = {}
+        # how each speaker's quotes of each kind are set, listed and while searching
+        self._looks: dict[tuple[str, bool, bool], Look] = {}
         self._plain_prompts: dict[str, QuoteBlock] = {}
         self._return_focus: Widget | None = None
         # The list is rebuilt in slices (see ``_show_quotes``).
@@ -217,9 +219,10 @@ class QuoteSidebar(Widget):
         if not query and (cached := self._plain_prompts.get(entry.quote.id)):
             return cached
         speaker = entry.speaker
-        if (footer := self._footers.get(speaker.id)) is None:
-            footer = self._footers[speaker.id] = attribution_footer(speaker)
-        prompt = quote_prompt(entry, query, footer)
+        key = (speaker.id, entry.quote.kind == "direct", bool(query))
+        if (look := self._looks.get(key)) is None:
+            look = self._looks[key] = quote_look(speaker, *key[1:])
+        prompt = quote_prompt(entry, query, look)
         if not query:
             self._plain_prompts[entry.quote.id] = prompt
         return prompt

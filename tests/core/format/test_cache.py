@@ -414,3 +414,29 @@ def test_an_entry_too_big_to_read_back_is_not_written(
     monkeypatch.setattr(cache, "MAX_ENTRY_BYTES", 2000)
     assert not cache.write_entry(folder, "1" * 64, load_article(seed_path))
     assert list(folder.iterdir()) == []  # neither the entry nor a temporary file
+
+
+def _shares_repeated_names(article: Article) -> None:
+    """Each quote's speaker and section are the speaker's and the section's own id
+    strings, and its kind one string per kind, not a copy per quote."""
+    speakers = {speaker.id: speaker.id for speaker in article.speakers}
+    sections = {section.id: section.id for section in article.sections}
+    kinds: dict[str, str] = {}
+    assert len(article.quotes) > len(speakers)
+    for quote in article.quotes:
+        assert quote.speaker is speakers[quote.speaker]
+        if quote.section in sections:
+            assert quote.section is sections[quote.section]
+        assert quote.kind is kinds.setdefault(quote.kind, quote.kind)
+
+
+def test_quotes_share_their_speakers_sections_and_kinds(
+    tmp_path: Path, folder: Path, seed_path: Path, any_size: None
+) -> None:
+    """A big article names the same few speakers and sections in thousands of quotes:
+    read from its YAML and from the cache, each name is held once."""
+    path = _article_file(tmp_path, load_article(seed_path))
+    _shares_repeated_names(_cached(path, folder))  # from the YAML
+    again, store = cache.load_article_cached(path, folder=folder)
+    assert store is None  # from the cache
+    _shares_repeated_names(again)

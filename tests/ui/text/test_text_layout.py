@@ -214,3 +214,34 @@ def test_a_partial_layout_grows_to_answer_questions(seed_article: Article) -> No
     assert [partial.line(y) for y in range(partial.line_count)] == [
         full.line(y) for y in range(full.line_count)
     ]
+
+
+def _naive_lines(texts: list[str], width: int) -> list[tuple[int, int, int]]:
+    """Every line as (block, start, end): each block's wrap offsets, its last line to
+    the block's end."""
+    lines = []
+    for block, text in enumerate(texts):
+        starts = [0, *(wrap_offsets(text, width) if text else [])]
+        ends = [*starts[1:], len(text)]
+        lines.extend((block, start, end) for start, end in zip(starts, ends, strict=True))
+    return lines
+
+
+@given(st.lists(texts.map(flatten), max_size=12), widths, st.integers(1, 5))
+def test_each_line_is_a_piece_of_its_blocks_wrap(texts_: list[str], width: int, step: int) -> None:
+    """The layout keeps only where each line starts: it gives back the block, start and
+    end of every line, and the line showing each character, whether laid out at once
+    or a few blocks at a time."""
+    from reader.ui.text.lines import Block
+
+    layout = TextLayout([Block("paragraph", text) for text in texts_], width)
+    while not layout.extend(step):
+        pass
+    naive = _naive_lines(texts_, width)
+    lines = [layout.line(y) for y in range(layout.line_count)]
+    assert [(line.block, line.start, line.end) for line in lines] == naive
+    for block, text in enumerate(texts_):
+        mine = [y for y, line in enumerate(naive) if line[0] == block]
+        for offset in range(len(text) + 1):
+            first = next((y for y in mine if offset < naive[y][2]), mine[-1])
+            assert layout.line_of(block, offset) == first

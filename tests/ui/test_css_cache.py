@@ -1,0 +1,258 @@
+"""The parsed-styles cache (reader.ui.css_cache): the same rules as a fresh parse, read
+back instead of parsing on the next start, and never trusted past what it can check."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+from conftest import WIDE
+from textual.app import App
+from textual.css.model import RuleSet
+from textual.css.stylesheet import Stylesheet
+from textual.dom import DOMNode
+
+import reader.ui.screens.help
+import reader.ui.screens.library
+import reader.ui.screens.reading
+import reader.ui.widgets.quote_sidebar  # noqa: F401  (their widgets' DEFAULT_CSS below)
+from reader.core.state import StateStore
+from reader.ui import app as app_module
+from reader.ui import css_cache
+from reader.ui.app import ReaderApp
+from reader.ui.css_cache import CachedStylesheet, RuleStore, decode_rules, encode_rules
+from reader.ui.factory import make_app
+from reader.ui.widgets.article_body import ArticleBody
+
+
+def _subclasses(kind: type) -> set[type]:
+    found: set[type] = set()
+    for sub in kind.__subclasses__():
+        found |= {sub} | _subclasses(sub)
+    return found
+
+
+def _every_source() -> Stylesheet:
+    """reader.tcss and the DEFAULT_CSS of every widget class loaded, with the default
+    theme's variables, not parsed yet."""
+    stylesheet = Stylesheet(variables=App().get_css_variables())
+    stylesheet.read(ReaderApp.CSS_PATH)
+    for kind in _subclasses(DOMNode) | {App}:
+        css = kind.__dict__.get("DEFAULT_CSS", "")
+        if isinstance(css, str) and css.strip():
+            where = (kind.__module__, f"{kind.__name__}.DEFAULT_CSS")
+            stylesheet.add_source(css, read_from=where, is_default_css=True)
+    return stylesheet
+
+
+def _same(fresh: RuleSet, back: RuleSet) -> None:
+    assert back.selector_set == fresh.selector_set
+    layout = "layout"
+    expected = {k: (type(v), v.name) if k == layout else v for k, v in fresh.styles._rules.items()}
+    got = {k: (type(v), v.name) if k == layout else v for k, v in back.styles._rules.items()}
+    assert got == expected
+    for name, value in fresh.styles._rules.items():
+        assert type(back.styles._rules[name]) is type(value)
+    assert back.styles.important == fresh.styles.important
+    assert (back.selector_names, back.pseudo_classes) == (
+        fresh.selector_names,
+        fresh.pseudo_classes,
+    )
+    assert (back.is_default_rules, back.tie_breaker) == (
+        fresh.is_default_rules,
+        fresh.tie_breaker,
+    )
+    for group in back.selector_set:
+        for selector in group.selectors:
+            assert selector._check is not None  # rebuilt as the parser builds it
+
+
+def test_every_source_reads_back_as_the_same_rules() -> None:
+    """reader.tcss and every widget's default CSS (Textual's included) survive the trip
+    through JSON exactly: selectors, values and their types, specificities."""
+    stylesheet = _every_source()
+    checked = 0
+    for where, source in stylesheet.source.items():
+        rules = stylesheet._parse_rules(
+            source.content, where, source.is_defaults, source.tie_breaker, source.scope
+        )
+        back = decode_rules(json.loads(json.dumps(encode_rules(rules))))
+        assert len(back) == len(rules), where
+        for fresh, again in zip(rules, back, strict=True):
+            _same(fresh, again)
+        checked += 1
+    assert checked > 20
+
+
+@pytest.mark.parametrize(
+    "broken",
+    [
+        [{"selectors": [], "rules": {"width": ["S", 1, "cells", 1]}}],  # no such unit
+        [{"selectors": "x", "rules": {}}],
+        [{"selectors": [], "rules": {"color": ["C", 1, 2, 3, 1.0, None, "yes"]}}],
+        [{"selectors": [], "rules": {"layout": ["L", "os.system"]}}],
+        [{"selectors": [], "rules": {"x": ["E", "__import__('os')"]}}],
+        [{"selectors": [[[["A", 1, 2, [], [0, 0, True], 1]], [0, 0, 1]]], "rules": {}}],
+        {"not": "a list"},
+    ],
+)
+def test_a_malformed_entry_is_refused(broken: object) -> None:
+    with pytest.raises(css_cache._Unknown):
+        decode_rules(broken)
+
+
+def _parsed_sources(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
+    """Where every source Textual itself parses from now on was read from."""
+    parsed: list[tuple[str, str]] = []
+    real = Stylesheet._parse_rules
+
+    def spy(
+        self: Stylesheet,
+        css: str,
+        read_from: tuple[str, str],
+        is_default_rules: bool = False,
+        tie_breaker: int = 0,
+        scope: str = "",
+    ) -> list[RuleSet]:
+        if (css, read_from, is_default_rules, tie_breaker, scope) not in self._parse_cache:
+            parsed.append(read_from)
+        return real(self, css, read_from, is_default_rules, tie_breaker, scope)
+
+    monkeypatch.setattr(Stylesheet, "_parse_rules", spy)
+    return parsed
+
+
+def _tcss(parsed: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    return [where for where in parsed if where[0].endswith("reader.tcss")]
+
+
+async def _first_run(seed_path: Path) -> set[tuple[str, str]]:
+    """Start the app once and let it write its styles (as it does after its first
+    paint); where the sources it wrote were read from."""
+    app = make_app(seed_path, state=StateStore())
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.stylesheet, CachedStylesheet)
+        app.stylesheet.save()
+    (written,) = (Path(os.environ["READER_CACHE_DIR"]) / "styles").glob("*.json")
+    entries = json.loads(written.read_bytes())["entries"]
+    return {(key[1], key[2]) for key, _ in entries}
+
+
+def _body_colours(app: ReaderApp) -> tuple[object, object]:
+    body = app.screen.query_one(ArticleBody)
+    return body.styles.background, body.styles.color
+
+
+async def test_the_next_start_reads_the_styles_instead_of_parsing(
+    seed_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    written = await _first_run(seed_path)
+    assert _tcss(list(written)) != []
+    parsed = _parsed_sources(monkeypatch)
+    app = make_app(seed_path, state=StateStore())
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.pause()
+        cached = _body_colours(app)
+    assert _tcss(parsed) == []  # reader.tcss came from the cache
+    # and so did every widget's default CSS the first run had parsed by then (on a
+    # loaded machine a widget mounted late in that run may come after its write)
+    assert set(parsed) & written == set()
+
+    # the same look as from a fresh parse, with no cache
+    monkeypatch.setenv("READER_CACHE_DIR", str(Path(os.environ["READER_CACHE_DIR"]) / "none"))
+    fresh_app = make_app(seed_path, state=StateStore())
+    async with fresh_app.run_test(size=WIDE) as pilot:
+        await pilot.pause()
+        assert _body_colours(fresh_app) == cached
+    assert _tcss(parsed) != []
+
+
+async def test_a_changed_stylesheet_is_parsed_not_taken_from_the_cache(
+    seed_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    await _first_run(seed_path)
+    changed = tmp_path / "reader.tcss"
+    css = Path(ReaderApp.CSS_PATH).read_text(encoding="utf-8")
+    changed.write_text(css + "\nArticleBody { background: #123456; }\n", encoding="utf-8")
+    monkeypatch.setattr(ReaderApp, "CSS_PATH", str(changed))
+    app = make_app(seed_path, state=StateStore())
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.pause()
+        background = app.screen.query_one(ArticleBody).styles.background
+    assert (background.r, background.g, background.b) == (0x12, 0x34, 0x56)
+
+
+async def test_a_corrupt_cache_file_is_parsed_around(
+    seed_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    await _first_run(seed_path)
+    folder = Path(os.environ["READER_CACHE_DIR"]) / "styles"
+    (written,) = folder.glob("*.json")
+    document = json.loads(written.read_bytes())
+    for _, rules in document["entries"]:  # every value of every rule made nonsense
+        for rule in rules:
+            rule["rules"] = {name: ["C", "x"] for name in rule["rules"]}
+    written.write_text(json.dumps(document), encoding="utf-8")
+    parsed = _parsed_sources(monkeypatch)
+    app = make_app(seed_path, state=StateStore())
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.pause()
+        colours = _body_colours(app)
+    assert _tcss(parsed) != []  # refused, so parsed
+    monkeypatch.setenv("READER_CACHE_DIR", str(folder / "none"))
+    fresh_app = make_app(seed_path, state=StateStore())
+    async with fresh_app.run_test(size=WIDE) as pilot:
+        await pilot.pause()
+        assert _body_colours(fresh_app) == colours
+
+    written.write_bytes(b"\x00not json")
+    assert RuleStore(written).rules(("", ("", ""), False, 0, "")) is None  # no error either
+
+
+async def test_a_theme_change_reads_that_themes_styles(seed_path: Path, tmp_path: Path) -> None:
+    """The colours are in the parsed rules: each theme has its own file, and a theme
+    picked while reading gets its own colours, cached or not."""
+    expected: dict[str, tuple[object, object]] = {}
+    for run in range(2):  # the second time, both themes come from their caches
+        state = tmp_path / f"state-{run}"  # each starts on the default theme
+        state.mkdir()
+        app = make_app(seed_path, state=StateStore(state))
+        async with app.run_test(size=WIDE) as pilot:
+            await pilot.pause()
+            seen = {"textual-dark": _body_colours(app)}
+            app.theme = "textual-light"
+            await pilot.pause()
+            await pilot.pause()
+            seen["textual-light"] = _body_colours(app)
+            assert isinstance(app.stylesheet, CachedStylesheet)
+            app.stylesheet.save()
+        assert seen["textual-dark"] != seen["textual-light"]
+        expected = expected or seen
+        assert seen == expected
+    folder = Path(os.environ["READER_CACHE_DIR"]) / "styles"
+    assert len(list(folder.glob("*.json"))) == 2
+
+
+def test_a_writer_stopped_before_it_starts_never_writes(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The app stops its writer when it ends: one not started by then never writes."""
+    assert app_module.CSS_SAVE_DELAY > 0
+    saves: list[int] = []
+    monkeypatch.setattr(CachedStylesheet, "save", lambda self: saves.append(1))
+    saver = css_cache.Saver(CachedStylesheet(Path("unused")), 0.0)
+    saver.stop()
+    saver.start()  # stopped first: never writes
+    assert saves == []
+
+
+def test_prune_keeps_the_newest_files(tmp_path: Path) -> None:
+    for number in range(5):
+        path = tmp_path / f"{number}.json"
+        path.write_text("{}", encoding="utf-8")
+        os.utime(path, (number, number))
+    other = tmp_path / "keep.txt"
+    other.write_text("", encoding="utf-8")
+    css_cache.prune(tmp_path, keep=2)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["3.json", "4.json", "keep.txt"]
