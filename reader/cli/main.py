@@ -4,36 +4,32 @@
 ``SUBCOMMANDS``, each its own module ``reader.cli.<name>`` (``<name>_`` for a Python keyword)
 with ``add_parser(commands)`` and ``run(ns) -> int``. Only the module of the command given
 is imported, and the UI (and Textual) only when the app is started, so the script
-subcommands start fast and one command's imports never slow another.
+subcommands start fast and one command's imports never slow another. ``reader`` and
+``reader PATH``, nearly every start of the app, are read without argparse at all.
 Exit codes: 0 success, 1 bad input (an article, a file), 2 usage error. A user error is
 always one line on stderr, never a traceback.
 """
 
 from __future__ import annotations
 
-import argparse
 import importlib
 import keyword
 import os
-import shlex
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 from types import ModuleType
+from typing import TYPE_CHECKING
 
 from reader import __version__
-from reader.cli.common import (
-    EXIT_BAD_INPUT,
-    EXIT_OK,
-    EXIT_USAGE,
-    Commands,
-    Parser,
-    UsageError,
-    report,
-)
 from reader.core.errors import ReaderError
 
-__all__ = ["EXIT_BAD_INPUT", "EXIT_OK", "EXIT_USAGE", "SUBCOMMANDS", "main", "run"]
+if TYPE_CHECKING:
+    import argparse
+
+    from reader.cli.common import Commands
+
+__all__ = ["SUBCOMMANDS", "main", "run"]
 
 # One name a line, in the order --help lists them.
 SUBCOMMANDS: tuple[str, ...] = (
@@ -61,6 +57,8 @@ def command_module(name: str) -> ModuleType:
 def _command_parser(
     names: Sequence[str],
 ) -> tuple[argparse.ArgumentParser, Commands]:
+    from reader.cli.common import Parser
+
     parser = Parser(prog="reader")
     _add_version(parser)
     commands = parser.add_subparsers(dest="command", required=True, parser_class=Parser)
@@ -102,15 +100,17 @@ def _summary() -> str:
     return "\n".join(lines) + "\n"
 
 
-class _OpenParser(Parser):
-    """``reader [PATH]``; the subcommand list is built only when help is asked for."""
-
-    def format_help(self) -> str:
-        self.epilog = _summary()
-        return super().format_help()
-
-
 def _open_parser() -> argparse.ArgumentParser:
+    """``reader [PATH]``; the subcommand list is built only when help is asked for."""
+    import argparse
+
+    from reader.cli.common import Parser
+
+    class _OpenParser(Parser):
+        def format_help(self) -> str:
+            self.epilog = _summary()
+            return super().format_help()
+
     parser = _OpenParser(
         prog="reader",
         description="Read structured news articles in the terminal.",
@@ -133,6 +133,21 @@ def _open_parser() -> argparse.ArgumentParser:
     )
     _add_version(parser)
     return parser
+
+
+def _plain_open(args: Sequence[str]) -> list[Path] | None:
+    """What the open parser makes of ``reader`` and ``reader PATH`` (the PATH, if any),
+    without argparse; None for any other command line (options, a subcommand, more
+    arguments), which goes to argparse.
+
+    Importing argparse and building the parser took ~2 ms of every start, before the
+    first paint; these two command lines are nearly every start.
+    """
+    if not args:
+        return []
+    if len(args) == 1 and not args[0].startswith("-") and args[0] not in SUBCOMMANDS:
+        return [Path(args[0])]
+    return None
 
 
 def _on_a_terminal() -> bool:
@@ -174,6 +189,10 @@ def _start_target(path: Path | None, articles_dir: Path | None) -> tuple[Path, l
 def _open(path: Path | None, articles_dir: Path | None = None) -> int:
     if not _on_a_terminal():
         # the app would write escape codes into a pipe and wait for keys that never come
+        import shlex
+
+        from reader.cli.common import UsageError
+
         command = "reader show" if path is None else f"reader show {shlex.quote(str(path))}"
         what = "list the folder's articles" if path is not None and path.is_dir() else "print it"
         raise UsageError(f"not a terminal (the app needs one); to {what} as text: {command}")
@@ -197,12 +216,15 @@ def _open(path: Path | None, articles_dir: Path | None = None) -> int:
         startup.end()
     if app.load_error is not None:  # the rest of an article shown head first is broken
         raise app.load_error
-    return app.return_code or EXIT_OK
+    return app.return_code or 0  # EXIT_OK
 
 
 def run(argv: Sequence[str]) -> int:
     """Run the command line; return the exit code (errors are already printed)."""
     args = list(argv)
+    plain = _plain_open(args)
+    if plain is not None:
+        return _open(plain[0] if plain else None)
     if args and args[0] in SUBCOMMANDS:
         parser, _ = _command_parser([args[0]])
         ns = parser.parse_args(args)
@@ -227,6 +249,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stdout.flush()
         return code
     except ReaderError as exc:
+        from reader.cli.common import report
+
         report(exc)
         return exc.exit_code
     except KeyboardInterrupt:
@@ -235,4 +259,4 @@ def main(argv: Sequence[str] | None = None) -> int:
         # the reader of our output went away (e.g. `reader show x | head`): not an error
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
-        return EXIT_OK
+        return 0  # EXIT_OK

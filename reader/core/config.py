@@ -16,9 +16,9 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from types import MappingProxyType
+from typing import Any, NamedTuple
 
 from reader.core.errors import ReaderError
 from reader.core.files import read_text, shown
@@ -51,20 +51,27 @@ def config_path() -> Path:
     return config_dir() / CONFIG_FILE
 
 
-@dataclass(frozen=True)
-class Config:
-    """The settings in force; each ``None`` means "reader's default"."""
+#: An empty mapping that cannot be changed (the default of Config's mappings).
+_NONE: Mapping[str, Any] = MappingProxyType({})
+
+
+class Config(NamedTuple):
+    """The settings in force; each ``None`` means "reader's default".
+
+    (A NamedTuple, not a frozen dataclass: it is made before the first paint, where a
+    dataclass's methods, compiled from source, cost about a millisecond.)
+    """
 
     theme: str | None = None
     max_width: int | None = None
     #: pane name -> shown at start; a pane not listed follows the terminal's width
-    panes: Mapping[str, bool] = field(default_factory=dict)
+    panes: Mapping[str, bool] = _NONE
     #: binding id -> keys ("n,down"), for Textual's keymap
-    keys: Mapping[str, str] = field(default_factory=dict)
+    keys: Mapping[str, str] = _NONE
     #: the file read, if any, and the line of each setting in it ("theme",
     #: "keys.reading.quit"), so that the UI's checks can name the line too
     path: Path | None = None
-    lines: Mapping[str, int] = field(default_factory=dict)
+    lines: Mapping[str, int] = _NONE
 
     def problem(self, setting: str, message: str) -> str:
         """One line about ``setting``: ``file:line: setting: message``."""

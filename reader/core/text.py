@@ -13,6 +13,7 @@ really there without letting the terminal act on it.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -57,16 +58,30 @@ _ESCAPE_SEQUENCE = re.compile(
 # Lone surrogates (text decoded with surrogateescape) cannot be written to a terminal or a
 # UTF-8 file at all: they become U+FFFD.
 _LONE_SURROGATES = "".join(chr(c) for c in range(0xD800, 0xE000))
-_TRANSLATE = str.maketrans(
-    {
-        **{ch: None for ch in _UNSAFE},
-        **{ch: "\ufffd" for ch in _LONE_SURROGATES},
-        "\t": " ",
-        "\u2028": "\n",
-        "\u2029": "\n",
-    }
-)
-_NEEDS_WORK = re.compile(f"[{re.escape(_UNSAFE + _SEPARATORS)}\t\ud800-\udfff]")
+
+
+# The table and the patterns below are made when first needed, not on import: some 3 ms
+# before the app's first paint, which mostly shows text that needs none of them.
+@functools.cache
+def _translate_table() -> dict[int, str | None]:
+    """What clean_text maps or drops (``_TRANSLATE``)."""
+    return str.maketrans(
+        {
+            **{ch: None for ch in _UNSAFE},
+            **{ch: "\ufffd" for ch in _LONE_SURROGATES},
+            "\t": " ",
+            "\u2028": "\n",
+            "\u2029": "\n",
+        }
+    )
+
+
+@functools.cache
+def _needs_work_pattern() -> re.Pattern[str]:
+    """Any character clean_text works on (``_NEEDS_WORK``)."""
+    return re.compile(f"[{re.escape(_UNSAFE + _SEPARATORS)}\t\ud800-\udfff]")
+
+
 # Fast path: every character the regex above looks for is either not printable
 # (``str.isprintable`` is False for all of Cc, Cf, Zl, Zp, Cs) or one of these few,
 # computed from the same sets so that the two checks cannot drift apart. A text that
@@ -112,7 +127,8 @@ def _needs_work(text: str, unusual: str | None = None) -> bool:
         return _has_printable_needing_work(unusual)
     if _has_printable_needing_work(unusual):
         return True
-    return any(_NEEDS_WORK.search(line) is not None for line in _unprintable_lines(text))
+    needs_work = _needs_work_pattern()
+    return any(needs_work.search(line) is not None for line in _unprintable_lines(text))
 
 
 def _has_printable_needing_work(text: str) -> bool:
@@ -146,7 +162,7 @@ def _work(text: str) -> str:
 def _work_line(text: str) -> str:
     if "\x1b" in text or _has_c1_introducer(text):
         text = _ESCAPE_SEQUENCE.sub("", text)
-    return text.translate(_TRANSLATE)
+    return text.translate(_translate_table())
 
 
 #: Most combining marks kept on one base character; real scripts need at most a few.
@@ -244,9 +260,23 @@ def one_line(text: str) -> str:
 
 # Lone surrogates come from file names that are not UTF-8 (os.fsdecode's surrogateescape).
 _SURROGATES = "\ud800-\udfff"
-#: What :func:`visible` spells out: exactly what :func:`clean_text` works on.
-_SHOW_AS_ESCAPE = _NEEDS_WORK
-_SHOW_AS_ESCAPE_ALL = re.compile(f"[{re.escape(_UNSAFE + _SEPARATORS)}\t\n{_SURROGATES}]")
+
+
+@functools.cache
+def _show_as_escape_all() -> re.Pattern[str]:
+    """What :func:`visible` spells out with ``keep_newlines=False``: exactly what
+    :func:`clean_text` works on (with ``keep_newlines``), and the newline."""
+    return re.compile(f"[{re.escape(_UNSAFE + _SEPARATORS)}\t\n{_SURROGATES}]")
+
+
+_LAZY = {"_NEEDS_WORK": _needs_work_pattern, "_TRANSLATE": _translate_table}
+
+
+def __getattr__(name: str) -> object:
+    """``_NEEDS_WORK`` and ``_TRANSLATE`` as names (the tests check against them)."""
+    if name in _LAZY:
+        return _LAZY[name]()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def _escape(match: re.Match[str]) -> str:
@@ -268,5 +298,7 @@ def visible(text: str, *, keep_newlines: bool = True) -> str:
     of a file name that is not UTF-8 shows as ``\\xff``.
     Newlines are kept unless ``keep_newlines`` is false (then they show as ``\\x0a``).
     """
-    pattern = _SHOW_AS_ESCAPE if keep_newlines else _SHOW_AS_ESCAPE_ALL
+    if not _needs_work(text) and (keep_newlines or "\n" not in text):
+        return text  # nothing to spell out (the usual case), found without a regex
+    pattern = _needs_work_pattern() if keep_newlines else _show_as_escape_all()
     return pattern.sub(_escape, text)

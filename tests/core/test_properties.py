@@ -115,6 +115,26 @@ def test_visible_output_is_safe(text: str) -> None:
     assert "\n" not in visible(text, keep_newlines=False)
 
 
+@settings(max_examples=300)
+@given(st.one_of(hostile_text, st.text()))
+@example("plain ascii\nwith a newline")
+@example("caf\u00e9 \u00a0 \u2014 \u00ad soft")
+def test_visible_takes_its_shortcut_only_when_there_is_nothing_to_spell_out(text: str) -> None:
+    """visible() returns plain text as it is without its regex; the result is always
+    what the regex alone gives."""
+    import re
+
+    from reader.core import text as text_module
+
+    unsafe = re.escape(text_module._UNSAFE + text_module._SEPARATORS)
+    for keep, pattern in (
+        (True, f"[{unsafe}\t\ud800-\udfff]"),
+        (False, f"[{unsafe}\t\n\ud800-\udfff]"),
+    ):
+        expected = re.sub(pattern, text_module._escape, text)
+        assert visible(text, keep_newlines=keep) == expected
+
+
 # -- the loader ---------------------------------------------------------------------
 
 

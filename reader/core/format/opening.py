@@ -12,8 +12,8 @@ only later), and the head shown is trusted only if the whole begins with exactly
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from reader.core.files import MAX_FILE_BYTES, decode_text, read_bytes, read_text
 from reader.core.format.cache import (
@@ -31,8 +31,9 @@ from reader.core.format.stat_keys import read_record, record_name, write_record
 from reader.core.model import Article
 
 
-@dataclass(frozen=True)
-class Rest:
+# NamedTuples, not frozen dataclasses: this module is imported before the first paint,
+# and making a dataclass (its methods compiled from source) costs ~1 ms of that each.
+class Rest(NamedTuple):
     """The whole of an article whose head was shown first."""
 
     article: Article
@@ -42,8 +43,7 @@ class Rest:
     store: Store | None
 
 
-@dataclass(frozen=True)
-class Opening:
+class Opening(NamedTuple):
     """An article file, opened: what to show first, and how to read the rest."""
 
     #: the whole article, or its head when :attr:`rest` is set

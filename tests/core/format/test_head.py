@@ -97,7 +97,7 @@ def test_a_small_file_opens_whole(tmp_path: Path, folder: Path, seed_path: Path)
     assert opening.rest is None and opening.article == load_article(seed_path)
     assert opening.store is not None
     opening.store()
-    assert open_article(seed_path, folder=folder) == dataclasses.replace(opening, store=None)
+    assert open_article(seed_path, folder=folder) == opening._replace(store=None)
 
 
 def test_a_file_whose_rest_is_broken_raises_when_the_rest_is_read(tmp_path: Path) -> None:
