@@ -138,8 +138,9 @@ def _progress(total: int) -> Iterator[_Progress]:
         yield _Bar()
 
 
-def _on_disk(path: Path) -> tuple[str, ...] | None:
-    """The body of the article file at ``path`` (None if it is no article)."""
+def _on_disk(path: Path) -> bytes | None:
+    """The body (:func:`~reader.cli.import_jobs.body_of`) of the article file at ``path``
+    (None if it is no article)."""
     from reader.cli.import_jobs import body_of
     from reader.core.format import load_article
 
@@ -163,7 +164,7 @@ def _target(
     article: Prepared,
     output: Path,
     name: str,
-    written: dict[Path, tuple[str, tuple[str, ...]]],
+    written: dict[Path, tuple[str, bytes]],
     *,
     force: bool,
 ) -> Path:
@@ -219,7 +220,7 @@ class _Saver:
         self.writers: ThreadPoolExecutor | None = None
         self.done = self.failed = 0
         #: target: input, article body (written, or waiting to be)
-        self.written: dict[Path, tuple[str, tuple[str, ...]]] = {}
+        self.written: dict[Path, tuple[str, bytes]] = {}
 
     def add(self, name: str, article: Prepared) -> None:
         if self.to_stdout:

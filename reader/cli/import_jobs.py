@@ -56,8 +56,10 @@ class Prepared:
 
     #: The article's id (from its title), which :attr:`text` has.
     ident: str
-    #: The title and every paragraph: what makes two imports the same article.
-    body: tuple[str, ...]
+    #: What makes two imports the same article (:func:`body_of`: a digest of the title
+    #: and every paragraph, so that neither the processes' results nor the list of what
+    #: a batch wrote carry every article's text twice).
+    body: bytes
     #: The YAML text, as :func:`~reader.core.format.dump_article` writes it.
     text: str
 
@@ -70,9 +72,17 @@ class Prepared:
         return dump_article(replace(parse_article(self.text), id=ident))
 
 
-def body_of(article: Article) -> tuple[str, ...]:
-    """What makes two imports the same article: the title and every paragraph."""
-    return (article.title, *(text for _, _, text in article.blocks()))
+def body_of(article: Article) -> bytes:
+    """What makes two imports the same article: the title and every paragraph, as a
+    SHA-256 digest (each text length-prefixed, so no two lists of texts share one)."""
+    import hashlib
+
+    digest = hashlib.sha256()
+    for text in (article.title, *(text for _, _, text in article.blocks())):
+        data = text.encode("utf-8", "surrogatepass")
+        digest.update(len(data).to_bytes(8, "little"))
+        digest.update(data)
+    return digest.digest()
 
 
 def is_url(item: str) -> bool:

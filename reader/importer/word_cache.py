@@ -31,13 +31,11 @@ import unicodedata
 from pathlib import Path
 
 from reader import __version__
-from reader.core.errors import ReaderError
-from reader.core.files import atomic_write, read_bytes
-from reader.core.places import user_cache_dir
 from reader.importer.attribution import flags as flags_module
 from reader.importer.attribution import tokens as tokens_module
 from reader.importer.attribution.flags import word_flags
 from reader.importer.attribution.tokens import MAX_TABLE_WORDS, WordTable, word_table
+from reader.importer.kept_files import keep, kept_bytes, kept_path
 from reader.importer.language_data import CODES, Language, language
 
 #: What the file starts with (and its layout's version).
@@ -58,7 +56,11 @@ _loaded: dict[str, int] = {}
 
 def cache_path(code: str, folder: Path | None = None) -> Path:
     """The file that keeps ``code``'s table."""
-    return (folder if folder is not None else user_cache_dir()) / f"words-{code}.bin"
+    return kept_path(_name(code), folder)
+
+
+def _name(code: str) -> str:
+    return f"words-{code}.bin"
 
 
 def _sources() -> list[Path]:
@@ -140,10 +142,11 @@ def load(codes: tuple[str, ...] = CODES, folder: Path | None = None) -> int:
         try:
             lang = language(code)
             key = table_key(lang)
-            if key is None:
+            data = kept_bytes(_name(code), MAX_FILE_BYTES, folder)
+            if key is None or data is None:
                 continue
-            kept = decode(read_bytes(cache_path(code, folder), MAX_FILE_BYTES), key)
-        except (ReaderError, ValueError, UnicodeError, KeyError):
+            kept = decode(data, key)
+        except (ValueError, UnicodeError, KeyError):
             continue
         table = word_table(lang)
         if not kept or not _agrees(kept, lang, table.listed):
@@ -171,17 +174,15 @@ def save(codes: tuple[str, ...] = CODES, folder: Path | None = None) -> int:
         key = table_key(lang)
         if key is None:
             continue
-        path = cache_path(code, folder)
         merged: dict[str, int] = {}
-        with contextlib.suppress(ReaderError, ValueError, UnicodeError):
-            merged = decode(read_bytes(path, MAX_FILE_BYTES), key) or {}
+        data = kept_bytes(_name(code), MAX_FILE_BYTES, folder)
+        if data is not None:
+            with contextlib.suppress(ValueError, UnicodeError):
+                merged = decode(data, key) or {}
         merged.update((w, f) for w, f in table.items() if w[:1] != " ")
         if len(merged) > MAX_TABLE_WORDS:
             merged = {w: f for w, f in table.items() if w[:1] != " "}
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            atomic_write(path, encode(key, merged), durable=False)  # a cache: see load
-        except (ReaderError, OSError):
+        if not keep(_name(code), encode(key, merged), folder):
             continue
         _loaded[code] = len(table)
         written += 1

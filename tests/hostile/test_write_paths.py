@@ -59,8 +59,9 @@ ALLOWED = {
     # or outdated index with its -wal/-shm/-journal files (names it makes itself)
     ("core/index/store.py", "mkdir"),
     ("core/index/store.py", "unlink"),
-    # the cache folder the importer's kept word tables go to (written by atomic_write)
-    ("importer/word_cache.py", "mkdir"),
+    # the cache folder the importer keeps word tables and parsed language data in (the
+    # files themselves are written by atomic_write)
+    ("importer/kept_files.py", "mkdir"),
     # the import output folder, the feed update's article folder, the subscriptions' folder
     ("cli/import_.py", "mkdir"),
     ("cli/feed.py", "mkdir"),

@@ -84,7 +84,7 @@ def dump_article(article: Article) -> str:
     faster, and leaves anything unusual (control characters, characters outside the
     Basic Multilingual Plane) to PyYAML itself.
     """
-    from reader.core.format.yaml_text import yaml_text  # imports PyYAML's resolver table
+    from reader.core.format.yaml_text import yaml_text  # (its regexes: ~1 ms, once)
 
     data = article_to_data(article)
     text = yaml_text(data)

@@ -53,12 +53,67 @@ class _Unusual(Exception):
     """Raised inside the writer when PyYAML must write the document instead."""
 
 
-def _implicit_resolvers() -> dict[str, list[tuple[str, re.Pattern[str]]]]:
-    # PyYAML's own table (the one its dumper consults), so a text that reads back as a
-    # number, a boolean, a null, a date or a merge key is quoted exactly when it would be.
-    from yaml.resolver import Resolver
+#: PyYAML's implicit resolvers (``yaml.resolver.Resolver``: the table its dumper consults),
+#: as (tag, pattern, first characters), so that a text that reads back as a number, a
+#: boolean, a null, a date or a merge key is quoted exactly when PyYAML would quote it.
+#: Written out here so that saving an article does not import PyYAML (~10 ms of every
+#: ``reader import``); tests/core/format/test_yaml_text.py checks it is PyYAML's table.
+_RESOLVER_TABLE: tuple[tuple[str, str, str], ...] = (
+    (
+        "tag:yaml.org,2002:bool",
+        r"""^(?:yes|Yes|YES|no|No|NO
+                    |true|True|TRUE|false|False|FALSE
+                    |on|On|ON|off|Off|OFF)$""",
+        "yYnNtTfFoO",
+    ),
+    (
+        "tag:yaml.org,2002:float",
+        r"""^(?:[-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+][0-9]+)?
+                    |\.[0-9][0-9_]*(?:[eE][-+][0-9]+)?
+                    |[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*
+                    |[-+]?\.(?:inf|Inf|INF)
+                    |\.(?:nan|NaN|NAN))$""",
+        "-+0123456789.",
+    ),
+    (
+        "tag:yaml.org,2002:int",
+        r"""^(?:[-+]?0b[0-1_]+
+                    |[-+]?0[0-7_]+
+                    |[-+]?(?:0|[1-9][0-9_]*)
+                    |[-+]?0x[0-9a-fA-F_]+
+                    |[-+]?[1-9][0-9_]*(?::[0-5]?[0-9])+)$""",
+        "-+0123456789",
+    ),
+    ("tag:yaml.org,2002:merge", r"^(?:<<)$", "<"),
+    (
+        "tag:yaml.org,2002:null",
+        r"""^(?: ~
+                    |null|Null|NULL
+                    | )$""",
+        "~nN",  # and the empty text (never written plain)
+    ),
+    (
+        "tag:yaml.org,2002:timestamp",
+        r"""^(?:[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]
+                    |[0-9][0-9][0-9][0-9] -[0-9][0-9]? -[0-9][0-9]?
+                     (?:[Tt]|[ \t]+)[0-9][0-9]?
+                     :[0-9][0-9] :[0-9][0-9] (?:\.[0-9]*)?
+                     (?:[ \t]*(?:Z|[-+][0-9][0-9]?(?::[0-9][0-9])?))?)$""",
+        "0123456789",
+    ),
+    ("tag:yaml.org,2002:value", r"^(?:=)$", "="),
+    ("tag:yaml.org,2002:yaml", r"^(?:!|&|\*)$", "!&*"),
+)
 
-    return dict(Resolver.yaml_implicit_resolvers)
+
+def _implicit_resolvers() -> dict[str, list[tuple[str, re.Pattern[str]]]]:
+    """:data:`_RESOLVER_TABLE` by first character, as PyYAML keeps it."""
+    table: dict[str, list[tuple[str, re.Pattern[str]]]] = {}
+    for tag, pattern, first in _RESOLVER_TABLE:
+        compiled = re.compile(pattern, re.X if "\n" in pattern else 0)
+        for ch in first if tag != "tag:yaml.org,2002:null" else (*first, ""):
+            table.setdefault(ch, []).append((tag, compiled))
+    return table
 
 
 _RESOLVERS = _implicit_resolvers()

@@ -7,16 +7,20 @@ adding one such file; :data:`CODES` finds it.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-import yaml
-
-from reader.core.format.safe_yaml import c_safe_loader
+from reader.importer.kept_files import keep, kept_bytes
 
 _HERE = Path(__file__).resolve().parent
+#: Bumped when what a kept copy of a language file holds changes (see :func:`_parsed`).
+KEPT_FORMAT = 1
+#: Largest kept copy read.
+MAX_KEPT_BYTES = 4 * 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -122,8 +126,43 @@ def _text(data: dict[str, object], key: str, default: str | None = None) -> str:
     return value
 
 
+def _parsed(path: Path) -> object:
+    """The data of a language file: the YAML parsed (safe C loader), or its kept copy.
+
+    Parsing needs PyYAML, whose import is about a tenth of a ``reader import``'s start.
+    The parsed data (word lists and texts) is kept as JSON in the user cache folder
+    (``language-CODE.json``, :mod:`reader.importer.kept_files`) under the SHA-256 of the
+    file's bytes, and read from there while the file is unchanged; only data that JSON
+    gives back exactly is kept. Either way :func:`_load` checks it the same way.
+    """
+    raw = path.read_bytes()
+    key = hashlib.sha256(f"language data {KEPT_FORMAT}\n".encode() + raw).hexdigest()
+    name = f"language-{path.stem}.json"
+    kept = kept_bytes(name, MAX_KEPT_BYTES)
+    if kept is not None:
+        try:
+            document = json.loads(kept)
+        except ValueError:
+            document = None
+        if type(document) is dict and document.get("key") == key and "data" in document:
+            return document["data"]
+    import yaml
+
+    from reader.core.format.safe_yaml import c_safe_loader
+
+    data = yaml.load(raw.decode("utf-8"), Loader=c_safe_loader())
+    try:
+        text = json.dumps({"key": key, "data": data}, ensure_ascii=False)
+        same = json.loads(text)["data"] == data
+    except (TypeError, ValueError):  # a date, a number JSON cannot hold, a key not text
+        same = False
+    if same:
+        keep(name, text.encode("utf-8"))
+    return data
+
+
 def _load(path: Path) -> Language:
-    data = yaml.load(path.read_text(encoding="utf-8"), Loader=c_safe_loader())
+    data = _parsed(path)
     if not isinstance(data, dict):
         raise ValueError(f"{path}: expected a mapping")
     code = _text(data, "code")

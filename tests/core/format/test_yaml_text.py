@@ -224,3 +224,17 @@ def test_a_text_anywhere_is_written_as_pyyaml_writes_it(value: str) -> None:
 def test_a_control_character_leaves_the_text_to_pyyaml() -> None:
     text = _same_as_pyyaml(_one("a bell \x07 rings"))
     assert '"a bell \\a rings"' in text  # escaped, in double quotes
+
+
+def test_the_resolver_table_written_out_is_pyyamls() -> None:
+    """yaml_text quotes a text exactly when PyYAML's dumper would: its table of implicit
+    resolvers (kept in the module so that saving does not import PyYAML) is PyYAML's,
+    character by character, in order, with each pattern and its flags."""
+    from yaml.resolver import Resolver
+
+    from reader.core.format.yaml_text import _RESOLVERS
+
+    def table(resolvers: dict) -> dict:  # type: ignore[type-arg]
+        return {ch: [(tag, p.pattern, p.flags) for tag, p in v] for ch, v in resolvers.items()}
+
+    assert table(_RESOLVERS) == table(Resolver.yaml_implicit_resolvers)
