@@ -115,6 +115,15 @@ class CueReader(ClauseReader):
                 return found._replace(adjacent=True)
         return NONE
 
+    def possessor(self, open_at: int) -> Cue:
+        """The name whose possessive stands right before the opening mark: "the pull of
+        Obama's “if you like your plan, you can keep it” promise". NONE otherwise."""
+        w, f = self.words, self.flags
+        k = bisect_left(self.tokens.starts, open_at) - 1
+        if k < 0 or not f[k] & UPPER or not w[k].endswith(("’s", "'s")):
+            return NONE
+        return self._name_ending(k)
+
     def introducer(self) -> Cue:
         """Who a paragraph that ends with a colon introduces, for a quotation opening the
         next one: "Dr. Ward stated:", "President Clinton released the following
