@@ -11,6 +11,7 @@ beside raw text in :mod:`.formats`.
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 
 from reader.core.errors import ArticleError, ReaderError
@@ -65,7 +66,9 @@ def import_with_groups(text: str, *, name: str = "<stdin>", verify: bool = True)
 
 
 def _import(text: str, *, name: str, verify: bool) -> ImportResult:
-    text = clean_text(repair_mojibake(text))
+    # Text written decomposed (a letter and its accent apart, as some systems copy it)
+    # is composed first: "Peña" is then one word, and its mojibake is recognised.
+    text = clean_text(repair_mojibake(unicodedata.normalize("NFC", text)))
     _check_usable(text, name)
     lines = read_lines(text)
     if not lines:

@@ -331,10 +331,12 @@ class RuleStore:
         self.path = path
         #: the entries read from the file, still as JSON data (decoded when asked for)
         self._read: dict[ParseKey, object] = {}
-        #: the entries to write back: every source asked for this run (as JSON data, or
-        #: as the rule sets parsed), then those read and not asked for
-        self._entries: dict[ParseKey, object] = {}
+        #: the sources asked for this run, as their rule sets (Textual's own, so kept at
+        #: no cost; encoded only if the file is written)
+        self._entries: dict[ParseKey, list[RuleSet]] = {}
         self._changed = False
+        #: written (or found up to date): nothing is kept any more
+        self._done = False
         self._lock = threading.Lock()
         with contextlib.suppress(Exception):
             data = json.loads(path.read_bytes())
@@ -355,28 +357,33 @@ class RuleStore:
         except _Unknown:
             return None
         with self._lock:
-            self._entries[key] = data
+            if not self._done:
+                self._entries[key] = rules
         return rules
 
     def add(self, key: ParseKey, rules: list[RuleSet]) -> None:
         """Keep a source just parsed, to be written (encoded then, off the UI thread;
         Textual never changes a parsed rule set)."""
         with self._lock:
-            self._entries[key] = rules
-            self._changed = True
+            if not self._done:
+                self._entries[key] = rules
+                self._changed = True
 
     def save(self) -> None:
-        """Write the file if a source was parsed this run (never raises)."""
+        """Write the file if a source was parsed this run (never raises); either way,
+        keep nothing after: the data read for sources not asked for by now would be
+        held for as long as the app runs (such a source is parsed when asked for)."""
         with self._lock:
-            if not self._changed:
-                return
-            self._changed = False
-            entries = list(self._entries.items()) + list(self._read.items())
+            changed, self._changed, self._done = self._changed, False, True
+            asked, read = self._entries, self._read
+            self._entries, self._read = {}, {}
+        if not changed:
+            return
         kept: list[object] = []
-        for key, rules in entries[:MAX_ENTRIES]:
-            if type(rules) is list and rules and isinstance(rules[0], RuleSet):
-                try:  # parsed this run
-                    rules = encode_rules(rules)
+        for key, rules in [*asked.items(), *read.items()][:MAX_ENTRIES]:
+            if key in asked:  # rule sets: encoded now
+                try:
+                    rules = encode_rules(asked[key])
                 except _Unknown:  # a value not encoded: this source is parsed each run
                     continue
             kept.append([_key_data(key), rules])

@@ -116,3 +116,40 @@ def test_a_sentence_after_the_quotation_reports_to_someone() -> None:
         "was “an honour to serve with you.”",
     )
     assert speaker_of(article, "the best mayor this county") == "Tom Hale"
+
+
+def test_a_name_written_decomposed_reads_as_one_word() -> None:
+    decomposed = "Pen\u0303a"  # "Peña" as some systems copy it: n and a combining tilde
+    article = imported(
+        "Council leader Tom Hale spoke first.",
+        f"Mayor Enrique {decomposed} Nieto urged voters not to “choose the road toward "
+        "closing every library in the county.”",
+    )
+    assert speaker_of(article, "choose the road") == "Enrique Peña Nieto"
+
+
+def test_a_plain_noun_between_two_names_after_the_cue_verb() -> None:
+    article = imported(
+        "Mayor Ann Reyes answered questions for six hours.",
+        "“Anyone who refuses to fix the roads puts every family at risk,” said Reyes "
+        "constituent Dan Golvach when asked about the vote.",
+    )
+    assert speaker_of(article, "Anyone who refuses") == "Dan Golvach"
+
+
+def test_a_possessive_before_the_quotation_names_whose_words_they_are() -> None:
+    article = imported(
+        "Council leader Tom Hale opposed the new parking plan.",
+        "Residents have not forgotten Reyes’s “nobody in this county will pay more for "
+        "parking” promise from the last campaign.",
+    )
+    assert speaker_of(article, "nobody in this county") == "Reyes"
+
+
+def test_a_cue_verb_of_two_words() -> None:
+    article = imported(
+        "“The mayor has never read the budget she signed,” council leader Tom Hale said.",
+        "After Hale criticised her at the hearing, Ann Reyes shot back, “I read every line "
+        "of it, which is more than the council did.”",
+    )
+    assert speaker_of(article, "I read every line") == "Ann Reyes"

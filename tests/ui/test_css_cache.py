@@ -256,3 +256,21 @@ def test_prune_keeps_the_newest_files(tmp_path: Path) -> None:
     other.write_text("", encoding="utf-8")
     css_cache.prune(tmp_path, keep=2)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["3.json", "4.json", "keep.txt"]
+
+
+async def test_nothing_read_is_kept_once_written(seed_path: Path) -> None:
+    """After its write the store lets go of the data it read: a source not asked for by
+    then is parsed when it is (the sidebar's, say), not held for the whole run."""
+    written = await _first_run(seed_path)
+    (path,) = (Path(os.environ["READER_CACHE_DIR"]) / "styles").glob("*.json")
+    keys = [css_cache._key_from(key) for key, _ in json.loads(path.read_bytes())["entries"]]
+    assert {key[1] for key in keys} == written and len(keys) > 1
+    store = RuleStore(path)
+    assert store.rules(keys[0]) is not None
+    store.save()
+    assert store.rules(keys[1]) is None
+    store.add(keys[1], [])
+    store.save()
+    assert path.read_bytes()  # still there, not written again with nothing
+    again = RuleStore(path)
+    assert all(again.rules(key) is not None for key in keys)

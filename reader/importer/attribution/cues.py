@@ -72,6 +72,12 @@ class CueReader(ClauseReader):
             return NONE
         if f[k] & COMPLEMENTIZER and k > 0:
             k -= 1
+        for phrase in self.lang.phrasal_cues:
+            first = k - len(phrase) + 1
+            if first > 0 and tuple(self.tokens.lowers(first, k + 1)) == phrase:
+                cue = self._subject_of(first)  # "Hillary shot back, “…”"
+                if cue.kind != "none":
+                    return cue._replace(adjacent=punct)
         if f[k] & (PRE_CUE | POST_CUE):
             cue = self._subject_of(k)
             if cue.kind == "none" and k and w[k - 1] in {",", ")"}:
@@ -114,6 +120,15 @@ class CueReader(ClauseReader):
             if found.kind == "name" and (found.role or len(found.name) > 1 or dashed):
                 return found._replace(adjacent=True)
         return NONE
+
+    def possessor(self, open_at: int) -> Cue:
+        """The name whose possessive stands right before the opening mark: "the pull of
+        Obama's “if you like your plan, you can keep it” promise". NONE otherwise."""
+        w, f = self.words, self.flags
+        k = bisect_left(self.tokens.starts, open_at) - 1
+        if k < 0 or not f[k] & UPPER or not w[k].endswith(("’s", "'s")):
+            return NONE
+        return self._name_ending(k)
 
     def introducer(self) -> Cue:
         """Who a paragraph that ends with a colon introduces, for a quotation opening the

@@ -166,7 +166,9 @@ class PhraseReader(NameReader):
 
             if here & CONNECTOR and here & STOP and not (j + 1 < end and f[j + 1] & WORD):
                 break
-            titled = titled or bool(here & ROLE)
+            # "Cruz constituent Dan Golvach": a plain noun after a capitalised run is a
+            # title word even when no list holds it
+            titled = titled or bool(here & ROLE) or (last >= 0 and not here & (STOP | VERB))
             j += 1
         if (
             titled

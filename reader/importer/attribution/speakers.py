@@ -118,6 +118,8 @@ def attribute(paragraphs: list[str], spans: list[Span], lang: Language) -> Attri
             tail = parts[-1]
             if tail.close_at is not None:
                 cues.append(readers[tail.block].trailing(tail.close_at))
+            if all(c.kind == "none" for c in cues):
+                cues.append(reader.possessor(first.open_at))
         if not any(c.kind in _NAMING for c in cues):
             cues.append(_signature(paragraphs, readers, parts[-1]))
         groups.append(Group(parts, cues, adjacent))
