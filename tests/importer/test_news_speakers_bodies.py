@@ -77,11 +77,11 @@ def test_an_outlet_with_a_capital_the_after_the_quotation() -> None:
 def test_a_description_runs_through_the_capitalised_name_of_a_body() -> None:
     article = imported(
         "Owner Greta Lindqvist appealed against the closure on Monday.",
-        "A spokesman for the Fenwick Public Works Committee emailed the bakery with the "
+        "A spokesman for the Fenwick Retired Bakers Committee emailed the bakery with the "
         "test results, arguing, “These results leave the committee no choice at all.”",
     )
     assert speaker_of(article, "These results leave") == (
-        "Spokesman for the Fenwick Public Works Committee"
+        "Spokesman for the Fenwick Retired Bakers Committee"
     )
 
 
@@ -97,8 +97,8 @@ def test_a_source_line_after_a_dash_names_the_source() -> None:
 
 def test_a_place_before_a_colon_introduces_no_speaker() -> None:
     article = imported(
-        "As the Gazette’s Ivo Brandt reported after the inspectors left the bakery in Fenwick "
-        "Cross:",
+        "As the Gazette’s Ivo Brandt reported after the inspectors left the bakery in Glenmoor "
+        "Heath:",
         "“So far, nobody at the county will say when the bakery might be allowed to reopen.”",
     )
     assert speaker_of(article, "So far, nobody") == "Ivo Brandt"

@@ -113,8 +113,8 @@ def test_a_sentence_after_the_quotation_reports_to_someone() -> None:
     article = imported(
         "Board chair Greta Lindqvist fell ill in March, weeks before the vote.",
         "In April, parent leader Ivo Brandt sent Lindqvist a card, calling her “the hardest "
-        "working chair this board has known, so get well soon!” She replied to him that it "
-        "was “kind of the parents to think of me.”",
+        "working chair this board has known, so get well soon!” She replied to him that the "
+        "card was “kind of the parents to think of me.”",
     )
     assert speaker_of(article, "the hardest working chair") == "Ivo Brandt"
 
@@ -133,7 +133,7 @@ def test_a_plain_noun_between_two_names_after_the_cue_verb() -> None:
     article = imported(
         "Parent leader Ivo Brandt answered questions for an hour.",
         "“Closing the school means my daughter walks two miles each way,” said Brandt "
-        "supporter Rosa Albright after the meeting.",
+        "backer Rosa Albright after the meeting.",
     )
     assert speaker_of(article, "Closing the school") == "Rosa Albright"
 

@@ -113,7 +113,7 @@ class CueReader(ClauseReader):
             while i > 0 and f[i - 1] & WORD and f[i - 1] & (UPPER | PARTICLE):
                 i -= 1
             if i and f[i - 1] & (PLACE_PREPOSITION | ROLE_PREPOSITION) and not f[i - 1] & UPPER:
-                return NONE  # "… the bakery in Fenwick Cross:": a place, no speaker
+                return NONE  # "… the bakery in Glenmoor Heath:": a place, no speaker
             found = self._name_ending(k)
             # "HEADLINE - MillCheck: “…”": a source line after a dash
             dashed = i > 0 and w[i - 1] in _DASHES

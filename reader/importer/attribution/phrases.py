@@ -166,7 +166,7 @@ class PhraseReader(NameReader):
 
             if here & CONNECTOR and here & STOP and not (j + 1 < end and f[j + 1] & WORD):
                 break
-            # "Brandt supporter Rosa Albright": a plain noun after a capitalised run is a
+            # "Brandt backer Rosa Albright": a plain noun after a capitalised run is a
             # title word even when no list holds it
             titled = titled or bool(here & ROLE) or (last >= 0 and not here & (STOP | VERB))
             j += 1
@@ -311,7 +311,7 @@ class PhraseReader(NameReader):
             and j - i < MAX_DESCRIPTION
             and f[j] & WORD
             and not f[j] & (DESCRIPTION_STOP | RELATIVE | PRE_CUE | POST_CUE)
-            # (a capitalised word is part of a body's name: "the Fenwick Public Works
+            # (a capitalised word is part of a body's name: "the Fenwick Retired Bakers
             # Committee", not a verb)
             and not (f[j] & VERB and not f[j] & UPPER)
             and not (f[j] & STOP and not f[j] & ROLE_PREPOSITION)
