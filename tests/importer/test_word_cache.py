@@ -130,3 +130,19 @@ def test_the_article_is_the_same_with_a_kept_table_as_without(tmp_path: Path) ->
     assert word_cache.load(("id",), tmp_path) > 10
     assert import_text(ARTICLE) == cold
     assert cold.quotes and cold.speakers[0].name == "Siti Rahmawati"
+
+
+def test_a_kept_table_holds_at_most_the_first_words_met(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A big import's vocabulary does not make every later start read it all."""
+    monkeypatch.setattr(word_cache, "MAX_KEPT_WORDS", 3)
+    lang = language("id")
+    listed = _table().listed
+    earlier = {w: word_flags(w, lang, listed) for w in ("Medan", "pohon")}
+    word_cache.cache_path("id", tmp_path).write_bytes(word_cache.encode(_key(), earlier))
+    for word in ("Bandung", "warga", "kata"):
+        _table()[word]
+    assert word_cache.save(("id",), tmp_path) == 1
+    kept = word_cache.decode(word_cache.cache_path("id", tmp_path).read_bytes(), _key())
+    assert kept is not None and list(kept) == ["Medan", "pohon", "Bandung"]
