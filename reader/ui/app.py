@@ -120,6 +120,11 @@ class ReaderApp(App[None]):
         self._rest_result: Rest | ReaderError | None = None
         self._rest_done = threading.Event()
         self._rest_reading = False
+        #: who reads the whole: the worker's thread, or a key that came before that
+        #: thread began (the worker is asked for after the first paint, and its thread
+        #: starts only when the event loop next runs)
+        self._rest_claim = threading.Lock()
+        self._rest_claimed = False
         self._reading: ReadingScreen | None = None
         #: why the app ended before the reader quit: the rest of the article is broken
         #: (the CLI reports it as it reports a file that will not load)
@@ -178,8 +183,15 @@ class ReaderApp(App[None]):
         finally:  # any other failure too: a key waiting for the whole must not wait forever
             self._rest_done.set()
 
+    def _claim_rest(self) -> bool:
+        """Whether the caller is the one to read the whole (it was not claimed yet)."""
+        with self._rest_claim:
+            claimed, self._rest_claimed = self._rest_claimed, True
+        return not claimed
+
     def _rest_worker(self) -> None:
-        self._read_whole()
+        if self._claim_rest():  # else a key read it first, on the UI thread
+            self._read_whole()
         with contextlib.suppress(RuntimeError):  # the app has ended meanwhile
             self.call_from_thread(self._take_rest)
 
@@ -192,8 +204,10 @@ class ReaderApp(App[None]):
         """
         if self._rest is None:
             return
-        if not self._rest_reading:  # a key before the thread started: read it here
-            self._rest_reading = True
+        self._rest_reading = True  # no worker asked for from here on
+        # A key before the worker's thread began reads the whole here: waiting for a
+        # thread that starts only when the event loop next runs hung the app for good.
+        if self._claim_rest():
             self._read_whole()
         self._rest_done.wait()
         self._take_rest()

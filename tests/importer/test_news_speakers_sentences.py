@@ -144,3 +144,12 @@ def test_a_possessive_before_the_quotation_names_whose_words_they_are() -> None:
         "parking” promise from the last campaign.",
     )
     assert speaker_of(article, "nobody in this county") == "Reyes"
+
+
+def test_a_cue_verb_of_two_words() -> None:
+    article = imported(
+        "“The mayor has never read the budget she signed,” council leader Tom Hale said.",
+        "After Hale criticised her at the hearing, Ann Reyes shot back, “I read every line "
+        "of it, which is more than the council did.”",
+    )
+    assert speaker_of(article, "I read every line") == "Ann Reyes"

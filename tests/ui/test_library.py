@@ -414,7 +414,8 @@ async def test_the_other_tabs_are_built_after_the_first_paint_and_work_before(
     app = make_app(folder, state=StateStore())
     LibraryIndex(folder).refresh()  # a warm index (no refresh runs: it comes after the paint)
     async with app.run_test(size=WIDE) as pilot:
-        await pilot.pause()
+        # one pause is not always enough on a loaded machine: wait for the paint's call
+        await until(pilot, lambda: on_first_paint, "the first paint's call")
         assert on_first_paint == [["articles-pane"]]
         screen = app.screen
         assert isinstance(screen, LibraryScreen)

@@ -265,3 +265,36 @@ async def test_the_head_is_let_go_once_the_whole_has_taken_its_place(tmp_path: P
         gc.collect()
         assert len(screen.article.sections) == SECTIONS
         assert head() is None
+
+
+async def test_a_key_between_asking_for_the_thread_and_its_start_reads_the_whole_itself(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The worker that reads the whole is asked for after the first paint, but its
+    thread begins only when the event loop next runs: a key that wants the whole in
+    between (the keys benchmark sends G as the body appears) waited for a thread that
+    could never start, and the app hung for good. (A watchdog ends the wait, so that
+    the test fails instead of hanging.)"""
+    path = write_big(tmp_path)
+    whole = load_article(path)
+    app = make_app(path, state=StateStore())
+    assert isinstance(app, ReaderApp)
+    ask = ReaderApp._read_rest
+    rescued = threading.Event()
+
+    def watchdog() -> None:
+        if not app._rest_done.wait(10):
+            rescued.set()
+            app._rest_result = ArticleError.single(str(path), "never read")
+            app._rest_done.set()
+
+    def asked_then_key(self: ReaderApp) -> None:
+        ask(self)
+        threading.Thread(target=watchdog, daemon=True).start()
+        self.wait_for_whole()  # what "G" does with only the head
+
+    monkeypatch.setattr(ReaderApp, "_read_rest", asked_then_key)
+    async with app.run_test(size=WIDE) as pilot:
+        screen = await _whole(pilot)
+        assert not rescued.is_set()
+        assert screen.article == whole

@@ -72,6 +72,12 @@ class CueReader(ClauseReader):
             return NONE
         if f[k] & COMPLEMENTIZER and k > 0:
             k -= 1
+        for phrase in self.lang.phrasal_cues:
+            first = k - len(phrase) + 1
+            if first > 0 and tuple(self.tokens.lowers(first, k + 1)) == phrase:
+                cue = self._subject_of(first)  # "Hillary shot back, “…”"
+                if cue.kind != "none":
+                    return cue._replace(adjacent=punct)
         if f[k] & (PRE_CUE | POST_CUE):
             cue = self._subject_of(k)
             if cue.kind == "none" and k and w[k - 1] in {",", ")"}:

@@ -48,6 +48,7 @@ class Language:
     role_prepositions: frozenset[str]
     complementizers: frozenset[str]
     subordinators: frozenset[str]
+    phrasal_cues: tuple[tuple[str, ...], ...]
     #: Gender ("f" or "m") of the words that show one: pronouns, first names, titles.
     genders: dict[str, str] = field(hash=False)
     role_words: frozenset[str]
@@ -190,6 +191,7 @@ def _load(path: Path) -> Language:
         role_prepositions=frozenset(_words(data, "role_prepositions")),
         complementizers=frozenset(_words(data, "complementizers")),
         subordinators=frozenset(_words(data, "subordinators")),
+        phrasal_cues=tuple(tuple(p.split()) for p in _words(data, "phrasal_cues")),
         genders=_genders(data),
         role_words=frozenset(_words(data, "role_words")),
         institution_words=frozenset(_words(data, "institution_words")),
