@@ -147,7 +147,8 @@ def _kept_data(name: str, key: str) -> object | None:
     except (ValueError, RecursionError):
         return None
     if type(document) is dict and document.get("key") == key and "data" in document:
-        return document["data"]
+        data: object = document["data"]
+        return data
     return None
 
 
