@@ -12,7 +12,15 @@ launched and the key is sent
 
 The clock runs from just before ``tmux send-keys`` to the first capture of the screen
 that shows the key's effect (the floor is what ``less`` takes to page, measured in the
-same rounds). A key whose effect never shows within the timeout is reported as lost.
+same rounds). A key whose effect never shows within the timeout is reported as lost
+(``--lost FILE`` writes the screens before and after, to tell a key the app dropped from
+one this benchmark failed to see).
+
+The reference: a bare Textual app (``bare_keys.py``: the text in a scroll view and a
+one-line search field in a pane) gets the same two kinds of key in the same rounds, a
+page down (``n``) and a search keystroke, early and idle; each reader key's median is
+also given as a ratio to the bare app's (the search keystroke's to its keystroke, the
+others' to its page down). Load from elsewhere inflates both alike.
 
 Keys:
 
@@ -25,7 +33,7 @@ Keys:
 
 Targets: every key within 50 ms at any moment after first paint, median within 25 ms.
 
-    .venv/bin/python benchmarks/keys.py [--rounds 7] [--articles seed,5mb]
+    .venv/bin/python benchmarks/keys.py [--rounds 7] [--articles seed,5mb] [--keys n,G]
 """
 
 from __future__ import annotations
@@ -40,6 +48,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TextIO
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
@@ -58,6 +67,9 @@ from reader.core.format import load_article  # noqa: E402
 from reader.core.model import Article  # noqa: E402
 
 TIMEOUT = 15.0
+#: Where a lost key's screens are written (``--lost FILE``), to tell a key the app
+#: dropped from one the benchmark failed to see.
+LOST: TextIO | None = None
 #: Block characters of scrollbars: not text, and they move while a long article is laid out.
 _BARS = str.maketrans("", "", "▁▂▃▄▅▆▇█")
 _WORDS = re.compile(r"[^\W\d_]{6,}")
@@ -182,6 +194,22 @@ def key_cases(article: Article) -> list[KeyCase]:
     ]
 
 
+def bare_cases(cases: list[KeyCase]) -> list[KeyCase]:
+    """The keys the bare app (``bare_keys.py``) has: a page down, a search keystroke."""
+    search = next(case for case in cases if case.key == "e")
+    return [KeyCase("page down (n)", "n", done=top_changed), search]
+
+
+def bare_command(article: Article) -> list[str]:
+    """The bare app showing the article's title and text (as much as a few pages take)."""
+    paragraphs = [article.lead or ""]
+    for section in article.sections:
+        paragraphs.append(section.heading or "")
+        paragraphs.extend(section.paragraphs)
+    text = "\n\n".join([article.title, *(p for p in paragraphs if p)])[:20_000]
+    return [sys.executable, str(HERE / "bare_keys.py"), article.title, text]
+
+
 @dataclass
 class Row:
     article: str
@@ -201,12 +229,14 @@ def measure(
 ) -> float:
     """One launch: the key's time in ms (inf if it never showed)."""
     session = terminal.start(command, env)
+    stage, screen = "before the first paint", []
     try:
         _, screen = session.wait_for(shows(title, body), session.started, 60)
         target = Target.find(screen, title)
         if not early:
             session.wait_idle(quiet=0.5)
         for keys, ready in case.prep:
+            stage = f"waiting for {' '.join(keys)!r} (before the key)"
             test = ready(screen)
             sent = session.send(*keys)
             _, screen = session.wait_for(test, sent, TIMEOUT)
@@ -215,10 +245,16 @@ def measure(
             screen = session.screen()
         assert case.done is not None
         ready = case.done(target, screen)
+        stage = "waiting for the key"
         sent = session.send(case.key)
         elapsed, _ = session.wait_for(ready, sent, TIMEOUT)
         return elapsed
-    except TimeoutError:
+    except TimeoutError as error:
+        if LOST is not None:
+            when = "early" if early else "idle"
+            LOST.write(f"--- {case.label}, {when}: lost {stage}; the screen before:\n")
+            LOST.write("\n".join(screen) + f"\n--- the screen after:\n{error}\n")
+            LOST.flush()
         return math.inf
     finally:
         stop(session)
@@ -251,7 +287,13 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=7)
     parser.add_argument("--articles", default="seed,5mb", help="seed, 0.5mb, 5mb")
+    parser.add_argument(
+        "--keys", default="", help="only these keys, as sent: n,G,e,F3,Enter (default: all)"
+    )
+    parser.add_argument("--lost", type=Path, help="write the screens of lost keys here")
     args = parser.parse_args()
+    global LOST
+    LOST = args.lost.open("w", encoding="utf-8") if args.lost else None
     folder = Path(tempfile.mkdtemp(prefix="reader-keys-"))
     try:
         bench = make_bench(folder)
@@ -261,9 +303,15 @@ def main() -> int:
             "seed": (bench.seed, bench.title),
             "0.5mb": (bench.half, bench.title),
             "5mb": (bench.huge, bench.huge_title),
+            "bare": (bench.seed, bench.title),
         }
         article = load_article(bench.seed)
-        rows = [Row(name, case) for name in wanted for case in key_cases(article)]
+        cases = key_cases(article)
+        rows = [Row("bare", case) for case in bare_cases(cases)]
+        rows += [Row(name, case) for name in wanted for case in cases]
+        if args.keys:
+            keep = set(args.keys.split(","))
+            rows = [row for row in rows if row.case.key in keep or row.article == "bare"]
         floor: list[float] = []
         load_before = load()
         with Terminal() as terminal:
@@ -275,6 +323,8 @@ def main() -> int:
                     if row.article == "5mb":
                         fill_cache(bench)
                     command = [reader, str(path)]
+                    if row.article == "bare":
+                        command = bare_command(article)
                     for early, times in ((True, row.early), (False, row.idle)):
                         env, line = bench.env, bench.line
                         times.append(measure(terminal, command, env, title, line, row.case, early))
@@ -294,16 +344,30 @@ def print_table(
     print()
     print(
         "| article | key | sent as the body appears | sent when idle "
-        "| target ≤ 50 worst, ≤ 25 median |"
+        "| median ÷ bare app's (early; idle) | target ≤ 50 worst, ≤ 25 median |"
     )
-    print("|---|---|---|---|---|")
+    print("|---|---|---|---|---|---|")
+    bare = {row.case.key: row for row in rows if row.article == "bare"}
     for row in rows:
         every = row.early + row.idle
         met = max(every) <= 50 and median(every) <= 25
+        reference = bare.get(row.case.key, bare.get("n"))
+        ratios = "reference"
+        if row.article != "bare" and reference is not None:
+            ratios = f"{ratio(row.early, reference.early)}; {ratio(row.idle, reference.idle)}"
         print(
             f"| {row.article} | {row.case.label} | {shown(row.early)} | {shown(row.idle)} | "
-            f"{'met' if met else 'NOT met'} |"
+            f"{ratios} | {'met' if met else 'NOT met'} |"
         )
+
+
+def ratio(values: list[float], reference: list[float]) -> str:
+    """Median over median, as ``1.4×`` (or ``–`` when either was lost every time)."""
+    kept = [v for v in values if not math.isinf(v)]
+    base = [v for v in reference if not math.isinf(v)]
+    if not kept or not base:
+        return "–"
+    return f"{median(kept) / median(base):.1f}×"
 
 
 if __name__ == "__main__":
