@@ -67,7 +67,7 @@ def import_with_groups(text: str, *, name: str = "<stdin>", verify: bool = True)
 
 def _import(text: str, *, name: str, verify: bool) -> ImportResult:
     # Text written decomposed (a letter and its accent apart, as some systems copy it)
-    # is composed first: "Peña" is then one word, and its mojibake is recognised.
+    # is composed first: "Muñoz" is then one word, and its mojibake is recognised.
     text = clean_text(repair_mojibake(unicodedata.normalize("NFC", text)))
     _check_usable(text, name)
     lines = read_lines(text)

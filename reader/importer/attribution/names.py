@@ -250,7 +250,7 @@ class NameRules:
 
     def speaks(self, word: str) -> bool:
         """Can a lone capitalised word opening a sentence before a speech verb be a
-        name ("Lynch announced …")? Not a word the article writes in lower case
+        name ("Castellano announced …")? Not a word the article writes in lower case
         ("Critics said", "Officials said"), nor a plural ("Democrats argued")."""
         flags = self.table[word]
         return not (

@@ -152,7 +152,7 @@ def _other_role(person: Person, role: str | None) -> bool:
 
 
 def gender_of(person: Person, genders: Mapping[str, str]) -> str | None:
-    """The gender a person's first name or role shows ("Nancy", "spokeswoman"), if
+    """The gender a person's first name or role shows ("Susan", "spokeswoman"), if
     any. Unnamed speakers have none."""
     if person.described:
         return None
