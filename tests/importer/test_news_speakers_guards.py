@@ -82,3 +82,12 @@ def test_a_decomposed_name_in_a_web_page_is_one_name() -> None:
     )
     article = import_html(page.encode(), charset="utf-8", name="page.html")
     assert speaker_of(article, "Every road") == "Ann Pe\u00f1a"
+
+
+def test_a_first_name_ending_in_s_that_speaks_is_a_person() -> None:
+    article = imported(
+        "Mayor Ann Reyes met residents in Dover on Monday.",
+        "Charles said the roads had been a disgrace for years.",
+        "“I have lived here forty years and never seen them this bad.”",
+    )
+    assert speaker_of(article, "I have lived") == "Charles"
