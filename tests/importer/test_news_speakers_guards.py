@@ -7,7 +7,9 @@ import unicodedata
 
 from reader.core.model import Article
 from reader.importer import import_text
+from reader.importer.attribution.people import Person, gender_of
 from reader.importer.formats.html import import_html
+from reader.importer.language_data import language
 
 LEAD = "The county budget ran out of money for road repairs in October."
 
@@ -64,11 +66,24 @@ def test_a_time_phrase_after_the_verb_is_no_reported_clause() -> None:
 
 def test_a_first_name_guess_does_not_override_the_person_in_view() -> None:
     article = imported(
-        "Mayor Tom Reyes opened the meeting.",
+        "Mayor Ann Reyes opened the meeting on Monday.",
+        "The council then spent an hour on the roads and the snow.",
         "Jamie Ortiz, the county treasurer, said the books were in order. “Every cent is "
         "accounted for,” she said.",
     )
     assert speaker_of(article, "Every cent") == "Jamie Ortiz"
+
+
+def test_only_the_head_word_of_a_role_shows_a_gender() -> None:
+    lang = language("en")
+    stops = lang.role_prepositions
+
+    def gender(role: str) -> str | None:
+        return gender_of(Person(["Ortiz"], role, (0, 0)), lang.genders, stops)
+
+    assert gender("a lawyer for his mother") is None
+    assert gender("the spokeswoman for the county") == "f"
+    assert gender("county spokesman") == "m"
 
 
 def test_a_decomposed_name_in_a_web_page_is_one_name() -> None:
