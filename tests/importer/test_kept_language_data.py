@@ -4,6 +4,7 @@ while the data file is unchanged."""
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -12,7 +13,7 @@ import pytest
 
 from reader.importer import language_data
 from reader.importer.kept_files import kept_path
-from reader.importer.language_data import _load
+from reader.importer.language_data import _kept_key, _load
 
 DATA = "code: xx\nstopwords: [the, a]\npost_cues: [said]\nverb_pattern: '[a-z]+ed'\n"
 
@@ -65,15 +66,81 @@ def test_data_json_cannot_give_back_exactly_is_not_kept(tmp_path: Path) -> None:
     assert not kept_path("language-xx.json").exists()
 
 
-def test_a_bare_boolean_is_still_refused_from_a_kept_copy(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_a_bare_boolean_is_refused_and_not_kept(tmp_path: Path) -> None:
     path = _write(tmp_path, "code: xx\nstopwords: [the, on]\n")
-    for _ in range(2):  # parsed, then from the kept copy
+    for _ in range(2):
         with pytest.raises(ValueError, match="stopwords holds \\[True\\]"):
             _load(path)
-        assert kept_path("language-xx.json").is_file()
-        _no_yaml(monkeypatch)
+        assert not kept_path("language-xx.json").exists()
+
+
+def _bad_copies(raw: bytes) -> dict[str, bytes]:
+    """Kept copies that must never be used: JSON nested far too deep, and data under the
+    right key that fails the checks (a bare boolean, a code not the file's, no mapping)."""
+    key = _kept_key(raw)
+
+    def under_key(data: object) -> bytes:
+        return json.dumps({"key": key, "data": data}).encode()
+
+    return {
+        "nested": b"[" * 100_000,
+        "nested-data": b'{"key": "' + key.encode() + b'", "data": ' + b"[" * 100_000,
+        "boolean": under_key({"code": "xx", "stopwords": [True]}),
+        "code": under_key({"code": "yy"}),
+        "list": under_key([1, 2]),
+        "pattern": under_key({"code": "xx", "verb_pattern": "(["}),
+    }
+
+
+@pytest.mark.parametrize("which", sorted(_bad_copies(b"")))
+def test_a_kept_copy_that_fails_is_parsed_again_and_kept_afresh(which: str, tmp_path: Path) -> None:
+    path = _write(tmp_path)
+    copy = kept_path("language-xx.json")
+    copy.parent.mkdir(parents=True, exist_ok=True)
+    copy.write_bytes(_bad_copies(path.read_bytes())[which])
+    loaded = _load(path)
+    assert loaded.stopwords == frozenset({"the", "a"}) and loaded.code == "xx"
+    assert json.loads(copy.read_bytes())["data"]["stopwords"] == ["the", "a"]
+
+
+_IMPORT = (
+    "import json, sys\n"
+    "from reader.cli.main import main\n"
+    "print(json.dumps(main(['import', sys.argv[1], '-o', sys.argv[2]])))\n"
+)
+
+
+def _import_in_new_interpreter(source: Path, out: Path, cache: Path) -> tuple[int, bytes]:
+    env = {**os.environ, "READER_CACHE_DIR": str(cache)}
+    argv = [sys.executable, "-c", _IMPORT, str(source), str(out)]
+    done = subprocess.run(argv, capture_output=True, text=True, env=env)
+    assert "Traceback" not in done.stderr, done.stderr
+    files = list(out.iterdir()) if out.is_dir() else []
+    return json.loads(done.stdout.splitlines()[-1]), files[0].read_bytes() if files else b""
+
+
+@pytest.mark.parametrize("which", ["nested", "boolean"])
+def test_an_import_with_bad_kept_copies_makes_the_article_it_makes_without(
+    which: str, tmp_path: Path
+) -> None:
+    source = tmp_path / "a.txt"
+    source.write_text(
+        "Warga Medan Menanam Pohon\n\n“Kami ingin kota ini hijau,” kata Siti Rahma.\n",
+        encoding="utf-8",
+    )
+    bare = _import_in_new_interpreter(source, tmp_path / "bare", tmp_path / "empty")
+    assert bare[0] == 0 and bare[1]
+    cache = tmp_path / "bad"
+    cache.mkdir()
+    for code in language_data.CODES:
+        raw = Path(language_data.__file__).with_name(f"{code}.yaml").read_bytes()
+        copy = _bad_copies(raw)[which].replace(b'"xx"', json.dumps(code).encode())
+        (cache / f"language-{code}.json").write_bytes(copy)
+    for n in range(2):  # the bad copies, then the fresh ones kept in their place
+        assert _import_in_new_interpreter(source, tmp_path / f"out{n}", cache) == bare
+    for code in language_data.CODES:
+        kept = json.loads((cache / f"language-{code}.json").read_bytes())
+        assert kept["data"]["code"] == code
 
 
 def test_a_second_text_import_does_not_load_pyyaml(tmp_path: Path) -> None:

@@ -127,31 +127,57 @@ def _text(data: dict[str, object], key: str, default: str | None = None) -> str:
     return value
 
 
-def _parsed(path: Path) -> object:
-    """The data of a language file: the YAML parsed (safe C loader), or its kept copy.
+def _kept_key(raw: bytes) -> str:
+    """The key a kept copy of the language file holding ``raw`` is kept under."""
+    return hashlib.sha256(f"language data {KEPT_FORMAT}\n".encode() + raw).hexdigest()
+
+
+def _kept_data(name: str, key: str) -> object | None:
+    """The data of the kept copy ``name`` if it is there and kept under ``key``, else None.
+
+    Whatever the file holds (it lives in a folder others can write), reading it never
+    raises: JSON nested thousands deep (RecursionError), text that is not JSON, a foreign
+    key all give None.
+    """
+    kept = kept_bytes(name, MAX_KEPT_BYTES)
+    if kept is None:
+        return None
+    try:
+        document = json.loads(kept)
+    except (ValueError, RecursionError):
+        return None
+    if type(document) is dict and document.get("key") == key and "data" in document:
+        data: object = document["data"]
+        return data
+    return None
+
+
+def _load(path: Path) -> Language:
+    """The language in the data file ``path``, from its kept copy when there is a good one.
 
     Parsing needs PyYAML, whose import is about a tenth of a ``reader import``'s start.
     The parsed data (word lists and texts) is kept as JSON in the user cache folder
     (``language-CODE.json``, :mod:`reader.importer.kept_files`) under the SHA-256 of the
-    file's bytes, and read from there while the file is unchanged; only data that JSON
-    gives back exactly is kept. Either way :func:`_load` checks it the same way.
+    file's bytes, and read from there while the file is unchanged; only data that passed
+    the checks and that JSON gives back exactly is kept. A kept copy that cannot be read
+    or fails the checks is never used: the YAML is parsed again (its errors are the
+    project's own data's, raised as before) and a fresh copy kept.
     """
     raw = path.read_bytes()
-    key = hashlib.sha256(f"language data {KEPT_FORMAT}\n".encode() + raw).hexdigest()
+    key = _kept_key(raw)
     name = f"language-{path.stem}.json"
-    kept = kept_bytes(name, MAX_KEPT_BYTES)
+    kept = _kept_data(name, key)
     if kept is not None:
         try:
-            document = json.loads(kept)
-        except ValueError:
-            document = None
-        if type(document) is dict and document.get("key") == key and "data" in document:
-            return document["data"]
+            return _language(kept, path)
+        except Exception:  # any failure of a kept copy (a RecursionError too): parse the YAML
+            pass
     import yaml
 
     from reader.core.format.safe_yaml import c_safe_loader
 
     data = yaml.load(raw.decode("utf-8"), Loader=c_safe_loader())
+    result = _language(data, path)
     try:
         text = json.dumps({"key": key, "data": data}, ensure_ascii=False)
         same = json.loads(text)["data"] == data
@@ -159,11 +185,11 @@ def _parsed(path: Path) -> object:
         same = False
     if same:
         keep(name, text.encode("utf-8"))
-    return data
+    return result
 
 
-def _load(path: Path) -> Language:
-    data = _parsed(path)
+def _language(data: object, path: Path) -> Language:
+    """Check ``data`` (a language file's, parsed or kept) and build its Language."""
     if not isinstance(data, dict):
         raise ValueError(f"{path}: expected a mapping")
     code = _text(data, "code")
