@@ -45,10 +45,11 @@ FULL_STOPS = frozenset(".!?")
 MAX_REPORTED = 60
 #: Words between a subject's apposition and its verb ("…, a lawyer, also said").
 ADVERB_LIKE = SUBJECT_ADVERB
-#: Furthest a subject may stand before its verb in "…," Smith said ("Harlow Water Board
-#: deputy director Tom Hale told", "Director Tom Hale of the Water Board of Harlow told").
+#: Furthest a subject may stand before its verb in "…," Smith said ("Fenwick Rovers
+#: Supporters Trust vice chairman Ivo Brandt told", "Secretary Ivo Brandt of the Supporters
+#: Trust of Fenwick told").
 MAX_SUBJECT = 10
-#: Longest party tag in brackets after a name ("(D-Nev.)" is six tokens).
+#: Longest party tag in brackets after a name ("(D-Ore.)" is six tokens).
 MAX_TAG = 8
 #: Longest line that signs a quotation ("S.C. Rep. Jim Clyburn.", "-Michelle Marks,
 #: Philadelphia.").
@@ -56,7 +57,7 @@ MAX_SIGNATURE = 24
 _CLOSING_MARKS = frozenset('”"»')
 _QUOTE_MARKS = frozenset('“”„«»"')
 _OPENING_MARKS = frozenset("“„«")
-#: What ends a quotation that is a sentence of its own ('“… liar.” Carly Fiorina said').
+#: What ends a quotation that is a sentence of its own ('“… campaigner.” Ivo Brandt said').
 _SENTENCE_ENDS = frozenset(".?!")
 #: Most segments between commas after a name before its verb (", 30, of Raleigh, N.C.,
 #: who was among those polled, said").
@@ -87,16 +88,16 @@ class AfterCueReader(PhraseReader):
             return cue  # '“Why?” she asked': a question inside one sentence
 
         if self._leads_on(k) or self._reports_more(k):
-            # '“… the Jewish Holocaust.” He added, “So Israel …”', '“… pathological
-            # liar.” Carly Fiorina said Ted Cruz …': the quotation ended its sentence;
+            # '“… for thirty years.” He added, “Rovers are …”', '“… divisive
+            # campaigner.” Ivo Brandt said the chair …': the quotation ended its sentence;
             # the cue after it opens a sentence of its own.
             return NONE
         return cue
 
     def _reports_more(self, k: int) -> bool:
         """Does the sentence from token ``k`` have a subject, then a cue verb that
-        reports words of its own: a clause after it ("Carly Fiorina said Ted Cruz …",
-        "Jeff Weaver replied that …", "Steve Adler, rVotes' owner, said the …")? Not
+        reports words of its own: a clause after it ("Ivo Brandt said the chair …",
+        "Brandt replied that …", "Ivo Brandt, a parent, said the board …")? Not
         when the verb ends the cue ("Smith said.", "Smith said on Monday") or comes
         first ("said Smith"), nor after a verb whose object is the audience ("told")."""
         w, f = self.words, self.flags
@@ -200,8 +201,9 @@ class AfterCueReader(PhraseReader):
                     and run_at(self.tokens, k) == j
                     and self._organisation(k, j)
                 ):
-                    # '"…," Harlow News said in a statement', '"…," MWW said': a body
-                    # speaks (as '"…," the Global Times wrote' does after "the").
+                    # '"…," Northway Milling Company said in a statement', '"…," NMC
+                    # said': a body speaks (as '"…," the Fenwick Gazette wrote' does
+                    # after "the").
                     cue = Cue("desc", role=self._span_text(k, j), at=self.tokens.start(k))
                 return _adjacent(cue) if cue.kind != "none" else NONE
         if here & UPPER:
@@ -372,7 +374,7 @@ class AfterCueReader(PhraseReader):
             return NONE
         wide = self.phrase(k)
         if wide.kind == "name" and wide.at > self.tokens.start(c):
-            # "Senator Dana Cole’s chief of staff, Tom Hale, told": a title owned by the
+            # "Rep. Mara Quinn’s press secretary, Ivo Brandt, told": a title owned by the
             # first name, then the speaker's name between commas
             r = run_at(self.tokens, c + 1)
             v = r + 1

@@ -144,8 +144,8 @@ class NameReader:
         return False
 
     def _speaks_at(self, j: int) -> bool:
-        """Does a speech or reporting verb follow at ``j``, past adverbs ("Lynch
-        announced", "Clinton initially said")?"""
+        """Does a speech or reporting verb follow at ``j``, past adverbs ("Castellano
+        announced", "Castellano initially said")?"""
         f = self.flags
         n = len(f)
         while j < n and f[j] & SUBJECT_ADVERB and not f[j] & UPPER:
@@ -397,7 +397,7 @@ def opening_bracket(words: list[str], close: int) -> int | None:
         if words[at] == "(":
             return at
         if words[at] == "." and at and _state_short(words[at - 1]):
-            continue  # a party tag: "(D-Nev.)", "(R-S.C.)"
+            continue  # a party tag: "(D-Ore.)", "(R-S.C.)"
         if words[at] in _HALT_CHARS:
             return None
     return None
@@ -405,6 +405,6 @@ def opening_bracket(words: list[str], close: int) -> int | None:
 
 def _state_short(word: str) -> bool:
     """Is ``word`` a short capitalised form a full stop may follow inside a bracket
-    ("Nev", "D-Nev", "S", "C")?"""
+    ("Ore", "D-Ore", "S", "C")?"""
     tail = word.rsplit("-", 1)[-1]
     return 0 < len(tail) <= 4 and tail[:1].isupper() and tail.isalpha()

@@ -250,7 +250,7 @@ class NameRules:
 
     def speaks(self, word: str, *, quoting: bool) -> bool:
         """Can a lone capitalised word opening a sentence before a speech verb be a
-        name ("Hillary announced …")? Only with a second sign of a person: a first name
+        name ("Castellano announced …")? Only with a second sign of a person: a first name
         the language knows, or the verb's own quotation in the sentence (``quoting``:
         "Brackenridge initially said …, “…”"). A speech verb alone is not one
         ("Brightwell said it would …" is a firm as often as a person), nor is a word the

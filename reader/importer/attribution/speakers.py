@@ -183,7 +183,7 @@ def _resolve(
 
 def _agreeing(registry: Registry, group: Group, speaker: int, lang: Language) -> int:
     """``speaker`` (the one in view), unless the pronoun that points back to them has
-    the other gender ("Lynch announced … “…” She further announced …" after a man was
+    the other gender ("Susan Whitlock closed … “…,” she said" after a man was
     named): then the person of the pronoun's gender named last, if any."""
     if any(c.kind in _NAMING for c in group.cues):
         return speaker
