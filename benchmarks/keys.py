@@ -228,6 +228,10 @@ def measure(
     early: bool,
 ) -> float:
     """One launch: the key's time in ms (inf if it never showed)."""
+    # a fresh state: a reading position saved by an earlier launch would open the
+    # article away from its title, which is waited for
+    if "READER_STATE_DIR" in env:
+        shutil.rmtree(env["READER_STATE_DIR"], ignore_errors=True)
     session = terminal.start(command, env)
     stage, screen = "before the first paint", []
     try:

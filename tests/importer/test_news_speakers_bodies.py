@@ -1,16 +1,16 @@
 """Bodies that speak (issue #15, English): an outlet, a firm or an agency named as the
 source of a quotation is its speaker, not the person last in view. Each test is a short
-invented article in the style of US news."""
+article we wrote ourselves, about a bakery that failed a food inspection."""
 
 from __future__ import annotations
 
 from reader.core.model import Article
 from reader.importer import import_text
 
-LEAD = "The county budget ran out of money for road repairs in October."
+LEAD = "The old Mill Street bakery in Fenwick shut its doors after a failed inspection in May."
 
 
-def imported(*paragraphs: str, title: str = "The winter budget") -> Article:
+def imported(*paragraphs: str, title: str = "The bakery inspection") -> Article:
     return import_text("\n\n".join([title, LEAD, *paragraphs]))
 
 
@@ -21,84 +21,84 @@ def speaker_of(article: Article, start: str) -> str:
 
 def test_an_outlet_that_reported_after_the_quotation_is_its_source() -> None:
     article = imported(
-        "“Every road in the north of the county will stay closed until March,” said "
-        "Mayor Ann Reyes.",
-        "“The council knew about the shortfall in July and said nothing to anyone,” the "
-        "Harlow Gazette reported.",
+        "“We baked bread on this street for forty years without one complaint,” said "
+        "owner Greta Lindqvist.",
+        "“Inspectors found mould behind two of the three ovens,” the Fenwick Gazette reported.",
     )
-    assert speaker_of(article, "Every road") == "Ann Reyes"
-    assert speaker_of(article, "The council knew") == "The Harlow Gazette"
+    assert speaker_of(article, "We baked bread") == "Greta Lindqvist"
+    assert speaker_of(article, "Inspectors found mould") == "The Fenwick Gazette"
 
 
 def test_a_body_named_without_the_article_speaks_for_itself() -> None:
     article = imported(
-        "Mayor Ann Reyes blamed the contractor, Brackley Paving, for the delays.",
-        "“We delivered every mile of road we were paid for, on time and on budget,” "
-        "Brackley Paving Group said in a statement.",
-        "“Nobody from our office ever saw the invoices before they were paid,” BKW said on Friday.",
+        "Owner Greta Lindqvist blamed her flour supplier, Northway Mills, for the mould.",
+        "“Our flour leaves the mill clean and sealed, as it has for a century,” "
+        "Northway Milling Company said in a statement.",
+        "“Nobody at the mill heard about the inspection until Thursday,” NMC said on Friday.",
     )
-    assert speaker_of(article, "We delivered") == "Brackley Paving Group"
-    assert speaker_of(article, "Nobody from our office") == "BKW"
+    assert speaker_of(article, "Our flour leaves") == "Northway Milling Company"
+    assert speaker_of(article, "Nobody at the mill") == "NMC"
 
 
 def test_a_body_that_confirmed_the_words_is_their_source() -> None:
     article = imported(
-        "Mayor Ann Reyes asked the state for help on Monday.",
-        "In a letter filed last week, the Highway Department confirmed that it was "
-        "“reviewing every contract the county signed in the last two years.”",
+        "Owner Greta Lindqvist asked for a second inspection on Monday.",
+        "In a notice posted on its website, the Food Standards Office confirmed that it "
+        "was “testing again every sample taken from the bakery in May.”",
     )
-    assert speaker_of(article, "reviewing every contract") == "The Highway Department"
+    assert speaker_of(article, "testing again every sample") == "The Food Standards Office"
 
 
 def test_the_hill_reporting_is_no_person() -> None:
     article = imported(
-        "Mayor Ann Reyes spoke to voters in Dover on Sunday, The Hill reported.",
-        "“The roads will be open by March, whatever the council decides to do.”",
+        "Owner Greta Lindqvist met her bakers in Fenwick on Sunday, The Hill reported.",
+        "“The ovens will be scrubbed and we will open again before the summer fair.”",
     )
-    assert speaker_of(article, "The roads will be open") == "Ann Reyes"
+    assert speaker_of(article, "The ovens will be") == "Greta Lindqvist"
 
 
 def test_a_body_after_the_that_has_asked_is_the_source() -> None:
     article = imported(
-        "Mayor Ann Reyes put the emblem of the county's veterans on every snow plough.",
-        "The American Legion has asked the county to “stop using our emblem on its road signs.”",
+        "Owner Greta Lindqvist hung the guild's seal in her shop window.",
+        "The Northern Bakers Association has asked her to “take our seal down until the shop "
+        "passes an inspection.”",
     )
-    assert speaker_of(article, "stop using our emblem") == "The American Legion"
+    assert speaker_of(article, "take our seal down") == "The Northern Bakers Association"
 
 
 def test_an_outlet_with_a_capital_the_after_the_quotation() -> None:
     article = imported(
-        "Mayor Ann Reyes admitted that the paving work could be called “a favour to "
-        "friends,” The Harlow Gazette reported in 1998.",
+        "Owner Greta Lindqvist once called the back kitchen “my little jungle,” The "
+        "Fenwick Gazette reported in 2004.",
     )
-    assert speaker_of(article, "a favour to friends") == "The Harlow Gazette"
+    assert speaker_of(article, "my little jungle") == "The Fenwick Gazette"
 
 
 def test_a_description_runs_through_the_capitalised_name_of_a_body() -> None:
     article = imported(
-        "Mayor Ann Reyes defended the contract on Monday.",
-        "A spokeswoman for the Harlow Armed Services Committee emailed reporters with the "
-        "text of the law, arguing, “As you can see, the law says nothing of the kind.”",
+        "Owner Greta Lindqvist appealed against the closure on Monday.",
+        "A spokesman for the Fenwick Retired Bakers Committee emailed the bakery with the "
+        "test results, arguing, “These results leave the committee no choice at all.”",
     )
-    assert speaker_of(article, "As you can see") == (
-        "Spokeswoman for the Harlow Armed Services Committee"
+    assert speaker_of(article, "These results leave") == (
+        "Spokesman for the Fenwick Retired Bakers Committee"
     )
 
 
 def test_a_source_line_after_a_dash_names_the_source() -> None:
     article = imported(
-        "POLLS MISSED THE LATE SHIFT - Harlow Gazette pollster Ann Reyes: “Every poll that "
-        "stopped a week early missed the shift among late deciders.”",
-        "TURNOUT WAS THE STORY - PollWatch: “Turnout in the county was the highest we have "
-        "recorded since the new district lines were drawn.”",
+        "OVENS FAILED FIRST - Fenwick Gazette food writer Greta Lindqvist: “The ovens were "
+        "the first thing the inspectors opened.”",
+        "THE FLOUR WAS CLEAN - MillCheck: “Every sack we tested from the Northway mill came "
+        "back clean this spring.”",
     )
-    assert speaker_of(article, "Turnout in the county") == "PollWatch"
+    assert speaker_of(article, "Every sack we tested") == "MillCheck"
 
 
 def test_a_place_before_a_colon_introduces_no_speaker() -> None:
     article = imported(
-        "As the Gazette’s Tom Hale reported after the crews left the depot in Glen Harrow:",
-        "“For example, the county has done almost nothing with the money it set aside for "
-        "the bridge in 2011.”",
+        "As the Gazette’s Ivo Brandt reported after the inspectors left the bakery in Glenmoor "
+        "Heath:",
+        "“So far, nobody at the county will say when the bakery might be allowed to reopen.”",
     )
-    assert speaker_of(article, "For example") == "Tom Hale"
+    assert speaker_of(article, "So far, nobody") == "Ivo Brandt"

@@ -1,6 +1,6 @@
 """A pronoun agrees with its speaker (issue #15, English): "she" after a man was named
 last goes back to the woman named before him, when first names or titles show both
-genders. Invented articles in the style of US news."""
+genders. An article we wrote ourselves, about a town library."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from reader.core.model import Article
 from reader.importer import import_text
 
 
-def imported(*paragraphs: str, title: str = "The state sues the county") -> Article:
+def imported(*paragraphs: str, title: str = "The library roof") -> Article:
     return import_text("\n\n".join([title, *paragraphs]))
 
 
@@ -19,10 +19,10 @@ def speaker_of(article: Article, start: str) -> str:
 
 def test_she_goes_back_to_the_woman_and_he_to_the_man() -> None:
     article = imported(
-        "Attorney General Nancy Okafor sued Harlow County over its jail on Monday.",
-        "Sheriff Robert Dunmore said he had not yet seen the suit.",
-        "“We are asking the court to close the north wing before the winter,” she said.",
-        "“The north wing passed every inspection this year,” he said.",
+        "Library director Susan Whitlock closed the east reading room on Monday.",
+        "Councillor James Pardoe said he had heard nothing about the closure.",
+        "“Water has come through the east roof since the spring storms,” she said.",
+        "“Not one repair bill for that roof ever reached the council,” he said.",
     )
-    assert speaker_of(article, "We are asking the court") == "Nancy Okafor"
-    assert speaker_of(article, "The north wing passed") == "Robert Dunmore"
+    assert speaker_of(article, "Water has come through") == "Susan Whitlock"
+    assert speaker_of(article, "Not one repair bill") == "James Pardoe"

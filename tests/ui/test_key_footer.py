@@ -78,6 +78,8 @@ async def test_keys_come_back_when_the_terminal_widens(seed_app: Callable[[], Re
         assert len(narrow) < len(_keys(footer))
         await pilot.resize_terminal(200, 40)
         await until(pilot, lambda: footer.size.width == 200, "the footer is 200 wide")
+        # the footer is 200 wide a moment before its resize handler fits the keys again
+        await until(pilot, lambda: len(_shown(footer)) == len(_keys(footer)), "keys refitted")
         footer = await _laid_out_footer(app, pilot)
         assert len(_shown(footer)) == len(_keys(footer)) > len(narrow)
 

@@ -20,9 +20,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from functools import cached_property
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 from reader.core.model import Article, CookieNotice, Figure, Footer, Quote, Section, Speaker
 
@@ -39,8 +38,10 @@ MAX_QUOTE_SCAN = 400_000_000
 Written = Literal["always", "unless_none", "unless_empty"]
 
 
-@dataclass(frozen=True)
-class Field:
+# A NamedTuple and a plain class, not frozen dataclasses: this module is imported before
+# the first paint, where a dataclass's methods, compiled from source, cost about a
+# millisecond each.
+class Field(NamedTuple):
     """One key of a record: its name in the file and on the model, and how it is written."""
 
     key: str
@@ -58,12 +59,15 @@ class Field:
         return self.attr or self.key
 
 
-@dataclass(frozen=True)
 class Record:
     """A mapping of the format and the model class it is read into."""
 
-    model: Callable[..., Any]
-    fields: tuple[Field, ...]
+    def __init__(self, model: Callable[..., Any], fields: tuple[Field, ...]) -> None:
+        self.model = model
+        self.fields = fields
+
+    def __repr__(self) -> str:
+        return f"Record({getattr(self.model, '__name__', self.model)}, {len(self.fields)} fields)"
 
     @cached_property
     def required(self) -> frozenset[str]:

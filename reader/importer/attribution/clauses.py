@@ -179,7 +179,7 @@ class ClauseReader(AfterCueReader):
 
     def _subject_of(self, verb: int) -> Cue:
         """:meth:`_subject`, with a pronoun that opens a clause inside its sentence
-        ("Ed Keller may have said it best when he blogged: “…”") taken for the
+        ("Ivo Brandt perhaps summed it up when he wrote: “…”") taken for the
         sentence's subject, if that is a name."""
         cue = self._subject(verb)
         if cue.kind != "back" or cue.head is not None:
@@ -198,7 +198,7 @@ class ClauseReader(AfterCueReader):
         while k >= 0 and f[k] & WORD and not f[k] & UPPER and f[k] & SUBJECT_ADVERB:
             k -= 1
         if k > 0 and f[k] & AUXILIARY and not f[k] & UPPER:
-            k -= 1  # "The American Legion has asked"
+            k -= 1  # "The Northern Bakers Association has asked"
         k -= self._when_before(k)  # "Beck on Wednesday called"
         if k < 0 or not f[k] & WORD:
             return NONE
@@ -218,7 +218,7 @@ class ClauseReader(AfterCueReader):
             ):
                 i -= 1
             if i > 2 and f[i - 1] & ARTICLE and self.words[i - 2] == "of" and f[i - 3] & UPPER:
-                # "Archbishop Aris Shirvanian of the Armenian Patriarchate told"
+                # "Pastor Ivo Brandt of the Baptist Chapel told"
                 o = i - 3
                 while o > 0 and f[o - 1] & WORD and f[o - 1] & UPPER:
                     o -= 1
@@ -226,9 +226,17 @@ class ClauseReader(AfterCueReader):
                 if owner.kind == "name":
                     return owner
             found = self.name_at(i, k + 1)
-            # ("The American Legion has asked": after "the", a body even if a word of
+            # ("The Northern Bakers Association has asked": after "the", a body even if a word of
             # it could be a name)
-            led = bool(f[i] & ARTICLE or (i and f[i - 1] & ARTICLE))
+            led = bool(f[i] & ARTICLE or (i and f[i - 1] & ARTICLE)) and not (
+                # "The Harlow Council Leader Ann Reyes has said": a name of two or more
+                # words ends the run, so the person speaks, unless the run ends in a
+                # body's word ("The American Legion", "The Wall Street Journal").
+                found is not None
+                and found.kind == "name"
+                and len(found.name) > 1
+                and not self._organisation(k, k + 1)
+            )
             if (found is None or found.kind == "role" or led) and self._organisation(i, k + 1):
                 # "the DNC said", "The Wall Street Journal reported": a body speaks
                 start = i - 1 if i and f[i - 1] & ARTICLE else i

@@ -75,7 +75,7 @@ class CueReader(ClauseReader):
         for phrase in self.lang.phrasal_cues:
             first = k - len(phrase) + 1
             if first > 0 and tuple(self.tokens.lowers(first, k + 1)) == phrase:
-                cue = self._subject_of(first)  # "Hillary shot back, “…”"
+                cue = self._subject_of(first)  # "Greta Lindqvist fired back, “…”"
                 if cue.kind != "none":
                     return cue._replace(adjacent=punct)
         if f[k] & (PRE_CUE | POST_CUE):
@@ -113,17 +113,17 @@ class CueReader(ClauseReader):
             while i > 0 and f[i - 1] & WORD and f[i - 1] & (UPPER | PARTICLE):
                 i -= 1
             if i and f[i - 1] & (PLACE_PREPOSITION | ROLE_PREPOSITION) and not f[i - 1] & UPPER:
-                return NONE  # "… the crime scene in San Bernardino:": a place, no speaker
+                return NONE  # "… the bakery in Glenmoor Heath:": a place, no speaker
             found = self._name_ending(k)
-            # "… caucus - HuffPollster: “…”": a source line after a dash
+            # "HEADLINE - MillCheck: “…”": a source line after a dash
             dashed = i > 0 and w[i - 1] in _DASHES
             if found.kind == "name" and (found.role or len(found.name) > 1 or dashed):
                 return found._replace(adjacent=True)
         return NONE
 
     def possessor(self, open_at: int) -> Cue:
-        """The name whose possessive stands right before the opening mark: "the pull of
-        Obama's “if you like your plan, you can keep it” promise". NONE otherwise."""
+        """The name whose possessive stands right before the opening mark: "parents still
+        remember Brandt's “not one child will lose a school place” pledge". NONE otherwise."""
         w, f = self.words, self.flags
         k = bisect_left(self.tokens.starts, open_at) - 1
         if k < 0 or not f[k] & UPPER or not w[k].endswith(("’s", "'s")):
@@ -196,8 +196,8 @@ class CueReader(ClauseReader):
                 and f[verb + 1] & CAPWORD
                 and w[run_at(self.tokens, verb + 1)] == ","
             ):
-                # "The paradox of Nancy, says Carl Anthony, historian at …, is that she
-                # was “…”": the cue set off by commas names the speaker after it.
+                # "The trouble with Lindqvist, says Ivo Brandt, headteacher at …, is that
+                # she was “…”": the cue set off by commas names the speaker after it.
                 cue = self.phrase(verb + 1)
                 if cue.kind == "name":
                     return cue

@@ -45,10 +45,11 @@ FULL_STOPS = frozenset(".!?")
 MAX_REPORTED = 60
 #: Words between a subject's apposition and its verb ("…, a lawyer, also said").
 ADVERB_LIKE = SUBJECT_ADVERB
-#: Furthest a subject may stand before its verb in "…," Smith said ("Harlow Water Board
-#: deputy director Tom Hale told", "Director Tom Hale of the Water Board of Harlow told").
+#: Furthest a subject may stand before its verb in "…," Smith said ("Fenwick Rovers
+#: Supporters Trust vice chairman Ivo Brandt told", "Secretary Ivo Brandt of the Supporters
+#: Trust of Fenwick told").
 MAX_SUBJECT = 10
-#: Longest party tag in brackets after a name ("(D-Nev.)" is six tokens).
+#: Longest party tag in brackets after a name ("(D-Ore.)" is six tokens).
 MAX_TAG = 8
 #: Longest line that signs a quotation ("S.C. Rep. Jim Clyburn.", "-Michelle Marks,
 #: Philadelphia.").
@@ -56,12 +57,15 @@ MAX_SIGNATURE = 24
 _CLOSING_MARKS = frozenset('”"»')
 _QUOTE_MARKS = frozenset('“”„«»"')
 _OPENING_MARKS = frozenset("“„«")
-#: What ends a quotation that is a sentence of its own ('“… liar.” Carly Fiorina said').
+#: What ends a quotation that is a sentence of its own ('“… campaigner.” Ivo Brandt said').
 _SENTENCE_ENDS = frozenset(".?!")
 #: Most segments between commas after a name before its verb (", 30, of Raleigh, N.C.,
 #: who was among those polled, said").
 MAX_APPOSED = 3
 _DASHES = frozenset({"-", "–", "—"})
+#: Furthest a reported clause's verb stands from its first word ("said the county's
+#: new road fund had …").
+MAX_CLAUSE_SUBJECT = 8
 
 
 class AfterCueReader(PhraseReader):
@@ -77,19 +81,23 @@ class AfterCueReader(PhraseReader):
         while k < n and w[k] == ",":
             k += 1
         cue = self._cue_from(k)
-        if cue.kind == "none" or self.text[close_at - 1 : close_at] not in _SENTENCE_ENDS:
+        end = self.text[close_at - 1 : close_at]
+        if cue.kind == "none" or end not in _SENTENCE_ENDS:
             return cue
+        if end != "." and k < n and not self.flags[k] & UPPER:
+            return cue  # '“Why?” she asked': a question inside one sentence
+
         if self._leads_on(k) or self._reports_more(k):
-            # '“… the Jewish Holocaust.” He added, “So Israel …”', '“… pathological
-            # liar.” Carly Fiorina said Ted Cruz …': the quotation ended its sentence;
+            # '“… for thirty years.” He added, “Rovers are …”', '“… divisive
+            # campaigner.” Ivo Brandt said the chair …': the quotation ended its sentence;
             # the cue after it opens a sentence of its own.
             return NONE
         return cue
 
     def _reports_more(self, k: int) -> bool:
         """Does the sentence from token ``k`` have a subject, then a cue verb that
-        reports words of its own: a clause after it ("Carly Fiorina said Ted Cruz …",
-        "Jeff Weaver replied that …", "Steve Adler, rVotes' owner, said the …")? Not
+        reports words of its own: a clause after it ("Ivo Brandt said the chair …",
+        "Brandt replied that …", "Ivo Brandt, a parent, said the board …")? Not
         when the verb ends the cue ("Smith said.", "Smith said on Monday") or comes
         first ("said Smith"), nor after a verb whose object is the audience ("told")."""
         w, f = self.words, self.flags
@@ -103,11 +111,30 @@ class AfterCueReader(PhraseReader):
                 c = v + 1
                 if c + 2 < n and self.tokens.lower(c) == "to" and f[c + 1] & WORD:
                     c += 2  # "She replied to him that …": past the one spoken to
-                return (
-                    bool(f[v] & POST_CUE)
-                    and bool(f[c] & (ARTICLE | COMPLEMENTIZER | PRONOUN | CAPWORD))
-                    and self.tokens.lower(c) not in self.lang.time_words  # "said Sunday"
-                )
+                if not f[v] & POST_CUE or c >= n:
+                    return False
+                if f[c] & (COMPLEMENTIZER | PRONOUN):
+                    return True  # "replied that …", "said he …"
+                # "said Ted Cruz is …", "said the company had …": a finite clause, not
+                # an object or a time ("asked the council.", "said the next day.").
+                return bool(f[c] & (ARTICLE | CAPWORD)) and self._finite_after(c)
+        return False
+
+    def _finite_after(self, c: int) -> bool:
+        """Is there a finite verb (an auxiliary, a cue verb or a word of the language's
+        verb pattern) within a few words of token ``c``, before any punctuation?"""
+        w, f = self.words, self.flags
+        lang = self.lang
+        for t in range(c + 1, min(len(w), c + MAX_CLAUSE_SUBJECT)):
+            if w[t] in _OPENING_MARKS:
+                return True  # 'said the mayor “has never …”': words of its own
+            if not f[t] & WORD:
+                return False
+            low = self.tokens.lower(t)
+            if low in lang.time_words or low in lang.day_parts:
+                return False  # "said the next Monday", "said the same morning"
+            if not f[t] & UPPER and f[t] & (AUXILIARY | VERB | POST_CUE | PRE_CUE):
+                return True
         return False
 
     def _leads_on(self, k: int) -> bool:
@@ -174,8 +201,9 @@ class AfterCueReader(PhraseReader):
                     and run_at(self.tokens, k) == j
                     and self._organisation(k, j)
                 ):
-                    # '"…," Harlow News said in a statement', '"…," MWW said': a body
-                    # speaks (as '"…," the Global Times wrote' does after "the").
+                    # '"…," Northway Milling Company said in a statement', '"…," NMC
+                    # said': a body speaks (as '"…," the Fenwick Gazette wrote' does
+                    # after "the").
                     cue = Cue("desc", role=self._span_text(k, j), at=self.tokens.start(k))
                 return _adjacent(cue) if cue.kind != "none" else NONE
         if here & UPPER:
@@ -346,7 +374,7 @@ class AfterCueReader(PhraseReader):
             return NONE
         wide = self.phrase(k)
         if wide.kind == "name" and wide.at > self.tokens.start(c):
-            # "Senator Dana Cole’s chief of staff, Tom Hale, told": a title owned by the
+            # "Rep. Mara Quinn’s press secretary, Ivo Brandt, told": a title owned by the
             # first name, then the speaker's name between commas
             r = run_at(self.tokens, c + 1)
             v = r + 1

@@ -46,6 +46,9 @@ MAX_BODY = 8
 
 #: What ends a sentence (unless it follows an abbreviated title: "Sen. Ann Cole").
 _FULL_STOPS = frozenset(".!?")
+_OPENING_MARKS = frozenset('“„«"')
+#: Furthest a speech verb's own quotation opens after it in its sentence (tokens).
+MAX_QUOTING = 40
 #: Most tokens of where a person comes from after "of" ("Madison", "New York").
 MAX_ORIGIN = 3
 #: Longest role read after a name (", seorang ahli militer independen,").
@@ -130,9 +133,19 @@ class NameReader:
                 return False
         return False
 
+    def _quoting_after(self, j: int) -> bool:
+        """Does a quotation open in the sentence that goes on at token ``j``?"""
+        w = self.words
+        for s in range(j, min(len(w), j + MAX_QUOTING)):
+            if w[s] in _OPENING_MARKS:
+                return True
+            if w[s] in _FULL_STOPS:
+                return False
+        return False
+
     def _speaks_at(self, j: int) -> bool:
-        """Does a speech or reporting verb follow at ``j``, past adverbs ("Lynch
-        announced", "Clinton initially said")?"""
+        """Does a speech or reporting verb follow at ``j``, past adverbs ("Castellano
+        announced", "Castellano initially said")?"""
         f = self.flags
         n = len(f)
         while j < n and f[j] & SUBJECT_ADVERB and not f[j] & UPPER:
@@ -287,7 +300,7 @@ class NameReader:
             and words[0] not in rules.follows  # (a name's first word: no need to look)
             and words[0] not in rules.inside
             and not self.introduced(j)
-            and not (self._speaks_at(j) and rules.speaks(words[0]))
+            and not (self._speaks_at(j) and rules.speaks(words[0], quoting=self._quoting_after(j)))
         ):
             return None  # "Kicking off the day, …", "Earlier this week, …": no name
         role_words, name = rules.split_one(words[0]) if j - i == 1 else rules.split(words)
@@ -384,7 +397,7 @@ def opening_bracket(words: list[str], close: int) -> int | None:
         if words[at] == "(":
             return at
         if words[at] == "." and at and _state_short(words[at - 1]):
-            continue  # a party tag: "(D-Nev.)", "(R-S.C.)"
+            continue  # a party tag: "(D-Ore.)", "(R-S.C.)"
         if words[at] in _HALT_CHARS:
             return None
     return None
@@ -392,6 +405,6 @@ def opening_bracket(words: list[str], close: int) -> int | None:
 
 def _state_short(word: str) -> bool:
     """Is ``word`` a short capitalised form a full stop may follow inside a bracket
-    ("Nev", "D-Nev", "S", "C")?"""
+    ("Ore", "D-Ore", "S", "C")?"""
     tail = word.rsplit("-", 1)[-1]
     return 0 < len(tail) <= 4 and tail[:1].isupper() and tail.isalpha()

@@ -62,7 +62,7 @@ class PhraseReader(NameReader):
             if titled is not None:
                 return titled
         if first & ARTICLE and k + 1 < end and f[k + 1] & CAPWORD:
-            # '"…," the Global Times wrote', '"…," The Washington Post reported': a body
+            # '"…," the Fenwick Gazette wrote', '"…," The Fenwick Gazette reported': a body
             # after "the" is the source
             r = min(run_at(self.tokens, k + 1), end)
             named = self.name_at(k + 1, r) if first & UPPER else None
@@ -77,9 +77,9 @@ class PhraseReader(NameReader):
         return self._described_name(k, end)
 
     def owner_of_body(self, k: int, j: int) -> Cue:
-        """A name before "of" and a body that ends the phrase ``tokens[k:j]``: "Director
-        Tom Hale of the Water Board of Harlow", "Archbishop Aris Shirvanian of the
-        Armenian Patriarchate of Jerusalem" (the body says where the person works; the
+        """A name before "of" and a body that ends the phrase ``tokens[k:j]``: "Secretary
+        Ivo Brandt of the Supporters Trust of Fenwick", "Pastor Ivo Brandt of the Baptist
+        Chapel of Fenwick" (the body says where the person works; the
         last capitalised run is no name). NONE if the phrase is not of that shape."""
         w, f = self.words, self.flags
         o = next((s for s in range(k + 2, j - 1) if w[s] == "of"), None)
@@ -140,7 +140,7 @@ class PhraseReader(NameReader):
         last_end = -1
         titled = False
         if f[k] & ARTICLE and f[k] & UPPER:
-            j = k + 1  # "The Washington Post's Ed O'Keefe": the article opens no name
+            j = k + 1  # "The Fenwick Gazette's Ivo Brandt": the article opens no name
         while j < end:
             here = f[j]
             if here & CAPWORD:
@@ -159,14 +159,14 @@ class PhraseReader(NameReader):
             if (
                 here & STOP
                 and not here & (CONNECTOR | ARTICLE)
-                # "his campaign manager Jeff Weaver" is a title
+                # "his press secretary Ivo Brandt" is a title
                 and not (j == k and self.tokens.lower(j) in self.lang.possessives)
             ):
                 break
 
             if here & CONNECTOR and here & STOP and not (j + 1 < end and f[j + 1] & WORD):
                 break
-            # "Cruz constituent Dan Golvach": a plain noun after a capitalised run is a
+            # "Brandt backer Rosa Albright": a plain noun after a capitalised run is a
             # title word even when no list holds it
             titled = titled or bool(here & ROLE) or (last >= 0 and not here & (STOP | VERB))
             j += 1
@@ -311,7 +311,7 @@ class PhraseReader(NameReader):
             and j - i < MAX_DESCRIPTION
             and f[j] & WORD
             and not f[j] & (DESCRIPTION_STOP | RELATIVE | PRE_CUE | POST_CUE)
-            # (a capitalised word is part of a body's name: "the House Armed Services
+            # (a capitalised word is part of a body's name: "the Fenwick Retired Bakers
             # Committee", not a verb)
             and not (f[j] & VERB and not f[j] & UPPER)
             and not (f[j] & STOP and not f[j] & ROLE_PREPOSITION)
