@@ -18,16 +18,16 @@ from textual.containers import Horizontal, Vertical
 from textual.events import Resize
 from textual.message import Message
 from textual.reactive import reactive
-from textual.screen import Screen
 from textual.timer import Timer
 from textual.widget import AwaitMount
-from textual.widgets import Footer, Input
+from textual.widgets import Footer
 
 from reader.core.model import Article
 from reader.core.reading import reading_minutes, where
 from reader.core.state import Position, StateStore
 from reader.ui.labels import untitled_label
 from reader.ui.screens.reading_build import BuildPause
+from reader.ui.screens.reading_find import ReadingFind
 from reader.ui.screens.reading_keys import FOOTER_PRIORITIES, READING_BINDINGS, reading_help
 from reader.ui.screens.reading_panes import contains, focus_into, pane_after, shown_panes
 from reader.ui.settings import Settings
@@ -48,7 +48,7 @@ NARROW_WIDTH = 110
 SAVE_DELAY = 1.0
 
 
-class ReadingScreen(Screen[None]):
+class ReadingScreen(ReadingFind):
     """One article, read from the keyboard or the mouse."""
 
     AUTO_FOCUS = "#body"
@@ -204,10 +204,6 @@ class ReadingScreen(Screen[None]):
         """The quote sidebar (None for the moment before a deferred one is mounted)."""
         found = self.query("#quotes")
         return cast("QuoteSidebar | None", found.first() if found else None)
-
-    @property
-    def find_bar(self) -> FindBar:
-        return self.query_one("#find-bar", FindBar)
 
     # -- width and side panes --------------------------------------------------------
 
@@ -382,68 +378,6 @@ class ReadingScreen(Screen[None]):
             self.find_bar.action_close()
         elif len(self.app.screen_stack) > 1:
             self.app.pop_screen()
-
-    # -- find in text ----------------------------------------------------------------
-
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Leave ^f and / out of the footer while the reader types in the find bar, and
-        / in any text field.
-
-        There they do nothing new: the bar is already open and focused, and "/" (like
-        "f") is typed into the query, not sent to the quote search. "/" is a priority
-        binding: refused here, the app hands it on to the field.
-        """
-        if action == "search_quotes":
-            return not isinstance(self.focused, Input)
-        return not (action == "find" and self._typing_in_find_bar())
-
-    def _typing_in_find_bar(self) -> bool:
-        focused = self.focused
-        return focused is not None and contains(self.find_bar, focused)
-
-    def _pass_to_a_field(self) -> None:
-        """In a text field "f" (a priority binding) is text: the app hands it on."""
-        if isinstance(self.focused, Input):
-            raise SkipAction()
-
-    async def action_find(self) -> None:
-        """The find bar, focused before the next key (see action_search_quotes)."""
-        self._pass_to_a_field()
-        self._whole_now()  # matches in the whole text
-        await self.find_bar.open()
-
-    def action_find_step(self, step: int) -> None:
-        if self.body.find_query:
-            self.body.find_step(step)
-            self._show_find_count()
-
-    @on(FindBar.Changed)
-    def _find_changed(self, event: FindBar.Changed) -> None:
-        self.body.find(event.query)
-
-    @on(FindBar.Step)
-    def _find_step(self, event: FindBar.Step) -> None:
-        if self.body.find_query != self.find_bar.query_text:
-            self.body.find(self.find_bar.query_text)
-        else:
-            self.body.find_step(event.step)
-            self._show_find_count()
-
-    @on(FindBar.Closed)
-    def _find_closed(self) -> None:
-        self.body.clear_find()
-        self.body.focus()
-
-    @on(ArticleBody.FindResult)
-    def _find_result(self, event: ArticleBody.FindResult) -> None:
-        self.find_bar.show_count(event.index, event.total)
-
-    def _show_find_count(self) -> None:
-        """The count, shown by the step itself so that it is drawn in the frame that
-        scrolls to the match: by the time the body's FindResult has bubbled up here,
-        Textual has often drawn that frame, and the count came a frame or two later
-        (an F3 in tmux took ~50 ms to show where the scroll took ~17)."""
-        self.find_bar.show_count(self.body.match_index, self.body.match_count)
 
     # -- cookies and the reading position ------------------------------------------------
 
