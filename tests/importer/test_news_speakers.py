@@ -370,7 +370,8 @@ def test_a_role_no_list_holds_before_the_name_and_its_verb() -> None:
 
 
 def test_a_role_after_the_name_that_runs_into_the_verb() -> None:
-    # No comma closes the role: "Tessa Brandt, the press officer for the party said". The name is still a speaker, and the next quotation is theirs.
+    # No comma closes the role: "Sam Laurie, the press officer for the party said". The
+    # name is still a speaker, and the next quotation is theirs.
     article = imported(
         LEAD_EN,
         "Senator Ada Morrow wants a recount. “We deserve to know,” she said.",
