@@ -11,7 +11,6 @@ beside raw text in :mod:`.formats`.
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass
 
 from reader.core.errors import ArticleError, ReaderError
@@ -24,7 +23,7 @@ from reader.importer.boilerplate import headline_first, strip_boilerplate
 from reader.importer.formats.text import read_lines
 from reader.importer.language_data import Language, language
 from reader.importer.language_detection import detect_language
-from reader.importer.mojibake import repair_mojibake
+from reader.importer.mojibake import repaired
 from reader.importer.quotations import find_spans
 from reader.importer.slug import slugify
 from reader.importer.structure import Structure, build_structure
@@ -66,9 +65,7 @@ def import_with_groups(text: str, *, name: str = "<stdin>", verify: bool = True)
 
 
 def _import(text: str, *, name: str, verify: bool) -> ImportResult:
-    # Text written decomposed (a letter and its accent apart, as some systems copy it)
-    # is composed first: "Muñoz" is then one word, and its mojibake is recognised.
-    text = clean_text(repair_mojibake(unicodedata.normalize("NFC", text)))
+    text = clean_text(repaired(text))  # composed (NFC), then mojibake repaired
     _check_usable(text, name)
     lines = read_lines(text)
     if not lines:

@@ -8,6 +8,7 @@ cannot occur in real text are touched, longest first, in one linear pass.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 _TABLE: dict[str, str] = {
     "â€œ": "“",
@@ -47,3 +48,13 @@ def repair_mojibake(text: str) -> str:
     if ("â" not in text or "â€" not in text) and "Ã" not in text and "Â" not in text:
         return text
     return _PATTERN.sub(lambda m: _TABLE[m.group(0)], text)
+
+
+def repaired(text: str) -> str:
+    """``text`` composed (NFC) and then repaired: the one way every input path (raw text,
+    web pages) makes text ready. Text written decomposed (a letter and its accent apart,
+    as some systems copy it) is composed first, so "Peña" is one word and its mojibake
+    is recognised."""
+    if not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
+    return repair_mojibake(text)

@@ -226,9 +226,17 @@ class ClauseReader(AfterCueReader):
                 if owner.kind == "name":
                     return owner
             found = self.name_at(i, k + 1)
-            # ("The Northern Bakers Association has asked": after "the", a body even if
-            # a word of it could be a name)
-            led = bool(f[i] & ARTICLE or (i and f[i - 1] & ARTICLE))
+            # ("The Northern Bakers Association has asked": after "the", a body even if a word of
+            # it could be a name)
+            led = bool(f[i] & ARTICLE or (i and f[i - 1] & ARTICLE)) and not (
+                # "The Harlow Council Leader Ann Reyes has said": a name of two or more
+                # words ends the run, so the person speaks, unless the run ends in a
+                # body's word ("The American Legion", "The Wall Street Journal").
+                found is not None
+                and found.kind == "name"
+                and len(found.name) > 1
+                and not self._organisation(k, k + 1)
+            )
             if (found is None or found.kind == "role" or led) and self._organisation(i, k + 1):
                 # "the DNC said", "The Wall Street Journal reported": a body speaks
                 start = i - 1 if i and f[i - 1] & ARTICLE else i

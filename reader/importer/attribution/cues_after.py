@@ -63,6 +63,9 @@ _SENTENCE_ENDS = frozenset(".?!")
 #: who answered the survey, said").
 MAX_APPOSED = 3
 _DASHES = frozenset({"-", "–", "—"})
+#: Furthest a reported clause's verb stands from its first word ("said the county's
+#: new road fund had …").
+MAX_CLAUSE_SUBJECT = 8
 
 
 class AfterCueReader(PhraseReader):
@@ -78,8 +81,12 @@ class AfterCueReader(PhraseReader):
         while k < n and w[k] == ",":
             k += 1
         cue = self._cue_from(k)
-        if cue.kind == "none" or self.text[close_at - 1 : close_at] not in _SENTENCE_ENDS:
+        end = self.text[close_at - 1 : close_at]
+        if cue.kind == "none" or end not in _SENTENCE_ENDS:
             return cue
+        if end != "." and k < n and not self.flags[k] & UPPER:
+            return cue  # '“Why?” she asked': a question inside one sentence
+
         if self._leads_on(k) or self._reports_more(k):
             # '“… for thirty years.” He added, “Rovers are …”', '“… divisive
             # campaigner.” Ivo Brandt said the chair …': the quotation ended its sentence;
@@ -104,11 +111,30 @@ class AfterCueReader(PhraseReader):
                 c = v + 1
                 if c + 2 < n and self.tokens.lower(c) == "to" and f[c + 1] & WORD:
                     c += 2  # "She replied to him that …": past the one spoken to
-                return (
-                    bool(f[v] & POST_CUE)
-                    and bool(f[c] & (ARTICLE | COMPLEMENTIZER | PRONOUN | CAPWORD))
-                    and self.tokens.lower(c) not in self.lang.time_words  # "said Sunday"
-                )
+                if not f[v] & POST_CUE or c >= n:
+                    return False
+                if f[c] & (COMPLEMENTIZER | PRONOUN):
+                    return True  # "replied that …", "said he …"
+                # "said Ted Cruz is …", "said the company had …": a finite clause, not
+                # an object or a time ("asked the council.", "said the next day.").
+                return bool(f[c] & (ARTICLE | CAPWORD)) and self._finite_after(c)
+        return False
+
+    def _finite_after(self, c: int) -> bool:
+        """Is there a finite verb (an auxiliary, a cue verb or a word of the language's
+        verb pattern) within a few words of token ``c``, before any punctuation?"""
+        w, f = self.words, self.flags
+        lang = self.lang
+        for t in range(c + 1, min(len(w), c + MAX_CLAUSE_SUBJECT)):
+            if w[t] in _OPENING_MARKS:
+                return True  # 'said the mayor “has never …”': words of its own
+            if not f[t] & WORD:
+                return False
+            low = self.tokens.lower(t)
+            if low in lang.time_words or low in lang.day_parts:
+                return False  # "said the next Monday", "said the same morning"
+            if not f[t] & UPPER and f[t] & (AUXILIARY | VERB | POST_CUE | PRE_CUE):
+                return True
         return False
 
     def _leads_on(self, k: int) -> bool:

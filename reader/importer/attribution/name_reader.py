@@ -46,6 +46,9 @@ MAX_BODY = 8
 
 #: What ends a sentence (unless it follows an abbreviated title: "Sen. Ann Cole").
 _FULL_STOPS = frozenset(".!?")
+_OPENING_MARKS = frozenset('“„«"')
+#: Furthest a speech verb's own quotation opens after it in its sentence (tokens).
+MAX_QUOTING = 40
 #: Most tokens of where a person comes from after "of" ("Madison", "New York").
 MAX_ORIGIN = 3
 #: Longest role read after a name (", seorang ahli militer independen,").
@@ -127,6 +130,16 @@ class NameReader:
             if f[s] & PRE_CUE:
                 return True
             if not f[s] & (UPPER | CONNECTOR) and w[s] not in "()":
+                return False
+        return False
+
+    def _quoting_after(self, j: int) -> bool:
+        """Does a quotation open in the sentence that goes on at token ``j``?"""
+        w = self.words
+        for s in range(j, min(len(w), j + MAX_QUOTING)):
+            if w[s] in _OPENING_MARKS:
+                return True
+            if w[s] in _FULL_STOPS:
                 return False
         return False
 
@@ -287,7 +300,7 @@ class NameReader:
             and words[0] not in rules.follows  # (a name's first word: no need to look)
             and words[0] not in rules.inside
             and not self.introduced(j)
-            and not (self._speaks_at(j) and rules.speaks(words[0]))
+            and not (self._speaks_at(j) and rules.speaks(words[0], quoting=self._quoting_after(j)))
         ):
             return None  # "Kicking off the day, …", "Earlier this week, …": no name
         role_words, name = rules.split_one(words[0]) if j - i == 1 else rules.split(words)

@@ -248,13 +248,21 @@ class NameRules:
             and not self.common(words[-2])
         )
 
-    def speaks(self, word: str) -> bool:
+    def speaks(self, word: str, *, quoting: bool) -> bool:
         """Can a lone capitalised word opening a sentence before a speech verb be a
-        name ("Castellano announced …")? Not a word the article writes in lower case
-        ("Critics said", "Officials said"), nor a plural ("Democrats argued")."""
+        name ("Castellano announced …")? Only with a second sign of a person: a first name
+        the language knows, or the verb's own quotation in the sentence (``quoting``:
+        "Brackenridge initially said …, “…”"). A speech verb alone is not one
+        ("Brightwell said it would …" is a firm as often as a person), nor is a word the
+        article writes in lower case ("Critics said"). (A word the article also writes
+        inside a sentence, as part of a longer name or after a title, is read as a name
+        before this is asked.)"""
         flags = self.table[word]
-        return not (
-            self.common(word) or word.endswith("s") or _acronym(word) or flags & (STOP | SOME)
+        return (
+            (quoting or word.lower() in self.lang.genders)
+            and not self.common(word)
+            and not _acronym(word)
+            and not flags & (STOP | SOME)
         )
 
     def common(self, word: str) -> bool:

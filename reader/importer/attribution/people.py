@@ -42,18 +42,31 @@ class Registry:
         self._by_role: dict[str, set[int]] = {}
         self._described: dict[str, int] = {}
         self._seen: dict[int, int] = {}
+        self._seen_in: dict[int, int] = {}  # the paragraph each person was seen in last
         self._clock = 0
 
     # -- recency -------------------------------------------------------------------
 
-    def seen(self, person: int) -> None:
-        """Note that ``person`` was just mentioned or quoted."""
+    def seen(self, person: int, block: int) -> None:
+        """Note that ``person`` was just mentioned or quoted, in paragraph ``block``."""
         self._clock += 1
         self._seen[person] = self._clock
+        self._seen_in[person] = block
 
-    def latest_of(self, gender: str, genders: Mapping[str, str]) -> int | None:
-        """The person of ``gender`` mentioned or quoted last, if any was."""
-        hits = [i for i in self._seen if gender_of(self.people[i], genders) == gender]
+    def seen_in(self, person: int) -> int:
+        """The paragraph ``person`` was last mentioned or quoted in (-1 if never)."""
+        return self._seen_in.get(person, -1)
+
+    def latest_of(
+        self, gender: str, genders: Mapping[str, str], stops: frozenset[str], block: int
+    ) -> int | None:
+        """The person of ``gender`` mentioned or quoted last, in paragraph ``block`` or
+        the one before it (a pronoun reaches no further back), if any was."""
+        hits = [
+            i
+            for i, at in self._seen_in.items()
+            if block - at <= 1 and gender_of(self.people[i], genders, stops) == gender
+        ]
         return self._latest(hits) if hits else None
 
     def _latest(self, candidates: list[int]) -> int:
@@ -151,20 +164,25 @@ def _other_role(person: Person, role: str | None) -> bool:
     return not set(role.lower().split()) & set(person.role.lower().split())
 
 
-def gender_of(person: Person, genders: Mapping[str, str]) -> str | None:
-    """The gender a person's first name or role shows ("Susan", "spokeswoman"), if
-    any. Unnamed speakers have none."""
+def gender_of(person: Person, genders: Mapping[str, str], stops: frozenset[str]) -> str | None:
+    """The gender a person's first name or role shows ("Nancy", "spokeswoman"), if
+    any. Unnamed speakers have none. Of the role only its head word counts, the last
+    before the first of ``stops`` (the language's role prepositions): "a lawyer for his
+    mother" shows none, "spokeswoman for the county" shows one."""
     if person.described:
         return None
     if len(person.name) > 1:
         found = genders.get(person.name[0].lower())
         if found is not None:
             return found
+    head = None
     for word in (person.role or "").lower().split():
-        found = genders.get(word)
-        if found is not None:
-            return found
-    return None
+        if word in stops:
+            if head is not None:
+                break
+            continue  # "the county treasurer": a leading article is no head
+        head = word
+    return None if head is None else genders.get(head.strip(".,"))
 
 
 def holds(person: Person, head: str) -> bool:

@@ -22,7 +22,6 @@ view and who last spoke; this module reads the cues, then resolves each quotatio
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from reader.core.model import Speaker
@@ -129,11 +128,11 @@ def attribute(paragraphs: list[str], spans: list[Span], lang: Language) -> Attri
     # Mentions after the last quotation would never be read: stop at its paragraph.
     last = groups[-1].spans[0].block + 1 if groups else 0
     events = mentions(registry, readers, tokens[:last], inside, rules)
-    return _resolve(registry, groups, events, lang.genders)
+    return _resolve(registry, groups, events, lang)
 
 
 def _resolve(
-    registry: Registry, groups: list[Group], events: list[Event], genders: Mapping[str, str]
+    registry: Registry, groups: list[Group], events: list[Event], lang: Language
 ) -> Attribution:
     result = Attribution()
     e = 0
@@ -154,7 +153,7 @@ def _resolve(
                 in_view, in_view_at, in_view_strength = person, (b, at), subject
             if speech and (b, at) > speaking_at:
                 speaking, speaking_at = person, (b, at)
-            registry.seen(person)
+            registry.seen(person, b)
             e += 1
         # "katanya" points back to whoever was last reported speaking, if recent.
         # A name in the middle of a sentence ("…, Orient dapat dilantik") does not take
@@ -168,7 +167,7 @@ def _resolve(
             view = speaking
         speaker = _speaker(registry, group, view)
         if speaker is not None and speaker == view:
-            speaker = _agreeing(registry, group, speaker, genders)
+            speaker = _agreeing(registry, group, speaker, lang)
         if speaker is None:
             continue
         for span in group.spans:
@@ -177,12 +176,12 @@ def _resolve(
         end = last.close_at if last.close_at is not None else last.end
         in_view, in_view_at, in_view_strength = speaker, (last.block, end), 2
         speaking, speaking_at = speaker, (last.block, end)
-        registry.seen(speaker)
+        registry.seen(speaker, last.block)
     result.people = registry.people
     return result
 
 
-def _agreeing(registry: Registry, group: Group, speaker: int, genders: Mapping[str, str]) -> int:
+def _agreeing(registry: Registry, group: Group, speaker: int, lang: Language) -> int:
     """``speaker`` (the one in view), unless the pronoun that points back to them has
     the other gender ("Susan Whitlock closed … “…,” she said" after a man was
     named): then the person of the pronoun's gender named last, if any."""
@@ -191,10 +190,12 @@ def _agreeing(registry: Registry, group: Group, speaker: int, genders: Mapping[s
     pronoun = next((c.gender for c in group.cues if c.kind == "back" and c.gender), None)
     if pronoun is None:
         return speaker
-    known = gender_of(registry.people[speaker], genders)
+    genders, stops = lang.genders, lang.role_prepositions
+    known = gender_of(registry.people[speaker], genders, stops)
     if known is None or known == pronoun:
         return speaker
-    other = registry.latest_of(pronoun, genders)
+    # Only as far back as the paragraph before the one the person in view was seen in.
+    other = registry.latest_of(pronoun, genders, stops, registry.seen_in(speaker))
     return speaker if other is None else other
 
 

@@ -33,7 +33,7 @@ from reader.importer.formats import page_parts as parts
 from reader.importer.formats.page_bytes import decode_page
 from reader.importer.language_data import language as language_data
 from reader.importer.language_detection import detect_language
-from reader.importer.mojibake import repair_mojibake
+from reader.importer.mojibake import repaired
 from reader.importer.slug import slugify, unique
 from reader.importer.structure import Block as StructureBlock
 from reader.importer.structure import Structure
@@ -238,8 +238,9 @@ def import_page(page: Page, *, name: str, verify: bool = True) -> ImportResult:
 
 
 def _clean(text: str) -> str:
-    """Text from a page made safe as raw text is: mojibake repaired, controls out."""
-    return " ".join(clean_text(repair_mojibake(text)).split())
+    """Text from a page made safe as raw text is: composed (NFC), mojibake repaired,
+    controls out."""
+    return " ".join(clean_text(repaired(text)).split())
 
 
 def _cookie(notice: CookieNotice | None) -> CookieNotice | None:
