@@ -175,9 +175,9 @@ def _load() -> str:
     return " ".join(f"{x:.2f}" for x in os.getloadavg())
 
 
-def _whole_command(paths: list[Path], rounds: int, mb: float) -> float:
+def _whole_command(paths: list[Path], rounds: int, mb: float) -> tuple[float, bool]:
     """Print the headline: the whole command as a person runs it; its best wall-clock
-    rate with kept word tables."""
+    rate with kept word tables, and whether every run wrote the same files."""
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
     print(
         f"THE WHOLE COMMAND: reader import of {len(paths)} files ({mb:.2f} MB) -o DIR, "
@@ -204,7 +204,7 @@ def _whole_command(paths: list[Path], rounds: int, mb: float) -> float:
     print(f"  load average after: {_load()} (wall-clock means little once it nears {cores})")
     verdict = "ok" if best >= TARGET_MB_S else "BELOW TARGET"
     print(f"  target {TARGET_MB_S:.0f} MB/s wall: {verdict}")
-    return best
+    return best, same
 
 
 def _clean_rate(texts: list[str]) -> float:
@@ -251,7 +251,7 @@ def _measure(texts: list[str], rounds: int) -> int:
     print(f"tokenizer: {'C (_speedups)' if uses_speedups() else 'pure Python'}")
     paths = _paths()
     mb_files = sum(p.stat().st_size for p in paths) / 1e6
-    rate_e2e = _whole_command(paths, rounds, mb_files)
+    rate_e2e, same = _whole_command(paths, rounds, mb_files)
     print("the parts:")
     # The first round starts with empty per-language word tables (what one `reader
     # import` of one article sees); later rounds find every word already worked out.
@@ -286,6 +286,9 @@ def _measure(texts: list[str], rounds: int) -> int:
         f"({'ok' if rate_e2e >= TARGET_MB_S else 'BELOW TARGET'}), importer alone "
         f"{rate:.2f} MB/s CPU ({'ok' if rate >= TARGET_MB_S else 'BELOW TARGET'})"
     )
+    if not same:  # kept word tables changed what the importer makes: a bug, not a speed
+        print("the runs wrote different files (cold and with kept word tables)")
+        return 1
     return 0
 
 

@@ -92,14 +92,11 @@ class _NoProgress:
         print(line, file=sys.stderr)
 
 
-def expand_inputs(inputs: list[str]) -> list[str]:
-    """Inputs with each folder replaced by its text and page files (sorted, not recursive)."""
-    return _expanded(inputs)[0]
-
-
 def _expanded(inputs: list[str]) -> tuple[list[str], list[str]]:
-    """:func:`expand_inputs`, and the folders that held nothing to import (each input is
-    looked at once: a batch names hundreds of files)."""
+    """Inputs with each folder replaced by its text and page files (sorted, not
+    recursive), and the folders that held nothing to import (each input is looked at
+    once: a batch names hundreds of files). A name that exists is never a URL
+    (:func:`~reader.cli.import_jobs.is_url`), so no ``is_url`` test is needed here."""
     out: list[str] = []
     empty: list[str] = []
     for item in inputs:

@@ -24,7 +24,7 @@ def user_articles_dir() -> Path:
 
 def user_cache_dir() -> Path:
     """The folder reader keeps its caches in (articles read back fast, parsed styles,
-    the library index, the importer's word tables):
+    the library index, the importer's word tables and parsed language data copies):
     the platform's user cache folder, unless ``READER_CACHE_DIR`` names another."""
     override = os.environ.get("READER_CACHE_DIR")
     if override:

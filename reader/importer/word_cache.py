@@ -11,10 +11,13 @@ one that met many new words.
 A kept table is only ever a head start: it is used only if it was written from the same
 language data, by the same code, under the same Python (its key hashes the language's
 data file, the modules that work out the flags, reader's and Python's versions and the
-Unicode tables), and only if a sample of its words still gets the same flags from
-:func:`~reader.importer.attribution.flags.word_flags`. Anything else, or anything wrong
-with the file, and the table starts empty as it always did: the articles made are the
-same either way (the importer fingerprint does not change), only the time differs.
+Unicode tables), only if the SHA-256 in its first line matches the rest
+(:mod:`reader.importer.kept_files`: a flipped bit or junk after a crash is detected and
+the file ignored), and only if a sample of its words still gets the same flags from
+:func:`~reader.importer.attribution.flags.word_flags`. Anything else, and the table
+starts empty as it always did. The digest detects damage, not intent: as with every
+cache (:mod:`reader.core.format.cache`), whoever can write the cache folder can change
+what is shown.
 
 The file holds text and numbers only (no pickle, nothing executed): a header line with
 the key and the number of words, the words one per line, then their flags as 64-bit
@@ -182,11 +185,15 @@ def save(codes: tuple[str, ...] = CODES, folder: Path | None = None) -> int:
         if data is not None:
             with contextlib.suppress(ValueError, UnicodeError):
                 merged = decode(data, key) or {}
+        had = len(merged)
         for word, bits in table.items():
             if len(merged) >= MAX_KEPT_WORDS:
                 break
             if word[:1] != " ":
                 merged.setdefault(word, bits)
+        if len(merged) == had:  # a full file (or one holding all these): nothing to add
+            _loaded[code] = len(table)
+            continue
         if not keep(_name(code), encode(key, merged), folder):
             continue
         _loaded[code] = len(table)

@@ -60,8 +60,10 @@ ALLOWED = {
     ("core/index/store.py", "mkdir"),
     ("core/index/store.py", "unlink"),
     # the cache folder the importer keeps word tables and parsed language data in (the
-    # files themselves are written by atomic_write)
+    # files themselves are written by atomic_write), and removing the temporary files of
+    # its killed writers (only .words-*/.language-* ones, over an hour old)
     ("importer/kept_files.py", "mkdir"),
+    ("importer/kept_files.py", "unlink"),
     # the import output folder, the feed update's article folder, the subscriptions' folder
     ("cli/import_.py", "mkdir"),
     ("cli/feed.py", "mkdir"),

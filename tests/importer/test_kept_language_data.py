@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from reader.importer import language_data
-from reader.importer.kept_files import kept_path
+from reader.importer.kept_files import keep, kept_bytes, kept_path
 from reader.importer.language_data import _kept_key, _load
 
 DATA = "code: xx\nstopwords: [the, a]\npost_cues: [said]\nverb_pattern: '[a-z]+ed'\n"
@@ -22,6 +22,28 @@ def _write(tmp_path: Path, text: str = DATA) -> Path:
     path = tmp_path / "xx.yaml"
     path.write_text(text, encoding="utf-8")
     return path
+
+
+def _kept(name: str, folder: Path | None = None) -> bytes:
+    data = kept_bytes(name, 1 << 22, folder)
+    assert data is not None
+    return data
+
+
+def test_a_kept_copy_changed_after_it_was_written_is_ignored(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A list emptied under the right key (a flipped bit, a tamper): the digest in the
+    first line no longer matches, and the copy is not used."""
+    path = _write(tmp_path)
+    _load(path)
+    copy = kept_path("language-xx.json")
+    header, payload = copy.read_bytes().split(b"\n", 1)
+    document = json.loads(payload)
+    document["data"]["stopwords"] = []
+    copy.write_bytes(header + b"\n" + json.dumps(document).encode())
+    assert kept_bytes("language-xx.json", 1 << 22) is None
+    assert _load(path).stopwords == frozenset({"the", "a"})
 
 
 def _no_yaml(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -52,11 +74,9 @@ def test_a_damaged_or_foreign_kept_copy_is_not_used(
     kept: bytes, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     path = _write(tmp_path)
-    copy = kept_path("language-xx.json")
-    copy.parent.mkdir(parents=True, exist_ok=True)
-    copy.write_bytes(kept)
+    keep("language-xx.json", kept)  # under a right digest: only the content is wrong
     assert _load(path).stopwords == frozenset({"the", "a"})
-    assert json.loads(copy.read_bytes())["data"]["code"] == "xx"  # kept again, right
+    assert json.loads(_kept("language-xx.json"))["data"]["code"] == "xx"  # kept again
 
 
 def test_data_json_cannot_give_back_exactly_is_not_kept(tmp_path: Path) -> None:
@@ -95,12 +115,10 @@ def _bad_copies(raw: bytes) -> dict[str, bytes]:
 @pytest.mark.parametrize("which", sorted(_bad_copies(b"")))
 def test_a_kept_copy_that_fails_is_parsed_again_and_kept_afresh(which: str, tmp_path: Path) -> None:
     path = _write(tmp_path)
-    copy = kept_path("language-xx.json")
-    copy.parent.mkdir(parents=True, exist_ok=True)
-    copy.write_bytes(_bad_copies(path.read_bytes())[which])
+    keep("language-xx.json", _bad_copies(path.read_bytes())[which])  # a right digest
     loaded = _load(path)
     assert loaded.stopwords == frozenset({"the", "a"}) and loaded.code == "xx"
-    assert json.loads(copy.read_bytes())["data"]["stopwords"] == ["the", "a"]
+    assert json.loads(_kept("language-xx.json"))["data"]["stopwords"] == ["the", "a"]
 
 
 _IMPORT = (
@@ -135,11 +153,11 @@ def test_an_import_with_bad_kept_copies_makes_the_article_it_makes_without(
     for code in language_data.CODES:
         raw = Path(language_data.__file__).with_name(f"{code}.yaml").read_bytes()
         copy = _bad_copies(raw)[which].replace(b'"xx"', json.dumps(code).encode())
-        (cache / f"language-{code}.json").write_bytes(copy)
+        keep(f"language-{code}.json", copy, cache)
     for n in range(2):  # the bad copies, then the fresh ones kept in their place
         assert _import_in_new_interpreter(source, tmp_path / f"out{n}", cache) == bare
     for code in language_data.CODES:
-        kept = json.loads((cache / f"language-{code}.json").read_bytes())
+        kept = json.loads(_kept(f"language-{code}.json", cache))
         assert kept["data"]["code"] == code
 
 
@@ -167,7 +185,15 @@ def test_a_second_text_import_does_not_load_pyyaml(tmp_path: Path) -> None:
     assert first.read_bytes() == second.read_bytes()
 
 
-def test_the_languages_shipped_are_kept_as_they_parse() -> None:
+def test_the_languages_shipped_are_kept_as_they_parse(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    parsed = {}
     for code in language_data.CODES:
         path = Path(language_data.__file__).with_name(f"{code}.yaml")
-        assert _load(path) == language_data.language(code)
+        parsed[code] = _load(path)  # parsed (a fresh cache folder) and kept
+        assert kept_path(f"language-{code}.json").is_file()
+    _no_yaml(monkeypatch)  # from here on only the kept copies can be read
+    for code in language_data.CODES:
+        path = Path(language_data.__file__).with_name(f"{code}.yaml")
+        assert _load(path) == parsed[code]
