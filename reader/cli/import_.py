@@ -11,7 +11,7 @@ same name are both kept (the second as ``NAME-2.yaml``); only the same article a
 refused as already there, naming the input or file that has it. With several inputs and
 a terminal on stderr, a progress bar shows. Inputs are made into text by
 :mod:`reader.cli.import_jobs` (many files in parallel processes) and saved a batch at a
-time (:func:`reader.core.files.atomic_write_many`); each input's line is printed once its
+time (:func:`reader.core.files_many.atomic_write_many`); each input's line is printed once its
 file is on disk. (The module is ``import_`` because ``import`` is a Python keyword.)
 """
 
@@ -201,7 +201,7 @@ class _Saver:
     Saving runs in a thread of its own while the next articles are made, and what waits
     is handed to the disk as soon as it has finished the last batch: batches grow while
     the disk is slow, so the waits for it stay few (each batch is one wait for the files
-    and one for the folder, :func:`~reader.core.files.atomic_write_many`). An input that
+    and one for the folder, :func:`~reader.core.files_many.atomic_write_many`). An input that
     failed waits in line too, so that the lines come out in the inputs' order, each once
     the articles before it are on disk. With ``to_stdout`` articles are printed at once.
     """
@@ -259,7 +259,7 @@ class _Saver:
     def _pump(self, *, wait: bool = False) -> None:
         """Report the batch being saved if it is done (or ``wait``, or too much waits),
         then hand the disk what waits."""
-        from reader.core.files import atomic_write_many
+        from reader.core.files_many import atomic_write_many
 
         if self.saving is not None:
             if not (wait or self.saving[1].done() or len(self.waiting) >= MAX_SAVE_BATCH):
@@ -271,7 +271,7 @@ class _Saver:
             if self.thread is None or self.writers is None:
                 from concurrent.futures import ThreadPoolExecutor
 
-                from reader.core.files import SYNC_THREADS
+                from reader.core.files_many import SYNC_THREADS
 
                 self.thread = ThreadPoolExecutor(1)
                 self.writers = ThreadPoolExecutor(SYNC_THREADS)

@@ -38,16 +38,12 @@ import textual.css.styles
 import textual.css.tokenize
 import textual.geometry
 import textual.layouts.factory
-from textual.color import Color
-from textual.css.model import CombinatorType, RuleSet, Selector, SelectorSet, SelectorType
-from textual.css.scalar import Scalar, ScalarOffset, Unit
-from textual.css.styles import Styles
+from textual.css.model import RuleSet
 from textual.css.stylesheet import Stylesheet
-from textual.geometry import Spacing
-from textual.layout import Layout
-from textual.layouts.factory import LAYOUT_MAP
 
-#: Changes whenever the encoding below does: an old file is then not read.
+from reader.ui.css_rules import Unknown, checked_int, checked_text, decode_rules, encode_rules
+
+#: Changes whenever the encoding (reader.ui.css_rules) does: an old file is then not read.
 FORMAT = 1
 #: At most this many sources are kept in a file (a theme change, a new screen, an
 #: edited stylesheet each add some; the oldest go first).
@@ -62,215 +58,6 @@ STALE_SECONDS = 3600.0
 ParseKey = tuple[str, tuple[str, str], bool, int, str]
 
 
-class _Unknown(Exception):
-    """A value this module does not encode (or a shape it does not decode)."""
-
-
-# -- encoding: a rule's values as JSON, tagged by type ------------------------------------
-
-
-def _encode_value(value: object) -> object:
-    # exact types only: a subclass could behave otherwise once rebuilt as its base
-    kind = type(value)
-    if value is None or kind in (bool, int, float, str):
-        return value
-    if kind is Color:
-        assert isinstance(value, Color)
-        return ["C", value.r, value.g, value.b, value.a, value.ansi, value.auto]
-    if kind is Scalar:
-        assert isinstance(value, Scalar)
-        return ["S", value.value, value.unit.value, value.percent_unit.value]
-    if kind is ScalarOffset:
-        assert isinstance(value, ScalarOffset)
-        return ["O", _encode_value(value.x), _encode_value(value.y)]
-    if kind is Spacing:
-        assert isinstance(value, Spacing)
-        return ["P", value.top, value.right, value.bottom, value.left]
-    if isinstance(value, Layout) and LAYOUT_MAP.get(value.name) is kind:
-        return ["L", value.name]
-    if kind is tuple:
-        assert isinstance(value, tuple)
-        return ["T", *(_encode_value(item) for item in value)]
-    raise _Unknown(kind.__qualname__)
-
-
-def _encode_selector(selector: Selector) -> list[object]:
-    return [
-        selector.name,
-        selector.combinator.value,
-        selector.type.value,
-        sorted(selector.pseudo_classes),
-        list(selector.specificity),
-        selector.advance,
-    ]
-
-
-def _encode_rule(rule: RuleSet) -> dict[str, object]:
-    if rule.errors or rule.styles.node is not None:
-        raise _Unknown("a rule with errors or a node")
-    return {
-        "selectors": [
-            [[_encode_selector(s) for s in group.selectors], list(group.specificity)]
-            for group in rule.selector_set
-        ],
-        "rules": {name: _encode_value(value) for name, value in rule.styles._rules.items()},
-        "important": sorted(rule.styles.important),
-        "default": rule.is_default_rules,
-        "tie": rule.tie_breaker,
-        "names": sorted(rule.selector_names),
-        "pseudo": sorted(rule.pseudo_classes),
-    }
-
-
-def encode_rules(rules: list[RuleSet]) -> list[dict[str, object]]:
-    """A source's parsed rules as JSON data; raises _Unknown for what is not kept."""
-    return [_encode_rule(rule) for rule in rules]
-
-
-# -- decoding: only into the types above, every shape checked ----------------------------
-# (written for speed: this runs before the first paint; type() is checked, not isinstance,
-# so that a JSON bool is never taken for an int where Textual wants a number)
-
-_SCALARS = (bool, int, float, str)
-_UNITS = {unit.value: unit for unit in Unit}
-_COMBINATORS = {kind.value: kind for kind in CombinatorType}
-_SELECTOR_TYPES = {kind.value: kind for kind in SelectorType}
-
-
-def _integer(value: Any) -> int:
-    if type(value) is not int:
-        raise _Unknown("not an integer")
-    return int(value)
-
-
-def _number(value: Any) -> float:
-    if type(value) is not int and type(value) is not float:
-        raise _Unknown("not a number")
-    return value
-
-
-def _text(value: Any) -> str:
-    if type(value) is not str:
-        raise _Unknown("not a string")
-    return str(value)
-
-
-def _texts(value: Any) -> set[str]:
-    if type(value) is not list:
-        raise _Unknown("not a list")
-    texts = set(value)
-    for item in texts:
-        if type(item) is not str:
-            raise _Unknown("not a string")
-    return texts
-
-
-def _lookup(table: dict[Any, Any], value: Any) -> Any:
-    try:
-        return table[value]
-    except (KeyError, TypeError):
-        raise _Unknown("not a member") from None
-
-
-def _decode_value(value: Any) -> object:
-    if value is None or type(value) in _SCALARS:
-        return value
-    if type(value) is not list or not value:
-        raise _Unknown("not a value")
-    tag = value[0]
-    if tag == "C" and len(value) == 7:
-        _, r, g, b, a, ansi, auto = value
-        if ansi is not None:
-            ansi = _integer(ansi)
-        if type(auto) is not bool:
-            raise _Unknown("auto")
-        return Color(_integer(r), _integer(g), _integer(b), _number(a), ansi, auto)
-    if tag == "S" and len(value) == 4:
-        return Scalar(_number(value[1]), _lookup(_UNITS, value[2]), _lookup(_UNITS, value[3]))
-    if tag == "T":
-        return tuple([_decode_value(item) for item in value[1:]])
-    if tag == "P" and len(value) == 5:
-        return Spacing(
-            _integer(value[1]), _integer(value[2]), _integer(value[3]), _integer(value[4])
-        )
-    if tag == "O" and len(value) == 3:
-        x, y = _decode_value(value[1]), _decode_value(value[2])
-        if type(x) is not Scalar or type(y) is not Scalar:
-            raise _Unknown("offset")
-        return ScalarOffset(x, y)
-    if tag == "L" and len(value) == 2:
-        layout = LAYOUT_MAP.get(_text(value[1]))
-        if layout is None:
-            raise _Unknown("layout")
-        return layout()
-    raise _Unknown("tag")
-
-
-#: specificities seen, checked (there are few different ones)
-_SPECIFICITIES: dict[tuple[object, ...], tuple[int, int, int]] = {}
-
-
-def _specificity(value: Any) -> tuple[int, int, int]:
-    if type(value) is not list or len(value) != 3:
-        raise _Unknown("specificity")
-    seen = tuple(value)
-    known = _SPECIFICITIES.get(seen)
-    if known is None:
-        first, second, third = value
-        known = _SPECIFICITIES[seen] = (_integer(first), _integer(second), _integer(third))
-    return known
-
-
-def _decode_selector(value: Any) -> Selector:
-    if type(value) is not list or len(value) != 6:
-        raise _Unknown("selector")
-    name, combinator, kind, pseudo, specificity, advance = value
-    return Selector(
-        _text(name),
-        _lookup(_COMBINATORS, combinator),
-        _lookup(_SELECTOR_TYPES, kind),
-        _texts(pseudo),
-        _specificity(specificity),
-        _integer(advance),
-    )
-
-
-def _decode_group(value: Any) -> SelectorSet:
-    if type(value) is not list or len(value) != 2 or type(value[0]) is not list:
-        raise _Unknown("selector set")
-    return SelectorSet([_decode_selector(s) for s in value[0]], _specificity(value[1]))
-
-
-def _decode_rule(value: Any) -> RuleSet:
-    if type(value) is not dict:
-        raise _Unknown("rule")
-    groups, rules, default = value.get("selectors"), value.get("rules"), value.get("default")
-    if type(groups) is not list or type(rules) is not dict or type(default) is not bool:
-        raise _Unknown("rule")
-    decoded: dict[str, object] = {}
-    for name, item in rules.items():  # names are strings: JSON keys are
-        decoded[name] = item if item is None or type(item) in _SCALARS else _decode_value(item)
-    styles = Styles(None, decoded)  # type: ignore[arg-type]
-    styles.important = _texts(value.get("important"))
-    return RuleSet(
-        [_decode_group(group) for group in groups],
-        styles,
-        [],
-        is_default_rules=default,
-        tie_breaker=_integer(value.get("tie")),
-        selector_names=_texts(value.get("names")),
-        pseudo_classes=_texts(value.get("pseudo")),
-    )
-
-
-def decode_rules(value: object) -> list[RuleSet]:
-    """Rule sets from :func:`encode_rules`' data; raises _Unknown on any other shape."""
-    if type(value) is not list:
-        raise _Unknown("rules")
-    assert isinstance(value, list)
-    return [_decode_rule(rule) for rule in value]
-
-
 # -- the file ------------------------------------------------------------------------------
 
 
@@ -281,11 +68,17 @@ def _key_data(key: ParseKey) -> list[object]:
 
 def _key_from(value: Any) -> ParseKey:
     if type(value) is not list or len(value) != 6:
-        raise _Unknown("key")
+        raise Unknown("key")
     css, path, name, is_default, tie_breaker, scope = value
     if type(is_default) is not bool:
-        raise _Unknown("key")
-    return (_text(css), (_text(path), _text(name)), is_default, _integer(tie_breaker), _text(scope))
+        raise Unknown("key")
+    return (
+        checked_text(css),
+        (checked_text(path), checked_text(name)),
+        is_default,
+        checked_int(tie_breaker),
+        checked_text(scope),
+    )
 
 
 #: The modules whose code decides what a source parses into: a file written by any
@@ -342,7 +135,7 @@ class RuleStore:
             data = json.loads(path.read_bytes())
             if type(data) is dict and data.get("format") == FORMAT:
                 for entry in data.get("entries", []):
-                    with contextlib.suppress(_Unknown, TypeError, ValueError):
+                    with contextlib.suppress(Unknown, TypeError, ValueError):
                         key, rules = entry
                         self._read[_key_from(key)] = rules
 
@@ -354,7 +147,7 @@ class RuleStore:
             return None
         try:
             rules = decode_rules(data)
-        except _Unknown:
+        except Unknown:
             return None
         with self._lock:
             if not self._done:
@@ -384,7 +177,7 @@ class RuleStore:
             if key in asked:  # rule sets: encoded now
                 try:
                     rules = encode_rules(asked[key])
-                except _Unknown:  # a value not encoded: this source is parsed each run
+                except Unknown:  # a value not encoded: this source is parsed each run
                     continue
             kept.append([_key_data(key), rules])
         document = {"format": FORMAT, "entries": kept}
@@ -521,8 +314,6 @@ __all__ = [
     "RuleStore",
     "Saver",
     "cached_stylesheet",
-    "decode_rules",
-    "encode_rules",
     "prune",
     "store_path",
 ]

@@ -140,11 +140,11 @@ def test_each_line_is_printed_once_its_file_is_on_disk(
 def test_what_comes_while_the_disk_is_busy_is_saved_in_one_batch(
     inputs: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from reader.core import files
+    from reader.core import files_many
 
     # the disk takes the first article and is busy until every input has been made
     all_made = threading.Event()
-    real_prepared, real_write = import_jobs.prepared, files.atomic_write_many
+    real_prepared, real_write = import_jobs.prepared, files_many.atomic_write_many
     batches: list[int] = []
 
     @contextmanager
@@ -164,7 +164,7 @@ def test_what_comes_while_the_disk_is_busy_is_saved_in_one_batch(
         return real_write(items, **kwargs)
 
     monkeypatch.setattr(import_jobs, "prepared", prepared)
-    monkeypatch.setattr(files, "atomic_write_many", busy_disk)
+    monkeypatch.setattr(files_many, "atomic_write_many", busy_disk)
     assert main(["import", str(inputs), "-o", str(tmp_path / "out")]) == 1
     assert batches == [1, 9]  # the first article, then all nine others at once
     assert len(list((tmp_path / "out").iterdir())) == 10

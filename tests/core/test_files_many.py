@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from reader.core import files
+from reader.core import files_many
 from reader.core.errors import ReaderError
-from reader.core.files import atomic_write_many
+from reader.core.files_many import atomic_write_many
 
 
 def _names(folder: Path) -> list[str]:
@@ -64,9 +64,9 @@ def test_every_file_is_on_disk_before_any_is_named_and_the_folder_is_synced_once
         events.append("name")
         real_link(src, dst)
 
-    monkeypatch.setattr(files.os, "fsync", fsync)
-    monkeypatch.setattr(files.os, "link", link)
-    monkeypatch.setattr(files, "SYNC_THREADS", 4)  # fewer threads than files
+    monkeypatch.setattr(files_many.os, "fsync", fsync)
+    monkeypatch.setattr(files_many.os, "link", link)
+    monkeypatch.setattr(files_many, "SYNC_THREADS", 4)  # fewer threads than files
     assert atomic_write_many([(tmp_path / f"{n}.yaml", "x") for n in range(10)]) == [None] * 10
     assert events == ["file sync"] * 10 + ["name"] * 10 + ["folder sync"]
     assert len(_names(tmp_path)) == 10
@@ -84,7 +84,7 @@ def test_a_file_that_cannot_be_flushed_is_not_named_and_the_others_are(
             raise OSError(errno.EIO, "Input/output error")
         real_fsync(fd)
 
-    monkeypatch.setattr(files.os, "fsync", fsync)
+    monkeypatch.setattr(files_many.os, "fsync", fsync)
     items = [
         (tmp_path / "a.yaml", "fine"),
         (tmp_path / "b.yaml", "doomed"),
@@ -107,7 +107,7 @@ def test_a_write_that_runs_out_of_space_leaves_no_file(
             raise OSError(errno.ENOSPC, "No space left on device")
         return real_write(fd, data)
 
-    monkeypatch.setattr(files.os, "write", write)
+    monkeypatch.setattr(files_many.os, "write", write)
     results = atomic_write_many([(tmp_path / "a.yaml", "huge" * 100), (tmp_path / "b.yaml", "ok")])
     assert "No space left on device" in str(results[0]) and results[1] is None
     assert _names(tmp_path) == ["b.yaml"]
@@ -126,7 +126,7 @@ def test_an_interrupt_leaves_no_file_and_no_temporary_file(
     def interrupted(fd: int) -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(files.os, "fsync", interrupted)
+    monkeypatch.setattr(files_many.os, "fsync", interrupted)
     with pytest.raises(KeyboardInterrupt):
         atomic_write_many([(tmp_path / f"{n}.yaml", "x") for n in range(3)])
     assert _names(tmp_path) == []
@@ -140,14 +140,14 @@ def test_batches_share_the_threads_they_are_given(
     from concurrent.futures import ThreadPoolExecutor
 
     used: list[str] = []
-    real = files._durable_temporary
+    real = files_many._durable_temporary
 
     def spy(path: Path, data: str | bytes, mode: int | None) -> Path | ReaderError:
         used.append(threading.current_thread().name)
         return real(path, data, mode)
 
-    monkeypatch.setattr(files, "_durable_temporary", spy)
-    with ThreadPoolExecutor(files.SYNC_THREADS, thread_name_prefix="kept") as pool:
+    monkeypatch.setattr(files_many, "_durable_temporary", spy)
+    with ThreadPoolExecutor(files_many.SYNC_THREADS, thread_name_prefix="kept") as pool:
         for batch in range(3):
             items = [(tmp_path / f"{batch}-{n}.yaml", "x") for n in range(4)]
             assert atomic_write_many(items, pool=pool) == [None] * 4

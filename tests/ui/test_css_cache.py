@@ -20,9 +20,10 @@ import reader.ui.screens.reading
 import reader.ui.widgets.quote_sidebar  # noqa: F401  (their widgets' DEFAULT_CSS below)
 from reader.core.state import StateStore
 from reader.ui import app as app_module
-from reader.ui import css_cache
+from reader.ui import css_cache, css_rules
 from reader.ui.app import ReaderApp
-from reader.ui.css_cache import CachedStylesheet, RuleStore, decode_rules, encode_rules
+from reader.ui.css_cache import CachedStylesheet, RuleStore
+from reader.ui.css_rules import decode_rules, encode_rules
 from reader.ui.factory import make_app
 from reader.ui.widgets.article_body import ArticleBody
 
@@ -99,7 +100,7 @@ def test_every_source_reads_back_as_the_same_rules() -> None:
     ],
 )
 def test_a_malformed_entry_is_refused(broken: object) -> None:
-    with pytest.raises(css_cache._Unknown):
+    with pytest.raises(css_rules.Unknown):
         decode_rules(broken)
 
 

@@ -20,7 +20,8 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer
+from textual.widget import AwaitMount
+from textual.widgets import Footer, Input
 
 from reader.core.model import Article
 from reader.core.reading import reading_minutes, where
@@ -83,6 +84,7 @@ class ReadingScreen(Screen[None]):
         self._position: Position | None = None
         self._section_numbers: dict[str, int] | None = None
         self._build_pause: BuildPause | None = None
+        self._sidebar_mounting: AwaitMount | None = None
 
     # -- building --------------------------------------------------------------------
 
@@ -194,7 +196,7 @@ class ReadingScreen(Screen[None]):
             from reader.ui.widgets.quote_sidebar import QuoteSidebar
 
             sidebar = QuoteSidebar(self.article, id="quotes")
-            self.query_one("#quotes-pane").mount(sidebar)
+            self._sidebar_mounting = self.query_one("#quotes-pane").mount(sidebar)
         return sidebar
 
     @property
@@ -343,9 +345,16 @@ class ReadingScreen(Screen[None]):
         pane = pane_after(shown_panes(self), self.focused, step)
         focus_into(pane, lambda: self._mount_sidebar().focus_lists())
 
-    def action_search_quotes(self) -> None:
+    async def action_search_quotes(self) -> None:
+        """Into the search field before the next key (a priority binding: the app hands
+        the keys after "/" to whatever has the focus once this is done)."""
         self.show_quotes = True
-        self._mount_sidebar().focus_search()
+        sidebar = self._mount_sidebar()
+        mounting = self._sidebar_mounting
+        if mounting is not None and not sidebar.is_mounted:
+            await mounting
+        self._sidebar_mounting = None
+        sidebar.focus_search()
 
     def action_copy_text(self) -> None:
         """ctrl+c: copy the selected text; with none, pass the key on (to quit).
@@ -377,20 +386,31 @@ class ReadingScreen(Screen[None]):
     # -- find in text ----------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Leave ^f and / out of the footer while the reader types in the find bar.
+        """Leave ^f and / out of the footer while the reader types in the find bar, and
+        / in any text field.
 
         There they do nothing new: the bar is already open and focused, and "/" (like
-        "f") is typed into the query, not sent to the quote search.
+        "f") is typed into the query, not sent to the quote search. "/" is a priority
+        binding: refused here, the app hands it on to the field.
         """
-        return not (action in ("find", "search_quotes") and self._typing_in_find_bar())
+        if action == "search_quotes":
+            return not isinstance(self.focused, Input)
+        return not (action == "find" and self._typing_in_find_bar())
 
     def _typing_in_find_bar(self) -> bool:
         focused = self.focused
         return focused is not None and contains(self.find_bar, focused)
 
-    def action_find(self) -> None:
+    def _pass_to_a_field(self) -> None:
+        """In a text field "f" (a priority binding) is text: the app hands it on."""
+        if isinstance(self.focused, Input):
+            raise SkipAction()
+
+    async def action_find(self) -> None:
+        """The find bar, focused before the next key (see action_search_quotes)."""
+        self._pass_to_a_field()
         self._whole_now()  # matches in the whole text
-        self.find_bar.open()
+        await self.find_bar.open()
 
     def action_find_step(self, step: int) -> None:
         if self.body.find_query:

@@ -75,9 +75,11 @@ READING_BINDINGS: list[BindingType] = [
     Binding("end", "edge('bottom')", "Bottom", show=False, id="reading.bottom-key"),
     Binding("tab", "cycle_pane(1)", "Next pane", show=False, id="reading.next-pane"),
     Binding("shift+tab", "cycle_pane(-1)", "Previous pane", show=False, id="reading.previous-pane"),
-    Binding("slash", "search_quotes", "Search quotes", id="reading.search-quotes"),
+    # priority: taken in the order typed, before the next key is handed to the text
+    # (see ReadingScreen.check_action); in a text field they are typed instead
+    Binding("slash", "search_quotes", "Search quotes", priority=True, id="reading.search-quotes"),
     Binding("ctrl+f", "find", "Find", id="reading.find"),
-    Binding("f", "find", "Find", show=False, id="reading.find-alt"),
+    Binding("f", "find", "Find", show=False, priority=True, id="reading.find-alt"),
     Binding("f3", "find_step(1)", "Next match", show=False, id="reading.find-next"),
     Binding("t", "toggle_toc", "Sections", id="reading.toggle-toc"),
     Binding("s", "toggle_quotes", "Quotes", id="reading.toggle-quotes"),

@@ -97,14 +97,19 @@ class FindBar(Horizontal):
         field = self._field
         return "" if field is None else field.value
 
-    def open(self) -> None:
-        """Show the bar and put the cursor in it, the current query selected."""
+    async def open(self) -> None:
+        """Show the bar and put the cursor in it, the current query selected.
+
+        The focus moves at once (not after the messages already queued, as with
+        Widget.focus), the parts mounted first the first time: the keys typed just
+        after "f" are handed to whatever has the focus, and belong in the field.
+        """
         self.add_class("-open")
         field = self._field
         if field is None:
-            self.mount_all(self._parts())
+            await self.mount_all(self._parts())
             field = self.query_one("#find-input", Input)
-        field.focus()
+        self.screen.set_focus(field)
         field.select_all()
 
     def action_close(self) -> None:

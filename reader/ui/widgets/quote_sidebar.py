@@ -324,6 +324,11 @@ class QuoteSidebar(Widget):
         focused = self.screen.focused
         if focused is not search:
             self._return_focus = focused
+        # at once, not after the messages already queued (as Widget.focus does): the
+        # keys typed just after "/" are handed to whatever has the focus; and again
+        # after them, over a focus() asked for before this (it would take the focus
+        # from the field once the queue reaches it)
+        self.screen.set_focus(search)
         search.focus()
 
     def focus_lists(self) -> None:
