@@ -40,13 +40,13 @@ def test_abbreviated_title_stays_with_the_name() -> None:
 def test_title_of_several_parts_before_the_name() -> None:
     article = imported(
         LEAD_EN,
-        "“That is what he did in both campaigns,” said former Ohio Gov. and Democratic "
-        "National Committee Chairman Ed Marlow.",
-        "“The delegate math is daunting for anyone,” explained Democratic strategist Simon "
+        "“He fixed the ferries twice before,” said former Ohio Gov. and State Party "
+        "Committee Chairman Ed Marlow.",
+        "“Counting the ballots by hand takes weeks,” explained Democratic strategist Simon "
         "Rourke, president of a think tank in the capital.",
         "“It was the first time a candidate did it,” said Harlan’s top foreign policy aide "
         "Jake Sorensen.",
-        "“I do not understand why nobody else ran,” said Air Force 1st Lt. Tyler Brandt.",
+        "“The runway lights went out at nine,” said Navy Lt. Cmdr. Tyler Brandt.",
         "“The process favors the candidates who show up,” Wyoming GOP chairman Matt Ruddock "
         "said of the caucus.",
     )
@@ -72,10 +72,10 @@ def test_title_after_a_place_is_no_name() -> None:
 def test_name_and_role_between_commas_before_the_verb() -> None:
     article = imported(
         LEAD_EN,
-        "“I am telling you, this party is not divided at all,” Senator Jeff Hollis, a close "
+        "“Believe me, the whole county wants this bridge,” Senator Jeff Hollis, a close "
         "adviser to the nominee, told reporters.",
     )
-    assert who(article) == [("Jeff Hollis", "I am telling you, this party is not divided at all")]
+    assert who(article) == [("Jeff Hollis", "Believe me, the whole county wants this bridge")]
 
 
 # -- partial quotes inside an attributed sentence ------------------------------------------
@@ -168,7 +168,7 @@ def test_a_speaker_named_after_a_preposition_is_still_a_person() -> None:
         LEAD_EN,
         "Voters in Ohio said they had lost faith in Brennan after the debate.",
         "“We will win this state back,” Brennan said on Tuesday.",
-        "“You have to go out and vote tomorrow,” Brennan mused.",
+        "“Bring a neighbour to the polls tomorrow,” Brennan mused.",
     )
     assert [name for name, _ in who(article)] == ["Brennan", "Brennan"]
 
@@ -180,7 +180,7 @@ def test_possessive_title_after_the_verb() -> None:
     article = imported(
         LEAD_EN,
         "Senator Ann Kowalski spoke to supporters in Reno on Saturday.",
-        "“We are going to start chipping away at the lead,” added her campaign manager Jeff "
+        "“We will knock on every door in the valley,” added her campaign manager Jeff "
         "Warrick, speaking to reporters after the rally.",
     )
     assert [name for name, _ in who(article)] == ["Jeff Warrick"]
@@ -190,8 +190,8 @@ def test_name_and_colon_introduce_the_words() -> None:
     article = imported(
         LEAD_EN,
         "Governor Ruth Calloway spoke in Dayton on Monday.",
-        "TURNOUT IN OHIO MAY NOT DECIDE IT - Michael P. Landry: “At long last the "
-        "contest has started, and we now have the first real numbers.”",
+        "RAIN MAY KEEP THE FARMERS HOME - Michael P. Landry: “After months of guessing, "
+        "the tallies from the first counties are finally in.”",
     )
     assert [name for name, _ in who(article)] == ["Michael P. Landry"]
 
@@ -200,7 +200,7 @@ def test_nested_single_quote_before_the_closing_mark() -> None:
     article = imported(
         LEAD_EN,
         "Volunteers knocked on doors across Richland County all week.",
-        "\"They want to know why they shouldn't vote for the name of 'Calloway,' \" said Bree "
+        "\"They keep asking what the sign saying 'Calloway' is for,' \" said Bree "
         'Maxton, a 31-year-old volunteer. "But they are very receptive."',
     )
     assert [name for name, _ in who(article)] == ["Bree Maxton", "Bree Maxton"]
@@ -228,14 +228,14 @@ def test_a_nickname_in_the_cue_is_kept_as_an_alias() -> None:
 def test_cue_after_a_name_with_a_party_tag_or_an_abbreviated_title() -> None:
     # The first quotations of the article: nobody is in view to fall back on.
     article = imported(
-        "“By moving its head office abroad, the company is gaming the system,” Senate "
-        "Minority Leader Harold J. Benton (D-Nev.) said in a statement.",
-        "“Carolina is going to win that one,” Gov. Kasey replied. “I hate to say it.”",
+        "“By parking its trucks across the border, the firm dodges the toll,” Senate "
+        "Minority Leader Harold J. Benton (D-Ore.) said in a statement.",
+        "“Carolina takes the cup this year,” Gov. Kasey replied. “Sad but true.”",
     )
     assert who(article) == [
-        ("Harold J. Benton", "By moving its head office abroad, the company is gaming the system"),
-        ("Kasey", "Carolina is going to win that one"),
-        ("Kasey", "I hate to say it."),
+        ("Harold J. Benton", "By parking its trucks across the border, the firm dodges the toll"),
+        ("Kasey", "Carolina takes the cup this year"),
+        ("Kasey", "Sad but true."),
     ]
 
 
@@ -243,14 +243,14 @@ def test_cue_at_the_end_of_the_sentence_a_quotation_opens() -> None:
     article = imported(
         LEAD_EN,
         "Mayor Lena Okafor opened the meeting. “We will rebuild the pier,” she said.",
-        '"We are frustrated and horrified" by the vandalism at the mosque, Tarek Nassar said.',
-        '"He can assert it, but it seems extremely unlikely" that Delgado can catch up, said '
+        '"We are angry and saddened" by the graffiti on the library, Tarek Nassar said.',
+        '"She may hope so, but the sums say otherwise" that Delgado can close the gap, said '
         "Steve Ormond, a strategist for the party.",
     )
     assert who(article) == [
         ("Lena Okafor", "We will rebuild the pier"),
-        ("Tarek Nassar", "We are frustrated and horrified"),
-        ("Steve Ormond", "He can assert it, but it seems extremely unlikely"),
+        ("Tarek Nassar", "We are angry and saddened"),
+        ("Steve Ormond", "She may hope so, but the sums say otherwise"),
     ]
 
 
@@ -278,14 +278,14 @@ def test_partial_quote_after_a_number_or_an_abbreviation_with_full_stops() -> No
     # them still reports the partial quote.
     article = imported(
         LEAD_EN,
-        "In April, Senator Mara Quill called the carmaker's plan to open a $1.6 billion "
-        "plant abroad “an absolute disgrace,” and threatened a tariff.",
-        "Foreign ministry spokeswoman Hu Lanying said her country was watching the U.S. "
-        "race with “bemused interest.”",
+        "In April, Senator Mara Quill called the shipyard's plan to spend $2.4 million "
+        "on a yacht “a slap in the face,” and demanded an audit.",
+        "Trade ministry spokeswoman Hu Lanying said her office followed the U.S. "
+        "tariff talks with “quiet patience.”",
     )
     assert who(article) == [
-        ("Mara Quill", "an absolute disgrace"),
-        ("Hu Lanying", "bemused interest."),
+        ("Mara Quill", "a slap in the face"),
+        ("Hu Lanying", "quiet patience."),
     ]
 
 
@@ -294,13 +294,13 @@ def test_partial_quotes_reported_by_verbs_of_criticism() -> None:
         LEAD_EN,
         "Governor Ellen Marsh decried the council for “turning its back” on the town.",
         "Jon Petrakis bemoaned a climate in which neighbours “literally hate each other.”",
-        "The promise to “take our country back” and “start over” appeals to older voters, "
+        "The pledge to “fix the roads first” and “start over” appeals to older voters, "
         "said Alan Brodsky, a demographer.",
     )
     assert who(article) == [
         ("Ellen Marsh", "turning its back"),
         ("Jon Petrakis", "literally hate each other."),
-        ("Alan Brodsky", "take our country back"),
+        ("Alan Brodsky", "fix the roads first"),
         ("Alan Brodsky", "start over"),
     ]
 
@@ -309,10 +309,10 @@ def test_possessive_title_before_a_comma_and_the_name() -> None:
     article = imported(
         LEAD_EN,
         "“We are treating the whole month as one long election day,” said Harlan’s deputy "
-        "campaign manager, Rich Beeson, who ran the ground game four years ago.",
+        "campaign manager, Rich Alden, who ran the ground game four years ago.",
     )
     assert who(article) == [
-        ("Rich Beeson", "We are treating the whole month as one long election day"),
+        ("Rich Alden", "We are treating the whole month as one long election day"),
     ]
     assert article.speakers[0].role == "Harlan’s deputy campaign manager"
 
@@ -323,13 +323,13 @@ def test_possessive_title_before_a_comma_and_the_name() -> None:
 def test_name_of_a_place_after_a_cue_verb() -> None:
     article = imported(
         LEAD_EN,
-        "“This is fantastic!” beamed Donald Hartwell of Madison, Alabama, who had slipped onto "
-        "the floor from the guest seats.",
-        "“Some will take weeks to come round,” said Gov. Phil Brayton of Mississippi, a former "
-        "backer of the senator.",
+        "“What a night!” beamed Donald Hartwell of Madison, Alabama, who had climbed over "
+        "the rail from the press box.",
+        "“Some will take weeks to come round,” said Gov. Phil Brayton of Mississippi, once a "
+        "rival of the senator.",
     )
     assert who(article) == [
-        ("Donald Hartwell", "This is fantastic!"),
+        ("Donald Hartwell", "What a night!"),
         ("Phil Brayton", "Some will take weeks to come round"),
     ]
 
@@ -338,20 +338,20 @@ def test_a_state_after_a_town_is_no_speaker() -> None:
     article = imported(
         LEAD_EN,
         "Governor Ruth Adler spoke first. “We will not wait,” she said.",
-        "Marla Quinn, during a town hall meeting in Columbus, Ohio, said she was “going to "
-        "put a lot of people back to work.”",
+        "Marla Quinn, at a school board forum in Dayton, Ohio, said she would “reopen "
+        "every shuttered library branch.”",
     )
-    assert who(article)[-1] == ("Marla Quinn", "going to put a lot of people back to work.")
+    assert who(article)[-1] == ("Marla Quinn", "reopen every shuttered library branch.")
 
 
 def test_party_tag_between_commas_or_before_the_comma_of_the_cue() -> None:
     article = imported(
         "“Perpetual motion!” Rep. Glenn Thorpe, R-Pa., said of the convention.",
-        "On Tuesday Gov. John Kasner (R-OH), said, “I am getting ready to rent a covered wagon.”",
+        "On Tuesday Gov. John Kasner (R-OH), said, “I might take the train to every county.”",
     )
     assert who(article) == [
         ("Glenn Thorpe", "Perpetual motion!"),
-        ("John Kasner", "I am getting ready to rent a covered wagon."),
+        ("John Kasner", "I might take the train to every county."),
     ]
 
 
@@ -360,26 +360,26 @@ def test_a_role_no_list_holds_before_the_name_and_its_verb() -> None:
         LEAD_EN,
         "“Just saw the tweet. I am impressed by his range,” screenwriter Cole Hadley wrote on "
         "the site.",
-        "“An awful lot of analysts said no,” remembered Roy Vernon, the firm's former spokesman.",
+        "“Hardly any bankers believed us,” remembered Roy Vernon, the firm's former spokesman.",
     )
     assert who(article) == [
         ("Cole Hadley", "Just saw the tweet. I am impressed by his range"),
-        ("Roy Vernon", "An awful lot of analysts said no"),
+        ("Roy Vernon", "Hardly any bankers believed us"),
     ]
     assert article.speakers[0].role == "screenwriter"
 
 
 def test_a_role_after_the_name_that_runs_into_the_verb() -> None:
-    # No comma closes the role: "Sam Laurie, the communications director for the party
-    # said". The name is still a speaker, and the next quotation is theirs.
+    # No comma closes the role: "Sam Laurie, the press officer for the party said". The
+    # name is still a speaker, and the next quotation is theirs.
     article = imported(
         LEAD_EN,
         "Senator Ada Morrow wants a recount. “We deserve to know,” she said.",
-        "Sam Laurie, the communications director for the state party said in a statement "
+        "Sam Laurie, the press officer for the state party said in a statement "
         "that the count was final.",
-        "“There are no paper ballots to recount.”",
+        "“Every machine was checked twice by both sides.”",
     )
-    assert who(article)[-1] == ("Sam Laurie", "There are no paper ballots to recount.")
+    assert who(article)[-1] == ("Sam Laurie", "Every machine was checked twice by both sides.")
 
 
 def test_party_and_campaign_titles_before_the_name() -> None:
@@ -402,12 +402,12 @@ def test_a_paragraph_ending_with_a_colon_introduces_the_next_quotation() -> None
     article = imported(
         LEAD_EN,
         "Senator Ruth Ambler praised the plan. “It is overdue,” she said.",
-        "When Walter Grange died in 1998, President Tom Keller released the following statement:",
-        "“Anne and I offer our condolences to the family and friends of Walter Grange.”",
+        "When Walter Grange retired in 2003, President Tom Keller issued the following statement:",
+        "“Anne and I thank Walter Grange for forty years at the county archive.”",
     )
     assert who(article)[-1] == (
         "Tom Keller",
-        "Anne and I offer our condolences to the family and friends of Walter Grange.",
+        "Anne and I thank Walter Grange for forty years at the county archive.",
     )
 
 
@@ -418,10 +418,10 @@ def test_an_organisation_reported_speaking_is_the_speaker() -> None:
     article = imported(
         LEAD_EN,
         "Campaign manager Rob Mayhew criticised the rival campaign. “They took our data,” he said.",
-        "In a statement early Saturday, the DNC said the staffers’ actions were “completely "
-        "unacceptable” and that it would go on investigating.",
+        "In a statement early Saturday, the DNC said the volunteers’ posts were “completely "
+        "out of line” and that it would look into them.",
     )
-    assert who(article)[-1] == ("The DNC", "completely unacceptable")
+    assert who(article)[-1] == ("The DNC", "completely out of line")
 
 
 def test_a_role_mentioned_in_lower_case_points_to_its_holder() -> None:
@@ -437,13 +437,13 @@ def test_a_role_mentioned_in_lower_case_points_to_its_holder() -> None:
 def test_lower_case_words_no_list_holds_before_the_name() -> None:
     # The first quotations of the article: without the name they would have no speaker.
     article = imported(
-        '"Thanks, Clarkston, for welcoming these families," said master of ceremonies Asad '
-        "Tabari, an engineer who came to the town decades ago.",
-        '"By putting this in the constitution, we are tying their hands," state Sen. Jason '
-        "Holman (D) said during the filibuster.",
+        '"Thanks, Brookfield, for feeding these volunteers," said master of ceremonies Odo '
+        "Ferrand, a baker who came to the town decades ago.",
+        '"By writing this into the charter, we bind every later council," state Sen. Jason '
+        "Holman (D) said during the long debate.",
     )
     assert who(article) == [
-        ("Asad Tabari", "Thanks, Clarkston, for welcoming these families"),
-        ("Jason Holman", "By putting this in the constitution, we are tying their hands"),
+        ("Odo Ferrand", "Thanks, Brookfield, for feeding these volunteers"),
+        ("Jason Holman", "By writing this into the charter, we bind every later council"),
     ]
     assert [s.role for s in article.speakers] == ["master of ceremonies", "state Sen."]

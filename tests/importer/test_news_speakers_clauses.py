@@ -27,12 +27,12 @@ def test_a_participle_reports_the_main_clause_subject() -> None:
         "is “weak on schools, weak on roads, weak on everything.”",
         "Speaking at a town hall in Dover, Delmarva, Whitfield went after Reyes, calling "
         "her “a total amateur.”",
-        "Whitfield answered a question from Reyes on Facebook writing, “Yes, I will debate "
-        "you anywhere you like.”",
+        "Whitfield answered a post by Reyes on the town forum writing, “Fine, I will meet "
+        "you at any school you pick.”",
     )
     assert speaker_of(article, "weak on schools") == "Ann Reyes"
     assert speaker_of(article, "a total amateur") == "Paul Whitfield"
-    assert speaker_of(article, "Yes, I will debate") == "Paul Whitfield"
+    assert speaker_of(article, "Fine, I will meet") == "Paul Whitfield"
 
 
 def test_a_participle_after_a_cue_reports_that_cue_speaker() -> None:
@@ -134,12 +134,12 @@ def test_a_possessive_names_its_owner_and_is_no_subject() -> None:
     article = imported(
         LEAD,
         "Governor Paul Whitfield's party won the most seats on Sunday.",
-        "Whitfield said Monday that he will “try to form a stable government” this month.",
-        "Tom Hale, Mayor Ann Reyes's campaign manager, ripped Whitfield for acting as “the "
-        "judge and the jury” in the inquiry.",
+        "Whitfield said Monday that he hopes to “patch every bridge before the frost” this month.",
+        "Tom Hale, Mayor Ann Reyes's campaign manager, scolded Whitfield for playing “the "
+        "referee and the striker” in the inquiry.",
     )
-    assert speaker_of(article, "try to form a stable government") == "Paul Whitfield"
-    assert speaker_of(article, "the judge and the jury") == "Tom Hale"
+    assert speaker_of(article, "patch every bridge before the frost") == "Paul Whitfield"
+    assert speaker_of(article, "the referee and the striker") == "Tom Hale"
     assert not any(s.name.endswith("'s") for s in article.speakers)
 
 
@@ -147,7 +147,7 @@ def test_a_full_stop_inside_the_closing_mark_ends_the_sentence() -> None:
     article = imported(
         LEAD,
         "Governor Paul Whitfield and Mayor Ann Reyes traded posts all morning.",
-        'Then came another post, in which Reyes took credit for "being right on taxes." '
+        'Then came another post, in which Reyes boasted of "calling the flood first." '
         'And then Whitfield went on the attack, saying, "Is the mayor ever going to '
         'explain the budget?"',
     )
@@ -158,70 +158,70 @@ def test_role_words_and_verbs_of_us_political_news() -> None:
     article = imported(
         LEAD,
         "Mayor Ann Reyes and Governor Paul Whitfield spoke on Friday.",
-        "“Tom is a longtime friend of mine,” said Reyes ally Dana Cole.",
+        "“Tom and I used to mend boats together,” said Reyes ally Dana Cole.",
         "“Imagine the two of them on one stage,” mused Gazette co-host Sam Porter.",
         "“We will not sign it,” Reyes said of the plan.",
         "Whitfield blamed the council's “three lazy members” for the delay.",
         "“The bridge will open in May,” Whitfield said.",
         "Few remember the floods for what they were (Tom Hale, who wrote the first report, "
-        "once said, “It happened so many times that nobody counted any more”).",
+        "once said, “The river rose so often that the clerks stopped writing it down”).",
     )
-    assert speaker_of(article, "Tom is a longtime friend") == "Dana Cole"
+    assert speaker_of(article, "Tom and I used to mend") == "Dana Cole"
     assert speaker_of(article, "Imagine the two of them") == "Sam Porter"
     assert speaker_of(article, "three lazy members") == "Paul Whitfield"
-    assert speaker_of(article, "It happened so many times") == "Tom Hale"
+    assert speaker_of(article, "The river rose so often") == "Tom Hale"
 
 
 def test_several_appositions_between_the_name_and_the_verb() -> None:
     article = imported(
         LEAD,
         "Governor Paul Whitfield opened the convention with a long speech on roads.",
-        "“Both of them scare me,” Harry Bond, 30, of Dover, Del., who was among those "
-        "polled, said in a follow-up interview.",
-        "“We have had better conventions than this one,” Delaware delegate Bill Eastland, "
-        "wearing a cowboy hat and “Reyes for Mayor” pins, said.",
-        "The new plans “will not solve the shortage, but they help,” Anne Richards, "
+        "“Neither plan feeds my goats,” Gus Pelley, 47, of Milford, Del., who answered the "
+        "survey by post, said in a later phone call.",
+        "“I have sat through livelier fairs than this,” Kent County delegate Otis Marr, "
+        "wearing a straw boater and “Reyes for Mayor” badges, said.",
+        "The fresh permits “will not end the queue, but they shorten it,” Anne Richards, "
         "secretary for housing, planning, and roads, said on the same call.",
     )
-    assert speaker_of(article, "Both of them scare me") == "Harry Bond"
-    assert speaker_of(article, "We have had better conventions") == "Bill Eastland"
-    assert speaker_of(article, "will not solve the shortage") == "Anne Richards"
+    assert speaker_of(article, "Neither plan feeds my goats") == "Gus Pelley"
+    assert speaker_of(article, "I have sat through livelier") == "Otis Marr"
+    assert speaker_of(article, "will not end the queue") == "Anne Richards"
 
 
 def test_a_bracket_that_describes_is_part_of_the_apposition() -> None:
     article = imported(
         LEAD,
         "Governor Paul Whitfield opened the convention with a long speech on roads.",
-        "Jeff Bechdel, chairman of Dover Rising (a party committee), tweeted: “People "
-        "behind the mayor are wearing “Settle for Reyes” shirts tonight.”",
+        "Lyle Penrose, chairman of Dover Forward (a party committee), posted: “Half the "
+        "hall is waving “Ask Reyes” flags tonight.”",
     )
-    assert speaker_of(article, "People behind the mayor") == "Jeff Bechdel"
+    assert speaker_of(article, "Half the hall is waving") == "Lyle Penrose"
 
 
 def test_a_role_word_after_a_first_name_is_a_surname() -> None:
     article = imported(
         LEAD,
         "Governor Paul Whitfield opened the session with a long speech on roads.",
-        "“What we have seen is that our efforts have not been enough,” Amy Pope, deputy "
-        "housing adviser, said on a call with reporters.",
+        "“The waiting lists got shorter in every county,” Lena Pope, deputy "
+        "housing adviser, said on a morning conference call.",
     )
-    assert speaker_of(article, "What we have seen") == "Amy Pope"
+    assert speaker_of(article, "The waiting lists got shorter") == "Lena Pope"
 
 
 def test_according_to_a_named_source_after_the() -> None:
     article = imported(
         LEAD,
         "Governor Paul Whitfield opened the session with a long speech on roads.",
-        "According to The Dover Ledger, the men wore shirts that read “Settle for Reyes.”",
+        "According to The Dover Ledger, the volunteers carried signs that read “Ask Reyes first.”",
     )
-    assert speaker_of(article, "Settle for Reyes") == "The Dover Ledger"
+    assert speaker_of(article, "Ask Reyes first") == "The Dover Ledger"
 
 
 def test_a_cue_verb_after_and_shares_the_sentence_subject() -> None:
     article = imported(
         LEAD,
         "“The roads come first,” Mayor Ann Reyes said.",
-        "Brandon Tully gestured as if to stop the noise, then leaned in and boomed: “Let us "
+        "Brandon Tully raised both palms to hush the crowd, then leaned in and boomed: “Let us "
         "win this in November.”",
     )
     assert speaker_of(article, "Let us win this") == "Brandon Tully"
@@ -231,19 +231,19 @@ def test_a_short_form_in_brackets_stays_inside_the_role_after_a_name() -> None:
     article = imported(
         LEAD,
         "“The roads come first,” Mayor Ann Reyes said.",
-        "Dana Cole, the State Commissioner for Refugees (SCR), reacted coolly to the deal, "
-        "“We are concerned about any agreement like this one.”",
+        "Dana Cole, the State Commissioner for Housing (SCH), reacted coolly to the plan, "
+        "“We will read every page before we sign anything.”",
     )
-    assert speaker_of(article, "We are concerned") == "Dana Cole"
-    assert article.speaker("cole").role == "State Commissioner for Refugees (SCR)"
+    assert speaker_of(article, "We will read every page") == "Dana Cole"
+    assert article.speaker("cole").role == "State Commissioner for Housing (SCH)"
 
 
 def test_two_people_named_before_the_verb_speak_together() -> None:
     article = imported(
         LEAD,
         "“The roads come first,” Mayor Ann Reyes said.",
-        "“We can only wonder whether the court meant to reopen the door to fraud,” state "
+        "“Nobody asked the harbour towns before the map was redrawn,” state "
         "Senate leader Dana Cole and House majority leader Tom Hale, both Republicans, said "
-        "in a statement.",
+        "in a joint letter.",
     )
-    assert speaker_of(article, "We can only wonder") == "Dana Cole and Tom Hale"
+    assert speaker_of(article, "Nobody asked the harbour towns") == "Dana Cole and Tom Hale"

@@ -97,7 +97,7 @@ def test_curly_marks_nest_inside_straight_ones_that_go_on_past_them() -> None:
     got = texts(
         '"For example, the council has done nothing. “They have not read it,” one clerk '
         'said, and the rest agreed."',
-        '"Trump tried to laugh it off, “Only the mayor.” But she was relentless.',
+        '"Ostrow shrugged the question away, “Only the mayor.” But she kept pressing.',
     )
     assert got[0].startswith("For example, the council has done nothing.")
     assert got[1:] == ["Only the mayor."]

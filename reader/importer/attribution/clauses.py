@@ -3,8 +3,8 @@ speaker is not right beside it.
 
 ``Lavrov juga mengatakan`` (a name before the verb, past adverbs and a time phrase:
 "Beck on Wednesday called"), ``the spokesman said`` (a back-reference by role), and the
-subject of the main clause for a participle or a verb joined by "and" ('Romney fired
-back in March, attacking Trump for “…”', '…, then leaned in and boomed: “…”'). The cue
+subject of the main clause for a participle or a verb joined by "and" ('Ostrow hit
+back on Monday, accusing Dale of “…”', '…, then leaned in and boomed: “…”'). The cue
 readers of :mod:`.cues` build on this; it reads the same paragraph tokens.
 """
 
@@ -68,7 +68,7 @@ class ClauseReader(AfterCueReader):
 
     def _absolute(self, verb: int) -> bool:
         """Does a name stand right before the participle at ``verb`` as its own subject
-        ("with the American Federation of Teachers calling her …", "and Trump calling
+        ("with the Bakers' Guild of Dover calling her …", "and Marsh calling
         it …"), not as the object of a preposition ("responded on Facebook writing")?"""
         f = self.flags
         k = verb - 1
@@ -96,7 +96,7 @@ class ClauseReader(AfterCueReader):
         sentence, else the first name that stands where a subject does (at the start,
         after a comma or a title) and is neither a possessor ("Trump’s state
         director"), a dateline ("Washington (AFP) –") nor one of a list of places ("in
-        Salem, New Hampshire, Trump went …"). Quoted words are skipped. NONE if no
+        Milford, Delaware, Ostrow went …"). Quoted words are skipped. NONE if no
         such subject."""
         w, f = self.words, self.flags
         quoted = False
@@ -158,7 +158,7 @@ class ClauseReader(AfterCueReader):
         if any(w[s].endswith(("’s", "'s", "’", "'")) for s in range(i, r)):
             return True  # "Trump’s Virginia state director"
         if r + 1 < n and w[r] == "," and self.flags[r + 1] & CAPWORD:
-            return True  # "in Salem, New Hampshire, Trump", "Like Corker, Menendez"
+            return True  # "in Milford, Delaware, Ostrow", "Like Dale, Marsh"
         if r < n and w[r] == "(":
             close = next((c for c in range(r + 1, min(n, r + MAX_TAG_SPAN)) if w[c] == ")"), None)
             return close is not None and close + 1 < n and w[close + 1] in _DASHES

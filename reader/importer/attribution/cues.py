@@ -81,7 +81,7 @@ class CueReader(ClauseReader):
         if f[k] & (PRE_CUE | POST_CUE):
             cue = self._subject_of(k)
             if cue.kind == "none" and k and w[k - 1] in {",", ")"}:
-                # "Steve Huhn, a former vice president, said: “…”", "Gov. John Kasich
+                # "Nils Orban, a former vice president, said: “…”", "Gov. Ada Ferrow
                 # (R-OH), said, “…”": the subject behind an apposition or a party tag.
                 cue = self._apposed_before(k)
             if cue.kind == "none" and k and self.tokens.lower(k - 1) in self.lang.coordinators:
@@ -132,7 +132,7 @@ class CueReader(ClauseReader):
 
     def introducer(self) -> Cue:
         """Who a paragraph that ends with a colon introduces, for a quotation opening the
-        next one: "Dr. Ward stated:", "President Clinton released the following
+        next one: "Dr. Ward stated:", "Governor Ostrow issued the following
         statement:" (the cue before the colon, else the name opening its sentence)."""
         w, f = self.words, self.flags
         n = len(w)
@@ -146,7 +146,7 @@ class CueReader(ClauseReader):
         start = n - 2
         while start > 0 and not (w[start - 1] in FULL_STOPS and self._ends_sentence(start - 1)):
             start -= 1
-        if f[start] & STOP:  # "When Wallace died in 1998, President Clinton released …:"
+        if f[start] & STOP:  # "When the dam failed in 1990, Governor Ostrow issued …:"
             comma = next((c for c in range(start, n - 1) if w[c] == ","), n - 1)
             start = comma + 1
         if start < n - 1 and f[start] & CAPWORD:
@@ -165,9 +165,9 @@ class CueReader(ClauseReader):
         return k >= 0 and bool(f[k] & LABEL)
 
     def reported(self, open_at: int) -> Cue:
-        """Who speaks a quotation inside a sentence that reports their words: 'Cruz said
-        last week that Trump represents "New York values"', 'Sanders denounced the
-        attacks, saying his campaign does not want "that crap"'. The subject of the
+        """Who speaks a quotation inside a sentence that reports their words: 'Dale said
+        last week that Marsh stands for "harbour money"', 'Ostrow denounced the
+        leaflets, saying his campaign does not want "that junk"'. The subject of the
         nearest reporting verb before the quotation, else the name that opens the
         sentence, else a back-reference; NONE if the sentence reports no words."""
         w, f = self.words, self.flags
@@ -182,7 +182,7 @@ class CueReader(ClauseReader):
             start -= 1
         start += 1
         if not verbs:
-            # 'According to The Federalist, the men wore shirts that read “…”'
+            # 'According to The Dover Ledger, the volunteers carried signs that read “…”'
             return self._according_in(start, k)
         for verb in verbs:
             if any(f[s] & LABEL_OPENER for s in range(max(start, verb - MAX_LABEL_SUBJECT), verb)):
@@ -202,7 +202,7 @@ class CueReader(ClauseReader):
                 if cue.kind == "name":
                     return cue
             if self._participle(verb) and not self._absolute(verb):
-                # "Romney fired back in March, attacking Trump for “…”": the participle's
+                # "Ostrow hit back on Monday, accusing Dale of “…”": the participle's
                 # subject is the main clause's, not the name nearest before it.
                 cue = self._main_subject(start, verb)
                 if cue.kind != "none":
@@ -224,7 +224,7 @@ class CueReader(ClauseReader):
             found = self.phrase(start, verbs[-1])
             if found.kind == "name":
                 return found
-        # "Earlier in the day, Clinton held a meeting and pledged to “…”": the first name
+        # "Earlier in the day, Marsh toured a depot and promised to “…”": the first name
         # of the sentence, after its opening phrase, is the subject of both verbs.
         i = start
         while i < verbs[-1] and w[i] != ",":
@@ -251,7 +251,7 @@ class CueReader(ClauseReader):
     def _according_source(self, s: int, end: int) -> Cue:
         """The source after "according to" at token ``s``: the speaker phrase, or a
         capitalised run after "the", a named source whatever it is ("According to The
-        Federalist, …")."""
+        Dover Ledger, …")."""
         f = self.flags
         cue = self.phrase(s, end)
         if (
@@ -266,8 +266,8 @@ class CueReader(ClauseReader):
 
     def _apposed_before(self, verb: int) -> Cue:
         """The subject of ``verb`` behind appositions or a bracket: "Hartley's barrister,
-        Oliver Pennant, said …", "Steve Huhn, a former vice president of sales, said …",
-        "Mark Ellery, a partner at X, which is …, said …", "Harry Reid (D-Nev.) told …"."""
+        Oliver Pennant, said …", "Nils Orban, a former vice president of sales, said …",
+        "Ines Varga, a partner at X, which is …, said …", "Ada Ferrow (D-Del.) told …"."""
         w, f = self.words, self.flags
         k = verb - 1
         while k >= 0 and f[k] & WORD and not f[k] & UPPER and f[k] & SUBJECT_ADVERB:
@@ -275,14 +275,14 @@ class CueReader(ClauseReader):
         if k < 1:
             return NONE
         if w[k] == "," and w[k - 1] == ")":
-            k -= 1  # "Gov. John Kasich (R-OH), said"
+            k -= 1  # "Gov. Ada Ferrow (R-OH), said"
         if w[k] == ")":
             opening = opening_bracket(w, k)
             if opening is None:
                 return NONE
             if not any(f[s] & WORD and not f[s] & UPPER for s in range(opening, k)):
                 return self._name_ending(opening - 1)  # a party tag: "Reid (D-Nev.)"
-            # "Jeff Bechdel, chairman of America Rising (a Republican PAC), tweeted": a
+            # "Lyle Penrose, chairman of Dover Forward (a party committee), posted": a
             # bracket that describes, inside the apposition; its comma is further back.
             k = opening - 1
             while k >= 0 and opening - k <= MAX_DESCRIPTION and w[k] != "," and not f[k] & HALT:

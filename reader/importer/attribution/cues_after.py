@@ -51,16 +51,16 @@ ADVERB_LIKE = SUBJECT_ADVERB
 MAX_SUBJECT = 10
 #: Longest party tag in brackets after a name ("(D-Ore.)" is six tokens).
 MAX_TAG = 8
-#: Longest line that signs a quotation ("S.C. Rep. Jim Clyburn.", "-Michelle Marks,
-#: Philadelphia.").
+#: Longest line that signs a quotation ("Del. Rep. Ivo Brandt.", "-Mara Quill,
+#: Dover.").
 MAX_SIGNATURE = 24
 _CLOSING_MARKS = frozenset('”"»')
 _QUOTE_MARKS = frozenset('“”„«»"')
 _OPENING_MARKS = frozenset("“„«")
 #: What ends a quotation that is a sentence of its own ('“… campaigner.” Ivo Brandt said').
 _SENTENCE_ENDS = frozenset(".?!")
-#: Most segments between commas after a name before its verb (", 30, of Raleigh, N.C.,
-#: who was among those polled, said").
+#: Most segments between commas after a name before its verb (", 47, of Milford, Del.,
+#: who answered the survey, said").
 MAX_APPOSED = 3
 _DASHES = frozenset({"-", "–", "—"})
 #: Furthest a reported clause's verb stands from its first word ("said the county's
@@ -211,7 +211,7 @@ class AfterCueReader(PhraseReader):
             if tagged.kind == "none":
                 tagged = self._apposed_subject(k)
             return tagged if tagged.kind != "none" else self._joint_subject(k)
-        # '"…" state Sen. Jason Holsman (D) said': lower-case words, then a tagged name
+        # '"…" state Sen. Ivo Brandt (D) said': lower-case words, then a tagged name
         cap = next((s for s in range(k + 1, min(n, k + 3)) if f[s] & CAPWORD), None)
         if cap is not None and all(f[s] & WORD for s in range(k, cap)):
             tagged = self._tagged_subject(cap)
@@ -222,8 +222,8 @@ class AfterCueReader(PhraseReader):
         return found if found.kind != "none" else self._joint_subject(k)
 
     def _joint_subject(self, k: int) -> Cue:
-        """'"…," state Senate leader Phil Berger and House Speaker Tim Moore, both
-        Republicans, said': two people who speak together, named before the cue verb
+        """'"…," county board chair Dana Cole and harbour master Tom Hale, both
+        independents, said': two people who speak together, named before the cue verb
         (directly, or after one segment between commas). A speaker described by both
         names."""
         w, f = self.words, self.flags
@@ -254,9 +254,9 @@ class AfterCueReader(PhraseReader):
         return Cue("desc", role=names, at=left.at, adjacent=True)
 
     def _described_then_named(self, k: int) -> Cue:
-        """'"…" the presumptive GOP presidential nominee, Donald Trump, tweeted': a
+        """'"…" the likely party nominee for governor, Ada Ferrow, posted': a
         description without a verb, the name between commas, then the cue verb (not
-        '"…" that Sanders can catch Clinton, said Steve Elmendorf')."""
+        '"…" that Dale can overtake Marsh, said Nils Orban')."""
         w, f = self.words, self.flags
         n = len(w)
         clause = VERB | AUXILIARY | COMPLEMENTIZER | REPORTING | PRE_CUE | POST_CUE
@@ -279,7 +279,7 @@ class AfterCueReader(PhraseReader):
         return _adjacent(found._replace(role=found.role or role))
 
     def _tagged_subject(self, k: int) -> Cue:
-        """ "…," Gov. Kasich replied / "…," Senate Minority Leader Harry M. Reid (D-Nev.)
+        """ "…," Gov. Ferrow replied / "…," Senate Minority Leader Ada B. Ferrow (D-Del.)
         said: a name whose run holds an abbreviated title, or with a party tag in
         brackets after it, then the cue verb (the plain reading stops at "." and "(")."""
         w, f = self.words, self.flags
@@ -287,7 +287,7 @@ class AfterCueReader(PhraseReader):
         r = run_at(self.tokens, k)
         v = r + _party_tag(w, f, r)
         if v == r and v < n and w[v] == ",":
-            # "Rep. Glenn Thompson, R-Pa., said": the tag between commas
+            # "Rep. Ivo Brandt, R-Del., said": the tag between commas
             tag = _party_tag(["(", *w[v + 1 : v + MAX_TAG]], [0, *f[v + 1 : v + MAX_TAG]], 0, ",")
             v += tag
         while v < n and f[v] & ADVERB_LIKE:
@@ -299,7 +299,7 @@ class AfterCueReader(PhraseReader):
 
     def signature(self, *, closing: bool) -> Cue:
         """Who this paragraph signs the quotation before it as: a pull quote's last line
-        ('"… problems for her here. / S.C. Rep. Jim Clyburn."', ``closing``: the line
+        ('"… trouble for the port. / Del. Rep. Ivo Brandt."', ``closing``: the line
         ends the quotation) or a line opened by a dash after it ('-President Obama,
         tweeting after the speech.'). NONE unless the line is short and opens with a
         name."""
@@ -333,8 +333,8 @@ class AfterCueReader(PhraseReader):
         )
 
     def trailing(self, close_at: int) -> Cue:
-        """The cue that ends the sentence a quotation is part of, after a comma: '"He can
-        assert it, but it seems unlikely" that Sanders catches up, said Steve Elmendorf,
+        """The cue that ends the sentence a quotation is part of, after a comma: '"She may
+        hope so, but the sums say otherwise" that Dale overtakes Marsh, said Nils Orban,
         …', '"We are horrified" by the shooting, Nefzi said.' NONE if the sentence ends
         before such a cue."""
         w = self.words
@@ -351,10 +351,10 @@ class AfterCueReader(PhraseReader):
         return NONE
 
     def _apposed_subject(self, k: int) -> Cue:
-        """ "…," Senator Jeff Sessions, a close adviser to Trump, told AFP: a name, then
+        """ "…," Senator Ada Ferrow, a close adviser to Ostrow, told AFP: a name, then
         up to three segments between commas (a role, an age, where the person is from,
-        a "who" clause, even a quotation: 'Texas delegate Bill Eastland, wearing “Ted
-        Cruz” pins, said'; "Harry Bond, 30, of Raleigh, N.C., who was polled, said"),
+        a "who" clause, even a quotation: 'Kent County delegate Otis Marr, wearing “Reyes
+        for Mayor” badges, said'; "Gus Pelley, 47, of Milford, Del., who was polled, said"),
         then the cue verb."""
         w, f = self.words, self.flags
         n = len(w)
@@ -393,8 +393,8 @@ class AfterCueReader(PhraseReader):
                 and all(f[s] & UPPER or not f[s] & WORD for s in range(c + 1, j))
                 and "." not in w[c + 1 : j]
             ):
-                # not a list of places, as in "…, Kelurahan Cipinang, Jatinegara, Jakarta
-                # Timur, Fikri Husin, mengatakan" (but an abbreviated one: ", N.C.,")
+                # not a list of places, as in "…, Kelurahan Sukamaju, Karangjati, Jawa
+                # Tengah, Darmawan Iskak, mengatakan" (but an abbreviated one: ", N.C.,")
                 return NONE
             v = j + 1
             while v < n and f[v] & ADVERB_LIKE:

@@ -197,7 +197,7 @@ def _strength(toks: Tokens, k: int, j: int) -> tuple[int, bool]:
     ):
         # "Tak ada payung hukum Ketua Bawaslu Abhan, yang …, mengatakan": a name set off
         # by a clause before the speech verb is the sentence's subject, not an object
-        # (but in "…, counsel for the Trump Organization, said" the body ends a role).
+        # (but in "…, counsel for the Dover Port Authority, said" the body ends a role).
         return 1, True
     return 0, False
 

@@ -40,8 +40,8 @@ from reader.importer.attribution.names import NameRules, fold_initials
 from reader.importer.attribution.tokens import MAX_BRACKETED, Tokens, age_at
 from reader.importer.language_data import Language
 
-#: Longest body between "dari" and the speech verb after a lone name ("Reynaldi dari PT
-#: House of Rattan mengatakan").
+#: Longest body between "dari" and the speech verb after a lone name ("Wirapati dari PT
+#: Rotan Sejahtera Abadi mengatakan").
 MAX_BODY = 8
 
 #: What ends a sentence (unless it follows an abbreviated title: "Sen. Ann Cole").
@@ -117,7 +117,7 @@ class NameReader:
     def introduced(self, j: int) -> bool:
         """Does a lone word opening a sentence introduce a person after all: a role
         between commas follows it ("Dedy, Kepala Peleton B dari …, menuturkan") or a
-        body and a speech verb ("Reynaldi dari PT House of Rattan mengatakan")?"""
+        body and a speech verb ("Wirapati dari PT Rotan Sejahtera Abadi mengatakan")?"""
         w, f = self.words, self.flags
         n = len(w)
         if j >= n - 1:
@@ -177,7 +177,7 @@ class NameReader:
         j = i
         while j < n and j - i < MAX_ROLE_AFTER and w[j] != ",":
             if w[j] == "(" and j > i:
-                # "…, the United Nations High Commissioner for Refugees (UNHCR), …"
+                # "…, the State Commissioner for Housing (SCH), …"
                 close = _short_form_end(w, j)
                 if close is None:
                     break
@@ -199,7 +199,7 @@ class NameReader:
             j < n
             and w[j] not in {",", "."}
             and not f[j] & RELATIVE
-            # "Sam Lau, the communications director for the party said …"
+            # "Tessa Brandt, the press officer for the party said …"
             and not (marked and f[j] & PRE_CUE)
         ):
             return None

@@ -112,7 +112,7 @@ class PhraseReader(NameReader):
 
     def _described_name(self, k: int, end: int) -> Cue:
         """A name after a few lower-case words no list holds: "said master of ceremonies
-        Asab Al-Tabchi, a Syrian engineer" (the words are the role)."""
+        Odo Ferrand, a retired engineer" (the words are the role)."""
         f = self.flags
         j = k
         while j < end and j - k < MAX_DESCRIBED and f[j] & WORD and not f[j] & UPPER:
@@ -129,9 +129,9 @@ class PhraseReader(NameReader):
 
     def _titled(self, k: int, end: int) -> Cue | None:
         """A name after a title of several parts, capitalised or not: "former
-        Pennsylvania Gov. and Democratic National Committee Chairman Ed Rendell",
-        "Clinton’s top foreign policy aide Jake Sullivan", "Democratic strategist Simon
-        Rosenberg", "L2 president Bruce Willsie". The name is the last capitalised run
+        Delaware Gov. and State Party Committee Chairman Ed Marlow",
+        "Ostrow’s top housing aide Nina Castell", "Democratic strategist Lars
+        Hedley", "K9 president Bruno Wendt". The name is the last capitalised run
         before the phrase ends (a comma, a bracket, a function word, a verb); the title
         must hold a role word, a possessive or an abbreviated title."""
         w, f = self.words, self.flags
@@ -178,7 +178,7 @@ class PhraseReader(NameReader):
             and f[j + 1] & CAPWORD
             and w[last_end - 1].endswith(("’s", "'s"))
         ):
-            # "said Rubio’s deputy campaign manager, Rich Beeson": a possessive title,
+            # "said Ostrow’s deputy campaign manager, Rich Alden": a possessive title,
             # then the name after the comma.
             named = self.name_at(j + 1, min(run_at(self.tokens, j + 1), end))
             if named is not None and named.kind == "name":
@@ -216,7 +216,7 @@ class PhraseReader(NameReader):
             and f[self._segment(k, j, end)] & UPPER
             and any(f[s] & WORD and not f[s] & PLAIN for s in range(k, j))
         ):
-            # "Menteri Koordinator Bidang Politik, Hukum, dan Keamanan Mahfud MD": the
+            # "Menteri Koordinator Bidang Pangan dan Pertanian Harun Basri": the
             # last segment of a list inside the title opens with "dan".
             seg = self._segment(k, j, end)
             nxt = min(run_at(self.tokens, seg), end)
@@ -251,8 +251,8 @@ class PhraseReader(NameReader):
         return s
 
     def _unless_place(self, found: Cue | None, j: int, end: int) -> Cue | None:
-        """``found``, unless the segment after its comma is a region ("Camat Neglasari,
-        Kabupaten Tangerang, Ubaidillah Ansar"): then the "name" was the office's place."""
+        """``found``, unless the segment after its comma is a region ("Camat Sukamaju,
+        Kabupaten Karangjati, Darmawan Iskak"): then the "name" was the office's place."""
         if (
             found is not None
             and found.kind == "name"

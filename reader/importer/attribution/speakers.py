@@ -93,8 +93,8 @@ def attribute(paragraphs: list[str], spans: list[Span], lang: Language) -> Attri
         reader = readers[first.block]
         if (not adjacent or _title_like(text)) and reader.labelled(first.open_at):
             # 'spanduk bertuliskan “…”', 'a report titled "…"': nobody's words, even when
-            # a speech verb follows ('khotbah bertema “Idul Fitri Momentum Hijrah”,
-            # Muhammadun menyampaikan, …' reports what he said next)
+            # a speech verb follows ('khotbah bertema “Menjaga Sungai Kita”,
+            # Sukardi menyampaikan, …' reports what he said next)
             continue
         if len(parts) == 1 and is_scare_quote(text, has_cue=adjacent):
             # 'called the plan "a costly mistake"': a partial quote in reported speech;
@@ -107,7 +107,7 @@ def attribute(paragraphs: list[str], spans: list[Span], lang: Language) -> Attri
                 continue
             cues.append(reported)
         elif all(c.kind == "none" for c in cues):
-            # 'Trump said Fox executives were calling "every 15 minutes."': no cue beside
+            # 'Ostrow said the board members were phoning "every half hour."': no cue beside
             # the quotation, but its sentence says who speaks; or a cue ends the sentence
             # the quotation opens ('"…" that Sanders can catch up, said Steve Elmendorf').
             cues.append(reader.reported(first.open_at))

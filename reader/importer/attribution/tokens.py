@@ -227,7 +227,7 @@ def run_at(tokens: Tokens, i: int) -> int:
     A run is a stretch of capitalised words, with the connectors a role may hold
     ("Pertahanan dan Luar Negeri"), the particles a name may hold ("bin", "van"), a
     number ("Daop 8 Surabaya"), an honorific ("Kepala Dinas … dr Widji") and a
-    bracketed short form ("Kementerian Dalam Negeri (Kemendagri) Akmal Malik").
+    bracketed short form ("Kementerian Kelautan (KKP) Rudi Santosa").
     """
     words, flags = tokens.words, tokens.flags
     j = i
@@ -259,7 +259,7 @@ def run_at(tokens: Tokens, i: int) -> int:
             and flags[j] & (CONNECTOR | PARTICLE | SLASH | DIGITS | HONORIFIC)
             and flags[j + 1] & CAPWORD
             # "… Busyro Muqoddas dan Wakil Ketua …": a new title starts a new person, but
-            # "Menteri Riset dan Teknologi/Kepala Badan …" is one person's two offices.
+            # "Menteri Pariwisata/Kepala Badan …" is one person's two offices.
             and (not flags[j + 1] & ROLE or flags[j] & SLASH)
         ):
             j += 1
