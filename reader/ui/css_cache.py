@@ -44,7 +44,7 @@ from textual.css.stylesheet import Stylesheet
 from reader.ui.css_rules import Unknown, checked_int, checked_text, decode_rules, encode_rules
 
 #: Changes whenever the encoding (reader.ui.css_rules) does: an old file is then not read.
-FORMAT = 1
+FORMAT = 2
 #: At most this many sources are kept in a file (a theme change, a new screen, an
 #: edited stylesheet each add some; the oldest go first).
 MAX_ENTRIES = 160
@@ -132,7 +132,7 @@ class RuleStore:
         self._done = False
         self._lock = threading.Lock()
         with contextlib.suppress(Exception):
-            data = json.loads(path.read_bytes())
+            data = json.loads(_checked(path.read_bytes()))
             if type(data) is dict and data.get("format") == FORMAT:
                 for entry in data.get("entries", []):
                     with contextlib.suppress(Unknown, TypeError, ValueError):
@@ -147,7 +147,7 @@ class RuleStore:
             return None
         try:
             rules = decode_rules(data)
-        except Unknown:
+        except Exception:  # Unknown, or a shape no check foresaw: parsed as before
             return None
         with self._lock:
             if not self._done:
@@ -185,9 +185,23 @@ class RuleStore:
 
         with contextlib.suppress(Exception):  # a cache that cannot be written is no cache
             self.path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-            text = json.dumps(document, separators=(",", ":"), ensure_ascii=False)
-            atomic_write(self.path, text, mode=0o600)
+            text = json.dumps(document, separators=(",", ":"), ensure_ascii=False).encode()
+            atomic_write(self.path, _digest(text) + b"\n" + text, mode=0o600)
             prune(self.path.parent)
+
+
+def _digest(data: bytes) -> bytes:
+    return hashlib.sha256(data).hexdigest().encode("ascii")
+
+
+def _checked(data: bytes) -> bytes:
+    """The JSON of a file whose first line is the SHA-256 of the rest; a damaged file
+    (a flipped bit, a write cut short) fails here, and is not read: a value decoded
+    well but wrong for its property would only fail later, drawing the screen."""
+    digest, _, text = data.partition(b"\n")
+    if digest != _digest(text):
+        raise ValueError("damaged")
+    return text
 
 
 def prune(folder: Path, keep: int = MAX_FILES) -> None:
@@ -246,13 +260,19 @@ class CachedStylesheet(Stylesheet):
         scope: str = "",
     ) -> list[RuleSet]:
         key: ParseKey = (css, read_from, is_default_rules, tie_breaker, scope)
-        if key not in self._parse_cache:
-            kept = self.store.rules(key)
-            if kept is not None:
-                self._parse_cache[key] = kept
-                return kept
+        if key in self._parse_cache:  # parsed (or read) this run: nothing new to keep
+            return super()._parse_rules(css, read_from, is_default_rules, tie_breaker, scope)
+        try:
+            store: RuleStore | None = self.store
+            kept = store.rules(key) if store is not None else None
+        except Exception:  # the store is only ever a shortcut
+            store, kept = None, None
+        if kept is not None:
+            self._parse_cache[key] = kept
+            return kept
         rules = super()._parse_rules(css, read_from, is_default_rules, tie_breaker, scope)
-        self.store.add(key, rules)
+        if store is not None:
+            store.add(key, rules)
         return rules
 
     def copy(self) -> CachedStylesheet:  # Textual's copy, as a CachedStylesheet
@@ -282,11 +302,35 @@ class CachedStylesheet(Stylesheet):
             store.save()
 
 
-def cached_stylesheet(stylesheet: Stylesheet, folder: Path) -> CachedStylesheet:
-    """A CachedStylesheet in place of an app's new, empty ``stylesheet``."""
+#: What CachedStylesheet relies on in Textual's Stylesheet (private names, which a
+#: Textual release may change): the parameters of ``_parse_rules`` and the attributes
+#: that ``copy`` and ``reparse`` set. If any differs, the app keeps Textual's own.
+_PARSE_PARAMETERS = ("self", "css", "read_from", "is_default_rules", "tie_breaker", "scope")
+_ATTRIBUTES: tuple[str, ...] = ("_parse_cache", "_variables", "_invalid_css", "_rules")
+_ATTRIBUTES += ("_rules_map", "_require_parse", "source")
+
+
+def fits(stylesheet: Stylesheet) -> bool:
+    """Whether ``stylesheet``'s class is the Textual Stylesheet this module was written
+    for (see :data:`_PARSE_PARAMETERS`)."""
+    code = getattr(getattr(Stylesheet, "_parse_rules", None), "__code__", None)
+    if code is None or code.co_varnames[: code.co_argcount] != _PARSE_PARAMETERS:
+        return False
+    return type(stylesheet) is Stylesheet and all(hasattr(stylesheet, a) for a in _ATTRIBUTES)
+
+
+def cached_stylesheet(stylesheet: Stylesheet, folder: Path) -> Stylesheet:
+    """A CachedStylesheet in place of an app's new, empty ``stylesheet``; the same
+    ``stylesheet`` if Textual's is not the one this module knows (:func:`fits`)."""
+    if not fits(stylesheet):
+        return stylesheet
     cached = CachedStylesheet(folder, variables=stylesheet._variables)
     cached.source = dict(stylesheet.source)
     return cached
+
+
+def _nothing() -> None:
+    """What a Saver of Textual's own stylesheet writes."""
 
 
 class Saver:
@@ -294,8 +338,9 @@ class Saver:
     after the first paint, with the styles of what is built just after it parsed too.
     Stopping it (the app ends) cancels a write not begun and waits for one begun."""
 
-    def __init__(self, stylesheet: CachedStylesheet, delay: float) -> None:
-        self._timer = threading.Timer(delay, stylesheet.save)
+    def __init__(self, stylesheet: Stylesheet, delay: float) -> None:
+        save = stylesheet.save if isinstance(stylesheet, CachedStylesheet) else _nothing
+        self._timer = threading.Timer(delay, save)
         self._timer.name = "reader-css-cache"
 
     def start(self) -> None:

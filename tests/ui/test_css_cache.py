@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import os
 from pathlib import Path
+from typing import Any
 
 import pytest
 from conftest import WIDE
@@ -144,8 +145,20 @@ async def _first_run(seed_path: Path) -> set[tuple[object, ...]]:
         assert isinstance(app.stylesheet, CachedStylesheet)
         app.stylesheet.save()
     (written,) = (Path(os.environ["READER_CACHE_DIR"]) / "styles").glob("*.json")
-    entries = json.loads(written.read_bytes())["entries"]
+    entries = _document(written)["entries"]
     return {tuple(key[1:]) for key, _ in entries}
+
+
+def _document(path: Path) -> Any:
+    """A cache file's JSON (after its first line, the digest of the rest)."""
+    return json.loads(css_cache._checked(path.read_bytes()))
+
+
+def _write_document(path: Path, document: object) -> None:
+    """A cache file holding ``document``, with the right digest (so that what is inside
+    is what a test checks, not the digest)."""
+    text = json.dumps(document).encode("utf-8")
+    path.write_bytes(css_cache._digest(text) + b"\n" + text)
 
 
 def _body_colours(app: ReaderApp) -> tuple[object, object]:
@@ -200,11 +213,14 @@ async def test_a_corrupt_cache_file_is_parsed_around(
     await _first_run(seed_path)
     folder = Path(os.environ["READER_CACHE_DIR"]) / "styles"
     (written,) = folder.glob("*.json")
-    document = json.loads(written.read_bytes())
-    for _, rules in document["entries"]:  # every value of every rule made nonsense
+    document = _document(written)
+    for number, (_, rules) in enumerate(document["entries"]):  # every rule made nonsense
         for rule in rules:
-            rule["rules"] = {name: ["C", "x"] for name in rule["rules"]}
-    written.write_text(json.dumps(document), encoding="utf-8")
+            if number % 2:  # a shape no check foresees: unhashable where a set is made
+                rule["important"] = [[1]]
+            else:
+                rule["rules"] = {name: ["C", "x"] for name in rule["rules"]}
+    _write_document(written, document)
     parsed = _parsed_sources(monkeypatch)
     app = make_app(seed_path, state=StateStore())
     async with app.run_test(size=WIDE) as pilot:
@@ -272,7 +288,7 @@ async def test_nothing_read_is_kept_once_written(seed_path: Path) -> None:
     then is parsed when it is (the sidebar's, say), not held for the whole run."""
     written = await _first_run(seed_path)
     (path,) = (Path(os.environ["READER_CACHE_DIR"]) / "styles").glob("*.json")
-    keys = [css_cache._key_from(key) for key, _ in json.loads(path.read_bytes())["entries"]]
+    keys = [css_cache._key_from(key) for key, _ in _document(path)["entries"]]
     assert len(keys) == len(written) > 1
     store = RuleStore(path)
     assert store.rules(keys[0]) is not None
@@ -283,3 +299,59 @@ async def test_nothing_read_is_kept_once_written(seed_path: Path) -> None:
     assert path.read_bytes()  # still there, not written again with nothing
     again = RuleStore(path)
     assert all(again.rules(key) is not None for key in keys)
+
+
+async def test_a_damaged_file_is_not_read(seed_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A value decoded well but wrong for its property ("width": 5) would fail only
+    when the screen is drawn: the digest refuses any change to the file first."""
+    await _first_run(seed_path)
+    (written,) = (Path(os.environ["READER_CACHE_DIR"]) / "styles").glob("*.json")
+    data = written.read_bytes()
+    document = _document(written)
+    for _, rules in document["entries"]:
+        for rule in rules:
+            rule["rules"] = {name: 5 for name in rule["rules"]}
+    text = json.dumps(document).encode("utf-8")
+    written.write_bytes(data.partition(b"\n")[0] + b"\n" + text)  # the old digest
+    parsed = _parsed_sources(monkeypatch)
+    app = make_app(seed_path, state=StateStore())
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.pause()
+        assert app.screen.query_one("#body").region.width > 0
+    assert _tcss(parsed) != []  # refused, so parsed
+
+
+async def test_a_second_start_does_not_write_the_file_again(seed_path: Path) -> None:
+    """Every source of the second start comes from the file (or Textual's own cache of
+    this run): nothing new, so nothing is written."""
+    await _first_run(seed_path)
+    await _first_run(seed_path)  # what the first start's screens built after it, kept
+    (path,) = (Path(os.environ["READER_CACHE_DIR"]) / "styles").glob("*.json")
+    before = path.stat().st_mtime_ns
+    app = make_app(seed_path, state=StateStore())
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.stylesheet, CachedStylesheet)
+        app.stylesheet.save()
+    assert path.stat().st_mtime_ns == before
+
+
+async def test_another_textual_stylesheet_is_left_as_it_is(
+    seed_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """If Textual's private Stylesheet changes (here: _parse_rules takes other
+    parameters), the app keeps Textual's own stylesheet and starts as always."""
+
+    def _parse_rules(self: Stylesheet, css: str, read_from: tuple[str, str]) -> list[object]:
+        return []
+
+    monkeypatch.setattr(Stylesheet, "_parse_rules", _parse_rules)
+    assert not css_cache.fits(Stylesheet())
+    monkeypatch.undo()
+    assert css_cache.fits(Stylesheet())
+    monkeypatch.setattr(css_cache, "fits", lambda stylesheet: False)
+    app = make_app(seed_path, state=StateStore())
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.pause()
+        assert type(app.stylesheet) is Stylesheet
+        assert app.screen.query_one("#body").region.width > 0

@@ -11,6 +11,7 @@ from pathlib import Path
 from time import perf_counter
 
 import pytest
+from _waiting import until
 from conftest import WIDE, sidebar_ready
 from textual.geometry import Region
 from textual.widget import Widget
@@ -91,9 +92,8 @@ async def test_full_collections_wait_for_the_build_after_the_first_frame(
     async with app.run_test(size=WIDE) as pilot:
         screen = app.screen
         assert isinstance(screen, ReadingScreen)
-        for _ in range(3):
-            await pilot.pause(CHECK_EVERY)
-        assert not startup.active  # the first frame is drawn: the app ended the pause
+        # the first frame is drawn: the app ends the pause
+        await until(pilot, lambda: not startup.active, "the start's pause ended")
         assert not gc.isenabled()  # held: the screen's checks settle it
         frozen = gc.get_freeze_count()
         assert frozen > 0  # what the start made, at the first frame
