@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from _waiting import until
 from conftest import WIDE
 from textual.widgets import DataTable, Input, Label
 
@@ -350,3 +351,28 @@ async def test_finding_in_a_long_article_lays_out_no_more_than_the_view_needs(
         await pilot.pause()
         line = body.text_layout.line_of(first[0], first[1])
         assert body.scroll_y <= line < body.scroll_y + body.scrollable_content_region.height
+
+
+async def test_find_is_not_offered_while_typing_in_the_quote_search(
+    seed_app: Callable[[], ReaderApp],
+) -> None:
+    """In the quote search field ^f opens nothing, so the footer leaves it out (it
+    offered "^f Find" there); in the text it is offered and opens the find bar."""
+    app = seed_app()
+    async with app.run_test(size=WIDE) as pilot:
+        screen = app.screen
+        assert isinstance(screen, ReadingScreen)
+        assert screen.check_action("find", ())
+        await pilot.press("slash")
+        await until(pilot, lambda: isinstance(screen.focused, Input), "the search focused")
+        assert not screen.check_action("find", ())
+        shown = {
+            binding.action
+            for (_, binding, enabled, _) in screen.active_bindings.values()
+            if enabled
+        }
+        assert "find" not in shown
+        await pilot.press("ctrl+f")
+        assert not screen.find_bar.is_open
+        await pilot.press("escape", "ctrl+f")
+        await until(pilot, lambda: screen.find_bar.is_open, "the find bar opened")

@@ -16,7 +16,6 @@ from textual.actions import SkipAction
 from textual.screen import Screen
 from textual.widgets import Input
 
-from reader.ui.screens.reading_panes import contains
 from reader.ui.widgets.article_body import ArticleBody
 from reader.ui.widgets.find_bar import FindBar
 
@@ -36,20 +35,16 @@ class ReadingFind(Screen[None]):
         return self.query_one("#find-bar", FindBar)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Leave ^f and / out of the footer while the reader types in the find bar, and
-        / in any text field.
+        """Leave ^f and / out of the footer while the reader types in a text field (the
+        find bar or the quote search), where they do not open anything.
 
-        There they do nothing new: the bar is already open and focused, and "/" (like
-        "f") is typed into the query, not sent to the quote search. "/" is a priority
-        binding: refused here, the app hands it on to the field.
+        There "/" and "f" are typed into the field: both are priority bindings, refused
+        here, so the app hands them on to it; ^f does nothing in a field, so the footer
+        does not offer it.
         """
-        if action == "search_quotes":
+        if action in ("search_quotes", "find"):
             return not isinstance(self.focused, Input)
-        return not (action == "find" and self._typing_in_find_bar())
-
-    def _typing_in_find_bar(self) -> bool:
-        focused = self.focused
-        return focused is not None and contains(self.find_bar, focused)
+        return True
 
     def _pass_to_a_field(self) -> None:
         """In a text field "f" (a priority binding) is text: the app hands it on."""
