@@ -14,6 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from _big import write_big
+from _waiting import until
 from conftest import WIDE, sidebar_ready
 from test_reading_head_first import _held_back
 from textual import events
@@ -37,9 +38,15 @@ def _burst(app: App[object], text: str) -> None:
         app.post_message(events.Key(_NAMES.get(char, char), char))
 
 
-async def _settled(pilot: Pilot[object]) -> None:
-    for _ in range(5):
-        await pilot.pause()
+async def _typed(pilot: Pilot[object], screen: ReadingScreen, field: str, text: str) -> Input:
+    """The field ``#field`` once it holds ``text``: every key of the burst handled (a
+    wait for the state, not for a number of pauses, which a loaded machine outruns)."""
+
+    def holds() -> bool:
+        return any(f.value == text for f in screen.query(f"#{field}").results(Input))
+
+    await until(pilot, holds, f"{text!r} typed into #{field}")
+    return screen.query_one(f"#{field}", Input)
 
 
 def _search(screen: ReadingScreen) -> Input:
@@ -62,8 +69,7 @@ async def test_a_word_typed_right_after_slash_at_launch_goes_into_the_search(
         assert isinstance(screen, ReadingScreen)
         section = screen.current_section
         _burst(app, "/nt ebola")
-        await _settled(pilot)
-        assert _search(screen).value == "nt ebola"
+        await _typed(pilot, screen, "quote-search", "nt ebola")
         assert _search(screen).has_focus
         _unmoved(screen, section)
 
@@ -82,8 +88,7 @@ async def test_a_word_typed_right_after_slash_before_the_sidebar_goes_into_the_s
         assert screen.sidebar is None
         section = screen.current_section
         _burst(app, "/nt ebola")
-        await _settled(pilot)
-        assert _search(screen).value == "nt ebola"
+        await _typed(pilot, screen, "quote-search", "nt ebola")
         _unmoved(screen, section)
 
 
@@ -97,8 +102,7 @@ async def test_a_word_typed_right_after_slash_with_the_sidebar_there_goes_into_i
         await sidebar_ready(pilot)
         section = screen.current_section
         _burst(app, "/nt a/f")  # "/" and "f" in the field are text, not keys
-        await _settled(pilot)
-        assert _search(screen).value == "nt a/f"
+        await _typed(pilot, screen, "quote-search", "nt a/f")
         _unmoved(screen, section)
         await pilot.press("escape", "escape")  # clears, then leaves the field
         assert screen.body.has_focus and _search(screen).value == ""
@@ -113,9 +117,8 @@ async def test_a_word_typed_right_after_f_goes_into_the_find_field(
         assert isinstance(screen, ReadingScreen)
         section = screen.current_section
         _burst(app, "fntzq/f")  # matches nothing: the find scrolls nowhere
-        await _settled(pilot)
-        field = screen.query_one("#find-input", Input)
-        assert field.value == "ntzq/f" and field.has_focus
+        field = await _typed(pilot, screen, "find-input", "ntzq/f")
+        assert field.has_focus
         _unmoved(screen, section)
         await pilot.press("escape")
         assert screen.body.has_focus and not screen.find_bar.is_open
@@ -131,6 +134,5 @@ async def test_a_word_typed_right_after_slash_on_a_big_article_opened_head_first
         assert isinstance(screen, ReadingScreen)
         section = screen.current_section
         _burst(app, "/nt ebola")
-        await _settled(pilot)
-        assert _search(screen).value == "nt ebola"
+        await _typed(pilot, screen, "quote-search", "nt ebola")
         _unmoved(screen, section)
