@@ -235,7 +235,7 @@ def _load_importer() -> None:
     writer here, once: every process forked from this one then has them (shared until
     written to) instead of each loading its own (~50 ms of CPU each; the time to the
     last article is the same, the machine's other work gets the difference)."""
-    import reader.core.format.yaml_text  # noqa: F401
+    import reader.core.format.yaml_article  # noqa: F401  (and yaml_text, which it uses)
     from reader.importer import word_cache
     from reader.importer.language_data import all_languages
 
