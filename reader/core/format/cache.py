@@ -37,7 +37,7 @@ import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from reader import __version__
 
@@ -51,10 +51,10 @@ from reader.core.files import (
     read_bytes,
     read_start,
 )
-from reader.core.format.cache_entry import article_from_data, check, fields_of
+from reader.core.format.cache_entry import Unusable, article_from_data, check, fields_of
 from reader.core.format.dump import article_to_data
 from reader.core.format.fast import reads_back_as_is
-from reader.core.format.head import article_head
+from reader.core.format.head import End, article_end, article_head
 from reader.core.format.load import parse_article
 from reader.core.format.stat_keys import is_record_name, prune_records
 from reader.core.gctools import paused_gc
@@ -62,7 +62,8 @@ from reader.core.model import Article, Quote, Section
 
 #: Version of the entry layout; part of every key, so a new layout never reads an old one.
 #: 2: a big article's entry opens with its head (:mod:`.head`) on a line of its own.
-CACHE_FORMAT = 2
+#: 3: that line carries the article's end too (:func:`~.head.article_end`).
+CACHE_FORMAT = 3
 #: Only article files at least this big are cached: all of them (a small one is read
 #: back without importing PyYAML, a tenth of a bare Textual app's start).
 MIN_BYTES = 0
@@ -186,10 +187,21 @@ def read_entry(folder: Path, key: str) -> Article | None:
     return article
 
 
-def read_head(folder: Path, key: str) -> tuple[Article, bool] | None:
-    """What to show first of the article cached under ``key``: its head and False, or
-    the whole article and True (an entry without a head); None if there is nothing
-    usable (never raises). Only the entry's first line is read."""
+class Head(NamedTuple):
+    """What :func:`read_head` found to show first."""
+
+    #: the head, or the whole article (an entry without a head)
+    article: Article
+    #: whether ``article`` is the whole
+    whole: bool
+    #: the article's end, carried with its head (None: the entry has none)
+    end: End | None = None
+
+
+def read_head(folder: Path, key: str) -> Head | None:
+    """What to show first of the article cached under ``key``: its head (and end), or
+    the whole article (an entry without a head); None if there is nothing usable
+    (never raises). Only the entry's first line is read."""
     entry = folder / f"{key}.json"
     try:
         line = _first_line(entry)
@@ -197,13 +209,29 @@ def read_head(folder: Path, key: str) -> tuple[Article, bool] | None:
             document = json.loads(line)
             head = type(document) is dict and document.get("part") == "head"
             article = _from_entry(document, key, "head" if head else None)
+            end = _end(document, article) if head else None
         if not reads_back_as_is(article):
             return None
+        if end is not None and not reads_back_as_is(end.article):
+            end = None  # the head is fine: shown without its end
     except Exception:  # as read_entry: anything wrong means the file the full way
         return None
     with contextlib.suppress(OSError):
         os.utime(entry)
-    return article, not head
+    return Head(article, not head, end)
+
+
+def _end(document: dict[str, Any], head: Article) -> End | None:
+    """The end in a head line (None if it has none, or one not shaped as written)."""
+    if "end" not in document:
+        return None
+    try:
+        fields = fields_of(document["end"], {"at", "article"})
+        at = fields["at"]
+        check(type(at) is int and len(head.sections) <= at)
+        return End(article_from_data(fields["article"]), at)
+    except Unusable:
+        return None
 
 
 def _first_line(entry: Path) -> bytes:
@@ -222,8 +250,8 @@ def _from_entry(document: Any, key: str, part: str | None = None) -> Article:
     the envelope (format, reader version, key, part) here, the article's shape by
     :func:`.cache_entry.article_from_data`; the type of every value is checked by
     ``reads_back_as_is``, which the caller runs on the result."""
-    entry = fields_of(document, {"format", "reader", "key", "article"}, {"part"})
-    check(entry.get("part") == part)
+    entry = fields_of(document, {"format", "reader", "key", "article"}, {"part", "end"})
+    check(entry.get("part") == part and ("end" not in entry or part == "head"))
     check(type(entry["format"]) is int and entry["format"] == CACHE_FORMAT)
     check(entry["reader"] == __version__ and entry["key"] == key)
     return article_from_data(entry["article"])
@@ -267,6 +295,9 @@ def _entry_chunks(key: str, article: Article) -> Iterator[bytes]:
     first = article_head(article)
     if first is not None:  # a big article: its head first, on a line of its own
         line = {**head, "part": "head", "article": article_to_data(first)}
+        end = article_end(article, first)
+        if end is not None:  # and its end: G shows it before the whole is read
+            line["end"] = {"at": end.at, "article": article_to_data(end.article)}
         opening = _dumps(line) + "\n" + opening
     written = 0
 
