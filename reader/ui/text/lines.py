@@ -16,6 +16,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 
+from reader.core.records import FrozenRecord
 from reader.ui.text.blocks import (
     Block,
     BlockKind,
@@ -30,14 +31,23 @@ from reader.ui.text.blocks import (
 )
 from reader.ui.text.wrap import wrap_offsets
 
+_set = object.__setattr__
 
-@dataclass(frozen=True, slots=True)
-class Line:
+
+# a frozen dataclass with its __slots__ and __init__ written out (see .blocks)
+@dataclass(init=False, repr=False, eq=False)
+class Line(FrozenRecord):
     """One screen line: ``block``'s characters ``start:end`` (trailing spaces included)."""
 
+    __slots__ = ("block", "end", "start")
     block: int
     start: int
     end: int
+
+    def __init__(self, block: int, start: int, end: int) -> None:
+        _set(self, "block", block)
+        _set(self, "start", start)
+        _set(self, "end", end)
 
 
 class QuoteSpans(Mapping[str, tuple[int, int, int]]):
