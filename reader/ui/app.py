@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
     from reader.core.errors import ReaderError
+    from reader.core.format.head import End
     from reader.core.format.opening import Rest
     from reader.core.index import LibraryIndex
     from reader.core.model import Article
@@ -106,6 +107,7 @@ class ReaderApp(App[None]):
         config: Config | None = None,
         config_problems: Sequence[str] = (),
         rest: Callable[[], Rest] | None = None,
+        end: End | None = None,
     ) -> None:
         super().__init__()
         # the styles parsed in an earlier run, not parsed again before the first paint
@@ -116,6 +118,8 @@ class ReaderApp(App[None]):
         #: reads the whole of an article whose head is shown first (after the first paint);
         #: None once the whole is taken
         self._rest = rest
+        #: the article's end, carried with its head (``G`` shows it before the whole)
+        self._end = end
         #: what the thread reading the rest found (the whole, or why it will not load)
         self._rest_result: Rest | ReaderError | None = None
         self._rest_done = threading.Event()
@@ -150,7 +154,7 @@ class ReaderApp(App[None]):
         from reader.ui.screens.reading import ReadingScreen
 
         article = cast("Article", self._start)
-        self._reading = ReadingScreen(article, self.state, whole=self._rest is None)
+        self._reading = ReadingScreen(article, self.state, whole=self._rest is None, end=self._end)
         return self._reading
 
     def on_mount(self) -> None:
@@ -227,8 +231,9 @@ class ReaderApp(App[None]):
             self.exit(return_code=result.exit_code)
             return
         self._start = result.article  # the head, let go: nothing else keeps it
+        self._end = None
         if self._reading is not None:
-            self._reading.take_whole(result.article, extends=result.extends)
+            self._reading.take_whole(result.article, extends=result.extends, ends=result.ends)
         write_later(result.store)
 
     def on_unmount(self) -> None:

@@ -24,6 +24,7 @@ from reader.core.text import visible
 from reader.ui.app import ReaderApp
 
 if TYPE_CHECKING:
+    from reader.core.format.head import End
     from reader.core.format.opening import Rest
     from reader.core.index import LibraryIndex
     from reader.core.model import Article
@@ -63,6 +64,7 @@ def make_app(
     store = state if state is not None else StateStore()
     config, config_problems = load_config(config_file)
     rest: Callable[[], Rest] | None = None
+    end: End | None = None
     if path.is_dir():
         # a folder name is untrusted text too: spell out anything a terminal would act on
         title = visible(path.resolve().name or str(path), keep_newlines=False)
@@ -74,11 +76,11 @@ def make_app(
 
         opening = open_article(path)
         start = opening.article
-        rest = opening.rest
+        rest, end = opening.rest, opening.end
         if rest is not None and not _starts_in(store.position(start.id), start):
             # the reader left off past the head: the first screen needs the whole
             whole = rest()
-            start, rest = whole.article, None
+            start, rest, end = whole.article, None, None
             write_later(whole.store)
         write_later(opening.store)
         title = "Library"
@@ -89,6 +91,7 @@ def make_app(
         config=config,
         config_problems=config_problems,
         rest=rest,
+        end=end,
     )
 
 

@@ -1,4 +1,9 @@
-"""Batched atomic writes: every file durable before any is named, one folder sync a batch."""
+"""Batched atomic writes: every file durable before any is named, one folder sync a batch.
+
+A batch is flushed in one of two ways (:mod:`reader.core.fs_flush`): one ``syncfs`` of
+the file system when little else waits to be written ("together"), else one ``fsync``
+per file ("each"); every guarantee is checked both ways.
+"""
 
 from __future__ import annotations
 
@@ -9,16 +14,30 @@ from pathlib import Path
 
 import pytest
 
-from reader.core import files_many
+from reader.core import files_many, fs_flush
 from reader.core.errors import ReaderError
 from reader.core.files_many import atomic_write_many
+
+WAYS = ["together", "each"]
+
+
+@pytest.fixture(params=WAYS)
+def way(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """How the batch is flushed: one flush of the file system, or each file's own."""
+    together = request.param == "together"
+    if together and not fs_flush.worth_trying():
+        if fs_flush._syncfs() is None:
+            pytest.skip("no syncfs that reports errors here (Linux 5.8 or later)")
+        monkeypatch.setattr(fs_flush, "MAX_PENDING_BYTES", 2**62)  # a busy machine
+    monkeypatch.setattr(fs_flush, "worth_trying", lambda: together)
+    return str(request.param)
 
 
 def _names(folder: Path) -> list[str]:
     return sorted(p.name for p in folder.iterdir())
 
 
-def test_writes_every_file_with_the_usual_mode(tmp_path: Path) -> None:
+def test_writes_every_file_with_the_usual_mode(tmp_path: Path, way: str) -> None:
     items = [(tmp_path / f"{n}.yaml", f"article {n} ünï\n") for n in range(5)]
     items.append((tmp_path / "bytes.yaml", b"raw"))
     assert atomic_write_many(items) == [None] * 6
@@ -32,6 +51,7 @@ def test_writes_every_file_with_the_usual_mode(tmp_path: Path) -> None:
 
 def test_an_existing_file_is_kept_and_reported_while_the_others_are_written(
     tmp_path: Path,
+    way: str,
 ) -> None:
     (tmp_path / "b.yaml").write_text("the user's\n")
     results = atomic_write_many([(tmp_path / f"{n}.yaml", "new\n") for n in "abc"])
@@ -41,7 +61,7 @@ def test_an_existing_file_is_kept_and_reported_while_the_others_are_written(
     assert _names(tmp_path) == ["a.yaml", "b.yaml", "c.yaml"]  # no temporary file left
 
 
-def test_overwrite_replaces_and_keeps_the_mode(tmp_path: Path) -> None:
+def test_overwrite_replaces_and_keeps_the_mode(tmp_path: Path, way: str) -> None:
     old = tmp_path / "a.yaml"
     old.write_text("old\n")
     old.chmod(0o640)
@@ -50,10 +70,10 @@ def test_overwrite_replaces_and_keeps_the_mode(tmp_path: Path) -> None:
 
 
 def test_every_file_is_on_disk_before_any_is_named_and_the_folder_is_synced_once(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, way: str
 ) -> None:
     events: list[str] = []
-    real_fsync, real_link = os.fsync, os.link
+    real_fsync, real_link, real_flush = os.fsync, os.link, fs_flush.flush_file_system
 
     def fsync(fd: int) -> None:
         is_folder = stat.S_ISDIR(os.fstat(fd).st_mode)
@@ -64,17 +84,66 @@ def test_every_file_is_on_disk_before_any_is_named_and_the_folder_is_synced_once
         events.append("name")
         real_link(src, dst)
 
+    def flush(fd: int) -> bool:
+        events.append("file system flush")
+        return real_flush(fd)
+
     monkeypatch.setattr(files_many.os, "fsync", fsync)
     monkeypatch.setattr(files_many.os, "link", link)
+    monkeypatch.setattr(fs_flush, "flush_file_system", flush)
     monkeypatch.setattr(files_many, "SYNC_THREADS", 4)  # fewer threads than files
+    monkeypatch.setattr(files_many, "FLUSH_GROUP", 4)  # fewer files open than files
     assert atomic_write_many([(tmp_path / f"{n}.yaml", "x") for n in range(10)]) == [None] * 10
-    assert events == ["file sync"] * 10 + ["name"] * 10 + ["folder sync"]
+    # together: one flush for each group of files held open
+    flushed = ["file system flush"] * 3 if way == "together" else ["file sync"] * 10
+    assert events == flushed + ["name"] * 10 + ["folder sync"]
     assert len(_names(tmp_path)) == 10
+
+
+def test_when_the_file_system_flush_fails_each_file_is_flushed_and_the_bad_one_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A failed ``syncfs`` says neither which file failed nor that the others are safe:
+    each file is then flushed on its own, still before any is named."""
+    real_fsync = os.fsync
+    events: list[str] = []
+
+    def fsync(fd: int) -> None:
+        if os.fstat(fd).st_size == len("doomed"):
+            raise OSError(errno.EIO, "Input/output error")
+        events.append("file sync" if stat.S_ISREG(os.fstat(fd).st_mode) else "folder sync")
+        real_fsync(fd)
+
+    monkeypatch.setattr(fs_flush, "worth_trying", lambda: True)
+    monkeypatch.setattr(fs_flush, "flush_file_system", lambda fd: False)
+    monkeypatch.setattr(files_many.os, "fsync", fsync)
+    items = [(tmp_path / f"{n}.yaml", "fine") for n in "ab"] + [(tmp_path / "c.yaml", "doomed")]
+    results = atomic_write_many(items)
+    assert results[:2] == [None, None]
+    assert str(results[2]) == f"{tmp_path / 'c.yaml'}: cannot write: Input/output error"
+    assert events == ["file sync", "file sync", "folder sync"]
+    assert _names(tmp_path) == ["a.yaml", "b.yaml"]
+
+
+def test_a_batch_is_flushed_file_by_file_when_much_else_waits_to_be_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A ``syncfs`` would also wait for what other programs wrote (a big copy)."""
+    flushes: list[int] = []
+    monkeypatch.setattr(fs_flush, "flush_file_system", lambda fd: bool(flushes.append(fd)))
+    monkeypatch.setattr(fs_flush, "pending_bytes", lambda: fs_flush.MAX_PENDING_BYTES + 1)
+    assert atomic_write_many([(tmp_path / f"{n}.yaml", "x") for n in range(3)]) == [None] * 3
+    assert flushes == [] and len(_names(tmp_path)) == 3
+    if fs_flush._syncfs() is not None:  # and with little waiting, one flush does
+        monkeypatch.setattr(fs_flush, "pending_bytes", lambda: 0)
+        assert atomic_write_many([(tmp_path / f"{n}.md", "x") for n in range(3)]) == [None] * 3
+        assert len(flushes) == 1 and len(_names(tmp_path)) == 6
 
 
 def test_a_file_that_cannot_be_flushed_is_not_named_and_the_others_are(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    monkeypatch.setattr(fs_flush, "worth_trying", lambda: False)  # each file's own flush
     real_fsync = os.fsync
     doomed: list[int] = []
 
@@ -97,7 +166,7 @@ def test_a_file_that_cannot_be_flushed_is_not_named_and_the_others_are(
 
 
 def test_a_write_that_runs_out_of_space_leaves_no_file(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, way: str
 ) -> None:
     real_write = os.write
 
@@ -113,7 +182,7 @@ def test_a_write_that_runs_out_of_space_leaves_no_file(
     assert _names(tmp_path) == ["b.yaml"]
 
 
-def test_a_missing_folder_fails_only_its_file(tmp_path: Path) -> None:
+def test_a_missing_folder_fails_only_its_file(tmp_path: Path, way: str) -> None:
     items = [(tmp_path / "nope" / "a.yaml", "x"), (tmp_path / "b.yaml", "y")]
     results = atomic_write_many(items)
     assert isinstance(results[0], ReaderError) and "cannot write" in str(results[0])
@@ -121,12 +190,13 @@ def test_a_missing_folder_fails_only_its_file(tmp_path: Path) -> None:
 
 
 def test_an_interrupt_leaves_no_file_and_no_temporary_file(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, way: str
 ) -> None:
     def interrupted(fd: int) -> None:
         raise KeyboardInterrupt
 
     monkeypatch.setattr(files_many.os, "fsync", interrupted)
+    monkeypatch.setattr(fs_flush, "flush_file_system", interrupted)
     with pytest.raises(KeyboardInterrupt):
         atomic_write_many([(tmp_path / f"{n}.yaml", "x") for n in range(3)])
     assert _names(tmp_path) == []
@@ -137,6 +207,8 @@ def test_batches_share_the_threads_they_are_given(
 ) -> None:
     """A caller saving batch after batch passes its own pool: it is used, and left open."""
     import threading
+
+    monkeypatch.setattr(fs_flush, "worth_trying", lambda: False)  # each file's own flush
     from concurrent.futures import ThreadPoolExecutor
 
     used: list[str] = []

@@ -40,16 +40,16 @@ def test_a_big_article_is_cached_on_first_open_and_read_back_after(
     _join_cache_writer()
     assert entry.is_file()
 
-    read: list[tuple[Article, bool] | None] = []
+    read: list[cache.Head | None] = []
     real_read_head = opening.read_head
 
-    def spy(where: Path, key: str) -> tuple[Article, bool] | None:
+    def spy(where: Path, key: str) -> cache.Head | None:
         read.append(real_read_head(where, key))
         return read[-1]
 
     monkeypatch.setattr(opening, "read_head", spy)
     app = make_app(path, state=StateStore())
-    assert read == [(seed_article, True)]  # a hit, of the whole (a small article)
+    assert read == [(seed_article, True, None)]  # a hit, of the whole (a small article)
     assert app._start == load_article(path)
 
 

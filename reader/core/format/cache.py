@@ -34,10 +34,10 @@ import contextlib
 import json
 import os
 import time
-from collections.abc import Callable, Iterator, Sequence, Set
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from reader import __version__
 
@@ -51,37 +51,19 @@ from reader.core.files import (
     read_bytes,
     read_start,
 )
+from reader.core.format.cache_entry import Unusable, article_from_data, check, fields_of
 from reader.core.format.dump import article_to_data
 from reader.core.format.fast import reads_back_as_is
-from reader.core.format.head import article_head
+from reader.core.format.head import End, article_end, article_head
 from reader.core.format.load import parse_article
-from reader.core.format.schema import (
-    ARTICLE,
-    COOKIE,
-    FIGURE,
-    FOOTER,
-    QUOTE,
-    SCHEMA,
-    SECTION,
-    SPEAKER,
-    Record,
-)
 from reader.core.format.stat_keys import is_record_name, prune_records
 from reader.core.gctools import paused_gc
-from reader.core.model import (
-    QUOTE_KINDS,
-    Article,
-    CookieNotice,
-    Figure,
-    Footer,
-    Quote,
-    Section,
-    Speaker,
-)
+from reader.core.model import Article, Quote, Section
 
 #: Version of the entry layout; part of every key, so a new layout never reads an old one.
 #: 2: a big article's entry opens with its head (:mod:`.head`) on a line of its own.
-CACHE_FORMAT = 2
+#: 3: that line carries the article's end too (:func:`~.head.article_end`).
+CACHE_FORMAT = 3
 #: Only article files at least this big are cached: all of them (a small one is read
 #: back without importing PyYAML, a tenth of a bare Textual app's start).
 MIN_BYTES = 0
@@ -183,10 +165,6 @@ def load_article_cached(
 # -- reading -----------------------------------------------------------------------
 
 
-class _Unusable(Exception):
-    """The entry is not what this module writes: use the file instead."""
-
-
 def read_entry(folder: Path, key: str) -> Article | None:
     """The article cached under ``key``, or None if there is none usable (never raises)."""
     entry = folder / f"{key}.json"
@@ -209,10 +187,21 @@ def read_entry(folder: Path, key: str) -> Article | None:
     return article
 
 
-def read_head(folder: Path, key: str) -> tuple[Article, bool] | None:
-    """What to show first of the article cached under ``key``: its head and False, or
-    the whole article and True (an entry without a head); None if there is nothing
-    usable (never raises). Only the entry's first line is read."""
+class Head(NamedTuple):
+    """What :func:`read_head` found to show first."""
+
+    #: the head, or the whole article (an entry without a head)
+    article: Article
+    #: whether ``article`` is the whole
+    whole: bool
+    #: the article's end, carried with its head (None: the entry has none)
+    end: End | None = None
+
+
+def read_head(folder: Path, key: str) -> Head | None:
+    """What to show first of the article cached under ``key``: its head (and end), or
+    the whole article (an entry without a head); None if there is nothing usable
+    (never raises). Only the entry's first line is read."""
     entry = folder / f"{key}.json"
     try:
         line = _first_line(entry)
@@ -220,13 +209,29 @@ def read_head(folder: Path, key: str) -> tuple[Article, bool] | None:
             document = json.loads(line)
             head = type(document) is dict and document.get("part") == "head"
             article = _from_entry(document, key, "head" if head else None)
+            end = _end(document, article) if head else None
         if not reads_back_as_is(article):
             return None
+        if end is not None and not reads_back_as_is(end.article):
+            end = None  # the head is fine: shown without its end
     except Exception:  # as read_entry: anything wrong means the file the full way
         return None
     with contextlib.suppress(OSError):
         os.utime(entry)
-    return article, not head
+    return Head(article, not head, end)
+
+
+def _end(document: dict[str, Any], head: Article) -> End | None:
+    """The end in a head line (None if it has none, or one not shaped as written)."""
+    if "end" not in document:
+        return None
+    try:
+        fields = fields_of(document["end"], {"at", "article"})
+        at = fields["at"]
+        check(type(at) is int and len(head.sections) <= at)
+        return End(article_from_data(fields["article"]), at)
+    except Unusable:
+        return None
 
 
 def _first_line(entry: Path) -> bytes:
@@ -240,110 +245,16 @@ def _first_line(entry: Path) -> bytes:
     return read_bytes(entry, MAX_ENTRY_BYTES)  # one long line: an entry without a head
 
 
-def _check(condition: bool) -> None:
-    if not condition:
-        raise _Unusable
-
-
-def _fields(value: Any, required: Set[str], optional: Set[str] = frozenset()) -> dict[str, Any]:
-    """A JSON object with these keys (all of ``required``, any of ``optional``)."""
-    _check(type(value) is dict)
-    keys = value.keys()
-    _check(required <= keys and keys <= required | optional)
-    fields: dict[str, Any] = value
-    return fields
-
-
-def _items(value: Any) -> list[Any]:
-    _check(type(value) is list)
-    items: list[Any] = value
-    return items
-
-
-def _shape(record: Record) -> tuple[frozenset[str], frozenset[str]]:
-    """The keys an entry's mapping for ``record`` must have, and may have (:mod:`.schema`)."""
-    return record.always_written, record.sometimes_written
-
-
-_ARTICLE, _FIGURE, _SPEAKER, _FOOTER, _COOKIE = map(
-    _shape, (ARTICLE, FIGURE, SPEAKER, FOOTER, COOKIE)
-)
-_SECTION_KEYS = SECTION.always_written | SECTION.sometimes_written
-_QUOTE_KEYS = QUOTE.always_written | QUOTE.sometimes_written
-
-
 def _from_entry(document: Any, key: str, part: str | None = None) -> Article:
-    """The article in a decoded entry (raises _Unusable if it is not shaped like one).
-
-    Only the shape is checked here: which keys (:mod:`.schema`: the ones the writer
-    always writes must be there, the ones it sometimes leaves out may be), and lists
-    where tuples are made (a text made into a tuple would be a tuple of characters). The
-    type of every value is checked by ``reads_back_as_is``, which the caller runs on the
-    result. The records are built by hand, not by walking the schema: this is the fast
-    way to open a big article, and a walk per quote took twice as long.
-    """
-    entry = _fields(document, {"format", "reader", "key", "article"}, {"part"})
-    _check(entry.get("part") == part)
-    _check(type(entry["format"]) is int and entry["format"] == CACHE_FORMAT)
-    _check(entry["reader"] == __version__ and entry["key"] == key)
-    data = _fields(entry["article"], *_ARTICLE)
-    _check(type(data["schema"]) is int and data["schema"] == SCHEMA)
-    figures = []
-    for item in _items(data.get("figures", [])):
-        fields = _fields(item, *_FIGURE)
-        figures.append(Figure(fields["caption"], fields.get("credit")))
-    # Every quote names its speaker, section and kind: JSON gives each name a string of
-    # its own (three of some 50 bytes per quote, 1.7 MB for 11,000 quotes), so they
-    # share the speaker's and the section's id and one string per kind.
-    shared: dict[Any, Any] = {kind: kind for kind in QUOTE_KINDS}
-    share = shared.setdefault
-    sections = []
-    for item in _items(data["sections"]):
-        _check(type(item) is dict and item.keys() == _SECTION_KEYS)
-        ident = share(item["id"], item["id"])
-        sections.append(Section(ident, item["heading"], tuple(_items(item["paragraphs"]))))
-    speakers = []
-    for item in _items(data["speakers"]):
-        fields = _fields(item, *_SPEAKER)
-        aliases = tuple(_items(fields.get("aliases", [])))
-        ident = share(fields["id"], fields["id"])
-        speakers.append(Speaker(ident, fields["name"], fields.get("role"), aliases))
-    quotes = []
-    for item in _items(data["quotes"]):
-        _check(type(item) is dict and item.keys() == _QUOTE_KEYS)
-        speaker, section, kind = item["speaker"], item["section"], item["kind"]
-        quotes.append(
-            Quote(
-                item["id"],
-                item["text"],
-                share(speaker, speaker),
-                share(section, section),
-                item["paragraph"],
-                share(kind, kind),
-            )
-        )
-    footer = Footer()
-    if "footer" in data:
-        fields = _fields(data["footer"], *_FOOTER)
-        cookie = None
-        if "cookie" in fields:
-            notice = _fields(fields["cookie"], *_COOKIE)
-            cookie = CookieNotice(notice["text"], notice.get("link_text"), notice["accept"])
-        footer = Footer(fields.get("copyright"), cookie)
-    return Article(
-        id=data["id"],
-        title=data["title"],
-        language=data["language"],
-        source=data["source"],
-        lead=data.get("lead"),
-        date=data.get("date"),
-        url=data.get("url"),
-        figures=tuple(figures),
-        sections=tuple(sections),
-        speakers=tuple(speakers),
-        quotes=tuple(quotes),
-        footer=footer,
-    )
+    """The article in a decoded entry (raises Unusable if it is not shaped like one):
+    the envelope (format, reader version, key, part) here, the article's shape by
+    :func:`.cache_entry.article_from_data`; the type of every value is checked by
+    ``reads_back_as_is``, which the caller runs on the result."""
+    entry = fields_of(document, {"format", "reader", "key", "article"}, {"part", "end"})
+    check(entry.get("part") == part and ("end" not in entry or part == "head"))
+    check(type(entry["format"]) is int and entry["format"] == CACHE_FORMAT)
+    check(entry["reader"] == __version__ and entry["key"] == key)
+    return article_from_data(entry["article"])
 
 
 # -- writing -----------------------------------------------------------------------
@@ -384,6 +295,9 @@ def _entry_chunks(key: str, article: Article) -> Iterator[bytes]:
     first = article_head(article)
     if first is not None:  # a big article: its head first, on a line of its own
         line = {**head, "part": "head", "article": article_to_data(first)}
+        end = article_end(article, first)
+        if end is not None:  # and its end: G shows it before the whole is read
+            line["end"] = {"at": end.at, "article": article_to_data(end.article)}
         opening = _dumps(line) + "\n" + opening
     written = 0
 

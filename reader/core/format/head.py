@@ -11,11 +11,18 @@ prefix of the whole's, which is what lets the screen go on from it. The cache ke
 head beside every big article (:mod:`.cache`); a big file not yet cached is cut at a
 section boundary (:func:`yaml_head`) and the cut parsed, which is only ever trusted
 once the whole has been read and found to begin with exactly that head.
+
+The cache's head also carries the article's **end** (:func:`article_end`): its last
+sections and their quotes, with the place of the first of them. The end of the text
+wraps on its own, so ``G`` (and a quote chosen near the end) shows it at once, while
+the whole is still being read; it too is trusted only until the whole is read and
+found to end with exactly it (:func:`ends_with`).
 """
 
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import NamedTuple
 
 from reader.core.model import LEAD, Article
 
@@ -63,6 +70,49 @@ def article_head(article: Article, chars: int = HEAD_CHARS) -> Article | None:
 def begins_with(whole: Article, head: Article) -> bool:
     """Whether ``head`` is exactly :func:`head_of` ``whole`` (what the screen continues)."""
     return head_of(whole, len(head.sections)) == head
+
+
+#: Characters of section text an end holds at least: three screens of a tall terminal's
+#: text (what ``G`` lays out apart, reader.ui.widgets.body_tail.TAIL_SCREENS).
+END_CHARS = 16_000
+
+
+# A NamedTuple, not a dataclass: imported before the first paint (see opening.Rest).
+class End(NamedTuple):
+    """The last sections of an article (and their quotes), as an article of its own."""
+
+    #: the article with only its last sections and the quotes in them
+    article: Article
+    #: the index of its first section among the whole article's sections
+    at: int
+
+
+def end_of(article: Article, count: int) -> End:
+    """The article's last ``count`` sections (at least one) and the quotes in them."""
+    sections = article.sections[-count:]
+    kept = {section.id for section in sections}
+    quotes = tuple(quote for quote in article.quotes if quote.section in kept)
+    at = len(article.sections) - len(sections)
+    return End(replace(article, sections=sections, quotes=quotes), at)
+
+
+def article_end(article: Article, head: Article, chars: int = END_CHARS) -> End | None:
+    """The end carried with ``head``: the last sections holding ``chars`` characters of
+    text, none of them the head's; None when the head reaches the last section."""
+    room = len(article.sections) - len(head.sections)
+    total = count = 0
+    for section in reversed(article.sections[-room:] if room > 0 else ()):
+        count += 1
+        total += sum(map(len, section.paragraphs))
+        if total >= chars:
+            break
+    return end_of(article, count) if count else None
+
+
+def ends_with(whole: Article, end: End) -> bool:
+    """Whether ``end`` is exactly :func:`end_of` ``whole`` (what the screen showed)."""
+    count = len(end.article.sections)
+    return 0 < count <= len(whole.sections) and end_of(whole, count) == end
 
 
 #: The top-level keys a file written by :func:`~.dump.dump_article` has after its
@@ -118,11 +168,16 @@ def yaml_head(data: bytes, chars: int = HEAD_CHARS) -> bytes | None:
 
 
 __all__ = [
+    "END_CHARS",
     "HEAD_CHARS",
     "HEAD_RATIO",
     "HEAD_SECTIONS",
+    "End",
+    "article_end",
     "article_head",
     "begins_with",
+    "end_of",
+    "ends_with",
     "head_count",
     "head_of",
     "yaml_head",

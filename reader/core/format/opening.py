@@ -6,7 +6,9 @@ head (:mod:`.head`), read from the cache's first line or cut from the file's YAM
 thread): the whole then takes the head's place. Everything is checked as a file is:
 the whole article the full way (a bad file still raises what ``load_article`` raises,
 only later), and the head shown is trusted only if the whole begins with exactly it
-(:attr:`Rest.extends`; otherwise the screen starts again from the whole).
+(:attr:`Rest.extends`; otherwise the screen starts again from the whole). A head read
+from the cache comes with the article's end (:attr:`Opening.end`), shown by ``G``
+before the whole is read, and trusted only if the whole ends with it (:attr:`Rest.ends`).
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ from reader.core.format.cache import (
     read_head,
     write_entry,
 )
-from reader.core.format.head import begins_with, yaml_head
+from reader.core.format.head import End, begins_with, ends_with, yaml_head
 from reader.core.format.load import parse_article, parse_head
 from reader.core.format.stat_keys import read_record, record_name, write_record
 from reader.core.model import Article
@@ -41,6 +43,8 @@ class Rest(NamedTuple):
     extends: bool
     #: writes the whole's cache entry (None: it came from the cache)
     store: Store | None
+    #: whether the whole ends with the end shown before it (True when none was)
+    ends: bool = True
 
 
 class Opening(NamedTuple):
@@ -52,6 +56,8 @@ class Opening(NamedTuple):
     rest: Callable[[], Rest] | None = None
     #: writes the cache entry of a whole article read from its file (None: nothing to)
     store: Store | None = None
+    #: the article's end, to show before :attr:`rest` is read (None: there is none)
+    end: End | None = None
 
 
 def open_article(
@@ -81,26 +87,30 @@ def open_article(
     if hit is not None and hit[1] and known is not None and file_cache_key(path, limit) != key:
         hit = None  # a whole entry has no rest to confirm it later: confirmed now
     if hit is not None:
-        article, whole = hit
+        article, whole, end = hit
         if whole:
             return Opening(article)
         head = article
+
+        def rest(whole: Article, write: Store | None) -> Rest:
+            ends = end is None or ends_with(whole, end)
+            return Rest(whole, begins_with(whole, head), write, ends)
 
         def rest_from_cache() -> Rest:
             if known is not None and file_cache_key(path, limit) != key:
                 # the file changed under the same stat: the file the full way
                 data = read_bytes(path, limit)
                 changed = parse_article(decode_text(data, name), name)
-                return Rest(changed, begins_with(changed, head), store(cache_key(data), changed))
+                return rest(changed, store(cache_key(data), changed))
             whole = read_entry(where, key)
             if whole is None:  # the head was fine, the rest not: the file the full way
                 whole = parse_article(read_text(path, limit), name)
-                return Rest(whole, begins_with(whole, head), store(key, whole))
+                return rest(whole, store(key, whole))
             if known is None:  # next time the key is known before the paint
                 write_record(where, record, key)
-            return Rest(whole, begins_with(whole, head), None)
+            return rest(whole, None)
 
-        return Opening(head, rest=rest_from_cache)
+        return Opening(head, rest=rest_from_cache, end=end)
     data = read_bytes(path, limit)
     key = cache_key(data)  # of the bytes read now (the file may have changed meanwhile)
     cut = _file_head(data, name)

@@ -39,6 +39,7 @@ from reader.ui.widgets.reading_header import ReadingHeader
 from reader.ui.widgets.section_list import SectionList
 
 if TYPE_CHECKING:
+    from reader.core.format.head import End
     from reader.ui.screens.help import HelpRow
     from reader.ui.widgets.quote_sidebar import QuoteSidebar
 
@@ -72,12 +73,16 @@ class ReadingScreen(ReadingFind):
     show_quotes: reactive[bool] = reactive(True)
     narrow: reactive[bool | None] = reactive(None)
 
-    def __init__(self, article: Article, state: StateStore, *, whole: bool = True) -> None:
+    def __init__(
+        self, article: Article, state: StateStore, *, whole: bool = True, end: End | None = None
+    ) -> None:
         super().__init__()
         #: the article; only its head (reader.core.format.head) until take_whole, when
         #: ``whole`` is False: the app reads the rest after the first paint
         self.article = article
         self._whole = whole
+        #: the article's end, carried with its head: the body shows it before the whole
+        self._end = end if not whole else None
         self.state = state
         self.untitled = untitled_label(article.language)
         self._save_timer: Timer | None = None
@@ -101,6 +106,7 @@ class ReadingScreen(ReadingFind):
                     article,
                     initial=self.state.position(article.id),
                     max_width=self._settings.max_width or MAX_TEXT_WIDTH,
+                    end=self._end,
                     id="body",
                 )
                 yield FindBar(id="find-bar")
@@ -153,15 +159,17 @@ class ReadingScreen(ReadingFind):
         if self._whole and self.is_attached and self.query_one("#quotes-pane").is_mounted:
             self._mount_sidebar()
 
-    def take_whole(self, whole: Article, *, extends: bool) -> None:
+    def take_whole(self, whole: Article, *, extends: bool, ends: bool = True) -> None:
         """The whole article, of which the screen has shown the head so far: the text,
         the TOC, the header and the quotes go on from what is on screen (or start again,
         if the whole does not begin with that head: ``extends`` False, only ever when
-        the file says something else than its head seemed to)."""
+        the file says something else than its head seemed to; ``ends`` False: nor ends
+        with the end carried with it, which the body may have shown)."""
         self.article = whole
         self._whole = True
+        self._end = None
         self._section_numbers = None
-        self.body.continue_with(whole, extends=extends)
+        self.body.continue_with(whole, extends=extends, ends=ends)
         self.query_one(SectionList).continue_with(whole, extends=extends)
         self.query_one(ReadingHeader).show_minutes(reading_minutes(whole))
         self.call_later(self._sidebar_for_whole)

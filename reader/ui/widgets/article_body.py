@@ -19,7 +19,7 @@ and copies is :mod:`reader.ui.widgets.body_selection`.
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.style import Style
 from textual.message import Message
@@ -35,6 +35,9 @@ from reader.ui.widgets.body_drawing import COMPONENT_CLASSES, draw_text_line, li
 from reader.ui.widgets.body_find import BodyFind
 from reader.ui.widgets.body_layout import LAYOUT_CHUNK, MAX_TEXT_WIDTH, LaidOutText
 from reader.ui.widgets.body_selection import selected_range, selected_text
+
+if TYPE_CHECKING:
+    from reader.core.format.head import End
 
 #: Lines of context kept above a quote or match the body scrolls to.
 CONTEXT_LINES = 3
@@ -86,10 +89,13 @@ class ArticleBody(LaidOutText, can_focus=True):
         *,
         initial: Position | None = None,
         max_width: int = MAX_TEXT_WIDTH,
+        end: End | None = None,
         id: str | None = None,
         classes: str | None = None,
     ) -> None:
-        super().__init__(article, initial=initial, max_width=max_width, id=id, classes=classes)
+        super().__init__(
+            article, initial=initial, max_width=max_width, end=end, id=id, classes=classes
+        )
         #: the article's address, a link in terminals that support them (OSC 8)
         self._url = linkable(article.url)
         #: find in text: the matches (block, start, end) and the one the reader is on
@@ -124,18 +130,31 @@ class ArticleBody(LaidOutText, can_focus=True):
     def action_scroll_end(self) -> None:
         self.go_to_end()
 
-    def continue_with(self, article: Article, *, extends: bool = True) -> None:
+    def continue_with(self, article: Article, *, extends: bool = True, ends: bool = True) -> None:
         """The whole article, of which the body has the head's text (core.format.head):
         its blocks begin with the head's, so the rest is laid out after what is on
-        screen; if not (``extends`` False), the text is laid out again from the whole."""
+        screen; if not (``extends`` False), the text is laid out again from the whole.
+        An end shown apart from the one carried with the head goes on as the whole's
+        own (it is the same text), or is made again from the whole (``ends`` False)."""
         layout = self._layout
         self.wait_for_rest = None
         self._tail.article = article
+        self._tail.end = None
+        if self._tail.tail is not None and not (extends and ends):
+            self._tail.tail = None  # it showed what the whole does not say
+            self.redraw_all()
+            if extends and layout is not None:
+                self._tail.enter(layout)  # the whole's own end, where the reader was
         if extends:
             self._source.resume(iter_blocks(article))
             if layout is not None and not self._layout_work.running:
                 self._continued = None  # its run had ended with the head's blocks
-                self._lay_out_more(layout)
+                if self._tail.tail is not None:
+                    # not in this call: the caller may be leaving the end shown apart,
+                    # which a layout finished here would have left under it
+                    self.call_later(self._lay_out_more, layout)
+                else:
+                    self._lay_out_more(layout)
         else:
             self._source = BlockSource(iter_blocks(article))
             self._find = BodyFind(self, self._source.blocks)
@@ -147,13 +166,19 @@ class ArticleBody(LaidOutText, can_focus=True):
 
     def go_to_end(self) -> None:
         """Show the end of the article: at once, apart, while the text is still being
-        laid out (:mod:`.body_tail`); else from the whole layout."""
-        self._take_rest()
+        laid out or only its head is here (:mod:`.body_tail`); else from the whole
+        layout."""
+        if self._tail.end is None:
+            self._take_rest()
         layout = self._layout
-        if layout is None or layout.is_complete or self._tail.tail is not None:
-            pass
-        elif self._tail.enter(layout):
+        laid_out = layout is not None and layout.is_complete and self.wait_for_rest is None
+        shown = self._tail.tail is not None
+        if not shown and layout is not None and not laid_out and self._tail.enter(layout):
             return
+        if shown:  # shown already: its last line
+            self.go_to_line(self.max_scroll_y)
+            return
+        self._take_rest()
         self.text_layout.complete()
         self._update_virtual_size()
         self.go_to_line(self.max_scroll_y)

@@ -11,6 +11,7 @@ the reader sees and does: drawing lines, the keys, find, the messages it posts.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING
 
 from textual.cache import LRUCache
 from textual.geometry import Size
@@ -24,6 +25,9 @@ from reader.ui.sliced import SlicedWork
 from reader.ui.text.lines import BlockSource, TextLayout, iter_blocks
 from reader.ui.widgets.body_drawing import GUTTER
 from reader.ui.widgets.body_tail import BodyTail
+
+if TYPE_CHECKING:
+    from reader.core.format.head import End
 
 #: The widest the text column gets: a comfortable reading measure.
 MAX_TEXT_WIDTH = 76
@@ -46,14 +50,16 @@ class LaidOutText(ScrollView):
         *,
         initial: Position | None = None,
         max_width: int = MAX_TEXT_WIDTH,
+        end: End | None = None,
         id: str | None = None,
         classes: str | None = None,
     ) -> None:
         super().__init__(id=id, classes=classes)
         self._max_width = max_width
         self._source = BlockSource(iter_blocks(article))
-        #: the end of the text, shown apart before the layout is done (``G`` at once)
-        self._tail = BodyTail(self, article)
+        #: the end of the text, shown apart before the layout is done (``G`` at once);
+        #: with only a head, from the article's ``end`` carried with it
+        self._tail = BodyTail(self, article, end)
         self._layout: TextLayout | None = None
         #: the layout whose rest is being wrapped after the first paint
         self._continued: TextLayout | None = None
@@ -153,6 +159,8 @@ class LaidOutText(ScrollView):
                 self._update_virtual_size()  # the scrollbar grows as the text does
             yield
         if layout is self._layout and self._tail.tail is not None:
+            if self.wait_for_rest is not None:
+                return  # the head's text is laid out: the end stays apart until the whole
             self.go_to_line(self._leave_tail(int(self.scroll_y)))  # the same text
         elif layout is self._layout:
             self._update_virtual_size()
@@ -181,7 +189,11 @@ class LaidOutText(ScrollView):
         return self._tail.tail is None and self._layout is not None and self._layout.is_complete
 
     def _leave_tail(self, y: int) -> int:
-        """Stop showing the end apart: line ``y`` of the whole layout, finished now."""
+        """Stop showing the end apart: line ``y`` of the whole layout, finished now
+        (the whole article read first, if the end came with its head)."""
+        self._take_rest()
+        if self._tail.tail is None:  # taking the whole did not keep it (a changed end)
+            return y
         assert self._layout is not None
         y = self._tail.leave(self._layout, y)
         self.redraw_all()

@@ -9,6 +9,10 @@ them at an estimated place (:class:`Tail`) until the whole layout is done, then 
 to the same text in it (nothing moves on screen); a move above them, or anything that
 needs real line numbers (a jump to a section or quote, find, a resize), finishes the
 layout first.
+
+A big article opened from the cache has only its head at first; the cache carries its
+end too (:class:`reader.core.format.head.End`, the last sections), so the end is shown
+the same way before the whole is even read. Leaving it then waits for the whole.
 """
 
 from __future__ import annotations
@@ -22,6 +26,7 @@ from reader.ui.text.lines import Block, TextLayout, quotes_by_paragraph, section
 from reader.ui.text.wrap import wrap_offsets
 
 if TYPE_CHECKING:
+    from reader.core.format.head import End
     from reader.ui.widgets.body_layout import LaidOutText
 
 #: Screens of text at the end laid out apart (room to page back a little).
@@ -52,16 +57,22 @@ class Tail:
         screen: int,
         laid: TextLayout,
         since: int | None = None,
+        at: int = 0,
     ) -> Tail | None:
         """The sections at the end of ``article`` that make at least ``lines`` lines
         (and start at section ``since`` or before), placed after the ``laid`` part at an
-        estimate of where they are; None for an article of one section."""
+        estimate of where they are; None for an article of one section.
+
+        ``article`` may be only the end of the article (its sections from section
+        ``at`` on, :class:`~reader.core.format.head.End`): then any of them may be
+        shown, and fewer lines than asked if that is all it holds."""
         sections = article.sections
         by_paragraph = quotes_by_paragraph(article)
         parts: list[list[Block]] = []
         count = 0
         first = len(sections)
-        while first > 1 and (count < lines or (since is not None and first > since)):
+        lowest = 1 if at == 0 else 0  # never the article's first section
+        while first > lowest and (count < lines or (since is not None and at + first > since)):
             first -= 1
             blocks = list(section_blocks(article, sections[first], by_paragraph))
             parts.append(blocks)
@@ -75,10 +86,10 @@ class Tail:
         # where the tail starts: the lines laid out so far, scaled by the share of the
         # sections they hold (only the scrollbar shows it)
         done = max(1, len(laid.section_lines))
-        estimate = laid.line_count * len(sections) // done
+        estimate = laid.line_count * (at + len(sections)) // done
         top = max(laid.line_count, estimate - layout.line_count)
         made = cls(layout, top, height)
-        made.first_section = first
+        made.first_section = at + first
         return made
 
     @property
@@ -89,10 +100,19 @@ class Tail:
 class BodyTail:
     """The body's end shown before its layout is done: entering, drawing, leaving."""
 
-    def __init__(self, body: LaidOutText, article: Article) -> None:
+    def __init__(self, body: LaidOutText, article: Article, end: End | None = None) -> None:
         self.body = body
         self.article = article
+        #: the article's end while ``article`` is only its head (None: none carried,
+        #: or the whole is here)
+        self.end = end
         self.tail: Tail | None = None
+
+    def _source(self) -> tuple[Article, int]:
+        """The article the end is made from, and the index of its first section."""
+        if self.end is not None:
+            return self.end.article, self.end.at
+        return self.article, 0
 
     def enter(self, laid: TextLayout, since: int | None = None) -> bool:
         """Show the end of the text now, if the layout is not done (False: it is, or
@@ -100,7 +120,8 @@ class BodyTail:
         body = self.body
         screen = body.scrollable_content_region.height
         lines = TAIL_SCREENS * screen
-        tail = Tail.of(self.article, laid.width, lines, screen, laid, since)
+        article, at = self._source()
+        tail = Tail.of(article, laid.width, lines, screen, laid, since, at)
         if tail is None:
             return False
         self.tail = tail
@@ -118,16 +139,17 @@ class BodyTail:
         apart (as for ``G``), from the section before the quote's, for context. None
         when the layout has it already, or it is not among the last ``QUOTE_SECTIONS``
         sections: it is found the ordinary way."""
-        if laid.is_complete or quote_id in laid.quote_spans:
+        if (laid.is_complete and self.end is None) or quote_id in laid.quote_spans:
             return None
+        article, at = self._source()
         try:
-            section = self.article.quote(quote_id).section
+            section = article.quote(quote_id).section
         except KeyError:
             return None
-        ids = [s.id for s in self.article.sections[-QUOTE_SECTIONS:]]
+        ids = [s.id for s in article.sections[-QUOTE_SECTIONS:]]
         if section not in ids:
             return None
-        since = len(self.article.sections) - len(ids) + ids.index(section) - 1
+        since = max(at, at + len(article.sections) - len(ids) + ids.index(section) - 1)
         if since < 1:
             return None
         if self.tail is None or self.tail.first_section > since:

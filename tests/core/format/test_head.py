@@ -13,7 +13,13 @@ from _big import big_article, write_big
 from reader.core.errors import ArticleError, ReaderError
 from reader.core.format import cache, load_article
 from reader.core.format.fast import reads_back_as_is
-from reader.core.format.head import HEAD_SECTIONS, article_head, begins_with, yaml_head
+from reader.core.format.head import (
+    HEAD_SECTIONS,
+    article_end,
+    article_head,
+    begins_with,
+    yaml_head,
+)
 from reader.core.format.load import parse_head
 from reader.core.format.opening import open_article
 from reader.core.model import Article
@@ -70,7 +76,9 @@ def test_a_big_entry_opens_with_its_head_on_a_line_of_its_own(tmp_path: Path, fo
     first, second = (folder / f"{key}.json").read_bytes().split(b"\n")
     assert json.loads(first)["part"] == "head"
     assert "part" not in json.loads(second)
-    assert cache.read_head(folder, key) == (article_head(whole), False)
+    head = article_head(whole)
+    assert head is not None
+    assert cache.read_head(folder, key) == (head, False, article_end(whole, head))
     assert cache.read_entry(folder, key) == whole
 
 

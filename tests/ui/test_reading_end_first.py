@@ -1,0 +1,154 @@
+"""G before a big article's whole is read: its end comes with the cache's head.
+
+A big article reopened from the cache shows its head first and reads the whole after
+the first paint (reader.core.format.opening). The head line also carries the article's
+end, so G shows the last lines at once, without waiting for the whole; once the whole
+is in and laid out, the screen is on the same text of it. An end the whole does not end
+with is replaced by the whole's own.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from _big import write_big
+from _waiting import until
+from conftest import WIDE
+
+from reader.core.format import cache, load_article
+from reader.core.format.opening import Rest
+from reader.core.state import StateStore
+from reader.ui.app import ReaderApp
+from reader.ui.factory import make_app
+from reader.ui.screens.reading import ReadingScreen
+from reader.ui.widgets.article_body import ArticleBody
+
+#: The longest a test holds the whole back (a guard: each test lets it go itself).
+HOLD = 30.0
+
+
+def _cached(tmp_path: Path) -> Path:
+    """A big article file, opened once so that its entry is in the cache."""
+    path = write_big(tmp_path)
+    first = make_app(path, state=StateStore())
+    assert first._rest is not None
+    rest = first._rest()
+    assert rest.store is not None
+    rest.store()
+    return path
+
+
+def _held(app: ReaderApp) -> threading.Event:
+    """Hold the reading of the whole back until the returned event is set."""
+    gate = threading.Event()
+    real = app._rest
+    assert real is not None
+
+    def held() -> Rest:
+        gate.wait(HOLD)
+        return real()
+
+    app._rest = held
+    return gate
+
+
+def _view(body: ArticleBody) -> list[str]:
+    return [body.render_line(y).text.strip() for y in range(body.scrollable_content_region.height)]
+
+
+def _last_line(app: ReaderApp) -> str:
+    """The last line of text in view (not the attribution reader adds under a quote)."""
+    view = _view(app.screen.body)  # type: ignore[attr-defined]
+    return next(line for line in reversed(view) if line and not line.startswith("—"))
+
+
+async def test_g_shows_the_end_before_the_whole_is_read(tmp_path: Path) -> None:
+    path = _cached(tmp_path)
+    whole = load_article(path)
+    app = make_app(path, state=StateStore())
+    assert app._end is not None
+    gate = _held(app)
+    try:
+        async with app.run_test(size=WIDE) as pilot:
+            screen = app.screen
+            assert isinstance(screen, ReadingScreen)
+            await pilot.press("G")
+            assert not screen._whole  # the whole is still held back
+            last = whole.sections[-1].paragraphs[-1].strip()
+            assert last.endswith(_last_line(app).lstrip("▎ "))
+            top = screen.body.render_line(0).text
+            gate.set()
+            await until(pilot, lambda: screen._whole and screen.body.layout_complete, "whole")
+            await pilot.pause()
+            assert screen.body.render_line(0).text == top  # the same text of the whole
+            assert int(screen.body.scroll_y) == screen.body.max_scroll_y
+    finally:
+        gate.set()
+
+
+async def test_moving_up_from_the_end_waits_for_the_whole(tmp_path: Path) -> None:
+    path = _cached(tmp_path)
+    whole = load_article(path)
+    app = make_app(path, state=StateStore())
+    gate = _held(app)
+    try:
+        async with app.run_test(size=WIDE) as pilot:
+            screen = app.screen
+            assert isinstance(screen, ReadingScreen)
+            await pilot.press("G")
+            assert not screen._whole
+            gate.set()
+            await pilot.press("p")  # the heading above the end: found in the whole
+            assert screen._whole and screen.body.layout_complete
+            layout = screen.body.text_layout
+            above = layout.section_before(screen.body.max_scroll_y)
+            headings = {section.id: section.heading for section in whole.sections}
+            assert above is not None and headings[above]
+            assert screen.body.render_line(0).text.strip() == headings[above]
+            assert int(screen.body.scroll_y) == layout.section_line(above)
+    finally:
+        gate.set()
+
+
+def _tamper_end(path: Path, change: Callable[[dict[str, Any]], None]) -> None:
+    entry = Path(cache.cache_dir()) / f"{cache.cache_key(path.read_bytes())}.json"
+    first, second = entry.read_bytes().split(b"\n")
+    document = json.loads(first)
+    change(document["end"]["article"])
+    entry.write_bytes(json.dumps(document).encode() + b"\n" + second)
+
+
+async def test_an_end_the_whole_does_not_end_with_gives_way_to_the_wholes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = _cached(tmp_path)
+    whole = load_article(path)
+
+    def other_text(article: dict[str, Any]) -> None:
+        article["sections"][-1]["heading"] = "A heading the file never had"
+        article["sections"][-1]["paragraphs"].append("A paragraph the file never had.")
+
+    _tamper_end(path, other_text)
+    app = make_app(path, state=StateStore())
+    gate = _held(app)
+    try:
+        async with app.run_test(size=WIDE) as pilot:
+            screen = app.screen
+            assert isinstance(screen, ReadingScreen)
+            await pilot.press("G")
+            assert _last_line(app) == "A paragraph the file never had."
+            gate.set()
+            await until(pilot, lambda: screen._whole and screen.body.layout_complete, "whole")
+            await pilot.pause()
+            last = whole.sections[-1].paragraphs[-1].strip()
+            assert last.endswith(_last_line(app).lstrip("▎ "))
+            assert "A heading the file never had" not in _view(screen.body)
+            assert whole.sections[-1].heading in _view(screen.body)
+            assert int(screen.body.scroll_y) == screen.body.max_scroll_y
+    finally:
+        gate.set()
