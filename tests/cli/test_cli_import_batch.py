@@ -13,7 +13,7 @@ import os
 import subprocess
 import sys
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -355,3 +355,50 @@ def test_an_interrupt_stops_the_processes_and_the_save_thread_and_keeps_what_was
             os.waitpid(pid, os.WNOHANG)
     for path in (tmp_path / "out").iterdir():  # whole articles only, no temporary file
         assert not path.name.startswith(".") and load_article(path).id == path.stem
+
+
+# 00 01 02 03 04 04b 05 05b (the same article: no file) 06 06b (binary: none) 07 08
+ONE_BY_ONE = [1, 1, 1, 1, 1, 1, 1, 0, 1, 0, 1, 1]
+
+
+@pytest.mark.parametrize(("step", "expected"), [(0.0, [1, 9]), (1.0, ONE_BY_ONE)])
+def test_articles_made_faster_than_the_save_interval_are_saved_together(
+    step: float,
+    expected: list[int],
+    inputs: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Each save flushes the file system once: articles that come within
+    SAVE_INTERVAL of the last save's start wait for the next one (here the clock
+    stands still, or moves a second an article)."""
+    from types import SimpleNamespace
+
+    from reader.core import files_many
+
+    clock = [1000.0]
+
+    def monotonic() -> float:
+        clock[0] += step
+        return clock[0]
+
+    real_write = files_many.atomic_write_many
+    batches: list[int] = []
+
+    def write(items, **kwargs):  # type: ignore[no-untyped-def]
+        batches.append(len(items))
+        return real_write(items, **kwargs)
+
+    def at_once(self: object, call: Callable[[], list[object]]) -> object:
+        save = import_._Save(call)  # type: ignore[arg-type]
+        save.value = call()  # type: ignore[assignment]  # a disk that is never busy
+        save.finished.set()
+        return save
+
+    monkeypatch.setattr(import_, "time", SimpleNamespace(monotonic=monotonic))
+    monkeypatch.setattr(import_._SaveThread, "start", at_once)
+    monkeypatch.setattr(files_many, "atomic_write_many", write)
+    monkeypatch.setattr(import_jobs, "PARALLEL_MIN_BYTES", 10**9)  # in order, one by one
+    assert main(["import", str(inputs), "-o", str(tmp_path / "out")]) == 1
+    assert batches == expected
+    assert len(_files(tmp_path / "out")) == 10
