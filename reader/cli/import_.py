@@ -83,8 +83,27 @@ def run(ns: argparse.Namespace) -> int:
     feed updates write to and the library shows (:func:`reader.core.places.user_articles_dir`)."""
     from reader.core.places import user_articles_dir
 
+    _end_without_a_last_collection()
     output = ns.output if ns.output is not None else user_articles_dir()
     return run_import(ns.inputs, output=output, force=ns.force, to_stdout=ns.stdout)
+
+
+def _end_without_a_last_collection() -> None:
+    """When the command ends, the interpreter's last garbage collection walks every
+    object still alive (the importer, its languages, the word tables: 10-15 ms, a
+    twentieth of importing the benchmark set) to free memory the process is about to
+    give back anyway. Freezing them first (``gc.freeze`` in an ``atexit`` callback,
+    which runs before that collection) skips the walk; nothing else changes."""
+    global _FREEZE_AT_EXIT
+    if not _FREEZE_AT_EXIT:
+        import atexit
+        import gc
+
+        atexit.register(gc.freeze)
+        _FREEZE_AT_EXIT = True
+
+
+_FREEZE_AT_EXIT = False
 
 
 class _Progress(Protocol):

@@ -402,3 +402,20 @@ def test_articles_made_faster_than_the_save_interval_are_saved_together(
     assert main(["import", str(inputs), "-o", str(tmp_path / "out")]) == 1
     assert batches == expected
     assert len(_files(tmp_path / "out")) == 10
+
+
+def test_the_command_ends_without_a_last_collection_over_the_importer(tmp_path: Path) -> None:
+    """What is alive at exit (the importer, its word tables) is frozen before the
+    interpreter's last garbage collection, which would walk all of it for nothing."""
+    path = tmp_path / "a.txt"
+    path.write_text(_article(1), encoding="utf-8")
+    code = (
+        "import atexit, gc, sys\n"
+        # registered first, so it runs last: after the command's own exit callbacks
+        "atexit.register(lambda: print('frozen at exit:', gc.get_freeze_count() > 0))\n"
+        "from reader.cli.main import main\n"
+        f"sys.exit(main(['import', {str(path)!r}, '-o', {str(tmp_path / 'out')!r}]))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines()[-1] == "frozen at exit: True"
