@@ -248,32 +248,46 @@ class _SaveThread:
     """The thread batches are saved in, one after another, while the next articles are
     made: one plain thread for the run, not a ``concurrent.futures`` pool (which would
     import ``logging`` and more, ~5 ms of CPU taken from the import processes) nor a
-    thread a batch (starting one costs a switch to it, and there are tens of batches)."""
+    thread a batch (starting one costs a switch to it, and there are tens of batches).
+    Saves are handed over under a condition, not through ``queue`` (its C module and
+    ``heapq``: one more import for a list of one or two)."""
 
     def __init__(self) -> None:
-        import queue
         import threading
 
-        self.saves: queue.SimpleQueue[_Save | None] = queue.SimpleQueue()
+        self.handed = threading.Condition()
+        #: saves handed over and not yet started (None: end the thread)
+        self.saves: list[_Save | None] = []
         self.thread = threading.Thread(target=self._run, name="reader-save")
         self.thread.start()
 
     def _run(self) -> None:
-        while (save := self.saves.get()) is not None:
+        while True:
+            with self.handed:
+                while not self.saves:
+                    self.handed.wait()
+                save = self.saves.pop(0)
+            if save is None:
+                return
             try:
                 save.value = save.call()
             except BaseException as exc:  # raised again in the thread asking for it
                 save.error = exc
             save.finished.set()
 
+    def _hand(self, save: _Save | None) -> None:
+        with self.handed:
+            self.saves.append(save)
+            self.handed.notify()
+
     def start(self, call: Callable[[], list[ReaderError | None]]) -> _Save:
         save = _Save(call)
-        self.saves.put(save)
+        self._hand(save)
         return save
 
     def stop(self) -> None:
         """End the thread once the saves handed to it are done."""
-        self.saves.put(None)
+        self._hand(None)
         self.thread.join()
 
 
