@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from reader.cli import import_, import_jobs
+from reader.cli import import_, import_jobs, import_save
 from reader.cli.main import main
 from reader.core.format import load_article
 
@@ -77,7 +77,7 @@ def test_parallel_import_writes_and_reports_exactly_what_one_by_one_does(
 
     monkeypatch.setattr(import_jobs, "_in_processes", spy)
     monkeypatch.setattr(import_jobs, "_cores", lambda: 2)
-    monkeypatch.setattr(import_, "MAX_SAVE_BATCH", 4)  # several batches
+    monkeypatch.setattr(import_save, "MAX_SAVE_BATCH", 4)  # several batches
     monkeypatch.setattr(import_jobs, "PARALLEL_MIN_BYTES", 10**9)
     serial_code, serial_err = _run(inputs, tmp_path / "serial", capsys)
     assert used == []
@@ -140,7 +140,7 @@ def test_each_line_is_printed_once_its_file_is_on_disk(
         seen.append(line)
 
     monkeypatch.setattr(import_._NoProgress, "say", say)
-    monkeypatch.setattr(import_, "MAX_SAVE_BATCH", 3)
+    monkeypatch.setattr(import_save, "MAX_SAVE_BATCH", 3)
     assert main(["import", str(inputs), "-o", str(out)]) == 1
     assert len(seen) == 12 and sum(" -> " in line for line in seen) == 10
 
@@ -307,7 +307,7 @@ def test_batches_flushed_file_by_file_share_threads_started_once(
 
     monkeypatch.setattr(fs_flush, "worth_trying", lambda: False)
     monkeypatch.setattr(concurrent.futures, "ThreadPoolExecutor", Counted)
-    monkeypatch.setattr(import_, "MAX_SAVE_BATCH", 3)  # several batches
+    monkeypatch.setattr(import_save, "MAX_SAVE_BATCH", 3)  # several batches
     assert main(["import", str(inputs), "-o", str(tmp_path / "out")]) == 1
     assert len(_files(tmp_path / "out")) == 10
     assert len(pools) == 1
@@ -345,7 +345,7 @@ def test_an_interrupt_stops_the_processes_and_the_save_thread_and_keeps_what_was
     monkeypatch.setattr(import_pool.os, "fork", fork)
     monkeypatch.setattr(import_jobs, "_cores", lambda: processes)
     monkeypatch.setattr(import_jobs, "PARALLEL_MIN_BYTES", 0 if processes > 1 else 10**9)
-    monkeypatch.setattr(import_, "MAX_SAVE_BATCH", 2)
+    monkeypatch.setattr(import_save, "MAX_SAVE_BATCH", 2)
     before = set(threading.enumerate())
     assert main(["import", str(inputs), "-o", str(tmp_path / "out")]) == 130
     assert set(threading.enumerate()) == before  # no thread left running
@@ -390,13 +390,13 @@ def test_articles_made_faster_than_the_save_interval_are_saved_together(
         return real_write(items, **kwargs)
 
     def at_once(self: object, call: Callable[[], list[object]]) -> object:
-        save = import_._Save(call)  # type: ignore[arg-type]
+        save = import_save._Save(call)  # type: ignore[arg-type]
         save.value = call()  # type: ignore[assignment]  # a disk that is never busy
         save.finished.set()
         return save
 
-    monkeypatch.setattr(import_, "time", SimpleNamespace(monotonic=monotonic))
-    monkeypatch.setattr(import_._SaveThread, "start", at_once)
+    monkeypatch.setattr(import_save, "time", SimpleNamespace(monotonic=monotonic))
+    monkeypatch.setattr(import_save._SaveThread, "start", at_once)
     monkeypatch.setattr(files_many, "atomic_write_many", write)
     monkeypatch.setattr(import_jobs, "PARALLEL_MIN_BYTES", 10**9)  # in order, one by one
     assert main(["import", str(inputs), "-o", str(tmp_path / "out")]) == 1
