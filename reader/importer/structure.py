@@ -124,10 +124,24 @@ def _parse_caption(line: str, lang: Language, *, with_markers: bool) -> Figure |
         and _SPACED_DASH.search(line)
         and not any(mark in line for mark in _QUOTE_MARKS)
     ):
-        agency = _AGENCY.match(line)
+        agency = _AGENCY.match(line) if _may_end_in_agency(line) else None
         if agency and len(agency.group("caption").split()) <= MAX_CAPTION_WORDS:
             return Figure(agency.group("caption").strip(), agency.group("credit"))
     return None
+
+
+def _may_end_in_agency(line: str) -> bool:
+    """False when :data:`_AGENCY` cannot match ``line``: its credit holds no dash and at
+    most four words, so the dash before it is the line's last, with a space on each side
+    and at most four words after it. (A lazy caption tries every place in the line:
+    asking this first spares the pattern a prose paragraph with a dash in it.)"""
+    last = max(line.rfind("-"), line.rfind("–"), line.rfind("—"))
+    return (
+        last > 0
+        and line[last - 1].isspace()
+        and line[last + 1 : last + 2].isspace()
+        and len(line[last + 1 :].split()) <= 4
+    )
 
 
 def image_source(line: str) -> str | None:
@@ -172,11 +186,31 @@ def marker_anchors(markers: tuple[str, ...]) -> tuple[str, ...] | None:
     """
     anchors: set[str] = set()
     for marker in markers:
-        caseless = [ch for ch in marker if ch in _CASELESS]
-        if not caseless:
+        anchor = _anchor(marker)
+        if anchor is None:
             return None
-        anchors.add(next((ch for ch in reversed(caseless) if ch != " "), caseless[-1]))
+        anchors.add(anchor)
     return tuple(sorted(anchors))
+
+
+def _anchor(marker: str) -> str | None:
+    """The anchor of one marker (see :func:`marker_anchors`), None if it has none."""
+    caseless = [ch for ch in marker if ch in _CASELESS]
+    if not caseless:
+        return None
+    return next((ch for ch in reversed(caseless) if ch != " "), caseless[-1])
+
+
+#: Anchors in nearly every line of prose. A marker anchored on one ("image source,")
+#: is looked for itself, in the lowered lines: finding its comma made a candidate of
+#: almost every line of an English article, and asking each was a twelfth of the import.
+_COMMON_ANCHORS = frozenset(", ")
+
+
+@lru_cache(maxsize=16)
+def _commonly_anchored(markers: tuple[str, ...]) -> tuple[str, ...]:
+    """The markers whose anchor is one of :data:`_COMMON_ANCHORS`."""
+    return tuple(m for m in markers if _anchor(m) in _COMMON_ANCHORS)
 
 
 def _may_hold_marker(line: str, anchors: tuple[str, ...] | None) -> bool:
@@ -194,7 +228,7 @@ def _figures(lines: list[str], lang: Language) -> tuple[list[str], list[Figure]]
     pending_credit: str | None = None
     anchors = marker_anchors(lang.credit_markers)
     done = 0  # lines before this one are handled
-    for index in _figure_candidates(lines, anchors):
+    for index in _figure_candidates(lines, anchors, lang.credit_markers):
         # The lines in between are body lines: nothing below would have taken them.
         body.extend(lines[done:index])
         done = index + 1
@@ -238,7 +272,9 @@ _DASHES = "-–—"
 _FIRST_TWO = itemgetter(slice(0, 2))  # a shorter line gives less, where [0] would fail
 
 
-def _figure_candidates(lines: list[str], anchors: tuple[str, ...] | None) -> list[int]:
+def _figure_candidates(
+    lines: list[str], anchors: tuple[str, ...] | None, markers: tuple[str, ...]
+) -> list[int]:
     """The indices (in order) of the lines that may be a figure, a credit or an image source.
 
     Every other line is a body line, found without a Python step of its own: asking each
@@ -247,7 +283,9 @@ def _figure_candidates(lines: list[str], anchors: tuple[str, ...] | None) -> lis
 
     * it starts with one of :data:`_IMAGE_INITIALS` (``image_source``, "Image caption");
     * it holds an anchor of a credit marker (:func:`marker_anchors`), which
-      ``credit_only`` and the markers of ``parse_caption`` need;
+      ``credit_only`` and the markers of ``parse_caption`` need; for a marker anchored
+      on a comma or a space, which nearly every line holds, its lower case holds the
+      marker itself (the only way those two find anything);
     * it ends with ")" (a credit in brackets);
     * or it holds a dash with whitespace on both sides (:data:`_SPACED_DASH`, "- AFP").
 
@@ -264,7 +302,10 @@ def _figure_candidates(lines: list[str], anchors: tuple[str, ...] | None) -> lis
     joined = "\n".join(lines)
     at: list[int] = []  # offsets in ``joined`` of the other features
     for anchor in anchors:
-        at += find_all(joined, anchor)
+        if anchor not in _COMMON_ANCHORS:
+            at += find_all(joined, anchor)
+    if _COMMON_ANCHORS.intersection(anchors):
+        at += _marker_offsets(joined, anchors, _commonly_anchored(markers))
     for dash in _DASHES:
         at += [
             i
@@ -275,6 +316,22 @@ def _figure_candidates(lines: list[str], anchors: tuple[str, ...] | None) -> lis
     if at:
         candidates.update(line for line, _ in located(line_starts(lines), at))
     return sorted(candidates)
+
+
+def _marker_offsets(joined: str, anchors: tuple[str, ...], markers: tuple[str, ...]) -> list[int]:
+    """Offsets in ``joined`` of ``markers`` in its lower case; of the common anchors
+    themselves when lowering changes the text's length (a character such as "İ" lowers
+    to two), where an offset in the lowered text is no offset in ``joined``.
+
+    Every other character lowers to one character, and lowering never looks across a
+    newline (a final sigma's context ends there), so the lowered text is then the
+    lowered lines joined, offset for offset.
+    """
+    lowered = joined.lower()
+    if len(lowered) != len(joined):
+        common = [anchor for anchor in anchors if anchor in _COMMON_ANCHORS]
+        return [i for anchor in common for i in find_all(joined, anchor)]
+    return [i for marker in markers for i in find_all(lowered, marker)]
 
 
 #: Lines right under the title looked at for a date or a byline.

@@ -211,3 +211,57 @@ def test_flags_of_an_int_subclass_are_kept_as_plain_ints() -> None:
     _, _, flags, _ = _scan(_speedups, "Hello world", table, lexicon, 100)
     assert [type(f) for f in flags] == [int, int]
     assert flags == _columns(tk.tokenize_in_python("Hello world", tk.WordTable(table.lang)))[2]
+
+
+_ARTICLE = st.lists(st.text(alphabet="abc AB’.,", max_size=30), max_size=6)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_ARTICLE, min_size=1, max_size=5))
+def test_each_article_gets_its_own_lower_words(articles: list[list[str]]) -> None:
+    """A word goes into an article's set of lower-case words once, however often it
+    occurs; an article after it, with the same lexicon, gets the word in its own set."""
+    assert _speedups is not None
+    table = tk.WordTable(language("id"))
+    for paragraphs in articles:
+        tokens, lower = tk.tokenize_article(paragraphs, table, len(paragraphs))
+        python = [tk.tokenize_in_python(p, table) for p in paragraphs]
+        assert lower == tk.spaced_lower_words(python)
+        assert [_columns(t) for t in tokens] == [_columns(t) for t in python]
+
+
+def test_a_set_given_again_after_another_gets_its_words_again() -> None:
+    assert _speedups is not None
+    table = tk.WordTable(language("en"))
+    lexicon = _speedups.lexicon()
+    bits = (fl.WORD, fl.UPPER, fl.LOWER_APART, fl.CAPWORD)
+    first: set[str] = set()
+    second: set[str] = set()
+    _speedups.scan("one two", table, lexicon, bits, 100, first)
+    _speedups.scan("two three", table, lexicon, bits, 100, second)
+    assert second == {"two", "three"}
+    first.clear()  # (only ever added to, by contract: cleared here to see it filled again)
+    _speedups.scan("two", table, lexicon, bits, 100, first)
+    assert first == {"two"}
+
+
+def test_a_long_paragraph_gives_the_same_columns() -> None:
+    """Past the columns' first buffer (256 tokens) and the shared offsets (4,096)."""
+    table = tk.word_table(language("id"))
+    text = " ".join(f"Kata{n % 50} budi, “x{n}”" for n in range(3_000))
+    assert len(text) > 20_000
+    c_side = tk.tokenize(text, table)
+    assert _columns(c_side) == _columns(tk.tokenize_in_python(text, table))
+    assert c_side.ends[-1] == len(text)
+
+
+def test_equal_flags_are_one_object() -> None:
+    """Every token's flags come from a few hundred shared int objects (a token then
+    touches no object of its own word's)."""
+    table = tk.WordTable(language("id"))  # (words new to it: their flags made here)
+    toks = tk.tokenize("Budi Santoso bertemu Andi Wijaya, Budi Wijaya dan Andi", table)
+    large = [flags for flags in toks.flags if flags > 256]  # (smaller ints are shared anyway)
+    assert len(large) > len(set(large)) > 1
+    by_value: dict[int, int] = {}
+    for flags in large:
+        assert by_value.setdefault(flags, id(flags)) == id(flags)

@@ -189,3 +189,30 @@ def test_heading_examples_equal_the_plain_order() -> None:
         "",
     ]:
         assert is_heading(line) == _plain_is_heading(line), line
+
+
+def test_a_marker_anchored_on_a_comma_is_found_in_any_case() -> None:
+    """English "image source," has only a comma to anchor it, which nearly every line
+    holds: the marker itself is looked for in the lowered lines, also when lowering
+    changes the text's length (the "İ" lowers to two characters)."""
+    lines = [
+        "Warga antre di pasar sejak pagi, kata petugas.",
+        "Warga antre di pasar IMAGE SOURCE, Reuters",
+        "Pasar ramai sekali, meski hujan.",
+    ]
+    for extra in ([], ["İstanbul, kota yang ramai."]):
+        assert structure._figures(lines + extra, EN) == _plain_figures(lines + extra, EN)
+        body, figures = structure._figures(lines + extra, EN)
+        assert figures == [Figure("Warga antre di pasar", "Reuters")]
+        assert body == [lines[0], lines[2], *extra]
+
+
+_AGENCY_PIECES = [*" -–—.&/,", "Reuters", "AP Photo", "caption words here", "a", "B", "\n", "x-y"]
+
+
+@settings(max_examples=max(500, settings.default.max_examples), deadline=None)
+@given(st.lists(st.sampled_from(_AGENCY_PIECES), max_size=20).map("".join))
+def test_the_agency_pattern_only_matches_where_it_may(line: str) -> None:
+    """The cheap question asked before the lazy pattern never hides a credit."""
+    if structure._AGENCY.match(line):
+        assert structure._may_end_in_agency(line)

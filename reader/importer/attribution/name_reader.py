@@ -275,8 +275,9 @@ class NameReader:
         ):
             i += 1
         # "Donald Hartley of Madison", "Phil Bryant of Mississippi": a full name, then
-        # where the person comes from (a title before "of" holds no plain words).
-        for c in range(i + 2, j - 1):
+        # where the person comes from (a title before "of" holds no plain words). (Most
+        # runs are too short to hold one: no loop for them.)
+        for c in range(i + 2, j - 1) if j - i > 3 else ():
             if f[c] & CONNECTOR and f[c] & ROLE_PREPOSITION and not f[c] & UPPER:
                 if (
                     j - c <= MAX_ORIGIN
@@ -305,7 +306,8 @@ class NameReader:
             return None  # "Kicking off the day, …", "Earlier this week, …": no name
         role_words, name = rules.split_one(words[0]) if j - i == 1 else rules.split(words)
         if not name:
-            head = next((word for word in words if rules.is_role(word)), None)
+            # (a token's flags hold its word's ROLE: no lookup of each word in the table)
+            head = next((w[s] for s in range(i, j) if f[s] & ROLE), None)
             if head is None:
                 return None
             start = self.tokens.start(i)

@@ -24,6 +24,7 @@ from reader.importer.attribution.flags import (
     POST_CUE,
     PRE_CUE,
     ROLE,
+    SENTENCE_OPENER,
     SOME,
     STOP,
     UPPER,
@@ -34,6 +35,11 @@ from reader.importer.language_data import Language
 
 #: What ends a sentence: a capitalised word after it may only be opening the sentence.
 _FULL_STOPS = frozenset(".!?")
+#: A speech verb: a word on the list of those before a quotation ("mengatakan", "said").
+_SPEECH = PRE_CUE | WORD
+#: The flags of the token before a capitalised word that call for a closer look: a cue
+#: verb, a preposition of place, a full stop (every other token is inside a sentence).
+_PREVIOUS_ASKED = POST_CUE | PLACE_PREPOSITION | SENTENCE_OPENER
 #: Longest name the importer takes (tokens); longer runs are roles or institutions.
 MAX_NAME_TOKENS = 5
 
@@ -65,40 +71,59 @@ class NameRules:
         self.cued: set[str] = set()
         #: The capitalised words each capitalised word is followed by, across the article.
         self.follows: dict[str, set[str]] = {}
-        self._paragraphs = paragraphs
-        self._inside: set[str] | None = None
+        #: Capitalised words the article writes inside a sentence, not only opening one:
+        #: a lone capitalised word found only at sentence starts ("Kicking off the day,",
+        #: "Earlier this week,", "Weighing in,") is no name.
+        self.inside: set[str] = set()
         counts: dict[str, int] = {}
-        follows, cued, standalone = self.follows, self.cued, self.standalone
+        follows, cued, standalone, inside = self.follows, self.cued, self.standalone, self.inside
         places = _cased_places(lang)
         #: Known places (the language's list) the article names: like a word it uses
         #: on its own after "di", except as the last word after a name ("Rusdy Ambon").
         self.places: set[str] = set()
         known = self.places
+        #: Words right before a speech verb, alone ("Trump said", but not "Dinkes Sultra
+        #: mengatakan").
+        speakers: set[str] = set()
+        in_sentence = inside.add
+        # One pass over the capitalised words gathers everything: each used to have a
+        # pass of its own (the words inside sentences, those before a speech verb), and
+        # the passes were a twentieth of the import.
         for para in paragraphs:
+            caps = para.caps
+            if not caps:
+                continue
             words, flags = para.words, para.flags
             last = len(words) - 1
-            for k in para.caps:
+            for k in caps:
                 word, here = words[k], flags[k]
                 # Acronyms are only ever asked about inside a capitalised run, whose
                 # capitalised words are all counted here.
                 if here & ALL_CAPS:
                     counts[word] = counts.get(word, 0) + 1
-                nxt_cap = k < last and flags[k + 1] & CAPWORD
-                if nxt_cap:
+                nxt = flags[k + 1] if k < last else 0
+                if nxt & CAPWORD:
                     follows.setdefault(word, set()).add(words[k + 1])
-                if k:
-                    prev = flags[k - 1]
+                prev = flags[k - 1] if k else 0
+                if not prev & _PREVIOUS_ASKED:
+                    if k:
+                        in_sentence(word)  # the common case: after a plain word
+                else:
                     if prev & POST_CUE:
                         cued.add(word)
-                    if prev & PLACE_PREPOSITION and not nxt_cap and not self._titled(para, k):
+                    if prev & PLACE_PREPOSITION and not nxt & CAPWORD and not self._titled(para, k):
                         standalone.add(word)
+                    if not prev & SENTENCE_OPENER or words[k - 1] not in _FULL_STOPS:
+                        in_sentence(word)
+                if nxt & _SPEECH == _SPEECH and not prev & CAPWORD:
+                    speakers.add(word)
                 if word in places:
                     known.add(word)
         self.counts = counts
         if standalone or known:
             # "faith in Trump" makes no place of a word the article has speak ("Trump
-            # said", "said Trump"). Asked in a second pass, of these few words only.
-            speaking = cued | self._speaking(standalone | known)
+            # said", "said Trump").
+            speaking = cued | (speakers & (standalone | known))
             standalone -= speaking
             known -= speaking
             known |= standalone
@@ -108,37 +133,6 @@ class NameRules:
         "Kota" would otherwise make a place of Risma)?"""
         words = para.words
         return k > 1 and f"{words[k - 2].lower()} {words[k - 1].lower()}" in self.lang.titles
-
-    def _speaking(self, candidates: set[str]) -> set[str]:
-        """Those of ``candidates`` the article has right before a speech verb, alone
-        ("Trump said", but not "Dinkes Sultra mengatakan")."""
-        speaks: set[str] = set()
-        for para in self._paragraphs:
-            words, flags = para.words, para.flags
-            last = len(words) - 1
-            for k in para.caps:
-                if (
-                    k < last
-                    and flags[k + 1] & PRE_CUE
-                    and flags[k + 1] & WORD
-                    and words[k] in candidates
-                    and not (k and flags[k - 1] & CAPWORD)
-                ):
-                    speaks.add(words[k])
-        return speaks
-
-    @property
-    def inside(self) -> set[str]:
-        """Capitalised words the article writes inside a sentence, not only opening one:
-        a lone capitalised word found only at sentence starts ("Kicking off the day,",
-        "Earlier this week,", "Weighing in,") is no name. Worked out when first asked."""
-        if self._inside is None:
-            inside: set[str] = set()
-            for para in self._paragraphs:
-                words = para.words
-                inside.update(words[k] for k in para.caps if k and words[k - 1] not in _FULL_STOPS)
-            self._inside = inside
-        return self._inside
 
     def is_role(self, word: str) -> bool:
         return bool(self.table[word] & ROLE)

@@ -136,7 +136,12 @@ class Registry:
         (Tri Rismaharini) — a first name grown, or a name cut short."""
         if len(word) < MIN_NICKNAME_STEM:
             return None
-        for i in sorted(self._by_prefix.get(word[:MIN_NICKNAME_STEM], ())):
+        # (asked of every capitalised word the mentions pass meets: most share their
+        # first letters with nobody's name)
+        found = self._by_prefix.get(word[:MIN_NICKNAME_STEM])
+        if not found:
+            return None
+        for i in sorted(found):
             person = self.people[i]
             if len(person.name) < 2:
                 continue
