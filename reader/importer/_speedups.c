@@ -112,6 +112,7 @@ static inline Py_ssize_t token_end(int kind, const void *data, Py_ssize_t n, Py_
 
 #include "_speedups_lexicon.h"
 #include "_speedups_columns.h"
+#include "_speedups_caps.h"
 
 PyDoc_STRVAR(scan_doc,
 "scan(text, table, lexicon, bits, max_words, lower=None) -> (words, ends, flags, caps)\n\n"
@@ -223,13 +224,15 @@ error:
 static PyMethodDef speedups_methods[] = {
     {"lexicon", lexicon_new, METH_NOARGS, lexicon_doc},
     {"scan", (PyCFunction)(void (*)(void))scan, METH_FASTCALL, scan_doc},
+    {"cap_stats", (PyCFunction)(void (*)(void))cap_stats, METH_FASTCALL, cap_stats_doc},
     {NULL, NULL, 0, NULL},
 };
 
 static struct PyModuleDef speedups_module = {
     PyModuleDef_HEAD_INIT,
     "_speedups",
-    "The importer's tokenizer in C (optional; tokens.py falls back to pure Python).",
+    "The importer's tokenizer and capitalised-word pass in C (optional: tokens.py and\n"
+    "names.py fall back to pure Python).",
     -1,
     speedups_methods,
 };
@@ -239,6 +242,9 @@ PyMODINIT_FUNC PyInit__speedups(void) {
         ascii_class[c] = (Py_UNICODE_ISALNUM(c) ? C_ALNUM : 0)
                          | (Py_UNICODE_ISDECIMAL(c) ? C_DECIMAL : 0)
                          | (Py_UNICODE_ISSPACE(c) ? C_SPACE : 0);
+    }
+    if (caps_init() < 0) {
+        return NULL;
     }
     PyObject *m = PyModule_Create(&speedups_module);
     if (m != NULL && PyModule_AddStringConstant(m, "SOURCE_SHA256", READER_SOURCE_SHA256) < 0) {
