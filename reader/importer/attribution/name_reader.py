@@ -316,8 +316,12 @@ class NameReader:
             # The run's last word can end no name (a body, a place, a common word): no
             # need to split it ("Dinas Kesehatan", a third of the runs of an article).
             role_words, name = _NO_NAME
+        elif j - i > 1:
+            role_words, name = rules.split(words)
+        elif f[i] & PLAIN and rules.one_word_name(words[0]):
+            role_words, name = (), (words[0],)  # (NameRules.split_one, off the flags)
         else:
-            role_words, name = rules.split_one(words[0]) if j - i == 1 else rules.split(words)
+            role_words, name = _NO_NAME
         if not name:
             # (a token's flags hold its word's ROLE: no lookup of each word in the table)
             head = next((w[s] for s in range(i, j) if f[s] & ROLE), None)
@@ -329,7 +333,8 @@ class NameReader:
             # "Prime Minister Mariano Rajoy's party": the person is Mariano Rajoy, not a
             # "Rajoy's" of their own
             name = (*name[:-1], _owner(name[-1]))
-        name = fold_initials(name)
+        if len(name) > 1:
+            name = fold_initials(name)  # (one word is folded already)
         n0 = i + len(role_words)
         role = None
         start = i

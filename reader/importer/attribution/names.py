@@ -140,39 +140,49 @@ class NameRules:
         return not _acronym(word) and word not in self.places
 
     def _name_start(self, words: tuple[str, ...]) -> int:
-        k = len(words)
-        table = self.table
-        titled = min(map(and_, map(table.__getitem__, words), repeat(PLAIN))) == 0
-        while k > 0 and len(words) - k < MAX_NAME_TOKENS:
+        n = len(words)
+        flags_of = list(map(self.table.__getitem__, words))
+        titled = min(map(and_, flags_of, repeat(PLAIN))) == 0
+        cued = self.cued
+        k = n
+        # (the walk back from the last word is the hottest loop of the speaker pass: the
+        # last word's own questions are asked before it, the others' inside it)
+        while k > 0 and n - k < MAX_NAME_TOKENS:
             word = words[k - 1]
-            last = k == len(words)
-            flags = table[word]
+            flags = flags_of[k - 1]
             if flags & PARTICLE and not flags & UPPER:
                 k -= 1
                 continue
             if word == "." and _glued_initials(words, k - 1):
                 k -= 1  # "R.J. Calloway": the stop between two initials is the name's
                 continue
-            if not flags & PLAIN and not (last and self._role_surname(words)):
-                break
-            if not last and word.endswith(("’s", "'s")):
-                break  # "Ethiopia’s Hana Tesfaye"
-            if last and titled and word in self.standalone:
-                break  # "Kepala Dinas Kesehatan Banyuwangi" (… "di Banyuwangi")
-            # After a title, a word the article also uses on its own ("… di Rusia") or
-            # in lower case qualifies the title: "Menteri Luar Negeri Rusia Sergey Lavrov".
-            if (
-                not last
-                and word not in self.cued
-                and (
+            if k == n:
+                if not flags & PLAIN and not self._role_surname(words):
+                    break
+                if titled and word in self.standalone:
+                    break  # "Kepala Dinas Kesehatan Banyuwangi" (… "di Banyuwangi")
+            else:
+                if not flags & PLAIN:
+                    break
+                if word.endswith(("’s", "'s")):
+                    break  # "Ethiopia’s Hana Tesfaye"
+                # After a title, a word the article also uses on its own ("… di Rusia")
+                # or in lower case qualifies the title: "Menteri Luar Negeri Rusia Sergey
+                # Lavrov". "Polda Sultra …", "Bank Sultra …", "… Sultra Mohammad Fredly":
+                # a word that goes with several names is a place or a body, not a first
+                # name.
+                if word not in cued and (
                     (_acronym(word) and self.counts.get(word, 0) > 1)
-                    or (titled and (word in self.places or self.common(word)))
-                    # "Polda Sultra …", "Bank Sultra …", "… Sultra Mohammad Fredly": a word
-                    # that goes with several names is a place or a body, not a first name.
-                    or (titled and len(self.follows.get(word, ())) > 1)
-                )
-            ):
-                break
+                    or (
+                        titled
+                        and (
+                            word in self.places
+                            or self.common(word)
+                            or len(self.follows.get(word, ())) > 1
+                        )
+                    )
+                ):
+                    break
             k -= 1
         # A name never starts with a particle, nor right after "Universitas", "Kota" ….
         while k < len(words) and not words[k][:1].isupper():
