@@ -110,6 +110,29 @@ static inline Py_ssize_t token_end(int kind, const void *data, Py_ssize_t n, Py_
     return end;
 }
 
+/* A token found ahead of its lookup: where it starts and ends, and its hash. */
+typedef struct {
+    Py_ssize_t start, end;
+    uint64_t hash;
+} Pending;
+
+/* The next token from *cursor on, if any (0 when the text has no more): skips what
+ * starts no token, and leaves *cursor at the token's end. */
+static inline int next_token(int kind, const void *data, Py_ssize_t n, Py_ssize_t *cursor,
+                             Pending *found) {
+    for (Py_ssize_t i = *cursor; i < n; ++i) {
+        Py_ssize_t e = token_end(kind, data, n, i, &found->hash);
+        if (e >= 0) {
+            found->start = i;
+            found->end = e;
+            *cursor = e;
+            return 1;
+        }
+    }
+    *cursor = n;
+    return 0;
+}
+
 #include "_speedups_lexicon.h"
 #include "_speedups_columns.h"
 #include "_speedups_caps.h"
@@ -173,15 +196,30 @@ static PyObject *scan(PyObject *Py_UNUSED(module), PyObject *const *args, Py_ssi
     column_init(&ends);
     column_init(&flags);
     column_init(&caps);
-    Py_ssize_t prev_end = 0, i = 0, count = 0;
-    while (i < n) {
-        uint64_t hash;
-        Py_ssize_t e = token_end(kind, data, n, i, &hash);
-        if (e < 0) {
-            ++i;
-            continue;
+    Py_ssize_t prev_end = 0, count = 0, cursor = 0;
+    /* Tokens are found two ahead of the one looked up: the lexicon slot of the token
+     * after next and the word of the next one are fetched into the cache meanwhile (in
+     * an import the lexicon has been pushed out of the cache by everything else, and
+     * waiting for it was the larger part of a token's cost). */
+    Pending now, next, after;
+    int has_now = next_token(kind, data, n, &cursor, &now);
+    int has_next = has_now && next_token(kind, data, n, &cursor, &next);
+    if (has_now) {
+        prefetch_slot(lex, now.hash);
+    }
+    if (has_next) {
+        prefetch_slot(lex, next.hash);
+    }
+    while (has_now) {
+        int has_after = has_next && next_token(kind, data, n, &cursor, &after);
+        if (has_after) {
+            prefetch_slot(lex, after.hash);
         }
-        Slot *slot = lookup(lex, table, text, kind, data, i, e, (Py_uhash_t)hash, bits,
+        if (has_next) {
+            prefetch_word(lex, next.hash);
+        }
+        Py_ssize_t i = now.start, e = now.end;
+        Slot *slot = lookup(lex, table, text, kind, data, i, e, (Py_uhash_t)now.hash, bits,
                             max_words);
         if (slot == NULL || column_push(&words, Py_NewRef(slot->word)) < 0
             || column_push(&flags, Py_NewRef(i != prev_end ? slot->spaced : slot->flags)) < 0
@@ -197,7 +235,11 @@ static PyObject *scan(PyObject *Py_UNUSED(module), PyObject *const *args, Py_ssi
             slot->added = lex->epoch;
         }
         ++count;
-        prev_end = i = e;
+        prev_end = e;
+        now = next;
+        has_now = has_next;
+        next = after;
+        has_next = has_after;
     }
     PyObject *lists[4] = {column_list(&words), column_list(&ends), column_list(&flags),
                           column_list(&caps)};

@@ -144,6 +144,25 @@ static int lexicon_grow(Lexicon *lex) {
     return 0;
 }
 
+#if defined(__GNUC__) || defined(__clang__)
+#define PREFETCH(address) __builtin_prefetch(address)
+#else
+#define PREFETCH(address) ((void)(address))
+#endif
+
+/* Ask for the first slot a word of ``hash`` is looked for in (a hint only). */
+static inline void prefetch_slot(const Lexicon *lex, uint64_t hash) {
+    PREFETCH(&lex->slots[(Py_uhash_t)hash & lex->mask]);
+}
+
+/* Ask for the word in that slot, if there is one (its slot asked for earlier). */
+static inline void prefetch_word(const Lexicon *lex, uint64_t hash) {
+    PyObject *word = lex->slots[(Py_uhash_t)hash & lex->mask].word;
+    if (word != NULL) {
+        PREFETCH(word);
+    }
+}
+
 /* The slot of the token text[i:e], worked out through ``table`` on first sight. */
 static Slot *lookup(Lexicon *lex, PyObject *table, PyObject *text, int kind,
                     const void *data, Py_ssize_t i, Py_ssize_t e, Py_uhash_t hash,
