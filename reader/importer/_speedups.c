@@ -136,6 +136,7 @@ static inline int next_token(int kind, const void *data, Py_ssize_t n, Py_ssize_
 #include "_speedups_lexicon.h"
 #include "_speedups_columns.h"
 #include "_speedups_caps.h"
+#include "_speedups_words.h"
 
 PyDoc_STRVAR(scan_doc,
 "scan(text, table, lexicon, bits, max_words, lower=None) -> (words, ends, flags, caps)\n\n"
@@ -267,14 +268,15 @@ static PyMethodDef speedups_methods[] = {
     {"lexicon", lexicon_new, METH_NOARGS, lexicon_doc},
     {"scan", (PyCFunction)(void (*)(void))scan, METH_FASTCALL, scan_doc},
     {"cap_stats", (PyCFunction)(void (*)(void))cap_stats, METH_FASTCALL, cap_stats_doc},
+    {"count_words", (PyCFunction)(void (*)(void))count_words, METH_FASTCALL, count_words_doc},
     {NULL, NULL, 0, NULL},
 };
 
 static struct PyModuleDef speedups_module = {
     PyModuleDef_HEAD_INIT,
     "_speedups",
-    "The importer's tokenizer and capitalised-word pass in C (optional: tokens.py and\n"
-    "names.py fall back to pure Python).",
+    "The importer's tokenizer, capitalised-word pass and word count in C (optional:\n"
+    "tokens.py, names.py and language_detection.py fall back to pure Python).",
     -1,
     speedups_methods,
 };
