@@ -45,30 +45,36 @@ _UNSAFE = _CONTROL + _BIDI + _INVISIBLE
 # OSC 8 target, an OSC 52 clipboard text, DCS data) does not show up as text. A string
 # control that is never terminated ends at the end of its line, so one stray ESC cannot
 # swallow the rest of an article.
-_ESCAPE_SEQUENCE = re.compile(
-    r"""
+_ESCAPE_SEQUENCE_SOURCE = r"""
     \x1b\[[0-?]*[ -/]*[@-~]                              # CSI … final byte
     | \x1b[\]PX^_][^\x07\x1b\x9c\n]*(?:\x07|\x1b\\|\x9c)?  # OSC, DCS, SOS, PM, APC … ST
     | \x9b[0-?]*[ -/]*[@-~]                              # 8-bit CSI
     | [\x90\x98\x9d\x9e\x9f][^\x07\x1b\x9c\n]*(?:\x07|\x9c|\x1b\\)?  # 8-bit string controls
     | \x1b[ -/]*[0-~]                                    # other escapes (ESC 7, ESC ( B …)
-    """,
-    re.VERBOSE,
-)
-# Lone surrogates (text decoded with surrogateescape) cannot be written to a terminal or a
-# UTF-8 file at all: they become U+FFFD.
-_LONE_SURROGATES = "".join(chr(c) for c in range(0xD800, 0xE000))
+    """
 
 
-# The table and the patterns below are made when first needed, not on import: some 3 ms
+# The table and the patterns below are made when first needed, not on import: some 3.5 ms
 # before the app's first paint, which mostly shows text that needs none of them.
+@functools.cache
+def _escape_sequence() -> re.Pattern[str]:
+    """Any escape sequence (``_ESCAPE_SEQUENCE``)."""
+    return re.compile(_ESCAPE_SEQUENCE_SOURCE, re.VERBOSE)
+
+
+def _lone_surrogates() -> str:
+    """Lone surrogates (text decoded with surrogateescape) cannot be written to a
+    terminal or a UTF-8 file at all: they become U+FFFD."""
+    return "".join(chr(c) for c in range(0xD800, 0xE000))
+
+
 @functools.cache
 def _translate_table() -> dict[int, str | None]:
     """What clean_text maps or drops (``_TRANSLATE``)."""
     return str.maketrans(
         {
             **{ch: None for ch in _UNSAFE},
-            **{ch: "\ufffd" for ch in _LONE_SURROGATES},
+            **{ch: "\ufffd" for ch in _lone_surrogates()},
             "\t": " ",
             "\u2028": "\n",
             "\u2029": "\n",
@@ -161,7 +167,7 @@ def _work(text: str) -> str:
 
 def _work_line(text: str) -> str:
     if "\x1b" in text or _has_c1_introducer(text):
-        text = _ESCAPE_SEQUENCE.sub("", text)
+        text = _escape_sequence().sub("", text)
     return text.translate(_translate_table())
 
 
@@ -269,11 +275,16 @@ def _show_as_escape_all() -> re.Pattern[str]:
     return re.compile(f"[{re.escape(_UNSAFE + _SEPARATORS)}\t\n{_SURROGATES}]")
 
 
-_LAZY = {"_NEEDS_WORK": _needs_work_pattern, "_TRANSLATE": _translate_table}
+_LAZY = {
+    "_NEEDS_WORK": _needs_work_pattern,
+    "_TRANSLATE": _translate_table,
+    "_ESCAPE_SEQUENCE": _escape_sequence,
+}
 
 
 def __getattr__(name: str) -> object:
-    """``_NEEDS_WORK`` and ``_TRANSLATE`` as names (the tests check against them)."""
+    """``_NEEDS_WORK``, ``_TRANSLATE`` and ``_ESCAPE_SEQUENCE`` as names (the tests
+    check against them)."""
     if name in _LAZY:
         return _LAZY[name]()
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -11,6 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from reader.core.records import Record
+
 #: Deepest nesting of lists and mappings in one document.
 MAX_DEPTH = 64
 #: Most values (scalars, lists, mappings) in one document. A long article has a few
@@ -18,9 +20,16 @@ MAX_DEPTH = 64
 MAX_VALUES = 250_000
 
 
-@dataclass(slots=True)
-class Node:
+# its __slots__ and __init__ written out, the rest from Record (reader.core.records):
+# imported before the first paint, where @dataclass(slots=True) compiling them cost more
+@dataclass(init=False, repr=False, eq=False)
+class Node(Record):
     """A parsed value and the 1-based line it starts on."""
 
+    __slots__ = ("line", "value")
     value: Any  # str | int | float | bool | None | dict[str, Node] | list[Node]
     line: int
+
+    def __init__(self, value: Any, line: int) -> None:
+        self.value = value
+        self.line = line
