@@ -23,7 +23,7 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from reader.cli.common import Commands
 from reader.cli.import_jobs import STDIN, Prepared
@@ -32,7 +32,10 @@ from reader.core.files import shown
 from reader.core.text import visible
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
     from concurrent.futures import Future, ThreadPoolExecutor
+
+_T = TypeVar("_T")
 
 #: The files a folder contributes.
 FOLDER_PATTERNS = ("*.txt", "*.html", "*.htm", "*.html.gz", "*.htm.gz")
@@ -195,6 +198,78 @@ def _target(
     return target
 
 
+class _Save:
+    """One batch's save, handed to :class:`_SaveThread`: what it returns, once done."""
+
+    def __init__(self, call: Callable[[], list[ReaderError | None]]) -> None:
+        import threading
+
+        self.call = call
+        self.finished = threading.Event()
+        self.value: list[ReaderError | None] = []
+        self.error: BaseException | None = None
+
+    def done(self) -> bool:
+        return self.finished.is_set()
+
+    def result(self) -> list[ReaderError | None]:
+        self.finished.wait()
+        if self.error is not None:
+            raise self.error
+        return self.value
+
+
+class _SaveThread:
+    """The thread batches are saved in, one after another, while the next articles are
+    made: one plain thread for the run, not a ``concurrent.futures`` pool (which would
+    import ``logging`` and more, ~5 ms of CPU taken from the import processes) nor a
+    thread a batch (starting one costs a switch to it, and there are tens of batches)."""
+
+    def __init__(self) -> None:
+        import queue
+        import threading
+
+        self.saves: queue.SimpleQueue[_Save | None] = queue.SimpleQueue()
+        self.thread = threading.Thread(target=self._run, name="reader-save")
+        self.thread.start()
+
+    def _run(self) -> None:
+        while (save := self.saves.get()) is not None:
+            try:
+                save.value = save.call()
+            except BaseException as exc:  # raised again in the thread asking for it
+                save.error = exc
+            save.finished.set()
+
+    def start(self, call: Callable[[], list[ReaderError | None]]) -> _Save:
+        save = _Save(call)
+        self.saves.put(save)
+        return save
+
+    def stop(self) -> None:
+        """End the thread once the saves handed to it are done."""
+        self.saves.put(None)
+        self.thread.join()
+
+
+class _Writers:
+    """The threads a batch's files are flushed from when each is flushed on its own
+    (:func:`~reader.core.files_many.atomic_write_many`, when much else waits to be
+    written): started on the first such batch and kept for the run."""
+
+    def __init__(self) -> None:
+        self.pool: ThreadPoolExecutor | None = None
+
+    def submit(self, fn: Callable[..., _T], /, *args: Any, **kwargs: Any) -> Future[_T]:
+        if self.pool is None:
+            from concurrent.futures import ThreadPoolExecutor
+
+            from reader.core.files_many import SYNC_THREADS
+
+            self.pool = ThreadPoolExecutor(SYNC_THREADS)
+        return self.pool.submit(fn, *args, **kwargs)
+
+
 class _Saver:
     """Articles waiting to be saved, each with its input's line, kept in input order.
 
@@ -210,11 +285,10 @@ class _Saver:
         self.bar, self.output, self.force, self.to_stdout = bar, output, force, to_stdout
         #: (line to print, file and text to write, or None for an input that failed)
         self.waiting: list[_Waiting] = []
-        #: the batch being saved, and what its save will return
-        self.saving: tuple[list[_Waiting], Future[list[ReaderError | None]]] | None = None
-        self.thread: ThreadPoolExecutor | None = None
-        #: the threads that write and flush each batch's files, started once for the run
-        self.writers: ThreadPoolExecutor | None = None
+        #: the batch being saved, and its save (what it returns)
+        self.saving: tuple[list[_Waiting], _Save] | None = None
+        self.saver: _SaveThread | None = None
+        self.writers = _Writers()
         self.done = self.failed = 0
         #: target: input, article body (written, or waiting to be)
         self.written: dict[Path, tuple[str, bytes]] = {}
@@ -252,9 +326,15 @@ class _Saver:
         """Save everything still waiting and print every line."""
         while self.saving is not None or self.waiting:
             self._pump(wait=True)
-        for pool in (self.thread, self.writers):
-            if pool is not None:
-                pool.shutdown()
+        self.close()
+
+    def close(self) -> None:
+        """Stop the threads (once the saves under way are done)."""
+        if self.saver is not None:
+            self.saver.stop()
+            self.saver = None
+        if self.writers.pool is not None:
+            self.writers.pool.shutdown()
 
     def _pump(self, *, wait: bool = False) -> None:
         """Report the batch being saved if it is done (or ``wait``, or too much waits),
@@ -268,24 +348,18 @@ class _Saver:
         if self.waiting:
             batch, self.waiting = self.waiting, []
             files = [item for _, item in batch if item is not None]
-            if self.thread is None or self.writers is None:
-                from concurrent.futures import ThreadPoolExecutor
-
-                from reader.core.files_many import SYNC_THREADS
-
-                self.thread = ThreadPoolExecutor(1)
-                self.writers = ThreadPoolExecutor(SYNC_THREADS)
-            future = self.thread.submit(
-                atomic_write_many, files, overwrite=self.force, pool=self.writers
-            )
-            self.saving = (batch, future)
+            force, writers = self.force, self.writers
+            if self.saver is None:
+                self.saver = _SaveThread()
+            save = self.saver.start(lambda: atomic_write_many(files, overwrite=force, pool=writers))
+            self.saving = (batch, save)
 
     def _report(self) -> None:
         """Wait for the batch being saved, then print its lines in order."""
         assert self.saving is not None
-        batch, future = self.saving
+        batch, save = self.saving
         self.saving = None
-        problems = iter(future.result())
+        problems = iter(save.result())
         for line, item in batch:
             if item is None:  # an input that failed before there was anything to save
                 self.failed += 1
@@ -323,12 +397,15 @@ def run_import(inputs: list[str], *, output: Path, force: bool, to_stdout: bool)
             return 1
     with prepared(items) as results, _progress(len(items)) as bar:
         saver = _Saver(bar, output, force=force, to_stdout=to_stdout)
-        for item, result in results:
-            if isinstance(result, ReaderError):
-                saver.fail(result)
-            else:
-                saver.add("<stdin>" if item == STDIN else shown(item), result)  # only shown
-        saver.finish()
+        try:
+            for item, result in results:
+                if isinstance(result, ReaderError):
+                    saver.fail(result)
+                else:
+                    saver.add("<stdin>" if item == STDIN else shown(item), result)  # only shown
+            saver.finish()
+        finally:  # an interrupt: the save under way ends, its thread too (never left behind)
+            saver.close()
     done, failed = saver.done, saver.failed + len(empty)
     noun = "article" if done == 1 else "articles"
     summary = f"imported {done} {noun}"

@@ -9,7 +9,7 @@ them one by one.
 from __future__ import annotations
 
 import json
-import multiprocessing
+import os
 import subprocess
 import sys
 import threading
@@ -103,20 +103,28 @@ def test_the_processes_are_forked_before_the_progress_bar_starts_its_thread(
     inputs: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # a process forked while the bar's thread holds a lock (stderr's) would find it held
-    children: list[int] = []
-    real = import_._progress
+    from reader.cli import import_pool
+
+    events: list[str] = []
+    real_progress, real_fork = import_._progress, os.fork
 
     @contextmanager
     def progress(total: int) -> Iterator[object]:
-        children.append(len(multiprocessing.active_children()))
-        with real(total) as bar:
+        events.append("progress")
+        with real_progress(total) as bar:
             yield bar
 
+    def fork() -> int:
+        events.append(f"fork with {threading.active_count() - before} more thread(s)")
+        return real_fork()
+
     monkeypatch.setattr(import_, "_progress", progress)
+    monkeypatch.setattr(import_pool.os, "fork", fork)
     monkeypatch.setattr(import_jobs, "_cores", lambda: 2)
     monkeypatch.setattr(import_jobs, "PARALLEL_MIN_BYTES", 0)
+    before = threading.active_count()  # the test runner's own
     assert main(["import", str(inputs), "-o", str(tmp_path / "out")]) == 1
-    assert children == [2]
+    assert events == ["fork with 0 more thread(s)"] * 2 + ["progress"]
 
 
 def test_each_line_is_printed_once_its_file_is_on_disk(
@@ -250,3 +258,100 @@ def test_a_dangling_link_under_an_article_name_is_kept_and_the_article_refused(
     assert main(["import", str(source), "-o", str(out)]) == 1
     assert "already exists (use --force to replace it)" in capsys.readouterr().err
     assert link.is_symlink() and sorted(p.name for p in out.iterdir()) == [link.name]
+
+
+def test_a_process_that_dies_fails_its_input_in_one_line_and_the_rest_are_saved(
+    inputs: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import signal
+
+    parent = os.getpid()
+    real_prepare = import_jobs.prepare
+
+    def prepare(item: str, fetcher: object = None) -> import_jobs.Prepared:
+        if item.endswith("03.txt") and os.getpid() != parent:  # killed, say by the OOM killer
+            os.kill(os.getpid(), signal.SIGKILL)
+        return real_prepare(item)
+
+    monkeypatch.setattr(import_jobs, "prepare", prepare)
+    monkeypatch.setattr(import_jobs, "_cores", lambda: 2)
+    monkeypatch.setattr(import_jobs, "PARALLEL_MIN_BYTES", 0)
+    code, err = _run(inputs, tmp_path / "out", capsys)
+    assert code == 1
+    died = [line for line in err if "03.txt" in line]
+    assert len(died) == 1 and died[0].startswith("reader: ")
+    assert "the process importing it ended unexpectedly (killed by signal 9, SIGKILL)" in died[0]
+    assert not any("Traceback" in line for line in err)
+    assert err[-1] == "imported 9 articles, 3 failed"  # 03.txt, the same article, the binary
+    assert len(_files(tmp_path / "out")) == 9
+
+
+def test_batches_flushed_file_by_file_share_threads_started_once(
+    inputs: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """When much else waits to be written each file is flushed on its own, from threads
+    started on the first such batch and kept for the run, never one pool a batch."""
+    import concurrent.futures
+
+    from reader.core import fs_flush
+
+    pools: list[object] = []
+
+    class Counted(concurrent.futures.ThreadPoolExecutor):
+        def __init__(self, *args: object, **kwargs: object) -> None:
+            pools.append(self)
+            super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(fs_flush, "worth_trying", lambda: False)
+    monkeypatch.setattr(concurrent.futures, "ThreadPoolExecutor", Counted)
+    monkeypatch.setattr(import_, "MAX_SAVE_BATCH", 3)  # several batches
+    assert main(["import", str(inputs), "-o", str(tmp_path / "out")]) == 1
+    assert len(_files(tmp_path / "out")) == 10
+    assert len(pools) == 1
+
+
+@pytest.mark.parametrize("processes", [1, 2])
+def test_an_interrupt_stops_the_processes_and_the_save_thread_and_keeps_what_was_saved(
+    processes: int, inputs: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real_prepared = import_jobs.prepared
+
+    @contextmanager
+    def prepared(items: list[str]) -> Iterator[object]:
+        with real_prepared(items) as results:
+
+            def interrupted() -> Iterator[object]:
+                for n, result in enumerate(results):
+                    if n == 5:
+                        raise KeyboardInterrupt  # Ctrl-C
+                    yield result
+
+            yield interrupted()
+
+    from reader.cli import import_pool
+
+    forked: list[int] = []
+    real_fork = os.fork
+
+    def fork() -> int:
+        pid = real_fork()
+        forked.extend([pid] if pid else [])
+        return pid
+
+    monkeypatch.setattr(import_jobs, "prepared", prepared)
+    monkeypatch.setattr(import_pool.os, "fork", fork)
+    monkeypatch.setattr(import_jobs, "_cores", lambda: processes)
+    monkeypatch.setattr(import_jobs, "PARALLEL_MIN_BYTES", 0 if processes > 1 else 10**9)
+    monkeypatch.setattr(import_, "MAX_SAVE_BATCH", 2)
+    before = set(threading.enumerate())
+    assert main(["import", str(inputs), "-o", str(tmp_path / "out")]) == 130
+    assert set(threading.enumerate()) == before  # no thread left running
+    assert len(forked) == (2 if processes > 1 else 0)
+    for pid in forked:  # each process ended and was waited for
+        with pytest.raises(ChildProcessError):
+            os.waitpid(pid, os.WNOHANG)
+    for path in (tmp_path / "out").iterdir():  # whole articles only, no temporary file
+        assert not path.name.startswith(".") and load_article(path).id == path.stem
