@@ -41,9 +41,8 @@ from textual.widget import Widget
 from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
 
-from reader.core.citation import full_citation
-from reader.core.model import Article, Quote
-from reader.core.quote_query import QuoteIndex, citation
+from reader.core.model import Article
+from reader.core.quote_query import QuoteIndex
 from reader.core.search import terms
 from reader.ui.labels import clipped_speaker
 from reader.ui.sliced import SlicedWork
@@ -60,11 +59,12 @@ from reader.ui.widgets.quote_block import (
     speaker_label,
     speaker_row,
 )
+from reader.ui.widgets.quote_copy import QuoteCopying
 
 __all__ = ["QuoteSidebar"]
 
 
-class QuoteSidebar(Widget):
+class QuoteSidebar(QuoteCopying):
     """The speakers of an article and their quotes, filterable by speaker and by search.
 
     Choosing a quote (Enter or click in the list, or Enter in the search field for the
@@ -449,27 +449,3 @@ class QuoteSidebar(Widget):
 
     def action_focus_results(self) -> None:
         self.query_one("#quote-list", OptionList).focus()
-
-    def action_copy_quote(self) -> None:
-        """Copy the highlighted quote, attributed, to the clipboard (to cite it)."""
-        quote = self._highlighted_quote()
-        if quote is None:
-            return
-        self.app.copy_to_clipboard(citation(quote, self.article))
-        self.notify("Quote copied with its speaker", title="Copied", timeout=3)
-
-    def action_copy_citation(self) -> None:
-        """Copy the highlighted quote with its speaker and the article it is from."""
-        quote = self._highlighted_quote()
-        if quote is None:
-            return
-        self.app.copy_to_clipboard(full_citation(quote, self.article))
-        self.notify("Full citation copied", title="Copied", timeout=3)
-
-    def _highlighted_quote(self) -> Quote | None:
-        """The quote under the list's cursor while the list has focus, if any."""
-        quotes = self.query_one("#quote-list", OptionList)
-        option = quotes.highlighted_option if quotes.has_focus else None
-        if option is None or option.id is None:
-            return None
-        return self.article.quote(option.id)
