@@ -60,6 +60,7 @@ from reader.ui.widgets.quote_block import (
     speaker_row,
 )
 from reader.ui.widgets.quote_copy import QuoteCopying
+from reader.ui.widgets.text_field import TextField
 
 __all__ = ["QuoteSidebar"]
 
@@ -184,7 +185,7 @@ class QuoteSidebar(QuoteCopying):
     # -- building --------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
-        yield Input(placeholder="Search quotes  /", id="quote-search")
+        yield TextField(placeholder="Search quotes  /", id="quote-search")
         yield Label(id="quote-counter", markup=False)
         yield Label(id="quote-scope", markup=False)
         yield CursorList(*self._speaker_options(), id="quote-speakers", markup=False)
@@ -261,7 +262,10 @@ class QuoteSidebar(QuoteCopying):
         groups: dict[str, list[int]] = {}
         for index in shown:
             groups.setdefault(quotes[index].speaker, []).append(index)
-        self.query_one("#quote-counter", Label).update(Content(f"{len(shown)} of {total}"))
+        # one short line in a fixed width: a new count never changes the layout, and a
+        # layout pass of the screen (10-35 ms) held back any key pressed as it came
+        counter = self.query_one("#quote-counter", Label)
+        counter.update(Content(f"{len(shown)} of {total}"), layout=False)
         self._show_scope(query, len(shown))
 
         quote_list = self.query_one("#quote-list", OptionList)
@@ -307,8 +311,10 @@ class QuoteSidebar(QuoteCopying):
         elif count == 0:
             text = f"No quote or speaker matches “{query}”." if query else "No quotes."
         scope = self.query_one("#quote-scope", Label)
-        scope.update(Content(text))
-        scope.display = bool(text)
+        if str(scope.content) != text:  # hidden and empty most of the time: left alone
+            scope.update(Content(text))
+        if scope.display != bool(text):
+            scope.display = bool(text)
 
     # -- public API ------------------------------------------------------------------
 
@@ -371,7 +377,8 @@ class QuoteSidebar(QuoteCopying):
     def _search_changed(self, event: Input.Changed) -> None:
         event.stop()
         self._show_quotes()
-        self.refresh_bindings()  # Escape means something now (or no longer)
+        if not event.input.has_focus:  # typed there, Escape means the same (check_action)
+            self.refresh_bindings()  # else it means something now (or no longer)
 
     @on(Input.Submitted, "#quote-search")
     def _search_submitted(self, event: Input.Submitted) -> None:
