@@ -21,7 +21,6 @@ run, as before). The file is written after the first paint, off the UI thread.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
 import os
 import threading
@@ -41,10 +40,12 @@ import textual.layouts.factory
 from textual.css.model import RuleSet
 from textual.css.stylesheet import Stylesheet
 
+from reader.core.digest import digest
 from reader.ui.css_rules import Unknown, checked_int, checked_text, decode_rules, encode_rules
 
 #: Changes whenever the encoding (reader.ui.css_rules) does: an old file is then not read.
-FORMAT = 2
+#: 3: the file's digest is BLAKE2b (reader.core.digest), not SHA-256.
+FORMAT = 3
 #: At most this many sources are kept in a file (a theme change, a new screen, an
 #: edited stylesheet each add some; the oldest go first).
 MAX_ENTRIES = 160
@@ -110,8 +111,8 @@ def store_path(folder: Path, variables: dict[str, str]) -> Path:
     """The file for this version of Textual's parser and these CSS variables (the
     theme's colours)."""
     key = [FORMAT, _parser_version(), variables]
-    digest = hashlib.sha256(json.dumps(key, sort_keys=True).encode("utf-8")).hexdigest()
-    return folder / f"{digest[:24]}.json"
+    name = digest(json.dumps(key, sort_keys=True).encode("utf-8")).hexdigest()
+    return folder / f"{name[:24]}.json"
 
 
 class RuleStore:
@@ -191,11 +192,11 @@ class RuleStore:
 
 
 def _digest(data: bytes) -> bytes:
-    return hashlib.sha256(data).hexdigest().encode("ascii")
+    return digest(data).hexdigest().encode("ascii")
 
 
 def _checked(data: bytes) -> bytes:
-    """The JSON of a file whose first line is the SHA-256 of the rest; a damaged file
+    """The JSON of a file whose first line is the digest of the rest; a damaged file
     (a flipped bit, a write cut short) fails here, and is not read: a value decoded
     well but wrong for its property would only fail later, drawing the screen."""
     digest, _, text = data.partition(b"\n")
