@@ -16,8 +16,9 @@ suffix, MSVC included). Like MarkupSafe's ``_speedups``, the module is optional:
 Environment variables: ``READER_NO_SPEEDUPS=1`` skips the compile (to try the fallback),
 ``READER_REQUIRE_SPEEDUPS=1`` makes a failed compile fail the build.
 
-The module carries ``SOURCE_SHA256``, the SHA-256 of the .c file it was built from (the
-``READER_SOURCE_SHA256`` macro), so ``reader.importer.compiled`` can ignore a stale binary.
+The module carries ``SOURCE_SHA256``, the SHA-256 of the source it was built from (the .c
+file and the ``_speedups_*.h`` parts it includes; the ``READER_SOURCE_SHA256`` macro), so
+``reader.importer.compiled`` can ignore a stale binary.
 
 ``python hatch_build.py`` rebuilds the in-tree module only (needs setuptools; hatchling is
 optional for that), the quickest way to pick up an edit of the .c file in an editable install.
@@ -67,8 +68,19 @@ def in_tree_module(root: Path) -> Path:
     return root / SOURCE.parent / module_filename()
 
 
+def sources(root: Path) -> list[Path]:
+    """The module's source: the .c file, then the ``_speedups_*.h`` parts it includes
+    (by name). ``reader.importer.compiled.sources`` lists the same."""
+    folder = root / SOURCE.parent
+    return [root / SOURCE, *sorted(folder.glob("_speedups_*.h"), key=lambda p: p.name)]
+
+
 def source_sha256(root: Path) -> str:
-    return hashlib.sha256((root / SOURCE).read_bytes()).hexdigest()
+    """The SHA-256 of the module's source files, one after another."""
+    digest = hashlib.sha256()
+    for path in sources(root):
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
 
 
 @contextlib.contextmanager
@@ -148,6 +160,7 @@ def compile_module(root: Path, build_dir: Path) -> Path:
     extension = Extension(
         MODULE,
         sources=[str(source)],
+        depends=[str(path) for path in sources(root)[1:]],
         # A C string literal: "…hex…", quotes included.
         define_macros=[("READER_SOURCE_SHA256", f'"{source_sha256(root)}"')],
     )

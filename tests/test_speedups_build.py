@@ -46,8 +46,14 @@ NO_TOOLCHAIN = missing_toolchain()
 needs_toolchain = pytest.mark.skipif(NO_TOOLCHAIN is not None, reason=NO_TOOLCHAIN or "")
 
 
-def sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+def source_sha256(folder: Path) -> str:
+    """The SHA-256 of ``_speedups.c`` and the ``_speedups_*.h`` parts beside it, in the
+    order the build and the loader read them (the .c file, then the parts by name)."""
+    digest = hashlib.sha256()
+    digest.update((folder / "_speedups.c").read_bytes())
+    for part in sorted(folder.glob("_speedups_*.h"), key=lambda p: p.name):
+        digest.update(part.read_bytes())
+    return digest.hexdigest()
 
 
 def load_extension(path: Path) -> ModuleType:
@@ -73,7 +79,7 @@ def test_installed_speedups_are_built_from_the_current_source() -> None:
             f"compile fail (see the install's warning; READER_REQUIRE_SPEEDUPS=1 shows "
             f"why)? {REBUILD}"
         )
-    built_from, current = module.SOURCE_SHA256, sha256(SOURCE)
+    built_from, current = module.SOURCE_SHA256, source_sha256(SOURCE.parent)
     assert built_from == current, (
         f"{module.__file__} was built from another _speedups.c (stale binary); {REBUILD}"
     )
@@ -85,7 +91,7 @@ def test_installed_speedups_are_built_from_the_current_source() -> None:
 def test_a_stale_or_turned_off_module_is_not_used(monkeypatch: pytest.MonkeyPatch) -> None:
     module = pytest.importorskip("reader.importer._speedups", reason="not built here")
     monkeypatch.delenv(compiled.DISABLE_VARIABLE, raising=False)
-    monkeypatch.setattr(module, "SOURCE_SHA256", sha256(SOURCE))
+    monkeypatch.setattr(module, "SOURCE_SHA256", source_sha256(SOURCE.parent))
     assert compiled.speedups() is module
     monkeypatch.setenv(compiled.DISABLE_VARIABLE, "0")
     assert compiled.speedups() is module
@@ -117,7 +123,8 @@ def tree(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
         monkeypatch.delenv(name, raising=False)
     root = tmp_path / "project"
     (root / "reader" / "importer").mkdir(parents=True)
-    shutil.copyfile(SOURCE, root / "reader" / "importer" / "_speedups.c")
+    for part in SOURCE.parent.glob("_speedups*.[ch]"):
+        shutil.copyfile(part, root / "reader" / "importer" / part.name)
     (tmp_path / "work").mkdir()
     return root
 
@@ -140,7 +147,7 @@ def test_a_wheel_carries_the_module_just_compiled(
     assert Path(built).is_relative_to(tmp_path / "work"), "compiled outside the source tree"
     assert not hook.in_tree_module(tree).exists()
     built_from = load_extension(Path(built)).SOURCE_SHA256
-    assert built_from == sha256(tree / "reader" / "importer" / "_speedups.c")
+    assert built_from == source_sha256(tree / "reader" / "importer")
 
 
 @needs_toolchain
@@ -152,7 +159,7 @@ def test_an_editable_install_puts_the_module_beside_its_source(
     module = tree / "reader" / "importer" / ("_speedups" + sysconfig.get_config_var("EXT_SUFFIX"))
     assert hook.in_tree_module(tree) == module
     built_from = load_extension(module).SOURCE_SHA256
-    assert built_from == sha256(tree / "reader" / "importer" / "_speedups.c")
+    assert built_from == source_sha256(tree / "reader" / "importer")
 
 
 def test_a_failed_compile_warns_once_and_builds_pure_python(
@@ -200,3 +207,21 @@ def test_no_speedups_skips_the_compile(
     monkeypatch.setenv("READER_REQUIRE_SPEEDUPS", "1")
     with pytest.raises(RuntimeError, match="both set"):
         hook.speedups_build_data(tree, editable=False, work_dir=tmp_path / "work")
+
+
+def test_the_build_and_the_loader_hash_the_same_source(hook: ModuleType) -> None:
+    """Both cover every part of the source: a stale part makes a stale binary."""
+    assert hook.source_sha256(ROOT) == compiled.source_sha256() == source_sha256(SOURCE.parent)
+    parts = [p.name for p in compiled.sources()]
+    assert parts[0] == "_speedups.c" and "_speedups_lexicon.h" in parts
+
+
+def test_a_changed_part_changes_the_hash(
+    hook: ModuleType, tree: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    before = hook.source_sha256(tree)
+    with (tree / "reader" / "importer" / "_speedups_lexicon.h").open("a") as part:
+        part.write("\n/* edited */\n")
+    assert hook.source_sha256(tree) != before
+    monkeypatch.setattr(compiled, "SOURCE", tree / "reader" / "importer" / "_speedups.c")
+    assert compiled.source_sha256() == hook.source_sha256(tree)

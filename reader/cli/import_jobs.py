@@ -7,7 +7,9 @@ order with a ReaderError in place of an input that failed, whichever way they we
 
 - URLs are fetched a few at a time (:func:`reader.web.parallel.concurrently`);
 - many local files, enough text to be worth it, are imported in parallel processes,
-  one per core (forked, on Linux: the importer is plain Python and holds the GIL);
+  one per core (forked, on Linux: the importer is plain Python and holds the GIL), by
+  :func:`reader.cli.import_pool.forked`; a process that dies fails only the input it
+  was on;
 - anything else one after another, in this process.
 
 The output does not depend on the way: the importer is deterministic, and results come
@@ -17,13 +19,15 @@ back in the inputs' order, so the messages and files are the same in every case.
 from __future__ import annotations
 
 import os
+import struct
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from reader.cli.import_pool import Ended, Outcome, Raised, forked
 from reader.core.errors import ReaderError
 from reader.core.files import MAX_FILE_BYTES, decode_text, read_bytes
 from reader.core.model import Article
@@ -50,18 +54,24 @@ MAX_PROCESSES = 8
 WARM_MIN_BYTES = 256 * 1024
 
 
-@dataclass(frozen=True, slots=True)
 class Prepared:
-    """One input made into an article file's text, ready to be named and saved."""
+    """One input made into an article file's text, ready to be named and saved.
 
-    #: The article's id (from its title), which :attr:`text` has.
-    ident: str
-    #: What makes two imports the same article (:func:`body_of`: a digest of the title
-    #: and every paragraph, so that neither the processes' results nor the list of what
-    #: a batch wrote carry every article's text twice).
-    body: bytes
-    #: The YAML text, as :func:`~reader.core.format.dump_article` writes it.
-    text: str
+    (A plain class, not a dataclass: this module is imported before the import
+    processes are forked, where a dataclass's methods, compiled from source, cost time.)
+    """
+
+    __slots__ = ("body", "ident", "text")
+
+    def __init__(self, ident: str, body: bytes, text: str) -> None:
+        #: The article's id (from its title), which :attr:`text` has.
+        self.ident = ident
+        #: What makes two imports the same article (:func:`body_of`: a digest of the
+        #: title and every paragraph, so that neither the processes' results nor the
+        #: list of what a batch wrote carry every article's text twice).
+        self.body = body
+        #: The YAML text, as :func:`~reader.core.format.dump_article` writes it.
+        self.text = text
 
     def named(self, ident: str) -> str:
         """The text with ``ident`` as the article's id (its file name follows it)."""
@@ -203,19 +213,6 @@ def _local_bytes(items: list[str]) -> int:
     return total
 
 
-def _worker_start() -> None:
-    # Ctrl-C is the parent's to handle: it stops handing out inputs and waits for the
-    # ones under way (a worker interrupted half-way would only print a traceback).
-    import signal
-    from multiprocessing.util import Finalize
-
-    from reader.importer import word_cache
-
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    # the words this worker met are kept when it ends (merged with the other workers')
-    Finalize(None, word_cache.save, exitpriority=10)
-
-
 def _prepare_or_error(item: str) -> Prepared | ReaderError:
     try:
         return prepare(item)
@@ -223,11 +220,41 @@ def _prepare_or_error(item: str) -> Prepared | ReaderError:
         return exc
 
 
-def _error_as_message(item: str) -> Prepared | ReaderError:
-    """:func:`_prepare_or_error` in a worker: an error goes back as its message (every
-    error pickles as a plain ReaderError; its subclasses' arguments may not)."""
+#: How a result travels from a process: a kind, then the lengths of the id and the text.
+_RESULT = struct.Struct("<BII")
+_ARTICLE, _ERROR = 0, 1
+
+
+def _encoded(item: str) -> bytes:
+    """:func:`_prepare_or_error` in a process, as the bytes sent back (an error as its
+    message: a ReaderError subclass's arguments may not survive the trip)."""
     result = _prepare_or_error(item)
-    return ReaderError(str(result)) if isinstance(result, ReaderError) else result
+    if isinstance(result, ReaderError):
+        message = str(result).encode("utf-8", "surrogatepass")
+        return _RESULT.pack(_ERROR, len(message), 0) + message
+    ident = result.ident.encode("utf-8", "surrogatepass")
+    text = result.text.encode("utf-8", "surrogatepass")
+    return _RESULT.pack(_ARTICLE, len(ident), len(text)) + ident + text + result.body
+
+
+def _decoded(item: str, outcome: Outcome) -> Prepared | ReaderError:
+    """What :func:`_encoded` sent, or the one-line error of an input whose process
+    ended (or raised) before it sent anything."""
+    if isinstance(outcome, Ended):
+        return ReaderError(f"{item}: the process importing it ended unexpectedly ({outcome.why})")
+    if isinstance(outcome, Raised):
+        return ReaderError(f"{item}: cannot import: internal error ({outcome.why})")
+    kind, first, second = _RESULT.unpack_from(outcome)
+    start = _RESULT.size
+    if kind == _ERROR:
+        return ReaderError(outcome[start : start + first].decode("utf-8", "surrogatepass"))
+    middle = start + first
+    end = middle + second
+    return Prepared(
+        outcome[start:middle].decode("utf-8", "surrogatepass"),
+        outcome[end:],
+        outcome[middle:end].decode("utf-8", "surrogatepass"),
+    )
 
 
 def _load_importer() -> None:
@@ -235,7 +262,10 @@ def _load_importer() -> None:
     writer here, once: every process forked from this one then has them (shared until
     written to) instead of each loading its own (~50 ms of CPU each; the time to the
     last article is the same, the machine's other work gets the difference)."""
-    import reader.core.format.yaml_text  # noqa: F401
+    import encodings.utf_8_sig  # noqa: F401  (decode_text's codec)
+
+    import reader.core.format.yaml_article  # (and yaml_text, which it uses)
+    import reader.web.pages  # noqa: F401  (looks_like_html, asked of every input)
     from reader.importer import word_cache
     from reader.importer.language_data import all_languages
 
@@ -247,25 +277,13 @@ def _load_importer() -> None:
 def _in_processes(
     items: list[str], count: int
 ) -> Iterator[Iterator[tuple[str, Prepared | ReaderError]]]:
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
+    """Every input in ``count`` processes forked now (:func:`~.import_pool.forked`);
+    each keeps the words it met (merged with the others') when it has no more work."""
+    from reader.importer import word_cache
 
     _load_importer()
-    # small chunks, so the cores share the work evenly and the first results come soon
-    chunk = max(1, min(16, len(items) // (count * 4)))
-    # a forked process flushes what it inherited in the standard streams' buffers when
-    # it ends: nothing may be waiting there, or it would be written twice
-    sys.stdout.flush()
-    sys.stderr.flush()
-    pool = ProcessPoolExecutor(
-        count, mp_context=multiprocessing.get_context("fork"), initializer=_worker_start
-    )
-    try:
-        # every chunk is handed out now, so every process is forked now
-        results = pool.map(_error_as_message, items, chunksize=chunk)
-        yield zip(items, results, strict=True)
-    finally:
-        pool.shutdown(wait=True, cancel_futures=True)
+    with forked(items, count, _encoded, at_end=word_cache.save) as results:
+        yield ((items[index], _decoded(items[index], outcome)) for index, outcome in results)
 
 
 __all__ = [

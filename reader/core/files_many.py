@@ -13,9 +13,9 @@ from __future__ import annotations
 
 import contextlib
 import os
-from collections.abc import Sequence
-from concurrent.futures import Executor, Future
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from reader.core import fs_flush
 from reader.core.errors import ReaderError
@@ -27,6 +27,19 @@ from reader.core.files import (
     _sync_folder,
     _temporary,
 )
+
+if TYPE_CHECKING:  # concurrent.futures (and logging) only when each file is flushed
+    from concurrent.futures import Future
+
+_T = TypeVar("_T")
+
+
+class Submitter(Protocol):
+    """What :func:`atomic_write_many` flushes each file from: an executor (its
+    ``submit``), or anything that makes one when first asked."""
+
+    def submit(self, fn: Callable[..., _T], /, *args: Any, **kwargs: Any) -> Future[_T]: ...
+
 
 #: How many files a batched write writes and flushes to disk at the same time (each of
 #: its threads holds one file open) when each file is flushed on its own: concurrent
@@ -44,7 +57,7 @@ def atomic_write_many(
     items: Sequence[tuple[Path, str | bytes]],
     *,
     overwrite: bool = False,
-    pool: Executor | None = None,
+    pool: Submitter | None = None,
 ) -> list[ReaderError | None]:
     """Write several files, each atomically as :func:`atomic_write` writes one, sharing
     the waits for the disk.
@@ -106,7 +119,7 @@ def atomic_write_many(
 def _on_disk_unnamed(
     items: Sequence[tuple[Path, str | bytes]],
     made: list[Path],
-    pool: Executor | None,
+    pool: Submitter | None,
     *,
     overwrite: bool,
 ) -> list[_Outcome]:
@@ -205,17 +218,22 @@ def _written_temporary(
 def _flushed_each(
     items: Sequence[tuple[Path, str | bytes]],
     made: list[Path],
-    pool: Executor | None,
+    pool: Submitter | None,
     mode: int | None,
 ) -> list[_Outcome]:
     """Each item's data in a temporary file, flushed on its own, from several threads;
     every one of them finished when this returns or raises (an interrupt lets the files
     under way finish, so that they can be removed)."""
+    if len(items) == 1:  # no thread needed
+        outcome = _durable_temporary(items[0][0], items[0][1], mode)
+        if isinstance(outcome, Path):
+            made.append(outcome)
+        return [outcome]
     from concurrent.futures import ThreadPoolExecutor, wait  # here: most batches need none
 
-    own = pool is None
+    own = None
     if pool is None:
-        pool = ThreadPoolExecutor(min(SYNC_THREADS, len(items)))
+        pool = own = ThreadPoolExecutor(min(SYNC_THREADS, len(items)))
     futures: list[Future[_Outcome]] = []
     try:
         try:
@@ -234,8 +252,8 @@ def _flushed_each(
                         made.append(outcome)
         return [future.result() for future in futures]
     finally:
-        if own:
-            pool.shutdown(wait=True)
+        if own is not None:
+            own.shutdown(wait=True)
 
 
 def _durable_temporary(path: Path, data: str | bytes, mode: int | None) -> _Outcome:

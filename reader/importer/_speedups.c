@@ -110,308 +110,33 @@ static inline Py_ssize_t token_end(int kind, const void *data, Py_ssize_t n, Py_
     return end;
 }
 
-/* -- the lexicon: every distinct word seen, with its flags ---------------------------
- *
- * An open-addressing table keyed by the word's code points, so that a word seen before
- * costs a hash and a compare on the paragraph's own buffer: no string object is made
- * for it. (With a dict, making the key string, hashing it and freeing it again was
- * most of the cost of a token.) It holds at most max_words words (200,000 from
- * tokens.py): at that bound its slots take about 20 MB, and they stay allocated when it
- * forgets, until its word table goes.
- */
+/* A token found ahead of its lookup: where it starts and ends, and its hash. */
 typedef struct {
-    Py_uhash_t hash;
-    PyObject *word;   /* NULL: an empty slot */
-    PyObject *flags;  /* the word's flags */
-    PyObject *spaced; /* its flags when a space stands before it */
-    int capword; /* a capitalised word: CAPWORD */
-    int lower;   /* a lower-case word: WORD and not UPPER */
-    unsigned long long added; /* the lower set (its epoch) the word was last added to */
-} Slot;
+    Py_ssize_t start, end;
+    uint64_t hash;
+} Pending;
 
-typedef struct {
-    Py_ssize_t used;
-    size_t mask; /* slots - 1, a power of two minus one */
-    Slot *slots;
-    /* One int object per distinct flags value, shared by every slot that has it (a
-     * few hundred values: their objects stay in the cache where a token takes one). */
-    PyObject *shared;
-    /* The lower-word set scan() last added to, held so that no other set can take its
-     * address, and its epoch: a slot whose stamp is that epoch is in that set. */
-    PyObject *lower_set;
-    unsigned long long epoch;
-} Lexicon;
-
-#define LEXICON_NAME "reader.importer._speedups.Lexicon"
-#define MIN_SLOTS 1024
-
-static void lexicon_clear(Lexicon *lex) {
-    /* Each slot is emptied before its references are dropped. (They are exact str and
-     * int objects, whose release runs no Python code; see lookup.) */
-    for (size_t k = 0; k <= lex->mask; ++k) {
-        Slot slot = lex->slots[k];
-        if (slot.word != NULL) {
-            lex->slots[k].word = NULL;
-            Py_DECREF(slot.word);
-            Py_DECREF(slot.flags);
-            Py_DECREF(slot.spaced);
+/* The next token from *cursor on, if any (0 when the text has no more): skips what
+ * starts no token, and leaves *cursor at the token's end. */
+static inline int next_token(int kind, const void *data, Py_ssize_t n, Py_ssize_t *cursor,
+                             Pending *found) {
+    for (Py_ssize_t i = *cursor; i < n; ++i) {
+        Py_ssize_t e = token_end(kind, data, n, i, &found->hash);
+        if (e >= 0) {
+            found->start = i;
+            found->end = e;
+            *cursor = e;
+            return 1;
         }
     }
-    lex->used = 0;
-}
-
-static void lexicon_free(PyObject *capsule) {
-    Lexicon *lex = PyCapsule_GetPointer(capsule, LEXICON_NAME);
-    if (lex != NULL) {
-        lexicon_clear(lex);
-        Py_XDECREF(lex->shared);
-        Py_XDECREF(lex->lower_set);
-        PyMem_Free(lex->slots);
-        PyMem_Free(lex);
-    }
-}
-
-PyDoc_STRVAR(lexicon_doc,
-"lexicon() -> capsule\n\n"
-"An empty word lexicon for scan(); one per word table, freed with it.");
-
-static PyObject *lexicon_new(PyObject *Py_UNUSED(module), PyObject *Py_UNUSED(args)) {
-    Lexicon *lex = PyMem_Calloc(1, sizeof(Lexicon));
-    Slot *slots = PyMem_Calloc(MIN_SLOTS, sizeof(Slot));
-    PyObject *shared = PyDict_New();
-    if (lex == NULL || slots == NULL || shared == NULL) {
-        PyMem_Free(lex);
-        PyMem_Free(slots);
-        Py_XDECREF(shared);
-        return PyErr_Occurred() ? NULL : PyErr_NoMemory();
-    }
-    lex->mask = MIN_SLOTS - 1;
-    lex->slots = slots;
-    lex->shared = shared;
-    PyObject *capsule = PyCapsule_New(lex, LEXICON_NAME, lexicon_free);
-    if (capsule == NULL) {
-        Py_DECREF(shared);
-        PyMem_Free(slots);
-        PyMem_Free(lex);
-    }
-    return capsule;
-}
-
-static inline int same_word(PyObject *word, int kind, const void *data, Py_ssize_t i,
-                            Py_ssize_t e) {
-    Py_ssize_t len = e - i;
-    if (PyUnicode_GET_LENGTH(word) != len) {
-        return 0;
-    }
-    int wkind = PyUnicode_KIND(word);
-    const void *wdata = PyUnicode_DATA(word);
-    if (wkind == kind) {
-        return memcmp(wdata, (const char *)data + i * kind, (size_t)(len * kind)) == 0;
-    }
-    for (Py_ssize_t k = 0; k < len; ++k) {
-        if (PyUnicode_READ(wkind, wdata, k) != PyUnicode_READ(kind, data, i + k)) {
-            return 0;
-        }
-    }
-    return 1;
-}
-
-/* A new reference to the lexicon's int object for ``value`` (made on first use). */
-static PyObject *shared_int(Lexicon *lex, unsigned long long value) {
-    PyObject *key = PyLong_FromUnsignedLongLong(value);
-    if (key == NULL) {
-        return NULL;
-    }
-    PyObject *found = PyDict_SetDefault(lex->shared, key, key);
-    Py_DECREF(key);
-    return Py_XNewRef(found);
-}
-
-static int lexicon_grow(Lexicon *lex) {
-    size_t size = (lex->mask + 1) * 2;
-    Slot *slots = PyMem_Calloc(size, sizeof(Slot));
-    if (slots == NULL) {
-        PyErr_NoMemory();
-        return -1;
-    }
-    for (size_t k = 0; k <= lex->mask; ++k) {
-        Slot *old = &lex->slots[k];
-        if (old->word != NULL) {
-            size_t at = old->hash & (size - 1);
-            while (slots[at].word != NULL) {
-                at = (at + 1) & (size - 1);
-            }
-            slots[at] = *old;
-        }
-    }
-    PyMem_Free(lex->slots);
-    lex->slots = slots;
-    lex->mask = size - 1;
+    *cursor = n;
     return 0;
 }
 
-/* The slot of the token text[i:e], worked out through ``table`` on first sight. */
-static Slot *lookup(Lexicon *lex, PyObject *table, PyObject *text, int kind,
-                    const void *data, Py_ssize_t i, Py_ssize_t e, Py_uhash_t hash,
-                    const unsigned long long bits[4], Py_ssize_t max_words) {
-    size_t at = hash & lex->mask;
-    for (Slot *slot = &lex->slots[at]; slot->word != NULL; slot = &lex->slots[at]) {
-        if (slot->hash == hash && same_word(slot->word, kind, data, i, e)) {
-            return slot;
-        }
-        at = (at + 1) & lex->mask;
-    }
-    /* A new word: its flags come from the table's __missing__. */
-    PyObject *word = PyUnicode_Substring(text, i, e);
-    if (word == NULL) {
-        return NULL;
-    }
-    PyObject *flags = PyObject_GetItem(table, word);
-    if (flags == NULL) {
-        Py_DECREF(word);
-        return NULL;
-    }
-    unsigned long long value = PyLong_AsUnsignedLongLong(flags);
-    if (value == (unsigned long long)-1 && PyErr_Occurred()) {
-        Py_DECREF(word);
-        Py_DECREF(flags);
-        return NULL;
-    }
-    /* Exact ints only, shared per value: releasing one never runs Python code, where
-     * an int subclass's __del__ could re-enter scan while the lexicon is being cleared. */
-    Py_SETREF(flags, shared_int(lex, value));
-    if (flags == NULL) {
-        Py_DECREF(word);
-        return NULL;
-    }
-    PyObject *spaced = ((value & bits[0]) && !(value & bits[1]))
-                           ? shared_int(lex, value | bits[2])
-                           : Py_NewRef(flags);
-    if (spaced == NULL) {
-        Py_DECREF(word);
-        Py_DECREF(flags);
-        return NULL;
-    }
-    /* Past max_words the lexicon forgets everything (bounded memory on nonsense). */
-    if (lex->used >= max_words) {
-        lexicon_clear(lex);
-    } else if ((size_t)(lex->used + 1) * 3 >= (lex->mask + 1) * 2 && lexicon_grow(lex) < 0) {
-        Py_DECREF(word);
-        Py_DECREF(flags);
-        Py_DECREF(spaced);
-        return NULL;
-    }
-    at = hash & lex->mask;
-    while (lex->slots[at].word != NULL) {
-        at = (at + 1) & lex->mask;
-    }
-    Slot *slot = &lex->slots[at];
-    slot->hash = hash;
-    slot->word = word;
-    slot->flags = flags;
-    slot->spaced = spaced;
-    slot->capword = (value & bits[3]) != 0;
-    slot->lower = (value & bits[0]) && !(value & bits[1]);
-    slot->added = 0;
-    lex->used += 1;
-    return slot;
-}
-
-/* -- the columns -------------------------------------------------------------------
- *
- * Filled in C arrays (first on the stack, then on the heap as they grow) and made
- * lists once at the end: appending to four lists was a third of the cost of a token.
- * Each array holds new references until it becomes a list (or is released).
- */
-#define STACK_ITEMS 256
-
-typedef struct {
-    PyObject **items;
-    Py_ssize_t len, cap;
-    PyObject *stack[STACK_ITEMS];
-} Column;
-
-static void column_init(Column *col) {
-    col->items = col->stack;
-    col->len = 0;
-    col->cap = STACK_ITEMS;
-}
-
-static void column_release(Column *col) {
-    for (Py_ssize_t k = 0; k < col->len; ++k) {
-        Py_DECREF(col->items[k]);
-    }
-    if (col->items != col->stack) {
-        PyMem_Free(col->items);
-    }
-    col->items = col->stack;
-    col->len = 0;
-}
-
-/* Push ``item`` (a new reference, or NULL for a failure already raised). */
-static inline int column_push(Column *col, PyObject *item) {
-    if (item == NULL) {
-        return -1;
-    }
-    if (col->len == col->cap) {
-        Py_ssize_t cap = col->cap * 2;
-        PyObject **grown;
-        if (col->items == col->stack) {
-            grown = PyMem_Malloc((size_t)cap * sizeof(PyObject *));
-            if (grown != NULL) {
-                memcpy(grown, col->stack, (size_t)col->len * sizeof(PyObject *));
-            }
-        } else {
-            grown = PyMem_Realloc(col->items, (size_t)cap * sizeof(PyObject *));
-        }
-        if (grown == NULL) {
-            Py_DECREF(item);
-            PyErr_NoMemory();
-            return -1;
-        }
-        col->items = grown;
-        col->cap = cap;
-    }
-    col->items[col->len++] = item;
-    return 0;
-}
-
-/* The column as a new list (its references move into it); NULL on failure. */
-static PyObject *column_list(Column *col) {
-    PyObject *list = PyList_New(col->len);
-    if (list == NULL) {
-        return NULL;
-    }
-    for (Py_ssize_t k = 0; k < col->len; ++k) {
-        PyList_SET_ITEM(list, k, col->items[k]);
-    }
-    if (col->items != col->stack) {
-        PyMem_Free(col->items);
-    }
-    col->items = col->stack;
-    col->len = 0;
-    return list;
-}
-
-/* Offsets as int objects: one shared object per offset below OFFSET_OBJECTS, made on
- * first use and kept for the life of the process (a token ends within a few thousand
- * characters of its paragraph's start: making and freeing an int for each was a tenth
- * of the cost of a token). */
-#define OFFSET_OBJECTS 4096
-static PyObject *offset_objects[OFFSET_OBJECTS];
-
-static inline PyObject *offset_object(Py_ssize_t e) {
-    if (e >= OFFSET_OBJECTS) {
-        return PyLong_FromSsize_t(e);
-    }
-    if (offset_objects[e] == NULL) {
-        offset_objects[e] = PyLong_FromSsize_t(e);
-        if (offset_objects[e] == NULL) {
-            return NULL;
-        }
-    }
-    return Py_NewRef(offset_objects[e]);
-}
+#include "_speedups_lexicon.h"
+#include "_speedups_columns.h"
+#include "_speedups_caps.h"
+#include "_speedups_words.h"
 
 PyDoc_STRVAR(scan_doc,
 "scan(text, table, lexicon, bits, max_words, lower=None) -> (words, ends, flags, caps)\n\n"
@@ -472,15 +197,30 @@ static PyObject *scan(PyObject *Py_UNUSED(module), PyObject *const *args, Py_ssi
     column_init(&ends);
     column_init(&flags);
     column_init(&caps);
-    Py_ssize_t prev_end = 0, i = 0, count = 0;
-    while (i < n) {
-        uint64_t hash;
-        Py_ssize_t e = token_end(kind, data, n, i, &hash);
-        if (e < 0) {
-            ++i;
-            continue;
+    Py_ssize_t prev_end = 0, count = 0, cursor = 0;
+    /* Tokens are found two ahead of the one looked up: the lexicon slot of the token
+     * after next and the word of the next one are fetched into the cache meanwhile (in
+     * an import the lexicon has been pushed out of the cache by everything else, and
+     * waiting for it was the larger part of a token's cost). */
+    Pending now, next, after;
+    int has_now = next_token(kind, data, n, &cursor, &now);
+    int has_next = has_now && next_token(kind, data, n, &cursor, &next);
+    if (has_now) {
+        prefetch_slot(lex, now.hash);
+    }
+    if (has_next) {
+        prefetch_slot(lex, next.hash);
+    }
+    while (has_now) {
+        int has_after = has_next && next_token(kind, data, n, &cursor, &after);
+        if (has_after) {
+            prefetch_slot(lex, after.hash);
         }
-        Slot *slot = lookup(lex, table, text, kind, data, i, e, (Py_uhash_t)hash, bits,
+        if (has_next) {
+            prefetch_word(lex, next.hash);
+        }
+        Py_ssize_t i = now.start, e = now.end;
+        Slot *slot = lookup(lex, table, text, kind, data, i, e, (Py_uhash_t)now.hash, bits,
                             max_words);
         if (slot == NULL || column_push(&words, Py_NewRef(slot->word)) < 0
             || column_push(&flags, Py_NewRef(i != prev_end ? slot->spaced : slot->flags)) < 0
@@ -496,7 +236,11 @@ static PyObject *scan(PyObject *Py_UNUSED(module), PyObject *const *args, Py_ssi
             slot->added = lex->epoch;
         }
         ++count;
-        prev_end = i = e;
+        prev_end = e;
+        now = next;
+        has_now = has_next;
+        next = after;
+        has_next = has_after;
     }
     PyObject *lists[4] = {column_list(&words), column_list(&ends), column_list(&flags),
                           column_list(&caps)};
@@ -523,13 +267,16 @@ error:
 static PyMethodDef speedups_methods[] = {
     {"lexicon", lexicon_new, METH_NOARGS, lexicon_doc},
     {"scan", (PyCFunction)(void (*)(void))scan, METH_FASTCALL, scan_doc},
+    {"cap_stats", (PyCFunction)(void (*)(void))cap_stats, METH_FASTCALL, cap_stats_doc},
+    {"count_words", (PyCFunction)(void (*)(void))count_words, METH_FASTCALL, count_words_doc},
     {NULL, NULL, 0, NULL},
 };
 
 static struct PyModuleDef speedups_module = {
     PyModuleDef_HEAD_INIT,
     "_speedups",
-    "The importer's tokenizer in C (optional; tokens.py falls back to pure Python).",
+    "The importer's tokenizer, capitalised-word pass and word count in C (optional:\n"
+    "tokens.py, names.py and language_detection.py fall back to pure Python).",
     -1,
     speedups_methods,
 };
@@ -539,6 +286,9 @@ PyMODINIT_FUNC PyInit__speedups(void) {
         ascii_class[c] = (Py_UNICODE_ISALNUM(c) ? C_ALNUM : 0)
                          | (Py_UNICODE_ISDECIMAL(c) ? C_DECIMAL : 0)
                          | (Py_UNICODE_ISSPACE(c) ? C_SPACE : 0);
+    }
+    if (caps_init() < 0) {
+        return NULL;
     }
     PyObject *m = PyModule_Create(&speedups_module);
     if (m != NULL && PyModule_AddStringConstant(m, "SOURCE_SHA256", READER_SOURCE_SHA256) < 0) {

@@ -1,6 +1,7 @@
-"""Types of the optional C tokenizer (``_speedups.c``); see :mod:`reader.importer.compiled`."""
+"""Types of the optional C speedups (``_speedups.c``); see :mod:`reader.importer.compiled`."""
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
+from collections.abc import Set as AbstractSet
 
 SOURCE_SHA256: str
 
@@ -14,3 +15,17 @@ def scan(
     lower: set[str] | None = None,
     /,
 ) -> tuple[list[str], list[int], list[int], list[int]]: ...
+def cap_stats(
+    paragraphs: Sequence[object],
+    bits: tuple[int, int, int, int, int, int],
+    places: AbstractSet[str],
+    counts: dict[str, int],
+    follows: dict[str, set[str]],
+    cued: set[str],
+    inside: set[str],
+    speakers: set[str],
+    known: set[str],
+    placed: list[tuple[int, int]],
+    /,
+) -> None: ...
+def count_words(text: str, lists: tuple[AbstractSet[str], ...], /) -> list[int]: ...

@@ -6,8 +6,9 @@ cost), so it has a C version, built at install time where a compiler is found, t
 MarkupSafe ships its ``_speedups``. Everything works without it: :mod:`.attribution.tokens` keeps
 the pure-Python path, and both give the same tokens.
 
-A compiled module carries the SHA-256 of the source it was built from. In a checkout
-whose ``_speedups.c`` has changed since the last ``pip install``, the stale binary is
+A compiled module carries the SHA-256 of the source it was built from (``_speedups.c``
+and the ``_speedups_*.h`` parts it includes). In a checkout whose source has changed
+since the last ``pip install``, the stale binary is
 not used (tests/test_speedups_build.py says so, and how to rebuild).
 """
 
@@ -36,10 +37,24 @@ def speedups() -> ModuleType | None:
     return _speedups
 
 
-def is_current(module: ModuleType) -> bool:
-    """Was ``module`` built from the ``_speedups.c`` beside it (if that is there)?"""
+def sources() -> list[Path]:
+    """The module's source: ``_speedups.c``, then the ``_speedups_*.h`` parts it
+    includes, by name (as ``hatch_build.sources`` lists them for the build)."""
+    return [SOURCE, *sorted(SOURCE.parent.glob("_speedups_*.h"), key=lambda p: p.name)]
+
+
+def source_sha256() -> str | None:
+    """The SHA-256 of the source files one after another; None if they are not here."""
+    digest = hashlib.sha256()
     try:
-        source = SOURCE.read_bytes()
+        for path in sources():
+            digest.update(path.read_bytes())
     except OSError:  # an installed wheel need not carry the source
-        return True
-    return getattr(module, "SOURCE_SHA256", None) == hashlib.sha256(source).hexdigest()
+        return None
+    return digest.hexdigest()
+
+
+def is_current(module: ModuleType) -> bool:
+    """Was ``module`` built from the source beside it (if that is there)?"""
+    current = source_sha256()
+    return current is None or getattr(module, "SOURCE_SHA256", None) == current

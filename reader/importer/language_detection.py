@@ -11,6 +11,7 @@ import re
 from functools import cache
 from itertools import filterfalse
 
+from reader.importer.compiled import speedups
 from reader.importer.language_data import all_languages, language
 
 _WORD = re.compile(r"[^\W\d_]+")
@@ -19,6 +20,9 @@ _WORD = re.compile(r"[^\W\d_]+")
 #: and a combining dot, a capital sigma "σ" or "ς". Everywhere else lowering the sample
 #: at once gives the same words as lowering each word.
 _CONTEXT_LOWER = ("\u0130", "\u03a3")
+
+#: The C speedups, if built (:mod:`reader.importer.compiled`): ``count_words`` counts.
+_SPEEDUPS = speedups()
 
 #: The language assumed when the text gives no evidence at all.
 DEFAULT = "id"
@@ -83,11 +87,19 @@ def _ascii_stopwords(code: str) -> frozenset[bytes]:
     )
 
 
+@cache
+def _stopword_lists(codes: tuple[str, ...]) -> tuple[frozenset[str], ...]:
+    return tuple(language(code).stopwords for code in codes)
+
+
 def detect_language(text: str, *, sample: int = SAMPLE_CHARS) -> str:
     """The code of the language whose stop words occur most often at the top of ``text``."""
     head = text[:sample]
     langs = all_languages()
-    if any(ch in head for ch in _CONTEXT_LOWER):
+    if _SPEEDUPS is not None:
+        # In C, word by word (a tenth of what the ways below cost).
+        scores = _SPEEDUPS.count_words(head, _stopword_lists(tuple(g.code for g in langs)))
+    elif any(ch in head for ch in _CONTEXT_LOWER):
         words = list(map(str.lower, _WORD.findall(head)))
         scores = [sum(map(lang.stopwords.__contains__, words)) for lang in langs]
     else:

@@ -128,6 +128,8 @@ class ReaderApp(App[None]):
         #: what the thread reading the rest found (the whole, or why it will not load)
         self._rest_result: Rest | ReaderError | None = None
         self._rest_done = threading.Event()
+        #: the whole's reading time, counted in the thread that read it
+        self._rest_minutes: int | None = None
         self._rest_reading = False
         #: who reads the whole: the worker's thread, or a key that came before that
         #: thread began (the worker is asked for after the first paint, and its thread
@@ -189,11 +191,16 @@ class ReaderApp(App[None]):
 
     def _read_whole(self) -> None:
         from reader.core.errors import ReaderError
+        from reader.core.reading import reading_minutes
 
         rest = self._rest
         assert rest is not None
         try:
-            self._rest_result = rest()
+            result = rest()
+            # here, off the UI thread: counting the words of a 5 MB article held the
+            # screen 10-30 ms as the whole came in, a key pressed then waited for it
+            self._rest_minutes = reading_minutes(result.article)
+            self._rest_result = result
         except ReaderError as error:
             self._rest_result = error
         finally:  # any other failure too: a key waiting for the whole must not wait forever
@@ -245,7 +252,12 @@ class ReaderApp(App[None]):
         self._start = result.article  # the head, let go: nothing else keeps it
         self._end = None
         if self._reading is not None:
-            self._reading.take_whole(result.article, extends=result.extends, ends=result.ends)
+            self._reading.take_whole(
+                result.article,
+                extends=result.extends,
+                ends=result.ends,
+                minutes=self._rest_minutes,
+            )
         write_later(result.store)
 
     def on_unmount(self) -> None:

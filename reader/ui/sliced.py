@@ -14,6 +14,9 @@ few hops between Textual's message queues, and each hop waited for whatever slic
 ready before it: with a runner per piece of work, a key sent while all three were
 building waited for a slice of each at each hop (a key was handled 60-130 ms after it
 came, headless, on the 5 MB article); now at most one short slice stands in its way.
+And not even that at each hop: before each slice the runner lets whatever waits in the
+app's, the screen's or the focused widget's queue (a key on its way, and what it posts)
+go first, for up to ``YIELD_LIMIT`` seconds.
 """
 
 from __future__ import annotations
@@ -31,6 +34,16 @@ from textual.dom import DOMNode, NoScreen
 SLICE = 0.004
 #: Seconds between two slices: the loop handles what came meanwhile (a key's next hop).
 PAUSE = 0.001
+#: The longest a slice waits for the messages ahead of it (a key's hops) to be handled.
+YIELD_LIMIT = 0.02
+
+
+def messages_waiting(screen: DOMNode) -> bool:
+    """Whether a message waits in the app's, ``screen``'s or its focused widget's queue:
+    the hops a key takes to its handler (the app, the screen, the focused widget)."""
+    focused = getattr(screen, "focused", None)
+    pumps = (screen.app, screen, focused) if focused is not None else (screen.app, screen)
+    return any(pump.message_queue_size for pump in pumps)
 
 
 class SlicedWork:
@@ -100,12 +113,22 @@ class _Runner:
         try:
             while self._works:
                 await asyncio.sleep(PAUSE)
+                await self._messages_first()
                 work = self._works.popleft()
                 work.advance()
                 if work.running:
                     self._works.append(work)
         finally:
             self._running = False
+
+    async def _messages_first(self) -> None:
+        """Let the messages waiting in the queues a key goes through be handled first."""
+        screen = self._screen()
+        if screen is None:
+            return
+        deadline = perf_counter() + YIELD_LIMIT
+        while messages_waiting(screen) and perf_counter() < deadline:
+            await asyncio.sleep(0)
 
 
 _runners: WeakKeyDictionary[DOMNode, _Runner] = WeakKeyDictionary()
@@ -123,4 +146,4 @@ def _runner(owner: DOMNode) -> _Runner:
     return runner
 
 
-__all__ = ["PAUSE", "SLICE", "SlicedWork"]
+__all__ = ["PAUSE", "SLICE", "YIELD_LIMIT", "SlicedWork", "messages_waiting"]

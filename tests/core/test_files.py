@@ -155,7 +155,7 @@ def _patch_handle(monkeypatch: pytest.MonkeyPatch, fail_on: str) -> None:
 
 
 STEPS: dict[str, Callable[[pytest.MonkeyPatch], None]] = {
-    "mkstemp": lambda mp: mp.setattr(files.tempfile, "mkstemp", _no_space),
+    "mkstemp": lambda mp: mp.setattr(files, "_mkstemp", _no_space),
     "fdopen": lambda mp: mp.setattr(files.os, "fdopen", _no_space),
     "write": lambda mp: _patch_handle(mp, "write"),
     "flush": lambda mp: _patch_handle(mp, "flush"),
@@ -303,7 +303,7 @@ def test_a_missing_or_read_only_folder_is_an_error(
     def read_only(*args: object, **kwargs: object) -> Any:
         raise OSError(errno.EROFS, "Read-only file system")
 
-    monkeypatch.setattr(files.tempfile, "mkstemp", read_only)
+    monkeypatch.setattr(files, "_mkstemp", read_only)
     with pytest.raises(ReaderError, match="cannot write: Read-only file system"):
         atomic_write(tmp_path / "a.yaml", "x")
 

@@ -169,7 +169,7 @@ def test_read_only_folder_keeps_working_without_saving(
 ) -> None:
     store = _store(tmp_path)
     store.set_theme("before")
-    monkeypatch.setattr(files.tempfile, "mkstemp", failure)
+    monkeypatch.setattr(files, "_mkstemp", failure)
     assert store.set_position("a", Position("s", 5)) is False
     assert store.accept_cookies("src") is False
     assert store.set_theme("after") is False

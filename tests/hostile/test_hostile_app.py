@@ -151,7 +151,7 @@ async def test_read_only_state_gives_a_notification_and_the_app_runs(
     def read_only(*args: object, **kwargs: object) -> Any:
         raise OSError(errno.EROFS, "Read-only file system")
 
-    monkeypatch.setattr(files.tempfile, "mkstemp", read_only)
+    monkeypatch.setattr(files, "_mkstemp", read_only)
     app = make_app(seed_path, state=StateStore())
     messages = notifications(app)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
@@ -265,7 +265,7 @@ def _read_only_records(monkeypatch: pytest.MonkeyPatch, app: ReaderApp) -> list[
     def read_only(*args: object, **kwargs: object) -> Any:
         raise OSError(errno.EROFS, "Read-only file system")
 
-    monkeypatch.setattr(files.tempfile, "mkstemp", read_only)
+    monkeypatch.setattr(files, "_mkstemp", read_only)
     shown: list[tuple[str, object]] = []
     notify = app.notify
 

@@ -43,6 +43,8 @@ ALLOWED = {
     ("core/files_many.py", "unlink"),
     # a folder opened read-only, to flush its file system through (os.open: any flags)
     ("core/files_many.py", "open"),
+    # the pipe a forked import process reads its work from ("rb")
+    ("cli/import_pool.py", "fdopen"),
     # the state lock file (empty; its content is never read)
     ("core/state.py", "open"),
     ("core/state.py", "mkdir"),

@@ -5,7 +5,10 @@ from __future__ import annotations
 import re
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from reader.importer.attribution import name_reader
 from reader.importer.attribution.names import NameRules
 from reader.importer.attribution.tokens import tokenize, word_table
 from reader.importer.language_data import all_languages, language
@@ -48,3 +51,27 @@ def test_split_is_remembered_and_immutable() -> None:
     first = rules.split(["Menteri", "Luar", "Negeri", "Sergey", "Lavrov"])
     assert first == (("Menteri", "Luar", "Negeri"), ("Sergey", "Lavrov"))
     assert rules.split(("Menteri", "Luar", "Negeri", "Sergey", "Lavrov")) is first
+
+
+#: Capitalised words of every kind a run holds: names, roles, bodies, places, acronyms,
+#: particles, connectors, honorifics, a possessive, an initial.
+_RUN_WORDS = [
+    "Budi", "Santoso", "Menteri", "Kesehatan", "Dinas", "Kota", "Bogor", "Jakarta", "TNI",
+    "Bin", "bin", "van", "dan", "Dr", ".", "Universitas", "Jalan", "Wali", "Presiden",
+    "Rusia's", "R", "J.", "Polda", "Sultra", "Amy", "Pope", "Minister", "Smith", "Pusat",
+]  # fmt: skip
+
+
+@settings(max_examples=max(400, settings.default.max_examples), deadline=None)
+@given(st.sampled_from(["id", "en"]), st.lists(st.sampled_from(_RUN_WORDS), min_size=1, max_size=6))
+def test_a_run_whose_last_word_ends_no_name_splits_into_no_name(code: str, run: list[str]) -> None:
+    """name_at does not split a run whose last word has none of PLAIN, ROLE and
+    PARTICLE (_NAME_END): the split would find no name in it."""
+    lang = language(code)
+    table = word_table(lang)
+    article = f"Kata Budi di Bogor, {' '.join(run)} mengatakan. Wali Kota Bogor, Sultra."
+    rules = NameRules(lang, [tokenize(article, table)])
+    if table[run[-1]] & name_reader._NAME_END:
+        return
+    _, name = rules.split_one(run[0]) if len(run) == 1 else rules.split(run)
+    assert name == ()

@@ -79,13 +79,19 @@ def _data(value: Any, plan: _Plan) -> dict[str, Any]:
 def dump_article(article: Article) -> str:
     """The article as YAML text that :func:`~.load.parse_article` reads back unchanged.
 
-    The text is PyYAML's (``CSafeDumper``, the options below) byte for byte; for the
-    format's data :func:`~.yaml_text.yaml_text` writes it directly, about three times
-    faster, and leaves anything unusual (control characters, characters outside the
-    Basic Multilingual Plane) to PyYAML itself.
+    The text is PyYAML's (``CSafeDumper``, the options below) byte for byte. It is
+    written from the model by :func:`~.yaml_article.article_yaml`, record by record as
+    :mod:`.schema` lays them out; what that leaves (control characters, characters
+    outside the Basic Multilingual Plane, values of other types) goes the longer way:
+    the plain data, written by :func:`~.yaml_text.yaml_text` or by PyYAML itself.
     """
-    from reader.core.format.yaml_text import yaml_text  # (its regexes: ~1 ms, once)
+    # here: their regexes (~1 ms, once), and the cache writes JSON without them
+    from reader.core.format.yaml_article import article_yaml
+    from reader.core.format.yaml_text import yaml_text
 
+    text = article_yaml(article)
+    if text is not None:
+        return text
     data = article_to_data(article)
     text = yaml_text(data)
     return text if text is not None else pyyaml_text(data)

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from reader.importer.attribution.cues import CueReader
 from reader.importer.attribution.flags import (
     ACCORDING,
+    ALL_CAPS,
     ARTICLE,
     PLAIN,
     POST_CUE,
@@ -66,6 +67,7 @@ def discover(
                 records.append(((block, cue.at), cue.name, cue.role))
                 cue_words.update(cue.name)
     later: list[tuple[tuple[int, int], tuple[str, ...], str | None]] = []
+    places = rules.places
     for b, toks in enumerate(tokens):
         reader = readers[b]
         flags = toks.flags
@@ -79,7 +81,12 @@ def discover(
             if quoted and not outside(toks.start(i), quoted):
                 continue
             j = run_at(toks, i) if i < last and flags[i + 1] & RUN_NEXT else i + 1
-            if j == i + 1 and not (flags[i] & PLAIN and rules.one_word_name(toks.words[i])):
+            if j == i + 1 and (
+                not flags[i] & PLAIN
+                # (NameRules.one_word_name, its acronym read off the flags)
+                or (flags[i] & ALL_CAPS and len(toks.words[i]) > 1)
+                or toks.words[i] in places
+            ):
                 i = j  # a lone title, common word, acronym or place: no name here
                 continue
             found = reader.name_at(i, j)

@@ -42,6 +42,8 @@ _FULL_STOPS = frozenset(".!?")
 #: The endings of a possessive: its owner is no subject ("Trump’s campaign manager").
 _POSSESSIVE = ("’s", "'s", "s’", "s'")
 
+#: A word not yet asked about (see :func:`mentions`).
+_UNASKED: list[int] = []
 #: A mention: (paragraph, offset, person, strength as subject 0-2, reported speaking).
 Event = tuple[int, int, int, int, bool]
 
@@ -63,7 +65,10 @@ def mentions(
             if len(word) >= 2 and word[:1].isupper() and rules.is_plain(word):
                 index.setdefault(word, []).append(p)
     events: list[Event] = []
-    nicknames: dict[str, int | None] = {}
+    # Each capitalised word is asked once whether it names someone: by a word of their
+    # name (``index``) or as a nickname ("Wali Kota Risma" for Tri Rismaharini); None
+    # when it names nobody.
+    known: dict[str, list[int] | None] = dict(index)
     last = -1
     for b, toks in enumerate(tokens):
         words, flags = toks.words, toks.flags
@@ -79,15 +84,13 @@ def mentions(
                     events.append(unnamed)
                     last = unnamed[2]
                 continue
-            if word not in index:
+            candidates = known.get(word, _UNASKED)
+            if candidates is _UNASKED:
                 # "Wali Kota Risma" for Tri Rismaharini: a nickname is a mention too.
-                if word not in nicknames:
-                    found = registry.nickname(word) if flags[k] & PLAIN else None
-                    nicknames[word] = found
-                    if found is not None:
-                        index[word] = [found]
-                if word not in index:
-                    continue
+                found = registry.nickname(word) if flags[k] & PLAIN else None
+                candidates = known[word] = None if found is None else [found]
+            if candidates is None:
+                continue
             start = toks.start(k)
             if inside[b] and not outside(start, inside[b]):
                 continue
@@ -99,7 +102,7 @@ def mentions(
                 # the one mentioned; read on from the title.
                 k = titled
                 continue
-            best = _best(registry, index[word], tuple(words[k:j]), last)
+            best = _best(registry, candidates, tuple(words[k:j]), last)
             if words[j - 1].endswith(_POSSESSIVE):
                 strength, speaks = 0, False  # "Donald Trump’s campaign manager, …"
             else:

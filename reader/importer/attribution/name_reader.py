@@ -22,6 +22,7 @@ from reader.importer.attribution.flags import (
     HONORIFIC,
     INDEFINITE,
     OPENING,
+    PARTICLE,
     PLAIN,
     POST_CUE,
     PRE_CUE,
@@ -67,6 +68,13 @@ _HALT_CHARS = frozenset('.!?;:“”„«»"(),')
 
 #: The endings of a possessive ("Rubio's", "Sanders’").
 _POSSESSIVE = ("’s", "'s", "s’", "s'")
+
+#: What the last word of a capitalised run needs for the run to end in a name: without
+#: any, NameRules.split finds no name in it (a plain word may end a name, a role word
+#: may be a surname, "bin"/"van" are walked over).
+_NAME_END = PLAIN | ROLE | PARTICLE
+#: A split that found no name (its role words are not asked for then).
+_NO_NAME: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())
 
 CueKind = Literal["name", "role", "back", "desc", "none"]
 
@@ -304,7 +312,16 @@ class NameReader:
             and not (self._speaks_at(j) and rules.speaks(words[0], quoting=self._quoting_after(j)))
         ):
             return None  # "Kicking off the day, …", "Earlier this week, …": no name
-        role_words, name = rules.split_one(words[0]) if j - i == 1 else rules.split(words)
+        if not f[j - 1] & _NAME_END:
+            # The run's last word can end no name (a body, a place, a common word): no
+            # need to split it ("Dinas Kesehatan", a third of the runs of an article).
+            role_words, name = _NO_NAME
+        elif j - i > 1:
+            role_words, name = rules.split(words)
+        elif f[i] & PLAIN and rules.one_word_name(words[0]):
+            role_words, name = (), (words[0],)  # (NameRules.split_one, off the flags)
+        else:
+            role_words, name = _NO_NAME
         if not name:
             # (a token's flags hold its word's ROLE: no lookup of each word in the table)
             head = next((w[s] for s in range(i, j) if f[s] & ROLE), None)
@@ -316,7 +333,8 @@ class NameReader:
             # "Prime Minister Mariano Rajoy's party": the person is Mariano Rajoy, not a
             # "Rajoy's" of their own
             name = (*name[:-1], _owner(name[-1]))
-        name = fold_initials(name)
+        if len(name) > 1:
+            name = fold_initials(name)  # (one word is folded already)
         n0 = i + len(role_words)
         role = None
         start = i

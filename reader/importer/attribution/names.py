@@ -10,6 +10,7 @@ itself shows about each word (is it also written in lower case, used on its own 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from collections.abc import Set as AbstractSet
 from itertools import repeat
 from operator import and_
 
@@ -31,15 +32,13 @@ from reader.importer.attribution.flags import (
     WORD,
 )
 from reader.importer.attribution.tokens import Tokens, spaced_lower_words, word_table
+from reader.importer.compiled import speedups
 from reader.importer.language_data import Language
 
 #: What ends a sentence: a capitalised word after it may only be opening the sentence.
 _FULL_STOPS = frozenset(".!?")
 #: A speech verb: a word on the list of those before a quotation ("mengatakan", "said").
 _SPEECH = PRE_CUE | WORD
-#: The flags of the token before a capitalised word that call for a closer look: a cue
-#: verb, a preposition of place, a full stop (every other token is inside a sentence).
-_PREVIOUS_ASKED = POST_CUE | PLACE_PREPOSITION | SENTENCE_OPENER
 #: Longest name the importer takes (tokens); longer runs are roles or institutions.
 MAX_NAME_TOKENS = 5
 
@@ -85,40 +84,12 @@ class NameRules:
         #: Words right before a speech verb, alone ("Trump said", but not "Dinkes Sultra
         #: mengatakan").
         speakers: set[str] = set()
-        in_sentence = inside.add
-        # One pass over the capitalised words gathers everything: each used to have a
-        # pass of its own (the words inside sentences, those before a speech verb), and
-        # the passes were a twentieth of the import.
-        for para in paragraphs:
-            caps = para.caps
-            if not caps:
-                continue
-            words, flags = para.words, para.flags
-            last = len(words) - 1
-            for k in caps:
-                word, here = words[k], flags[k]
-                # Acronyms are only ever asked about inside a capitalised run, whose
-                # capitalised words are all counted here.
-                if here & ALL_CAPS:
-                    counts[word] = counts.get(word, 0) + 1
-                nxt = flags[k + 1] if k < last else 0
-                if nxt & CAPWORD:
-                    follows.setdefault(word, set()).add(words[k + 1])
-                prev = flags[k - 1] if k else 0
-                if not prev & _PREVIOUS_ASKED:
-                    if k:
-                        in_sentence(word)  # the common case: after a plain word
-                else:
-                    if prev & POST_CUE:
-                        cued.add(word)
-                    if prev & PLACE_PREPOSITION and not nxt & CAPWORD and not self._titled(para, k):
-                        standalone.add(word)
-                    if not prev & SENTENCE_OPENER or words[k - 1] not in _FULL_STOPS:
-                        in_sentence(word)
-                if nxt & _SPEECH == _SPEECH and not prev & CAPWORD:
-                    speakers.add(word)
-                if word in places:
-                    known.add(word)
+        placed: list[tuple[int, int]] = []
+        gather = _SPEEDUPS.cap_stats if _SPEEDUPS is not None else gather_in_python
+        gather(paragraphs, _BITS, places, counts, follows, cued, inside, speakers, known, placed)
+        for b, k in placed:
+            if not self._titled(paragraphs[b], k):
+                standalone.add(paragraphs[b].words[k])
         self.counts = counts
         if standalone or known:
             # "faith in Trump" makes no place of a word the article has speak ("Trump
@@ -169,39 +140,49 @@ class NameRules:
         return not _acronym(word) and word not in self.places
 
     def _name_start(self, words: tuple[str, ...]) -> int:
-        k = len(words)
-        table = self.table
-        titled = min(map(and_, map(table.__getitem__, words), repeat(PLAIN))) == 0
-        while k > 0 and len(words) - k < MAX_NAME_TOKENS:
+        n = len(words)
+        flags_of = list(map(self.table.__getitem__, words))
+        titled = min(map(and_, flags_of, repeat(PLAIN))) == 0
+        cued = self.cued
+        k = n
+        # (the walk back from the last word is the hottest loop of the speaker pass: the
+        # last word's own questions are asked before it, the others' inside it)
+        while k > 0 and n - k < MAX_NAME_TOKENS:
             word = words[k - 1]
-            last = k == len(words)
-            flags = table[word]
+            flags = flags_of[k - 1]
             if flags & PARTICLE and not flags & UPPER:
                 k -= 1
                 continue
             if word == "." and _glued_initials(words, k - 1):
                 k -= 1  # "R.J. Calloway": the stop between two initials is the name's
                 continue
-            if not flags & PLAIN and not (last and self._role_surname(words)):
-                break
-            if not last and word.endswith(("’s", "'s")):
-                break  # "Ethiopia’s Hana Tesfaye"
-            if last and titled and word in self.standalone:
-                break  # "Kepala Dinas Kesehatan Banyuwangi" (… "di Banyuwangi")
-            # After a title, a word the article also uses on its own ("… di Rusia") or
-            # in lower case qualifies the title: "Menteri Luar Negeri Rusia Sergey Lavrov".
-            if (
-                not last
-                and word not in self.cued
-                and (
+            if k == n:
+                if not flags & PLAIN and not self._role_surname(words):
+                    break
+                if titled and word in self.standalone:
+                    break  # "Kepala Dinas Kesehatan Banyuwangi" (… "di Banyuwangi")
+            else:
+                if not flags & PLAIN:
+                    break
+                if word.endswith(("’s", "'s")):
+                    break  # "Ethiopia’s Hana Tesfaye"
+                # After a title, a word the article also uses on its own ("… di Rusia")
+                # or in lower case qualifies the title: "Menteri Luar Negeri Rusia Sergey
+                # Lavrov". "Polda Sultra …", "Bank Sultra …", "… Sultra Mohammad Fredly":
+                # a word that goes with several names is a place or a body, not a first
+                # name.
+                if word not in cued and (
                     (_acronym(word) and self.counts.get(word, 0) > 1)
-                    or (titled and (word in self.places or self.common(word)))
-                    # "Polda Sultra …", "Bank Sultra …", "… Sultra Mohammad Fredly": a word
-                    # that goes with several names is a place or a body, not a first name.
-                    or (titled and len(self.follows.get(word, ())) > 1)
-                )
-            ):
-                break
+                    or (
+                        titled
+                        and (
+                            word in self.places
+                            or self.common(word)
+                            or len(self.follows.get(word, ())) > 1
+                        )
+                    )
+                ):
+                    break
             k -= 1
         # A name never starts with a particle, nor right after "Universitas", "Kota" ….
         while k < len(words) and not words[k][:1].isupper():
@@ -269,6 +250,69 @@ class NameRules:
         if flags & STOP:
             return True
         return bool(flags & PLAIN) and word.lower() in self.lower_words
+
+
+#: The flags :func:`gather_in_python` asks (and ``cap_stats`` in C is given).
+_BITS = (ALL_CAPS, CAPWORD, POST_CUE, PLACE_PREPOSITION, SENTENCE_OPENER, _SPEECH)
+#: The C speedups, if built (:mod:`reader.importer.compiled`): ``cap_stats`` is this pass.
+_SPEEDUPS = speedups()
+
+
+def gather_in_python(
+    paragraphs: Sequence[Tokens],
+    bits: tuple[int, int, int, int, int, int],
+    places: AbstractSet[str],
+    counts: dict[str, int],
+    follows: dict[str, set[str]],
+    cued: set[str],
+    inside: set[str],
+    speakers: set[str],
+    known: set[str],
+    placed: list[tuple[int, int]],
+) -> None:
+    """What the article's capitalised words say, in one pass over them (``cap_stats``
+    in ``_speedups.c`` where it is built, which fills the same): how often each
+    acronym occurs, the capitalised word after each, the words after a cue verb, those
+    inside a sentence, those alone before a speech verb, the known ``places`` named, and
+    in ``placed`` where a word stands alone after a preposition of place.
+
+    One pass gathers everything: each used to have a pass of its own (the words inside
+    sentences, those before a speech verb), and the passes were a twentieth of the
+    import; in C the one pass is a tenth of what it is here. ``bits`` is :data:`_BITS`.
+    """
+    all_caps, capword, post_cue, place_preposition, sentence_opener, speech = bits
+    asked = post_cue | place_preposition | sentence_opener
+    in_sentence = inside.add
+    for b, para in enumerate(paragraphs):
+        caps = para.caps
+        if not caps:
+            continue
+        words, flags = para.words, para.flags
+        last = len(words) - 1
+        for k in caps:
+            word, here = words[k], flags[k]
+            # Acronyms are only ever asked about inside a capitalised run, whose
+            # capitalised words are all counted here.
+            if here & all_caps:
+                counts[word] = counts.get(word, 0) + 1
+            nxt = flags[k + 1] if k < last else 0
+            if nxt & capword:
+                follows.setdefault(word, set()).add(words[k + 1])
+            prev = flags[k - 1] if k else 0
+            if not prev & asked:
+                if k:
+                    in_sentence(word)  # the common case: after a plain word
+            else:
+                if prev & post_cue:
+                    cued.add(word)
+                if prev & place_preposition and not nxt & capword:
+                    placed.append((b, k))
+                if not prev & sentence_opener or words[k - 1] not in _FULL_STOPS:
+                    in_sentence(word)
+            if nxt & speech == speech and not prev & capword:
+                speakers.add(word)
+            if word in places:
+                known.add(word)
 
 
 _CASED_PLACES: dict[str, frozenset[str]] = {}

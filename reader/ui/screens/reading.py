@@ -159,19 +159,24 @@ class ReadingScreen(ReadingFind):
         if self._whole and self.is_attached and self.query_one("#quotes-pane").is_mounted:
             self._mount_sidebar()
 
-    def take_whole(self, whole: Article, *, extends: bool, ends: bool = True) -> None:
+    def take_whole(
+        self, whole: Article, *, extends: bool, ends: bool = True, minutes: int | None = None
+    ) -> None:
         """The whole article, of which the screen has shown the head so far: the text,
         the TOC, the header and the quotes go on from what is on screen (or start again,
         if the whole does not begin with that head: ``extends`` False, only ever when
         the file says something else than its head seemed to; ``ends`` False: nor ends
-        with the end carried with it, which the body may have shown)."""
+        with the end carried with it, which the body may have shown). ``minutes``: its
+        reading time, if counted already (off the UI thread)."""
         self.article = whole
         self._whole = True
         self._end = None
         self._section_numbers = None
         self.body.continue_with(whole, extends=extends, ends=ends)
         self.query_one(SectionList).continue_with(whole, extends=extends)
-        self.query_one(ReadingHeader).show_minutes(reading_minutes(whole))
+        if minutes is None:
+            minutes = reading_minutes(whole)
+        self.query_one(ReadingHeader).show_minutes(minutes)
         self.call_later(self._sidebar_for_whole)
         self._show_where()
 

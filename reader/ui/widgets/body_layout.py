@@ -11,6 +11,7 @@ the reader sees and does: drawing lines, the keys, find, the messages it posts.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from time import perf_counter
 from typing import TYPE_CHECKING
 
 from textual.cache import LRUCache
@@ -34,6 +35,9 @@ MAX_TEXT_WIDTH = 76
 #: Blocks wrapped between looks at the clock while a long article is laid out (a
 #: slice of the layout lasts about ``sliced.SLICE``, then keys and paints get through).
 LAYOUT_CHUNK = 64
+#: Seconds between two updates of the scrollbar while the text is laid out: drawing
+#: a scrollbar is some 0.1 ms a row, and at each slice it was a good part of a frame.
+SCROLLBAR_EVERY = 0.25
 
 
 class LaidOutText(ScrollView):
@@ -42,7 +46,9 @@ class LaidOutText(ScrollView):
     #: ``layout=False``: Widget's own laid the screen out again at each slice of the
     #: text laid out after the first paint (a 15-50 ms frame at 160x48, holding back a
     #: key); only the scrollbar depends on it (:meth:`_update_virtual_size`).
-    virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False)
+    #: ``repaint=False``: the text grows below the view, which does not change; it drew
+    #: every line of the view again each time (what changes the view redraws itself).
+    virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False, repaint=False)
 
     def __init__(
         self,
@@ -129,6 +135,7 @@ class LaidOutText(ScrollView):
                 self.screen.clear_selection()  # its (character, line) offsets were this wrap's
             self._layout = TextLayout(self._source, width)
             self._cache.clear()
+            self.refresh()  # the text wrapped anew (growing the height no longer redraws)
             self._layout.extend_to(self.scrollable_content_region.height * 3)
         self._update_virtual_size()
         if anchor is not None:
@@ -152,10 +159,10 @@ class LaidOutText(ScrollView):
             self._layout_work.start(self._lay_out_steps(layout))
 
     def _lay_out_steps(self, layout: TextLayout) -> Iterator[None]:
-        chunks = 0
+        shown = perf_counter()
         while layout is self._layout and not layout.extend(LAYOUT_CHUNK):
-            chunks += 1
-            if chunks % 16 == 0:
+            if perf_counter() - shown > SCROLLBAR_EVERY:
+                shown = perf_counter()
                 self._update_virtual_size()  # the scrollbar grows as the text does
             yield
         if layout is self._layout and self._tail.tail is not None:

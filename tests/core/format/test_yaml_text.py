@@ -19,6 +19,7 @@ from hypothesis import strategies as st
 
 from reader.core.format import article_to_data, dump_article, load_article
 from reader.core.format.dump import pyyaml_text
+from reader.core.format.yaml_article import article_yaml
 from reader.core.format.yaml_text import WIDTH, yaml_text
 from reader.core.model import Article, CookieNotice, Figure, Footer, Quote, Section, Speaker
 from reader.importer import import_text
@@ -47,8 +48,10 @@ def _same_as_pyyaml(article: Article) -> str:
     assert text == pyyaml_text(data)
     assert yaml.load(text, Loader=yaml.CSafeLoader) == data
     escaped = any(ESCAPED.search(s) for s in _strings(data))
-    # the writer's own text whenever nothing needs escaping (not PyYAML's every time)
+    # the writers' own text whenever nothing needs escaping (not PyYAML's every time):
+    # the one from the model, and the one from the plain data it stands in for
     assert (yaml_text(data) is None) == escaped
+    assert article_yaml(article) == (None if escaped else text)
     return text
 
 
@@ -217,6 +220,15 @@ def test_generated_articles_are_written_as_pyyaml_writes_them(article: Article) 
 @example("y" * 120 + " ")
 @example(" " + "z" * 120)
 @example("---" + " z" * 70)
+@example("- a list item? no, a text")
+@example("# not a comment")
+@example("key: value, and: more")
+@example("\"double\" and 'single' quotes")
+@example("naïve café — “curly” ‘quotes’ 東京 " * 12)
+@example("a\ttab")
+@example("\x1b[31mred\x1b[0m")
+@example("x" * 5000)
+@example(("word " * 2000).strip())
 def test_a_text_anywhere_is_written_as_pyyaml_writes_it(value: str) -> None:
     _same_as_pyyaml(_one(value))
 

@@ -1,0 +1,197 @@
+"""Keys while the reading screen builds after its first frame: what the build leaves
+alone so that a key is not held back (reader.ui.sliced, the body's layout, the lists).
+
+- a key's messages are handled before the next slice of work (not between slices);
+- the body's text growing below the view does not draw the view again;
+- options added to a list below a full view do not draw the list again;
+- a big article's reading time is counted in the thread that reads the whole.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from time import perf_counter
+
+import pytest
+from _big import write_big
+from _waiting import until
+from conftest import WIDE, sidebar_ready
+from textual.app import App, ComposeResult
+from textual.strip import Strip
+from textual.widgets.option_list import Option
+
+from reader.core.model import Article, Quote, Section, Speaker
+from reader.core.state import StateStore
+from reader.ui.app import ReaderApp
+from reader.ui.factory import make_app
+from reader.ui.screens.reading import ReadingScreen
+from reader.ui.sliced import SLICE, SlicedWork
+from reader.ui.widgets.article_body import ArticleBody
+from reader.ui.widgets.cursor_list import CursorList
+from reader.ui.widgets.reading_header import ReadingHeader
+
+
+def _long_article(sections: int = 300) -> Article:
+    text = "A sentence that runs long enough to wrap over a line or two of the body. " * 6
+    paragraphs = tuple(f"“Point {n} was made,” said Ana Person. {text}" for n in range(4))
+    return Article(
+        id="long",
+        title="A long article",
+        language="en",
+        source="Source",
+        sections=tuple(Section(f"s{s}", f"Part {s}", paragraphs) for s in range(sections)),
+        speakers=(Speaker("ana", "Ana Person"),),
+        quotes=tuple(
+            Quote(f"q{s}", "Point 0 was made,", "ana", f"s{s}", 0, "direct")
+            for s in range(sections)
+        ),
+    )
+
+
+async def test_a_keys_messages_go_before_the_next_slice(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A key sent while work goes on in slices is handled before another slice runs:
+    each hop of the key between Textual's queues no longer waits for one."""
+    slices = 0
+    advance = SlicedWork.advance
+
+    def counted(work: SlicedWork) -> None:
+        nonlocal slices
+        slices += 1
+        advance(work)
+
+    monkeypatch.setattr(SlicedWork, "advance", counted)
+    handled: list[int] = []
+    step = ReadingScreen.action_step_section
+
+    def stepped(screen: ReadingScreen, direction: int) -> None:
+        handled.append(slices)
+        step(screen, direction)
+
+    monkeypatch.setattr(ReadingScreen, "action_step_section", stepped)
+
+    def busy() -> Iterator[None]:
+        while not handled:
+            started = perf_counter()
+            while perf_counter() - started < SLICE / 4:
+                pass
+            yield
+
+    app = ReaderApp(_long_article(40), StateStore(tmp_path))
+    async with app.run_test(size=WIDE) as pilot:
+        screen = app.screen
+        assert isinstance(screen, ReadingScreen)
+        await sidebar_ready(pilot)
+        work = SlicedWork(screen.body, "busy")
+        work.start(busy())
+        assert work.running
+        sent = slices
+        app.simulate_key("n")
+        for _ in range(10_000):
+            if handled:
+                break
+            await asyncio.sleep(0)
+        assert handled == [sent]
+        await pilot.pause()
+        assert screen.body.scroll_y == screen.body.text_layout.section_line("s0")
+
+
+async def test_the_text_growing_below_the_view_does_not_draw_the_view_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    drawn: list[int] = []
+    render_line = ArticleBody.render_line
+
+    def counted(body: ArticleBody, y: int) -> Strip:
+        drawn.append(y)
+        return render_line(body, y)
+
+    held = threading.Event()
+    lay_out_more = ArticleBody._lay_out_more
+    monkeypatch.setattr(
+        ArticleBody, "_lay_out_more", lambda body, layout: held.set() if not held.is_set() else None
+    )
+    app = ReaderApp(_long_article(), StateStore(tmp_path))
+    async with app.run_test(size=WIDE) as pilot:
+        screen = app.screen
+        assert isinstance(screen, ReadingScreen)
+        body = screen.body
+        await until(pilot, held.is_set, "the layout's continuation asked for")
+        await pilot.pause()
+        assert body._layout is not None and not body._layout.is_complete
+        monkeypatch.setattr(ArticleBody, "render_line", counted)
+        monkeypatch.setattr(ArticleBody, "_lay_out_more", lay_out_more)
+        lay_out_more(body, body._layout)
+        await until(pilot, lambda: body.layout_complete, "the layout done")
+        await pilot.pause()
+        assert drawn == []
+        assert body.virtual_size.height >= body.text_layout.line_count  # the scrollbar grew
+
+
+class _ListApp(App[None]):
+    CSS = "CursorList { height: 1fr; }"  # as the quote list and the TOC are
+
+    def compose(self) -> ComposeResult:
+        yield CursorList(*[Option(f"Option {n}", id=f"o{n}") for n in range(5)], id="list")
+
+
+async def test_options_added_below_a_full_view_do_not_draw_the_list_again(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    drawn: list[int] = []
+    render_line = CursorList.render_line
+
+    def counted(option_list: CursorList, y: int) -> Strip:
+        drawn.append(y)
+        return render_line(option_list, y)
+
+    monkeypatch.setattr(CursorList, "render_line", counted)
+    app = _ListApp()
+    async with app.run_test(size=(40, 10)) as pilot:
+        option_list = app.query_one(CursorList)
+        option_list.add_options([Option(f"More {n}", id=f"m{n}") for n in range(3)])
+        await pilot.pause()
+        # the view was not full: what was added is drawn
+        assert "More 2" in "".join(option_list.render_line(y).text for y in range(10))
+        option_list.add_options([Option(f"Fill {n}", id=f"f{n}") for n in range(20)])
+        await pilot.pause()
+        drawn.clear()
+        option_list.add_options([Option(f"Below {n}", id=f"b{n}") for n in range(20)])
+        await pilot.pause()
+        assert drawn == []
+        assert option_list.virtual_size.height == 5 + 3 + 20 + 20  # the scrollbar follows
+        option_list.scroll_end(animate=False, immediate=True)
+        await pilot.pause()
+        assert "Below 19" in "".join(option_list.render_line(y).text for y in range(10))
+
+
+async def test_the_reading_time_of_a_big_whole_is_counted_off_the_ui_thread(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from reader.core import reading
+    from reader.ui.screens import reading as reading_screen
+
+    counted_on: list[str] = []
+    minutes = reading.reading_minutes
+
+    def spy(article: Article, words_per_minute: int = reading.WORDS_PER_MINUTE) -> int:
+        counted_on.append(threading.current_thread().name)
+        return minutes(article, words_per_minute)
+
+    monkeypatch.setattr(reading, "reading_minutes", spy)
+    monkeypatch.setattr(reading_screen, "reading_minutes", spy)
+    path = write_big(tmp_path)
+    app = make_app(path, state=StateStore())
+    assert app._rest is not None
+    async with app.run_test(size=WIDE) as pilot:
+        screen = app.screen
+        assert isinstance(screen, ReadingScreen)
+        await until(pilot, lambda: screen._whole, "the whole")
+        await pilot.pause()
+        expected = f"{minutes(screen.article)} min read"
+        assert expected in screen.query_one(ReadingHeader).info
+    assert counted_on and threading.main_thread().name not in counted_on
