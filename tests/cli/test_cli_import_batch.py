@@ -13,13 +13,13 @@ import os
 import subprocess
 import sys
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 
-from reader.cli import import_, import_jobs
+from reader.cli import import_, import_jobs, import_save
 from reader.cli.main import main
 from reader.core.format import load_article
 
@@ -77,7 +77,7 @@ def test_parallel_import_writes_and_reports_exactly_what_one_by_one_does(
 
     monkeypatch.setattr(import_jobs, "_in_processes", spy)
     monkeypatch.setattr(import_jobs, "_cores", lambda: 2)
-    monkeypatch.setattr(import_, "MAX_SAVE_BATCH", 4)  # several batches
+    monkeypatch.setattr(import_save, "MAX_SAVE_BATCH", 4)  # several batches
     monkeypatch.setattr(import_jobs, "PARALLEL_MIN_BYTES", 10**9)
     serial_code, serial_err = _run(inputs, tmp_path / "serial", capsys)
     assert used == []
@@ -140,7 +140,7 @@ def test_each_line_is_printed_once_its_file_is_on_disk(
         seen.append(line)
 
     monkeypatch.setattr(import_._NoProgress, "say", say)
-    monkeypatch.setattr(import_, "MAX_SAVE_BATCH", 3)
+    monkeypatch.setattr(import_save, "MAX_SAVE_BATCH", 3)
     assert main(["import", str(inputs), "-o", str(out)]) == 1
     assert len(seen) == 12 and sum(" -> " in line for line in seen) == 10
 
@@ -307,7 +307,7 @@ def test_batches_flushed_file_by_file_share_threads_started_once(
 
     monkeypatch.setattr(fs_flush, "worth_trying", lambda: False)
     monkeypatch.setattr(concurrent.futures, "ThreadPoolExecutor", Counted)
-    monkeypatch.setattr(import_, "MAX_SAVE_BATCH", 3)  # several batches
+    monkeypatch.setattr(import_save, "MAX_SAVE_BATCH", 3)  # several batches
     assert main(["import", str(inputs), "-o", str(tmp_path / "out")]) == 1
     assert len(_files(tmp_path / "out")) == 10
     assert len(pools) == 1
@@ -345,7 +345,7 @@ def test_an_interrupt_stops_the_processes_and_the_save_thread_and_keeps_what_was
     monkeypatch.setattr(import_pool.os, "fork", fork)
     monkeypatch.setattr(import_jobs, "_cores", lambda: processes)
     monkeypatch.setattr(import_jobs, "PARALLEL_MIN_BYTES", 0 if processes > 1 else 10**9)
-    monkeypatch.setattr(import_, "MAX_SAVE_BATCH", 2)
+    monkeypatch.setattr(import_save, "MAX_SAVE_BATCH", 2)
     before = set(threading.enumerate())
     assert main(["import", str(inputs), "-o", str(tmp_path / "out")]) == 130
     assert set(threading.enumerate()) == before  # no thread left running
@@ -355,3 +355,67 @@ def test_an_interrupt_stops_the_processes_and_the_save_thread_and_keeps_what_was
             os.waitpid(pid, os.WNOHANG)
     for path in (tmp_path / "out").iterdir():  # whole articles only, no temporary file
         assert not path.name.startswith(".") and load_article(path).id == path.stem
+
+
+# 00 01 02 03 04 04b 05 05b (the same article: no file) 06 06b (binary: none) 07 08
+ONE_BY_ONE = [1, 1, 1, 1, 1, 1, 1, 0, 1, 0, 1, 1]
+
+
+@pytest.mark.parametrize(("step", "expected"), [(0.0, [1, 9]), (1.0, ONE_BY_ONE)])
+def test_articles_made_faster_than_the_save_interval_are_saved_together(
+    step: float,
+    expected: list[int],
+    inputs: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Each save flushes the file system once: articles that come within
+    SAVE_INTERVAL of the last save's start wait for the next one (here the clock
+    stands still, or moves a second an article)."""
+    from types import SimpleNamespace
+
+    from reader.core import files_many
+
+    clock = [1000.0]
+
+    def monotonic() -> float:
+        clock[0] += step
+        return clock[0]
+
+    real_write = files_many.atomic_write_many
+    batches: list[int] = []
+
+    def write(items, **kwargs):  # type: ignore[no-untyped-def]
+        batches.append(len(items))
+        return real_write(items, **kwargs)
+
+    def at_once(self: object, call: Callable[[], list[object]]) -> object:
+        save = import_save._Save(call)  # type: ignore[arg-type]
+        save.value = call()  # type: ignore[assignment]  # a disk that is never busy
+        save.finished.set()
+        return save
+
+    monkeypatch.setattr(import_save, "time", SimpleNamespace(monotonic=monotonic))
+    monkeypatch.setattr(import_save._SaveThread, "start", at_once)
+    monkeypatch.setattr(files_many, "atomic_write_many", write)
+    monkeypatch.setattr(import_jobs, "PARALLEL_MIN_BYTES", 10**9)  # in order, one by one
+    assert main(["import", str(inputs), "-o", str(tmp_path / "out")]) == 1
+    assert batches == expected
+    assert len(_files(tmp_path / "out")) == 10
+
+
+def test_the_command_ends_without_a_last_collection_over_the_importer(tmp_path: Path) -> None:
+    """What is alive at exit (the importer, its word tables) is frozen before the
+    interpreter's last garbage collection, which would walk all of it for nothing."""
+    path = tmp_path / "a.txt"
+    path.write_text(_article(1), encoding="utf-8")
+    code = (
+        "import atexit, gc, sys\n"
+        # registered first, so it runs last: after the command's own exit callbacks
+        "atexit.register(lambda: print('frozen at exit:', gc.get_freeze_count() > 0))\n"
+        "from reader.cli.main import main\n"
+        f"sys.exit(main(['import', {str(path)!r}, '-o', {str(tmp_path / 'out')!r}]))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines()[-1] == "frozen at exit: True"
