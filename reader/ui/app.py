@@ -6,7 +6,7 @@ import contextlib
 import sys
 import threading
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, ClassVar, TypeGuard, cast
+from typing import TYPE_CHECKING, Any, ClassVar, TypeGuard, cast
 
 from textual.app import App
 from textual.binding import Binding, BindingType
@@ -18,7 +18,7 @@ from reader.core.gctools import startup
 from reader.core.places import user_cache_dir
 from reader.core.state import StateStore
 from reader.resources import styles_dir
-from reader.ui.css_cache import Saver, cached_stylesheet
+from reader.ui.css_cache import CachedStylesheet, Saver, cached_stylesheet
 from reader.ui.settings import Settings, settle
 
 if TYPE_CHECKING:
@@ -33,6 +33,9 @@ if TYPE_CHECKING:
 
 #: The theme used until the reader picks one (and by the snapshot tests).
 DEFAULT_THEME = "textual-dark"
+#: The stylesheet's sections (``/* -- NAME -- */`` blocks of reader.tcss) of the screens
+#: an article never starts on: added to the styles when a screen is first pushed.
+LATER_SECTIONS = ("help", "library")
 #: Seconds after the first paint before the parsed styles are written to the cache
 #: (reader.ui.css_cache): the widgets built just after the paint have their styles
 #: parsed by then, and kept too.
@@ -113,6 +116,8 @@ class ReaderApp(App[None]):
         # the styles parsed in an earlier run, not parsed again before the first paint
         self.stylesheet = cached_stylesheet(self.stylesheet, user_cache_dir() / "styles")
         self._css_saver = Saver(self.stylesheet, CSS_SAVE_DELAY)
+        if isinstance(self.stylesheet, CachedStylesheet) and not is_library(start):
+            self.stylesheet.hold_back(LATER_SECTIONS)
         self.state = state
         self._start = start
         #: reads the whole of an article whose head is shown first (after the first paint);
@@ -158,6 +163,13 @@ class ReaderApp(App[None]):
         article = cast("Article", self._start)
         self._reading = ReadingScreen(article, self.state, whole=self._rest is None, end=self._end)
         return self._reading
+
+    def push_screen(self, *args: Any, **kwargs: Any) -> Any:
+        """Textual's ``push_screen``, with the styles held back at the start added first
+        (the help and library screens', see :data:`LATER_SECTIONS`)."""
+        if isinstance(self.stylesheet, CachedStylesheet):
+            self.stylesheet.release()
+        return super().push_screen(*args, **kwargs)
 
     def on_mount(self) -> None:
         # the collector, paused by the CLI while starting, back on after the first frame

@@ -355,3 +355,56 @@ async def test_another_textual_stylesheet_is_left_as_it_is(
         await pilot.pause()
         assert type(app.stylesheet) is Stylesheet
         assert app.screen.query_one("#body").region.width > 0
+
+
+def _selectors(stylesheet: Stylesheet) -> set[str]:
+    return {rule.selectors for rule in stylesheet.rules}
+
+
+def _help_rules(stylesheet: Stylesheet) -> set[str]:
+    return {s for s in _selectors(stylesheet) if "HelpScreen" in s or "LibraryScreen" in s}
+
+
+def test_split_sections_keeps_lines_in_place() -> None:
+    css = "A {}\n/* -- one -- */\nB {}\n/* -- end one -- */\n/* -- two -- */\nC {}\n"
+    css += "/* -- end two -- */\nD {}"
+    kept, held = css_cache.split_sections(css, {"one"})
+    assert kept.splitlines() == ["A {}", "", "", "", *css.splitlines()[4:]]
+    assert held.splitlines() == ["", *css.splitlines()[1:4], "", "", ""]  # "D {}": no newline
+    assert css_cache.split_sections(css, {"three"}) == (css, "")
+
+
+async def test_an_article_starts_without_the_help_and_library_styles(seed_path: Path) -> None:
+    """Their rules are added when a screen is first pushed (the help here), and style
+    it as a stylesheet read whole does."""
+    app = make_app(seed_path, state=StateStore())
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.stylesheet, CachedStylesheet)
+        assert _help_rules(app.stylesheet) == set()
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "HelpScreen"
+        assert _help_rules(app.stylesheet) != set()
+        dialog = app.screen.query_one("#help-dialog")
+        assert dialog.styles.width is not None and dialog.styles.width.value == 72
+        assert _selectors(app.stylesheet) == _selectors(_every_source_parsed(app))
+
+
+def _every_source_parsed(app: ReaderApp) -> Stylesheet:
+    """A stylesheet with the app's sources, reader.tcss read whole."""
+    whole = Stylesheet(variables=app.stylesheet._variables)
+    whole.source = {
+        key: source for key, source in app.stylesheet.source.items() if key[1] != "held"
+    }
+    whole.read(ReaderApp.CSS_PATH)
+    whole.parse()
+    return whole
+
+
+async def test_a_library_starts_with_every_style(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("Title\n\nA paragraph.\n", encoding="utf-8")
+    app = make_app(tmp_path, state=StateStore(tmp_path / "state"))
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.pause()
+        assert _help_rules(app.stylesheet) != set()

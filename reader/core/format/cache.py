@@ -11,8 +11,9 @@ instead of the file's YAML, without importing PyYAML at all.
 
 The cache is untrusted, like every file reader reads:
 
-* an entry is named after the SHA-256 of the file's bytes, the reader version and the
-  cache format, so a changed file, or another reader version, never finds an old entry;
+* an entry is named after the digest (BLAKE2b, reader.core.digest) of the file's bytes,
+  the reader version and the cache format, so a changed file, or another reader
+  version, never finds an old entry;
 * it is JSON (never pickle or marshal), read bounded, built into the model with exact
   types, and must pass the loader's own in-memory check
   (:func:`~reader.core.format.fast.reads_back_as_is`): what comes out of the cache is
@@ -42,7 +43,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from reader import __version__
 
 if TYPE_CHECKING:
-    import hashlib
+    from reader.core.digest import blake2b
 from reader.core.files import (
     MAX_FILE_BYTES,
     atomic_write,
@@ -129,10 +130,10 @@ def file_cache_key(path: Path, limit: int = MAX_FILE_BYTES) -> str:
     return digest.hexdigest()
 
 
-def _digest() -> hashlib._Hash:
-    import hashlib  # here: it loads OpenSSL (~2 ms), and a library never needs it
+def _digest() -> blake2b:
+    from reader.core.digest import digest  # not hashlib: it loads OpenSSL (~1 ms)
 
-    return hashlib.sha256(f"reader {__version__}\ncache {CACHE_FORMAT}\n".encode())
+    return digest(f"reader {__version__}\ncache {CACHE_FORMAT}\n".encode())
 
 
 def load_article_cached(

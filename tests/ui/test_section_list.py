@@ -1,0 +1,68 @@
+"""The TOC's entries, drawn directly, come out exactly as Textual's Content draws them.
+
+``_Entry.render_strips`` makes a plain entry's lines itself (the first paint draws
+every entry); ``content_strips`` is the same entry drawn by ``Content``. Both are drawn
+here through Textual's own ``Visual.to_strips``, as the list draws them, in each style
+the list uses, and compared segment by segment (text, style, and the offsets a mouse
+selection goes by).
+"""
+
+from __future__ import annotations
+
+import pytest
+from rich.segment import Segment
+from textual.app import App, ComposeResult
+from textual.visual import Visual
+
+from reader.core.model import Article, Section
+from reader.ui.widgets.section_list import SectionList, _Entry
+
+HEADINGS = (
+    None,
+    "Short",
+    "A heading long enough to wrap over several lines of a narrow list",
+    "Kata  dengan   spasi    ganda",
+    "北京会谈 以及 汉字 宽字符 的 标题 在这里",
+    "x" * 70,
+)
+
+
+def _article() -> Article:
+    sections = tuple(
+        Section(f"s{n}", heading, (f"Paragraph {n}.",)) for n, heading in enumerate(HEADINGS)
+    )
+    return Article(id="toc", title="T", language="en", source="S", sections=sections)
+
+
+class _TocApp(App[None]):
+    def compose(self) -> ComposeResult:
+        yield SectionList(_article(), untitled="Opening", id="toc")
+
+
+def _segments(strips: list[object]) -> list[tuple[list[Segment], int]]:
+    return [(list(strip), strip.cell_length) for strip in strips]  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("width", [30, 24, 12, 4])
+async def test_entries_drawn_directly_match_content(width: int) -> None:
+    app = _TocApp()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        toc = app.query_one(SectionList)
+        styles = [
+            toc.get_visual_style("option-list--option"),
+            toc.get_visual_style("option-list--option", "option-list--option-highlighted"),
+        ]
+        entries = [toc._get_visual(option) for option in toc.options]
+        assert len(entries) == len(HEADINGS)
+        for entry in entries:
+            assert isinstance(entry, _Entry)
+            for style in styles:
+                for height in (None, 1):
+                    direct = Visual.to_strips(toc, entry, width, height, style)
+                    entry.render_strips = entry.content_strips  # type: ignore[method-assign]
+                    try:
+                        drawn = Visual.to_strips(toc, entry, width, height, style)
+                    finally:
+                        del entry.render_strips
+                    assert _segments(direct) == _segments(drawn), (str(entry), width)
