@@ -137,6 +137,7 @@ static inline int next_token(int kind, const void *data, Py_ssize_t n, Py_ssize_
 #include "_speedups_columns.h"
 #include "_speedups_caps.h"
 #include "_speedups_words.h"
+#include "_speedups_lines.h"
 
 PyDoc_STRVAR(scan_doc,
 "scan(text, table, lexicon, bits, max_words, lower=None) -> (words, ends, flags, caps)\n\n"
@@ -269,14 +270,15 @@ static PyMethodDef speedups_methods[] = {
     {"scan", (PyCFunction)(void (*)(void))scan, METH_FASTCALL, scan_doc},
     {"cap_stats", (PyCFunction)(void (*)(void))cap_stats, METH_FASTCALL, cap_stats_doc},
     {"count_words", (PyCFunction)(void (*)(void))count_words, METH_FASTCALL, count_words_doc},
+    {"read_lines", read_lines, METH_O, read_lines_doc},
     {NULL, NULL, 0, NULL},
 };
 
 static struct PyModuleDef speedups_module = {
     PyModuleDef_HEAD_INIT,
     "_speedups",
-    "The importer's tokenizer, capitalised-word pass and word count in C (optional:\n"
-    "tokens.py, names.py and language_detection.py fall back to pure Python).",
+    "The importer's hot loops in C: lines, word count, tokenizer, capitalised words\n"
+    "(optional: each has its pure-Python way).",
     -1,
     speedups_methods,
 };

@@ -20,8 +20,14 @@ MAX_SLUG = 80
 
 def slugify(text: str, *, fallback: str = "article", limit: int = MAX_SLUG) -> str:
     """``"Moskow dan Washington …"`` → ``"moskow-dan-washington-…"``; ``fallback`` if empty."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    slug = _NON_ALNUM.sub("-", ascii_text.lower()).strip("-")
+    if text.isascii():
+        # (most names and many titles: NFKD and the round trip through bytes change no
+        # ASCII text, and a word of letters and digits is its own slug)
+        lower = text.lower()
+        slug = lower if lower.isalnum() else _NON_ALNUM.sub("-", lower).strip("-")
+    else:
+        ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+        slug = _NON_ALNUM.sub("-", ascii_text.lower()).strip("-")
     if len(slug) > limit:
         cut = slug[:limit]
         slug = cut.rsplit("-", 1)[0] if "-" in cut[limit // 2 :] else cut

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 import pytest
 from hypothesis import given, settings
@@ -13,6 +14,7 @@ from reader.importer.attribution.names import NameRules
 from reader.importer.attribution.tokens import tokenize, word_table
 from reader.importer.language_data import all_languages, language
 from reader.importer.language_detection import detect_language
+from reader.importer.slug import RESERVED, slugify
 
 _WORD = re.compile(r"[^\W\d_]+")
 
@@ -75,3 +77,25 @@ def test_a_run_whose_last_word_ends_no_name_splits_into_no_name(code: str, run: 
         return
     _, name = rules.split_one(run[0]) if len(run) == 1 else rules.split(run)
     assert name == ()
+
+
+def _plain_slugify(text: str, fallback: str = "article", limit: int = 80) -> str:
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    if len(slug) > limit:
+        cut = slug[:limit]
+        slug = cut.rsplit("-", 1)[0] if "-" in cut[limit // 2 :] else cut
+        slug = slug.strip("-")
+    if not slug:
+        slug = fallback
+    if slug in RESERVED:
+        slug = f"{slug}-{fallback}"
+    return slug
+
+
+@settings(max_examples=max(300, settings.default.max_examples), deadline=None)
+@given(
+    st.text(alphabet=st.sampled_from(list("aZ09 -_.\x00\tCON")), max_size=90) | st.text(max_size=30)
+)
+def test_slugify_of_ascii_text_equals_the_plain_way(text: str) -> None:
+    assert slugify(text) == _plain_slugify(text)

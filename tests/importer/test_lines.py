@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -71,3 +72,21 @@ _STOPWORDS = sorted({w for lang in all_languages() for w in lang.stopwords})
 )
 def test_language_detection_equals_the_plain_count(text: str) -> None:
     assert detect_language(text) == _plain_detect(text)
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.text(
+        alphabet=st.sampled_from(list("ab  \n\n\t\r\xa0\u2003\u3000\x1c\x7f\x85\udc80“é𝐀"))
+        | st.characters(),
+        max_size=80,
+    )
+)
+def test_read_lines_in_c_equals_read_lines_in_python(text: str) -> None:
+    from reader.importer.compiled import speedups
+    from reader.importer.formats.text import read_lines_in_python
+
+    module = speedups()
+    if module is None:
+        pytest.skip("the C speedups are not built")
+    assert module.read_lines(text) == read_lines_in_python(text)

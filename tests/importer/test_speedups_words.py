@@ -79,3 +79,23 @@ def test_bad_arguments_raise(args: tuple[object, ...]) -> None:
     assert _speedups is not None
     with pytest.raises(TypeError):
         _speedups.count_words(*args)
+
+
+_OWN_WORDS = ["yang", "dan", "ünter", "straße", "x" * 30, "Yang", "a"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.sampled_from(_OWN_WORDS) | st.text(max_size=5), max_size=20).map(" ".join),
+    st.lists(st.sets(st.sampled_from(_OWN_WORDS)), min_size=1, max_size=3),
+    st.sampled_from([frozenset, set]),
+)
+def test_any_lists_count_as_the_plain_way(text: str, lists: list[set[str]], kind: type) -> None:
+    """Lists of non-ASCII words, words longer than the table holds, upper-case words
+    (which no lowered word equals), mutable sets (no table: each word is looked up)."""
+    assert _speedups is not None
+    given_lists = tuple(kind(words) for words in lists)
+    words = [w.lower() for w in _WORD.findall(text)]
+    expected = [sum(w in s for w in words) for s in given_lists]
+    assert _speedups.count_words(text, given_lists) == expected
+    assert _speedups.count_words(text, _LISTS) == _plain_counts(text)  # its table again

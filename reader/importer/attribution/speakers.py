@@ -216,7 +216,13 @@ def _signature(paragraphs: list[str], readers: list[CueReader], tail: Span) -> C
 
 def _title_like(text: str) -> bool:
     """Is a quotation short and without a sentence's end, as a title or a slogan is?"""
-    return len(text.split()) <= MAX_LABEL_WORDS and not any(c in text for c in ".!?")
+    # (a sentence's end, found at C speed, answers for most quotations before a split)
+    return (
+        "." not in text
+        and "!" not in text
+        and "?" not in text
+        and len(text.split()) <= MAX_LABEL_WORDS
+    )
 
 
 def _speaker(registry: Registry, group: Group, in_view: int | None) -> int | None:
