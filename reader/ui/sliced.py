@@ -39,11 +39,17 @@ YIELD_LIMIT = 0.02
 
 
 def messages_waiting(screen: DOMNode) -> bool:
-    """Whether a message waits in the app's, ``screen``'s or its focused widget's queue:
-    the hops a key takes to its handler (the app, the screen, the focused widget)."""
-    focused = getattr(screen, "focused", None)
-    pumps = (screen.app, screen, focused) if focused is not None else (screen.app, screen)
-    return any(pump.message_queue_size for pump in pumps)
+    """Whether a message waits in the app's or ``screen``'s queue, or in the focused
+    widget's or one of its containers': the hops a key takes to its handler, and the
+    messages it makes bubble up (a search field's Changed, Submitted)."""
+    if screen.app.message_queue_size or screen.message_queue_size:
+        return True
+    node = getattr(screen, "focused", None)
+    while node is not None and node is not screen:
+        if node.message_queue_size:
+            return True
+        node = node.parent
+    return False
 
 
 class SlicedWork:

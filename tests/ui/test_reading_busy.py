@@ -195,3 +195,50 @@ async def test_the_reading_time_of_a_big_whole_is_counted_off_the_ui_thread(
         expected = f"{minutes(screen.article)} min read"
         assert expected in screen.query_one(ReadingHeader).info
     assert counted_on and threading.main_thread().name not in counted_on
+
+
+async def test_typing_a_quote_search_does_not_lay_the_screen_out_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each keystroke laid the whole reading screen out again (Input's virtual size,
+    and the counter above the list), a pass of 10-35 ms a key, and had the footer's
+    keys built again, though the keys that work in the field stay the same."""
+    from textual.geometry import Region
+    from textual.widget import Widget
+    from textual.widgets import Input
+
+    app = ReaderApp(_long_article(40), StateStore(tmp_path))
+    async with app.run_test(size=WIDE) as pilot:
+        screen = app.screen
+        assert isinstance(screen, ReadingScreen)
+        sidebar = await sidebar_ready(pilot)
+        await until(pilot, lambda: not sidebar.building, "the list built")
+        await pilot.press("slash")
+        field = screen.query_one("#quote-search", Input)
+        await until(pilot, lambda: field.has_focus, "the search field focused")
+        await pilot.pause()
+        asked: list[str] = []
+        refresh = Widget.refresh
+
+        def spy(widget: Widget, *regions: Region, **options: bool) -> Widget:
+            if options.get("layout"):
+                asked.append(f"{type(widget).__name__}#{widget.id}")
+            return refresh(widget, *regions, **options)
+
+        monkeypatch.setattr(Widget, "refresh", spy)
+        rebound: list[object] = []
+        refresh_bindings = Widget.refresh_bindings
+        monkeypatch.setattr(
+            Widget,
+            "refresh_bindings",
+            lambda widget: rebound.append(widget) or refresh_bindings(widget),
+        )
+        for typed in ("p", "po", "poi"):
+            await pilot.press(typed[-1])
+            await until(pilot, lambda typed=typed: field.value == typed, "typed")  # type: ignore[misc]
+            await until(pilot, lambda: not sidebar.building, "the list rebuilt")
+        await pilot.pause()
+        assert asked == []
+        assert sidebar not in rebound  # the footer's keys built again at each keystroke
+        counter = str(screen.query_one("#quote-counter").render())
+        assert counter.startswith("40 of 40")  # every quote says "Point"

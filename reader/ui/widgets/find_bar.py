@@ -21,6 +21,8 @@ from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Input, Label
 
+from reader.ui.widgets.text_field import TextField
+
 
 class FindBar(Horizontal):
     """A one-line bar: a query field and a match counter."""
@@ -79,7 +81,7 @@ class FindBar(Horizontal):
     def _parts() -> list[Widget]:
         return [
             Label(Content("Find:"), id="find-label"),
-            Input(placeholder="text in the article", id="find-input", compact=True),
+            TextField(placeholder="text in the article", id="find-input", compact=True),
             Label(Content(""), id="find-count"),
         ]
 

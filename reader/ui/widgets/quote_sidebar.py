@@ -41,9 +41,8 @@ from textual.widget import Widget
 from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
 
-from reader.core.citation import full_citation
-from reader.core.model import Article, Quote
-from reader.core.quote_query import QuoteIndex, citation
+from reader.core.model import Article
+from reader.core.quote_query import QuoteIndex
 from reader.core.search import terms
 from reader.ui.labels import clipped_speaker
 from reader.ui.sliced import SlicedWork
@@ -60,11 +59,13 @@ from reader.ui.widgets.quote_block import (
     speaker_label,
     speaker_row,
 )
+from reader.ui.widgets.quote_copy import QuoteCopying
+from reader.ui.widgets.text_field import TextField
 
 __all__ = ["QuoteSidebar"]
 
 
-class QuoteSidebar(Widget):
+class QuoteSidebar(QuoteCopying):
     """The speakers of an article and their quotes, filterable by speaker and by search.
 
     Choosing a quote (Enter or click in the list, or Enter in the search field for the
@@ -184,7 +185,7 @@ class QuoteSidebar(Widget):
     # -- building --------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
-        yield Input(placeholder="Search quotes  /", id="quote-search")
+        yield TextField(placeholder="Search quotes  /", id="quote-search")
         yield Label(id="quote-counter", markup=False)
         yield Label(id="quote-scope", markup=False)
         yield CursorList(*self._speaker_options(), id="quote-speakers", markup=False)
@@ -261,7 +262,10 @@ class QuoteSidebar(Widget):
         groups: dict[str, list[int]] = {}
         for index in shown:
             groups.setdefault(quotes[index].speaker, []).append(index)
-        self.query_one("#quote-counter", Label).update(Content(f"{len(shown)} of {total}"))
+        # one short line in a fixed width: a new count never changes the layout, and a
+        # layout pass of the screen (10-35 ms) held back any key pressed as it came
+        counter = self.query_one("#quote-counter", Label)
+        counter.update(Content(f"{len(shown)} of {total}"), layout=False)
         self._show_scope(query, len(shown))
 
         quote_list = self.query_one("#quote-list", OptionList)
@@ -307,8 +311,10 @@ class QuoteSidebar(Widget):
         elif count == 0:
             text = f"No quote or speaker matches “{query}”." if query else "No quotes."
         scope = self.query_one("#quote-scope", Label)
-        scope.update(Content(text))
-        scope.display = bool(text)
+        if str(scope.content) != text:  # hidden and empty most of the time: left alone
+            scope.update(Content(text))
+        if scope.display != bool(text):
+            scope.display = bool(text)
 
     # -- public API ------------------------------------------------------------------
 
@@ -371,7 +377,8 @@ class QuoteSidebar(Widget):
     def _search_changed(self, event: Input.Changed) -> None:
         event.stop()
         self._show_quotes()
-        self.refresh_bindings()  # Escape means something now (or no longer)
+        if not event.input.has_focus:  # typed there, Escape means the same (check_action)
+            self.refresh_bindings()  # else it means something now (or no longer)
 
     @on(Input.Submitted, "#quote-search")
     def _search_submitted(self, event: Input.Submitted) -> None:
@@ -449,27 +456,3 @@ class QuoteSidebar(Widget):
 
     def action_focus_results(self) -> None:
         self.query_one("#quote-list", OptionList).focus()
-
-    def action_copy_quote(self) -> None:
-        """Copy the highlighted quote, attributed, to the clipboard (to cite it)."""
-        quote = self._highlighted_quote()
-        if quote is None:
-            return
-        self.app.copy_to_clipboard(citation(quote, self.article))
-        self.notify("Quote copied with its speaker", title="Copied", timeout=3)
-
-    def action_copy_citation(self) -> None:
-        """Copy the highlighted quote with its speaker and the article it is from."""
-        quote = self._highlighted_quote()
-        if quote is None:
-            return
-        self.app.copy_to_clipboard(full_citation(quote, self.article))
-        self.notify("Full citation copied", title="Copied", timeout=3)
-
-    def _highlighted_quote(self) -> Quote | None:
-        """The quote under the list's cursor while the list has focus, if any."""
-        quotes = self.query_one("#quote-list", OptionList)
-        option = quotes.highlighted_option if quotes.has_focus else None
-        if option is None or option.id is None:
-            return None
-        return self.article.quote(option.id)
