@@ -21,7 +21,7 @@ class _Pair(App[None]):
 
     def compose(self) -> ComposeResult:
         yield Button(Content("Terima kuki"), id="button", compact=True, variant="primary")
-        yield AcceptButton(Content("Terima kuki"), id="accept", compact=True, variant="primary")
+        yield AcceptButton(Content("Terima kuki"), id="accept")
 
 
 def _cells(widget: Widget) -> list[list[tuple[str, object]]]:
@@ -58,3 +58,24 @@ async def test_the_accept_button_looks_like_a_compact_primary_button(
             app.set_focus(None)
             await pilot.hover(None, (39, 3))
         assert looks[0] == looks[1]
+
+
+async def test_the_accept_button_has_the_classes_button_gives_itself() -> None:
+    """AcceptButton is made with the classes Button's watchers would add (so that they
+    add none, each a pass over the styles): the same as a compact primary Button's."""
+    app = _Pair()
+    async with app.run_test(size=(40, 4)):
+        button, accept = app.query_one("#button", Button), app.query_one("#accept", Button)
+        assert set(accept.classes) == set(button.classes)
+        assert (accept.variant, accept.compact, accept.flat) == ("primary", True, False)
+    # none of them restyled it while it was made
+    calls: list[object] = []
+    original = Widget.update_node_styles
+    Widget.update_node_styles = lambda self, animate=True: calls.append(self)  # type: ignore[method-assign]
+    try:
+        AcceptButton(Content("OK"))
+        Button(Content("OK"), "primary", compact=True)
+    finally:
+        Widget.update_node_styles = original  # type: ignore[method-assign]
+    assert len([c for c in calls if isinstance(c, AcceptButton)]) == 0
+    assert len(calls) > 0  # a Button made the usual way is restyled as it is made

@@ -78,6 +78,17 @@ class AcceptButton(Button, inherit_css=False):
     }
     """
 
+    #: The classes Button's watchers give a primary button in the default style. Given
+    #: at construction, the watchers find them there: set by the watchers, each restyled
+    #: the button (three passes over its CSS before the first paint).
+    CLASSES = "-primary -style-default"
+
+    def __init__(self, label: Content, *, id: str | None = None) -> None:
+        super().__init__(label, "primary", id=id, classes=self.CLASSES)
+        # compact, as Button's own toggle makes it, without restyling it
+        self.set_reactive(Button.compact, True)
+        self.add_class("-textual-compact", update=False)
+
 
 class FooterPanel(Vertical):
     """Copyright and cookie notice of the article's source."""
@@ -108,12 +119,7 @@ class FooterPanel(Vertical):
         if cookie is not None:
             with Horizontal(id="cookie-notice"):
                 yield Static(_notice(cookie), id="cookie-text")
-                yield AcceptButton(
-                    Content(one_line(cookie.accept_label)),
-                    id="accept-cookies",
-                    compact=True,
-                    variant="primary",
-                )
+                yield AcceptButton(Content(one_line(cookie.accept_label)), id="accept-cookies")
 
     def on_mount(self) -> None:
         self._show_notice()
