@@ -152,3 +152,39 @@ async def test_an_end_the_whole_does_not_end_with_gives_way_to_the_wholes(
             assert int(screen.body.scroll_y) == screen.body.max_scroll_y
     finally:
         gate.set()
+
+
+async def test_g_before_the_whole_shows_where_the_end_is(tmp_path: Path) -> None:
+    """The end shown before the whole is read: the header numbers its section among
+    all the article's (the end knows where it begins), and the TOC, which lists only
+    the head's sections yet, lights none of them (it lit the first, as if in view)."""
+    from reader.core.reading import where
+    from reader.ui.widgets.reading_header import ReadingHeader
+    from reader.ui.widgets.section_list import SectionList
+
+    path = _cached(tmp_path)
+    whole = load_article(path)
+    app = make_app(path, state=StateStore())
+    gate = _held(app)
+    try:
+        async with app.run_test(size=WIDE) as pilot:
+            screen = app.screen
+            assert isinstance(screen, ReadingScreen)
+            toc = screen.query_one(SectionList)
+            header = screen.query_one(ReadingHeader)
+            await until(pilot, lambda: toc.highlighted == 0, "the first section lit")
+            await pilot.press("G")
+            assert not screen._whole  # the whole is still held back
+            ids = [section.id for section in whole.sections]
+            await until(pilot, lambda: screen.current_section != ids[0], "the end in view")
+            number = ids.index(screen.current_section or "") + 1
+            assert number > toc.option_count  # a section the TOC does not list yet
+            total = len(whole.sections)
+            await until(pilot, lambda: f"§ {number}/{total}" in header.where, header.where)
+            assert toc.highlighted is None
+            gate.set()
+            await until(pilot, lambda: screen._whole and toc.option_count == total, "whole")
+            await until(pilot, lambda: toc.highlighted == number - 1, "its entry lit")
+            assert header.where.startswith(where(number, total, None))
+    finally:
+        gate.set()
