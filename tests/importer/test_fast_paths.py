@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from reader.importer.attribution import name_reader
 from reader.importer.attribution.names import NameRules
+from reader.importer.attribution.people import holds_run
 from reader.importer.attribution.tokens import tokenize, word_table
 from reader.importer.language_data import all_languages, language
 from reader.importer.language_detection import detect_language
@@ -99,3 +100,14 @@ def _plain_slugify(text: str, fallback: str = "article", limit: int = 80) -> str
 )
 def test_slugify_of_ascii_text_equals_the_plain_way(text: str) -> None:
     assert slugify(text) == _plain_slugify(text)
+
+
+@settings(max_examples=max(300, settings.default.max_examples), deadline=None)
+@given(
+    st.lists(st.sampled_from(["Joko", "Widodo", "Budi", "J.", "Santoso"]), max_size=5),
+    st.lists(st.sampled_from(["Joko", "Widodo", "Budi", "Santoso"]), max_size=4).map(tuple),
+)
+def test_a_run_in_a_name_as_the_plain_way(name: list[str], words: tuple[str, ...]) -> None:
+    plain = any(tuple(name[i : i + len(words)]) == words for i in range(len(name) - len(words) + 1))
+    assert holds_run(name, words) == plain
+    assert holds_run(tuple(name), words) == plain

@@ -7,7 +7,7 @@ by a surname, a nickname or a role ("Presiden") finds the one in view.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 #: Shortest first name a nickname is matched on ("Joko" → "Jokowi").
@@ -26,8 +26,18 @@ class Person:
     nicknames: set[str] = field(default_factory=set)
 
     def has(self, words: tuple[str, ...]) -> bool:
-        n = len(words)
-        return any(tuple(self.name[i : i + n]) == words for i in range(len(self.name) - n + 1))
+        return holds_run(self.name, words)
+
+
+def holds_run(name: Sequence[str], words: tuple[str, ...]) -> bool:
+    """Do the words ``words`` stand together, in order, in ``name``? (A one-word run and
+    a whole name, which most are, are answered without slicing the name at each place.)"""
+    n = len(words)
+    if n == 1:
+        return words[0] in name
+    if n == len(name):
+        return tuple(name) == words
+    return any(tuple(name[i : i + n]) == words for i in range(len(name) - n + 1))
 
 
 class Registry:
@@ -110,8 +120,7 @@ class Registry:
             if person.has(words):
                 self._role(i, role, at)
                 return i
-            probe = Person(list(words), None, at)
-            if probe.has(tuple(person.name)):
+            if holds_run(words, tuple(person.name)):
                 person.name = list(words)
                 self._index(i)
                 self._role(i, role, at)
