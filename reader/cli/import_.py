@@ -160,7 +160,7 @@ def run_import(inputs: list[str], *, output: Path, force: bool, to_stdout: bool)
             print(f"reader: {shown(output)}: cannot create folder: {exc.strerror}", file=sys.stderr)
             return 1
     with prepared(items) as results, _progress(len(items)) as bar:
-        saver = Saver(bar, output, force=force, to_stdout=to_stdout)
+        saver = Saver(bar, output, force=force, to_stdout=to_stdout, inputs=len(items))
         try:
             for item, result in results:
                 if isinstance(result, ReaderError):

@@ -60,9 +60,29 @@ def _on_disk(path: Path) -> bytes | None:
         return None
 
 
-def _taken(path: Path) -> bool:
+#: From this many inputs the output folder's names are listed once (:func:`_listed`)
+#: instead of looking up each article's name on its own.
+LIST_FROM = 32
+
+
+def _listed(folder: Path) -> frozenset[str] | None:
+    """The names in ``folder`` now (None: it cannot be listed). One listing costs less
+    than a lookup per article, and lookups wait for the saving thread, which creates
+    and names files in the same folder meanwhile (a few hundred microseconds each)."""
+    try:
+        return frozenset(os.listdir(folder))
+    except OSError:
+        return None
+
+
+def _taken(path: Path, names: frozenset[str] | None) -> bool:
     """Is there anything at ``path``, a dangling link included (one ``lstat``)? A name
-    that cannot be looked at counts as free: saving it then fails, and says why."""
+    that cannot be looked at counts as free: saving it then fails, and says why. A name
+    not in ``names`` (the folder's listing at the start, when there is one) is free
+    without a look: one made by another program since is refused when the file is
+    named, never replaced (:func:`~reader.core.files_many.atomic_write_many`)."""
+    if names is not None and path.name not in names:
+        return False
     try:
         os.lstat(path)
     except OSError:
@@ -77,6 +97,7 @@ def _target(
     written: dict[Path, tuple[str, bytes]],
     *,
     force: bool,
+    names: frozenset[str] | None = None,
 ) -> Path:
     """Where ``article`` goes in ``output``: its id's file, or the first free ``ID-N``
     file when that one holds a different article (two articles with one title are both
@@ -93,7 +114,7 @@ def _target(
         if earlier is not None:
             if earlier[1] == body:
                 raise ReaderError(f"{name}: the same article as {earlier[0]}, already written")
-        elif not _taken(target):
+        elif not _taken(target, names):
             break
         else:
             existing = _on_disk(target)
@@ -205,8 +226,12 @@ class Saver:
     the articles before it are on disk. With ``to_stdout`` articles are printed at once.
     """
 
-    def __init__(self, bar: Progress, output: Path, *, force: bool, to_stdout: bool) -> None:
+    def __init__(
+        self, bar: Progress, output: Path, *, force: bool, to_stdout: bool, inputs: int = 1
+    ) -> None:
         self.bar, self.output, self.force, self.to_stdout = bar, output, force, to_stdout
+        #: the output folder's names at the start (None: each name is looked up)
+        self.names = _listed(output) if inputs >= LIST_FROM and not to_stdout else None
         #: (line to print, file and text to write, or None for an input that failed)
         self.waiting: list[_Waiting] = []
         #: the batch being saved, and its save (what it returns)
@@ -228,7 +253,9 @@ class Saver:
             self.bar.advance()
             return
         try:
-            target = _target(article, self.output, name, self.written, force=self.force)
+            target = _target(
+                article, self.output, name, self.written, force=self.force, names=self.names
+            )
         except ReaderError as exc:
             self.fail(exc)
             return

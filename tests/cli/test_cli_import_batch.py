@@ -419,3 +419,47 @@ def test_the_command_ends_without_a_last_collection_over_the_importer(tmp_path: 
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
     assert done.stdout.splitlines()[-1] == "frozen at exit: True"
+
+
+@pytest.mark.parametrize("listed", [True, False])
+def test_names_already_in_the_folder_are_found_whether_listed_once_or_looked_up(
+    listed: bool,
+    inputs: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Many inputs: the output folder is listed once instead of a lookup per article;
+    what the folder held is found either way (the same article refused, a different one
+    under the name taken makes the new one -2, a link and the user's notes kept)."""
+    out = tmp_path / "out"
+    assert main(["import", str(inputs / "00.txt"), str(inputs / "01.txt"), "-o", str(out)]) == 0
+    medan = out / "warga-medan-menanam-4-ribu-pohon.yaml"
+    medan.rename(out / "warga-ambon-menanam-7-ribu-pohon.yaml")  # another article, that name
+    medan.symlink_to(tmp_path / "nowhere")
+    (out / "warga-padang-menanam-6-ribu-pohon.yaml").write_text("the user's notes\n")
+    monkeypatch.setattr(import_save, "LIST_FROM", 1 if listed else 10**9)
+    code, err = _run(inputs, out, capsys)
+    assert code == 1
+    assert sum("already exists" in line for line in err) == 3  # 00 again, the link, notes
+    assert "OUT/warga-ambon-menanam-7-ribu-pohon-2.yaml" in err[4]  # 04.txt
+    assert "OUT/warga-ambon-menanam-7-ribu-pohon-3.yaml" in err[5]  # 04b.txt
+    assert (out / "warga-padang-menanam-6-ribu-pohon.yaml").read_text() == "the user's notes\n"
+    assert medan.is_symlink()
+
+
+def test_a_name_taken_after_the_listing_is_refused_never_replaced(
+    inputs: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "warga-bandung-menanam-3-ribu-pohon.yaml").write_text("written meanwhile\n")
+    monkeypatch.setattr(import_save, "LIST_FROM", 1)
+    monkeypatch.setattr(import_save, "_listed", lambda folder: frozenset())  # listed before
+    code, err = _run(inputs, out, capsys)
+    assert code == 1
+    assert any("warga-bandung-menanam-3-ribu-pohon.yaml: already exists" in line for line in err)
+    assert (out / "warga-bandung-menanam-3-ribu-pohon.yaml").read_text() == "written meanwhile\n"

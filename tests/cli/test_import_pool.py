@@ -121,3 +121,30 @@ def test_no_process_is_left_behind_even_when_the_caller_stops_early() -> None:
     for pid in started:  # each was waited for: none is left to wait for
         with pytest.raises(ChildProcessError):
             os.waitpid(pid, os.WNOHANG)
+
+
+def test_a_process_is_kept_further_ahead_while_much_is_left_and_little_at_the_end() -> None:
+    """Far ahead while much waits (the processes keep working while this process is
+    busy), little at the end (no process still has many while another has none)."""
+    from collections import deque
+
+    pool = object.__new__(import_pool._Pool)
+    read_end, write_end = os.pipe()
+    try:
+        process = import_pool._Process(pid=0, work=write_end, results=-1)
+        pool.processes = [process, import_pool._Process(pid=0, work=None, results=-1)]  # type: ignore[arg-type]
+        pool.pending = deque(range(200))
+        pool._hand_out(process)
+        assert list(process.given) == list(range(import_pool.MAX_AHEAD + 1))
+        pool.pending = deque(range(200, 203))
+        process.given.clear()
+        pool._hand_out(process)
+        assert list(process.given) == list(range(200, 200 + import_pool.AHEAD + 1))
+        handed = os.read(read_end, 1 << 12)
+        assert [int.from_bytes(handed[n : n + 4], "little") for n in range(0, len(handed), 4)] == [
+            *range(import_pool.MAX_AHEAD + 1),
+            *range(200, 200 + import_pool.AHEAD + 1),
+        ]
+    finally:
+        os.close(read_end)
+        os.close(write_end)
