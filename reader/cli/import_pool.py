@@ -167,6 +167,16 @@ def _fork(
     return _Process(pid, tasks_out, results_in)
 
 
+def _flush_standard_streams() -> None:
+    """Flush stdout and stderr, each that there is: one closed when Python started
+    (``reader import ... >&-``) is None, one closed since raises; either is absent, and
+    the import goes on without it."""
+    for stream in (sys.stdout, sys.stderr):
+        if stream is not None:
+            with contextlib.suppress(OSError, ValueError):
+                stream.flush()
+
+
 def _how_it_ended(pid: int) -> str:
     try:
         _, status = os.waitpid(pid, 0)
@@ -198,8 +208,7 @@ class _Pool:
         self.processes: list[_Process] = []
         # a forked process flushes what it inherited in the standard streams' buffers when
         # it ends: nothing may be waiting there, or it would be written twice
-        sys.stdout.flush()
-        sys.stderr.flush()
+        _flush_standard_streams()
         for _ in range(count):
             try:
                 self.processes.append(_fork(items, work, at_end, self.processes))
