@@ -14,6 +14,9 @@ from reader.cli.import_pool import Ended, Outcome, Raised, forked
 
 PARENT = os.getpid()
 
+# every wait here is bounded (tests/cli/conftest.py): a pool that hangs fails the test
+pytestmark = pytest.mark.usefixtures("bounded")
+
 
 def _run(
     items: list[str], count: int, work: object, at_end: object = lambda: None
