@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import copy
 import dataclasses
+import inspect
 import pickle
 from typing import Any
 
@@ -16,6 +17,7 @@ import pytest
 
 from reader.core.format.nodes import Node
 from reader.core.model import Article, CookieNotice, Figure, Footer, Quote, Section, Speaker
+from reader.core.records import FrozenRecord, Record
 from reader.ui.text.lines import Block, Line, QuoteSpan
 
 FROZEN: list[tuple[type, dict[str, Any]]] = [
@@ -136,3 +138,31 @@ def test_node_is_a_mutable_unhashable_record() -> None:
     with pytest.raises(TypeError):
         hash(node)
     assert pickle.loads(pickle.dumps(node)) == node
+
+
+def _all_records() -> list[type[Record]]:
+    """Every class built on the records module's bases, as the importer and UI load them."""
+    found: list[type[Record]] = []
+    stack: list[type[Record]] = [Record]
+    while stack:
+        for sub in stack.pop().__subclasses__():
+            found.append(sub)
+            stack.append(sub)
+    return [cls for cls in found if cls is not FrozenRecord]
+
+
+def test_every_record_class_is_in_the_behaviour_table() -> None:
+    # a new class on these bases must be compared with its dataclass above, too
+    assert {cls.__name__ for cls in _all_records()} <= {cls.__name__ for cls, _ in FROZEN} | {
+        "Node"
+    }
+
+
+@pytest.mark.parametrize("cls", _all_records(), ids=lambda cls: cls.__name__)
+def test_init_fields_match_args_and_slots_name_the_same_fields(cls: type[Record]) -> None:
+    # equality, hash, repr and pickling go by __match_args__: a field set in __init__
+    # but missing there would be ignored by ==, and lost by a pickle round trip
+    init = tuple(inspect.signature(cls).parameters)
+    assert init == cls.__match_args__ == tuple(f.name for f in dataclasses.fields(cls))
+    if "__slots__" in cls.__dict__:
+        assert set(cls.__dict__["__slots__"]) == set(cls.__match_args__)

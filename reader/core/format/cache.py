@@ -43,7 +43,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from reader import __version__
 
 if TYPE_CHECKING:
-    from reader.core.digest import blake2b
+    from reader.core.digest import Hash
 from reader.core.files import (
     MAX_FILE_BYTES,
     atomic_write,
@@ -130,7 +130,7 @@ def file_cache_key(path: Path, limit: int = MAX_FILE_BYTES) -> str:
     return digest.hexdigest()
 
 
-def _digest() -> blake2b:
+def _digest() -> Hash:
     from reader.core.digest import digest  # not hashlib: it loads OpenSSL (~1 ms)
 
     return digest(f"reader {__version__}\ncache {CACHE_FORMAT}\n".encode())

@@ -33,6 +33,8 @@ from reader.importer.attribution.tokens import Tokens, age_at, run_at
 from reader.importer.quotations import Span
 
 _END = sys.maxsize
+#: The token starts of a paragraph that quotes nobody (never asked).
+_NO_STARTS: list[int] = []
 
 
 @dataclass
@@ -73,19 +75,22 @@ def discover(
         flags = toks.flags
         last = len(flags) - 1
         quoted = inside[b]  # (most paragraphs quote nobody: no lookup needed there)
+        # (the cues have worked out the token starts of a paragraph with a quotation)
+        starts = toks.starts if quoted else _NO_STARTS
+        words = toks.words
         i = 0
         for k in toks.caps:  # a run starts only at a capitalised word
             if k < i:
                 continue
             i = k
-            if quoted and not outside(toks.start(i), quoted):
+            if quoted and not outside(starts[i], quoted):
                 continue
             j = run_at(toks, i) if i < last and flags[i + 1] & RUN_NEXT else i + 1
             if j == i + 1 and (
                 not flags[i] & PLAIN
                 # (NameRules.one_word_name, its acronym read off the flags)
-                or (flags[i] & ALL_CAPS and len(toks.words[i]) > 1)
-                or toks.words[i] in places
+                or (flags[i] & ALL_CAPS and len(words[i]) > 1)
+                or words[i] in places
             ):
                 i = j  # a lone title, common word, acronym or place: no name here
                 continue
