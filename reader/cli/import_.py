@@ -114,9 +114,19 @@ def _expanded(inputs: list[str]) -> tuple[list[str], list[str]]:
     return out, empty
 
 
+def _is_terminal(stream: object) -> bool:
+    """Is ``stream`` a terminal? Not when it is absent (None: closed when Python
+    started) or closed since."""
+    isatty = getattr(stream, "isatty", None)
+    try:
+        return bool(isatty is not None and isatty())
+    except (OSError, ValueError):
+        return False
+
+
 @contextmanager
 def _progress(total: int) -> Iterator[Progress]:
-    if total < 2 or not sys.stderr.isatty():
+    if total < 2 or not _is_terminal(sys.stderr):
         yield _NoProgress()
         return
     from rich.console import Console
@@ -143,6 +153,9 @@ def run_import(inputs: list[str], *, output: Path, force: bool, to_stdout: bool)
     # here, not at the top: listing the subcommands (reader --help) imports this module
     from reader.cli.import_jobs import prepared
 
+    if to_stdout and sys.stdout is None:  # closed when Python started (`>&-`)
+        print("reader: import: --stdout: standard output is closed", file=sys.stderr)
+        return 1
     items, empty = _expanded(inputs)
     # a folder with nothing to import is named, whatever else is imported with it
     for folder in empty:

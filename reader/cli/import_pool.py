@@ -24,8 +24,12 @@ sent back as bytes, in the inputs' order. So:
   result arrives: it calls ``at_end`` (the importer keeps its word tables) and ends
   while the others finish.
 
-The processes ignore Ctrl-C (the parent stops handing out work and waits for the inputs
-under way) and end when the parent does (their work pipe then reads as closed).
+The processes ignore Ctrl-C: the parent decides. Left early (an exception, Ctrl-C, the
+caller stopping before the last result), it stops them: ``SIGTERM``, then, after
+:data:`GRACE` seconds, ``SIGKILL``, then waits for each, so that a process stuck on an
+input never holds the parent nor outlives it. A parent that ends without doing so
+(``SIGKILL``) takes them with it: each asks the kernel for ``SIGKILL`` when its parent
+dies (``PR_SET_PDEATHSIG``), and otherwise ends once its work pipe reads as closed.
 """
 
 from __future__ import annotations
@@ -37,6 +41,7 @@ import select
 import signal
 import struct
 import sys
+import time
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -48,6 +53,11 @@ AHEAD = 2
 #: :meth:`_Pool._hand_out`): the processes then keep working while this one is busy
 #: or waits for the CPU, and the end stays even.
 MAX_AHEAD = 8
+#: Seconds the processes of a pool left early have to end on ``SIGTERM`` before
+#: ``SIGKILL``.
+GRACE = 0.5
+#: ``prctl`` option: the signal a process gets when its parent dies.
+_PR_SET_PDEATHSIG = 1
 #: A result's frame: the length of what follows the frame, the input's number, its kind.
 _FRAME = struct.Struct("<QIB")
 _DONE, _RAISED = 0, 1
@@ -132,7 +142,9 @@ def _fork(
     work: Callable[[str], bytes],
     at_end: Callable[[], object],
     others: list[_Process],
+    on_parent_death: Callable[[int, int], int] | None,
 ) -> _Process:
+    parent = os.getpid()
     tasks_in, tasks_out = os.pipe()
     results_in, results_out = os.pipe()
     try:
@@ -145,6 +157,10 @@ def _fork(
         code = 1
         try:
             signal.signal(signal.SIGINT, signal.SIG_IGN)
+            if on_parent_death is not None:
+                on_parent_death(_PR_SET_PDEATHSIG, signal.SIGKILL)
+            if os.getppid() != parent:  # it died before that was set: nobody to work for
+                os._exit(1)
             # what the parent made (the importer, its tables) is left out of this
             # process's collections: a pass writes to each object it visits, copying the
             # page it is on (~300 page faults fewer a process on the benchmark set)
@@ -165,6 +181,33 @@ def _fork(
     os.close(tasks_in)
     os.close(results_out)
     return _Process(pid, tasks_out, results_in)
+
+
+def _death_signal_setter() -> Callable[[int, int], int] | None:
+    """libc's ``prctl`` (found here, before forking, so that no process pays for it),
+    or None where there is none."""
+    if not sys.platform.startswith("linux"):  # pragma: no cover - the pool is forked on Linux
+        return None
+    try:
+        import ctypes  # (a batch's save imports it anyway: reader.core.fs_flush)
+
+        function = ctypes.CDLL(None, use_errno=True).prctl
+    except (ImportError, OSError, AttributeError):  # pragma: no cover - no libc prctl
+        return None
+    function.argtypes = [ctypes.c_int, ctypes.c_ulong]
+    function.restype = ctypes.c_int
+    call: Callable[[int, int], int] = function
+    return call
+
+
+def _flush_standard_streams() -> None:
+    """Flush stdout and stderr, each that there is: one closed when Python started
+    (``reader import ... >&-``) is None, one closed since raises; either is absent, and
+    the import goes on without it."""
+    for stream in (sys.stdout, sys.stderr):
+        if stream is not None:
+            with contextlib.suppress(OSError, ValueError):
+                stream.flush()
 
 
 def _how_it_ended(pid: int) -> str:
@@ -196,13 +239,19 @@ class _Pool:
         self.pending: deque[int] = deque(range(len(items)))
         self.ready: dict[int, Outcome] = {}
         self.processes: list[_Process] = []
+        #: every result is in (else the pool is left early: see close)
+        self.finished = False
+        #: the next input to yield (see _limit), and whether a process was given less
+        #: than it could have been because of it
+        self.next = 0
+        self.held_back = False
+        on_parent_death = _death_signal_setter()
         # a forked process flushes what it inherited in the standard streams' buffers when
         # it ends: nothing may be waiting there, or it would be written twice
-        sys.stdout.flush()
-        sys.stderr.flush()
+        _flush_standard_streams()
         for _ in range(count):
             try:
-                self.processes.append(_fork(items, work, at_end, self.processes))
+                self.processes.append(_fork(items, work, at_end, self.processes, on_parent_death))
             except OSError:  # no more processes: the ones started do it (or this one)
                 break
         for process in self.processes:
@@ -210,28 +259,47 @@ class _Pool:
 
     def _hand_out(self, process: _Process) -> None:
         """Keep ``process`` ahead by :data:`AHEAD` inputs, up to :data:`MAX_AHEAD` while
-        much is left (a quarter of each process's share of it); close its work pipe when
-        it has finished and nothing is left to hand out."""
+        much is left (a quarter of each process's share of it), but never past
+        :meth:`_limit`; close its work pipe when it has finished and nothing is left to
+        hand out."""
         if process.work is None:
             return
         numbers = []
         ahead = max(AHEAD, min(MAX_AHEAD, len(self.pending) // (4 * len(self.processes))))
+        limit = self._limit()
         while self.pending and len(process.given) <= ahead:
+            if self.pending[0] >= limit:  # far ahead of what was yielded: wait for it
+                self.held_back = True
+                break
             index = self.pending.popleft()
             process.given.append(index)
             numbers.append(index.to_bytes(4, "little"))
         if numbers:
             with contextlib.suppress(OSError):  # it has ended: its results pipe says so, and how
                 _write_all(process.work, b"".join(numbers))
-        elif not process.given:
+        elif not process.given and not self.pending:
             os.close(process.work)
             process.work = None
 
+    def _limit(self) -> int:
+        """The first input not to hand out yet: every process as far ahead as it may
+        be, from the next result to yield. However slow one input is, the results
+        held for the ones after it (:attr:`ready`) stay under this many."""
+        return self.next + len(self.processes) * (MAX_AHEAD + 1)
+
     def results(self) -> Iterator[tuple[int, Outcome]]:
         """Every input's outcome, in the inputs' order."""
+        last = len(self.items) - 1
         for index in range(len(self.items)):
             while index not in self.ready:
                 self._wait()
+            self.next = index + 1
+            if self.held_back:  # the processes held back may now have more
+                self.held_back = False
+                for process in self.processes:
+                    self._hand_out(process)
+            if index == last:  # the processes are only calling at_end now
+                self.finished = True
             yield index, self.ready.pop(index)
 
     def _wait(self) -> None:
@@ -292,7 +360,9 @@ class _Pool:
                 self._hand_out(other)
 
     def close(self) -> None:
-        """Hand out nothing more, and wait for every process to finish what it has."""
+        """Hand out nothing more, and wait for every process: to finish what it has when
+        every result was taken, else (left early) stopped first (:meth:`_stop`). An
+        interrupt while waiting stops the rest too: none is ever left running."""
         self.pending.clear()
         for process in self.processes:
             if process.work is not None:
@@ -302,9 +372,38 @@ class _Pool:
             if process.results is not None:
                 os.close(process.results)  # one still writing gets a broken pipe, and ends
                 process.results = None
+        try:
+            if not self.finished:
+                self._stop(signal.SIGTERM, GRACE)
+            for process in self.processes:
+                if process.pid:
+                    _how_it_ended(process.pid)
+                    process.pid = 0
+        finally:
+            if any(process.pid for process in self.processes):
+                self._stop(signal.SIGKILL, None)
+
+    def _stop(self, number: int, grace: float | None) -> None:
+        """Send signal ``number`` to each process not yet waited for, then wait for
+        them: ``grace`` seconds at most (those left are waited for later), or, with
+        None, until each has ended (``SIGKILL``: at once)."""
+        for process in self.processes:
             if process.pid:
-                _how_it_ended(process.pid)
-                process.pid = 0
+                with contextlib.suppress(ProcessLookupError):
+                    os.kill(process.pid, number)
+        deadline = None if grace is None else time.monotonic() + grace
+        for process in self.processes:
+            while process.pid:
+                try:
+                    pid, _ = os.waitpid(process.pid, 0 if deadline is None else os.WNOHANG)
+                except ChildProcessError:  # pragma: no cover - already waited for
+                    pid = process.pid
+                if pid:
+                    process.pid = 0
+                elif deadline is None or time.monotonic() >= deadline:
+                    break
+                else:
+                    time.sleep(0.01)
 
 
 @contextmanager
@@ -317,7 +416,8 @@ def forked(
     """``work`` of every item in ``count`` processes forked now: each item's number and
     the bytes ``work`` returned (or why there are none), in the items' order. Each
     process calls ``at_end`` once it has no more work. Leaving the block waits for the
-    processes to finish what they were given."""
+    processes to finish what they were given, or, left before the last result, stops
+    them."""
     pool = _Pool(items, count, work, at_end)
     try:
         yield pool.results()
@@ -325,4 +425,4 @@ def forked(
         pool.close()
 
 
-__all__ = ["AHEAD", "MAX_AHEAD", "Ended", "Outcome", "Raised", "forked"]
+__all__ = ["AHEAD", "GRACE", "MAX_AHEAD", "Ended", "Outcome", "Raised", "forked"]

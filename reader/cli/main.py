@@ -236,6 +236,10 @@ def run(argv: Sequence[str]) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``reader`` script: never lets a user error become a traceback."""
+    if sys.stderr is None:
+        # closed when Python started (`2>&-`): messages go nowhere. Left None, print(...,
+        # file=sys.stderr) would write them to stdout, into an article printed there
+        sys.stderr = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 - for the process
     for stream in (sys.stdout, sys.stderr):
         # a terminal or pipe that is not UTF-8 (PYTHONIOENCODING=ascii, old locales) gets
         # "?" for what it cannot show instead of a UnicodeEncodeError traceback
@@ -245,8 +249,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         code = run(sys.argv[1:] if argv is None else argv)
         # flush here, inside the try: output still buffered would otherwise fail at exit,
-        # outside any handler, when the reader of a pipe has gone away
-        sys.stdout.flush()
+        # outside any handler, when the reader of a pipe has gone away (none to flush when
+        # stdout was closed when Python started, `>&-`: it is None)
+        if sys.stdout is not None:
+            sys.stdout.flush()
         return code
     except ReaderError as exc:
         from reader.cli.common import report

@@ -23,6 +23,9 @@ from reader.cli import import_, import_jobs, import_save
 from reader.cli.main import main
 from reader.core.format import load_article
 
+# every wait here is bounded (tests/cli/conftest.py): a pool that hangs fails the test
+pytestmark = pytest.mark.usefixtures("bounded")
+
 CITIES = ["Bandung", "Medan", "Makassar", "Padang", "Ambon", "Kupang", "Manado", "Jayapura"]
 NAMES = ["Siti Rahma", "Budi Santoso", "Dewi Lestari", "Agus Salim", "Rina Wati"]
 

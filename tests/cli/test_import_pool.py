@@ -14,6 +14,9 @@ from reader.cli.import_pool import Ended, Outcome, Raised, forked
 
 PARENT = os.getpid()
 
+# every wait here is bounded (tests/cli/conftest.py): a pool that hangs fails the test
+pytestmark = pytest.mark.usefixtures("bounded")
+
 
 def _run(
     items: list[str], count: int, work: object, at_end: object = lambda: None
@@ -134,9 +137,11 @@ def test_a_process_is_kept_further_ahead_while_much_is_left_and_little_at_the_en
         process = import_pool._Process(pid=0, work=write_end, results=-1)
         pool.processes = [process, import_pool._Process(pid=0, work=None, results=-1)]  # type: ignore[arg-type]
         pool.pending = deque(range(200))
+        pool.next, pool.held_back = 0, False
         pool._hand_out(process)
         assert list(process.given) == list(range(import_pool.MAX_AHEAD + 1))
         pool.pending = deque(range(200, 203))
+        pool.next = 200
         process.given.clear()
         pool._hand_out(process)
         assert list(process.given) == list(range(200, 200 + import_pool.AHEAD + 1))
@@ -148,3 +153,39 @@ def test_a_process_is_kept_further_ahead_while_much_is_left_and_little_at_the_en
     finally:
         os.close(read_end)
         os.close(write_end)
+
+
+def test_a_slow_first_input_bounds_what_is_handed_out_and_held() -> None:
+    """One process stuck on input 0, the other sending every result at once: the
+    results held for after input 0 stay under the pool's bound, and the rest is handed
+    out once input 0 is yielded."""
+    from collections import deque
+
+    pool = object.__new__(import_pool._Pool)
+    pipes = [os.pipe(), os.pipe()]
+    try:
+        slow, fast = (import_pool._Process(pid=0, work=w, results=-1) for _, w in pipes)
+        pool.processes = [slow, fast]
+        pool.items = [str(n) for n in range(500)]
+        pool.pending = deque(range(500))
+        pool.ready = {}
+        pool.next, pool.held_back, pool.finished = 0, False, False
+        pool._hand_out(slow)
+        assert slow.given[0] == 0
+        pool._hand_out(fast)
+        while fast.given:  # each result the fast one sends, at once: more work for it
+            pool.ready[fast.given.popleft()] = b"done"
+            pool._hand_out(fast)
+        bound = 2 * (import_pool.MAX_AHEAD + 1)
+        assert 0 < len(pool.ready) <= bound
+        assert max(pool.ready) < bound and len(pool.pending) >= 500 - bound
+        pool.ready[slow.given.popleft()] = b"done"  # input 0 at last
+        slow.given.clear()
+        results = pool.results()
+        assert next(results) == (0, b"done")
+        given = [*slow.given, *fast.given]  # handed out again, within the bound
+        assert given and max(given) < pool.next + bound
+    finally:
+        for read_end, write_end in pipes:
+            os.close(read_end)
+            os.close(write_end)
