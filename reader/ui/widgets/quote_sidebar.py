@@ -13,8 +13,9 @@ only the lines on screen but measure every option they are given, so:
   (:mod:`reader.ui.sliced`), the first at once and the rest in a worker that lets
   keys and paints through in between; the next keystroke or filter change takes over
   from a rebuild not yet finished;
-* a quote is prepared (cleaned, measured) only when it is first listed, and a
-  preview cut to ``PREVIEW_LINES`` knows its height from the length of its text;
+* a quote is prepared (cleaned, measured) only when it is first listed
+  (:mod:`reader.ui.widgets.quote_prompts`), and a preview cut to ``PREVIEW_LINES``
+  knows its height from the length of its text;
 * the search is the core quote query (:class:`reader.core.quote_query.QuoteIndex`),
   which folds each quote's search text once, in the background after the list is
   built, so a keystroke costs a scan of folded strings, not a re-render of every quote;
@@ -48,18 +49,9 @@ from reader.ui.labels import clipped_speaker
 from reader.ui.sliced import SlicedWork
 from reader.ui.widgets.cursor_list import CursorList
 from reader.ui.widgets.grouped_list import fill_grouped_list
-from reader.ui.widgets.quote_block import (
-    COMPONENT_CLASSES,
-    Look,
-    QuoteBlock,
-    QuoteEntry,
-    is_regular,
-    quote_look,
-    quote_prompt,
-    speaker_label,
-    speaker_row,
-)
+from reader.ui.widgets.quote_block import COMPONENT_CLASSES, speaker_label, speaker_row
 from reader.ui.widgets.quote_copy import QuoteCopying
+from reader.ui.widgets.quote_prompts import QuotePrompts
 from reader.ui.widgets.text_field import TextField
 
 __all__ = ["QuoteSidebar"]
@@ -162,25 +154,13 @@ class QuoteSidebar(QuoteCopying):
         self._speaker_rows: list[str | None] = [None, *speakers]
         # Per quote, made when first needed (listing it): opening the sidebar costs
         # what its first screenful costs, not what the article does.
-        self._entries: list[QuoteEntry | None] = [None] * len(article.quotes)
-        # how each speaker's quotes of each kind are set, listed and while searching
-        self._looks: dict[tuple[str, bool, bool], Look] = {}
-        self._plain_prompts: dict[str, QuoteBlock] = {}
+        self._prompts = QuotePrompts(article, index, speakers)
         self._return_focus: Widget | None = None
         # The list is rebuilt in slices (see ``_show_quotes``).
         self._work = SlicedWork(self, group="quote-sidebar")
         # where a key pressed before the sidebar was composed (it is mounted just after
         # the first paint) put the focus: the search field or the first list
         self._focus_when_composed: Callable[[], None] | None = None
-
-    def _entry(self, index: int) -> QuoteEntry:
-        """The quote at ``index`` of the article, ready to show."""
-        if (entry := self._entries[index]) is None:
-            quote = self.article.quotes[index]
-            text = self._index.text(index)
-            entry = QuoteEntry(quote, self._speakers[quote.speaker], text, is_regular(text))
-            self._entries[index] = entry
-        return entry
 
     # -- building --------------------------------------------------------------------
 
@@ -205,28 +185,10 @@ class QuoteSidebar(QuoteCopying):
         options = []
         for row, speaker_id in enumerate(self._speaker_rows):
             speaker = None if speaker_id is None else self._speakers[speaker_id]
-            count = len(self._entries) if speaker_id is None else self._counts.get(speaker_id, 0)
+            count = len(self._prompts) if speaker_id is None else self._counts.get(speaker_id, 0)
             row_block = speaker_row(speaker, count, active=speaker_id == self.speaker_filter)
             options.append(Option(row_block, id=f"speaker-row-{row}"))
         return options
-
-    def _prompt(self, entry: QuoteEntry, query: str) -> QuoteBlock:
-        """The list entry for one quote; highlighted and shown whole while searching.
-
-        While searching the whole text is shown, since the matched word may be past
-        the preview lines. Plain prompts are cached: they are what the list shows
-        most of the time, and they keep their wrapping cache between searches.
-        """
-        if not query and (cached := self._plain_prompts.get(entry.quote.id)):
-            return cached
-        speaker = entry.speaker
-        key = (speaker.id, entry.quote.kind == "direct", bool(query))
-        if (look := self._looks.get(key)) is None:
-            look = self._looks[key] = quote_look(speaker, *key[1:])
-        prompt = quote_prompt(entry, query, look)
-        if not query:
-            self._plain_prompts[entry.quote.id] = prompt
-        return prompt
 
     @property
     def building(self) -> bool:
@@ -248,7 +210,7 @@ class QuoteSidebar(QuoteCopying):
         query = self.query_one("#quote-search", Input).value.strip()
         words = terms(query)
         speaker_filter = self.speaker_filter
-        total = len(self._entries)
+        total = len(self._prompts)
         candidates: Sequence[int] = self._index.quotes_of(speaker_filter)
         shown: list[int] = []
         if words:
@@ -281,18 +243,13 @@ class QuoteSidebar(QuoteCopying):
             header=lambda speaker_id, indices: Option(
                 speaker_label(speakers[speaker_id], len(indices), query), disabled=True
             ),
-            entry=lambda index: self._quote_option(index, query),
+            entry=lambda index: self._prompts.option(index, query),
             keep_id=keep_id,
         )
 
         # Fold every quote for searching while the reader is still looking: the first
         # search then only compares strings.
         yield from self._index.fold_all()
-
-    def _quote_option(self, index: int, query: str) -> Option:
-        """The quote at ``index`` of the article as an option of the quote list."""
-        entry = self._entry(index)
-        return Option(self._prompt(entry, query), id=entry.quote.id)
 
     def _show_scope(self, query: str, count: int) -> None:
         """Say what narrows the list and how to widen it, and that an empty one is empty.
