@@ -30,7 +30,7 @@ async def test_find_next_previous_and_counter(
     app = seed_app()
     async with app.run_test(size=WIDE) as pilot:
         body = app.screen.query_one(ArticleBody)
-        bar = app.screen.query_one(FindBar)
+        bar = app.screen.find_bar
         await pilot.press("ctrl+f")
         assert bar.is_open
         assert isinstance(app.screen.focused, Input)
@@ -376,3 +376,26 @@ async def test_find_is_not_offered_while_typing_in_the_quote_search(
         assert not screen.find_bar.is_open
         await pilot.press("escape", "ctrl+f")
         await until(pilot, lambda: screen.find_bar.is_open, "the find bar opened")
+
+
+async def test_the_find_bar_is_mounted_on_its_first_open(
+    seed_app: Callable[[], ReaderApp],
+) -> None:
+    """Hidden, the bar is not built before the first paint; F3 and Escape before it
+    opens do nothing, and "f" mounts it, opens it and puts the cursor in it."""
+    app = seed_app()
+    async with app.run_test(size=WIDE) as pilot:
+        screen = app.screen
+        assert not screen.query(FindBar)
+        await pilot.press("f3", "shift+f3", "escape")
+        await pilot.pause()
+        assert app.screen is screen and not screen.query(FindBar)
+        await pilot.press("f", *"sanksi")
+        await pilot.pause()
+        bar = screen.query_one(FindBar)
+        assert bar.is_open and bar.query_text == "sanksi"
+        assert screen.query_one(ArticleBody).match_count > 0
+        await pilot.press("escape")
+        assert not bar.is_open and screen.query_one(ArticleBody).has_focus
+        await pilot.press("f")
+        assert bar.is_open and len(screen.query(FindBar)) == 1

@@ -32,7 +32,6 @@ from reader.ui.screens.reading_keys import FOOTER_PRIORITIES, READING_BINDINGS, 
 from reader.ui.screens.reading_panes import contains, focus_into, pane_after, shown_panes
 from reader.ui.settings import Settings
 from reader.ui.widgets.article_body import MAX_TEXT_WIDTH, ArticleBody
-from reader.ui.widgets.find_bar import FindBar
 from reader.ui.widgets.footer_panel import FooterPanel
 from reader.ui.widgets.key_footer import KeyFooter
 from reader.ui.widgets.reading_header import ReadingHeader
@@ -109,7 +108,7 @@ class ReadingScreen(ReadingFind):
                     end=self._end,
                     id="body",
                 )
-                yield FindBar(id="find-bar")
+                # the find bar is mounted here on its first open (see action_find)
             # the sidebar is mounted just after the first paint (see _mount_sidebar)
             yield Vertical(id="quotes-pane")
         yield FooterPanel(

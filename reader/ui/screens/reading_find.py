@@ -30,9 +30,18 @@ class ReadingFind(Screen[None]):
 
         def _whole_now(self) -> None: ...
 
+    _find_bar: FindBar | None = None
+
     @property
     def find_bar(self) -> FindBar:
-        return self.query_one("#find-bar", FindBar)
+        """The find bar, mounted under the text the first time it opens (see action_find).
+
+        Hidden until then, it only added a widget and its styles to the work before
+        the article's first paint. Unmounted, it is closed and holds no query.
+        """
+        if self._find_bar is None:
+            self._find_bar = FindBar(id="find-bar")
+        return self._find_bar
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Leave ^f and / out of the footer while the reader types in a text field (the
@@ -55,7 +64,10 @@ class ReadingFind(Screen[None]):
         """The find bar, focused before the next key (see action_search_quotes)."""
         self._pass_to_a_field()
         self._whole_now()  # matches in the whole text
-        await self.find_bar.open()
+        bar = self.find_bar
+        if not bar.is_attached:
+            await self.query_one("#reading").mount(bar)
+        await bar.open()
 
     def action_find_step(self, step: int) -> None:
         if self.body.find_query:
