@@ -74,7 +74,9 @@ static int count_word(PyObject *counts, PyObject *word) {
     return failed;
 }
 
-/* follows.setdefault(word, set()).add(next) */
+/* follows.setdefault(word, set()).add(next). The set is held while it is added to:
+ * comparing with the keys already in a set or dict can run Python code (a key that is
+ * no str), which could take it out of the dict. */
 static int add_follower(PyObject *follows, PyObject *word, PyObject *next) {
     PyObject *set = PyDict_GetItemWithError(follows, word);
     if (set == NULL) {
@@ -82,34 +84,76 @@ static int add_follower(PyObject *follows, PyObject *word, PyObject *next) {
             return -1;
         }
         set = PySet_New(NULL);
-        if (set == NULL) {
-            return -1;
-        }
-        int failed = PyDict_SetItem(follows, word, set);
-        Py_DECREF(set); /* (the dict holds it) */
-        if (failed < 0) {
+        if (set == NULL || PyDict_SetItem(follows, word, set) < 0) {
+            Py_XDECREF(set);
             return -1;
         }
     } else if (!PySet_CheckExact(set)) {
         PyErr_SetString(PyExc_TypeError, "cap_stats() takes a dict of sets for followers");
         return -1;
+    } else {
+        Py_INCREF(set);
     }
-    return PySet_Add(set, next);
+    int failed = PySet_Add(set, next);
+    Py_DECREF(set);
+    return failed;
 }
 
-/* The capitalised words of one paragraph, b (words, flags, caps: exact lists). */
-static int paragraph_stats(Py_ssize_t b, PyObject *words, PyObject *flags, PyObject *caps,
-                           const unsigned long long bits[CAP_BITS], PyObject *const *out) {
+/* What the capitalised word ``word`` (token k of n) says. ``word`` is held by the
+ * caller: adding to or asking the containers compares with their keys, which can run
+ * Python code (a key that is no str) that could change the paragraph's lists. */
+static int cap_word_stats(Py_ssize_t b, Py_ssize_t k, PyObject *word, unsigned long long prev,
+                          unsigned long long next, unsigned long long here, int in_sentence,
+                          const unsigned long long bits[CAP_BITS], PyObject *const *out,
+                          PyObject *follower) {
     PyObject *places = out[0], *counts = out[1], *follows = out[2], *cued = out[3];
     PyObject *inside = out[4], *speakers = out[5], *known = out[6], *placed = out[7];
-    const unsigned long long asked =
-        bits[B_POST_CUE] | bits[B_PLACE_PREPOSITION] | bits[B_SENTENCE_OPENER];
-    Py_ssize_t n = PyList_GET_SIZE(words);
-    if (PyList_GET_SIZE(flags) != n) {
+    if ((here & bits[B_ALL_CAPS]) && count_word(counts, word) < 0) {
+        return -1;
+    }
+    if (follower != NULL && add_follower(follows, word, follower) < 0) {
+        return -1;
+    }
+    if ((prev & bits[B_POST_CUE]) && PySet_Add(cued, word) < 0) {
+        return -1;
+    }
+    if ((prev & bits[B_PLACE_PREPOSITION]) && !(next & bits[B_CAPWORD])) {
+        PyObject *at = Py_BuildValue("(nn)", b, k);
+        if (at == NULL || PyList_Append(placed, at) < 0) {
+            Py_XDECREF(at);
+            return -1;
+        }
+        Py_DECREF(at);
+    }
+    if (in_sentence && PySet_Add(inside, word) < 0) {
+        return -1;
+    }
+    if ((next & bits[B_SPEECH]) == bits[B_SPEECH] && !(prev & bits[B_CAPWORD])
+        && PySet_Add(speakers, word) < 0) {
+        return -1;
+    }
+    int place = PySet_Contains(places, word);
+    if (place < 0 || (place && PySet_Add(known, word) < 0)) {
+        return -1;
+    }
+    return 0;
+}
+
+/* The capitalised words of one paragraph, b (words, flags, caps: exact lists, held by
+ * the caller). Their sizes are read afresh for each word, and the words taken from them
+ * are held while in use (see cap_word_stats). */
+static int paragraph_stats(Py_ssize_t b, PyObject *words, PyObject *flags, PyObject *caps,
+                           const unsigned long long bits[CAP_BITS], PyObject *const *out) {
+    if (PyList_GET_SIZE(flags) != PyList_GET_SIZE(words)) {
         PyErr_SetString(PyExc_ValueError, "cap_stats() takes as many flags as words");
         return -1;
     }
     for (Py_ssize_t c = 0; c < PyList_GET_SIZE(caps); ++c) {
+        Py_ssize_t n = PyList_GET_SIZE(words);
+        if (PyList_GET_SIZE(flags) != n) {
+            PyErr_SetString(PyExc_ValueError, "cap_stats() takes as many flags as words");
+            return -1;
+        }
         PyObject *index = PyList_GET_ITEM(caps, c);
         if (!PyLong_CheckExact(index)) {
             PyErr_SetString(PyExc_TypeError, "cap_stats() takes int capitalised indexes");
@@ -130,45 +174,27 @@ static int paragraph_stats(Py_ssize_t b, PyObject *words, PyObject *flags, PyObj
             || (k > 0 && flags_at(flags, k - 1, &prev) < 0)) {
             return -1;
         }
-        if ((here & bits[B_ALL_CAPS]) && count_word(counts, word) < 0) {
-            return -1;
-        }
+        PyObject *follower = NULL;
         if (next & bits[B_CAPWORD]) {
-            PyObject *follower = word_at(words, k + 1);
-            if (follower == NULL || add_follower(follows, word, follower) < 0) {
+            follower = word_at(words, k + 1);
+            if (follower == NULL) {
                 return -1;
             }
         }
         int in_sentence = k > 0;
-        if (prev & asked) {
-            if ((prev & bits[B_POST_CUE]) && PySet_Add(cued, word) < 0) {
+        if (prev & bits[B_SENTENCE_OPENER]) {
+            PyObject *before = word_at(words, k - 1);
+            if (before == NULL) {
                 return -1;
             }
-            if ((prev & bits[B_PLACE_PREPOSITION]) && !(next & bits[B_CAPWORD])) {
-                PyObject *at = Py_BuildValue("(nn)", b, k);
-                if (at == NULL || PyList_Append(placed, at) < 0) {
-                    Py_XDECREF(at);
-                    return -1;
-                }
-                Py_DECREF(at);
-            }
-            if (prev & bits[B_SENTENCE_OPENER]) {
-                PyObject *before = word_at(words, k - 1);
-                if (before == NULL) {
-                    return -1;
-                }
-                in_sentence = !full_stop(before);
-            }
+            in_sentence = !full_stop(before);
         }
-        if (in_sentence && PySet_Add(inside, word) < 0) {
-            return -1;
-        }
-        if ((next & bits[B_SPEECH]) == bits[B_SPEECH] && !(prev & bits[B_CAPWORD])
-            && PySet_Add(speakers, word) < 0) {
-            return -1;
-        }
-        int place = PySet_Contains(places, word);
-        if (place < 0 || (place && PySet_Add(known, word) < 0)) {
+        Py_INCREF(word);
+        Py_XINCREF(follower);
+        int failed = cap_word_stats(b, k, word, prev, next, here, in_sentence, bits, out, follower);
+        Py_DECREF(word);
+        Py_XDECREF(follower);
+        if (failed < 0) {
             return -1;
         }
     }
@@ -210,7 +236,9 @@ static PyObject *cap_stats(PyObject *Py_UNUSED(module), PyObject *const *args, P
         }
     }
     for (Py_ssize_t b = 0; b < PyList_GET_SIZE(paragraphs); ++b) {
-        PyObject *para = PyList_GET_ITEM(paragraphs, b);
+        /* Held for the loop body: getting an attribute can run Python code, which could
+         * take the paragraph out of the list (and drop its last reference). */
+        PyObject *para = Py_NewRef(PyList_GET_ITEM(paragraphs, b));
         PyObject *words = PyObject_GetAttr(para, str_words);
         PyObject *flags = words == NULL ? NULL : PyObject_GetAttr(para, str_flags);
         PyObject *caps = flags == NULL ? NULL : PyObject_GetAttr(para, str_caps);
@@ -226,6 +254,7 @@ static PyObject *cap_stats(PyObject *Py_UNUSED(module), PyObject *const *args, P
         Py_XDECREF(words);
         Py_XDECREF(flags);
         Py_XDECREF(caps);
+        Py_DECREF(para);
         if (failed) {
             return NULL;
         }

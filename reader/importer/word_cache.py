@@ -108,6 +108,16 @@ def encode(key: str, table: dict[str, int]) -> bytes:
 
 def decode(data: bytes, key: str) -> dict[str, int] | None:
     """The table in ``data`` if it was written under ``key`` and is whole, else None."""
+    columns = _columns(data, key)
+    if columns is None:
+        return None
+    words, numbers = columns
+    return dict(zip(words, numbers, strict=True))
+
+
+def _columns(data: bytes, key: str) -> tuple[list[str], list[int]] | None:
+    """The words in ``data`` and their flags, in the order written, if it was written
+    under ``key`` and is whole, else None. (Read through a view: no copy of the data.)"""
     if not data.startswith(MAGIC):
         return None
     end = data.find(b"\n", len(MAGIC))
@@ -120,24 +130,25 @@ def decode(data: bytes, key: str) -> dict[str, int] | None:
     start = end + 1 + 8
     size = int.from_bytes(data[end + 1 : start], "little")
     numbers = array.array(_INT)
-    tail = data[start + size :]
+    view = memoryview(data)
+    tail = view[start + size :]
     if count > MAX_TABLE_WORDS or len(tail) != count * numbers.itemsize:
         return None
     numbers.frombytes(tail)
     if sys.byteorder != "little":  # pragma: no cover - big-endian machines
         numbers.byteswap()
-    words = data[start : start + size].decode("utf-8", "surrogatepass").split("\n")
     if not count:
-        return {}
+        return [], []
+    words = str(view[start : start + size], "utf-8", "surrogatepass").split("\n")
     if len(words) != count:
         return None
-    return dict(zip(words, numbers, strict=True))
+    return words, numbers.tolist()
 
 
-def _agrees(table: dict[str, int], lang: Language, listed: dict[str, int]) -> bool:
-    """Do the sampled words of ``table`` still get the flags it gives them?"""
-    words = list(table)[::SAMPLE_EVERY]
-    return all(w and word_flags(w, lang, listed) == table[w] for w in words)
+def _agrees(words: list[str], numbers: list[int], lang: Language, listed: dict[str, int]) -> bool:
+    """Do the sampled words of a kept table still get the flags it gives them?"""
+    sample = zip(words[::SAMPLE_EVERY], numbers[::SAMPLE_EVERY], strict=True)
+    return all(w and word_flags(w, lang, listed) == bits for w, bits in sample)
 
 
 def load(codes: tuple[str, ...] = CODES, folder: Path | None = None) -> int:
@@ -151,17 +162,23 @@ def load(codes: tuple[str, ...] = CODES, folder: Path | None = None) -> int:
             data = kept_bytes(_name(code), MAX_FILE_BYTES, folder)
             if key is None or data is None:
                 continue
-            kept = decode(data, key)
+            columns = _columns(data, key)
         except (ValueError, UnicodeError, KeyError):
             continue
+        if not columns or not columns[0]:
+            continue
+        words, numbers = columns
         table = word_table(lang)
-        if not kept or not _agrees(kept, lang, table.listed):
+        if not _agrees(words, numbers, lang, table.listed):
             continue
-        if len(table) + len(kept) >= MAX_TABLE_WORDS:
+        if len(table) + len(words) >= MAX_TABLE_WORDS:
             continue
-        new = {w: f for w, f in kept.items() if w not in table}
-        table.update(new)
-        added += len(new)
+        before = len(table)
+        if before:
+            table.update({w: f for w, f in zip(words, numbers, strict=True) if w not in table})
+        else:  # (the usual case: filled before any import, straight from the columns)
+            table.update(zip(words, numbers, strict=True))
+        added += len(table) - before
         _loaded[code] = len(table)
     return added
 

@@ -81,6 +81,27 @@ def _one_heap() -> None:
     mallopt(m_arena_max, 1)
 
 
+def _minutes(article: Article) -> int | None:
+    """The reading time of ``article``, or None if counting it failed (the screen
+    counts it again then, and says what is wrong if it must)."""
+    from reader.core.reading import reading_minutes
+
+    try:
+        return reading_minutes(article)
+    except Exception:  # a bug here must not keep the whole article from the screen
+        return None
+
+
+def _unexpected(error: Exception) -> ReaderError:
+    """An error that is no fault of the file (a bug, the disk, memory), as the one
+    line the CLI prints for an article that will not load: never a traceback."""
+    from reader.core.errors import ReaderError
+
+    return ReaderError(
+        f"the rest of the article could not be read ({type(error).__name__}: {error})"
+    )
+
+
 class ReaderApp(App[None]):
     """Reads one article, or a library folder of them (through its index).
 
@@ -126,7 +147,7 @@ class ReaderApp(App[None]):
         #: the article's end, carried with its head (``G`` shows it before the whole)
         self._end = end
         #: what the thread reading the rest found (the whole, or why it will not load)
-        self._rest_result: Rest | ReaderError | None = None
+        self._rest_result: Rest | Exception | None = None
         self._rest_done = threading.Event()
         #: the whole's reading time, counted in the thread that read it
         self._rest_minutes: int | None = None
@@ -191,19 +212,23 @@ class ReaderApp(App[None]):
 
     def _read_whole(self) -> None:
         from reader.core.errors import ReaderError
-        from reader.core.reading import reading_minutes
 
         rest = self._rest
         assert rest is not None
         try:
             result = rest()
-            # here, off the UI thread: counting the words of a 5 MB article held the
-            # screen 10-30 ms as the whole came in, a key pressed then waited for it
-            self._rest_minutes = reading_minutes(result.article)
-            self._rest_result = result
         except ReaderError as error:
             self._rest_result = error
-        finally:  # any other failure too: a key waiting for the whole must not wait forever
+        except Exception as error:  # a bug, or the machine (the disk, memory)
+            # kept for the UI thread, which ends the app with it in one line: left
+            # unset, the whole was never taken and the app went on with the head
+            self._rest_result = error
+        else:
+            # here, off the UI thread: counting the words of a 5 MB article held the
+            # screen 10-30 ms as the whole came in, a key pressed then waited for it
+            self._rest_minutes = _minutes(result.article)
+            self._rest_result = result
+        finally:  # a key waiting for the whole must not wait forever
             self._rest_done.set()
 
     def _claim_rest(self) -> bool:
@@ -243,11 +268,12 @@ class ReaderApp(App[None]):
         if self._rest is None or result is None:
             return  # taken already (wait_for_whole)
         self._rest = None
-        if isinstance(result, ReaderError):
+        if isinstance(result, Exception):
             # The head was fine but the whole is not: end, as a file that will not
             # load ends the CLI, with its one-line error (the CLI prints it).
-            self.load_error = result
-            self.exit(return_code=result.exit_code)
+            error = result if isinstance(result, ReaderError) else _unexpected(result)
+            self.load_error = error
+            self.exit(return_code=error.exit_code)
             return
         self._start = result.article  # the head, let go: nothing else keeps it
         self._end = None

@@ -15,8 +15,8 @@ ready before it: with a runner per piece of work, a key sent while all three wer
 building waited for a slice of each at each hop (a key was handled 60-130 ms after it
 came, headless, on the 5 MB article); now at most one short slice stands in its way.
 And not even that at each hop: before each slice the runner lets whatever waits in the
-app's, the screen's or the focused widget's queue (a key on its way, and what it posts)
-go first, for up to ``YIELD_LIMIT`` seconds.
+app's, the screen's, the focused widget's or its containers' queue (a key on its way,
+and what it posts) go first, for up to ``YIELD_LIMIT`` seconds.
 """
 
 from __future__ import annotations
@@ -40,16 +40,12 @@ YIELD_LIMIT = 0.02
 
 def messages_waiting(screen: DOMNode) -> bool:
     """Whether a message waits in the app's or ``screen``'s queue, or in the focused
-    widget's or one of its containers': the hops a key takes to its handler, and the
-    messages it makes bubble up (a search field's Changed, Submitted)."""
-    if screen.app.message_queue_size or screen.message_queue_size:
-        return True
-    node = getattr(screen, "focused", None)
-    while node is not None and node is not screen:
-        if node.message_queue_size:
-            return True
-        node = node.parent
-    return False
+    widget's or one of its containers' (``#reading``, ``#panes``): the hops a key takes
+    to its handler, bubbling up from the focused widget, and the messages it makes
+    (a search field's Changed, Submitted)."""
+    focused = getattr(screen, "focused", None)
+    hops = (screen, screen.app) if focused is None else focused.ancestors_with_self
+    return screen.app.message_queue_size > 0 or any(hop.message_queue_size for hop in hops)
 
 
 class SlicedWork:

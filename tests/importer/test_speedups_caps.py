@@ -101,3 +101,62 @@ def test_bad_containers_raise() -> None:
         _speedups.cap_stats([], names._BITS, frozenset(), {}, {}, set(), set(), set(), set(), ())  # type: ignore[arg-type]
     with pytest.raises(TypeError):
         _speedups.cap_stats([], (1, 2), frozenset(), {}, {}, set(), set(), set(), set(), [])  # type: ignore[arg-type]
+
+
+class _SelfDroppingTokens:
+    """Tokens whose ``words`` takes them out of the list they are read from: the last
+    reference to them goes while cap_stats still reads their other columns."""
+
+    def __init__(self, paragraphs: list[Any], words: list[str], flags: list[int]) -> None:
+        self._paragraphs = paragraphs
+        self._words = words
+        self.flags = flags
+        self.caps = [0]
+
+    @property
+    def words(self) -> list[str]:
+        self._paragraphs.clear()
+        return self._words
+
+
+def test_a_paragraph_dropped_while_read_is_read_whole() -> None:
+    assert _speedups is not None
+    paragraphs: list[Any] = []
+    paragraphs.append(_SelfDroppingTokens(paragraphs, ["Bogor", "kata"], [int(names._BITS[1]), 0]))
+    known: set[str] = set()
+    _speedups.cap_stats(
+        paragraphs, names._BITS, frozenset({"Bogor"}), {}, {}, set(), set(), set(), known, []
+    )
+    assert known == {"Bogor"}
+
+
+class _ClearingKey:
+    """A dict key equal to no word, whose comparison empties the paragraph's words and
+    flags (and so drops the word cap_stats is counting)."""
+
+    def __init__(self, word: str, lists: list[list[Any]]) -> None:
+        self._hash = hash(word)
+        self._lists = lists
+
+    def __hash__(self) -> int:
+        return self._hash
+
+    def __eq__(self, other: object) -> bool:
+        for column in self._lists:
+            column.clear()
+        return False
+
+
+def test_containers_that_run_code_do_not_crash_it() -> None:
+    assert _speedups is not None
+    word = "".join(["T", "NI"])  # (a str of its own, held by the list only)
+    all_caps, capword = int(names._BITS[0]), int(names._BITS[1])
+    words, flags = [word, "Santoso"], [all_caps | capword, capword]
+    paragraph = _OddTokens(words, flags, [0, 1])
+    counts: dict[Any, int] = {_ClearingKey(word, [words, flags]): 0}
+    del word
+    with pytest.raises(IndexError):  # (the second capitalised word is gone)
+        _speedups.cap_stats(
+            [paragraph], names._BITS, frozenset(), counts, {}, set(), set(), set(), set(), []
+        )
+    assert counts.get("TNI") == 1 and words == [] and flags == []

@@ -9,7 +9,6 @@ alone so that a key is not held back (reader.ui.sliced, the body's layout, the l
 
 from __future__ import annotations
 
-import asyncio
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -20,6 +19,7 @@ from _big import write_big
 from _waiting import until
 from conftest import WIDE, sidebar_ready
 from textual.app import App, ComposeResult
+from textual.message import Message
 from textual.strip import Strip
 from textual.widgets.option_list import Option
 
@@ -91,13 +91,35 @@ async def test_a_keys_messages_go_before_the_next_slice(
         assert work.running
         sent = slices
         app.simulate_key("n")
-        for _ in range(10_000):
-            if handled:
-                break
-            await asyncio.sleep(0)
-        assert handled == [sent]
+        await until(pilot, lambda: handled, "the key handled")
+        assert handled == [sent]  # no slice ran between the key and its handler
         await pilot.pause()
         assert screen.body.scroll_y == screen.body.text_layout.section_line("s0")
+
+
+class _Waiting(Message, bubble=False):
+    """A message that waits in a widget's queue until the loop gets to it."""
+
+
+async def test_a_message_in_a_container_of_the_focused_widget_holds_slices_back(
+    tmp_path: Path,
+) -> None:
+    """A key bubbles from the focused body through ``#reading`` and ``#panes`` to the
+    screen: a message waiting in any of those queues goes before the next slice, and
+    one in a widget off that path (the TOC) does not hold the work back."""
+    from reader.ui.sliced import messages_waiting
+
+    app = ReaderApp(_long_article(40), StateStore(tmp_path))
+    async with app.run_test(size=WIDE) as pilot:
+        screen = app.screen
+        assert isinstance(screen, ReadingScreen)
+        await sidebar_ready(pilot)
+        screen.body.focus()
+        await until(pilot, lambda: screen.focused is screen.body, "the body focused")
+        for hop in ("#reading", "#panes", "#toc"):
+            await until(pilot, lambda: not messages_waiting(screen), "all handled")
+            screen.query_one(hop).post_message(_Waiting())
+            assert messages_waiting(screen) == (hop != "#toc"), hop
 
 
 async def test_the_text_growing_below_the_view_does_not_draw_the_view_again(

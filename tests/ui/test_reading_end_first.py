@@ -152,3 +152,76 @@ async def test_an_end_the_whole_does_not_end_with_gives_way_to_the_wholes(
             assert int(screen.body.scroll_y) == screen.body.max_scroll_y
     finally:
         gate.set()
+
+
+async def test_g_before_the_whole_shows_where_the_end_is(tmp_path: Path) -> None:
+    """The end shown before the whole is read: the header numbers its section among
+    all the article's (the end knows where it begins), and the TOC, which lists only
+    the head's sections yet, lights none of them (it lit the first, as if in view)."""
+    from reader.core.reading import where
+    from reader.ui.widgets.reading_header import ReadingHeader
+    from reader.ui.widgets.section_list import SectionList
+
+    path = _cached(tmp_path)
+    whole = load_article(path)
+    app = make_app(path, state=StateStore())
+    gate = _held(app)
+    try:
+        async with app.run_test(size=WIDE) as pilot:
+            screen = app.screen
+            assert isinstance(screen, ReadingScreen)
+            toc = screen.query_one(SectionList)
+            header = screen.query_one(ReadingHeader)
+            await until(pilot, lambda: toc.highlighted == 0, "the first section lit")
+            await pilot.press("G")
+            assert not screen._whole  # the whole is still held back
+            ids = [section.id for section in whole.sections]
+            await until(pilot, lambda: screen.current_section != ids[0], "the end in view")
+            number = ids.index(screen.current_section or "") + 1
+            assert number > toc.option_count  # a section the TOC does not list yet
+            total = len(whole.sections)
+            await until(pilot, lambda: f"§ {number}/{total}" in header.where, header.where)
+            assert toc.highlighted is None
+            gate.set()
+            await until(pilot, lambda: screen._whole and toc.option_count == total, "whole")
+            await until(pilot, lambda: toc.highlighted == number - 1, "its entry lit")
+            assert header.where.startswith(where(number, total, None))
+    finally:
+        gate.set()
+
+
+async def test_leaving_an_end_the_whole_does_not_end_with_keeps_the_same_text(
+    tmp_path: Path,
+) -> None:
+    """A move that leaves the end shown apart waits for the whole; if the whole's end
+    is not the one shown, its own takes its place, and the reader is left on the same
+    text (the line was taken against the end shown before: a few lines off)."""
+    path = _cached(tmp_path)
+
+    def more_text(article: dict[str, Any]) -> None:
+        article["sections"][-1]["paragraphs"].extend(["A paragraph the file never had."] * 6)
+
+    _tamper_end(path, more_text)
+    app = make_app(path, state=StateStore())
+    gate = _held(app)
+    try:
+        async with app.run_test(size=WIDE) as pilot:
+            screen = app.screen
+            assert isinstance(screen, ReadingScreen)
+            body = screen.body
+            await pilot.press("G")
+            tail = body._tail.tail
+            assert tail is not None and not screen._whole
+            # a paragraph of the end's first section (the same in the whole)
+            block = next(i for i, b in enumerate(tail.layout.blocks) if i and b.paragraph)
+            body.go_to_line(tail.top + tail.layout.block_line[block])
+            await pilot.pause()
+            top = body.render_line(0).text
+            assert top.strip()
+            gate.set()
+            assert body.text_layout.is_complete  # left the end: waits for the whole
+            await until(pilot, lambda: body.layout_complete, "the whole laid out")
+            await pilot.pause()
+            assert body.render_line(0).text == top
+    finally:
+        gate.set()

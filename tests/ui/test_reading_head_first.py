@@ -17,11 +17,12 @@ from typing import Any
 
 import pytest
 from _big import SECTIONS, big_article, write_big
+from _waiting import until
 from conftest import WIDE, sidebar_ready
 from textual.pilot import Pilot
 from textual.strip import Strip
 
-from reader.core.errors import ArticleError
+from reader.core.errors import ArticleError, ReaderError
 from reader.core.format import load_article
 from reader.core.state import Position, StateStore
 from reader.ui.app import ReaderApp
@@ -244,9 +245,52 @@ def test_a_rest_that_fails_unexpectedly_still_ends_the_wait(tmp_path: Path) -> N
         raise OSError("the disk went away")
 
     app._rest = broken
-    with pytest.raises(OSError):
-        app._read_whole()
+    app._read_whole()
     assert app._rest_done.is_set()
+    assert isinstance(app._rest_result, OSError)  # kept for the UI thread to report
+
+
+async def test_a_rest_that_fails_unexpectedly_ends_the_app_with_one_line(
+    tmp_path: Path,
+) -> None:
+    """A failure that is no fault of the file (here a bug in the read) ends the app
+    as a broken file does: with an error the CLI prints in one line. Before, the
+    worker's thread dropped it and the screen stayed on the head for good."""
+    app = make_app(write_big(tmp_path, big_article()), state=StateStore())
+    assert isinstance(app, ReaderApp) and app._rest is not None
+
+    def broken() -> Any:
+        raise RuntimeError("a bug\nover two lines")
+
+    app._rest = broken
+    async with app.run_test(size=WIDE) as pilot:
+        await until(pilot, lambda: app.load_error is not None, "the app ends with an error")
+    assert app.return_code == 1
+    assert isinstance(app.load_error, ReaderError)
+    assert len(str(app.load_error).splitlines()) == 1 and "a bug" in str(app.load_error)
+
+
+async def test_a_reading_time_that_cannot_be_counted_does_not_keep_the_whole_back(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Counting the reading time in the reading thread failed (a bug there): the
+    whole is taken all the same, the screen counting the time itself."""
+    import reader.core.reading
+
+    path = write_big(tmp_path)
+    whole = load_article(path)
+    app = make_app(path, state=StateStore())
+
+    def broken(article: Any, **kwargs: Any) -> int:
+        raise ValueError("cannot count")
+
+    monkeypatch.setattr(reader.core.reading, "reading_minutes", broken)
+    async with app.run_test(size=WIDE) as pilot:
+        await until(pilot, lambda: app._rest is None, "the whole is taken")
+        screen = app.screen
+        assert isinstance(screen, ReadingScreen) and screen.article == whole
+        assert "min read" in screen.query_one(ReadingHeader).info
+        assert app.load_error is None
 
 
 async def test_the_head_is_let_go_once_the_whole_has_taken_its_place(tmp_path: Path) -> None:

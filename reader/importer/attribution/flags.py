@@ -71,21 +71,45 @@ _OPENINGS = frozenset('.!?“”„«»"(')
 def is_plain(word: str, lang: Language) -> bool:
     """Could this capitalised word be part of a person's name at all (by the word lists)?"""
     low = word.lower()
+    return _plain(word, low, lang, lang.cue_back(low))
+
+
+def _plain(word: str, low: str, lang: Language, cue_back: bool) -> bool:
+    """:func:`is_plain` of ``word``, given it lowered and whether that is a cue with the
+    back-referring suffix (:func:`word_flags` has both already)."""
     # (letters are never digits: only a word with other characters needs the scan)
     if not word[:1].isupper() or (not word.isalpha() and any(ch.isdigit() for ch in word)):
         return False
     return not (
-        low in lang.stopwords
-        or low in lang.role_words
-        or low in lang.institution_words
-        or low in lang.not_names
-        or low in lang.org_heads
-        or low in lang.honorifics
-        or low in lang.pronouns
-        or low in lang.connectors
-        or lang.cue_back(low)
+        cue_back
+        or low in _not_plain(lang)
         or (lang.common_word is not None and lang.common_word.match(low) is not None)
     )
+
+
+#: Per language (by identity; the language is held so that its id stays its own): every
+#: word of the lists that make a capitalised word no part of a name.
+_NOT_PLAIN: dict[int, tuple[Language, frozenset[str]]] = {}
+
+
+def _not_plain(lang: Language) -> frozenset[str]:
+    """The words of ``lang``'s lists that are no part of a person's name, in one set (one
+    lookup where :func:`is_plain` asked eight)."""
+    kept = _NOT_PLAIN.get(id(lang))
+    if kept is not None and kept[0] is lang:
+        return kept[1]
+    words = frozenset().union(
+        lang.stopwords,
+        lang.role_words,
+        lang.institution_words,
+        lang.not_names,
+        lang.org_heads,
+        lang.honorifics,
+        lang.pronouns,
+        lang.connectors,
+    )
+    _NOT_PLAIN[id(lang)] = (lang, words)
+    return words
 
 
 def list_flags(lang: Language) -> dict[str, int]:
@@ -161,8 +185,9 @@ def word_flags(chunk: str, lang: Language, listed: dict[str, int] | None = None)
         flags |= ALL_CAPS
     if lang.verb is not None and lang.verb.match(low) is not None:
         flags |= VERB
-    if lang.cue_back(low):
+    cue_back = lang.cue_back(low)
+    if cue_back:
         flags |= CUE_BACK
-    if is_plain(word, lang):
+    if _plain(word, low, lang, cue_back):
         flags |= PLAIN
     return flags

@@ -312,16 +312,31 @@ class ReadingScreen(ReadingFind):
         if not self.is_mounted:
             return
         if self._section_numbers is None:
-            self._section_numbers = {
-                section.id: n for n, section in enumerate(self.article.sections, start=1)
-            }
+            self._section_numbers = self._numbers()
         number = self._section_numbers.get(self.current_section or "")
         body = self.body
         fraction = None
         if body.layout_complete:
             fraction = 1.0 if body.max_scroll_y <= 0 else body.scroll_y / body.max_scroll_y
         header = self.query_one(ReadingHeader)
-        header.where = where(number, len(self.article.sections), fraction)
+        header.where = where(number, self._sections_in_all(), fraction)
+
+    def _numbers(self) -> dict[str, int]:
+        """Each section's number (from 1) in the whole article: the head's, and the
+        end's (``G`` shows it before the whole is read) from where the end begins."""
+        numbers = {section.id: n for n, section in enumerate(self.article.sections, start=1)}
+        end = self._end
+        if end is not None:
+            for n, section in enumerate(end.article.sections, start=end.at + 1):
+                numbers.setdefault(section.id, n)
+        return numbers
+
+    def _sections_in_all(self) -> int:
+        """How many sections the whole article has (known from its end before it is read)."""
+        end = self._end
+        if end is not None:
+            return end.at + len(end.article.sections)
+        return len(self.article.sections)
 
     @on(SectionList.SectionChosen)
     def _section_chosen(self, event: SectionList.SectionChosen) -> None:

@@ -198,9 +198,16 @@ class LaidOutText(ScrollView):
     def _leave_tail(self, y: int) -> int:
         """Stop showing the end apart: line ``y`` of the whole layout, finished now
         (the whole article read first, if the end came with its head)."""
+        shown = self._tail.tail
         self._take_rest()
-        if self._tail.tail is None:  # taking the whole did not keep it (a changed end)
+        tail = self._tail.tail
+        if tail is None:  # taking the whole did not keep it (a changed end)
             return y
+        if shown is not None and tail is not shown:
+            # the whole's own end, shown in place of a changed one: ``y`` was a line
+            # of that one; the same text in this one (else where it is shown now)
+            same = tail.same_line(shown, y)
+            y = int(self.scroll_y) if same is None else same
         assert self._layout is not None
         y = self._tail.leave(self._layout, y)
         self.redraw_all()

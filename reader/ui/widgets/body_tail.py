@@ -96,6 +96,23 @@ class Tail:
     def block_count(self) -> int:
         return len(self.layout.blocks)
 
+    def same_line(self, other: Tail, y: int) -> int | None:
+        """The virtual line of this tail showing the text ``other`` shows at line ``y``
+        (the same block, by its place and text, and character); None if it has not got
+        it. For an end carried with the head that the whole does not end with: the
+        whole's own end takes its place, and the reader stays on the same text."""
+        offset = y - other.top
+        if offset < 0:  # above the tail: as far above this one's first line
+            return self.top + offset if self.first_section == other.first_section else None
+        last = other.layout.line_count - 1
+        line = other.layout.line(min(offset, last))
+        block = other.layout.blocks[line.block]
+        place = (block.kind, block.owner, block.paragraph, block.text)
+        for index, mine in enumerate(self.layout.blocks):
+            if (mine.kind, mine.owner, mine.paragraph, mine.text) == place:
+                return self.top + self.layout.line_of(index, line.start) + max(0, offset - last)
+        return None
+
 
 class BodyTail:
     """The body's end shown before its layout is done: entering, drawing, leaving."""

@@ -126,8 +126,10 @@ class SectionList(CursorList):
             return
         try:
             index = self.get_option_index(section_id)
-        except OptionDoesNotExist:  # not listed yet (a long TOC is filled after paint)
-            return
+        except OptionDoesNotExist:
+            # not listed (yet: a long TOC is filled after paint; an article's end shown
+            # before its whole is read): no entry is the one in view, so none is lit
+            index = None
         if self.highlighted != index:
             self.highlighted = index
 
