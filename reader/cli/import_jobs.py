@@ -173,7 +173,7 @@ def prepared(items: list[str]) -> Iterator[Iterator[tuple[str, Prepared | Reader
 
     word_cache.load()
     yield ((item, _prepare_or_error(item)) for item in items)
-    word_cache.save()
+    save_word_tables()
 
 
 def _cores() -> int:
@@ -273,16 +273,44 @@ def _load_importer() -> None:
     word_cache.load()
 
 
+#: The file whose lock each save of the kept word tables holds (in the cache folder).
+WORDS_LOCK = "words.lock"
+
+
+def save_word_tables() -> None:
+    """Keep the word tables (:func:`reader.importer.word_cache.save`: read what is kept,
+    merge, write back) holding an exclusive lock, so that the processes of an import,
+    and other imports, finishing together each add to what the one before wrote
+    instead of writing over it (its new words lost: only speed, never output). Saved
+    without the lock where it cannot be taken."""
+    from reader.importer import word_cache
+    from reader.importer.kept_files import kept_path
+
+    fd = None
+    try:
+        import fcntl  # (POSIX: where it is missing, no lock)
+
+        path = kept_path(WORDS_LOCK)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o600)
+        fcntl.flock(fd, fcntl.LOCK_EX)
+    except (ImportError, OSError):
+        pass
+    try:
+        word_cache.save()
+    finally:
+        if fd is not None:
+            os.close(fd)  # the lock with it
+
+
 @contextmanager
 def _in_processes(
     items: list[str], count: int
 ) -> Iterator[Iterator[tuple[str, Prepared | ReaderError]]]:
     """Every input in ``count`` processes forked now (:func:`~.import_pool.forked`);
     each keeps the words it met (merged with the others') when it has no more work."""
-    from reader.importer import word_cache
-
     _load_importer()
-    with forked(items, count, _encoded, at_end=word_cache.save) as results:
+    with forked(items, count, _encoded, at_end=save_word_tables) as results:
         yield ((items[index], _decoded(items[index], outcome)) for index, outcome in results)
 
 
@@ -295,4 +323,5 @@ __all__ = [
     "prepare",
     "prepared",
     "processes_for",
+    "save_word_tables",
 ]

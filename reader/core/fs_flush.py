@@ -11,10 +11,14 @@ that CPU): the batch's files are then on disk just as if each had been flushed.
 It also writes out whatever *other* programs left waiting for that file system, which
 takes long after a big copy. So it is used only when the whole machine has little
 waiting to be written (``Dirty`` + ``Writeback`` in ``/proc/meminfo`` under
-:data:`MAX_PENDING_BYTES`, a fraction of a second even for a slow disk), and only on
-Linux 5.8 or later, where ``syncfs`` reports a failed write (before, it returned success
-whatever happened). Anywhere else :func:`flush_file_system` says no, and the caller
-flushes each file as before.
+:data:`MAX_PENDING_BYTES`, a fraction of a second even for a slow disk); only on Linux
+5.17 or later, the first whose ``syncfs`` returns the file system's own error (a failed
+journal commit: "vfs: make sync_filesystem return errors from ->sync_fs"; 5.8 only
+reported failed writes of data); and only on a file system known to make the data
+durable through it (:data:`SYNCFS_FILE_SYSTEMS`: ext4, XFS, Btrfs, tmpfs, by the type
+``fstatfs`` gives). On FUSE (virtiofs too), 9p or NFS ``syncfs`` may return before the
+data is safe. Anywhere else :func:`flush_file_system` says no, and the caller flushes
+each file as before.
 """
 
 from __future__ import annotations
@@ -28,8 +32,12 @@ from functools import cache
 #: stand in for the files' own flushes: 32 MiB, written in a fraction of a second by
 #: any disk of today.
 MAX_PENDING_BYTES = 32 * 1024 * 1024
-#: The first Linux whose ``syncfs`` reports write errors (errseq on the super block).
-FIRST_KERNEL = (5, 8)
+#: The first Linux whose ``syncfs`` reports every error: failed writes since 5.8 (errseq
+#: on the super block), a failed journal commit (``->sync_fs``) only since 5.17.
+FIRST_KERNEL = (5, 17)
+#: File systems (``f_type`` of ``statfs``) whose ``syncfs`` makes every file on them
+#: durable and reports a failure: ext2/3/4, XFS, Btrfs, tmpfs (nothing to make durable).
+SYNCFS_FILE_SYSTEMS = frozenset({0xEF53, 0x58465342, 0x9123683E, 0x01021994})
 
 
 def _kernel(release: str) -> tuple[int, int]:
@@ -42,16 +50,45 @@ def _kernel(release: str) -> tuple[int, int]:
 
 
 @cache
+def _libc() -> object | None:
+    """The C library, through ctypes (None where it cannot be had)."""
+    try:
+        import ctypes  # here: ~2 ms, and only a batch of several files needs it
+
+        return ctypes.CDLL(None, use_errno=True)
+    except (ImportError, OSError):
+        return None
+
+
+def file_system_type(fd: int) -> int | None:
+    """The type (``f_type``, a magic number) of the file system holding ``fd``, as
+    ``fstatfs`` gives it (None: cannot tell; ``os.statvfs`` does not say). Linux's
+    layout only: elsewhere ``struct statfs`` starts with another field."""
+    if not sys.platform.startswith("linux"):
+        return None
+    function = getattr(_libc(), "fstatfs", None)
+    if function is None:
+        return None
+    import ctypes
+
+    buffer = ctypes.create_string_buffer(512)  # struct statfs: 120 bytes on x86-64
+    if function(ctypes.c_int(fd), buffer) != 0:
+        return None
+    # f_type comes first, a C long (__fsword_t); the magic numbers fit in 32 bits
+    size = ctypes.sizeof(ctypes.c_long)
+    return int.from_bytes(buffer.raw[:size], sys.byteorder) & 0xFFFFFFFF
+
+
+@cache
 def _syncfs() -> Callable[[int], int] | None:
     """libc's ``syncfs``, or None where there is none that reports errors."""
     if not sys.platform.startswith("linux") or _kernel(os.uname().release) < FIRST_KERNEL:
         return None
-    try:
-        import ctypes  # here: ~2 ms, and only a batch of several files needs it
-
-        function = ctypes.CDLL(None, use_errno=True).syncfs
-    except (ImportError, OSError, AttributeError):
+    function = getattr(_libc(), "syncfs", None)
+    if function is None:
         return None
+    import ctypes
+
     function.argtypes = [ctypes.c_int]
     function.restype = ctypes.c_int
     call: Callable[[int], int] = function
@@ -84,13 +121,23 @@ def flush_file_system(fd: int) -> bool:
     """Write out and wait for everything waiting for the file system holding ``fd``.
 
     True when done, and then every file written there before the call is on disk; False
-    when it could not be (no ``syncfs``, or it reported an error, a failed write
-    included): the caller must flush each file itself, which also says which failed.
+    when it could not be (no ``syncfs``, a file system where it may not make the data
+    durable, or it reported an error, a failed write included): the caller must flush
+    each file itself, which also says which failed.
     ``fd`` must have been opened before the files were written, so that an error in
     writing any of them is reported here.
     """
     function = _syncfs()
-    return function is not None and function(fd) == 0
+    if function is None or file_system_type(fd) not in SYNCFS_FILE_SYSTEMS:
+        return False
+    return function(fd) == 0
 
 
-__all__ = ["MAX_PENDING_BYTES", "flush_file_system", "pending_bytes", "worth_trying"]
+__all__ = [
+    "MAX_PENDING_BYTES",
+    "SYNCFS_FILE_SYSTEMS",
+    "file_system_type",
+    "flush_file_system",
+    "pending_bytes",
+    "worth_trying",
+]

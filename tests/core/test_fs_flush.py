@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import shutil
+import subprocess
 import sys
 from pathlib import Path
 
@@ -29,18 +31,75 @@ def test_the_kernel_release_is_read_as_major_and_minor(
     assert fs_flush._kernel(release) == expected
 
 
-def test_no_syncfs_before_linux_5_8_which_would_not_report_a_failed_write(
-    monkeypatch: pytest.MonkeyPatch,
+@pytest.mark.parametrize("release", ["5.4.0", "5.8.0", "5.16.20-generic"])
+def test_no_syncfs_before_linux_5_17_which_would_not_report_a_failed_commit(
+    monkeypatch: pytest.MonkeyPatch, release: str
 ) -> None:
     fs_flush._syncfs.cache_clear()
     monkeypatch.setattr(sys, "platform", "linux")
-    monkeypatch.setattr(os, "uname", lambda: os.uname_result(("Linux", "h", "5.4.0", "", "x")))
+    monkeypatch.setattr(os, "uname", lambda: os.uname_result(("Linux", "h", release, "", "x")))
     try:
         assert fs_flush._syncfs() is None
         assert not fs_flush.worth_trying()
         assert not fs_flush.flush_file_system(0)
     finally:
         fs_flush._syncfs.cache_clear()
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="syncfs is Linux's")
+@pytest.mark.parametrize("release", ["5.17.0", "6.1.0-13-amd64"])
+def test_syncfs_from_linux_5_17(monkeypatch: pytest.MonkeyPatch, release: str) -> None:
+    fs_flush._syncfs.cache_clear()
+    monkeypatch.setattr(os, "uname", lambda: os.uname_result(("Linux", "h", release, "", "x")))
+    try:
+        assert fs_flush._syncfs() is not None
+    finally:
+        fs_flush._syncfs.cache_clear()
+
+
+@pytest.mark.parametrize(
+    ("kind", "trusted"),
+    [
+        (0xEF53, True),  # ext2/3/4
+        (0x58465342, True),  # XFS
+        (0x9123683E, True),  # Btrfs
+        (0x01021994, True),  # tmpfs
+        (0x65735546, False),  # FUSE (virtiofs too)
+        (0x01021997, False),  # 9p
+        (0x6969, False),  # NFS
+        (0x794C7630, False),  # overlayfs
+        (None, False),  # cannot tell
+    ],
+)
+def test_syncfs_only_on_file_systems_it_makes_durable(
+    monkeypatch: pytest.MonkeyPatch, kind: int | None, trusted: bool
+) -> None:
+    called: list[int] = []
+
+    def syncfs(fd: int) -> int:
+        called.append(fd)
+        return 0
+
+    monkeypatch.setattr(fs_flush, "_syncfs", lambda: syncfs)
+    monkeypatch.setattr(fs_flush, "file_system_type", lambda fd: kind)
+    assert fs_flush.flush_file_system(7) is trusted
+    assert called == ([7] if trusted else [])  # else each file is flushed, as before
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="statfs types are Linux's")
+def test_the_file_system_type_is_the_one_stat_reports(tmp_path: Path) -> None:
+    stat = shutil.which("stat")
+    if stat is None:
+        pytest.skip("no stat(1) to compare with")
+    shown = subprocess.run(
+        [stat, "-f", "-c", "%t", str(tmp_path)], capture_output=True, text=True, check=True
+    )
+    fd = os.open(tmp_path, os.O_RDONLY)
+    try:
+        assert fs_flush.file_system_type(fd) == int(shown.stdout, 16)
+    finally:
+        os.close(fd)
+    assert fs_flush.file_system_type(fd) is None  # closed: cannot tell
 
 
 def test_pending_bytes_are_dirty_and_writeback_together(
@@ -84,6 +143,8 @@ def test_the_real_syncfs_flushes_a_folder_and_refuses_a_closed_descriptor(
 ) -> None:
     fd = os.open(tmp_path, os.O_RDONLY)
     try:
+        if fs_flush.file_system_type(fd) not in fs_flush.SYNCFS_FILE_SYSTEMS:
+            pytest.skip("the temporary folder's file system is flushed file by file")
         (tmp_path / "a").write_bytes(b"x")
         assert fs_flush.flush_file_system(fd)
     finally:
