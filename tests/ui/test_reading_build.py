@@ -3,16 +3,14 @@
 
 from __future__ import annotations
 
-import asyncio
 import gc
 import weakref
 from collections.abc import Iterator
 from pathlib import Path
-from time import perf_counter
 
 import pytest
 from _waiting import until
-from conftest import WIDE, sidebar_ready
+from conftest import WIDE
 from textual.geometry import Region
 from textual.widget import Widget
 
@@ -22,7 +20,6 @@ from reader.core.state import StateStore
 from reader.ui.app import ReaderApp
 from reader.ui.screens.reading import ReadingScreen
 from reader.ui.screens.reading_build import CHECK_EVERY
-from reader.ui.sliced import SLICE, SlicedWork
 from reader.ui.widgets.quote_sidebar import QuoteSidebar
 from reader.ui.widgets.section_list import EAGER_ENTRIES, FILL_CHUNK, SectionList
 
@@ -206,58 +203,6 @@ async def test_a_long_toc_is_filled_in_slices_without_laying_the_screen_out(
         # when it is mounted and when its scrollbar appears; not at every chunk of
         # entries (8 times for these 500 sections)
         assert asked.count("SectionList") <= 2
-
-
-async def test_a_key_sent_while_the_screen_builds_waits_for_two_slices_at_most(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """Pressed while work goes on in slices (here work that lasts until the key is
-    handled, as a huge article's layout and quote list do for a second), a key is
-    handled after at most two slices of it, and does what it should ("n": the next
-    section at the top). When each piece of work ran its own slices, each of the key's
-    hops between Textual's message queues waited for a slice of each (60-130 ms)."""
-    slices = 0
-    advance = SlicedWork.advance
-
-    def counted(work: SlicedWork) -> None:
-        nonlocal slices
-        slices += 1
-        advance(work)
-
-    monkeypatch.setattr(SlicedWork, "advance", counted)
-    handled: list[int] = []
-    step = ReadingScreen.action_step_section
-
-    def stepped(screen: ReadingScreen, direction: int) -> None:
-        handled.append(slices)
-        step(screen, direction)
-
-    monkeypatch.setattr(ReadingScreen, "action_step_section", stepped)
-
-    def busy() -> Iterator[None]:
-        while not handled:
-            started = perf_counter()
-            while perf_counter() - started < SLICE / 4:
-                pass
-            yield
-
-    app = ReaderApp(_big_article(sections=40), StateStore(tmp_path))
-    async with app.run_test(size=WIDE) as pilot:
-        screen = app.screen
-        assert isinstance(screen, ReadingScreen)
-        await sidebar_ready(pilot)
-        work = SlicedWork(screen.body, "busy")
-        work.start(busy())
-        assert work.running
-        sent = slices
-        app.simulate_key("n")
-        for _ in range(10_000):
-            if handled:
-                break
-            await asyncio.sleep(0)
-        assert handled and handled[0] - sent <= 2
-        await pilot.pause()
-        assert screen.body.scroll_y == screen.body.text_layout.section_line("s0")
 
 
 def test_a_runner_does_not_keep_its_screen_alive() -> None:

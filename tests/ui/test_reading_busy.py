@@ -54,8 +54,10 @@ def _long_article(sections: int = 300) -> Article:
 async def test_a_keys_messages_go_before_the_next_slice(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """A key sent while work goes on in slices is handled before another slice runs:
-    each hop of the key between Textual's queues no longer waits for one."""
+    """A key sent while work goes on in slices (work that lasts until the key is
+    handled, as a huge article's layout and quote list do for a second) is handled
+    before another slice runs, and does what it should ("n": the next section at the
+    top): each hop of the key between Textual's queues no longer waits for one."""
     slices = 0
     advance = SlicedWork.advance
 
