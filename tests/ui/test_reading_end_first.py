@@ -9,9 +9,10 @@ with is replaced by the whole's own.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import threading
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +20,7 @@ import pytest
 from _big import write_big
 from _waiting import until
 from conftest import WIDE
+from textual.pilot import Pilot
 
 from reader.core.format import cache, load_article
 from reader.core.format.opening import Rest
@@ -57,62 +59,65 @@ def _held(app: ReaderApp) -> threading.Event:
     return gate
 
 
+@contextlib.asynccontextmanager
+async def _reading_held(
+    path: Path,
+) -> AsyncIterator[tuple[Pilot[None], ReadingScreen, threading.Event]]:
+    """The article at ``path`` on a wide screen, the reading of its whole held back
+    until the event is set (which this does in any case when the block is left)."""
+    app = make_app(path, state=StateStore())
+    gate = _held(app)
+    try:
+        async with app.run_test(size=WIDE) as pilot:
+            screen = app.screen
+            assert isinstance(screen, ReadingScreen)
+            yield pilot, screen, gate
+    finally:
+        gate.set()
+
+
 def _view(body: ArticleBody) -> list[str]:
     return [body.render_line(y).text.strip() for y in range(body.scrollable_content_region.height)]
 
 
-def _last_line(app: ReaderApp) -> str:
+def _last_line(screen: ReadingScreen) -> str:
     """The last line of text in view (not the attribution reader adds under a quote)."""
-    view = _view(app.screen.body)  # type: ignore[attr-defined]
+    view = _view(screen.body)
     return next(line for line in reversed(view) if line and not line.startswith("—"))
 
 
 async def test_g_shows_the_end_before_the_whole_is_read(tmp_path: Path) -> None:
     path = _cached(tmp_path)
     whole = load_article(path)
-    app = make_app(path, state=StateStore())
-    assert app._end is not None
-    gate = _held(app)
-    try:
-        async with app.run_test(size=WIDE) as pilot:
-            screen = app.screen
-            assert isinstance(screen, ReadingScreen)
-            await pilot.press("G")
-            assert not screen._whole  # the whole is still held back
-            last = whole.sections[-1].paragraphs[-1].strip()
-            assert last.endswith(_last_line(app).lstrip("▎ "))
-            top = screen.body.render_line(0).text
-            gate.set()
-            await until(pilot, lambda: screen._whole and screen.body.layout_complete, "whole")
-            await pilot.pause()
-            assert screen.body.render_line(0).text == top  # the same text of the whole
-            assert int(screen.body.scroll_y) == screen.body.max_scroll_y
-    finally:
+    async with _reading_held(path) as (pilot, screen, gate):
+        assert isinstance(pilot.app, ReaderApp) and pilot.app._end is not None
+        await pilot.press("G")
+        assert not screen._whole  # the whole is still held back
+        last = whole.sections[-1].paragraphs[-1].strip()
+        assert last.endswith(_last_line(screen).lstrip("▎ "))
+        top = screen.body.render_line(0).text
         gate.set()
+        await until(pilot, lambda: screen._whole and screen.body.layout_complete, "whole")
+        await pilot.pause()
+        assert screen.body.render_line(0).text == top  # the same text of the whole
+        assert int(screen.body.scroll_y) == screen.body.max_scroll_y
 
 
 async def test_moving_up_from_the_end_waits_for_the_whole(tmp_path: Path) -> None:
     path = _cached(tmp_path)
     whole = load_article(path)
-    app = make_app(path, state=StateStore())
-    gate = _held(app)
-    try:
-        async with app.run_test(size=WIDE) as pilot:
-            screen = app.screen
-            assert isinstance(screen, ReadingScreen)
-            await pilot.press("G")
-            assert not screen._whole
-            gate.set()
-            await pilot.press("p")  # the heading above the end: found in the whole
-            assert screen._whole and screen.body.layout_complete
-            layout = screen.body.text_layout
-            above = layout.section_before(screen.body.max_scroll_y)
-            headings = {section.id: section.heading for section in whole.sections}
-            assert above is not None and headings[above]
-            assert screen.body.render_line(0).text.strip() == headings[above]
-            assert int(screen.body.scroll_y) == layout.section_line(above)
-    finally:
+    async with _reading_held(path) as (pilot, screen, gate):
+        await pilot.press("G")
+        assert not screen._whole
         gate.set()
+        await pilot.press("p")  # the heading above the end: found in the whole
+        assert screen._whole and screen.body.layout_complete
+        layout = screen.body.text_layout
+        above = layout.section_before(screen.body.max_scroll_y)
+        headings = {section.id: section.heading for section in whole.sections}
+        assert above is not None and headings[above]
+        assert screen.body.render_line(0).text.strip() == headings[above]
+        assert int(screen.body.scroll_y) == layout.section_line(above)
 
 
 def _tamper_end(path: Path, change: Callable[[dict[str, Any]], None]) -> None:
@@ -134,24 +139,17 @@ async def test_an_end_the_whole_does_not_end_with_gives_way_to_the_wholes(
         article["sections"][-1]["paragraphs"].append("A paragraph the file never had.")
 
     _tamper_end(path, other_text)
-    app = make_app(path, state=StateStore())
-    gate = _held(app)
-    try:
-        async with app.run_test(size=WIDE) as pilot:
-            screen = app.screen
-            assert isinstance(screen, ReadingScreen)
-            await pilot.press("G")
-            assert _last_line(app) == "A paragraph the file never had."
-            gate.set()
-            await until(pilot, lambda: screen._whole and screen.body.layout_complete, "whole")
-            await pilot.pause()
-            last = whole.sections[-1].paragraphs[-1].strip()
-            assert last.endswith(_last_line(app).lstrip("▎ "))
-            assert "A heading the file never had" not in _view(screen.body)
-            assert whole.sections[-1].heading in _view(screen.body)
-            assert int(screen.body.scroll_y) == screen.body.max_scroll_y
-    finally:
+    async with _reading_held(path) as (pilot, screen, gate):
+        await pilot.press("G")
+        assert _last_line(screen) == "A paragraph the file never had."
         gate.set()
+        await until(pilot, lambda: screen._whole and screen.body.layout_complete, "whole")
+        await pilot.pause()
+        last = whole.sections[-1].paragraphs[-1].strip()
+        assert last.endswith(_last_line(screen).lstrip("▎ "))
+        assert "A heading the file never had" not in _view(screen.body)
+        assert whole.sections[-1].heading in _view(screen.body)
+        assert int(screen.body.scroll_y) == screen.body.max_scroll_y
 
 
 async def test_g_before_the_whole_shows_where_the_end_is(tmp_path: Path) -> None:
@@ -164,30 +162,23 @@ async def test_g_before_the_whole_shows_where_the_end_is(tmp_path: Path) -> None
 
     path = _cached(tmp_path)
     whole = load_article(path)
-    app = make_app(path, state=StateStore())
-    gate = _held(app)
-    try:
-        async with app.run_test(size=WIDE) as pilot:
-            screen = app.screen
-            assert isinstance(screen, ReadingScreen)
-            toc = screen.query_one(SectionList)
-            header = screen.query_one(ReadingHeader)
-            await until(pilot, lambda: toc.highlighted == 0, "the first section lit")
-            await pilot.press("G")
-            assert not screen._whole  # the whole is still held back
-            ids = [section.id for section in whole.sections]
-            await until(pilot, lambda: screen.current_section != ids[0], "the end in view")
-            number = ids.index(screen.current_section or "") + 1
-            assert number > toc.option_count  # a section the TOC does not list yet
-            total = len(whole.sections)
-            await until(pilot, lambda: f"§ {number}/{total}" in header.where, header.where)
-            assert toc.highlighted is None
-            gate.set()
-            await until(pilot, lambda: screen._whole and toc.option_count == total, "whole")
-            await until(pilot, lambda: toc.highlighted == number - 1, "its entry lit")
-            assert header.where.startswith(where(number, total, None))
-    finally:
+    async with _reading_held(path) as (pilot, screen, gate):
+        toc = screen.query_one(SectionList)
+        header = screen.query_one(ReadingHeader)
+        await until(pilot, lambda: toc.highlighted == 0, "the first section lit")
+        await pilot.press("G")
+        assert not screen._whole  # the whole is still held back
+        ids = [section.id for section in whole.sections]
+        await until(pilot, lambda: screen.current_section != ids[0], "the end in view")
+        number = ids.index(screen.current_section or "") + 1
+        assert number > toc.option_count  # a section the TOC does not list yet
+        total = len(whole.sections)
+        await until(pilot, lambda: f"§ {number}/{total}" in header.where, header.where)
+        assert toc.highlighted is None
         gate.set()
+        await until(pilot, lambda: screen._whole and toc.option_count == total, "whole")
+        await until(pilot, lambda: toc.highlighted == number - 1, "its entry lit")
+        assert header.where.startswith(where(number, total, None))
 
 
 async def test_leaving_an_end_the_whole_does_not_end_with_keeps_the_same_text(
@@ -202,26 +193,19 @@ async def test_leaving_an_end_the_whole_does_not_end_with_keeps_the_same_text(
         article["sections"][-1]["paragraphs"].extend(["A paragraph the file never had."] * 6)
 
     _tamper_end(path, more_text)
-    app = make_app(path, state=StateStore())
-    gate = _held(app)
-    try:
-        async with app.run_test(size=WIDE) as pilot:
-            screen = app.screen
-            assert isinstance(screen, ReadingScreen)
-            body = screen.body
-            await pilot.press("G")
-            tail = body._tail.tail
-            assert tail is not None and not screen._whole
-            # a paragraph of the end's first section (the same in the whole)
-            block = next(i for i, b in enumerate(tail.layout.blocks) if i and b.paragraph)
-            body.go_to_line(tail.top + tail.layout.block_line[block])
-            await pilot.pause()
-            top = body.render_line(0).text
-            assert top.strip()
-            gate.set()
-            assert body.text_layout.is_complete  # left the end: waits for the whole
-            await until(pilot, lambda: body.layout_complete, "the whole laid out")
-            await pilot.pause()
-            assert body.render_line(0).text == top
-    finally:
+    async with _reading_held(path) as (pilot, screen, gate):
+        body = screen.body
+        await pilot.press("G")
+        tail = body._tail.tail
+        assert tail is not None and not screen._whole
+        # a paragraph of the end's first section (the same in the whole)
+        block = next(i for i, b in enumerate(tail.layout.blocks) if i and b.paragraph)
+        body.go_to_line(tail.top + tail.layout.block_line[block])
+        await pilot.pause()
+        top = body.render_line(0).text
+        assert top.strip()
         gate.set()
+        assert body.text_layout.is_complete  # left the end: waits for the whole
+        await until(pilot, lambda: body.layout_complete, "the whole laid out")
+        await pilot.pause()
+        assert body.render_line(0).text == top
