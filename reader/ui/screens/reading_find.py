@@ -13,14 +13,14 @@ from typing import TYPE_CHECKING
 
 from textual import on
 from textual.actions import SkipAction
-from textual.screen import Screen
 from textual.widgets import Input
 
+from reader.ui.first_frame import FirstFrameScreen
 from reader.ui.widgets.article_body import ArticleBody
 from reader.ui.widgets.find_bar import FindBar
 
 
-class ReadingFind(Screen[None]):
+class ReadingFind(FirstFrameScreen):
     """Find in text: the find bar and the body's matches (the reading screen's base)."""
 
     if TYPE_CHECKING:
