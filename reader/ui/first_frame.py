@@ -6,7 +6,9 @@ after, each time right when a key sent as the text appears comes (each a full fr
 
 * every widget's first size is set by that layout with its ``virtual_size`` reactive,
   which asks for a layout and a repaint: a second pass over the screen that lays out
-  what was just laid out and draws again every widget just drawn;
+  what was just laid out and draws again every widget just drawn (only there: that
+  layout is followed by a frame that draws the whole screen; widgets mounted later,
+  drawn in part, keep Textual's way);
 * the screen's resume, having laid it out and drawn it, asks for a repaint of the whole
   screen: a third frame, the same as the first;
 * the empty toast rack is set hidden, inline, just after the first frame (with nothing
@@ -31,9 +33,10 @@ _installed = False
 
 
 def _install() -> None:
-    """Set a widget's first size, on a :class:`FirstFrameScreen`, as Textual sets the
-    sizes of widgets a scroll exposes: without asking for a layout and a repaint (the
-    layout that sized it has just placed it; the frame after it draws it)."""
+    """Set a widget's first size, in the layout of a :class:`FirstFrameScreen` as it
+    resumes, as Textual sets the sizes of widgets a scroll exposes: without asking for
+    a layout and a repaint (that layout has just placed it; the frame after it draws
+    the whole screen)."""
     global _installed
     if _installed:
         return
@@ -43,8 +46,10 @@ def _install() -> None:
     def first_size_updated(
         self: Widget, size: Size, virtual_size: Size, container_size: Size, layout: bool = True
     ) -> bool:
-        if layout and not self.outer_size and isinstance(self.screen, FirstFrameScreen):
-            layout = False
+        if layout and not self.outer_size:
+            screen = self.screen
+            if isinstance(screen, FirstFrameScreen) and screen._resuming:
+                layout = False
         return size_updated(self, size, virtual_size, container_size, layout=layout)
 
     Widget._size_updated = first_size_updated  # type: ignore[method-assign]
@@ -56,8 +61,10 @@ class FirstFrameScreen(Screen[None]):
     def __init__(self) -> None:
         super().__init__()
         _install()
-        #: set as the screen resumes to be laid out (and so drawn whole) anew: the
-        #: repaint of the whole screen Textual's resume asks for after that is dropped
+        #: while the screen resumes to be laid out (and so drawn whole) anew
+        self._resuming = False
+        #: whether the repaint of the whole screen Textual's resume asks for after that
+        #: is still to come (and be dropped)
         self._drawn_by_resume = False
 
     def on_mount(self) -> None:
@@ -70,11 +77,11 @@ class FirstFrameScreen(Screen[None]):
         # runs before Screen's own handler (a subclass's first), which lays the screen
         # out if its size changed, draws it, and then asks for it to be drawn again
         if self.is_attached and self.outer_size != self.app.size:
-            self._drawn_by_resume = True
+            self._resuming = self._drawn_by_resume = True
             self.call_later(self._resumed)
 
     def _resumed(self) -> None:
-        self._drawn_by_resume = False
+        self._resuming = self._drawn_by_resume = False
 
     def refresh(
         self, *regions: Region, repaint: bool = True, layout: bool = False, recompose: bool = False
