@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -12,6 +13,7 @@ from _fifo import release_fifos
 from hypothesis import HealthCheck, settings
 
 from reader.core.format import load_article
+from reader.core.gctools import startup
 from reader.core.model import Article
 
 if TYPE_CHECKING:
@@ -38,6 +40,18 @@ def _fifos_released() -> Iterator[None]:
     """No writer thread of ``_fifo.make_fifo`` outlives its test."""
     yield
     release_fifos()
+
+
+@pytest.fixture(autouse=True)
+def _collector_restored() -> Iterator[None]:
+    """The collector's startup pause is one per process: a test that begins it and ends
+    before the app releases it (a failure part-way) leaves it off for every later test
+    in the worker; end it here, and turn the collector on if the test left it off."""
+    enabled = gc.isenabled()
+    yield
+    startup.abandon()
+    if enabled and not gc.isenabled():
+        gc.enable()
 
 
 @pytest.fixture(autouse=True)

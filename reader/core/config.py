@@ -53,8 +53,9 @@ def config_path() -> Path:
     return config_dir() / CONFIG_FILE
 
 
-#: An empty mapping that cannot be changed (the default of Config's mappings).
-_NONE: Mapping[str, Any] = MappingProxyType({})
+#: An empty mapping that cannot be changed (the default of Config's and the UI's
+#: Settings' mappings).
+EMPTY_MAPPING: Mapping[str, Any] = MappingProxyType({})
 
 
 class Config(NamedTuple):
@@ -67,13 +68,13 @@ class Config(NamedTuple):
     theme: str | None = None
     max_width: int | None = None
     #: pane name -> shown at start; a pane not listed follows the terminal's width
-    panes: Mapping[str, bool] = _NONE
+    panes: Mapping[str, bool] = EMPTY_MAPPING
     #: binding id -> keys ("n,down"), for Textual's keymap
-    keys: Mapping[str, str] = _NONE
+    keys: Mapping[str, str] = EMPTY_MAPPING
     #: the file read, if any, and the line of each setting in it ("theme",
     #: "keys.reading.quit"), so that the UI's checks can name the line too
     path: Path | None = None
-    lines: Mapping[str, int] = _NONE
+    lines: Mapping[str, int] = EMPTY_MAPPING
 
     def problem(self, setting: str, message: str) -> str:
         """One line about ``setting``: ``file:line: setting: message``."""

@@ -97,6 +97,16 @@ class StartupPause:
         else:
             gc.enable()
 
+    def abandon(self) -> None:
+        """Drop the pause and every hold without a freeze, and turn the collector back
+        on if the pause had turned it off: for a process that drops an app part-way
+        through its start (a test that failed while the app was held)."""
+        if self.active or self._settling:
+            gc.enable()
+        self.active = False
+        self._holds = 0
+        self._settling = False
+
 
 #: The one pause of this process (see :class:`StartupPause`).
 startup = StartupPause()

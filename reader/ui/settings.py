@@ -9,13 +9,12 @@ its default; the app shows the problems as notifications when it starts.
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from types import MappingProxyType
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
 from textual.binding import Binding
 from textual.dom import DOMNode
 
-from reader.core.config import Config
+from reader.core.config import EMPTY_MAPPING, Config
 
 
 def reader_bindings() -> Iterator[tuple[type[DOMNode], Binding]]:
@@ -46,10 +45,6 @@ def binding_ids() -> dict[str, Binding]:
     return {b.id: b for _cls, b in reader_bindings() if b.id}
 
 
-#: An empty mapping that cannot be changed (the default of Settings' mappings).
-_NONE: Mapping[str, Any] = MappingProxyType({})
-
-
 class Settings(NamedTuple):
     """What the app uses of the config, checked; each ``None`` is the default.
 
@@ -59,8 +54,8 @@ class Settings(NamedTuple):
 
     theme: str | None = None
     max_width: int | None = None
-    panes: Mapping[str, bool] = _NONE
-    keymap: Mapping[str, str] = _NONE
+    panes: Mapping[str, bool] = EMPTY_MAPPING
+    keymap: Mapping[str, str] = EMPTY_MAPPING
     problems: tuple[str, ...] = ()
 
 

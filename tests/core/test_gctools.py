@@ -167,3 +167,23 @@ def test_settling_without_a_hold_does_nothing() -> None:
     assert gc.get_freeze_count() == 0
     pause.end()
     pause.release()
+
+
+def test_abandon_drops_the_pause_and_its_holds() -> None:
+    pause = StartupPause()
+    enabled = gc.isenabled()
+    try:
+        gc.enable()
+        pause.begin()
+        assert pause.hold()
+        pause.end()
+        assert not gc.isenabled()  # held past the end
+        pause.abandon()
+        assert gc.isenabled()
+        assert not pause.hold()  # nothing left to keep
+        pause.release()  # a late release changes nothing
+        assert gc.isenabled()
+    finally:
+        gc.unfreeze()
+        if not enabled:
+            gc.disable()

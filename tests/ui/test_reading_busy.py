@@ -193,6 +193,36 @@ async def test_options_added_below_a_full_view_do_not_draw_the_list_again(
         assert "Below 19" in "".join(option_list.render_line(y).text for y in range(10))
 
 
+async def test_a_list_is_drawn_once_as_it_is_first_laid_out(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The Resize that follows a list's first layout finds it measured and drawn at that
+    width already: nothing is measured or drawn again (``OptionList`` dropped it all and
+    the next frame redrew the list). A new width is measured again."""
+    drawn: list[int] = []
+    render_line = CursorList.render_line
+
+    def counted(option_list: CursorList, y: int) -> Strip:
+        drawn.append(y)
+        return render_line(option_list, y)
+
+    monkeypatch.setattr(CursorList, "render_line", counted)
+    app = _ListApp()
+    async with app.run_test(size=(40, 10)) as pilot:
+        await pilot.pause()
+        await pilot.pause()
+        assert drawn.count(0) == 1
+        option_list = app.query_one(CursorList)
+        option_list.add_options([Option("a long option " * 4, id="long")])
+        await pilot.pause()
+        wide = option_list.virtual_size.height
+        assert wide > 5 + 1  # the long option wraps
+        await pilot.resize_terminal(20, 10)
+        await pilot.pause()
+        await pilot.pause()
+        assert option_list.virtual_size.height > wide  # measured at the new width
+
+
 async def test_the_reading_time_of_a_big_whole_is_counted_off_the_ui_thread(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

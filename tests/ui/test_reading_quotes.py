@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
+import pytest
 from _waiting import until
 from conftest import WIDE, sidebar_ready
 from rich.style import Style
 from textual.command import CommandList, CommandPalette, Hit, Provider
 from textual.content import Content
+from textual.widget import Widget
 from textual.widgets import Input
 
 from reader.core.model import Article, Quote, Section, Speaker
@@ -18,6 +21,7 @@ from reader.ui.app import ReaderApp
 from reader.ui.commands import CitationCommands, QuoteCommands, SectionCommands, SpeakerCommands
 from reader.ui.screens.reading import ReadingScreen
 from reader.ui.widgets.article_body import ArticleBody
+from reader.ui.widgets.cursor_list import CursorList
 from reader.ui.widgets.quote_sidebar import QuoteSidebar
 
 
@@ -222,3 +226,34 @@ async def test_keys_before_the_sidebar_is_mounted_reach_it(
         sidebar = screen.query_one(QuoteSidebar)
         assert sidebar.speaker_filter == "lavrov"
         assert len(screen.query(QuoteSidebar)) == 1
+
+
+async def test_the_sidebar_asks_for_no_second_layout_once_laid_out(
+    seed_app: Callable[[], ReaderApp], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Mounting the sidebar lays the screen out once: once it has its size, neither it
+    nor its lists ask for another layout (the quote list's scrollbar is there from the
+    start, the speakers' height was right, and the sidebar's own virtual size lays
+    nothing out); each such request was one more layout of the whole screen."""
+    asked: list[str] = []
+
+    def spy(cls: type[Widget]) -> None:
+        refresh = cls.refresh
+
+        def recorded(self: Widget, *regions: Any, layout: bool = False, **kwargs: Any) -> Any:
+            ours = isinstance(self, QuoteSidebar) or self.id in ("quote-list", "quote-speakers")
+            if layout and ours and self.size:
+                asked.append(self.id or "")
+            return refresh(self, *regions, layout=layout, **kwargs)
+
+        monkeypatch.setattr(cls, "refresh", recorded)
+
+    spy(QuoteSidebar)
+    spy(CursorList)
+    app = seed_app()
+    async with app.run_test(size=WIDE) as pilot:
+        sidebar = await sidebar_ready(pilot)
+        await until(pilot, lambda: not sidebar.building, "the list built")
+        await pilot.pause()
+        assert sidebar.query_one("#quote-list", CursorList).show_vertical_scrollbar
+        assert asked == []

@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from typing import ClassVar, Self
 
 from textual.binding import Binding, BindingType
+from textual.events import Resize
 from textual.geometry import Region, Size
 from textual.reactive import Reactive
 from textual.visual import VisualType
@@ -36,10 +37,32 @@ class CursorList(OptionList):
 
     #: whether options are being added below a full view (see :meth:`add_options`)
     _adding_below = False
+    #: the width the options were last measured at (see :meth:`on_resize`)
+    _measured_width: int | None = None
 
-    def watch_virtual_size(self) -> None:
-        if self.styles.auto_dimensions:
+    def watch_virtual_size(self, size: Size) -> None:
+        # Not when the layout gave the list that height already: a list first measures
+        # its options as it is drawn, in the very layout pass that sized it to them
+        # (the sidebar's speakers, as it mounts: one more layout of the whole screen).
+        if self.styles.auto_dimensions and size.height != self.scrollable_content_region.height:
             self.refresh(layout=True)
+
+    def _update_lines(self) -> None:
+        if not self._line_cache.lines:  # measured from the first option: at this width
+            self._measured_width = self.scrollable_content_region.width
+        super()._update_lines()
+
+    def on_resize(self, event: Resize) -> None:
+        """Measure and draw the options again only if the width they were measured at
+        changed.
+
+        A list is first drawn in the layout pass that gives it its size, and the Resize
+        event comes after that pass: ``OptionList`` dropped everything it had just
+        measured and drawn, and the next frame did it all again (the quote sidebar's two
+        lists as it mounts: 5 ms at 160x48, beside the layout pass they asked for).
+        """
+        if self.scrollable_content_region.width == self._measured_width:
+            event.prevent_default()  # OptionList's handler (next in the MRO) clears all
 
     def add_options(self, new_options: Iterable[Option | VisualType | None]) -> Self:
         """Add options; when they go below a full view, the view is not drawn again.
