@@ -78,9 +78,9 @@ class FirstFrameScreen(Screen[None]):
         # out if its size changed, draws it, and then asks for it to be drawn again
         if self.is_attached and self.outer_size != self.app.size:
             self._resuming = self._drawn_by_resume = True
-            self.call_later(self._resumed)
+            self.call_later(self._resume_done)
 
-    def _resumed(self) -> None:
+    def _resume_done(self) -> None:
         self._resuming = self._drawn_by_resume = False
 
     def refresh(

@@ -1,109 +1,80 @@
-"""The reading screen's first frame is not drawn again just after it
-(reader.ui.first_frame): what does not change is drawn once, the empty toast rack asks
-for no layout, and what those passes were for still happens."""
+"""What the reading screen does before its first frame, and that it looks the same.
+
+Work skipped before the first paint (benchmarks/first_paint.py) must leave the screen
+exactly as it would have been: these tests check both sides.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 import pytest
-from _waiting import until
-from conftest import WIDE, sidebar_ready
-from textual._compositor import Compositor
-from textual.geometry import Region
-from textual.strip import Strip
-from textual.widget import Widget
-from textual.widgets import Static
+from conftest import NARROW, WIDE
+from textual.css.stylesheet import Stylesheet
+from textual.dom import DOMNode
 
 from reader.ui.app import ReaderApp
-from reader.ui.widgets.article_body import ArticleBody
+from reader.ui.screens.reading import ReadingScreen
+
+THEMES = ["textual-dark", "textual-light"]
 
 
-async def test_the_sizes_set_by_the_first_layout_ask_for_no_second_one(
+def _rules(node: DOMNode) -> tuple[dict[str, Any], dict[str, dict[str, Any]]]:
+    """The node's CSS rules and its component classes' (what styling sets)."""
+    components = {name: dict(s.base.get_rules()) for name, s in node._component_styles.items()}
+    return dict(node._css_styles.get_rules()), components
+
+
+async def test_the_screen_is_not_restyled_when_first_shown(
     seed_app: Callable[[], ReaderApp], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """The source's copyright line, under the text, never changes: once sized by the
-    first layout it asks for nothing more. Textual's first size of every widget asked
-    for a layout and a repaint: a second pass over the screen just after its first
-    frame, which a key sent as the text appears waited for. The size is set all the
-    same."""
-    asked: list[dict[str, bool]] = []
-    refresh = Widget.refresh
+    """Every widget is styled as it mounts; Textual styled the whole screen again when
+    it was first shown (~3.5 ms of the seed's first paint). Later it may restyle."""
+    restyled: list[list[DOMNode]] = []
+    update_nodes = Stylesheet.update_nodes
 
-    def spy(widget: Widget, *regions: Region, **kwargs: bool) -> Widget:
-        if widget.id == "copyright" and widget.size:
-            asked.append(kwargs)
-        return refresh(widget, *regions, **kwargs)
+    def recording(self: Stylesheet, nodes: Iterable[DOMNode], animate: bool = False) -> None:
+        nodes = list(nodes)
+        restyled.append(nodes)
+        update_nodes(self, nodes, animate)
 
-    monkeypatch.setattr(Widget, "refresh", spy)
+    monkeypatch.setattr(Stylesheet, "update_nodes", recording)
     app = seed_app()
     async with app.run_test(size=WIDE) as pilot:
-        await sidebar_ready(pilot)  # mounted after the first frame: the screen laid out
-        await until(pilot, lambda: app.screen.query_one(ArticleBody).layout_complete, "laid out")
         await pilot.pause()
-        copyright_line = app.screen.query_one("#copyright", Static)
-        assert copyright_line.size.width == copyright_line.virtual_size.width > 0
-        assert asked == []
+        screen = app.screen
+        assert isinstance(screen, ReadingScreen)
+        assert not [nodes for nodes in restyled if screen in nodes]
 
 
-async def test_the_whole_screen_is_drawn_once(
-    seed_app: Callable[[], ReaderApp], monkeypatch: pytest.MonkeyPatch
+@pytest.mark.parametrize("theme", THEMES)
+@pytest.mark.parametrize("size", [WIDE, NARROW])
+async def test_the_first_styles_are_those_a_restyle_gives(
+    seed_app: Callable[[], ReaderApp],
+    monkeypatch: pytest.MonkeyPatch,
+    theme: str,
+    size: tuple[int, int],
 ) -> None:
-    """After the first frame, only what changes is drawn: the screen's resume (having
-    just drawn it whole) and its first resize (the narrow-or-not flag) each asked for
-    the whole screen again, 23 KB for the terminal at 160x48. A screen that comes back
-    from under another is still drawn whole."""
-    whole: list[int] = []
-    render_full_update = Compositor.render_full_update
+    """When the screen is first shown, styling it all again changes nothing."""
+    changed: list[DOMNode] = []
+    checked: list[int] = []
+    resume = ReadingScreen._on_screen_resume
 
-    def counted(compositor: Compositor, simplify: bool = False) -> Any:
-        whole.append(1)
-        return render_full_update(compositor, simplify=simplify)
+    def checking(self: ReadingScreen, event: Any) -> None:
+        first = not self._resumed
+        resume(self, event)
+        if first:
+            nodes = list(self.walk_children(with_self=True))
+            before = [_rules(node) for node in nodes]
+            self.app.stylesheet.update_nodes(nodes)
+            changed.extend(n for n, b in zip(nodes, before, strict=True) if _rules(n) != b)
+            checked.append(len(nodes))
 
-    monkeypatch.setattr(Compositor, "render_full_update", counted)
+    monkeypatch.setattr(ReadingScreen, "_on_screen_resume", checking)
     app = seed_app()
-    async with app.run_test(size=WIDE) as pilot:
-        await sidebar_ready(pilot)
-        await until(pilot, lambda: app.screen.query_one(ArticleBody).layout_complete, "laid out")
+    app.theme = theme
+    async with app.run_test(size=size) as pilot:
         await pilot.pause()
-        assert len(whole) == 1
-        await pilot.press("question_mark")
-        await until(pilot, lambda: len(app.screen_stack) == 2, "the help shown")
-        await pilot.press("escape")
-        await until(pilot, lambda: len(app.screen_stack) == 1, "back to the article")
-        await pilot.pause()
-        assert len(whole) >= 3  # the help, then the article again
-
-
-async def test_the_empty_toast_rack_asks_for_no_layout_after_the_first_frame(
-    seed_app: Callable[[], ReaderApp], monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """Textual hides the (empty) toast rack just after the first frame; hidden before,
-    that changes nothing, and the screen is not laid out again for it. A notification
-    still shows it."""
-    drawn: list[int] = []
-    asked: list[Widget] = []
-    render_line = ArticleBody.render_line
-    refresh = Widget.refresh
-
-    def first_frame(body: ArticleBody, y: int) -> Strip:
-        drawn.append(y)
-        return render_line(body, y)
-
-    def spy(widget: Widget, *regions: Region, **kwargs: Any) -> Widget:
-        if drawn and kwargs.get("layout") and widget.id == "textual-toastrack":
-            asked.append(widget)
-        return refresh(widget, *regions, **kwargs)
-
-    monkeypatch.setattr(ArticleBody, "render_line", first_frame)
-    monkeypatch.setattr(Widget, "refresh", spy)
-    app = seed_app()
-    async with app.run_test(size=WIDE, notifications=True) as pilot:
-        await sidebar_ready(pilot)
-        await pilot.pause()
-        assert drawn and not asked
-        rack = app.screen.query_one("#textual-toastrack")
-        assert not rack.display
-        app.notify("Saved.")
-        await until(pilot, lambda: rack.display, "the toast rack shown")
+    assert checked and checked[0] > 10  # the whole screen, composed
+    assert changed == []

@@ -122,7 +122,7 @@ async def test_moving_up_from_the_end_waits_for_the_whole(tmp_path: Path) -> Non
 
 def _tamper_end(path: Path, change: Callable[[dict[str, Any]], None]) -> None:
     entry = Path(cache.cache_dir()) / f"{cache.cache_key(path.read_bytes())}.json"
-    first, second = entry.read_bytes().split(b"\n")
+    first, second = entry.read_bytes().split(b"\n", 1)
     document = json.loads(first)
     change(document["end"]["article"])
     entry.write_bytes(json.dumps(document).encode() + b"\n" + second)

@@ -64,7 +64,9 @@ from reader.core.model import Article, Quote, Section
 #: Version of the entry layout; part of every key, so a new layout never reads an old one.
 #: 2: a big article's entry opens with its head (:mod:`.head`) on a line of its own.
 #: 3: that line carries the article's end too (:func:`~.head.article_end`).
-CACHE_FORMAT = 3
+#: 4: the whole article in lines of its own (an envelope, then batches of sections and
+#: of quotes), read one line at a time (:func:`_whole_from_lines`).
+CACHE_FORMAT = 4
 #: Only article files at least this big are cached: all of them (a small one is read
 #: back without importing PyYAML, a tenth of a bare Textual app's start).
 MIN_BYTES = 0
@@ -170,12 +172,9 @@ def read_entry(folder: Path, key: str) -> Article | None:
     """The article cached under ``key``, or None if there is none usable (never raises)."""
     entry = folder / f"{key}.json"
     try:
-        raw = read_bytes(entry, MAX_ENTRY_BYTES)
-        # the whole article is the last line (a JSON document has no raw newline)
-        whole = raw[raw.rfind(b"\n") + 1 :]
+        lines = read_bytes(entry, MAX_ENTRY_BYTES).split(b"\n")
         with paused_gc():
-            document = json.loads(whole)
-            article = _from_entry(document, key)
+            article = _whole_from_lines(lines, key)
         if not reads_back_as_is(article):
             return None
     except Exception:  # anything at all wrong with a cache entry: it is not used
@@ -205,12 +204,21 @@ def read_head(folder: Path, key: str) -> Head | None:
     (never raises). Only the entry's first line is read."""
     entry = folder / f"{key}.json"
     try:
-        line = _first_line(entry)
+        start = read_start(entry, HEAD_READ)
+        newline = start.find(b"\n")
+        whole = len(start) < HEAD_READ  # the whole entry is read already
+        if newline < 0 and not whole:  # longer than a head: the whole's (many speakers)
+            start, whole = read_bytes(entry, MAX_ENTRY_BYTES), True
+            newline = start.find(b"\n")
         with paused_gc():
-            document = json.loads(line)
+            document = json.loads(start if newline < 0 else start[:newline])
             head = type(document) is dict and document.get("part") == "head"
-            article = _from_entry(document, key, "head" if head else None)
-            end = _end(document, article) if head else None
+            if head:
+                article = _from_entry(document, key, "head")
+                end = _end(document, article)
+            else:  # an entry without a head (a small article): the whole, read now
+                data = start if whole else read_bytes(entry, MAX_ENTRY_BYTES)
+                article, end = _whole_from_lines(data.split(b"\n"), key), None
         if not reads_back_as_is(article):
             return None
         if end is not None and not reads_back_as_is(end.article):
@@ -235,15 +243,41 @@ def _end(document: dict[str, Any], head: Article) -> End | None:
         return None
 
 
-def _first_line(entry: Path) -> bytes:
-    """The entry's first line; the whole entry if it is one line."""
-    start = read_start(entry, HEAD_READ)
-    newline = start.find(b"\n")
-    if newline >= 0:
-        return start[:newline]
-    if len(start) < HEAD_READ:
-        return start
-    return read_bytes(entry, MAX_ENTRY_BYTES)  # one long line: an entry without a head
+#: The keys of the line that opens an entry's whole article: the envelope, the
+#: article's fields but its sections and quotes, and how many of each the lines after
+#: it hold.
+_WHOLE_KEYS = frozenset({"format", "reader", "key", "article", "sections", "quotes"})
+
+
+def _whole_from_lines(lines: list[bytes], key: str) -> Article:
+    """The whole article in an entry's lines (its head line first, if it has one).
+
+    Each line is decoded on its own: one ``json.loads`` of a 5 MB article's whole held
+    the interpreter for 30-80 ms, in the thread that reads it after the first paint, and
+    the screen (which needs the interpreter to answer a key) waited that long; a line
+    of :data:`WRITE_BATCH` sections or quotes takes a millisecond or two. Raises
+    Unusable if the lines are not laid out as :func:`_entry_chunks` writes them.
+    """
+    items = iter(lines)
+    document = json.loads(next(items))
+    if type(document) is dict and document.get("part") == "head":
+        document = json.loads(next(items))
+    envelope = fields_of(document, _WHOLE_KEYS)
+    check(envelope["format"] == CACHE_FORMAT and type(envelope["format"]) is int)
+    check(envelope["reader"] == __version__ and envelope["key"] == key)
+    data = envelope["article"]  # its keys are checked with the article's (article_from_data)
+    check(type(data) is dict and "sections" not in data and "quotes" not in data)
+    for name in ("sections", "quotes"):
+        count = envelope[name]
+        check(type(count) is int)
+        found: list[Any] = []
+        while len(found) < count:
+            batch = json.loads(next(items, b""))
+            check(type(batch) is list and 0 < len(batch) <= count - len(found))
+            found += batch
+        data[name] = found
+    check(next(items, None) is None)
+    return article_from_data(data)
 
 
 def _from_entry(document: Any, key: str, part: str | None = None) -> Article:
@@ -276,15 +310,21 @@ class _TooBig(Exception):
     """The entry would be bigger than any entry read back: it is not written."""
 
 
-#: Sections or quotes encoded per chunk of an entry.
+#: Most sections or quotes encoded per chunk (and line) of an entry.
 WRITE_BATCH = 256
+#: Most characters of text a line of sections holds (unless one section has more): a
+#: line is decoded at once, holding the interpreter a millisecond per 100 KB or so.
+BATCH_CHARS = 64 * 1024
 
 
 def _entry_chunks(key: str, article: Article) -> Iterator[bytes]:
-    """The entry's JSON, a few hundred sections or quotes at a time.
+    """The entry's JSON lines, a few hundred sections or quotes at a time.
 
-    The same document as ``json.dumps`` of the whole entry would give, but never whole
-    in memory: for a 5 MB article that was the article's data again as dicts, then as
+    A big article's head (and end) on the first line; then the whole: a line with the
+    envelope, the article's fields but its sections and quotes, and how many of those
+    there are; then a line per :data:`WRITE_BATCH` sections, then per as many quotes
+    (each line read on its own, :func:`_whole_from_lines`). Never whole in memory:
+    for a 5 MB article that was the article's data again as dicts, then as
     one string, then as bytes (some 30 MB at the peak, beside the app building its first
     screens), and one long hold of the interpreter by the JSON encoder, felt as a key
     not answered. Raises _TooBig past :data:`MAX_ENTRY_BYTES`.
@@ -292,7 +332,8 @@ def _entry_chunks(key: str, article: Article) -> Iterator[bytes]:
     rest = article_to_data(replace(article, sections=(), quotes=()))
     del rest["sections"], rest["quotes"]
     head = {"format": CACHE_FORMAT, "reader": __version__, "key": key}
-    opening = _dumps(head)[:-1] + ',"article":' + _dumps(rest)[:-1]
+    counts = {"sections": len(article.sections), "quotes": len(article.quotes)}
+    opening = _dumps({**head, "article": rest, **counts})
     first = article_head(article)
     if first is not None:  # a big article: its head first, on a line of its own
         line = {**head, "part": "head", "article": article_to_data(first)}
@@ -312,17 +353,23 @@ def _entry_chunks(key: str, article: Article) -> Iterator[bytes]:
 
     yield counted(opening)
     for name, items in (("sections", article.sections), ("quotes", article.quotes)):
-        yield counted(f',"{name}":[')
-        for number, batch in enumerate(_batches(items)):
+        for batch in _batches(items):
             data = [_section_data(x) if name == "sections" else _quote_data(x) for x in batch]
-            yield counted(("," if number else "") + _dumps(data)[1:-1])
-        yield counted("]")
-    yield counted("}}")
+            yield counted("\n" + _dumps(data))
 
 
 def _batches(items: Sequence[Any]) -> Iterator[Sequence[Any]]:
-    for start in range(0, len(items), WRITE_BATCH):
-        yield items[start : start + WRITE_BATCH]
+    """``items`` a few at a time: at most WRITE_BATCH, and sections holding at most
+    BATCH_CHARS characters of text together (unless one holds more)."""
+    start = size = 0
+    for index, item in enumerate(items):
+        grows = sum(map(len, item.paragraphs)) if isinstance(item, Section) else 0
+        if index > start and (index - start >= WRITE_BATCH or size + grows > BATCH_CHARS):
+            yield items[start:index]
+            start, size = index, 0
+        size += grows
+    if start < len(items):
+        yield items[start:]
 
 
 def _section_data(section: Section) -> dict[str, Any]:

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from _cache_lines import read_document, write_document
 
 from reader.core.errors import ArticleError, ReaderError
 from reader.core.format import cache, dump_article, load_article
@@ -65,7 +66,7 @@ def test_the_entry_is_json_holding_the_article(
 ) -> None:
     path = _article_file(tmp_path, load_article(seed_path))
     _cached(path, folder)
-    document = json.loads(_entry(folder, path).read_bytes())
+    document = read_document(_entry(folder, path))[1]
     assert document["key"] == cache.cache_key(path.read_bytes())
     assert document["article"]["title"] == load_article(path).title
     assert _entry(folder, path).stat().st_mode & 0o077 == 0  # private, like the state
@@ -78,9 +79,9 @@ def test_the_hit_is_what_the_cache_holds(
     path = _article_file(tmp_path, load_article(seed_path))
     _cached(path, folder)
     entry = _entry(folder, path)
-    document = json.loads(entry.read_bytes())
+    head, document = read_document(entry)
     document["article"]["title"] = "From the cache"
-    entry.write_text(json.dumps(document), encoding="utf-8")
+    write_document(entry, head, document)
     article, store = cache.load_article_cached(path, folder=folder)
     assert (article.title, store) == ("From the cache", None)
 
@@ -235,9 +236,9 @@ def test_a_tampered_entry_falls_back_to_the_file(
     path = _article_file(tmp_path, seed_article)
     _cached(path, folder)
     entry = _entry(folder, path)
-    document = json.loads(entry.read_bytes())
+    head, document = read_document(entry)
     TAMPERED[case](document)
-    entry.write_text(json.dumps(document), encoding="utf-8")
+    write_document(entry, head, document)
     article, store = cache.load_article_cached(path, folder=folder)
     assert store is not None  # a miss: the entry will be written again
     assert article == load_article(path)
@@ -383,11 +384,13 @@ def test_tests_never_use_the_real_cache() -> None:
     assert "READER_CACHE_DIR" in os.environ
 
 
-def test_the_entry_is_written_in_batches_as_one_json_document(
+def test_the_entry_is_written_in_lines_of_a_few_sections_or_quotes(
     tmp_path: Path, folder: Path, seed_path: Path, any_size: None, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Streamed a few sections and quotes at a time, the entry is still exactly the
-    document of the whole article (every batch boundary, empty sections and quotes)."""
+    """Streamed a few sections and quotes at a time, in lines of their own (each read
+    on its own: one parse of a huge article's whole held the screen for tens of ms),
+    the entry holds exactly the document of the whole article (every batch boundary,
+    empty sections and quotes), and is read back as the article."""
     from reader.core.format import article_to_data
 
     seed = load_article(seed_path)
@@ -398,14 +401,81 @@ def test_the_entry_is_written_in_batches_as_one_json_document(
         dataclasses.replace(seed, sections=(), quotes=()),
     ):
         key = "0" * 64
+        entry = folder / f"{key}.json"
         assert cache.write_entry(folder, key, article)
-        document = json.loads((folder / f"{key}.json").read_bytes())
-        assert document == {
-            "format": cache.CACHE_FORMAT,
-            "reader": cache.__version__,
-            "key": key,
-            "article": article_to_data(article),
-        }
+        assert read_document(entry) == (
+            None,
+            {
+                "format": cache.CACHE_FORMAT,
+                "reader": cache.__version__,
+                "key": key,
+                "article": article_to_data(article),
+            },
+        )
+        lines = entry.read_bytes().split(b"\n")
+        assert all(len(json.loads(line)) <= 2 for line in lines[1:])
+        assert len(lines) == 1 + -(-len(article.sections) // 2) + -(-len(article.quotes) // 2)
+        if article.sections:
+            assert cache.read_entry(folder, key) == article
+
+
+def test_a_line_of_sections_holds_a_bounded_amount_of_text(folder: Path, seed_path: Path) -> None:
+    seed = load_article(seed_path)
+    long = "A long paragraph. " * (cache.BATCH_CHARS // 40)
+    sections = tuple(
+        dataclasses.replace(section, id=f"s{n}", paragraphs=(long,))
+        for n, section in enumerate(seed.sections * 3)
+    )
+    article = dataclasses.replace(seed, sections=sections, quotes=())
+    key = "1" * 64
+    assert cache.write_entry(folder, key, article)
+    lines = (folder / f"{key}.json").read_bytes().split(b"\n")
+    assert json.loads(lines[0])["part"] == "head"
+    assert json.loads(lines[1])["sections"] == len(sections)
+    assert len(lines[2:]) > 1
+    for line in lines[2:]:
+        assert sum(len(p) for item in json.loads(line) for p in item["paragraphs"]) <= max(
+            cache.BATCH_CHARS, len(long)
+        )
+    assert cache.read_entry(folder, key) == article
+
+
+def test_an_entry_whose_first_line_is_longer_than_a_head_is_read(
+    folder: Path, seed_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A small article with many speakers (a first line past HEAD_READ) is still read."""
+    seed = load_article(seed_path)
+    key = "3" * 64
+    assert cache.write_entry(folder, key, seed)
+    first = (folder / f"{key}.json").read_bytes().split(b"\n")[0]
+    monkeypatch.setattr(cache, "HEAD_READ", len(first) // 2)
+    assert cache.read_head(folder, key) == (seed, True, None)
+
+
+def test_an_entry_laid_out_otherwise_is_not_read(
+    folder: Path, seed_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Lines missing, one too many, a batch across sections and quotes, the whole on
+    one line as format 3 wrote it: the file is read instead."""
+    monkeypatch.setattr(cache, "WRITE_BATCH", 2)
+    seed = load_article(seed_path)
+    key = "2" * 64
+    entry = folder / f"{key}.json"
+    assert cache.write_entry(folder, key, seed)
+    lines = entry.read_bytes().split(b"\n")
+    document = read_document(entry)[1]
+    assert len(lines) > 3
+    for changed in (
+        lines[:-1],
+        [*lines, lines[-1]],
+        [*lines, b""],
+        [lines[0], lines[1] + lines[2]],
+        [json.dumps({**document, "format": 3}).encode()],
+        [json.dumps(document).encode()],
+    ):
+        entry.write_bytes(b"\n".join(changed))
+        assert cache.read_entry(folder, key) is None
+        assert cache.read_head(folder, key) is None
 
 
 def test_an_entry_too_big_to_read_back_is_not_written(

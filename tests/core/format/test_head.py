@@ -73,9 +73,10 @@ def test_a_big_entry_opens_with_its_head_on_a_line_of_its_own(tmp_path: Path, fo
     whole = load_article(path)
     key = cache.cache_key(path.read_bytes())
     assert cache.write_entry(folder, key, whole)
-    first, second = (folder / f"{key}.json").read_bytes().split(b"\n")
+    first, second = (folder / f"{key}.json").read_bytes().split(b"\n", 1)
     assert json.loads(first)["part"] == "head"
-    assert "part" not in json.loads(second)
+    envelope = json.loads(second.split(b"\n")[0])  # then the whole, in lines of its own
+    assert "part" not in envelope and envelope["sections"] == len(whole.sections)
     head = article_head(whole)
     assert head is not None
     assert cache.read_head(folder, key) == (head, False, article_end(whole, head))
@@ -138,7 +139,7 @@ def test_a_broken_whole_behind_a_good_head_reads_the_file(tmp_path: Path, folder
     key = cache.cache_key(path.read_bytes())
     cache.write_entry(folder, key, whole)
     entry = folder / f"{key}.json"
-    first, second = entry.read_bytes().split(b"\n")
+    first, second = entry.read_bytes().split(b"\n", 1)
     entry.write_bytes(first + b"\n" + second[: len(second) // 2])
     opening = open_article(path, folder=folder)
     assert opening.rest is not None
@@ -152,7 +153,7 @@ def test_a_tampered_head_is_not_used(tmp_path: Path, folder: Path) -> None:
     key = cache.cache_key(path.read_bytes())
     cache.write_entry(folder, key, whole)
     entry = folder / f"{key}.json"
-    first, second = entry.read_bytes().split(b"\n")
+    first, second = entry.read_bytes().split(b"\n", 1)
     document = json.loads(first)
     document["article"]["title"] = "\x1b[2J"
     entry.write_bytes(json.dumps(document).encode() + b"\n" + second)

@@ -7,9 +7,11 @@ import dataclasses
 import json
 from pathlib import Path
 
+import pytest
 from _big import big_article, write_big
+from _cache_lines import read_document
 
-from reader.core.format import cache, load_article
+from reader.core.format import cache, fast, load_article
 from reader.core.format.fast import reads_back_as_is
 from reader.core.format.head import END_CHARS, article_end, article_head, end_of, ends_with
 from reader.core.format.opening import open_article
@@ -64,7 +66,7 @@ def test_a_reopened_big_article_comes_with_its_end(tmp_path: Path) -> None:
 
 
 def _rewrite_head_line(entry: Path, change: object) -> None:
-    first, second = entry.read_bytes().split(b"\n")
+    first, second = entry.read_bytes().split(b"\n", 1)
     document = json.loads(first)
     change(document)  # type: ignore[operator]
     entry.write_bytes(json.dumps(document).encode() + b"\n" + second)
@@ -107,25 +109,55 @@ def test_a_malformed_end_is_dropped_and_the_head_still_shown(tmp_path: Path) -> 
 def test_an_end_outside_a_head_line_makes_the_entry_unusable(tmp_path: Path) -> None:
     folder = tmp_path / "cache"
     _, key, entry = _entry(tmp_path, folder)
-    first, second = entry.read_bytes().split(b"\n")
-    whole = json.loads(second)
+    first, envelope, rest = entry.read_bytes().split(b"\n", 2)
+    whole = json.loads(envelope)
     whole["end"] = json.loads(first)["end"]
-    entry.write_bytes(first + b"\n" + json.dumps(whole).encode())
+    entry.write_bytes(first + b"\n" + json.dumps(whole).encode() + b"\n" + rest)
     assert cache.read_entry(folder, key) is None
 
 
 def test_an_entry_of_the_format_before_is_never_read(tmp_path: Path) -> None:
-    """An entry written before the end was carried (format 2) is another key, and one
-    found under the current key is refused by its format: the file is read instead."""
+    """An entry of a format before (2: without the end; 3: the whole on one line) is
+    another key, and one found under the current key is refused by its format: the
+    file is read instead."""
     folder = tmp_path / "cache"
     path, key, entry = _entry(tmp_path, folder)
-    first, second = entry.read_bytes().split(b"\n")
-    old_first, old_second = json.loads(first), json.loads(second)
-    for document in (old_first, old_second):
-        document["format"] = 2
-    del old_first["end"]
-    entry.write_bytes(json.dumps(old_first).encode() + b"\n" + json.dumps(old_second).encode())
-    assert cache.read_head(folder, key) is None and cache.read_entry(folder, key) is None
+    head, whole = read_document(entry)
+    assert head is not None
+    for old in (2, 3):
+        old_first, old_second = {**head, "format": old}, {**whole, "format": old}
+        if old == 2:
+            del old_first["end"]
+        entry.write_bytes(json.dumps(old_first).encode() + b"\n" + json.dumps(old_second).encode())
+        assert cache.read_head(folder, key) is None and cache.read_entry(folder, key) is None
     opening = open_article(path, folder=folder)
     assert opening.end is None  # the file's own head, cut from its YAML
     assert opening.rest is not None and opening.rest().article == load_article(path)
+
+
+def test_a_big_article_is_checked_clean_a_chunk_of_text_at_a_time(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The check that every text is clean asks clean_text about a chunk at a time (one
+    call over a 5 MB article's text held the interpreter, and the screen, 10-25 ms),
+    and still finds a text that is not clean in any chunk."""
+    asked: list[int] = []
+    clean_text = fast.clean_text
+
+    def recorded(text: str) -> str:
+        asked.append(len(text))
+        return clean_text(text)
+
+    monkeypatch.setattr(fast, "clean_text", recorded)
+    monkeypatch.setattr(fast, "CLEAN_CHUNK", 8192)
+    whole = big_article()
+    longest = max(len(p) for s in whole.sections for p in s.paragraphs)
+    assert sum(len(p) for s in whole.sections for p in s.paragraphs) > 3 * fast.CLEAN_CHUNK
+    assert reads_back_as_is(whole)
+    assert len(asked) > 3 and max(asked) <= fast.CLEAN_CHUNK + longest
+    for where in (0, len(whole.sections) // 2, -1):
+        section = whole.sections[where]
+        dirty = dataclasses.replace(section, paragraphs=("\x1b[2J" + section.paragraphs[0],))
+        sections = list(whole.sections)
+        sections[where] = dirty
+        assert not reads_back_as_is(dataclasses.replace(whole, sections=tuple(sections)))
