@@ -25,6 +25,7 @@ from textual.widgets import Footer
 from reader.core.model import Article
 from reader.core.reading import reading_minutes, where
 from reader.core.state import Position, StateStore
+from reader.ui.key_frame import drawn_now
 from reader.ui.labels import untitled_label
 from reader.ui.screens.reading_build import BuildPause
 from reader.ui.screens.reading_find import ReadingFind
@@ -269,6 +270,7 @@ class ReadingScreen(ReadingFind):
 
     # -- moving through the article --------------------------------------------------
 
+    @drawn_now
     def action_step_section(self, step: int) -> None:
         """Go to the next heading below the top line, or the previous one above it."""
         body = self.body
@@ -281,19 +283,23 @@ class ReadingScreen(ReadingFind):
         if target is not None:
             self.go_to_section(target)
 
+    @drawn_now
     def action_go_section_number(self, number: int) -> None:
         if number > len(self.article.sections):
             self._whole_now()
         if 1 <= number <= len(self.article.sections):
             self.go_to_section(self.article.sections[number - 1].id)
 
+    @drawn_now
     def action_scroll(self, lines: int) -> None:
         self.body.go_to_line(int(self.body.scroll_y) + lines)
 
+    @drawn_now
     def action_page(self, pages: int) -> None:
         body = self.body
         body.go_to_line(int(body.scroll_y) + pages * body.page_height)
 
+    @drawn_now
     def action_edge(self, edge: str) -> None:
         if edge == "top":
             self.body.go_to_line(0)
