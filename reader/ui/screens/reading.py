@@ -68,9 +68,12 @@ class ReadingScreen(ReadingFind):
     #: scrolled into another section); the header and the TOC redraw what they show.
     current_section: reactive[str | None] = reactive(None, repaint=False)
     #: Whether the side panes are shown; reset when the width crosses NARROW_WIDTH.
-    show_toc: reactive[bool] = reactive(True)
-    show_quotes: reactive[bool] = reactive(True)
-    narrow: reactive[bool | None] = reactive(None)
+    #: ``repaint=False`` (as ``current_section``): their watchers show, hide and restyle
+    #: what changes; a repaint of the screen drew it whole again (its first resize, just
+    #: after the first frame, sets ``narrow``: a second full frame for the terminal).
+    show_toc: reactive[bool] = reactive(True, repaint=False)
+    show_quotes: reactive[bool] = reactive(True, repaint=False)
+    narrow: reactive[bool | None] = reactive(None, repaint=False)
 
     def __init__(
         self, article: Article, state: StateStore, *, whole: bool = True, end: End | None = None
@@ -427,6 +430,9 @@ class ReadingScreen(ReadingFind):
         self.body.focus()
 
     def _scrolled(self) -> None:
+        # the section in view now, not when the body's SectionInView comes round: the
+        # TOC and the header were drawn a frame after the text, a second frame per key
+        self.current_section = self.body.section_in_view
         self._show_where()
         self._position = self.body.position
         if self._save_timer is not None:
