@@ -34,7 +34,7 @@ from typing import ClassVar
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.content import Content
 from textual.geometry import Size
 from textual.message import Message
@@ -52,6 +52,7 @@ from reader.ui.widgets.cursor_list import CursorList
 from reader.ui.widgets.grouped_list import fill_grouped_list
 from reader.ui.widgets.quote_block import COMPONENT_CLASSES, speaker_label, speaker_row
 from reader.ui.widgets.quote_copy import QuoteCopying
+from reader.ui.widgets.quote_keys import QUOTE_SIDEBAR_BINDINGS
 from reader.ui.widgets.quote_prompts import QuotePrompts
 from reader.ui.widgets.text_field import TextField
 
@@ -66,48 +67,7 @@ class QuoteSidebar(QuoteCopying):
     is the screen's business, so the sidebar only reports the choice.
     """
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding(
-            "escape",
-            "clear_search",
-            "Clear search",
-            tooltip="Clear the quote search; again to leave the search field",
-            id="quote-sidebar.clear-search",
-        ),
-        Binding(
-            "slash",
-            "focus_search",
-            "Search quotes",
-            show=False,
-            tooltip="Search quote text, speaker names and roles",
-            id="quote-sidebar.focus-search",
-        ),
-        Binding(
-            "down",
-            "focus_results",
-            "Results",
-            show=False,
-            tooltip="From the search field, move into the list of quotes",
-            id="quote-sidebar.focus-results",
-        ),
-        Binding(
-            "c,y",
-            "copy_quote",
-            "Copy quote",
-            show=False,
-            tooltip="Copy the highlighted quote with who said it: “…” — Name, role",
-            id="quote-sidebar.copy-quote",
-        ),
-        Binding(
-            "C",
-            "copy_citation",
-            "Copy full citation",
-            show=False,
-            tooltip="Copy the highlighted quote with its speaker, the article's title, "
-            "source, date and URL",
-            id="quote-sidebar.copy-citation",
-        ),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = QUOTE_SIDEBAR_BINDINGS
 
     COMPONENT_CLASSES: ClassVar[set[str]] = set(COMPONENT_CLASSES)
     """Styled in ``styles/reader.tcss``: matched words, speaker name, role, count,
