@@ -22,6 +22,7 @@ from reader.core.state import STATE_FILE, StateStore
 from reader.ui.app import ReaderApp
 from reader.ui.factory import make_app
 from reader.ui.screens.reading import ReadingScreen
+from reader.ui.widgets.cookie_row import CookieRow
 
 SIZE = (120, 40)
 
@@ -307,7 +308,8 @@ async def test_accepting_cookies_on_a_read_only_folder_warns_once_like_the_app(
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await pilot.pause()
         assert shown == []
-        await pilot.click("#accept-cookies")
+        row = app.screen.query_one(CookieRow)
+        await pilot.click(row, offset=row.button_region.offset)
         await pilot.pause()
         assert app.is_running
     _one_state_warning(shown)

@@ -399,3 +399,36 @@ async def test_the_find_bar_is_mounted_on_its_first_open(
         assert not bar.is_open and screen.query_one(ArticleBody).has_focus
         await pilot.press("f")
         assert bar.is_open and len(screen.query(FindBar)) == 1
+
+
+async def test_f3_in_the_find_field_steps_before_the_field_sees_it(
+    seed_app: Callable[[], ReaderApp], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """F3 typed in the find field is the screen's at once (a priority key): the field
+    drew its cursor again for it, a frame the step waited for, and it went up through
+    the bar and back to the screen as a message. A query typed but not yet looked up
+    is looked up, as the bar's own step does."""
+    app = seed_app()
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.press("ctrl+f", *"sanksi")
+        await pilot.pause()
+        field = app.screen.query_one("#find-input", Input)
+        seen: list[str] = []
+        on_key = Input._on_key
+
+        async def spy(self: Input, event: Any) -> None:
+            seen.append(event.key)
+            await on_key(self, event)
+
+        monkeypatch.setattr(Input, "_on_key", spy)
+        await pilot.press("f3", "f3")
+        await pilot.pause()
+        total = app.screen.query_one(ArticleBody).match_count
+        assert _counter(app) == f"3 of {total}"
+        assert seen == [] and app.screen.focused is field
+        with field.prevent(Input.Changed):  # typed, not looked up yet: F3 looks it up
+            field.value = "sanks"
+        await pilot.press("f3")
+        await pilot.pause()
+        assert app.screen.query_one(ArticleBody).find_query == "sanks"
+        assert _counter(app).endswith(f"of {app.screen.query_one(ArticleBody).match_count}")

@@ -16,6 +16,7 @@ from reader.ui.app import DEFAULT_THEME, ReaderApp
 from reader.ui.screens import reading
 from reader.ui.screens.reading import ReadingScreen
 from reader.ui.widgets.article_body import ArticleBody
+from reader.ui.widgets.cookie_row import CookieRow
 from reader.ui.widgets.footer_panel import FooterPanel
 
 
@@ -27,7 +28,8 @@ async def test_cookie_accept_is_remembered_for_the_source(
         panel = app.screen.query_one(FooterPanel)
         assert panel.notice_shown
         assert app.screen.query_one("#cookie-notice").display
-        await pilot.click("#accept-cookies")
+        row = app.screen.query_one(CookieRow)
+        await pilot.click(row, offset=row.button_region.offset)
         await pilot.pause()
         assert not panel.notice_shown
         assert not app.screen.query_one("#cookie-notice").display
@@ -45,7 +47,7 @@ async def test_cookie_accept_is_remembered_for_the_source(
 async def test_accept_button_works_from_the_keyboard(seed_app: Callable[[], ReaderApp]) -> None:
     app = seed_app()
     async with app.run_test(size=WIDE) as pilot:
-        app.screen.query_one("#accept-cookies").focus()
+        app.screen.query_one(CookieRow).focus()
         await pilot.press("enter")
         await pilot.pause()
         assert not app.screen.query_one(FooterPanel).notice_shown

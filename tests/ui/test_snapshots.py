@@ -19,6 +19,7 @@ from reader.core.state import StateStore
 from reader.ui.app import ReaderApp
 from reader.ui.factory import make_app
 from reader.ui.screens.reading import ReadingScreen
+from reader.ui.widgets.cookie_row import CookieRow
 
 SIZES = [pytest.param((120, 40), id="120x40"), pytest.param((80, 24), id="80x24")]
 #: A dark and a light theme: colours that work in one can vanish in the other.
@@ -62,7 +63,8 @@ def test_after_cookie_accept(
 ) -> None:
     async def accept(pilot: Pilot[None]) -> None:
         await pilot.pause()  # run_before starts before the screen has finished mounting
-        await pilot.click("#accept-cookies")
+        row = pilot.app.screen.query_one(CookieRow)
+        await pilot.click(row, offset=row.button_region.offset)
         await pilot.pause()
 
     assert snap_compare(themed_app(), terminal_size=size, run_before=accept)

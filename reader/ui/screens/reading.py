@@ -15,7 +15,7 @@ from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
-from textual.events import Resize
+from textual.events import Resize, ScreenResume
 from textual.message import Message
 from textual.reactive import reactive
 from textual.timer import Timer
@@ -68,9 +68,12 @@ class ReadingScreen(ReadingFind):
     #: scrolled into another section); the header and the TOC redraw what they show.
     current_section: reactive[str | None] = reactive(None, repaint=False)
     #: Whether the side panes are shown; reset when the width crosses NARROW_WIDTH.
-    show_toc: reactive[bool] = reactive(True)
-    show_quotes: reactive[bool] = reactive(True)
-    narrow: reactive[bool | None] = reactive(None)
+    #: ``repaint=False`` (as ``current_section``): their watchers show, hide and restyle
+    #: what changes; a repaint of the screen drew it whole again (its first resize, just
+    #: after the first frame, sets ``narrow``: a second full frame for the terminal).
+    show_toc: reactive[bool] = reactive(True, repaint=False)
+    show_quotes: reactive[bool] = reactive(True, repaint=False)
+    narrow: reactive[bool | None] = reactive(None, repaint=False)
 
     def __init__(
         self, article: Article, state: StateStore, *, whole: bool = True, end: End | None = None
@@ -89,6 +92,8 @@ class ReadingScreen(ReadingFind):
         self._section_numbers: dict[str, int] | None = None
         self._build_pause: BuildPause | None = None
         self._sidebar_mounting: AwaitMount | None = None
+        #: whether the screen has been shown (resumed) before
+        self._resumed = False
 
     # -- building --------------------------------------------------------------------
 
@@ -117,6 +122,16 @@ class ReadingScreen(ReadingFind):
             id="footer-panel",
         )
         yield KeyFooter(priorities=FOOTER_PRIORITIES)
+
+    def _on_screen_resume(self, event: ScreenResume) -> None:
+        # Runs before Screen's own handler (Textual dispatches down the MRO). On the
+        # first resume every widget was styled as it mounted, a moment ago, and nothing
+        # has changed since: restyling the whole screen again was ~3.5 ms of the first
+        # paint (23 M instructions). Later resumes (back from help, from another
+        # screen) restyle, as the theme may have changed meanwhile.
+        if not self._resumed:
+            event.refresh_styles = False
+        self._resumed = True
 
     def on_mount(self) -> None:
         self.title = self.article.title
@@ -421,6 +436,9 @@ class ReadingScreen(ReadingFind):
         self.body.focus()
 
     def _scrolled(self) -> None:
+        # the section in view now, not when the body's SectionInView comes round: the
+        # TOC and the header were drawn a frame after the text, a second frame per key
+        self.current_section = self.body.section_in_view
         self._show_where()
         self._position = self.body.position
         if self._save_timer is not None:

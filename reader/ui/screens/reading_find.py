@@ -13,14 +13,14 @@ from typing import TYPE_CHECKING
 
 from textual import on
 from textual.actions import SkipAction
-from textual.screen import Screen
 from textual.widgets import Input
 
+from reader.ui.first_frame import FirstFrameScreen
 from reader.ui.widgets.article_body import ArticleBody
 from reader.ui.widgets.find_bar import FindBar
 
 
-class ReadingFind(Screen[None]):
+class ReadingFind(FirstFrameScreen):
     """Find in text: the find bar and the body's matches (the reading screen's base)."""
 
     if TYPE_CHECKING:
@@ -70,7 +70,12 @@ class ReadingFind(Screen[None]):
         await bar.open()
 
     def action_find_step(self, step: int) -> None:
-        if self.body.find_query:
+        """F3: the next match (in the find bar too: a priority key, it does what the
+        bar's own step does, so the field never sees it)."""
+        bar = self._find_bar
+        if bar is not None and bar.is_open and self.body.find_query != bar.query_text:
+            self.body.find(bar.query_text)  # typed, not looked up yet: from the view
+        elif self.body.find_query:
             self.body.find_step(step)
             self._show_find_count()
 

@@ -80,7 +80,9 @@ READING_BINDINGS: list[BindingType] = [
     Binding("slash", "search_quotes", "Search quotes", priority=True, id="reading.search-quotes"),
     Binding("ctrl+f", "find", "Find", id="reading.find"),
     Binding("f", "find", "Find", show=False, priority=True, id="reading.find-alt"),
-    Binding("f3", "find_step(1)", "Next match", show=False, id="reading.find-next"),
+    # priority: taken as the app gets it, before the find field sees it (drawing its
+    # cursor again, a frame the step then waited for) and the hops back up to here
+    Binding("f3", "find_step(1)", "Next match", show=False, priority=True, id="reading.find-next"),
     Binding("t", "toggle_toc", "Sections", id="reading.toggle-toc"),
     Binding("s", "toggle_quotes", "Quotes", id="reading.toggle-quotes"),
     Binding("question_mark", "help", "Help", id="reading.help"),

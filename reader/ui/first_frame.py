@@ -1,0 +1,95 @@
+"""A screen drawn once when it first shows, not three times in its first ~50 ms.
+
+Textual draws a new screen whole in its first frame, then does it over twice just
+after, each time right when a key sent as the text appears comes (each a full frame,
+17-23 KB for the terminal at 160x48, re-rendering every widget):
+
+* every widget's first size is set by that layout with its ``virtual_size`` reactive,
+  which asks for a layout and a repaint: a second pass over the screen that lays out
+  what was just laid out and draws again every widget just drawn (only there: that
+  layout is followed by a frame that draws the whole screen; widgets mounted later,
+  drawn in part, keep Textual's way);
+* the screen's resume, having laid it out and drawn it, asks for a repaint of the whole
+  screen: a third frame, the same as the first;
+* the empty toast rack is set hidden, inline, just after the first frame (with nothing
+  to show): a changed style, one more layout.
+
+:class:`FirstFrameScreen` leaves these out. A key sent as the body first shows then
+waits for none of them, and costs one frame (``benchmarks/keys.py``). What they were for
+still happens: a widget's size is set (without the request for a layout that has just
+been done), a resumed screen that was not laid out again is still drawn whole, a toast
+rack with something to show is still shown.
+"""
+
+from __future__ import annotations
+
+from typing import Self
+
+from textual.geometry import Region, Size
+from textual.screen import Screen
+from textual.widget import Widget
+
+_installed = False
+
+
+def _install() -> None:
+    """Set a widget's first size, in the layout of a :class:`FirstFrameScreen` as it
+    resumes, as Textual sets the sizes of widgets a scroll exposes: without asking for
+    a layout and a repaint (that layout has just placed it; the frame after it draws
+    the whole screen)."""
+    global _installed
+    if _installed:
+        return
+    _installed = True
+    size_updated = Widget._size_updated
+
+    def first_size_updated(
+        self: Widget, size: Size, virtual_size: Size, container_size: Size, layout: bool = True
+    ) -> bool:
+        if layout and not self.outer_size:
+            screen = self.screen
+            if isinstance(screen, FirstFrameScreen) and screen._resuming:
+                layout = False
+        return size_updated(self, size, virtual_size, container_size, layout=layout)
+
+    Widget._size_updated = first_size_updated  # type: ignore[method-assign]
+
+
+class FirstFrameScreen(Screen[None]):
+    """A screen whose first frame is not drawn again just after (see the module)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        _install()
+        #: while the screen resumes to be laid out (and so drawn whole) anew
+        self._resuming = False
+        #: whether the repaint of the whole screen Textual's resume asks for after that
+        #: is still to come (and be dropped)
+        self._drawn_by_resume = False
+
+    def on_mount(self) -> None:
+        # the toast rack hidden before the first layout: after it, that is a change
+        rack = self.query("#textual-toastrack")
+        if rack:  # (a notification waiting shows it all the same)
+            rack.first().display = False
+
+    def on_screen_resume(self) -> None:
+        # runs before Screen's own handler (a subclass's first), which lays the screen
+        # out if its size changed, draws it, and then asks for it to be drawn again
+        if self.is_attached and self.outer_size != self.app.size:
+            self._resuming = self._drawn_by_resume = True
+            self.call_later(self._resume_done)
+
+    def _resume_done(self) -> None:
+        self._resuming = self._drawn_by_resume = False
+
+    def refresh(
+        self, *regions: Region, repaint: bool = True, layout: bool = False, recompose: bool = False
+    ) -> Self:
+        if self._drawn_by_resume and not (regions or layout or recompose):
+            self._drawn_by_resume = False
+            return self  # the resume's layout has just drawn the whole screen
+        return super().refresh(*regions, repaint=repaint, layout=layout, recompose=recompose)
+
+
+__all__ = ["FirstFrameScreen"]

@@ -1,0 +1,109 @@
+"""The reading screen's first frame is not drawn again just after it
+(reader.ui.first_frame): what does not change is drawn once, the empty toast rack asks
+for no layout, and what those passes were for still happens."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from _waiting import until
+from conftest import WIDE, sidebar_ready
+from textual._compositor import Compositor
+from textual.geometry import Region
+from textual.strip import Strip
+from textual.widget import Widget
+from textual.widgets import Static
+
+from reader.ui.app import ReaderApp
+from reader.ui.widgets.article_body import ArticleBody
+
+
+async def test_the_sizes_set_by_the_first_layout_ask_for_no_second_one(
+    seed_app: Callable[[], ReaderApp], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The source's copyright line, under the text, never changes: once sized by the
+    first layout it asks for nothing more. Textual's first size of every widget asked
+    for a layout and a repaint: a second pass over the screen just after its first
+    frame, which a key sent as the text appears waited for. The size is set all the
+    same."""
+    asked: list[dict[str, bool]] = []
+    refresh = Widget.refresh
+
+    def spy(widget: Widget, *regions: Region, **kwargs: bool) -> Widget:
+        if widget.id == "copyright" and widget.size:
+            asked.append(kwargs)
+        return refresh(widget, *regions, **kwargs)
+
+    monkeypatch.setattr(Widget, "refresh", spy)
+    app = seed_app()
+    async with app.run_test(size=WIDE) as pilot:
+        await sidebar_ready(pilot)  # mounted after the first frame: the screen laid out
+        await until(pilot, lambda: app.screen.query_one(ArticleBody).layout_complete, "laid out")
+        await pilot.pause()
+        copyright_line = app.screen.query_one("#copyright", Static)
+        assert copyright_line.size.width == copyright_line.virtual_size.width > 0
+        assert asked == []
+
+
+async def test_the_whole_screen_is_drawn_once(
+    seed_app: Callable[[], ReaderApp], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """After the first frame, only what changes is drawn: the screen's resume (having
+    just drawn it whole) and its first resize (the narrow-or-not flag) each asked for
+    the whole screen again, 23 KB for the terminal at 160x48. A screen that comes back
+    from under another is still drawn whole."""
+    whole: list[int] = []
+    render_full_update = Compositor.render_full_update
+
+    def counted(compositor: Compositor, simplify: bool = False) -> Any:
+        whole.append(1)
+        return render_full_update(compositor, simplify=simplify)
+
+    monkeypatch.setattr(Compositor, "render_full_update", counted)
+    app = seed_app()
+    async with app.run_test(size=WIDE) as pilot:
+        await sidebar_ready(pilot)
+        await until(pilot, lambda: app.screen.query_one(ArticleBody).layout_complete, "laid out")
+        await pilot.pause()
+        assert len(whole) == 1
+        await pilot.press("question_mark")
+        await until(pilot, lambda: len(app.screen_stack) == 2, "the help shown")
+        await pilot.press("escape")
+        await until(pilot, lambda: len(app.screen_stack) == 1, "back to the article")
+        await pilot.pause()
+        assert len(whole) >= 3  # the help, then the article again
+
+
+async def test_the_empty_toast_rack_asks_for_no_layout_after_the_first_frame(
+    seed_app: Callable[[], ReaderApp], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Textual hides the (empty) toast rack just after the first frame; hidden before,
+    that changes nothing, and the screen is not laid out again for it. A notification
+    still shows it."""
+    drawn: list[int] = []
+    asked: list[Widget] = []
+    render_line = ArticleBody.render_line
+    refresh = Widget.refresh
+
+    def first_frame(body: ArticleBody, y: int) -> Strip:
+        drawn.append(y)
+        return render_line(body, y)
+
+    def spy(widget: Widget, *regions: Region, **kwargs: Any) -> Widget:
+        if drawn and kwargs.get("layout") and widget.id == "textual-toastrack":
+            asked.append(widget)
+        return refresh(widget, *regions, **kwargs)
+
+    monkeypatch.setattr(ArticleBody, "render_line", first_frame)
+    monkeypatch.setattr(Widget, "refresh", spy)
+    app = seed_app()
+    async with app.run_test(size=WIDE, notifications=True) as pilot:
+        await sidebar_ready(pilot)
+        await pilot.pause()
+        assert drawn and not asked
+        rack = app.screen.query_one("#textual-toastrack")
+        assert not rack.display
+        app.notify("Saved.")
+        await until(pilot, lambda: rack.display, "the toast rack shown")

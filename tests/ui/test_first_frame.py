@@ -1,0 +1,80 @@
+"""What the reading screen does before its first frame, and that it looks the same.
+
+Work skipped before the first paint (benchmarks/first_paint.py) must leave the screen
+exactly as it would have been: these tests check both sides.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import Any
+
+import pytest
+from conftest import NARROW, WIDE
+from textual.css.stylesheet import Stylesheet
+from textual.dom import DOMNode
+
+from reader.ui.app import ReaderApp
+from reader.ui.screens.reading import ReadingScreen
+
+THEMES = ["textual-dark", "textual-light"]
+
+
+def _rules(node: DOMNode) -> tuple[dict[str, Any], dict[str, dict[str, Any]]]:
+    """The node's CSS rules and its component classes' (what styling sets)."""
+    components = {name: dict(s.base.get_rules()) for name, s in node._component_styles.items()}
+    return dict(node._css_styles.get_rules()), components
+
+
+async def test_the_screen_is_not_restyled_when_first_shown(
+    seed_app: Callable[[], ReaderApp], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every widget is styled as it mounts; Textual styled the whole screen again when
+    it was first shown (~3.5 ms of the seed's first paint). Later it may restyle."""
+    restyled: list[list[DOMNode]] = []
+    update_nodes = Stylesheet.update_nodes
+
+    def recording(self: Stylesheet, nodes: Iterable[DOMNode], animate: bool = False) -> None:
+        nodes = list(nodes)
+        restyled.append(nodes)
+        update_nodes(self, nodes, animate)
+
+    monkeypatch.setattr(Stylesheet, "update_nodes", recording)
+    app = seed_app()
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ReadingScreen)
+        assert not [nodes for nodes in restyled if screen in nodes]
+
+
+@pytest.mark.parametrize("theme", THEMES)
+@pytest.mark.parametrize("size", [WIDE, NARROW])
+async def test_the_first_styles_are_those_a_restyle_gives(
+    seed_app: Callable[[], ReaderApp],
+    monkeypatch: pytest.MonkeyPatch,
+    theme: str,
+    size: tuple[int, int],
+) -> None:
+    """When the screen is first shown, styling it all again changes nothing."""
+    changed: list[DOMNode] = []
+    checked: list[int] = []
+    resume = ReadingScreen._on_screen_resume
+
+    def checking(self: ReadingScreen, event: Any) -> None:
+        first = not self._resumed
+        resume(self, event)
+        if first:
+            nodes = list(self.walk_children(with_self=True))
+            before = [_rules(node) for node in nodes]
+            self.app.stylesheet.update_nodes(nodes)
+            changed.extend(n for n, b in zip(nodes, before, strict=True) if _rules(n) != b)
+            checked.append(len(nodes))
+
+    monkeypatch.setattr(ReadingScreen, "_on_screen_resume", checking)
+    app = seed_app()
+    app.theme = theme
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+    assert checked and checked[0] > 10  # the whole screen, composed
+    assert changed == []
