@@ -4,14 +4,17 @@ for no layout, and what those passes were for still happens."""
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable
 from typing import Any
 
 import pytest
 from _waiting import until
 from conftest import WIDE, sidebar_ready
+from textual import events
 from textual._compositor import Compositor
 from textual.geometry import Region
+from textual.screen import Screen
 from textual.strip import Strip
 from textual.widget import Widget
 from textual.widgets import Static
@@ -107,3 +110,39 @@ async def test_the_empty_toast_rack_asks_for_no_layout_after_the_first_frame(
         assert not rack.display
         app.notify("Saved.")
         await until(pilot, lambda: rack.display, "the toast rack shown")
+
+
+@pytest.mark.parametrize("key", ["n", "G", "space"])
+async def test_a_key_that_moves_the_text_is_drawn_without_waiting_for_a_tick(
+    seed_app: Callable[[], ReaderApp], monkeypatch: pytest.MonkeyPatch, key: str
+) -> None:
+    """The frame showing the text moved is drawn once the key's repaints are handled,
+    not at the next tick of the screen's update timer (60 a second: up to 17 ms later
+    for a key sent just after a frame, as the article first shows). Here the timer
+    never ticks again: the frame comes all the same."""
+    frames: list[float] = []
+    compositor_refresh = Screen._compositor_refresh
+
+    def counted(screen: Screen[object]) -> None:
+        compositor_refresh(screen)
+        frames.append(screen.query_one(ArticleBody).scroll_y)
+
+    monkeypatch.setattr(Screen, "_compositor_refresh", counted)
+    app = seed_app()
+    async with app.run_test(size=WIDE) as pilot:
+        await until(pilot, lambda: app.screen.query_one(ArticleBody).layout_complete, "laid out")
+        await pilot.pause()
+        screen = app.screen
+        body = screen.query_one(ArticleBody)
+        top = body.scroll_y
+        timer = screen._update_timer
+        timer.pause()
+        monkeypatch.setattr(timer, "resume", lambda: None)  # no tick from here on
+        frames.clear()
+        app.post_message(events.Key(key, key if len(key) == 1 else None))
+        for _ in range(5000):  # no pilot.pause(): it draws a frame itself
+            if frames:
+                break
+            await asyncio.sleep(0.002)
+        assert body.scroll_y != top
+        assert frames and frames[-1] == body.scroll_y

@@ -78,3 +78,30 @@ async def test_the_first_styles_are_those_a_restyle_gives(
         await pilot.pause()
     assert checked and checked[0] > 10  # the whole screen, composed
     assert changed == []
+
+
+async def test_the_body_styles_a_component_class_when_a_line_first_uses_it(
+    seed_app: Callable[[], ReaderApp],
+) -> None:
+    """The first screen has no find match: its style is not worked out before the first
+    paint; a find styles it, and a theme switch restyles it with the rest."""
+    app = seed_app()
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ReadingScreen)
+        body = screen.body
+        assert "body--title" in body._component_styles
+        assert "body--match" not in body._component_styles
+        await pilot.press("ctrl+f", *"Lavrov", "enter")
+        await pilot.pause()
+        assert body.match_count > 0
+        assert "body--match" in body._component_styles
+        dark = body.get_component_rich_style("body--match")
+        assert dark.bgcolor is not None
+        app.theme = "textual-light"
+        await pilot.pause()
+        light = body.get_component_rich_style("body--match")
+        assert light.bgcolor is not None and light.bgcolor != dark.bgcolor
+        with pytest.raises(KeyError):
+            body.get_component_styles("body--no-such-class")

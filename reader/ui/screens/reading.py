@@ -15,21 +15,21 @@ from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
-from textual.events import Resize, ScreenResume
+from textual.events import ScreenResume
 from textual.message import Message
 from textual.reactive import reactive
 from textual.timer import Timer
 from textual.widget import AwaitMount
-from textual.widgets import Footer
 
 from reader.core.model import Article
 from reader.core.reading import reading_minutes, where
 from reader.core.state import Position, StateStore
+from reader.ui.key_frame import drawn_now
 from reader.ui.labels import untitled_label
 from reader.ui.screens.reading_build import BuildPause
-from reader.ui.screens.reading_find import ReadingFind
 from reader.ui.screens.reading_keys import FOOTER_PRIORITIES, READING_BINDINGS, reading_help
-from reader.ui.screens.reading_panes import contains, focus_into, pane_after, shown_panes
+from reader.ui.screens.reading_panes import focus_into, pane_after, shown_panes
+from reader.ui.screens.reading_width import ReadingWidth
 from reader.ui.settings import Settings
 from reader.ui.widgets.article_body import MAX_TEXT_WIDTH, ArticleBody
 from reader.ui.widgets.footer_panel import FooterPanel
@@ -42,13 +42,11 @@ if TYPE_CHECKING:
     from reader.ui.screens.help import HelpRow
     from reader.ui.widgets.quote_sidebar import QuoteSidebar
 
-#: Below this many columns the side panes start hidden (toggle them with t and s).
-NARROW_WIDTH = 110
 #: Seconds of no scrolling before the reading position is written.
 SAVE_DELAY = 1.0
 
 
-class ReadingScreen(ReadingFind):
+class ReadingScreen(ReadingWidth):
     """One article, read from the keyboard or the mouse."""
 
     AUTO_FOCUS = "#body"
@@ -67,13 +65,6 @@ class ReadingScreen(ReadingFind):
     #: screen redraws every widget on it (TOC, sidebar, body: ~30 ms of a key that
     #: scrolled into another section); the header and the TOC redraw what they show.
     current_section: reactive[str | None] = reactive(None, repaint=False)
-    #: Whether the side panes are shown; reset when the width crosses NARROW_WIDTH.
-    #: ``repaint=False`` (as ``current_section``): their watchers show, hide and restyle
-    #: what changes; a repaint of the screen drew it whole again (its first resize, just
-    #: after the first frame, sets ``narrow``: a second full frame for the terminal).
-    show_toc: reactive[bool] = reactive(True, repaint=False)
-    show_quotes: reactive[bool] = reactive(True, repaint=False)
-    narrow: reactive[bool | None] = reactive(None, repaint=False)
 
     def __init__(
         self, article: Article, state: StateStore, *, whole: bool = True, end: End | None = None
@@ -232,43 +223,9 @@ class ReadingScreen(ReadingFind):
         found = self.query("#quotes")
         return cast("QuoteSidebar | None", found.first() if found else None)
 
-    # -- width and side panes --------------------------------------------------------
-
-    def on_resize(self, event: Resize) -> None:
-        self.narrow = event.size.width < NARROW_WIDTH
-
-    def watch_narrow(self, narrow: bool | None) -> None:
-        if narrow is None:
-            return
-        self.set_class(narrow, "-narrow")
-        self.query_one(Footer).compact = narrow
-        # the config's choice of panes at start, else: shown when there is room
-        panes = self._settings.panes
-        self.show_toc = panes.get("sections", not narrow)
-        self.show_quotes = panes.get("quotes", not narrow)
-
-    def watch_show_toc(self, show: bool) -> None:
-        self._show_pane("#toc", show)
-
-    def watch_show_quotes(self, show: bool) -> None:
-        self._show_pane("#quotes-pane", show)
-
-    def _show_pane(self, selector: str, show: bool) -> None:
-        pane = self.query_one(selector)
-        pane.display = show
-        if not show and self.focused is not None and contains(pane, self.focused):
-            self.body.focus()
-
-    def action_toggle_toc(self) -> None:
-        self.show_toc = not self.show_toc
-        if self.show_toc:
-            self.query_one("#toc").focus()
-
-    def action_toggle_quotes(self) -> None:
-        self.show_quotes = not self.show_quotes
-
     # -- moving through the article --------------------------------------------------
 
+    @drawn_now
     def action_step_section(self, step: int) -> None:
         """Go to the next heading below the top line, or the previous one above it."""
         body = self.body
@@ -281,19 +238,23 @@ class ReadingScreen(ReadingFind):
         if target is not None:
             self.go_to_section(target)
 
+    @drawn_now
     def action_go_section_number(self, number: int) -> None:
         if number > len(self.article.sections):
             self._whole_now()
         if 1 <= number <= len(self.article.sections):
             self.go_to_section(self.article.sections[number - 1].id)
 
+    @drawn_now
     def action_scroll(self, lines: int) -> None:
         self.body.go_to_line(int(self.body.scroll_y) + lines)
 
+    @drawn_now
     def action_page(self, pages: int) -> None:
         body = self.body
         body.go_to_line(int(body.scroll_y) + pages * body.page_height)
 
+    @drawn_now
     def action_edge(self, edge: str) -> None:
         if edge == "top":
             self.body.go_to_line(0)

@@ -15,12 +15,12 @@ from textual import on
 from textual.actions import SkipAction
 from textual.widgets import Input
 
-from reader.ui.first_frame import FirstFrameScreen
+from reader.ui.key_frame import KeyFrameScreen, drawn_now
 from reader.ui.widgets.article_body import ArticleBody
 from reader.ui.widgets.find_bar import FindBar
 
 
-class ReadingFind(FirstFrameScreen):
+class ReadingFind(KeyFrameScreen):
     """Find in text: the find bar and the body's matches (the reading screen's base)."""
 
     if TYPE_CHECKING:
@@ -69,6 +69,7 @@ class ReadingFind(FirstFrameScreen):
             await self.query_one("#reading").mount(bar)
         await bar.open()
 
+    @drawn_now
     def action_find_step(self, step: int) -> None:
         """F3: the next match (in the find bar too: a priority key, it does what the
         bar's own step does, so the field never sees it)."""

@@ -29,6 +29,7 @@ from textual.strip import Strip
 
 from reader.core.model import Article
 from reader.core.state import Position
+from reader.ui.lazy_styles import LazyComponentStyles
 from reader.ui.text.finder import Match
 from reader.ui.text.lines import BlockSource, iter_blocks
 from reader.ui.widgets.body_drawing import COMPONENT_CLASSES, draw_text_line, linkable
@@ -43,11 +44,12 @@ if TYPE_CHECKING:
 CONTEXT_LINES = 3
 
 
-class ArticleBody(LaidOutText, can_focus=True):
+class ArticleBody(LazyComponentStyles, LaidOutText, can_focus=True):
     """The article text, wrapped to a readable width and scrolled line by line."""
 
     COMPONENT_CLASSES: ClassVar[set[str]] = set(COMPONENT_CLASSES)
-    """The classes a drawn line is styled by (:mod:`.body_drawing`); in ``reader.tcss``."""
+    """The classes a drawn line is styled by (:mod:`.body_drawing`); in ``reader.tcss``.
+    Each is styled when a line first needs it (:mod:`reader.ui.lazy_styles`)."""
 
     DEFAULT_CSS = """
     ArticleBody {

@@ -1,0 +1,57 @@
+"""A key that moves the text is drawn as it is handled, not at the next frame tick.
+
+Textual draws a screen at most 60 times a second, on a fixed grid: a change waits for
+the next tick of the screen's update timer, unless the timer had stopped (the screen
+idle), when the change is drawn at once. A key sent as the article first shows comes
+just after a frame, so it waited up to 17 ms (about 12 in tmux) for a tick, where the
+same key on an idle screen waited for none (``benchmarks/keys.py``: early against idle).
+
+The reading screen's moving keys (next section, the end, the next match, paging) change
+what they change at once (the scroll, the TOC and the header follow it in the same
+call): :func:`drawn_now` has their frame drawn as soon as the screen is idle after them
+(their widgets' repaints handled), not at the timer's next tick. Anything the key set
+off for later (a slice of work) is drawn at the next tick, as before.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import wraps
+from typing import Any, TypeVar, cast
+
+from textual.events import Idle
+
+from reader.ui.first_frame import FirstFrameScreen
+
+A = TypeVar("A", bound=Callable[..., None])
+
+
+class KeyFrameScreen(FirstFrameScreen):
+    """A screen whose :func:`drawn_now` actions are drawn as soon as they are handled."""
+
+    #: set by a :func:`drawn_now` action: the next idle moment with something to draw
+    #: draws it (rather than waking the update timer for its next tick)
+    _draw_when_idle = False
+
+    def on_idle(self, event: Idle) -> None:
+        # Runs before Screen's own handler (a subclass's first), which would wake the
+        # update timer. Idle comes once the messages the key set off (the repaints its
+        # widgets asked for) are handled: all it changed at once is dirty by then.
+        dirty = self._layout_required or self._dirty_widgets or self._repaint_required
+        if self._draw_when_idle and dirty and self.is_current and not self.app._batch_count:
+            self._draw_when_idle = False
+            self._on_timer_update()  # the timer's tick, now (as Textual's Pilot does)
+
+
+def drawn_now(action: A) -> A:
+    """A :class:`KeyFrameScreen` action whose effect is drawn as soon as it is handled."""
+
+    @wraps(action)
+    def run(screen: KeyFrameScreen, *args: Any) -> None:
+        action(screen, *args)
+        screen._draw_when_idle = True
+
+    return cast(A, run)
+
+
+__all__ = ["KeyFrameScreen", "drawn_now"]
