@@ -105,3 +105,30 @@ async def test_the_body_styles_a_component_class_when_a_line_first_uses_it(
         assert light.bgcolor is not None and light.bgcolor != dark.bgcolor
         with pytest.raises(KeyError):
             body.get_component_styles("body--no-such-class")
+
+
+async def test_the_screen_and_its_bare_containers_are_drawn_blank(
+    seed_app: Callable[[], ReaderApp], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The screen, the panes' row and the text's column have no border and no content
+    (the widgets in them cover them): Textual's styles drew each of their lines
+    (~3.5 ms of the seed's first paint) for cells no one sees; they are blank lines."""
+    from textual._styles_cache import StylesCache
+
+    drawn: list[object] = []
+    render_widget = StylesCache.render_widget
+
+    def recording(self: StylesCache, widget: Any, crop: Any) -> Any:
+        drawn.append(widget)
+        return render_widget(self, widget, crop)
+
+    monkeypatch.setattr(StylesCache, "render_widget", recording)
+    app = seed_app()
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ReadingScreen)
+        assert screen.body in drawn  # (the recording sees what is drawn)
+        for blank in (screen, screen.query_one("#panes"), screen.query_one("#reading")):
+            assert blank not in drawn
+            assert blank.region.area  # on screen all the same

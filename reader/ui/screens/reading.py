@@ -14,7 +14,7 @@ from textual import on
 from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import BindingType
-from textual.containers import Horizontal, Vertical
+from textual.containers import Vertical
 from textual.events import ScreenResume
 from textual.message import Message
 from textual.reactive import reactive
@@ -32,6 +32,7 @@ from reader.ui.screens.reading_panes import focus_into, pane_after, shown_panes
 from reader.ui.screens.reading_width import ReadingWidth
 from reader.ui.settings import Settings
 from reader.ui.widgets.article_body import MAX_TEXT_WIDTH, ArticleBody
+from reader.ui.widgets.blank import BlankColumn, BlankRow
 from reader.ui.widgets.footer_panel import FooterPanel
 from reader.ui.widgets.key_footer import KeyFooter
 from reader.ui.widgets.reading_header import ReadingHeader
@@ -50,6 +51,9 @@ class ReadingScreen(ReadingWidth):
     """One article, read from the keyboard or the mouse."""
 
     AUTO_FOCUS = "#body"
+    #: drawn as blank lines (:mod:`reader.ui.widgets.blank`): the header, the panes
+    #: and the footers cover the whole screen
+    BLANK = True
 
     class StateWritten(Message):
         """The screen wrote to the user's state: the app shows any warning it left
@@ -92,11 +96,11 @@ class ReadingScreen(ReadingWidth):
         article = self.article
         minutes = reading_minutes(article) if self._whole else None  # of the whole
         yield ReadingHeader(article.title, article.source, minutes, id="header")
-        with Horizontal(id="panes"):
+        with BlankRow(id="panes"):
             yield SectionList(article, untitled=self.untitled, id="toc").data_bind(
                 current=ReadingScreen.current_section
             )
-            with Vertical(id="reading"):
+            with BlankColumn(id="reading"):
                 yield ArticleBody(
                     article,
                     initial=self.state.position(article.id),
