@@ -21,17 +21,14 @@ from _waiting import until
 from conftest import WIDE, sidebar_ready
 from textual.pilot import Pilot
 from textual.strip import Strip
-from textual.widgets import Input, OptionList
 
 from reader.core.errors import ArticleError, ReaderError
 from reader.core.format import load_article
-from reader.core.quote_query import QuoteIndex
 from reader.core.state import Position, StateStore
 from reader.ui.app import ReaderApp
 from reader.ui.factory import make_app
 from reader.ui.screens.reading import ReadingScreen
 from reader.ui.widgets.article_body import ArticleBody
-from reader.ui.widgets.quote_sidebar import QuoteSidebar
 from reader.ui.widgets.reading_header import ReadingHeader
 from reader.ui.widgets.section_list import SectionList
 
@@ -225,75 +222,17 @@ async def test_a_section_number_past_the_head_waits_for_the_whole(tmp_path: Path
         assert screen.current_section == whole.sections[len(head.sections)].id  # type: ignore[union-attr]
 
 
-def _listed(sidebar: QuoteSidebar) -> list[str]:
-    quote_list = sidebar.query_one("#quote-list", OptionList)
-    ids = [quote_list.get_option_at_index(i).id for i in range(quote_list.option_count)]
-    return [quote_id for quote_id in ids if quote_id is not None]
-
-
-async def test_a_search_before_the_whole_is_read_goes_on_over_every_quote(
+async def test_the_quote_search_before_the_whole_is_read_lists_every_quote(
     tmp_path: Path,
 ) -> None:
-    """The sidebar is there as the head is painted: "/" and a search typed before the
-    whole is read are answered at once from the head's quotes (the whole is not waited
-    for: that held the first key 100-250 ms on a 5 MB article); when the whole comes,
-    the search runs over every quote, and the focus, the quote under the cursor and the
-    speaker filter stay as the reader left them."""
     path = write_big(tmp_path)
     whole = load_article(path)
     app = make_app(path, state=StateStore())
     asked = _held_back(app)
     async with app.run_test(size=WIDE) as pilot:
-        screen = app.screen
-        assert isinstance(screen, ReadingScreen)
-        await pilot.press("slash", *"part 2")
-        sidebar = screen.query_one(QuoteSidebar)
-        assert screen.focused is sidebar.query_one("#quote-search")
-        await until(pilot, lambda: not sidebar.building, "the head's quotes listed")
-        head = sidebar.article
-        assert not asked.is_set() and len(head.quotes) < len(whole.quotes)
-        assert _listed(sidebar) == [
-            head.quotes[i].id for i in QuoteIndex(head).select(query="part 2")
-        ]
-        screen.filter_speaker("author")
-        await pilot.press("down", "down")  # into the list, onto the second match
-        quote_list = sidebar.query_one("#quote-list", OptionList)
-        assert screen.focused is quote_list
-        chosen = quote_list.highlighted_option
-        assert chosen is not None and chosen.id == _listed(sidebar)[1]
-        asked.set()  # the whole may come now
-        await _whole(pilot)
-        await until(pilot, lambda: not sidebar.building, "the whole's quotes listed")
-        assert sidebar.article == whole
-        assert sidebar.query_one("#quote-search", Input).value == "part 2"
-        expected = [whole.quotes[i].id for i in QuoteIndex(whole).select(query="part 2")]
-        assert len(expected) > 3
-        assert _listed(sidebar) == expected
-        assert screen.focused is quote_list
-        highlighted = quote_list.highlighted_option
-        assert highlighted is not None and highlighted.id == chosen.id
-        assert sidebar.speaker_filter == "author"
-
-
-async def test_enter_on_a_search_the_heads_quotes_do_not_match_goes_to_the_wholes(
-    tmp_path: Path,
-) -> None:
-    path = write_big(tmp_path)
-    app = make_app(path, state=StateStore())
-    asked = _held_back(app)
-    async with app.run_test(size=WIDE) as pilot:
-        screen = app.screen
-        assert isinstance(screen, ReadingScreen)
-        await pilot.press("slash", *"part 2")
-        await pilot.press("enter")  # the head has a match: the first one, at once
-        await pilot.pause()
-        assert not asked.is_set() and screen.body.chosen_quote == "q2"
-        await pilot.press("escape", *"part 140", "enter")  # a quote past the head
-        await until(pilot, lambda: screen.body.chosen_quote == "q140", "the quote shown")
-        assert asked.is_set()
-        line = screen.body.line_of_quote("q140")
-        top = int(screen.body.scroll_y)
-        assert line is not None and top <= line < top + screen.body.size.height
+        await pilot.press("slash")
+        sidebar = await sidebar_ready(pilot)
+        assert asked.is_set() and sidebar.article == whole
 
 
 def test_a_rest_that_fails_unexpectedly_still_ends_the_wait(tmp_path: Path) -> None:

@@ -269,7 +269,7 @@ def _whole_from_lines(lines: list[bytes], key: str) -> Article:
     check(type(data) is dict and "sections" not in data and "quotes" not in data)
     for name in ("sections", "quotes"):
         count = envelope[name]
-        check(type(count) is int)
+        check(type(count) is int and count >= 0)
         found: list[Any] = []
         while len(found) < count:
             batch = json.loads(next(items, b""))

@@ -17,7 +17,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import NamedTuple
 
-from reader.core.files import MAX_FILE_BYTES, decode_text, read_bytes, read_text
+from reader.core.files import MAX_FILE_BYTES, decode_text, read_bytes
 from reader.core.format.cache import (
     Store,
     cache_dir,
@@ -96,16 +96,19 @@ def open_article(
             ends = end is None or ends_with(whole, end)
             return Rest(whole, begins_with(whole, head), write, ends)
 
+        def rest_from_file() -> Rest:
+            # stored under the hash of the bytes parsed now, never under ``key``: the
+            # file may have changed since it was hashed, and an entry holds one input
+            data = read_bytes(path, limit)
+            whole = parse_article(decode_text(data, name), name)
+            return rest(whole, store(cache_key(data), whole))
+
         def rest_from_cache() -> Rest:
             if known is not None and file_cache_key(path, limit) != key:
-                # the file changed under the same stat: the file the full way
-                data = read_bytes(path, limit)
-                changed = parse_article(decode_text(data, name), name)
-                return rest(changed, store(cache_key(data), changed))
+                return rest_from_file()  # the file changed under the same stat
             whole = read_entry(where, key)
             if whole is None:  # the head was fine, the rest not: the file the full way
-                whole = parse_article(read_text(path, limit), name)
-                return rest(whole, store(key, whole))
+                return rest_from_file()
             if known is None:  # next time the key is known before the paint
                 write_record(where, record, key)
             return rest(whole, None)

@@ -164,7 +164,8 @@ class ReadingScreen(ReadingWidth):
         return self.query_one("#body", ArticleBody)
 
     def _mount_sidebar_after_paint(self) -> None:
-        if self.is_attached and self.query_one("#quotes-pane").is_mounted:
+        # with only the head, the sidebar (every quote) waits for the whole article
+        if self._whole and self.is_attached and self.query_one("#quotes-pane").is_mounted:
             self._mount_sidebar()
 
     def take_whole(
@@ -188,16 +189,11 @@ class ReadingScreen(ReadingWidth):
         self.call_later(self._sidebar_for_whole)
         self._show_where()
 
-    def _sidebar_for_whole(self) -> None:
-        """The sidebar, mounted on the head's quotes, lists the whole's."""
+    async def _sidebar_for_whole(self) -> None:
         sidebar = self.sidebar
-        if sidebar is not None and self._whole:
-            sidebar.grow(self.article)
-
-    def _sidebar_waits(self) -> None:
-        """A search found nothing in the head's quotes: the whole's, now."""
-        self._whole_now()
-        self._sidebar_for_whole()
+        if sidebar is not None and sidebar.article is not self.article:
+            await sidebar.remove()  # mounted with the head's quotes only
+        self._mount_sidebar_after_paint()
 
     def _whole_now(self) -> None:
         """Wait for the whole article if only its head is here: the key at hand wants
@@ -213,17 +209,15 @@ class ReadingScreen(ReadingWidth):
         as much as the rest of the screen, and building its list measures quotes: the
         article text should not wait for either. A key that needs the sidebar before
         then (``/``, a speaker filter) mounts it at once; the sidebar takes the filter,
-        or the focus, as soon as it is composed. With only a big article's head read,
-        it lists the head's quotes, and the whole's when the whole comes (``grow``).
+        or the focus, as soon as it is composed.
         """
+        self._whole_now()  # the sidebar lists every quote
         sidebar = self.sidebar
         if sidebar is None:
             # imported here: the sidebar's modules are not needed for the first paint
             from reader.ui.widgets.quote_sidebar import QuoteSidebar
 
             sidebar = QuoteSidebar(self.article, id="quotes")
-            if not self._whole:
-                sidebar.wait_for_rest = self._sidebar_waits
             self._sidebar_mounting = self.query_one("#quotes-pane").mount(sidebar)
         return sidebar
 

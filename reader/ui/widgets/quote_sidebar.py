@@ -109,19 +109,6 @@ class QuoteSidebar(QuoteCopying):
         self, article: Article, *, id: str | None = None, classes: str | None = None
     ) -> None:
         super().__init__(id=id, classes=classes)
-        self._take(article)
-        self._return_focus: Widget | None = None
-        #: set (by the screen) while the sidebar has only an article's head: brings the
-        #: whole (``grow``) when a search finds nothing in the head's quotes
-        self.wait_for_rest: Callable[[], None] | None = None
-        # The list is rebuilt in slices (see ``_show_quotes``).
-        self._work = SlicedWork(self, group="quote-sidebar")
-        # where a key pressed before the sidebar was composed (it is mounted just after
-        # the first paint) put the focus: the search field or the first list
-        self._focus_when_composed: Callable[[], None] | None = None
-
-    def _take(self, article: Article) -> None:
-        """List the quotes of ``article`` (the index, speakers and prompts made for it)."""
         self.article = article
         # The core query: speakers (cleaned, unlisted ones too), quotes by speaker, and
         # each quote's search text, folded when first searched.
@@ -134,6 +121,12 @@ class QuoteSidebar(QuoteCopying):
         # Per quote, made when first needed (listing it): opening the sidebar costs
         # what its first screenful costs, not what the article does.
         self._prompts = QuotePrompts(article, index, speakers)
+        self._return_focus: Widget | None = None
+        # The list is rebuilt in slices (see ``_show_quotes``).
+        self._work = SlicedWork(self, group="quote-sidebar")
+        # where a key pressed before the sidebar was composed (it is mounted just after
+        # the first paint) put the focus: the search field or the first list
+        self._focus_when_composed: Callable[[], None] | None = None
 
     # -- building --------------------------------------------------------------------
 
@@ -248,36 +241,6 @@ class QuoteSidebar(QuoteCopying):
 
     # -- public API ------------------------------------------------------------------
 
-    def grow(self, whole: Article) -> None:
-        """List the quotes of ``whole``, of which the sidebar has had the head's so far.
-
-        A huge article's sidebar is mounted on its head's quotes just after the first
-        paint, so that ``/`` and a search or Enter typed then are answered at once
-        (waiting for the whole held the first key 100-250 ms); the whole's quotes come
-        a moment later. What the reader did meanwhile carries over: the search text (run
-        again over every quote), the speaker filter, the focus and the quote under the
-        cursor (the list is built again around it, in slices).
-        """
-        if whole is self.article:
-            return
-        rows = self._speaker_rows
-        self.wait_for_rest = None
-        self._take(whole)
-        if self.speaker_filter not in self._speakers:  # a head's speaker the whole lacks
-            self.set_reactive(QuoteSidebar.speaker_filter, None)
-        if not self.is_mounted:
-            return  # on_mount builds from the whole
-        speakers = self.query_one("#quote-speakers", OptionList)
-        options = self._speaker_options()
-        if rows == self._speaker_rows:  # the counts change, the rows stay
-            for index, option in enumerate(options):
-                speakers.replace_option_prompt_at_index(index, option.prompt)
-        else:  # a speaker quoted after the head, and not listed (shown by id)
-            highlighted = speakers.highlighted
-            speakers.set_options(options)
-            speakers.highlighted = highlighted
-        self._show_quotes()
-
     def focus_search(self) -> None:
         """Put the cursor in the search field, remembering where to return on Escape.
 
@@ -355,21 +318,13 @@ class QuoteSidebar(QuoteCopying):
         Found by scanning only as far as it, not by finishing the rebuild under way
         (which may not have started on this query yet): on a 5 MB article that was the
         rest of the search, the list's options and the folding of every quote, 70-250
-        ms before Enter showed the quote. The list goes on being built in slices. With
-        only the head's quotes listed, the first of those that matches; if none does,
-        the whole's, once it is read.
+        ms before Enter showed the quote. The list goes on being built in slices.
         """
         words = terms(self.query_one("#quote-search", Input).value.strip())
-        for _ in range(2):
-            candidates = self._index.quotes_of(self.speaker_filter)
-            for matched in self._index.scan(candidates, words):
-                if matched:
-                    return self.article.quotes[matched[0]].id
-            if self.wait_for_rest is None:
-                return None
-            # none of the head's quotes: the whole's, then (wait_for_rest grows the list)
-            wait, self.wait_for_rest = self.wait_for_rest, None
-            wait()
+        candidates = self._index.quotes_of(self.speaker_filter)
+        for matched in self._index.scan(candidates, words):
+            if matched:
+                return self.article.quotes[matched[0]].id
         return None
 
     @on(OptionList.OptionSelected, "#quote-list")

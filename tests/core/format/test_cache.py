@@ -472,10 +472,17 @@ def test_an_entry_laid_out_otherwise_is_not_read(
         [lines[0], lines[1] + lines[2]],
         [json.dumps({**document, "format": 3}).encode()],
         [json.dumps(document).encode()],
+        # a count below zero, with no lines for it
+        [_counted(lines[0], quotes=-1), *lines[1:3]],
     ):
         entry.write_bytes(b"\n".join(changed))
         assert cache.read_entry(folder, key) is None
         assert cache.read_head(folder, key) is None
+
+
+def _counted(envelope: bytes, **counts: int) -> bytes:
+    """An entry's envelope line with other counts of sections or quotes."""
+    return json.dumps({**json.loads(envelope), **counts}).encode()
 
 
 def test_an_entry_too_big_to_read_back_is_not_written(

@@ -147,6 +147,29 @@ def test_a_broken_whole_behind_a_good_head_reads_the_file(tmp_path: Path, folder
     assert rest.article == whole and rest.extends and rest.store is not None
 
 
+def test_a_file_changed_behind_a_broken_whole_is_stored_under_its_new_bytes(
+    tmp_path: Path, folder: Path
+) -> None:
+    """The entry's key is the hash of the bytes seen at the open; the file read again
+    for the rest may differ by then, and an entry holds one input: the new article goes
+    under the new bytes' key, never under the old one."""
+    path = write_big(tmp_path)
+    old_key = cache.cache_key(path.read_bytes())
+    cache.write_entry(folder, old_key, load_article(path))
+    entry = folder / f"{old_key}.json"
+    first, second = entry.read_bytes().split(b"\n", 1)
+    entry.write_bytes(first + b"\n" + second[: len(second) // 2])
+    opening = open_article(path, folder=folder)
+    assert opening.rest is not None
+    path.write_bytes(path.read_bytes().replace(b"We use cookies.", b"We eat cookies."))
+    changed = load_article(path)
+    rest = opening.rest()
+    assert rest.article == changed and rest.store is not None
+    rest.store()
+    assert cache.read_entry(folder, old_key) is None  # not the changed article
+    assert cache.read_entry(folder, cache.cache_key(path.read_bytes())) == changed
+
+
 def test_a_tampered_head_is_not_used(tmp_path: Path, folder: Path) -> None:
     path = write_big(tmp_path)
     whole = load_article(path)
