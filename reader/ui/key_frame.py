@@ -9,14 +9,17 @@ same key on an idle screen waited for none (``benchmarks/keys.py``: early agains
 The reading screen's moving keys (next section, the end, the next match, paging) change
 what they change at once (the scroll, the TOC and the header follow it in the same
 call): :func:`drawn_now` has their frame drawn as soon as the screen is idle after them
-(their widgets' repaints handled), not at the timer's next tick. Anything the key set
-off for later (a slice of work) is drawn at the next tick, as before.
+(their widgets' repaints handled), not at the timer's next tick, and what follows a
+moment later from their messages (the TOC and the header after the text's section,
+find's count) the same way, in a frame of its own: the text's frame stays small. Work
+the key set off for later (a slice) is drawn at the next tick, as before.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from functools import wraps
+from time import perf_counter
 from typing import Any, TypeVar, cast
 
 from textual.events import Idle
@@ -25,21 +28,33 @@ from reader.ui.first_frame import FirstFrameScreen
 
 A = TypeVar("A", bound=Callable[..., None])
 
+#: The most frames a key draws out of the timer's ticks (the text's, then what follows
+#: from it): work the key set off for later (slices) waits for the ticks, as before.
+KEY_FRAMES = 3
+#: Seconds after the key in which those frames are drawn (a loaded machine's key takes
+#: longer to reach all of its widgets: then its later frames wait for a tick).
+KEY_WHILE = 0.1
+
 
 class KeyFrameScreen(FirstFrameScreen):
     """A screen whose :func:`drawn_now` actions are drawn as soon as they are handled."""
 
-    #: set by a :func:`drawn_now` action: the next idle moment with something to draw
-    #: draws it (rather than waking the update timer for its next tick)
-    _draw_when_idle = False
+    #: set by a :func:`drawn_now` action: until then (``perf_counter``), the screen's
+    #: idle moments with something to draw draw it (rather than waking the update
+    #: timer for its next tick), ``KEY_FRAMES`` frames at most
+    _draw_until = 0.0
+    _frames_left = 0
 
     def on_idle(self, event: Idle) -> None:
         # Runs before Screen's own handler (a subclass's first), which would wake the
-        # update timer. Idle comes once the messages the key set off (the repaints its
-        # widgets asked for) are handled: all it changed at once is dirty by then.
+        # update timer. Idle comes once the messages the key set off are handled: the
+        # repaints its widgets asked for at once, then what followed from its messages
+        # (the TOC and header after the text's section; find's count).
+        if not self._frames_left or perf_counter() > self._draw_until:
+            return
         dirty = self._layout_required or self._dirty_widgets or self._repaint_required
-        if self._draw_when_idle and dirty and self.is_current and not self.app._batch_count:
-            self._draw_when_idle = False
+        if dirty and self.is_current and not self.app._batch_count:
+            self._frames_left -= 1
             self._on_timer_update()  # the timer's tick, now (as Textual's Pilot does)
 
 
@@ -49,7 +64,8 @@ def drawn_now(action: A) -> A:
     @wraps(action)
     def run(screen: KeyFrameScreen, *args: Any) -> None:
         action(screen, *args)
-        screen._draw_when_idle = True
+        screen._frames_left = KEY_FRAMES
+        screen._draw_until = perf_counter() + KEY_WHILE
 
     return cast(A, run)
 

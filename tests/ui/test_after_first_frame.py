@@ -19,6 +19,7 @@ from textual.strip import Strip
 from textual.widget import Widget
 from textual.widgets import Static
 
+from reader.ui import key_frame
 from reader.ui.app import ReaderApp
 from reader.ui.widgets.article_body import ArticleBody
 
@@ -138,6 +139,7 @@ async def test_a_key_that_moves_the_text_is_drawn_without_waiting_for_a_tick(
         timer = screen._update_timer
         timer.pause()
         monkeypatch.setattr(timer, "resume", lambda: None)  # no tick from here on
+        monkeypatch.setattr(key_frame, "KEY_WHILE", 3600.0)  # however slow the machine
         frames.clear()
         app.post_message(events.Key(key, key if len(key) == 1 else None))
         for _ in range(5000):  # no pilot.pause(): it draws a frame itself
@@ -146,3 +148,36 @@ async def test_a_key_that_moves_the_text_is_drawn_without_waiting_for_a_tick(
             await asyncio.sleep(0.002)
         assert body.scroll_y != top
         assert frames and frames[-1] == body.scroll_y
+
+
+async def test_what_a_key_changes_a_moment_later_is_drawn_without_a_tick_too(
+    seed_app: Callable[[], ReaderApp], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The TOC and the header follow the text's section from the body's message, and
+    report their repaints a moment after the text's: they are drawn as soon as they
+    do, not at the next tick of the update timer (which here never comes)."""
+    drawn: set[str] = set()
+    compositor_refresh = Screen._compositor_refresh
+
+    def counted(screen: Screen[object]) -> None:
+        drawn.update(str(widget.id) for widget in screen._dirty_widgets)
+        compositor_refresh(screen)
+
+    monkeypatch.setattr(Screen, "_compositor_refresh", counted)
+    app = seed_app()
+    async with app.run_test(size=WIDE) as pilot:
+        await until(pilot, lambda: app.screen.query_one(ArticleBody).layout_complete, "laid out")
+        await pilot.press("ctrl+f", *"sanksi", "enter", "escape")
+        await pilot.pause()
+        screen = app.screen
+        timer = screen._update_timer
+        timer.pause()
+        monkeypatch.setattr(timer, "resume", lambda: None)  # no tick from here on
+        monkeypatch.setattr(key_frame, "KEY_WHILE", 3600.0)  # however slow the machine
+        drawn.clear()
+        app.post_message(events.Key("G", "G"))
+        for _ in range(5000):  # no pilot.pause(): it draws a frame itself
+            if {"body", "toc", "header"} <= drawn:
+                break
+            await asyncio.sleep(0.002)
+        assert {"body", "toc", "header"} <= drawn
