@@ -132,3 +132,38 @@ async def test_the_screen_and_its_bare_containers_are_drawn_blank(
         for blank in (screen, screen.query_one("#panes"), screen.query_one("#reading")):
             assert blank not in drawn
             assert blank.region.area  # on screen all the same
+
+
+@pytest.mark.parametrize("theme", THEMES)
+async def test_the_toc_below_its_entries_is_drawn_once_a_frame(
+    seed_app: Callable[[], ReaderApp], monkeypatch: pytest.MonkeyPatch, theme: str
+) -> None:
+    """OptionList looked its lines over for every line drawn (most of a short TOC is
+    below its entries); the TOC does it once a frame, and its blank lines are
+    OptionList's own."""
+    from textual.geometry import Region
+    from textual.widgets import OptionList
+
+    from reader.ui.widgets.section_list import SectionList
+
+    app = seed_app()
+    app.theme = theme
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.pause()
+        toc = app.screen.query_one(SectionList)
+        height = toc.scrollable_content_region.height
+        assert toc.option_count < height // 2
+        looked: list[int] = []
+        update_lines = OptionList._update_lines
+
+        def counting(self: OptionList) -> None:
+            looked.append(1)
+            update_lines(self)
+
+        monkeypatch.setattr(OptionList, "_update_lines", counting)
+        toc._styles_cache.clear()  # drawn again, as in a new frame
+        toc.render_lines(Region(0, 0, toc.size.width, toc.size.height))
+        assert len(looked) <= toc.option_count + 2
+        monkeypatch.setattr(OptionList, "_update_lines", update_lines)
+        for y in range(height):
+            assert toc.render_line(y) == OptionList.render_line(toc, y)

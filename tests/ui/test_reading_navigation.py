@@ -219,23 +219,3 @@ def _highlighted_rows(screen: ReadingScreen, toc: SectionList) -> set[int]:
         backgrounds.append(frozenset(seg.style.bgcolor for seg in row if seg.style is not None))
     usual = max(set(backgrounds), key=backgrounds.count)
     return {y for y, background in enumerate(backgrounds) if background != usual}
-
-
-async def test_the_toc_and_header_follow_a_jump_in_the_same_frame(
-    seed_app: Callable[[], ReaderApp], seed_article: Article
-) -> None:
-    """A key that scrolls the text into another section (the end, a find match) moves
-    the TOC and the header as it scrolls, so that they are drawn in the text's frame:
-    they followed the body's message, a frame later, a second frame for one key."""
-    app = seed_app()
-    async with app.run_test(size=WIDE) as pilot:
-        screen, body, toc = _parts(app)
-        header = screen.query_one(ReadingHeader)
-        await pilot.pause()
-        where = header.where
-        last = seed_article.sections[-1].id
-        screen.action_edge("bottom")  # no message handled between: the same frame
-        assert body.section_in_view == last
-        assert screen.current_section == last
-        assert toc.highlighted == len(seed_article.sections) - 1
-        assert header.where != where

@@ -395,9 +395,6 @@ class ReadingScreen(ReadingWidth):
         self.body.focus()
 
     def _scrolled(self) -> None:
-        # the section in view now, not when the body's SectionInView comes round: the
-        # TOC and the header were drawn a frame after the text, a second frame per key
-        self.current_section = self.body.section_in_view
         self._show_where()
         self._position = self.body.position
         if self._save_timer is not None:
