@@ -33,14 +33,26 @@ class KeyFrameScreen(FirstFrameScreen):
     #: draws it (rather than waking the update timer for its next tick)
     _draw_when_idle = False
 
+    #: False once Textual's private parts read below were found to differ (another
+    #: Textual): its update timer draws every frame then, a tick later, as it does
+    _fits = True
+
     def on_idle(self, event: Idle) -> None:
         # Runs before Screen's own handler (a subclass's first), which would wake the
         # update timer. Idle comes once the messages the key set off (the repaints its
         # widgets asked for) are handled: all it changed at once is dirty by then.
-        dirty = self._layout_required or self._dirty_widgets or self._repaint_required
-        if self._draw_when_idle and dirty and self.is_current and not self.app._batch_count:
+        if not self._draw_when_idle or not KeyFrameScreen._fits:
+            return
+        try:
+            dirty = self._layout_required or self._dirty_widgets or self._repaint_required
+            batched = self.app._batch_count
+            draw = self._on_timer_update
+        except AttributeError:
+            KeyFrameScreen._fits = False
+            return
+        if dirty and self.is_current and not batched:
             self._draw_when_idle = False
-            self._on_timer_update()  # the timer's tick, now (as Textual's Pilot does)
+            draw()  # the timer's tick, now (as Textual's Pilot does)
 
 
 def drawn_now(action: A) -> A:
