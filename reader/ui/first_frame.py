@@ -23,6 +23,8 @@ rack with something to show is still shown.
 
 from __future__ import annotations
 
+import inspect
+from collections.abc import Callable
 from typing import Self
 
 from textual.geometry import Region, Size
@@ -42,6 +44,8 @@ def _install() -> None:
         return
     _installed = True
     size_updated = Widget._size_updated
+    if not fits(size_updated):
+        return  # another Textual: its own way, a frame more, never a wrong one
 
     def first_size_updated(
         self: Widget, size: Size, virtual_size: Size, container_size: Size, layout: bool = True
@@ -53,6 +57,16 @@ def _install() -> None:
         return size_updated(self, size, virtual_size, container_size, layout=layout)
 
     Widget._size_updated = first_size_updated  # type: ignore[method-assign]
+
+
+def fits(size_updated: Callable[..., bool]) -> bool:
+    """Whether Textual's private ``Widget._size_updated`` is the one this module wraps
+    (Textual 8.2: a ``layout`` flag after three sizes). Another is left alone."""
+    try:
+        names = list(inspect.signature(size_updated).parameters)
+    except (TypeError, ValueError):
+        return False
+    return names[1:5] == ["size", "virtual_size", "container_size", "layout"]
 
 
 class FirstFrameScreen(Screen[None]):

@@ -45,17 +45,30 @@ class KeyFrameScreen(FirstFrameScreen):
     _draw_until = 0.0
     _frames_left = 0
 
+    #: False once Textual's private parts read below were found to differ (another
+    #: Textual): its update timer draws every frame then, a tick later, as it does
+    _fits = True
+
     def on_idle(self, event: Idle) -> None:
         # Runs before Screen's own handler (a subclass's first), which would wake the
         # update timer. Idle comes once the messages the key set off are handled: the
         # repaints its widgets asked for at once, then what followed from its messages
         # (the TOC and header after the text's section; find's count).
-        if not self._frames_left or perf_counter() > self._draw_until:
+        if not self._frames_left or not KeyFrameScreen._fits:
             return
-        dirty = self._layout_required or self._dirty_widgets or self._repaint_required
-        if dirty and self.is_current and not self.app._batch_count:
+        if perf_counter() > self._draw_until:
+            self._frames_left = 0
+            return
+        try:
+            dirty = self._layout_required or self._dirty_widgets or self._repaint_required
+            batched = self.app._batch_count
+            draw = self._on_timer_update
+        except AttributeError:
+            KeyFrameScreen._fits = False
+            return
+        if dirty and self.is_current and not batched:
             self._frames_left -= 1
-            self._on_timer_update()  # the timer's tick, now (as Textual's Pilot does)
+            draw()  # the timer's tick, now (as Textual's Pilot does)
 
 
 def drawn_now(action: A) -> A:

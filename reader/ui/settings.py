@@ -72,16 +72,41 @@ def settle(config: Config, themes: Mapping[str, object], problems: list[str]) ->
     known = binding_ids() if config.keys else {}
     keymap: dict[str, str] = {}
     for binding_id, keys in config.keys.items():
-        if binding_id in known:
-            keymap[binding_id] = keys
-        else:
-            found.append(
-                config.problem(
-                    f"keys.{binding_id}",
-                    "unknown binding id (reader config --keys lists them)",
-                )
+        typed = _typed_in_fields(keys) if binding_id in _taken_from_fields() else []
+        if binding_id not in known:
+            message = "unknown binding id (reader config --keys lists them)"
+            found.append(config.problem(f"keys.{binding_id}", message))
+        elif typed:
+            message = (
+                f"{', '.join(typed)} would no longer reach text fields; this binding"
+                " needs keys that a text field does not take (such as f3 or ctrl+g)"
             )
+            found.append(config.problem(f"keys.{binding_id}", message))
+        else:
+            keymap[binding_id] = keys
     return Settings(theme, config.max_width, dict(config.panes), keymap, tuple(found))
+
+
+def _taken_from_fields() -> frozenset[str]:
+    from reader.ui.screens.reading_keys import TAKEN_FROM_FIELDS
+
+    return TAKEN_FROM_FIELDS
+
+
+def _typed_in_fields(keys: str) -> list[str]:
+    """Those of ``keys`` (as a keymap writes them: "f3,ctrl+g") that a text field
+    takes: printable characters and the keys of a field's own bindings."""
+    from textual.keys import REPLACED_KEYS, key_to_character
+    from textual.widgets import Input
+
+    field_keys = {
+        key.strip() for b in Input.BINDINGS if isinstance(b, Binding) for key in b.key.split(",")
+    }
+    found = []
+    for key in (key.strip() for key in keys.split(",")):
+        if key in field_keys or key_to_character(REPLACED_KEYS.get(key, key)) is not None:
+            found.append(key)
+    return found
 
 
 def keys_table() -> list[tuple[str, str, str]]:

@@ -181,3 +181,33 @@ async def test_what_a_key_changes_a_moment_later_is_drawn_without_a_tick_too(
                 break
             await asyncio.sleep(0.002)
         assert {"body", "toc", "header"} <= drawn
+
+
+def test_the_first_frame_wraps_only_the_textual_it_knows() -> None:
+    """The first size without a layout leans on Textual's private Widget._size_updated:
+    this Textual's fits (so the frame saved is saved), another is left alone."""
+    from reader.ui import first_frame
+
+    assert first_frame.fits(Widget._size_updated)
+
+    def other(self: Widget, size: object, layout: bool = True) -> bool:
+        return True
+
+    assert not first_frame.fits(other)
+    assert not first_frame.fits(len)  # no signature to read
+
+
+def test_a_key_frame_on_another_textual_leaves_drawing_to_its_timer(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Drawing a key's frame at once reads Textual's private screen state; where that is
+    not there, the screen stops trying and its update timer draws the frame, a tick on."""
+    from types import SimpleNamespace
+
+    from reader.ui.key_frame import KeyFrameScreen
+
+    monkeypatch.setattr(KeyFrameScreen, "_fits", True)
+    other = SimpleNamespace(_frames_left=3, _draw_until=float("inf"), app=SimpleNamespace())
+    KeyFrameScreen.on_idle(other, events.Idle())  # type: ignore[arg-type]
+    assert KeyFrameScreen._fits is False
+    assert other._frames_left == 3  # nothing drawn

@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from conftest import NARROW, WIDE, screen_lines
-from textual.widgets import DataTable
+from textual.widgets import DataTable, Input
 
 from reader.core.state import StateStore
 from reader.ui.app import DEFAULT_THEME, ReaderApp
@@ -153,3 +153,23 @@ def test_the_documented_examples_name_real_themes_and_binding_ids(tmp_path: Path
         settings = settle(config, BUILTIN_THEMES, problems)
         assert settings.problems == ()
         assert settings.keymap and settings.theme
+
+
+async def test_a_key_a_text_field_types_is_refused_for_a_binding_that_runs_in_fields(
+    seed_path: Path, tmp_path: Path
+) -> None:
+    """F3 steps the find even from inside a text field: mapped to a letter, that letter
+    could never be typed in the quote search again. Such a mapping is refused, with the
+    file's line, and F3 keeps working; a key no field takes is accepted."""
+    app = app_with(seed_path, tmp_path, '[keys]\n"reading.find-next" = "f3,x"\n')
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.pause()
+        (warning,) = warnings(app)
+        assert warning.startswith(f"{tmp_path / 'config.toml'}:2: keys.reading.find-next: ")
+        await pilot.press("slash", "a", "x", "b")
+        await pilot.pause()
+        assert app.screen.query_one("#quote-search", Input).value == "axb"
+    app = app_with(seed_path, tmp_path, '[keys]\n"reading.find-next" = "f4,ctrl+g"\n')
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.pause()
+        assert warnings(app) == []

@@ -57,6 +57,12 @@ def _section_bindings() -> list[BindingType]:
 
 
 #: The reading screen's keys (ids: ``reading.<what>``).
+#: Priority bindings whose action runs even while a text field has focus (F3 steps the
+#: find from inside its own field). A key the user maps to one of them must be a key no
+#: text field takes: mapped to a letter, it would never be typed again
+#: (:func:`reader.ui.settings.settle` refuses such a mapping).
+TAKEN_FROM_FIELDS = frozenset({"reading.find-next"})
+
 READING_BINDINGS: list[BindingType] = [
     Binding("n", "step_section(1)", "Next section", id="reading.next-section"),
     Binding("]", "step_section(1)", "Next section", show=False, id="reading.next-section-alt"),
@@ -81,7 +87,9 @@ READING_BINDINGS: list[BindingType] = [
     Binding("ctrl+f", "find", "Find", id="reading.find"),
     Binding("f", "find", "Find", show=False, priority=True, id="reading.find-alt"),
     # priority: taken as the app gets it, before the find field sees it (drawing its
-    # cursor again, a frame the step then waited for) and the hops back up to here
+    # cursor again, a frame the step then waited for) and the hops back up to here; it
+    # steps in any text field too, so it may only have keys no field takes (see
+    # TAKEN_FROM_FIELDS)
     Binding("f3", "find_step(1)", "Next match", show=False, priority=True, id="reading.find-next"),
     Binding("t", "toggle_toc", "Sections", id="reading.toggle-toc"),
     Binding("s", "toggle_quotes", "Quotes", id="reading.toggle-quotes"),
