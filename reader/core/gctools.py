@@ -41,7 +41,7 @@ class StartupPause:
     sidebar's list of 11,000 quotes: a few hundred thousand objects that live as long as
     it) is held too: :meth:`hold` keeps the collector off past ``end`` until
     :meth:`release`, and the holder calls :meth:`settle` every so often instead (the
-    reading screen: every 0.1 s): one pass over what was made since the last freeze,
+    reading screen: every 0.05 s): one pass over what was made since the last freeze,
     then a freeze of what lives, so that each object is walked once. With the collector
     on, its full passes over those objects took 20 to 65 ms each while they were made,
     and its young passes walked each of them twice, some 200 ms in all for a 5 MB
