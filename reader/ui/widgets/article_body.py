@@ -38,6 +38,8 @@ from reader.ui.widgets.body_layout import LAYOUT_CHUNK, MAX_TEXT_WIDTH, LaidOutT
 from reader.ui.widgets.body_selection import selected_range, selected_text
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     from reader.core.format.head import End
 
 #: Lines of context kept above a quote or match the body scrolls to.
@@ -105,6 +107,11 @@ class ArticleBody(LazyComponentStyles, LaidOutText, can_focus=True):
         #: the widget's own Rich style, kept between lines (see :attr:`_base_style`)
         self._rich_style: Style | None = None
         self._section: str | None = None
+
+    def _after_lay_out(self) -> Iterator[None]:
+        """A long text, once laid out, is folded for find in the same slices: its first
+        find (a keystroke in the find bar) then only looks the phrase up."""
+        return self._find.state.fold_steps()
 
     # -- navigation ------------------------------------------------------------------
 

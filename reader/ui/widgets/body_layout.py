@@ -171,6 +171,12 @@ class LaidOutText(ScrollView):
             self.go_to_line(self._leave_tail(int(self.scroll_y)))  # the same text
         elif layout is self._layout:
             self._update_virtual_size()
+        if layout is self._layout:
+            yield from self._after_lay_out()
+
+    def _after_lay_out(self) -> Iterator[None]:
+        """More work in slices once a long text is laid out (none here)."""
+        return iter(())
 
     def _anchor(self) -> tuple[int, int] | None:
         """The block and character at the top of the view, to keep it there on re-wrap.

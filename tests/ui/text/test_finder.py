@@ -68,3 +68,30 @@ def test_fold_in_place_is_the_cores_fold_when_it_keeps_every_offset(
     assert fold_in_place(text) == folded
     if folded is not None:
         assert fold(text) == (folded, list(range(len(text))))
+
+
+def test_text_folded_ahead_in_steps_is_not_folded_again_by_a_find(
+    seed_article: Article, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A huge article's text is folded in slices after its layout: each step folds a
+    bounded number of blocks, and the first find then folds nothing and finds what a
+    finder folding as it searches finds; blocks made later are folded by the find."""
+    from reader.ui.text import finder as module
+
+    blocks = build_blocks(seed_article)
+    expected = Finder(blocks).find("sanksi")
+    assert expected
+    ahead = Finder(blocks)
+    assert sum(1 for _ in ahead.fold_steps(every=3)) == -(-len(blocks) // 3)
+
+    def not_again(text: str) -> str | None:
+        raise AssertionError(f"folded again: {text[:20]!r}")
+
+    monkeypatch.setattr(module, "fold_in_place", not_again)
+    assert ahead.find("sanksi") == expected
+    monkeypatch.undo()
+    made = blocks[:-3]  # the list the body's source grows
+    grown = Finder(made)
+    list(grown.fold_steps())
+    made.extend(blocks[-3:])
+    assert grown.find("sanksi") == expected
