@@ -24,6 +24,10 @@ others' to its page down). Load from elsewhere inflates both alike.
 
 Keys:
 
+* opening the quote search: ``/`` (the footer shows the field's keys); and opening
+  find: ``f`` (the find bar shows). Both are first keys of the ones below, not in the
+  issue's list, measured because a key "at any moment" includes them: early on a big
+  article they wait for the whole article and the sidebar's mount;
 * next section: ``n`` from the top (the top line of the body changes);
 * last section: ``G``, to the end of the article (which a huge article must lay out);
 * quote search keystroke: ``/`` and ``k`` first, then ``e``, until the field shows "ke";
@@ -170,6 +174,12 @@ def key_cases(article: Article) -> list[KeyCase]:
     return [
         KeyCase("next section (n)", "n", done=top_changed),
         KeyCase("last section (G)", "G", done=top_changed),
+        KeyCase("opening the quote search (/)", "/", done=lambda target, before: FOCUSED(before)),
+        KeyCase(
+            "opening find (f)",
+            "f",
+            done=lambda target, before: lambda screen: any("Find:" in line for line in screen),
+        ),
         KeyCase(
             "quote search keystroke",
             "e",
