@@ -113,6 +113,24 @@ async def test_the_empty_toast_rack_asks_for_no_layout_after_the_first_frame(
         await until(pilot, lambda: rack.display, "the toast rack shown")
 
 
+def _no_more_ticks(screen: Screen[object], monkeypatch: pytest.MonkeyPatch) -> None:
+    """The screen's update timer stopped for good: a frame drawn from here on is drawn
+    by the key's own frame, however slow the machine."""
+    timer = screen._update_timer
+    timer.pause()
+    monkeypatch.setattr(timer, "resume", lambda: None)
+    monkeypatch.setattr(key_frame, "KEY_WHILE", 3600.0)
+
+
+async def _loop_until(done: Callable[[], bool]) -> None:
+    """Let the event loop run until ``done`` (not ``pilot.pause()``: it draws a frame
+    itself), for at most 5,000 turns of 2 ms."""
+    for _ in range(5000):
+        if done():
+            return
+        await asyncio.sleep(0.002)
+
+
 @pytest.mark.parametrize("key", ["n", "G", "space"])
 async def test_a_key_that_moves_the_text_is_drawn_without_waiting_for_a_tick(
     seed_app: Callable[[], ReaderApp], monkeypatch: pytest.MonkeyPatch, key: str
@@ -136,16 +154,10 @@ async def test_a_key_that_moves_the_text_is_drawn_without_waiting_for_a_tick(
         screen = app.screen
         body = screen.query_one(ArticleBody)
         top = body.scroll_y
-        timer = screen._update_timer
-        timer.pause()
-        monkeypatch.setattr(timer, "resume", lambda: None)  # no tick from here on
-        monkeypatch.setattr(key_frame, "KEY_WHILE", 3600.0)  # however slow the machine
+        _no_more_ticks(screen, monkeypatch)
         frames.clear()
         app.post_message(events.Key(key, key if len(key) == 1 else None))
-        for _ in range(5000):  # no pilot.pause(): it draws a frame itself
-            if frames:
-                break
-            await asyncio.sleep(0.002)
+        await _loop_until(lambda: bool(frames))
         assert body.scroll_y != top
         assert frames and frames[-1] == body.scroll_y
 
@@ -170,16 +182,10 @@ async def test_what_a_key_changes_a_moment_later_is_drawn_without_a_tick_too(
         await pilot.press("ctrl+f", *"sanksi", "enter", "escape")
         await pilot.pause()
         screen = app.screen
-        timer = screen._update_timer
-        timer.pause()
-        monkeypatch.setattr(timer, "resume", lambda: None)  # no tick from here on
-        monkeypatch.setattr(key_frame, "KEY_WHILE", 3600.0)  # however slow the machine
+        _no_more_ticks(screen, monkeypatch)
         drawn.clear()
         app.post_message(events.Key("G", "G"))
-        for _ in range(5000):  # no pilot.pause(): it draws a frame itself
-            if {"body", "toc", "header"} <= drawn:
-                break
-            await asyncio.sleep(0.002)
+        await _loop_until(lambda: {"body", "toc", "header"} <= drawn)
         assert {"body", "toc", "header"} <= drawn
 
 

@@ -163,9 +163,8 @@ class _ListApp(App[None]):
         yield CursorList(*[Option(f"Option {n}", id=f"o{n}") for n in range(5)], id="list")
 
 
-async def test_options_added_below_a_full_view_do_not_draw_the_list_again(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
+def _lines_drawn(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """The y of every line a CursorList draws from here on, in order."""
     drawn: list[int] = []
     render_line = CursorList.render_line
 
@@ -174,6 +173,13 @@ async def test_options_added_below_a_full_view_do_not_draw_the_list_again(
         return render_line(option_list, y)
 
     monkeypatch.setattr(CursorList, "render_line", counted)
+    return drawn
+
+
+async def test_options_added_below_a_full_view_do_not_draw_the_list_again(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    drawn = _lines_drawn(monkeypatch)
     app = _ListApp()
     async with app.run_test(size=(40, 10)) as pilot:
         option_list = app.query_one(CursorList)
@@ -199,14 +205,7 @@ async def test_a_list_is_drawn_once_as_it_is_first_laid_out(
     """The Resize that follows a list's first layout finds it measured and drawn at that
     width already: nothing is measured or drawn again (``OptionList`` dropped it all and
     the next frame redrew the list). A new width is measured again."""
-    drawn: list[int] = []
-    render_line = CursorList.render_line
-
-    def counted(option_list: CursorList, y: int) -> Strip:
-        drawn.append(y)
-        return render_line(option_list, y)
-
-    monkeypatch.setattr(CursorList, "render_line", counted)
+    drawn = _lines_drawn(monkeypatch)
     app = _ListApp()
     async with app.run_test(size=(40, 10)) as pilot:
         await pilot.pause()

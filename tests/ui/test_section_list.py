@@ -12,6 +12,7 @@ from __future__ import annotations
 import pytest
 from rich.segment import Segment
 from textual.app import App, ComposeResult
+from textual.style import Style as VisualStyle
 from textual.visual import Visual
 
 from reader.core.model import Article, Section
@@ -48,6 +49,14 @@ def _segments(strips: list[object]) -> list[tuple[list[Segment], int]]:
     return [(list(strip), strip.cell_length) for strip in strips]  # type: ignore[attr-defined]
 
 
+def _entry_styles(toc: SectionList) -> list[VisualStyle]:
+    """The styles an entry is drawn in: plain and highlighted."""
+    return [
+        toc.get_visual_style("option-list--option"),
+        toc.get_visual_style("option-list--option", "option-list--option-highlighted"),
+    ]
+
+
 @pytest.mark.parametrize("theme", ["textual-dark", "textual-light"])
 @pytest.mark.parametrize("width", [30, 24, 12, 4])
 async def test_entries_drawn_directly_match_content(width: int, theme: str) -> None:
@@ -56,10 +65,7 @@ async def test_entries_drawn_directly_match_content(width: int, theme: str) -> N
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         toc = app.query_one(SectionList)
-        styles = [
-            toc.get_visual_style("option-list--option"),
-            toc.get_visual_style("option-list--option", "option-list--option-highlighted"),
-        ]
+        styles = _entry_styles(toc)
         entries = [toc._get_visual(option) for option in toc.options]
         assert len(entries) == len(HEADINGS)
         for entry in entries:
@@ -84,10 +90,7 @@ async def test_a_heading_with_markup_is_shown_as_plain_text(theme: str) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         toc = app.query_one(SectionList)
-        styles = [
-            toc.get_visual_style("option-list--option"),
-            toc.get_visual_style("option-list--option", "option-list--option-highlighted"),
-        ]
+        styles = _entry_styles(toc)
         shown = {
             "[bold]x[/]": "[bold]x[/]",
             "[link=http://e]y[/]": "[link=http://e]y[/]",
