@@ -1,0 +1,66 @@
+"""The moment a big article's whole arrives (read in a thread after its head's first
+paint): what it does on the UI thread is short, and what can wait is left to slices.
+
+A key pressed then waits for all of it: on the 5 MB article the arrival held the screen
+9.5 ms (a slice each of the body's layout and the TOC, run in the call), and the next
+settle of the collector 12 ms more (a pass over the whole, read in the thread).
+"""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from _big import write_big
+from _waiting import until
+from conftest import WIDE
+
+from reader.core.gctools import startup
+from reader.core.model import Article
+from reader.core.state import StateStore
+from reader.ui.factory import make_app
+from reader.ui.screens.reading import ReadingScreen
+
+
+@pytest.fixture
+def collector_restored() -> Iterator[None]:
+    thresholds = gc.get_threshold()
+    was = gc.isenabled()
+    yield
+    gc.set_threshold(*thresholds)
+    gc.unfreeze()
+    if was:
+        gc.enable()
+
+
+def _frozen(objects: list[object]) -> bool:
+    """Whether every one of ``objects`` is in the permanent generation (tracked, and in
+    none of the collector's three generations)."""
+    collected = {id(found) for found in gc.get_objects()}
+    return all(gc.is_tracked(item) and id(item) not in collected for item in objects)
+
+
+async def test_the_whole_is_frozen_as_it_arrives_not_walked_by_a_settle(
+    tmp_path: Path, collector_restored: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Started as the CLI starts it, the whole article read in the thread is in the
+    permanent generation by the time the screen takes it: the next settle's pass does
+    not walk it on the UI thread."""
+    frozen_on_arrival: list[bool] = []
+    take_whole = ReadingScreen.take_whole
+
+    def taking(screen: ReadingScreen, whole: Article, **kwargs: Any) -> None:
+        objects: list[object] = [whole, *whole.sections, *whole.quotes]
+        frozen_on_arrival.append(_frozen(objects))
+        take_whole(screen, whole, **kwargs)
+
+    monkeypatch.setattr(ReadingScreen, "take_whole", taking)
+    startup.begin()
+    app = make_app(write_big(tmp_path), state=StateStore())
+    assert app._rest is not None
+    async with app.run_test(size=WIDE) as pilot:
+        await until(pilot, lambda: bool(frozen_on_arrival), "the whole arrived")
+    assert frozen_on_arrival == [True]
