@@ -23,6 +23,7 @@ from reader.core.model import Article
 from reader.core.state import StateStore
 from reader.ui.factory import make_app
 from reader.ui.screens.reading import ReadingScreen
+from reader.ui.widgets.section_list import SectionList
 
 
 @pytest.fixture
@@ -64,3 +65,32 @@ async def test_the_whole_is_frozen_as_it_arrives_not_walked_by_a_settle(
     async with app.run_test(size=WIDE) as pilot:
         await until(pilot, lambda: bool(frozen_on_arrival), "the whole arrived")
     assert frozen_on_arrival == [True]
+
+
+async def test_the_whole_arriving_runs_no_slice_of_the_layout_or_the_toc(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The body's layout and the TOC go on from the head in the runner's slices, none
+    of them in the call that hands the whole over (a key waits for that call)."""
+    slices: list[tuple[int, int, int, int]] = []
+    take_whole = ReadingScreen.take_whole
+
+    def taking(screen: ReadingScreen, whole: Article, **kwargs: Any) -> None:
+        body, toc = screen.body._layout_work, screen.query_one(SectionList)._work
+        before = (body.slices, toc.slices)
+        take_whole(screen, whole, **kwargs)
+        slices.append((*before, body.slices, toc.slices))
+
+    monkeypatch.setattr(ReadingScreen, "take_whole", taking)
+    app = make_app(write_big(tmp_path), state=StateStore())
+    async with app.run_test(size=WIDE) as pilot:
+        await until(pilot, lambda: bool(slices), "the whole arrived")
+        body_before, toc_before, body_after, toc_after = slices[0]
+        assert (body_after, toc_after) == (body_before, toc_before)
+        screen = app.screen
+        assert isinstance(screen, ReadingScreen)
+        toc = screen.query_one(SectionList)
+        await until(pilot, lambda: toc.filled, "the TOC filled")
+        assert toc.option_count == len(screen.article.sections)
+        assert toc._work.slices > toc_before  # in the runner's slices
+        await until(pilot, lambda: screen.body.layout_complete, "the text laid out")

@@ -90,9 +90,10 @@ class SectionList(CursorList):
         if not extends:
             self.clear_options()
             start = 0
-        # the rest in slices too: the whole of a 5 MB article adds some 4,800 entries
+        # the rest in slices too, none of them now (the whole's arrival holds the
+        # screen enough): the whole of a 5 MB article adds some 4,800 entries
         self._deferred = (article, self._untitled)
-        self._work.start(self._fill_steps(article, self._untitled, start))
+        self._work.start(self._fill_steps(article, self._untitled, start), now=False)
 
     def on_mount(self) -> None:
         if self._deferred is not None:
