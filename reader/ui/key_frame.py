@@ -70,6 +70,14 @@ class KeyFrameScreen(FirstFrameScreen):
             self._frames_left -= 1
             draw()  # the timer's tick, now (as Textual's Pilot does)
 
+    def draw_now(self) -> None:
+        """Draw what was just changed as soon as the screen is idle (and what follows
+        from it, in up to ``KEY_FRAMES`` frames), not at the update timer's next tick:
+        what :func:`drawn_now` does after its action (for an async action, which it
+        does not wrap)."""
+        self._frames_left = KEY_FRAMES
+        self._draw_until = perf_counter() + KEY_WHILE
+
 
 def drawn_now(action: A) -> A:
     """A :class:`KeyFrameScreen` action whose effect is drawn as soon as it is handled."""
@@ -77,8 +85,7 @@ def drawn_now(action: A) -> A:
     @wraps(action)
     def run(screen: KeyFrameScreen, *args: Any) -> None:
         action(screen, *args)
-        screen._frames_left = KEY_FRAMES
-        screen._draw_until = perf_counter() + KEY_WHILE
+        screen.draw_now()
 
     return cast(A, run)
 
