@@ -270,8 +270,10 @@ class ReadingScreen(ReadingWidth):
         self.body.scroll_to_section(section_id)
         self.current_section = section_id
 
+    @drawn_now
     def go_to_quote(self, quote_id: str) -> None:
-        """Scroll the article to a quote and highlight it there."""
+        """Scroll the article to a quote and highlight it there (drawn as the moving
+        keys are: once handled, not at the next tick, with the build's slices first)."""
         if not self.body.show_quote(quote_id):
             self.notify("That quote is not in the text.", severity="warning")
 
