@@ -12,7 +12,11 @@ call): :func:`drawn_now` has their frame drawn as soon as the screen is idle aft
 (their widgets' repaints handled), not at the timer's next tick, and what follows a
 moment later from their messages (the TOC and the header after the text's section,
 find's count) the same way, in a frame of its own: the text's frame stays small. Work
-the key set off for later (a slice) is drawn at the next tick, as before.
+the key set off for later (a slice) is drawn at the next tick, as before. A keystroke
+in a text field too (:meth:`KeyFrameScreen.key_came`, from
+:class:`~reader.ui.widgets.text_field.TextField`): in the quote search, typed as a big
+article's build went on, it waited for the tick with the build's slices and the
+collector's settle run first.
 """
 
 from __future__ import annotations
