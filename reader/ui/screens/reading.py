@@ -270,8 +270,10 @@ class ReadingScreen(ReadingWidth):
         self.body.scroll_to_section(section_id)
         self.current_section = section_id
 
+    @drawn_now
     def go_to_quote(self, quote_id: str) -> None:
-        """Scroll the article to a quote and highlight it there."""
+        """Scroll the article to a quote and highlight it there (drawn as the moving
+        keys are: once handled, not at the next tick, with the build's slices first)."""
         if not self.body.show_quote(quote_id):
             self.notify("That quote is not in the text.", severity="warning")
 
@@ -367,7 +369,7 @@ class ReadingScreen(ReadingWidth):
         self._sidebar_mounting = None
         sidebar.focus_search()
         await self.query_one(KeyFooter).recompose()  # skipped if its keys are the same
-        self.draw_now()
+        self.key_came()
 
     def action_copy_text(self) -> None:
         """ctrl+c: copy the selected text; with none, pass the key on (to quit).
