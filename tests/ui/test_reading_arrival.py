@@ -8,13 +8,14 @@ settle of the collector 12 ms more (a pass over the whole, read in the thread).
 
 from __future__ import annotations
 
+import dataclasses
 import gc
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from _big import write_big
+from _big import big_article, write_big
 from _waiting import until
 from conftest import WIDE
 
@@ -94,3 +95,33 @@ async def test_the_whole_arriving_runs_no_slice_of_the_layout_or_the_toc(
         assert toc.option_count == len(screen.article.sections)
         assert toc._work.slices > toc_before  # in the runner's slices
         await until(pilot, lambda: screen.body.layout_complete, "the text laid out")
+
+
+async def test_a_whole_that_does_not_begin_with_the_head_keeps_the_toc_until_its_slice(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The TOC is listed again from the first entry in a slice of its own: until then
+    it keeps the head's entries (it was emptied in the arrival's call, and drawn
+    empty until the slice came)."""
+    whole = big_article()
+    moved = dataclasses.replace(whole, quotes=(*whole.quotes[1:], whole.quotes[0]))
+    listed: list[int] = []
+    take_whole = ReadingScreen.take_whole
+
+    def taking(screen: ReadingScreen, whole: Article, **kwargs: Any) -> None:
+        take_whole(screen, whole, **kwargs)
+        listed.append(screen.query_one(SectionList).option_count)
+
+    monkeypatch.setattr(ReadingScreen, "take_whole", taking)
+    app = make_app(write_big(tmp_path, moved), state=StateStore())
+    head = app._start
+    assert isinstance(head, Article)
+    async with app.run_test(size=WIDE) as pilot:
+        await until(pilot, lambda: bool(listed), "the whole arrived")
+        assert listed[0] >= len(head.sections) > 0
+        screen = app.screen
+        assert isinstance(screen, ReadingScreen) and screen.article == moved
+        toc = screen.query_one(SectionList)
+        await until(pilot, lambda: toc.filled, "the TOC filled")
+        ids = [toc.get_option_at_index(i).id for i in range(toc.option_count)]
+        assert ids == [section.id for section in moved.sections]
