@@ -32,6 +32,7 @@ How an entry is drawn (and why article text is never markup there) is
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
 from typing import ClassVar
 
 from textual import on
@@ -46,7 +47,7 @@ from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
 
 from reader.core.model import Article
-from reader.core.quote_query import QuoteIndex
+from reader.core.quote_query import SCAN_CHUNK, QuoteIndex
 from reader.core.search import terms
 from reader.ui.labels import clipped_speaker
 from reader.ui.sliced import SlicedWork
@@ -59,6 +60,18 @@ from reader.ui.widgets.quote_prompts import QuotePrompts
 from reader.ui.widgets.text_field import TextField
 
 __all__ = ["QuoteSidebar"]
+
+
+@dataclass
+class _Scan:
+    """How far a rebuild's search has got: for Enter, which wants its first match."""
+
+    #: the search words, the speaker filter and the article searched
+    key: tuple[tuple[str, ...], str | None, Article]
+    #: the candidates scanned so far, and the first match among them
+    upto: int = 0
+    first: int | None = None
+
 
 #: Refreshes the filling of the lists waits for when "/" focuses the field before it:
 #: the frame that shows the field focused and the footer its keys comes first.
@@ -115,6 +128,27 @@ class QuoteSidebar(QuoteCopying):
         self, article: Article, *, id: str | None = None, classes: str | None = None
     ) -> None:
         super().__init__(id=id, classes=classes)
+        self._take(article)
+        #: set (by the screen) while the sidebar has only an article's head: brings the
+        #: whole (``grow``) when a search finds nothing in the head's quotes
+        self.wait_for_rest: Callable[[], None] | None = None
+        # the quote a rebuild not yet finished is to put the cursor back on
+        self._keep_id: str | None = None
+        # the last rebuild's search, as far as it got
+        self._scan: _Scan | None = None
+        self._return_focus: Widget | None = None
+        # The list is rebuilt in slices (see ``_show_quotes``).
+        self._work = SlicedWork(self, group="quote-sidebar")
+        # where a key pressed before the sidebar was composed (it is mounted just after
+        # the first paint) put the focus: the search field or the first list
+        self._focus_when_composed: Callable[[], None] | None = None
+        # whether the lists are filled (a frame after the sidebar is drawn: see _fill)
+        self._filled = False
+        # refreshes the filling still waits for (see focus_search)
+        self._fill_wait = 0
+
+    def _take(self, article: Article) -> None:
+        """List the quotes of ``article`` (the index, speakers and prompts made for it)."""
         self.article = article
         # The core query: speakers (cleaned, unlisted ones too), quotes by speaker, and
         # each quote's search text, folded when first searched.
@@ -127,16 +161,6 @@ class QuoteSidebar(QuoteCopying):
         # Per quote, made when first needed (listing it): opening the sidebar costs
         # what its first screenful costs, not what the article does.
         self._prompts = QuotePrompts(article, index, speakers)
-        self._return_focus: Widget | None = None
-        # The list is rebuilt in slices (see ``_show_quotes``).
-        self._work = SlicedWork(self, group="quote-sidebar")
-        # where a key pressed before the sidebar was composed (it is mounted just after
-        # the first paint) put the focus: the search field or the first list
-        self._focus_when_composed: Callable[[], None] | None = None
-        # whether the lists are filled (a frame after the sidebar is drawn: see _fill)
-        self._filled = False
-        # refreshes the filling still waits for (see focus_search)
-        self._fill_wait = 0
 
     # -- building --------------------------------------------------------------------
 
@@ -220,28 +244,39 @@ class QuoteSidebar(QuoteCopying):
         candidates: Sequence[int] = self._index.quotes_of(speaker_filter)
         shown: list[int] = []
         if words:
+            # how far the scan got, for Enter (_first_hit) to go on from
+            scan = self._scan = _Scan((tuple(words), speaker_filter, self.article))
             for matched in self._index.scan(candidates, words):
                 shown.extend(matched)
+                scan.upto = min(scan.upto + SCAN_CHUNK, len(candidates))
+                if scan.first is None and matched:
+                    scan.first = matched[0]
                 yield
         else:
             shown.extend(candidates)
 
-        quotes = self.article.quotes
-        groups: dict[str, list[int]] = {}
-        for index in shown:
-            groups.setdefault(quotes[index].speaker, []).append(index)
         # one short line in a fixed width: a new count never changes the layout, and a
         # layout pass of the screen (10-35 ms) held back any key pressed as it came
         counter = self.query_one("#quote-counter", Label)
         counter.update(Content(f"{len(shown)} of {total}"), layout=False)
         self._show_scope(query, len(shown))
 
+        # Stay on the quote the reader was on (or the one a rebuild not finished was
+        # still to reach: the list has no cursor until it does), if it is still listed.
         quote_list = self.query_one("#quote-list", OptionList)
         keep = quote_list.highlighted_option
-        keep_id = None if keep is None else keep.id
-        # Stay on the quote the reader was on, if it is still listed.
-        if keep_id is not None and keep_id not in {quotes[index].id for index in shown}:
-            keep_id = None
+        keep_id = keep.id if keep is not None else self._keep_id
+        kept = False
+        quotes = self.article.quotes
+        groups: dict[str, list[int]] = {}
+        for number, index in enumerate(shown, 1):
+            quote = quotes[index]
+            groups.setdefault(quote.speaker, []).append(index)
+            if quote.id == keep_id:
+                kept = True
+            if not number % SCAN_CHUNK:
+                yield
+        self._keep_id = keep_id if kept else None
         speakers = self._speakers
         yield from fill_grouped_list(
             quote_list,
@@ -250,8 +285,9 @@ class QuoteSidebar(QuoteCopying):
                 speaker_label(speakers[speaker_id], len(indices), query), disabled=True
             ),
             entry=lambda index: self._prompts.option(index, query),
-            keep_id=keep_id,
+            keep_id=self._keep_id,
         )
+        self._keep_id = None
 
         # Fold every quote for searching while the reader is still looking: the first
         # search then only compares strings.
@@ -280,6 +316,38 @@ class QuoteSidebar(QuoteCopying):
             scope.display = bool(text)
 
     # -- public API ------------------------------------------------------------------
+
+    def grow(self, whole: Article) -> None:
+        """List the quotes of ``whole``, of which the sidebar has had the head's so far.
+
+        A big article's sidebar is mounted on its head's quotes just after the first
+        paint, so that "/" and a search or Enter typed then are answered at once
+        (waiting for the whole held "/" 200 ms on a 5 MB article); the whole's quotes
+        come a moment later. What the reader did meanwhile carries over: the search
+        text (run again over every quote), the speaker filter, the focus and the quote
+        under the cursor. The list is rebuilt in slices, as for a keystroke.
+        """
+        if whole is self.article:
+            return
+        rows = self._speaker_rows
+        self.wait_for_rest = None
+        self._take(whole)
+        if self.speaker_filter not in self._speakers:  # a head's speaker the whole lacks
+            self.set_reactive(QuoteSidebar.speaker_filter, None)
+        if not self._filled:
+            return  # _fill lists the whole's
+        speakers = self.query_one("#quote-speakers", OptionList)
+        options = self._speaker_options()
+        if rows == self._speaker_rows:  # the counts change, the rows stay
+            for index, option in enumerate(options):
+                speakers.replace_option_prompt_at_index(index, option.prompt)
+        else:  # a speaker quoted past the head, and not listed (shown by id)
+            row = speakers.highlighted
+            speaker_id = rows[row] if row is not None and row < len(rows) else None
+            speakers.set_options(options)
+            speakers.highlighted = self._speaker_rows.index(speaker_id)
+        # in a turn of its own (its first slice): a key that comes first goes first
+        self.call_later(self._show_quotes)
 
     def focus_search(self) -> None:
         """Put the cursor in the search field, remembering where to return on Escape.
@@ -362,14 +430,25 @@ class QuoteSidebar(QuoteCopying):
         Found by scanning only as far as it, not by finishing the rebuild under way
         (which may not have started on this query yet): on a 5 MB article that was the
         rest of the search, the list's options and the folding of every quote, 70-250
-        ms before Enter showed the quote. The list goes on being built in slices.
+        ms before Enter showed the quote. The list goes on being built in slices. With
+        only the head's quotes listed, the first of those that matches; if none does,
+        the whole's, once it is read.
         """
         words = terms(self.query_one("#quote-search", Input).value.strip())
-        candidates = self._index.quotes_of(self.speaker_filter)
-        for matched in self._index.scan(candidates, words):
-            if matched:
-                return self.article.quotes[matched[0]].id
-        return None
+        while True:
+            candidates = self._index.quotes_of(self.speaker_filter)
+            scan, start = self._scan, 0
+            if scan is not None and scan.key == (tuple(words), self.speaker_filter, self.article):
+                if scan.first is not None:  # the rebuild under way has found it
+                    return self.article.quotes[scan.first].id
+                start = scan.upto  # on from where it got to (with no match so far)
+            for matched in self._index.scan(candidates[start:], words):
+                if matched:
+                    return self.article.quotes[matched[0]].id
+            wait, self.wait_for_rest = self.wait_for_rest, None
+            if wait is None:
+                return None
+            wait()  # none of the head's quotes: the whole's, then (it grows the list)
 
     @on(OptionList.OptionSelected, "#quote-list")
     def _quote_selected(self, event: OptionList.OptionSelected) -> None:
