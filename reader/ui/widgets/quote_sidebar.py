@@ -31,46 +31,31 @@ How an entry is drawn (and why article text is never markup there) is
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable
 from typing import ClassVar
 
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import BindingType
-from textual.content import Content
 from textual.geometry import Size
 from textual.message import Message
-from textual.reactive import Reactive, reactive
+from textual.reactive import Reactive
 from textual.widget import Widget
 from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
 
 from reader.core.model import Article
-from reader.core.quote_query import SCAN_CHUNK, QuoteIndex
-from reader.core.search import terms
+from reader.core.quote_query import QuoteIndex
 from reader.ui.labels import clipped_speaker
 from reader.ui.sliced import SlicedWork
 from reader.ui.widgets.cursor_list import CursorList
-from reader.ui.widgets.grouped_list import fill_grouped_list
-from reader.ui.widgets.quote_block import COMPONENT_CLASSES, speaker_label, speaker_row
-from reader.ui.widgets.quote_copy import QuoteCopying
+from reader.ui.widgets.quote_block import COMPONENT_CLASSES, speaker_row
 from reader.ui.widgets.quote_keys import QUOTE_SIDEBAR_BINDINGS
+from reader.ui.widgets.quote_listing import QuoteListing, _Scan
 from reader.ui.widgets.quote_prompts import QuotePrompts
 from reader.ui.widgets.text_field import TextField
 
 __all__ = ["QuoteSidebar"]
-
-
-@dataclass
-class _Scan:
-    """How far a rebuild's search has got: for Enter, which wants its first match."""
-
-    #: the search words, the speaker filter and the article searched
-    key: tuple[tuple[str, ...], str | None, Article]
-    #: the candidates scanned so far, and the first match among them
-    upto: int = 0
-    first: int | None = None
 
 
 #: Refreshes the filling of the lists waits for when "/" focuses the field before it:
@@ -78,7 +63,7 @@ class _Scan:
 FILL_WAIT = 2
 
 
-class QuoteSidebar(QuoteCopying):
+class QuoteSidebar(QuoteListing):
     """The speakers of an article and their quotes, filterable by speaker and by search.
 
     Choosing a quote (Enter or click in the list, or Enter in the search field for the
@@ -96,9 +81,6 @@ class QuoteSidebar(QuoteCopying):
     #: lists do), and Widget's own reactive, set as the sidebar is first laid out, laid
     #: the screen out again and drew the whole sidebar a second time (12 ms at 160x48).
     virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False, repaint=False)
-
-    speaker_filter: reactive[str | None] = reactive(None)
-    """Show only this speaker's quotes; ``None`` shows everyone's."""
 
     class QuoteChosen(Message):
         """The reader chose a quote: the screen should take them to it."""
@@ -235,86 +217,6 @@ class QuoteSidebar(QuoteCopying):
         if self._filled:
             self._work.start(self._rebuild())
 
-    def _rebuild(self) -> Iterator[None]:
-        """The steps of a rebuild; it yields wherever it may be paused."""
-        query = self.query_one("#quote-search", Input).value.strip()
-        words = terms(query)
-        speaker_filter = self.speaker_filter
-        total = len(self._prompts)
-        candidates: Sequence[int] = self._index.quotes_of(speaker_filter)
-        shown: list[int] = []
-        if words:
-            # how far the scan got, for Enter (_first_hit) to go on from
-            scan = self._scan = _Scan((tuple(words), speaker_filter, self.article))
-            for matched in self._index.scan(candidates, words):
-                shown.extend(matched)
-                scan.upto = min(scan.upto + SCAN_CHUNK, len(candidates))
-                if scan.first is None and matched:
-                    scan.first = matched[0]
-                yield
-        else:
-            shown.extend(candidates)
-
-        # one short line in a fixed width: a new count never changes the layout, and a
-        # layout pass of the screen (10-35 ms) held back any key pressed as it came
-        counter = self.query_one("#quote-counter", Label)
-        counter.update(Content(f"{len(shown)} of {total}"), layout=False)
-        self._show_scope(query, len(shown))
-
-        # Stay on the quote the reader was on (or the one a rebuild not finished was
-        # still to reach: the list has no cursor until it does), if it is still listed.
-        quote_list = self.query_one("#quote-list", OptionList)
-        keep = quote_list.highlighted_option
-        keep_id = keep.id if keep is not None else self._keep_id
-        kept = False
-        quotes = self.article.quotes
-        groups: dict[str, list[int]] = {}
-        for number, index in enumerate(shown, 1):
-            quote = quotes[index]
-            groups.setdefault(quote.speaker, []).append(index)
-            if quote.id == keep_id:
-                kept = True
-            if not number % SCAN_CHUNK:
-                yield
-        self._keep_id = keep_id if kept else None
-        speakers = self._speakers
-        yield from fill_grouped_list(
-            quote_list,
-            groups,
-            header=lambda speaker_id, indices: Option(
-                speaker_label(speakers[speaker_id], len(indices), query), disabled=True
-            ),
-            entry=lambda index: self._prompts.option(index, query),
-            keep_id=self._keep_id,
-        )
-        self._keep_id = None
-
-        # Fold every quote for searching while the reader is still looking: the first
-        # search then only compares strings.
-        yield from self._index.fold_all()
-
-    def _show_scope(self, query: str, count: int) -> None:
-        """Say what narrows the list and how to widen it, and that an empty one is empty.
-
-        A search within one speaker's quotes found nothing in another speaker's quote
-        and showed "0 of 9" and an empty list, with no word why.
-        """
-        text = ""
-        if self.speaker_filter is not None:
-            name = self._speakers[self.speaker_filter].name
-            if count == 0 and query:
-                text = f"No quote by {name} matches “{query}”."
-            else:
-                text = f"Only {name}'s quotes."
-            text += " Choose “All speakers” above to see everyone's."
-        elif count == 0:
-            text = f"No quote or speaker matches “{query}”." if query else "No quotes."
-        scope = self.query_one("#quote-scope", Label)
-        if str(scope.content) != text:  # hidden and empty most of the time: left alone
-            scope.update(Content(text))
-        if scope.display != bool(text):
-            scope.display = bool(text)
-
     # -- public API ------------------------------------------------------------------
 
     def grow(self, whole: Article) -> None:
@@ -423,32 +325,6 @@ class QuoteSidebar(QuoteCopying):
             self.app.bell()
         else:
             self.post_message(self.QuoteChosen(self, first))
-
-    def _first_hit(self) -> str | None:
-        """The first quote the list shows for what is typed now (None: no quote matches).
-
-        Found by scanning only as far as it, not by finishing the rebuild under way
-        (which may not have started on this query yet): on a 5 MB article that was the
-        rest of the search, the list's options and the folding of every quote, 70-250
-        ms before Enter showed the quote. The list goes on being built in slices. With
-        only the head's quotes listed, the first of those that matches; if none does,
-        the whole's, once it is read.
-        """
-        words = terms(self.query_one("#quote-search", Input).value.strip())
-        while True:
-            candidates = self._index.quotes_of(self.speaker_filter)
-            scan, start = self._scan, 0
-            if scan is not None and scan.key == (tuple(words), self.speaker_filter, self.article):
-                if scan.first is not None:  # the rebuild under way has found it
-                    return self.article.quotes[scan.first].id
-                start = scan.upto  # on from where it got to (with no match so far)
-            for matched in self._index.scan(candidates[start:], words):
-                if matched:
-                    return self.article.quotes[matched[0]].id
-            wait, self.wait_for_rest = self.wait_for_rest, None
-            if wait is None:
-                return None
-            wait()  # none of the head's quotes: the whole's, then (it grows the list)
 
     @on(OptionList.OptionSelected, "#quote-list")
     def _quote_selected(self, event: OptionList.OptionSelected) -> None:
