@@ -21,7 +21,7 @@ from _waiting import until
 from conftest import WIDE, sidebar_ready
 from textual.pilot import Pilot
 from textual.strip import Strip
-from textual.widgets import Input, OptionList
+from textual.widgets import Input, Label, OptionList
 
 from reader.core.errors import ArticleError, ReaderError
 from reader.core.format import load_article
@@ -390,12 +390,45 @@ async def test_the_speaker_counts_are_the_wholes_when_it_comes_before_the_lists_
         sidebar._fill()
         await until(pilot, lambda: not sidebar.building, "the lists filled")
         await pilot.pause()
-        speakers = sidebar.query_one("#quote-speakers", OptionList)
-        shown = " ".join(speakers.render_line(y).text for y in range(speakers.size.height))
-        shown = " ".join(shown.split())
+        shown = _speaker_rows(sidebar)
         assert f"All speakers · {len(whole.quotes)} quotes" in shown
         assert f"Chair of the committee ({len(whole.quotes) - 3})" in shown
         assert "Reviewer (3)" in shown
+
+
+def _speaker_rows(sidebar: QuoteSidebar) -> str:
+    speakers = sidebar.query_one("#quote-speakers", OptionList)
+    shown = " ".join(speakers.render_line(y).text for y in range(speakers.size.height))
+    return " ".join(shown.split())
+
+
+async def test_counts_are_marked_partial_while_only_the_head_is_listed(
+    tmp_path: Path,
+) -> None:
+    """Listing a head's 16 quotes of 144 as "16 of 16" and "Ada Author (16)" said the
+    article had 16: while only the head is there, its counts say more are to come."""
+    whole = _two_speakers()
+    path = write_big(tmp_path, whole)
+    app = make_app(path, state=StateStore())
+    asked = _held_back(app)
+    async with app.run_test(size=WIDE) as pilot:
+        sidebar = await sidebar_ready(pilot)
+        await until(pilot, lambda: not sidebar.building, "the head's quotes listed")
+        await pilot.pause()
+        head = len(sidebar.article.quotes)
+        counter = sidebar.query_one("#quote-counter", Label)
+        assert str(counter.content) == f"{head} of {head}+"
+        rows = _speaker_rows(sidebar)
+        assert f"All speakers · {head}+ quotes" in rows and "Reviewer (3+)" in rows
+        asked.set()
+        await _whole(pilot)
+        await until(pilot, lambda: sidebar.article == whole, "the whole taken")
+        await until(pilot, lambda: not sidebar.building, "the whole's quotes listed")
+        await pilot.pause()
+        total = len(whole.quotes)
+        assert str(counter.content) == f"{total} of {total}"
+        rows = _speaker_rows(sidebar)
+        assert f"All speakers · {total} quotes" in rows and "Reviewer (3)" in rows
 
 
 def test_a_rest_that_fails_unexpectedly_still_ends_the_wait(tmp_path: Path) -> None:

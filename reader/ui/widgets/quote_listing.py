@@ -51,6 +51,11 @@ class QuoteListing(QuoteCopying):
     _scan: _Scan | None
     wait_for_rest: Callable[[], None] | None
 
+    @property
+    def partial(self) -> bool:
+        """Whether only a big article's head is listed (its counts marked: more to come)."""
+        return self.wait_for_rest is not None
+
     def _rebuild(self) -> Iterator[None]:
         """The steps of a rebuild; it yields wherever it may be paused."""
         query = self.query_one("#quote-search", Input).value.strip()
@@ -74,7 +79,8 @@ class QuoteListing(QuoteCopying):
         # one short line in a fixed width: a new count never changes the layout, and a
         # layout pass of the screen (10-35 ms) held back any key pressed as it came
         counter = self.query_one("#quote-counter", Label)
-        counter.update(Content(f"{len(shown)} of {total}"), layout=False)
+        more = "+" if self.partial else ""  # only a head listed: more quotes to come
+        counter.update(Content(f"{len(shown)} of {total}{more}"), layout=False)
         self._show_scope(query, len(shown))
 
         # Stay on the quote the reader was on (or the one a rebuild not finished was
@@ -98,7 +104,8 @@ class QuoteListing(QuoteCopying):
             quote_list,
             groups,
             header=lambda speaker_id, indices: Option(
-                speaker_label(speakers[speaker_id], len(indices), query), disabled=True
+                speaker_label(speakers[speaker_id], len(indices), query, partial=self.partial),
+                disabled=True,
             ),
             entry=lambda index: self._prompts.option(index, query),
             keep_id=self._keep_id,

@@ -196,7 +196,8 @@ class QuoteSidebar(QuoteListing):
         for row, speaker_id in enumerate(self._speaker_rows):
             speaker = None if speaker_id is None else self._speakers[speaker_id]
             count = len(self._prompts) if speaker_id is None else self._counts.get(speaker_id, 0)
-            row_block = speaker_row(speaker, count, active=speaker_id == self.speaker_filter)
+            active = speaker_id == self.speaker_filter
+            row_block = speaker_row(speaker, count, active=active, partial=self.partial)
             options.append(Option(row_block, id=f"speaker-row-{row}"))
         return options
 
