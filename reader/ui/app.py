@@ -275,6 +275,9 @@ class ReaderApp(App[None]):
             self.load_error = error
             self.exit(return_code=error.exit_code)
             return
+        # the whole's objects, made in the thread and all live: frozen as they are,
+        # not walked by the next settle's pass on this thread (12-14 ms on 5 MB)
+        startup.adopt()
         self._start = result.article  # the head, let go: nothing else keeps it
         self._end = None
         if self._reading is not None:

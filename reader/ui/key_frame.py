@@ -12,7 +12,11 @@ call): :func:`drawn_now` has their frame drawn as soon as the screen is idle aft
 (their widgets' repaints handled), not at the timer's next tick, and what follows a
 moment later from their messages (the TOC and the header after the text's section,
 find's count) the same way, in a frame of its own: the text's frame stays small. Work
-the key set off for later (a slice) is drawn at the next tick, as before.
+the key set off for later (a slice) is drawn at the next tick, as before. A keystroke
+in a text field too (:meth:`KeyFrameScreen.key_came`, from
+:class:`~reader.ui.widgets.text_field.TextField`): in the quote search, typed as a big
+article's build went on, it waited for the tick with the build's slices and the
+collector's settle run first.
 """
 
 from __future__ import annotations
@@ -70,15 +74,28 @@ class KeyFrameScreen(FirstFrameScreen):
             self._frames_left -= 1
             draw()  # the timer's tick, now (as Textual's Pilot does)
 
+    def key_came(self) -> None:
+        """A key has been handled: what it changed is drawn as soon as the screen is
+        idle, not at the update timer's next tick (its repaints, and for
+        ``KEY_WHILE`` s what follows from its messages)."""
+        self._frames_left = KEY_FRAMES
+        self._draw_until = perf_counter() + KEY_WHILE
+
+    @property
+    def key_frame_pending(self) -> bool:
+        """Whether a key's frames may still be drawn at once (see :meth:`key_came`):
+        work that can wait (the collector's settle) lets them go first."""
+        return bool(self._frames_left) and perf_counter() <= self._draw_until
+
 
 def drawn_now(action: A) -> A:
-    """A :class:`KeyFrameScreen` action whose effect is drawn as soon as it is handled."""
+    """A :class:`KeyFrameScreen` action whose effect is drawn as soon as it is handled
+    (counted from its end: an action that took long still draws its frames)."""
 
     @wraps(action)
     def run(screen: KeyFrameScreen, *args: Any) -> None:
         action(screen, *args)
-        screen._frames_left = KEY_FRAMES
-        screen._draw_until = perf_counter() + KEY_WHILE
+        screen.key_came()
 
     return cast(A, run)
 

@@ -64,10 +64,16 @@ class SlicedWork:
         """Whether work is still under way."""
         return self._steps is not None
 
-    def start(self, steps: Iterator[None]) -> None:
-        """Run ``steps`` for a slice now, the rest later; drop any work not yet done."""
+    def start(self, steps: Iterator[None], *, now: bool = True) -> None:
+        """Run ``steps`` for a slice now, the rest later; drop any work not yet done.
+
+        ``now`` False: not even a slice now, all of it in the runner's turns (for work
+        started among other work that holds the screen, such as a big article's whole
+        arriving: a slice each of the body and the TOC there was 8 ms more of it).
+        """
         self._steps = steps
-        self.advance()
+        if now:
+            self.advance()
         if self._steps is not None:
             _runner(self._owner).add(self)
 

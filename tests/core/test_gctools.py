@@ -156,6 +156,38 @@ def test_releasing_a_hold_collects_before_it_freezes() -> None:
     assert gone() is None
 
 
+def test_adopting_freezes_what_was_made_without_a_pass() -> None:
+    """A big article's whole, read in a thread, all of it live: frozen as it is, never
+    walked by a pass on the UI thread."""
+    pause = StartupPause()
+    _held(pause)
+    made = [[object()] for _ in range(10)]
+    passes = gc.get_stats()[2]["collections"]
+    frozen = gc.get_freeze_count()
+    pause.adopt()
+    assert gc.get_freeze_count() >= frozen + len(made)
+    assert gc.get_stats()[2]["collections"] == passes
+    assert not gc.isenabled()  # still held
+    pause.release()
+    assert gc.isenabled()
+
+
+def test_adopting_without_a_held_pause_does_nothing() -> None:
+    gc.enable()
+    gc.unfreeze()
+    pause = StartupPause()
+    pause.adopt()  # an app made by the tests
+    pause.begin()
+    assert pause.hold()
+    pause.adopt()  # before end: end freezes
+    assert gc.get_freeze_count() == 0
+    pause.end()
+    pause.release()
+    gc.unfreeze()
+    pause.adopt()  # released: the collector is on, and sees to it
+    assert gc.get_freeze_count() == 0
+
+
 def test_settling_without_a_hold_does_nothing() -> None:
     gc.enable()
     gc.unfreeze()

@@ -32,7 +32,7 @@ def steady_cursors(app: App[Any]) -> None:
 
 
 async def sidebar_ready(pilot: Pilot[Any]) -> Any:
-    """The reading screen's quote sidebar once it is mounted and laid out.
+    """The reading screen's quote sidebar once it is mounted and laid out and its lists filled.
 
     It is mounted just after the first paint, which a loaded machine may not have drawn
     by the first pause: wait for it (bounded) rather than once.
@@ -42,7 +42,7 @@ async def sidebar_ready(pilot: Pilot[Any]) -> Any:
     for _ in range(200):
         await pilot.pause()
         found = next(pilot.app.screen.query(QuoteSidebar).results(), None)
-        if found is not None and found.is_mounted and found.size.height:
+        if found is not None and found.filled and found.size.height:
             return found
         await pilot.pause(0.02)
     raise AssertionError("the quote sidebar was never mounted")

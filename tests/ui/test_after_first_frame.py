@@ -17,7 +17,7 @@ from textual.geometry import Region
 from textual.screen import Screen
 from textual.strip import Strip
 from textual.widget import Widget
-from textual.widgets import Static
+from textual.widgets import Input, OptionList, Static
 
 from reader.ui import key_frame
 from reader.ui.app import ReaderApp
@@ -160,6 +160,70 @@ async def test_a_key_that_moves_the_text_is_drawn_without_waiting_for_a_tick(
         await _loop_until(lambda: bool(frames))
         assert body.scroll_y != top
         assert frames and frames[-1] == body.scroll_y
+
+
+async def test_a_quote_chosen_in_the_sidebar_is_drawn_without_waiting_for_a_tick(
+    seed_app: Callable[[], ReaderApp], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Enter on a quote takes the text to it as the moving keys do: drawn once handled,
+    not at the update timer's next tick (here it never comes). Waiting for it, the
+    slices of a big article's build ran first (the 5 MB article's Enter sent as the
+    text appears: up to a tick and two slices more)."""
+    frames: list[float] = []
+    compositor_refresh = Screen._compositor_refresh
+
+    def counted(screen: Screen[object]) -> None:
+        compositor_refresh(screen)
+        frames.append(screen.query_one(ArticleBody).scroll_y)
+
+    monkeypatch.setattr(Screen, "_compositor_refresh", counted)
+    app = seed_app()
+    async with app.run_test(size=WIDE) as pilot:
+        sidebar = await sidebar_ready(pilot)
+        await until(pilot, lambda: not sidebar.building, "the quote list built")
+        quotes = sidebar.query_one("#quote-list", OptionList)
+        quotes.focus()
+        quotes.highlighted = quotes.option_count - 1  # the last quote, below the screen
+        await pilot.pause()
+        screen = app.screen
+        body = screen.query_one(ArticleBody)
+        top = body.scroll_y
+        _no_more_ticks(screen, monkeypatch)
+        frames.clear()
+        app.post_message(events.Key("enter", "\r"))
+        await _loop_until(lambda: bool(frames))
+        assert body.scroll_y != top
+        assert frames and frames[-1] == body.scroll_y
+
+
+async def test_a_keystroke_in_a_text_field_is_drawn_without_waiting_for_a_tick(
+    seed_app: Callable[[], ReaderApp], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Any key, not only the screen's moving keys: a letter typed in the quote search
+    is drawn once handled, not at the update timer's next tick (here it never comes).
+    Typed as a big article's build went on, it waited for the tick with the build's
+    slices and the collector's settle run first."""
+    drawn: list[str] = []
+    compositor_refresh = Screen._compositor_refresh
+
+    def counted(screen: Screen[object]) -> None:
+        compositor_refresh(screen)
+        drawn.append(screen.query_one("#quote-search", Input).value)
+
+    app = seed_app()
+    async with app.run_test(size=WIDE) as pilot:
+        sidebar = await sidebar_ready(pilot)
+        await until(pilot, lambda: not sidebar.building, "the quote list built")
+        await pilot.press("slash")
+        field = app.screen.query_one("#quote-search", Input)
+        await until(pilot, lambda: field.has_focus, "the search field focused")
+        await pilot.pause()
+        _no_more_ticks(app.screen, monkeypatch)
+        monkeypatch.setattr(Screen, "_compositor_refresh", counted)
+        app.post_message(events.Key("k", "k"))
+        await _loop_until(lambda: "k" in drawn)
+        assert field.value == "k"
+        assert "k" in drawn
 
 
 async def test_what_a_key_changes_a_moment_later_is_drawn_without_a_tick_too(

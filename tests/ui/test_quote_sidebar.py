@@ -7,8 +7,9 @@ sidebar does), and records every ``QuoteChosen`` the sidebar posts.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from typing import cast
+from collections.abc import AsyncIterator, Callable, Iterator
+from contextlib import asynccontextmanager
+from typing import Any, cast
 
 import pytest
 from _waiting import until
@@ -60,6 +61,14 @@ class SidebarApp(App[None]):
         if self.neighbour:
             yield Button("Elsewhere", id="elsewhere")
         yield QuoteSidebar(self.article, id="quotes")
+
+    @asynccontextmanager
+    async def run_test(self, **kwargs: Any) -> AsyncIterator[Pilot[None]]:  # type: ignore[override]
+        """``App.run_test``, once the sidebar's lists are filled (a frame after it is
+        first drawn)."""
+        async with super().run_test(**kwargs) as pilot:
+            await until(pilot, lambda: self.sidebar.filled, "the lists filled")
+            yield pilot
 
     @on(QuoteSidebar.QuoteChosen, "#quotes")  # the selector goes through ``control``
     def _record(self, message: QuoteSidebar.QuoteChosen) -> None:

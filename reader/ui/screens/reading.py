@@ -270,8 +270,10 @@ class ReadingScreen(ReadingWidth):
         self.body.scroll_to_section(section_id)
         self.current_section = section_id
 
+    @drawn_now
     def go_to_quote(self, quote_id: str) -> None:
-        """Scroll the article to a quote and highlight it there."""
+        """Scroll the article to a quote and highlight it there (drawn as the moving
+        keys are: once handled, not at the next tick, with the build's slices first)."""
         if not self.body.show_quote(quote_id):
             self.notify("That quote is not in the text.", severity="warning")
 
@@ -350,7 +352,15 @@ class ReadingScreen(ReadingWidth):
 
     async def action_search_quotes(self) -> None:
         """Into the search field before the next key (a priority binding: the app hands
-        the keys after "/" to whatever has the focus once this is done)."""
+        the keys after "/" to whatever has the focus once this is done), the footer
+        showing the field's keys in the same frame.
+
+        Textual's footer follows a focus change two frames later (the screen refreshes
+        its bindings after a frame, the footer recomposes after the next): just after
+        the first paint, with the rest of the screen still being built, that was some
+        50 ms more before "/" showed. The sidebar's lists are filled in a frame after
+        this one (QuoteSidebar._fill).
+        """
         self.show_quotes = True
         sidebar = self._mount_sidebar()
         mounting = self._sidebar_mounting
@@ -358,6 +368,8 @@ class ReadingScreen(ReadingWidth):
             await mounting
         self._sidebar_mounting = None
         sidebar.focus_search()
+        await self.query_one(KeyFooter).recompose()  # skipped if its keys are the same
+        self.key_came()
 
     def action_copy_text(self) -> None:
         """ctrl+c: copy the selected text; with none, pass the key on (to quit).

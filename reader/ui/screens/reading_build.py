@@ -9,10 +9,13 @@ every 100-200 ms) held back whatever key came then. So the first screen keeps th
 collector's startup pause (:data:`reader.core.gctools.startup`) until its build is done,
 and settles it itself: every ``CHECK_EVERY`` seconds once the whole article is in, what
 was made since the last check is collected and frozen (``startup.settle``), a pass over
-a twentieth of a second's objects (2-4 ms; the first, over the whole article read in
-its thread, 12-14) that never walks them again, and the garbage
+a twentieth of a second's objects (2-5 ms) that never walks them again, and the garbage
 that drawing makes is freed while the build can still reuse its memory. Not while the
-whole is read in its thread: a pass would walk the parse's objects, which go with it."""
+whole is read in its thread: a pass would walk the parse's objects, which go with it;
+the whole itself, all of it live, is frozen as it arrives, without a pass
+(``startup.adopt``: a pass over it was 12-14 ms on a 5 MB article). A settle lets a
+key go first: while a key is on its way or its frame is still to be drawn, the check
+leaves the settle to the next one (at most ``MAX_DEFER`` times in a row)."""
 
 from __future__ import annotations
 
@@ -22,6 +25,7 @@ from textual.dom import DOMNode
 from textual.timer import Timer
 
 from reader.core.gctools import startup
+from reader.ui.sliced import messages_waiting
 
 #: How often the screen looks whether its build is done (and settles the collector): a
 #: key that comes during a settle waits for it. At 0.1 s the passes of a 5 MB article's
@@ -30,6 +34,10 @@ CHECK_EVERY = 0.05
 #: The longest the pause is kept for a build (a machine so busy that it never ends
 #: must not go on without a collector).
 MAX_HOLD = 10.0
+#: Checks in a row whose settle may wait for a key (one on its way, or its frame not
+#: drawn yet): a settle after a big article's whole arrives walks what the arrival
+#: made (5-9 ms on 5 MB), and a keystroke typed then waited for it.
+MAX_DEFER = 3
 
 
 class BuildPause:
@@ -41,9 +49,12 @@ class BuildPause:
     ) -> None:
         self._built = built
         self._settle = settle
+        self._owner = owner
         self._held = startup.hold()
         self._timer: Timer | None = None
         self._checks = 0
+        #: settles left to the next check in a row, for a key (see MAX_DEFER)
+        self._deferred = 0
         if self._held:
             self._timer = owner.set_interval(CHECK_EVERY, self._check)
 
@@ -56,7 +67,17 @@ class BuildPause:
         if self._built() or self._checks * CHECK_EVERY >= MAX_HOLD:
             self.release()  # settles too
         elif self._settle():
+            if self._deferred < MAX_DEFER and self._key_first():
+                self._deferred += 1
+                return
+            self._deferred = 0
             startup.settle()
+
+    def _key_first(self) -> bool:
+        """Whether a key is on its way to its handler, or its frame is still to be
+        drawn (:mod:`reader.ui.key_frame`): the settle would hold it back."""
+        owner = self._owner
+        return messages_waiting(owner) or bool(getattr(owner, "key_frame_pending", False))
 
     def release(self) -> None:
         """Let the pause end (now, if the app's first frame is on screen)."""
@@ -68,4 +89,4 @@ class BuildPause:
             startup.release()
 
 
-__all__ = ["BuildPause"]
+__all__ = ["MAX_DEFER", "BuildPause"]

@@ -162,12 +162,10 @@ class ArticleBody(LazyComponentStyles, LaidOutText, can_focus=True):
             self._source.resume(iter_blocks(article))
             if layout is not None and not self._layout_work.running:
                 self._continued = None  # its run had ended with the head's blocks
-                if self._tail.tail is not None:
-                    # not in this call: the caller may be leaving the end shown apart,
-                    # which a layout finished here would have left under it
-                    self.call_later(self._lay_out_more, layout)
-                else:
-                    self._lay_out_more(layout)
+                # not a slice in this call: the whole's arrival holds the screen
+                # enough (and the caller may be leaving the end shown apart, which a
+                # layout finished here would have left under it)
+                self._lay_out_more(layout, now=False)
             self._find.more_text()  # matches in the rest too
         else:
             query = self.find_query

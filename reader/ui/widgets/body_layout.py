@@ -151,12 +151,13 @@ class LaidOutText(ScrollView):
         if not self._layout.is_complete and self._continued is not self._layout:
             self.call_after_refresh(self._lay_out_more, self._layout)
 
-    def _lay_out_more(self, layout: TextLayout) -> None:
+    def _lay_out_more(self, layout: TextLayout, *, now: bool = True) -> None:
         """Wrap the rest of a long article after the first paint, in slices
-        (:mod:`reader.ui.sliced`: keys and paints get through in between)."""
+        (:mod:`reader.ui.sliced`: keys and paints get through in between; ``now``
+        False: the first of them too)."""
         if layout is self._layout and self._continued is not layout:
             self._continued = layout  # one continuation per layout, however often asked
-            self._layout_work.start(self._lay_out_steps(layout))
+            self._layout_work.start(self._lay_out_steps(layout), now=now)
 
     def _lay_out_steps(self, layout: TextLayout) -> Iterator[None]:
         shown = perf_counter()

@@ -9,6 +9,8 @@ It is built for articles with thousands of quotes, and never holds the app up fo
 more than a few milliseconds at a time. Both lists are ``OptionList``s, which draw
 only the lines on screen but measure every option they are given, so:
 
+* the lists are filled a frame after the sidebar is first drawn (``_fill``): its
+  search field answers "/" at once, before them;
 * the quote list is (re)built in slices of at most ``SLICE`` seconds
   (:mod:`reader.ui.sliced`), the first at once and the rest in a worker that lets
   keys and paints through in between; the next keystroke or filter change takes over
@@ -57,6 +59,10 @@ from reader.ui.widgets.quote_prompts import QuotePrompts
 from reader.ui.widgets.text_field import TextField
 
 __all__ = ["QuoteSidebar"]
+
+#: Refreshes the filling of the lists waits for when "/" focuses the field before it:
+#: the frame that shows the field focused and the footer its keys comes first.
+FILL_WAIT = 2
 
 
 class QuoteSidebar(QuoteCopying):
@@ -127,6 +133,10 @@ class QuoteSidebar(QuoteCopying):
         # where a key pressed before the sidebar was composed (it is mounted just after
         # the first paint) put the focus: the search field or the first list
         self._focus_when_composed: Callable[[], None] | None = None
+        # whether the lists are filled (a frame after the sidebar is drawn: see _fill)
+        self._filled = False
+        # refreshes the filling still waits for (see focus_search)
+        self._fill_wait = 0
 
     # -- building --------------------------------------------------------------------
 
@@ -134,17 +144,45 @@ class QuoteSidebar(QuoteCopying):
         yield TextField(placeholder="Search quotes  /", id="quote-search")
         yield Label(id="quote-counter", markup=False)
         yield Label(id="quote-scope", markup=False)
-        yield CursorList(*self._speaker_options(), id="quote-speakers", markup=False)
+        # empty: filled a frame later (see _fill)
+        yield CursorList(id="quote-speakers", markup=False)
         yield CursorList(id="quote-list", markup=False)
 
     def on_mount(self) -> None:
+        focus, self._focus_when_composed = self._focus_when_composed, None
+        if focus is not None:
+            focus()
+        self.call_after_refresh(self._fill)
+
+    def _fill(self) -> None:
+        """List the speakers and the quotes, a frame after the sidebar is first drawn.
+
+        Filled as they were composed, the lists (the speakers' rows, the first quotes
+        measured and drawn) made the sidebar's mount, and its first frame, cost about
+        as much as the rest of the screen; "/" sent as the article first showed waited
+        for all of it (80 ms in tmux on the seed article) before the search field had
+        the focus. The sidebar is drawn first with its lists empty, and "/" is answered
+        in that frame; what is typed in the field meanwhile is listed when they fill.
+        """
+        if self._filled or not self.is_attached:
+            return
+        if self._fill_wait:  # "/" focused the field: its frame first
+            self._fill_wait -= 1
+            self.call_after_refresh(self._fill)
+            return
         speakers = next(self.query("#quote-speakers").results(OptionList), None)
         if speakers is None:  # mounted (after the first paint) as the app quits
             return
+        self._filled = True
+        speakers.set_options(self._speaker_options())
         speakers.highlighted = self._speaker_rows.index(self.speaker_filter)
         self._show_quotes()
-        if self._focus_when_composed is not None:
-            self._focus_when_composed()
+
+    @property
+    def filled(self) -> bool:
+        """Whether the lists have been filled (a frame after the sidebar is drawn; the
+        quote list may still be growing: see ``building``)."""
+        return self._filled
 
     def _speaker_options(self) -> list[Option]:
         """The speaker filter rows, the active one marked."""
@@ -158,8 +196,8 @@ class QuoteSidebar(QuoteCopying):
 
     @property
     def building(self) -> bool:
-        """Whether the list is still being filled (the counter is already final)."""
-        return self._work.running
+        """Whether the list is still being filled, or not yet (see ``_fill``)."""
+        return not self._filled or self._work.running
 
     def _show_quotes(self) -> None:
         """Rebuild the quote list and counter from the speaker filter and the search.
@@ -167,9 +205,11 @@ class QuoteSidebar(QuoteCopying):
         A rebuild runs in slices (:class:`~reader.ui.sliced.SlicedWork`): the first one
         now (which for an article of ordinary size is the whole rebuild), the rest in a
         worker that lets the app handle keys and paint between slices. A new rebuild
-        (the next keystroke) replaces the rest of the one before.
+        (the next keystroke) replaces the rest of the one before. Before the lists are
+        filled, nothing: they are filled from the search and filter as they are then.
         """
-        self._work.start(self._rebuild())
+        if self._filled:
+            self._work.start(self._rebuild())
 
     def _rebuild(self) -> Iterator[None]:
         """The steps of a rebuild; it yields wherever it may be paused."""
@@ -250,6 +290,10 @@ class QuoteSidebar(QuoteCopying):
         if search is None:
             self._focus_when_composed = self.focus_search
             return
+        if not self._filled:
+            # the lists are filled in a frame of their own, after the one that shows
+            # the field focused and the footer its keys, not in it
+            self._fill_wait = FILL_WAIT
         focused = self.screen.focused
         if focused is not search:
             self._return_focus = focused
@@ -284,8 +328,8 @@ class QuoteSidebar(QuoteCopying):
         return speaker_id
 
     def watch_speaker_filter(self, speaker_id: str | None) -> None:
-        if not self.is_mounted:
-            return  # compose and on_mount build from the current value
+        if not self._filled:
+            return  # the lists are filled from the current value
         speakers = self.query_one("#quote-speakers", OptionList)
         for index, option in enumerate(self._speaker_options()):
             speakers.replace_option_prompt_at_index(index, option.prompt)

@@ -86,13 +86,22 @@ class SectionList(CursorList):
             self._deferred = (article, self._untitled)  # not filled in yet: the whole
             return
         self._work.finish()  # a head's long list still being filled in
-        start = self.option_count
-        if not extends:
-            self.clear_options()
-            start = 0
-        # the rest in slices too: the whole of a 5 MB article adds some 4,800 entries
+        start = self.option_count if extends else 0  # (else listed again, from the first)
+        rows = self.scrollable_content_region.height
+        if extends and start < rows:
+            # what the view has room for now, a frame's worth (~40 entries, under a
+            # millisecond): the TOC is drawn whole in the arrival's next frame, not
+            # in whichever frame its first slice comes before (a later key's)
+            end = min(len(article.sections), rows)
+            self.add_options(_options(article.sections[start:end], self._untitled, start + 1))
+            start = max(start, end)
+            if self.highlighted is None:
+                self.watch_current(self.current)  # the section in view, if listed now
+        # the rest in slices, none of them now (the whole's arrival holds the screen
+        # enough): the whole of a 5 MB article adds some 4,800 entries
         self._deferred = (article, self._untitled)
-        self._work.start(self._fill_steps(article, self._untitled, start))
+        steps = self._fill_steps(article, self._untitled, start, again=not extends)
+        self._work.start(steps, now=False)
 
     def on_mount(self) -> None:
         if self._deferred is not None:
@@ -104,7 +113,13 @@ class SectionList(CursorList):
         if self._deferred is not None and not self._work.running:
             self._work.start(self._fill_steps(*self._deferred))
 
-    def _fill_steps(self, article: Article, untitled: str, begin: int = 0) -> Iterator[None]:
+    def _fill_steps(
+        self, article: Article, untitled: str, begin: int = 0, *, again: bool = False
+    ) -> Iterator[None]:
+        """``again``: the entries listed so far go as the first new ones come (not
+        before: the list is never drawn empty meanwhile)."""
+        if again:
+            self.clear_options()
         sections = article.sections
         for start in range(begin, len(sections), FILL_CHUNK):
             if start > begin:

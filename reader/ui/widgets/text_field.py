@@ -7,19 +7,35 @@ quote search or the find bar (some 13 ms of CPU at 160x48 with the sidebar's lis
 where a bare app's screen takes a few. Nothing's size follows the text in the field:
 its scroll limits are read from the virtual size when needed, and an ``Input`` sized by
 its content (``width: auto``) asks for the layout itself.
+
+And a keystroke is drawn as soon as it is handled (:mod:`reader.ui.key_frame`), not
+at the screen's next tick: typed in the quote search as a big article's build went
+on, it waited for the tick with the build's slices (4-5 ms each) and the collector's
+settle run first.
 """
 
 from __future__ import annotations
 
+from textual.dom import NoScreen
 from textual.geometry import Size
 from textual.reactive import Reactive
 from textual.widgets import Input
+
+from reader.ui.key_frame import KeyFrameScreen
 
 
 class TextField(Input):
     """An ``Input`` that never lays the screen out again as the reader types."""
 
     virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False)
+
+    def watch_value(self) -> None:
+        try:
+            screen = self.screen
+        except NoScreen:  # not on a screen (yet)
+            return
+        if isinstance(screen, KeyFrameScreen):
+            screen.key_came()
 
 
 __all__ = ["TextField"]

@@ -1,0 +1,119 @@
+"""The quote search ("/") opened in one frame, at any moment after the first paint.
+
+The quote sidebar is mounted just after the first paint; "/" sent before then (as the
+article first shows) mounts it at once. The field is focused and the footer shows its
+keys in the first frame drawn after the key; the sidebar's lists are filled in a frame
+of their own after that one, with whatever was typed in the field meanwhile.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+
+import pytest
+from _waiting import until
+from conftest import WIDE
+from textual import events
+from textual.screen import Screen
+from textual.widgets import Input, Label, OptionList
+
+from reader.core.quote_query import QuoteIndex
+from reader.ui import key_frame
+from reader.ui.app import ReaderApp
+from reader.ui.screens.reading import ReadingScreen
+from reader.ui.widgets.key_footer import KeyFooter
+from reader.ui.widgets.quote_sidebar import QuoteSidebar
+
+
+def _not_mounted_after_paint(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The moment before the sidebar is mounted after the first paint, held: "/" mounts it."""
+    monkeypatch.setattr(ReadingScreen, "_mount_sidebar_after_paint", lambda self: None)
+
+
+def _no_more_ticks(screen: Screen[object], monkeypatch: pytest.MonkeyPatch) -> None:
+    """The screen's update timer stopped for good: a frame drawn from here on is the
+    key's own, however slow the machine."""
+    timer = screen._update_timer
+    timer.pause()
+    monkeypatch.setattr(timer, "resume", lambda: None)
+    monkeypatch.setattr(key_frame, "KEY_WHILE", 3600.0)
+
+
+async def _loop_until(done: Callable[[], bool]) -> None:
+    """Let the event loop run until ``done`` (not ``pilot.pause()``, which draws a frame
+    itself), for at most 5,000 turns of 2 ms."""
+    for _ in range(5000):
+        if done():
+            return
+        await asyncio.sleep(0.002)
+
+
+def _footer_actions(screen: Screen[object]) -> set[str]:
+    footer = screen.query_one(KeyFooter)
+    return {str(getattr(key, "action", "")) for key in footer.query_children()}
+
+
+async def test_slash_shows_the_field_focused_and_its_keys_in_one_frame_before_the_lists(
+    seed_app: Callable[[], ReaderApp], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The first frame drawn after "/" (here the update timer never ticks: it is the
+    key's own) shows the field focused and the footer with the field's keys, and the
+    lists not yet filled: their filling (the speakers' rows, the first quotes measured
+    and drawn) waited for that frame. Before, "/" waited for the whole sidebar, lists
+    and all, then the footer followed two frames later (80 ms in tmux, the seed)."""
+    _not_mounted_after_paint(monkeypatch)
+    frames: list[tuple[str | None, bool, int]] = []
+    compositor_refresh = Screen._compositor_refresh
+
+    def drawn(screen: Screen[object]) -> None:
+        compositor_refresh(screen)
+        found = screen.query("#quote-speakers")
+        speakers = found.first(OptionList).option_count if found else 0
+        focused = screen.focused.id if screen.focused is not None else None
+        frames.append((focused, "clear_search" in _footer_actions(screen), speakers))
+
+    monkeypatch.setattr(Screen, "_compositor_refresh", drawn)
+    app = seed_app()
+    async with app.run_test(size=WIDE) as pilot:
+        screen = app.screen
+        assert isinstance(screen, ReadingScreen)
+        await until(pilot, lambda: screen.body.layout_complete, "laid out")
+        await pilot.pause()
+        assert screen.sidebar is None
+        _no_more_ticks(screen, monkeypatch)
+        frames.clear()
+        app.post_message(events.Key("slash", "/"))
+        await _loop_until(lambda: any(focused == "quote-search" for focused, *_ in frames))
+        first = next((frame for frame in frames if frame[0] == "quote-search"), None)
+        assert first == ("quote-search", True, 0)  # focused, the field's keys, no list yet
+
+
+async def test_what_is_typed_before_the_lists_are_filled_is_listed_when_they_are(
+    seed_app: Callable[[], ReaderApp], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _not_mounted_after_paint(monkeypatch)
+    held: list[QuoteSidebar] = []
+    monkeypatch.setattr(QuoteSidebar, "_fill", lambda sidebar: held.append(sidebar))
+    app = seed_app()
+    async with app.run_test(size=WIDE) as pilot:
+        screen = app.screen
+        assert isinstance(screen, ReadingScreen)
+        await pilot.press("slash", *"lavrov")
+        sidebar = screen.query_one(QuoteSidebar)
+        search = sidebar.query_one("#quote-search", Input)
+        quote_list = sidebar.query_one("#quote-list", OptionList)
+        assert screen.focused is search and search.value == "lavrov"
+        assert held and not sidebar.filled and quote_list.option_count == 0
+        monkeypatch.undo()  # the lists fill now
+        sidebar._fill()
+        await until(pilot, lambda: not sidebar.building, "the lists filled")
+        article = screen.article
+        expected = [article.quotes[i].id for i in QuoteIndex(article).select(query="lavrov")]
+        listed = [quote_list.get_option_at_index(i).id for i in range(quote_list.option_count)]
+        assert expected and [quote_id for quote_id in listed if quote_id] == expected
+        counter = str(sidebar.query_one("#quote-counter", Label).content)
+        assert counter == f"{len(expected)} of {len(article.quotes)}"
+        assert screen.focused is search
+        speakers = sidebar.query_one("#quote-speakers", OptionList)
+        assert speakers.option_count == len(article.speakers) + 1
