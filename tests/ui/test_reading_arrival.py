@@ -74,13 +74,16 @@ async def test_the_whole_arriving_runs_no_slice_of_the_layout_or_the_toc(
     """The body's layout and the TOC go on from the head in the runner's slices, none
     of them in the call that hands the whole over (a key waits for that call)."""
     slices: list[tuple[int, int, int, int]] = []
+    listed: list[tuple[int, int]] = []
     take_whole = ReadingScreen.take_whole
 
     def taking(screen: ReadingScreen, whole: Article, **kwargs: Any) -> None:
-        body, toc = screen.body._layout_work, screen.query_one(SectionList)._work
+        table = screen.query_one(SectionList)
+        body, toc = screen.body._layout_work, table._work
         before = (body.slices, toc.slices)
         take_whole(screen, whole, **kwargs)
         slices.append((*before, body.slices, toc.slices))
+        listed.append((table.option_count, table.scrollable_content_region.height))
 
     monkeypatch.setattr(ReadingScreen, "take_whole", taking)
     app = make_app(write_big(tmp_path), state=StateStore())
@@ -88,6 +91,9 @@ async def test_the_whole_arriving_runs_no_slice_of_the_layout_or_the_toc(
         await until(pilot, lambda: bool(slices), "the whole arrived")
         body_before, toc_before, body_after, toc_after = slices[0]
         assert (body_after, toc_after) == (body_before, toc_before)
+        # but the entries the TOC's view has room for, at once (drawn in the next frame)
+        options, rows = listed[0]
+        assert rows > 0 and options >= rows
         screen = app.screen
         assert isinstance(screen, ReadingScreen)
         toc = screen.query_one(SectionList)

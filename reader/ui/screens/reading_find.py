@@ -13,11 +13,20 @@ from typing import TYPE_CHECKING
 
 from textual import on
 from textual.actions import SkipAction
+from textual.timer import Timer
+from textual.widget import AwaitMount
 from textual.widgets import Input
 
 from reader.ui.key_frame import KeyFrameScreen, drawn_now
 from reader.ui.widgets.article_body import ArticleBody
 from reader.ui.widgets.find_bar import FindBar
+
+#: Seconds between two looks at whether the screen's build is done (then the find
+#: bar is mounted, hidden).
+BUILT_CHECK = 0.1
+#: Seconds after which the bar is mounted even if the build is not done (a machine so
+#: busy that it never ends).
+MAX_WAIT = 10.0
 
 
 class ReadingFind(KeyFrameScreen):
@@ -28,16 +37,52 @@ class ReadingFind(KeyFrameScreen):
         @property
         def body(self) -> ArticleBody: ...
 
-        def _whole_now(self) -> None: ...
+        def _built(self) -> bool: ...
 
     _find_bar: FindBar | None = None
+    _find_bar_timer: Timer | None = None
+    _find_bar_mounting: AwaitMount | None = None
+    _built_checks = 0
+
+    def on_mount(self) -> None:
+        self._find_bar_timer = self.set_interval(BUILT_CHECK, self._build_find_bar_when_built)
+
+    def _build_find_bar_when_built(self) -> None:
+        """Once the screen's build is done, mount the find bar (hidden) with its parts,
+        so that ``f`` only shows it: composing and styling them was most of the
+        ~25 ms an idle ``f`` took to show."""
+        self._built_checks += 1
+        if not self._built() and self._built_checks * BUILT_CHECK < MAX_WAIT:
+            return
+        self._stop_find_bar_timer()
+        self.run_worker(self._mount_find_bar(), group="find-bar", exit_on_error=True)
+
+    def _stop_find_bar_timer(self) -> None:
+        if self._find_bar_timer is not None:
+            self._find_bar_timer.stop()
+            self._find_bar_timer = None
+
+    async def _mount_find_bar(self) -> None:
+        bar = await self._mounted_find_bar()
+        if bar.is_attached:  # (not if the screen went away meanwhile)
+            await bar.build()
+
+    async def _mounted_find_bar(self) -> FindBar:
+        """The find bar, mounted under the text (now, if it is not yet)."""
+        bar = self.find_bar
+        if not bar.is_mounted:
+            if self._find_bar_mounting is None:
+                self._find_bar_mounting = self.query_one("#reading").mount(bar)
+            await self._find_bar_mounting
+        return bar
 
     @property
     def find_bar(self) -> FindBar:
-        """The find bar, mounted under the text the first time it opens (see action_find).
+        """The find bar, mounted (hidden) under the text once the screen is built, or
+        when it first opens if that is sooner (see action_find).
 
-        Hidden until then, it only added a widget and its styles to the work before
-        the article's first paint. Unmounted, it is closed and holds no query.
+        Before the article's first paint, it only added a widget and its styles to the
+        work. Unmounted, it is closed and holds no query.
         """
         if self._find_bar is None:
             self._find_bar = FindBar(id="find-bar")
@@ -61,12 +106,14 @@ class ReadingFind(KeyFrameScreen):
             raise SkipAction()
 
     async def action_find(self) -> None:
-        """The find bar, focused before the next key (see action_search_quotes)."""
+        """The find bar, focused before the next key (see action_search_quotes).
+
+        At once, even with only the head of a big article: a find looks in what is
+        there and goes on into the rest as it comes (:mod:`reader.ui.widgets.body_find`).
+        """
         self._pass_to_a_field()
-        self._whole_now()  # matches in the whole text
-        bar = self.find_bar
-        if not bar.is_attached:
-            await self.query_one("#reading").mount(bar)
+        self._stop_find_bar_timer()
+        bar = await self._mounted_find_bar()
         await bar.open()
 
     @drawn_now
@@ -82,7 +129,10 @@ class ReadingFind(KeyFrameScreen):
 
     @on(FindBar.Changed)
     def _find_changed(self, event: FindBar.Changed) -> None:
-        self.body.find(event.query)
+        # Only the field's latest text: keys typed in a burst (a paste, a fast typist)
+        # each post a Changed, and on a 5 MB article a find of "s" alone took ~150 ms.
+        if event.query == self.find_bar.query_text != self.body.find_query:
+            self.body.find(event.query)
 
     @on(FindBar.Step)
     def _find_step(self, event: FindBar.Step) -> None:
@@ -99,11 +149,12 @@ class ReadingFind(KeyFrameScreen):
 
     @on(ArticleBody.FindResult)
     def _find_result(self, event: ArticleBody.FindResult) -> None:
-        self.find_bar.show_count(event.index, event.total)
+        self.find_bar.show_count(event.index, event.total, complete=event.complete)
 
     def _show_find_count(self) -> None:
         """The count, shown by the step itself so that it is drawn in the frame that
         scrolls to the match: by the time the body's FindResult has bubbled up here,
         Textual has often drawn that frame, and the count came a frame or two later
         (an F3 in tmux took ~50 ms to show where the scroll took ~17)."""
-        self.find_bar.show_count(self.body.match_index, self.body.match_count)
+        body = self.body
+        self.find_bar.show_count(body.match_index, body.match_count, complete=body.find_complete)

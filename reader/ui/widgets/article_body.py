@@ -72,13 +72,17 @@ class ArticleBody(LazyComponentStyles, LaidOutText, can_focus=True):
             return self.body
 
     class FindResult(Message):
-        """Find-in-text moved: ``index`` (0-based, -1 for none) of ``total`` matches."""
+        """Find-in-text moved: ``index`` (0-based, -1 for none) of ``total`` matches
+        (of the text searched so far, if not ``complete``: the rest comes after)."""
 
-        def __init__(self, body: ArticleBody, index: int, total: int) -> None:
+        def __init__(
+            self, body: ArticleBody, index: int, total: int, *, complete: bool = True
+        ) -> None:
             super().__init__()
             self.body = body
             self.index = index
             self.total = total
+            self.complete = complete
 
         @property
         def control(self) -> ArticleBody:
@@ -103,7 +107,7 @@ class ArticleBody(LazyComponentStyles, LaidOutText, can_focus=True):
         #: the article's address, a link in terminals that support them (OSC 8)
         self._url = linkable(article.url)
         #: find in text: the matches (block, start, end) and the one the reader is on
-        self._find = BodyFind(self, self._source.blocks)
+        self._find = BodyFind(self, self._source)
         #: the widget's own Rich style, kept between lines (see :attr:`_base_style`)
         self._rich_style: Style | None = None
         self._section: str | None = None
@@ -162,14 +166,17 @@ class ArticleBody(LazyComponentStyles, LaidOutText, can_focus=True):
                 # enough (and the caller may be leaving the end shown apart, which a
                 # layout finished here would have left under it)
                 self._lay_out_more(layout, now=False)
+            self._find.more_text()  # matches in the rest too
         else:
+            query = self.find_query
+            self._find.drop()
             self._source = BlockSource(iter_blocks(article))
-            self._find = BodyFind(self, self._source.blocks)
+            self._find = BodyFind(self, self._source)
             self._layout = self._top = None
             self._cache.clear()
             self._wrap(resize=True)
-        if self.find_query:  # matches in the rest too
-            self.find(self.find_query)
+            if query:  # looked for afresh in the text made anew
+                self.find(query)
 
     def go_to_end(self) -> None:
         """Show the end of the article: at once, apart, while the text is still being
@@ -264,6 +271,11 @@ class ArticleBody(LazyComponentStyles, LaidOutText, can_focus=True):
     @property
     def match_index(self) -> int:
         return self._find.state.index
+
+    @property
+    def find_complete(self) -> bool:
+        """Whether every match is counted (else the rest of the text is being searched)."""
+        return self._find.complete
 
     def current_match(self) -> Match | None:
         """The match the reader is on, as (block, start, end), if any."""

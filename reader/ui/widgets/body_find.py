@@ -5,28 +5,64 @@ The matches themselves (looking a phrase up, which one the reader is on) are
 between them does to the body: which lines to draw again, where to scroll, and what to
 report. It is apart from :mod:`reader.ui.widgets.article_body` so that the widget keeps
 one job (wrapping, scrolling and drawing the text) and find's rules sit in one place.
+
+A find answers in the keystroke's own turn with what it can search then: every match
+of a short text; of a long one (a 5 MB article is 50,000 blocks, some 200 ms to make
+and fold) the matches in its first ``FIND_NOW`` blocks, or only in its head while the
+whole article is still being read. The rest is searched after it, in slices
+(:mod:`reader.ui.sliced`), its matches added as they are found, and the count says
+so meanwhile ("3 of 12+"). A step past the last match found so far waits for the next
+one (or, once everything is searched, wraps around) instead of holding the screen.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from bisect import bisect_left
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Literal
 
-from reader.ui.text.finder import FindMatches, Match
-from reader.ui.text.lines import Block
+from reader.ui.sliced import SlicedWork
+from reader.ui.text.finder import FOLD_CHUNK, FindMatches, Match
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
-
+    from reader.ui.text.lines import BlockSource, TextLayout
     from reader.ui.widgets.article_body import ArticleBody
+
+#: Blocks a find makes and folds in the keystroke's own turn (some 9 ms): all of most
+#: articles; the rest of a longer one is searched after it, in slices.
+FIND_NOW = 2000
+#: Lines of context kept above a match the view goes to (as the body's ``reveal``).
+CONTEXT_LINES = 3
+#: Blocks wrapped at a time while laying the text out as far as a match found after
+#: the keystroke (to go to it without holding the screen).
+LAY_OUT_CHUNK = 64
 
 
 class BodyFind:
     """The body's find: look a phrase up, step through its matches, report where it is."""
 
-    def __init__(self, body: ArticleBody, blocks: Sequence[Block]) -> None:
+    def __init__(self, body: ArticleBody, source: BlockSource) -> None:
         self.body = body
+        self._source = source
         #: the matches (block, start, end), in reading order, and the one the reader is on
-        self.state = FindMatches(blocks)
+        self.state = FindMatches(source.blocks)
+        #: the search of the text not searched in the keystroke's turn
+        self._work = SlicedWork(body, group="body-find")
+        #: where to go once more text is searched, as (block, character, or None: only
+        #: the fallback), and the fallback once all is: the "first" or "last" match
+        self._waiting: tuple[tuple[int, int] | None, Literal["first", "last"]] | None = None
+        #: given up for a find in other blocks (the text made anew)
+        self._dropped = False
+
+    @property
+    def complete(self) -> bool:
+        """Whether every match is known: the whole article's blocks made and searched
+        (with only its head, the rest is yet to come)."""
+        return not self.state.query.strip() or (
+            self.body.wait_for_rest is None
+            and self._source.exhausted
+            and self.state.searched >= len(self._source.blocks)
+        )
 
     def find(self, query: str) -> int:
         """Highlight every match of ``query``; go to the first one at or after the view.
@@ -34,23 +70,160 @@ class BodyFind:
         Only the article's own text is searched, not the attributions reader adds.
         """
         body = self.body
-        body.text_layout.source.fill_all()  # every block must exist to be searched
-        self.state.find(query)
+        state = self.state
+        self._waiting = None
+        self._work.start(iter(()))  # the search of an earlier query, dropped
+        state.find(query, fold_new=False)  # what is folded already: a lookup
+        if query.strip():
+            self._search_more(FIND_NOW)
+            if not self.complete:  # the rest after this turn
+                body.call_later(self._resume)
         body.redraw_all()
-        if self.state.matches:
-            layout = body.text_layout
-            top = layout.line(min(int(body.scroll_y), layout.line_count - 1))
-            self._go_to(self.state.first_from(top.block, top.start))
-        else:
-            body.post_message(body.FindResult(body, -1, 0))
-        return len(self.state.matches)
+        if self._before_the_whole_end():
+            self._waiting = (None, "last")  # the first match below the view: the last
+            self._report()
+            return len(state.matches)
+        if not state.matches:
+            if not self.complete:
+                layout = body.text_layout
+                top = layout.line(min(int(body.scroll_y), layout.line_count - 1))
+                self._waiting = ((top.block, top.start), "last")
+            self._report()
+            return 0
+        layout = body.text_layout
+        top = layout.line(min(int(body.scroll_y), layout.line_count - 1))
+        first = state.first_from(top.block, top.start)
+        if self.complete or state.matches[first] >= (top.block, top.start):
+            self._go_to(first)
+        else:  # none found below the view yet: the first one found there
+            self._waiting = ((top.block, top.start), "last")
+            self._report()
+        return len(state.matches)
 
     def step(self, step: int) -> None:
-        """Go to the next (``step=1``) or previous (``-1``) match, wrapping around."""
-        if not self.state.matches:
-            self.body.post_message(self.body.FindResult(self.body, -1, 0))
+        """Go to the next (``step=1``) or previous (``-1``) match, wrapping around
+        (once every match is known; until then, a step past the last match found goes
+        to the next one found)."""
+        state = self.state
+        if self._before_the_whole_end():
+            self._report()  # a match is gone to once the whole is here
             return
-        self._go_to(self.state.after_step(step))
+        if not state.matches or self.complete:
+            if state.matches:
+                self._go_to(state.after_step(step))
+            else:
+                self._report()
+            return
+        if step > 0 and self._waiting is not None and self._waiting[0] is not None:
+            self._report()  # still waiting for a match below the view
+        elif step > 0 and state.index + 1 < len(state.matches):
+            self._go_to(state.index + 1)
+        elif step < 0 and state.index > 0:
+            self._go_to(state.index - 1)
+        elif step > 0:
+            current = state.current()
+            after = None if current is None else (current[0], current[1] + 1)
+            self._waiting = (after, "first")
+            self._report()
+        else:
+            self._waiting = (None, "last")  # wraps to the last: only known at the end
+            self._report()
+
+    def _before_the_whole_end(self) -> bool:
+        """Whether the end is shown apart from the text laid out (``G`` early) before
+        every match is known: going to one would finish the layout, or wait for the
+        whole article, in this turn. The find waits for the rest instead."""
+        return _laid_out(self.body) is None and not self.complete
+
+    def more_text(self) -> None:
+        """More of the text came (the whole article, after its head): search it too."""
+        if self.state.query.strip():
+            self.body.call_later(self._resume)
+
+    def drop(self) -> None:
+        """Stop searching: the body finds in other blocks from now on."""
+        self._dropped = True
+        self._waiting = None
+        self._work.start(iter(()))
+
+    def _resume(self) -> None:
+        if self.state.query.strip() and not self._work.running and not self._dropped:
+            self._work.start(self._search_rest())
+
+    def _search_more(self, count: int) -> bool:
+        """Make and fold up to ``count`` more blocks and look for the query in them
+        (and in any folded meanwhile); False when there is nothing left to search now."""
+        state, source = self.state, self._source
+        if state.folded >= len(source.blocks) and source.exhausted:
+            return state.extend() > 0  # (any folded by the layout's own slices)
+        missing = state.folded + count - len(source.blocks)
+        if missing > 0:
+            source.fill(missing)
+        state.fold_more(count)
+        state.extend()
+        return True
+
+    def _search_rest(self) -> Iterator[None]:
+        """The rest of the text searched in slices: new matches drawn and counted, and
+        a step that waits for one taken there."""
+        state = self.state
+        while True:
+            found = len(state.matches)
+            if not self._search_more(FOLD_CHUNK):
+                break
+            if len(state.matches) > found:
+                self._redraw_new(found)
+                yield from self._go_to_waited(found)
+                self._report()
+            yield
+        if self.complete:
+            waiting, self._waiting = self._waiting, None
+            if waiting is not None and state.matches:
+                self._go_to(0 if waiting[1] == "first" else len(state.matches) - 1)
+            else:
+                self._report()
+
+    def _go_to_waited(self, found: int) -> Iterator[None]:
+        """Go to the first new match at or after where a step waits, if there is one
+        (the text laid out as far as it first, in slices)."""
+        waiting = self._waiting
+        if waiting is None or waiting[0] is None:
+            return
+        matches = self.state.matches
+        index = bisect_left(matches, (*waiting[0], 0), lo=found)
+        if index >= len(matches):
+            return
+        block = matches[index][0]
+        while (layout := _laid_out(self.body)) is not None and block >= len(layout.block_line):
+            layout.extend(LAY_OUT_CHUNK)
+            yield
+        if self._waiting is waiting and index < len(self.state.matches):
+            self._waiting = None
+            self._go_to(index)
+
+    def _redraw_new(self, found: int) -> None:
+        """Draw again the lines in view that matches after the first ``found`` are on."""
+        body = self.body
+        layout = _laid_out(body)
+        if layout is None or not layout.line_count:
+            return
+        top = int(body.scroll_y)
+        if top >= layout.line_count:
+            return
+        bottom = min(layout.line_count - 1, top + body.scrollable_content_region.height)
+        first, last = layout.line(top).block, layout.line(bottom).block
+        matches = self.state.matches
+        start = bisect_left(matches, (first, 0, 0), lo=found)
+        for match in matches[start:]:
+            if match[0] > last:
+                break
+            self._redraw(match)
+
+    def _report(self) -> None:
+        body, state = self.body, self.state
+        body.post_message(
+            body.FindResult(body, state.index, len(state.matches), complete=self.complete)
+        )
 
     def _line(self, match: Match) -> int:
         return self.body.text_layout.line_of(match[0], match[1])
@@ -59,15 +232,30 @@ class BodyFind:
         # Only the lines of the match left and the match reached look different (the
         # current one is drawn apart); redrawing every line of the view took most of a
         # key's time (F3 stepping through matches).
-        body = self.body
+        self._waiting = None
         previous = self.state.current()
         self.state.index = index
         for match in (previous, self.state.matches[index]):
             if match is not None:
                 self._redraw(match)
         line = self._line(self.state.matches[index])
+        self._reveal(line)
+        self._report()
+
+    def _reveal(self, line: int) -> None:
+        """Bring line ``line`` into view (:meth:`ArticleBody.reveal`), but with only the
+        head of a big article, never a screen past its text: the body would wait for
+        the whole there, on the UI thread. The view stops at the head's last line."""
+        body = self.body
+        if body.wait_for_rest is not None and _laid_out(body) is not None:
+            height = body.scrollable_content_region.height
+            top = int(body.scroll_y)
+            layout = body.text_layout
+            layout.extend_to(line + height)
+            if not (top <= line < top + height) and layout.is_complete:
+                body.go_to_line(max(0, min(line - CONTEXT_LINES, layout.line_count - height)))
+                return
         body.reveal(line, line)
-        body.post_message(body.FindResult(body, index, len(self.state.matches)))
 
     def _redraw(self, match: Match) -> None:
         """Draw again the lines a match is on."""
@@ -75,3 +263,10 @@ class BodyFind:
         layout = self.body.text_layout
         first, last = layout.line_of(block, start), layout.line_of(block, max(start, end - 1))
         self.body.redraw_lines(first, last)
+
+
+def _laid_out(body: ArticleBody) -> TextLayout | None:
+    """The text laid out so far, unless the end is shown apart (its lines are not the
+    layout's; :mod:`.body_tail`): what a search after the keystroke may look at without
+    finishing the layout (``text_layout`` leaves the end, which finishes it)."""
+    return body._layout if body._tail.tail is None else None

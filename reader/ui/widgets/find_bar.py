@@ -2,8 +2,9 @@
 
 It owns no search logic. It says what the reader typed and which way to step
 (``Changed``, ``Step``, ``Closed``), and shows the "N of M" the screen reports back.
-Its field and labels are made the first time it opens: hidden until then, they would
-only add their styles and widgets to the work before the article's first paint.
+Its field and labels are made once the screen has nothing else to do (or when it
+first opens, if that is sooner): before the article's first paint, they would only
+add their styles and widgets to its work.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from textual.containers import Horizontal
 from textual.content import Content
 from textual.css.scalar import Unit
 from textual.message import Message
-from textual.widget import Widget
+from textual.widget import AwaitMount, Widget
 from textual.widgets import Input, Label
 
 
@@ -72,8 +73,11 @@ class FindBar(Horizontal):
         def control(self) -> FindBar:
             return self.bar
 
+    #: the parts' mount, once asked for (see build)
+    _mounting: AwaitMount | None = None
+
     def compose(self) -> ComposeResult:
-        return []  # the parts come with the first open (see _parts)
+        return []  # the parts come later (see build)
 
     @staticmethod
     def _parts() -> list[Widget]:
@@ -101,17 +105,24 @@ class FindBar(Horizontal):
         field = self._field
         return "" if field is None else field.value
 
+    def build(self) -> AwaitMount:
+        """Mount the bar's parts (hidden until it opens), unless they are already: the
+        screen does it once it has nothing else to do, so that opening only shows them."""
+        if self._mounting is None:
+            self._mounting = self.mount_all(self._parts())
+        return self._mounting
+
     async def open(self) -> None:
         """Show the bar and put the cursor in it, the current query selected.
 
         The focus moves at once (not after the messages already queued, as with
-        Widget.focus), the parts mounted first the first time: the keys typed just
-        after "f" are handed to whatever has the focus, and belong in the field.
+        Widget.focus), the parts mounted first if they are not yet: the keys typed
+        just after "f" are handed to whatever has the focus, and belong in the field.
         """
         self.add_class("-open")
         field = self._field
-        if field is None:
-            await self.mount_all(self._parts())
+        if field is None or not field.is_mounted:
+            await self.build()
             field = self.query_one("#find-input", Input)
         self.screen.set_focus(field)
         field.select_all()
@@ -123,20 +134,26 @@ class FindBar(Horizontal):
     def action_step(self, step: int) -> None:
         self.post_message(self.Step(self, step))
 
-    def show_count(self, index: int, total: int) -> None:
-        """Show where the reader is among the matches ("3 of 12", "no matches")."""
+    def show_count(self, index: int, total: int, *, complete: bool = True) -> None:
+        """Show where the reader is among the matches ("3 of 12", "no matches").
+
+        While the rest of the text is being searched (``complete`` False) the count is
+        of the matches found so far, and says so: "3 of 12+", "12+ matches", and
+        "searching…" rather than "no matches".
+        """
+        more = "" if complete else "+"
         if not self.query_text.strip():
             text = ""
         elif total == 0:
-            text = "no matches"
+            text = "no matches" if complete else "searching…"
         else:
-            text = f"{index + 1} of {total}" if index >= 0 else f"{total} matches"
+            text = f"{index + 1} of {total}{more}" if index >= 0 else f"{total}{more} matches"
         label = next(self.query("#find-count").results(Label), None)
         if label is None:  # never opened: nothing to show
             return
         if str(label.content) != text:  # the step shows it, then the body's FindResult
             label.update(Content(text), layout=_resizes(label, text))
-        label.set_class(total == 0 and bool(text), "-none")
+        label.set_class(total == 0 and complete and bool(text), "-none")
 
     @on(Input.Changed, "#find-input")
     def _changed(self, event: Input.Changed) -> None:

@@ -87,8 +87,18 @@ class SectionList(CursorList):
             return
         self._work.finish()  # a head's long list still being filled in
         start = self.option_count if extends else 0  # (else listed again, from the first)
-        # the rest in slices too, none of them now (the whole's arrival holds the
-        # screen enough): the whole of a 5 MB article adds some 4,800 entries
+        rows = self.scrollable_content_region.height
+        if extends and start < rows:
+            # what the view has room for now, a frame's worth (~40 entries, under a
+            # millisecond): the TOC is drawn whole in the arrival's next frame, not
+            # in whichever frame its first slice comes before (a later key's)
+            end = min(len(article.sections), rows)
+            self.add_options(_options(article.sections[start:end], self._untitled, start + 1))
+            start = max(start, end)
+            if self.highlighted is None:
+                self.watch_current(self.current)  # the section in view, if listed now
+        # the rest in slices, none of them now (the whole's arrival holds the screen
+        # enough): the whole of a 5 MB article adds some 4,800 entries
         self._deferred = (article, self._untitled)
         steps = self._fill_steps(article, self._untitled, start, again=not extends)
         self._work.start(steps, now=False)

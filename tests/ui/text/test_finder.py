@@ -6,7 +6,7 @@ import pytest
 
 from reader.core.model import Article
 from reader.core.search import find_phrase, fold
-from reader.ui.text.finder import Finder, fold_in_place
+from reader.ui.text.finder import Finder, FindMatches, fold_in_place
 from reader.ui.text.lines import Block, build_blocks
 
 
@@ -95,3 +95,28 @@ def test_text_folded_ahead_in_steps_is_not_folded_again_by_a_find(
     list(grown.fold_steps())
     made.extend(blocks[-3:])
     assert grown.find("sanksi") == expected
+
+
+def test_a_search_in_batches_finds_what_one_search_finds(seed_article: Article) -> None:
+    """A long text is searched a batch at a time (what is folded so far, then from a
+    block on): the matches of each batch come after the others', and together they are
+    those of one search of the whole, the exact way of searching included."""
+    blocks = [*build_blocks(seed_article), Block("paragraph", "Sanksi für die Straße.")]
+    expected = Finder(blocks).find("sanksi")
+    made: list[Block] = []
+    state = FindMatches(made)
+    state.find("sanksi", fold_new=False)
+    assert state.matches == [] and state.searched == 0
+    for start in range(0, len(blocks), 7):
+        made.extend(blocks[start : start + 7])
+        state.fold_more(5)  # fewer than made: the rest in the next batch
+        before = list(state.matches)
+        state.extend()
+        assert state.matches[: len(before)] == before  # only added after
+        assert state.searched == state.folded
+    while state.folded < len(made):
+        state.fold_more(5)
+        state.extend()
+    assert state.matches == expected
+    assert Finder(blocks).find("SANKSI", since=len(blocks) - 1) == [expected[-1]]
+    assert Finder(blocks).find("sanksi", fold_new=False) == []  # nothing folded yet
