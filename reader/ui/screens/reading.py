@@ -381,13 +381,17 @@ class ReadingScreen(ReadingWidth):
         """
         self.show_quotes = True
         sidebar = self._mount_sidebar()
-        mounting = self._sidebar_mounting
-        if mounting is not None and not sidebar.is_mounted:
-            await mounting
-        self._sidebar_mounting = None
-        sidebar.focus_search()
-        await self.query_one(KeyFooter).recompose()  # skipped if its keys are the same
-        self.key_came()
+        sidebar.fill_held = True  # its lists after this key's frame, not in it
+        try:
+            mounting = self._sidebar_mounting
+            if mounting is not None and not sidebar.is_mounted:
+                await mounting
+            self._sidebar_mounting = None
+            sidebar.focus_search()
+            await self.query_one(KeyFooter).recompose()  # skipped if its keys are the same
+            self.key_came()
+        finally:
+            sidebar.fill_held = False
 
     def action_copy_text(self) -> None:
         """ctrl+c: copy the selected text; with none, pass the key on (to quit).

@@ -58,9 +58,10 @@ from reader.ui.widgets.text_field import TextField
 __all__ = ["QuoteSidebar"]
 
 
-#: Refreshes the filling of the lists waits for when "/" focuses the field before it:
-#: the frame that shows the field focused and the footer its keys comes first.
-FILL_WAIT = 2
+#: Seconds the filling of the lists waits, again and again, while the screen answers a
+#: key (until the key's frames are drawn): a keystroke in the search field, typed as
+#: the lists filled, waited for their first frame (15-20 ms at 160x48).
+FILL_AFTER = 0.02
 
 
 class QuoteSidebar(QuoteListing):
@@ -126,8 +127,9 @@ class QuoteSidebar(QuoteListing):
         self._focus_when_composed: Callable[[], None] | None = None
         # whether the lists are filled (a frame after the sidebar is drawn: see _fill)
         self._filled = False
-        # refreshes the filling still waits for (see focus_search)
-        self._fill_wait = 0
+        #: set by the screen while it answers "/" with this sidebar: the lists are filled
+        #: after the key's frame (which shows the field focused), not in it
+        self.fill_held = False
 
     def _take(self, article: Article) -> None:
         """List the quotes of ``article`` (the index, speakers and prompts made for it)."""
@@ -168,13 +170,13 @@ class QuoteSidebar(QuoteListing):
         as much as the rest of the screen; "/" sent as the article first showed waited
         for all of it (80 ms in tmux on the seed article) before the search field had
         the focus. The sidebar is drawn first with its lists empty, and "/" is answered
-        in that frame; what is typed in the field meanwhile is listed when they fill.
+        in that frame; what is typed in the field meanwhile is listed when they fill,
+        once the screen has drawn the frames of the keys it answers.
         """
         if self._filled or not self.is_attached:
             return
-        if self._fill_wait:  # "/" focused the field: its frame first
-            self._fill_wait -= 1
-            self.call_after_refresh(self._fill)
+        if self.fill_held or getattr(self.screen, "key_frame_pending", False):
+            self.set_timer(FILL_AFTER, self._fill)  # a key's frames first
             return
         speakers = next(self.query("#quote-speakers").results(OptionList), None)
         if speakers is None:  # mounted (after the first paint) as the app quits
@@ -261,10 +263,6 @@ class QuoteSidebar(QuoteListing):
         if search is None:
             self._focus_when_composed = self.focus_search
             return
-        if not self._filled:
-            # the lists are filled in a frame of their own, after the one that shows
-            # the field focused and the footer its keys, not in it
-            self._fill_wait = FILL_WAIT
         focused = self.screen.focused
         if focused is not search:
             self._return_focus = focused
