@@ -22,6 +22,7 @@ from textual.widgets import Input, OptionList, Static
 from reader.ui import key_frame
 from reader.ui.app import ReaderApp
 from reader.ui.widgets.article_body import ArticleBody
+from reader.ui.widgets.find_bar import FindBar
 
 
 async def test_the_sizes_set_by_the_first_layout_ask_for_no_second_one(
@@ -194,6 +195,32 @@ async def test_a_quote_chosen_in_the_sidebar_is_drawn_without_waiting_for_a_tick
         await _loop_until(lambda: bool(frames))
         assert body.scroll_y != top
         assert frames and frames[-1] == body.scroll_y
+
+
+async def test_the_find_bar_opened_is_drawn_without_waiting_for_a_tick(
+    seed_app: Callable[[], ReaderApp], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``f`` shows the find bar in a frame drawn once it is handled, not at the update
+    timer's next tick (here it never comes): early, as the build goes on, the tick
+    came with the build's slices run first."""
+    shown: list[bool] = []
+    compositor_refresh = Screen._compositor_refresh
+
+    def counted(screen: Screen[object]) -> None:
+        compositor_refresh(screen)
+        shown.append(screen.query_one(FindBar).is_open)
+
+    app = seed_app()
+    async with app.run_test(size=WIDE) as pilot:
+        await sidebar_ready(pilot)
+        screen = app.screen
+        await until(pilot, lambda: screen.query("#find-input"), "the find bar built")
+        await pilot.pause()
+        _no_more_ticks(screen, monkeypatch)
+        monkeypatch.setattr(Screen, "_compositor_refresh", counted)
+        app.post_message(events.Key("f", "f"))
+        await _loop_until(lambda: any(shown))
+        assert screen.query_one(FindBar).is_open and any(shown)
 
 
 async def test_a_keystroke_in_a_text_field_is_drawn_without_waiting_for_a_tick(

@@ -115,6 +115,7 @@ class ReadingFind(KeyFrameScreen):
         self._stop_find_bar_timer()
         bar = await self._mounted_find_bar()
         await bar.open()
+        self.key_came()  # drawn at once, not at the next tick (as drawn_now's actions)
 
     @drawn_now
     def action_find_step(self, step: int) -> None:
