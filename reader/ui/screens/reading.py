@@ -31,6 +31,7 @@ from reader.ui.screens.reading_keys import FOOTER_PRIORITIES, READING_BINDINGS, 
 from reader.ui.screens.reading_panes import focus_into, pane_after, shown_panes
 from reader.ui.screens.reading_width import ReadingWidth
 from reader.ui.settings import Settings
+from reader.ui.sliced import messages_waiting
 from reader.ui.widgets.article_body import MAX_TEXT_WIDTH, ArticleBody
 from reader.ui.widgets.blank import BlankColumn, BlankRow
 from reader.ui.widgets.footer_panel import FooterPanel
@@ -195,11 +196,11 @@ class ReadingScreen(ReadingWidth):
     def _sidebar_for_whole(self) -> None:
         """The sidebar, mounted on the head's quotes, lists the whole's: once the
         frames of a key being answered are drawn (a keystroke in the search, typed as
-        the whole came, waited for the growth)."""
+        the whole came, waited for the growth), and none is on its way to its handler."""
         sidebar = self.sidebar
         if sidebar is None or not self._whole:
             return
-        if self.key_frame_pending:
+        if self.key_frame_pending or messages_waiting(self):  # a key on its way, too
             self.set_timer(GROW_AFTER, self._sidebar_for_whole)
             return
         sidebar.grow(self.article)
