@@ -21,14 +21,20 @@ from _waiting import until
 from conftest import WIDE, sidebar_ready
 from textual.pilot import Pilot
 from textual.strip import Strip
+from textual.widgets import Input, Label, OptionList
 
 from reader.core.errors import ArticleError, ReaderError
 from reader.core.format import load_article
+from reader.core.model import Article, Quote, Speaker
+from reader.core.quote_query import QuoteIndex
 from reader.core.state import Position, StateStore
+from reader.ui import sliced
 from reader.ui.app import ReaderApp
 from reader.ui.factory import make_app
 from reader.ui.screens.reading import ReadingScreen
 from reader.ui.widgets.article_body import ArticleBody
+from reader.ui.widgets.grouped_list import LIST_CHUNK
+from reader.ui.widgets.quote_sidebar import QuoteSidebar
 from reader.ui.widgets.reading_header import ReadingHeader
 from reader.ui.widgets.section_list import SectionList
 
@@ -222,17 +228,207 @@ async def test_a_section_number_past_the_head_waits_for_the_whole(tmp_path: Path
         assert screen.current_section == whole.sections[len(head.sections)].id  # type: ignore[union-attr]
 
 
-async def test_the_quote_search_before_the_whole_is_read_lists_every_quote(
+def _listed(sidebar: QuoteSidebar) -> list[str]:
+    quote_list = sidebar.query_one("#quote-list", OptionList)
+    ids = [quote_list.get_option_at_index(i).id for i in range(quote_list.option_count)]
+    return [quote_id for quote_id in ids if quote_id is not None]
+
+
+async def test_a_search_before_the_whole_is_read_goes_on_over_every_quote(
     tmp_path: Path,
 ) -> None:
+    """The sidebar is there as the head is painted: "/" and a search typed before the
+    whole is read are answered at once from the head's quotes (the whole is not waited
+    for: that held "/" 200 ms on a 5 MB article); when the whole comes, the search runs
+    over every quote, and the focus, the quote under the cursor and the speaker filter
+    stay as the reader left them."""
     path = write_big(tmp_path)
     whole = load_article(path)
     app = make_app(path, state=StateStore())
     asked = _held_back(app)
     async with app.run_test(size=WIDE) as pilot:
-        await pilot.press("slash")
+        screen = app.screen
+        assert isinstance(screen, ReadingScreen)
+        await pilot.press("slash", *"part 2")
+        sidebar = screen.query_one(QuoteSidebar)
+        assert screen.focused is sidebar.query_one("#quote-search")
+        await until(pilot, lambda: not sidebar.building, "the head's quotes listed")
+        head = sidebar.article
+        assert not asked.is_set() and len(head.quotes) < len(whole.quotes)
+        assert _listed(sidebar) == [
+            head.quotes[i].id for i in QuoteIndex(head).select(query="part 2")
+        ]
+        screen.filter_speaker("author")
+        await pilot.press("down", "down")  # into the list, onto the second match
+        quote_list = sidebar.query_one("#quote-list", OptionList)
+        assert screen.focused is quote_list
+        chosen = quote_list.highlighted_option
+        assert chosen is not None and chosen.id == _listed(sidebar)[1]
+        asked.set()  # the whole may come now
+        await _whole(pilot)
+        await until(pilot, lambda: not sidebar.building, "the whole's quotes listed")
+        assert sidebar.article == whole
+        assert sidebar.query_one("#quote-search", Input).value == "part 2"
+        expected = [whole.quotes[i].id for i in QuoteIndex(whole).select(query="part 2")]
+        assert len(expected) > 3
+        assert _listed(sidebar) == expected
+        assert screen.focused is quote_list
+        highlighted = quote_list.highlighted_option
+        assert highlighted is not None and highlighted.id == chosen.id
+        assert sidebar.speaker_filter == "author"
+
+
+async def test_enter_on_a_search_the_heads_quotes_do_not_match_goes_to_the_wholes(
+    tmp_path: Path,
+) -> None:
+    path = write_big(tmp_path)
+    app = make_app(path, state=StateStore())
+    asked = _held_back(app)
+    async with app.run_test(size=WIDE) as pilot:
+        screen = app.screen
+        assert isinstance(screen, ReadingScreen)
+        await pilot.press("slash", *"part 2")
+        await pilot.press("enter")  # the head has a match: the first one, at once
+        await pilot.pause()
+        assert not asked.is_set() and screen.body.chosen_quote == "q2"
+        await pilot.press("escape", *"part 140", "enter")  # a quote past the head
+        await until(pilot, lambda: screen.body.chosen_quote == "q140", "the quote shown")
+        assert asked.is_set()
+        line = screen.body.line_of_quote("q140")
+        top = int(screen.body.scroll_y)
+        assert line is not None and top <= line < top + screen.body.size.height
+
+
+def _two_speakers() -> Article:
+    """The big article with a second speaker quoted in its first sections (so in its
+    head): in the whole's list, their quotes come after all of the author's, more than
+    a batch of the list (LIST_CHUNK) down."""
+    article = big_article()
+    sections = list(article.sections)
+    quotes: list[Quote] = []
+    for n, quote in enumerate(article.quotes):
+        quotes.append(quote)
+        if 1 <= n <= 3:
+            said = f"Critic {n} disagrees with all of it"
+            section = sections[n]
+            sections[n] = dataclasses.replace(
+                section, paragraphs=(*section.paragraphs, f'"{said}," said the critic.')
+            )
+            quotes.append(Quote(f"c{n}", said, "critic", section.id, 2))
+    critic = Speaker("critic", "Cy Critic", "Reviewer")
+    return dataclasses.replace(
+        article,
+        sections=tuple(sections),
+        speakers=(*article.speakers, critic),
+        quotes=tuple(quotes),
+    )
+
+
+async def _cursor_on(pilot: Pilot[Any], sidebar: QuoteSidebar, quote_id: str) -> OptionList:
+    quote_list = sidebar.query_one("#quote-list", OptionList)
+    await until(pilot, lambda: not sidebar.building, "the list built")
+    quote_list.focus()
+    quote_list.highlighted = quote_list.get_option_index(quote_id)
+    await pilot.pause()
+    return quote_list
+
+
+async def test_the_cursor_stays_on_its_quote_across_the_wholes_arrival_far_down(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On a quote the whole's list puts more than a batch down, the cursor is back on
+    it once that batch is listed; and a rebuild that starts before then (here a speaker
+    filter) keeps it too: the list had no cursor to read it from, and the rebuild put
+    it on the first quote."""
+    whole = _two_speakers()
+    path = write_big(tmp_path, whole)
+    app = make_app(path, state=StateStore())
+    asked = _held_back(app)
+    async with app.run_test(size=WIDE) as pilot:
+        screen = app.screen
+        assert isinstance(screen, ReadingScreen)
         sidebar = await sidebar_ready(pilot)
-        assert asked.is_set() and sidebar.article == whole
+        assert sidebar.article != whole
+        quote_list = await _cursor_on(pilot, sidebar, "c2")
+        monkeypatch.setattr(sliced, "SLICE", 0.0)  # a step of the rebuild at a time
+        asked.set()
+        await until(
+            pilot,
+            lambda: sidebar.article == whole and quote_list.option_count >= LIST_CHUNK,
+            "the whole's first batch listed",
+        )
+        assert "c2" not in _listed(sidebar)  # more than a batch down: not listed yet
+        assert quote_list.highlighted is None  # no cursor for now
+        sidebar.show_speaker("critic")
+        monkeypatch.undo()
+        await until(pilot, lambda: not sidebar.building, "the list rebuilt")
+        highlighted = quote_list.highlighted_option
+        assert highlighted is not None and highlighted.id == "c2"
+        sidebar.show_speaker(None)
+        await until(pilot, lambda: not sidebar.building, "the list rebuilt")
+        highlighted = quote_list.highlighted_option
+        assert highlighted is not None and highlighted.id == "c2"
+        assert screen.focused is quote_list
+
+
+async def test_the_speaker_counts_are_the_wholes_when_it_comes_before_the_lists_fill(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    whole = _two_speakers()
+    path = write_big(tmp_path, whole)
+    app = make_app(path, state=StateStore())
+    asked = _held_back(app)
+    held: list[QuoteSidebar] = []
+    monkeypatch.setattr(QuoteSidebar, "_fill", lambda sidebar: held.append(sidebar))
+    async with app.run_test(size=WIDE) as pilot:
+        await until(pilot, lambda: bool(held), "the sidebar composed")
+        sidebar = held[0]
+        asked.set()
+        await _whole(pilot)
+        await until(pilot, lambda: sidebar.article == whole, "the whole taken")
+        monkeypatch.undo()
+        sidebar._fill()
+        await until(pilot, lambda: not sidebar.building, "the lists filled")
+        await pilot.pause()
+        shown = _speaker_rows(sidebar)
+        assert f"All speakers · {len(whole.quotes)} quotes" in shown
+        assert f"Chair of the committee ({len(whole.quotes) - 3})" in shown
+        assert "Reviewer (3)" in shown
+
+
+def _speaker_rows(sidebar: QuoteSidebar) -> str:
+    speakers = sidebar.query_one("#quote-speakers", OptionList)
+    shown = " ".join(speakers.render_line(y).text for y in range(speakers.size.height))
+    return " ".join(shown.split())
+
+
+async def test_counts_are_marked_partial_while_only_the_head_is_listed(
+    tmp_path: Path,
+) -> None:
+    """Listing a head's 16 quotes of 144 as "16 of 16" and "Ada Author (16)" said the
+    article had 16: while only the head is there, its counts say more are to come."""
+    whole = _two_speakers()
+    path = write_big(tmp_path, whole)
+    app = make_app(path, state=StateStore())
+    asked = _held_back(app)
+    async with app.run_test(size=WIDE) as pilot:
+        sidebar = await sidebar_ready(pilot)
+        await until(pilot, lambda: not sidebar.building, "the head's quotes listed")
+        await pilot.pause()
+        head = len(sidebar.article.quotes)
+        counter = sidebar.query_one("#quote-counter", Label)
+        assert str(counter.content) == f"{head} of {head}+"
+        rows = _speaker_rows(sidebar)
+        assert f"All speakers · {head}+ quotes" in rows and "Reviewer (3+)" in rows
+        asked.set()
+        await _whole(pilot)
+        await until(pilot, lambda: sidebar.article == whole, "the whole taken")
+        await until(pilot, lambda: not sidebar.building, "the whole's quotes listed")
+        await pilot.pause()
+        total = len(whole.quotes)
+        assert str(counter.content) == f"{total} of {total}"
+        rows = _speaker_rows(sidebar)
+        assert f"All speakers · {total} quotes" in rows and "Reviewer (3)" in rows
 
 
 def test_a_rest_that_fails_unexpectedly_still_ends_the_wait(tmp_path: Path) -> None:

@@ -45,6 +45,9 @@ if TYPE_CHECKING:
 
 #: Seconds of no scrolling before the reading position is written.
 SAVE_DELAY = 1.0
+#: Seconds the quote sidebar's growth to a big article's whole waits, again and again,
+#: while a key's frames are still to be drawn.
+GROW_AFTER = 0.02
 
 
 class ReadingScreen(ReadingWidth):
@@ -149,6 +152,7 @@ class ReadingScreen(ReadingWidth):
             and self.query_one("#toc", SectionList).filled
             and sidebar is not None
             and sidebar.is_mounted
+            and sidebar.article is self.article
             and not sidebar.building
         )
 
@@ -164,8 +168,7 @@ class ReadingScreen(ReadingWidth):
         return self.query_one("#body", ArticleBody)
 
     def _mount_sidebar_after_paint(self) -> None:
-        # with only the head, the sidebar (every quote) waits for the whole article
-        if self._whole and self.is_attached and self.query_one("#quotes-pane").is_mounted:
+        if self.is_attached and self.query_one("#quotes-pane").is_mounted:
             self._mount_sidebar()
 
     def take_whole(
@@ -189,11 +192,24 @@ class ReadingScreen(ReadingWidth):
         self.call_later(self._sidebar_for_whole)
         self._show_where()
 
-    async def _sidebar_for_whole(self) -> None:
+    def _sidebar_for_whole(self) -> None:
+        """The sidebar, mounted on the head's quotes, lists the whole's: once the
+        frames of a key being answered are drawn (a keystroke in the search, typed as
+        the whole came, waited for the growth)."""
         sidebar = self.sidebar
-        if sidebar is not None and sidebar.article is not self.article:
-            await sidebar.remove()  # mounted with the head's quotes only
-        self._mount_sidebar_after_paint()
+        if sidebar is None or not self._whole:
+            return
+        if self.key_frame_pending:
+            self.set_timer(GROW_AFTER, self._sidebar_for_whole)
+            return
+        sidebar.grow(self.article)
+
+    def _sidebar_waits(self) -> None:
+        """A search found nothing in the head's quotes: the whole's, now."""
+        self._whole_now()
+        sidebar = self.sidebar
+        if sidebar is not None and self._whole:
+            sidebar.grow(self.article)
 
     def _whole_now(self) -> None:
         """Wait for the whole article if only its head is here: the key at hand wants
@@ -209,15 +225,17 @@ class ReadingScreen(ReadingWidth):
         as much as the rest of the screen, and building its list measures quotes: the
         article text should not wait for either. A key that needs the sidebar before
         then (``/``, a speaker filter) mounts it at once; the sidebar takes the filter,
-        or the focus, as soon as it is composed.
+        or the focus, as soon as it is composed. With only a big article's head read,
+        it lists the head's quotes, and the whole's when the whole comes (``grow``).
         """
-        self._whole_now()  # the sidebar lists every quote
         sidebar = self.sidebar
         if sidebar is None:
             # imported here: the sidebar's modules are not needed for the first paint
             from reader.ui.widgets.quote_sidebar import QuoteSidebar
 
             sidebar = QuoteSidebar(self.article, id="quotes")
+            if not self._whole:
+                sidebar.wait_for_rest = self._sidebar_waits
             self._sidebar_mounting = self.query_one("#quotes-pane").mount(sidebar)
         return sidebar
 
@@ -363,13 +381,17 @@ class ReadingScreen(ReadingWidth):
         """
         self.show_quotes = True
         sidebar = self._mount_sidebar()
-        mounting = self._sidebar_mounting
-        if mounting is not None and not sidebar.is_mounted:
-            await mounting
-        self._sidebar_mounting = None
-        sidebar.focus_search()
-        await self.query_one(KeyFooter).recompose()  # skipped if its keys are the same
-        self.key_came()
+        sidebar.fill_held = True  # its lists after this key's frame, not in it
+        try:
+            mounting = self._sidebar_mounting
+            if mounting is not None and not sidebar.is_mounted:
+                await mounting
+            self._sidebar_mounting = None
+            sidebar.focus_search()
+            await self.query_one(KeyFooter).recompose()  # skipped if its keys are the same
+            self.key_came()
+        finally:
+            sidebar.fill_held = False
 
     def action_copy_text(self) -> None:
         """ctrl+c: copy the selected text; with none, pass the key on (to quit).

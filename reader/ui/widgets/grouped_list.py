@@ -35,7 +35,8 @@ def fill_grouped_list(
 
     Each group is its ``header`` option, then an ``entry`` option per item, then a rule
     (none after the last group). The option whose id is ``keep_id`` is highlighted once
-    it is in the list; with no ``keep_id`` the first option is.
+    it is in the list (if nothing else is by then: the list has no cursor until it is);
+    with no ``keep_id`` the first option is.
     """
     pending: list[Option | None] = []
     flushed = 0  # options in the list so far
@@ -50,7 +51,9 @@ def fill_grouped_list(
                 option_list.action_first()
         else:
             option_list.add_options(pending)
-        if keep_index is not None and flushed <= keep_index < listed:
+        # (unless the reader has put a cursor in the list meanwhile: theirs stays)
+        reached = keep_index is not None and flushed <= keep_index < listed
+        if reached and option_list.highlighted is None:
             option_list.highlighted = keep_index
         flushed = listed
         pending.clear()

@@ -254,12 +254,16 @@ def highlighted(text: str, query: str, style: str = "") -> Content:
     return content
 
 
-def speaker_label(speaker: Speaker, count: int, query: str = "") -> Content:
-    """``Name — Role (count)``, with the parts styled separately so a theme can tell them apart."""
+def speaker_label(
+    speaker: Speaker, count: int, query: str = "", *, partial: bool = False
+) -> Content:
+    """``Name — Role (count)``, with the parts styled separately so a theme can tell them
+    apart; ``(count+)`` when more quotes are still to come (only a head is listed)."""
     label = highlighted(speaker.name, query, f".{NAME}")
     if speaker.role:
         label += Content(" — ") + highlighted(speaker.role, query, f".{ROLE}")
-    return label + Content.styled(f" ({count})", f".{COUNT}")
+    more = "+" if partial else ""
+    return label + Content.styled(f" ({count}{more})", f".{COUNT}")
 
 
 @dataclass(slots=True)
@@ -307,14 +311,18 @@ def _styled_prompt(entry: QuoteEntry, query: str) -> tuple[Content, Content]:
     return body, Content.styled(ATTRIBUTION_PREFIX, f".{ATTRIBUTION}") + name
 
 
-def speaker_row(speaker: Speaker | None, count: int, *, active: bool) -> QuoteBlock:
-    """A row of the speaker filter (``None``: "All speakers"), marked when it is active."""
+def speaker_row(
+    speaker: Speaker | None, count: int, *, active: bool, partial: bool = False
+) -> QuoteBlock:
+    """A row of the speaker filter (``None``: "All speakers"), marked when it is active;
+    its count marked (``+``) when more quotes are still to come."""
     if speaker is None:
         # "(9)" beside "All speakers" read as nine speakers: say what is counted
+        more = "+" if partial else ""
         label = Content.styled("All speakers", f".{NAME}") + Content.styled(
-            f" · {count} quote" + ("" if count == 1 else "s"), f".{COUNT}"
+            f" · {count}{more} quote" + ("" if count == 1 and not partial else "s"), f".{COUNT}"
         )
     else:
-        label = speaker_label(speaker, count)
+        label = speaker_label(speaker, count, partial=partial)
     marker = Content.styled("● ", f".{ACTIVE}") if active else "  "
     return QuoteBlock.of(label, marker=marker)

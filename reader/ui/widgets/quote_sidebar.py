@@ -31,41 +31,40 @@ How an entry is drawn (and why article text is never markup there) is
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable
 from typing import ClassVar
 
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import BindingType
-from textual.content import Content
 from textual.geometry import Size
 from textual.message import Message
-from textual.reactive import Reactive, reactive
+from textual.reactive import Reactive
 from textual.widget import Widget
 from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
 
 from reader.core.model import Article
 from reader.core.quote_query import QuoteIndex
-from reader.core.search import terms
 from reader.ui.labels import clipped_speaker
 from reader.ui.sliced import SlicedWork
 from reader.ui.widgets.cursor_list import CursorList
-from reader.ui.widgets.grouped_list import fill_grouped_list
-from reader.ui.widgets.quote_block import COMPONENT_CLASSES, speaker_label, speaker_row
-from reader.ui.widgets.quote_copy import QuoteCopying
+from reader.ui.widgets.quote_block import COMPONENT_CLASSES, speaker_row
 from reader.ui.widgets.quote_keys import QUOTE_SIDEBAR_BINDINGS
+from reader.ui.widgets.quote_listing import QuoteListing, _Scan
 from reader.ui.widgets.quote_prompts import QuotePrompts
 from reader.ui.widgets.text_field import TextField
 
 __all__ = ["QuoteSidebar"]
 
-#: Refreshes the filling of the lists waits for when "/" focuses the field before it:
-#: the frame that shows the field focused and the footer its keys comes first.
-FILL_WAIT = 2
+
+#: Seconds the filling of the lists waits, again and again, while the screen answers a
+#: key (until the key's frames are drawn): a keystroke in the search field, typed as
+#: the lists filled, waited for their first frame (15-20 ms at 160x48).
+FILL_AFTER = 0.02
 
 
-class QuoteSidebar(QuoteCopying):
+class QuoteSidebar(QuoteListing):
     """The speakers of an article and their quotes, filterable by speaker and by search.
 
     Choosing a quote (Enter or click in the list, or Enter in the search field for the
@@ -83,9 +82,6 @@ class QuoteSidebar(QuoteCopying):
     #: lists do), and Widget's own reactive, set as the sidebar is first laid out, laid
     #: the screen out again and drew the whole sidebar a second time (12 ms at 160x48).
     virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False, repaint=False)
-
-    speaker_filter: reactive[str | None] = reactive(None)
-    """Show only this speaker's quotes; ``None`` shows everyone's."""
 
     class QuoteChosen(Message):
         """The reader chose a quote: the screen should take them to it."""
@@ -115,6 +111,28 @@ class QuoteSidebar(QuoteCopying):
         self, article: Article, *, id: str | None = None, classes: str | None = None
     ) -> None:
         super().__init__(id=id, classes=classes)
+        self._take(article)
+        #: set (by the screen) while the sidebar has only an article's head: brings the
+        #: whole (``grow``) when a search finds nothing in the head's quotes
+        self.wait_for_rest: Callable[[], None] | None = None
+        # the quote a rebuild not yet finished is to put the cursor back on
+        self._keep_id: str | None = None
+        # the last rebuild's search, as far as it got
+        self._scan: _Scan | None = None
+        self._return_focus: Widget | None = None
+        # The list is rebuilt in slices (see ``_show_quotes``).
+        self._work = SlicedWork(self, group="quote-sidebar")
+        # where a key pressed before the sidebar was composed (it is mounted just after
+        # the first paint) put the focus: the search field or the first list
+        self._focus_when_composed: Callable[[], None] | None = None
+        # whether the lists are filled (a frame after the sidebar is drawn: see _fill)
+        self._filled = False
+        #: set by the screen while it answers "/" with this sidebar: the lists are filled
+        #: after the key's frame (which shows the field focused), not in it
+        self.fill_held = False
+
+    def _take(self, article: Article) -> None:
+        """List the quotes of ``article`` (the index, speakers and prompts made for it)."""
         self.article = article
         # The core query: speakers (cleaned, unlisted ones too), quotes by speaker, and
         # each quote's search text, folded when first searched.
@@ -127,16 +145,6 @@ class QuoteSidebar(QuoteCopying):
         # Per quote, made when first needed (listing it): opening the sidebar costs
         # what its first screenful costs, not what the article does.
         self._prompts = QuotePrompts(article, index, speakers)
-        self._return_focus: Widget | None = None
-        # The list is rebuilt in slices (see ``_show_quotes``).
-        self._work = SlicedWork(self, group="quote-sidebar")
-        # where a key pressed before the sidebar was composed (it is mounted just after
-        # the first paint) put the focus: the search field or the first list
-        self._focus_when_composed: Callable[[], None] | None = None
-        # whether the lists are filled (a frame after the sidebar is drawn: see _fill)
-        self._filled = False
-        # refreshes the filling still waits for (see focus_search)
-        self._fill_wait = 0
 
     # -- building --------------------------------------------------------------------
 
@@ -162,13 +170,13 @@ class QuoteSidebar(QuoteCopying):
         as much as the rest of the screen; "/" sent as the article first showed waited
         for all of it (80 ms in tmux on the seed article) before the search field had
         the focus. The sidebar is drawn first with its lists empty, and "/" is answered
-        in that frame; what is typed in the field meanwhile is listed when they fill.
+        in that frame; what is typed in the field meanwhile is listed when they fill,
+        once the screen has drawn the frames of the keys it answers.
         """
         if self._filled or not self.is_attached:
             return
-        if self._fill_wait:  # "/" focused the field: its frame first
-            self._fill_wait -= 1
-            self.call_after_refresh(self._fill)
+        if self.fill_held or getattr(self.screen, "key_frame_pending", False):
+            self.set_timer(FILL_AFTER, self._fill)  # a key's frames first
             return
         speakers = next(self.query("#quote-speakers").results(OptionList), None)
         if speakers is None:  # mounted (after the first paint) as the app quits
@@ -190,7 +198,8 @@ class QuoteSidebar(QuoteCopying):
         for row, speaker_id in enumerate(self._speaker_rows):
             speaker = None if speaker_id is None else self._speakers[speaker_id]
             count = len(self._prompts) if speaker_id is None else self._counts.get(speaker_id, 0)
-            row_block = speaker_row(speaker, count, active=speaker_id == self.speaker_filter)
+            active = speaker_id == self.speaker_filter
+            row_block = speaker_row(speaker, count, active=active, partial=self.partial)
             options.append(Option(row_block, id=f"speaker-row-{row}"))
         return options
 
@@ -211,75 +220,39 @@ class QuoteSidebar(QuoteCopying):
         if self._filled:
             self._work.start(self._rebuild())
 
-    def _rebuild(self) -> Iterator[None]:
-        """The steps of a rebuild; it yields wherever it may be paused."""
-        query = self.query_one("#quote-search", Input).value.strip()
-        words = terms(query)
-        speaker_filter = self.speaker_filter
-        total = len(self._prompts)
-        candidates: Sequence[int] = self._index.quotes_of(speaker_filter)
-        shown: list[int] = []
-        if words:
-            for matched in self._index.scan(candidates, words):
-                shown.extend(matched)
-                yield
-        else:
-            shown.extend(candidates)
-
-        quotes = self.article.quotes
-        groups: dict[str, list[int]] = {}
-        for index in shown:
-            groups.setdefault(quotes[index].speaker, []).append(index)
-        # one short line in a fixed width: a new count never changes the layout, and a
-        # layout pass of the screen (10-35 ms) held back any key pressed as it came
-        counter = self.query_one("#quote-counter", Label)
-        counter.update(Content(f"{len(shown)} of {total}"), layout=False)
-        self._show_scope(query, len(shown))
-
-        quote_list = self.query_one("#quote-list", OptionList)
-        keep = quote_list.highlighted_option
-        keep_id = None if keep is None else keep.id
-        # Stay on the quote the reader was on, if it is still listed.
-        if keep_id is not None and keep_id not in {quotes[index].id for index in shown}:
-            keep_id = None
-        speakers = self._speakers
-        yield from fill_grouped_list(
-            quote_list,
-            groups,
-            header=lambda speaker_id, indices: Option(
-                speaker_label(speakers[speaker_id], len(indices), query), disabled=True
-            ),
-            entry=lambda index: self._prompts.option(index, query),
-            keep_id=keep_id,
-        )
-
-        # Fold every quote for searching while the reader is still looking: the first
-        # search then only compares strings.
-        yield from self._index.fold_all()
-
-    def _show_scope(self, query: str, count: int) -> None:
-        """Say what narrows the list and how to widen it, and that an empty one is empty.
-
-        A search within one speaker's quotes found nothing in another speaker's quote
-        and showed "0 of 9" and an empty list, with no word why.
-        """
-        text = ""
-        if self.speaker_filter is not None:
-            name = self._speakers[self.speaker_filter].name
-            if count == 0 and query:
-                text = f"No quote by {name} matches “{query}”."
-            else:
-                text = f"Only {name}'s quotes."
-            text += " Choose “All speakers” above to see everyone's."
-        elif count == 0:
-            text = f"No quote or speaker matches “{query}”." if query else "No quotes."
-        scope = self.query_one("#quote-scope", Label)
-        if str(scope.content) != text:  # hidden and empty most of the time: left alone
-            scope.update(Content(text))
-        if scope.display != bool(text):
-            scope.display = bool(text)
-
     # -- public API ------------------------------------------------------------------
+
+    def grow(self, whole: Article) -> None:
+        """List the quotes of ``whole``, of which the sidebar has had the head's so far.
+
+        A big article's sidebar is mounted on its head's quotes just after the first
+        paint, so that "/" and a search or Enter typed then are answered at once
+        (waiting for the whole held "/" 200 ms on a 5 MB article); the whole's quotes
+        come a moment later. What the reader did meanwhile carries over: the search
+        text (run again over every quote), the speaker filter, the focus and the quote
+        under the cursor. The list is rebuilt in slices, as for a keystroke.
+        """
+        if whole is self.article:
+            return
+        rows = self._speaker_rows
+        self.wait_for_rest = None
+        self._take(whole)
+        if self.speaker_filter not in self._speakers:  # a head's speaker the whole lacks
+            self.set_reactive(QuoteSidebar.speaker_filter, None)
+        if not self._filled:
+            return  # _fill lists the whole's
+        speakers = self.query_one("#quote-speakers", OptionList)
+        options = self._speaker_options()
+        if rows == self._speaker_rows:  # the counts change, the rows stay
+            for index, option in enumerate(options):
+                speakers.replace_option_prompt_at_index(index, option.prompt)
+        else:  # a speaker quoted past the head, and not listed (shown by id)
+            row = speakers.highlighted
+            speaker_id = rows[row] if row is not None and row < len(rows) else None
+            speakers.set_options(options)
+            speakers.highlighted = self._speaker_rows.index(speaker_id)
+        # in a turn of its own (its first slice): a key that comes first goes first
+        self.call_later(self._show_quotes)
 
     def focus_search(self) -> None:
         """Put the cursor in the search field, remembering where to return on Escape.
@@ -290,10 +263,6 @@ class QuoteSidebar(QuoteCopying):
         if search is None:
             self._focus_when_composed = self.focus_search
             return
-        if not self._filled:
-            # the lists are filled in a frame of their own, after the one that shows
-            # the field focused and the footer its keys, not in it
-            self._fill_wait = FILL_WAIT
         focused = self.screen.focused
         if focused is not search:
             self._return_focus = focused
@@ -355,21 +324,6 @@ class QuoteSidebar(QuoteCopying):
             self.app.bell()
         else:
             self.post_message(self.QuoteChosen(self, first))
-
-    def _first_hit(self) -> str | None:
-        """The first quote the list shows for what is typed now (None: no quote matches).
-
-        Found by scanning only as far as it, not by finishing the rebuild under way
-        (which may not have started on this query yet): on a 5 MB article that was the
-        rest of the search, the list's options and the folding of every quote, 70-250
-        ms before Enter showed the quote. The list goes on being built in slices.
-        """
-        words = terms(self.query_one("#quote-search", Input).value.strip())
-        candidates = self._index.quotes_of(self.speaker_filter)
-        for matched in self._index.scan(candidates, words):
-            if matched:
-                return self.article.quotes[matched[0]].id
-        return None
 
     @on(OptionList.OptionSelected, "#quote-list")
     def _quote_selected(self, event: OptionList.OptionSelected) -> None:
