@@ -65,9 +65,15 @@ class SidebarApp(App[None]):
     @asynccontextmanager
     async def run_test(self, **kwargs: Any) -> AsyncIterator[Pilot[None]]:  # type: ignore[override]
         """``App.run_test``, once the sidebar's lists are filled (a frame after it is
-        first drawn)."""
+        first drawn) and laid out."""
         async with super().run_test(**kwargs) as pilot:
-            await until(pilot, lambda: self.sidebar.filled, "the lists filled")
+            speakers = self.sidebar.query_one("#quote-speakers", OptionList)
+            # filled, and laid out (the speakers' list is as tall as its rows)
+            await until(
+                pilot,
+                lambda: self.sidebar.filled and speakers.size.height > 0,
+                "the lists filled",
+            )
             yield pilot
 
     @on(QuoteSidebar.QuoteChosen, "#quotes")  # the selector goes through ``control``

@@ -299,6 +299,32 @@ async def test_enter_on_a_search_the_heads_quotes_do_not_match_goes_to_the_whole
         assert line is not None and top <= line < top + screen.body.size.height
 
 
+async def test_enter_on_a_search_only_the_end_matches_goes_there_before_the_whole(
+    tmp_path: Path,
+) -> None:
+    """Opened from the cache, a big article's head comes with its end (the body shows
+    it before the whole): Enter on a search no quote of the head matches goes to the
+    end's match at once, without waiting for the whole to be read."""
+    path = write_big(tmp_path)
+    first = make_app(path, state=StateStore())
+    assert first._rest is not None
+    rest = first._rest()
+    assert rest.store is not None
+    rest.store()
+    app = make_app(path, state=StateStore())
+    asked = _held_back(app)
+    last = f"q{SECTIONS - 1}"
+    async with app.run_test(size=WIDE) as pilot:
+        screen = app.screen
+        assert isinstance(screen, ReadingScreen)
+        await pilot.press("slash", *f"part {SECTIONS - 1}", "enter")
+        await until(pilot, lambda: screen.body.chosen_quote == last, "the quote shown")
+        assert not asked.is_set()
+        line = screen.body.line_of_quote(last)
+        top = int(screen.body.scroll_y)
+        assert line is not None and top <= line < top + screen.body.size.height
+
+
 def _two_speakers() -> Article:
     """The big article with a second speaker quoted in its first sections (so in its
     head): in the whole's list, their quotes come after all of the author's, more than

@@ -236,6 +236,7 @@ class ReadingScreen(ReadingWidth):
             sidebar = QuoteSidebar(self.article, id="quotes")
             if not self._whole:
                 sidebar.wait_for_rest = self._sidebar_waits
+                sidebar.end = None if self._end is None else self._end.article
             self._sidebar_mounting = self.query_one("#quotes-pane").mount(sidebar)
         return sidebar
 

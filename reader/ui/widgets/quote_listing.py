@@ -50,6 +50,9 @@ class QuoteListing(QuoteCopying):
     _keep_id: str | None
     _scan: _Scan | None
     wait_for_rest: Callable[[], None] | None
+    #: the article's end carried with its head (set by the screen while only the head
+    #: is listed): Enter looks there before it waits for the whole
+    end: Article | None = None
 
     @property
     def partial(self) -> bool:
@@ -159,6 +162,12 @@ class QuoteListing(QuoteCopying):
             for matched in self._index.scan(candidates[start:], words):
                 if matched:
                     return self.article.quotes[matched[0]].id
+            if self.wait_for_rest is not None and self.end is not None:
+                # the end carried with the head (the body shows it before the whole)
+                end = QuoteIndex(self.end)
+                for matched in end.scan(end.quotes_of(self.speaker_filter), words):
+                    if matched:
+                        return self.end.quotes[matched[0]].id
             wait, self.wait_for_rest = self.wait_for_rest, None
             if wait is None:
                 return None

@@ -236,6 +236,7 @@ class QuoteSidebar(QuoteListing):
             return
         rows = self._speaker_rows
         self.wait_for_rest = None
+        self.end = None
         self._take(whole)
         if self.speaker_filter not in self._speakers:  # a head's speaker the whole lacks
             self.set_reactive(QuoteSidebar.speaker_filter, None)
