@@ -39,7 +39,7 @@ WORD = "committee"
 class Gate:
     """Holds the reading of an app's whole article until opened."""
 
-    def __init__(self, app: ReaderApp) -> None:
+    def __init__(self, app: ReaderApp, *, extends: bool = True) -> None:
         self.opened = threading.Event()
         #: set if the gate gave up: something waited for the whole on the UI thread
         self.gave_up = threading.Event()
@@ -49,18 +49,20 @@ class Gate:
         def held() -> Any:
             if not self.opened.wait(60):
                 self.gave_up.set()
-            return rest()
+            whole = rest()
+            return whole if extends else whole._replace(extends=False)
 
         app._rest = held
 
 
 @asynccontextmanager
 async def _head_first(
-    tmp_path: Path, *, cached: bool = False
+    tmp_path: Path, *, cached: bool = False, extends: bool = True
 ) -> AsyncIterator[tuple[ReaderApp, Pilot[Any], Gate]]:
     """The big article's app, its whole held back by a gate (opened at the end in any
     case: a failed test must not wait for it to give up); ``cached``: opened before,
-    so its head comes from the article cache with its end."""
+    so its head comes from the article cache with its end; ``extends`` False: the
+    whole is taken as one that does not begin with the head (laid out afresh)."""
     path = write_big(tmp_path)
     if cached:
         first = make_app(path, state=StateStore())
@@ -70,7 +72,7 @@ async def _head_first(
         store()
     app = make_app(path, state=StateStore())
     assert isinstance(app, ReaderApp)
-    gate = Gate(app)
+    gate = Gate(app, extends=extends)
     async with app.run_test(size=WIDE) as pilot:
         try:
             yield app, pilot, gate
@@ -154,6 +156,24 @@ async def test_f3_past_the_heads_last_match_goes_on_into_the_whole(tmp_path: Pat
         await pilot.pause()
         assert _counter(app) == f"{in_head + 1} of {4 * SECTIONS}"
         assert not gate.gave_up.is_set()
+
+
+async def test_a_whole_laid_out_afresh_is_searched_for_the_same_phrase(
+    tmp_path: Path,
+) -> None:
+    """A whole that does not begin with the head shown is laid out from its start:
+    the find goes on in it, for what the reader typed (the query was lost)."""
+    async with _head_first(tmp_path, extends=False) as (app, pilot, gate):
+        body = app.screen.query_one(ArticleBody)
+        await pilot.press("f", *WORD)
+        await pilot.pause()
+        assert 0 < body.match_count < 4 * SECTIONS
+        gate.opened.set()
+        await _whole_taken(pilot)
+        await until(pilot, lambda: body.find_complete, "the whole searched")
+        await pilot.pause()
+        assert body.find_query == WORD and body.match_count == 4 * SECTIONS
+        assert _counter(app) == f"{body.match_index + 1} of {4 * SECTIONS}"
 
 
 async def test_a_phrase_only_in_the_rest_is_searched_for_then_found(tmp_path: Path) -> None:

@@ -9,6 +9,8 @@ add their styles and widgets to its work.
 
 from __future__ import annotations
 
+import asyncio
+from contextlib import suppress
 from typing import ClassVar
 
 from rich.cells import cell_len
@@ -21,6 +23,9 @@ from textual.css.scalar import Unit
 from textual.message import Message
 from textual.widget import AwaitMount, Widget
 from textual.widgets import Input, Label
+
+#: The longest the bar waits to be drawn before it takes the focus (a frame).
+SHOWN_WAIT = 0.05
 
 
 class FindBar(Horizontal):
@@ -124,8 +129,23 @@ class FindBar(Horizontal):
         if field is None or not field.is_mounted:
             await self.build()
             field = self.query_one("#find-input", Input)
+        else:
+            await self._drawn()
         self.screen.set_focus(field)
         field.select_all()
+
+    async def _drawn(self) -> None:
+        """Let the bar be drawn, in a frame of its own, before the focus moves to it:
+        the text pane loses the focus, and all of it is drawn again (its border), a
+        frame that took the bar a few milliseconds longer to show. The keys typed
+        meanwhile wait for this open (a key binding's action) to end: they reach the
+        field all the same. (A bar built now shows as its parts are mounted.)"""
+        screen = self.screen
+        key_came = getattr(screen, "key_came", None)
+        if key_came is not None:
+            key_came()  # drawn at once, not at the update timer's next tick
+        with suppress(asyncio.TimeoutError):
+            await asyncio.wait_for(screen.wait_for_refresh(), SHOWN_WAIT)
 
     def action_close(self) -> None:
         self.remove_class("-open")
