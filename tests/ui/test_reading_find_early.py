@@ -17,6 +17,7 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
+import pytest
 from _big import SECTIONS, write_big
 from _waiting import until
 from conftest import WIDE
@@ -30,6 +31,7 @@ from reader.ui.app import ReaderApp
 from reader.ui.factory import make_app
 from reader.ui.screens.reading import ReadingScreen
 from reader.ui.widgets.article_body import ArticleBody
+from reader.ui.widgets.body_find import BodyFind
 from reader.ui.widgets.find_bar import FindBar
 
 #: In every section of the big article, four times (the paragraph quoting the author).
@@ -225,6 +227,35 @@ async def test_find_with_the_end_shown_before_the_whole_waits_for_it(tmp_path: P
         assert match is not None
         line = body.text_layout.line_of(match[0], match[1])
         assert int(body.scroll_y) <= line < int(body.scroll_y) + body.size.height
+
+
+async def test_a_step_waiting_with_the_end_shown_never_lays_the_whole_out_at_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The step taken once the whole is searched goes to its match after the layout's
+    own slices have left the end shown apart: going there first laid the whole text
+    out in that one slice (~40 ms on a 5 MB article, a key pressed then waited)."""
+    shown_apart: list[bool] = []
+    go_to = BodyFind._go_to
+
+    def recorded(finder: BodyFind, index: int) -> None:
+        shown_apart.append(finder.body._tail.tail is not None)
+        go_to(finder, index)
+
+    monkeypatch.setattr(BodyFind, "_go_to", recorded)
+    async with _head_first(tmp_path, cached=True) as (app, pilot, gate):
+        body = app.screen.query_one(ArticleBody)
+        await pilot.press("G")
+        await pilot.pause()
+        assert body._tail.tail is not None
+        await pilot.press("f", *WORD)
+        await pilot.pause()
+        assert body.match_index == -1 and not shown_apart  # waiting for the whole
+        gate.opened.set()
+        await _whole_taken(pilot)
+        await until(pilot, lambda: body.match_index >= 0, "the step taken in the whole")
+        assert shown_apart == [False]
+        assert body.layout_complete and body.find_complete
 
 
 async def test_the_bar_is_built_hidden_once_the_screen_is_built(
