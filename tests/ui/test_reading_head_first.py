@@ -24,7 +24,7 @@ from textual.strip import Strip
 from textual.widgets import Input, Label, OptionList
 
 from reader.core.errors import ArticleError, ReaderError
-from reader.core.format import load_article
+from reader.core.format import dump_article, load_article
 from reader.core.model import Article, Quote, Speaker
 from reader.core.quote_query import QuoteIndex
 from reader.core.state import Position, StateStore
@@ -292,37 +292,76 @@ async def test_enter_on_a_search_the_heads_quotes_do_not_match_goes_to_the_whole
         await pilot.pause()
         assert not asked.is_set() and screen.body.chosen_quote == "q2"
         await pilot.press("escape", *"part 140", "enter")  # a quote past the head
+        await pilot.pause()
+        # nothing waits for the whole on the UI thread: Enter is taken once it is here
+        assert not asked.is_set() and screen.body.chosen_quote == "q2"
+        asked.set()  # the whole may come now
         await until(pilot, lambda: screen.body.chosen_quote == "q140", "the quote shown")
-        assert asked.is_set()
         line = screen.body.line_of_quote("q140")
         top = int(screen.body.scroll_y)
         assert line is not None and top <= line < top + screen.body.size.height
 
 
-async def test_enter_on_a_search_only_the_end_matches_goes_there_before_the_whole(
+async def test_enter_with_no_match_in_the_head_goes_to_the_first_in_the_whole(
     tmp_path: Path,
 ) -> None:
     """Opened from the cache, a big article's head comes with its end (the body shows
-    it before the whole): Enter on a search no quote of the head matches goes to the
-    end's match at once, without waiting for the whole to be read."""
-    path = write_big(tmp_path)
+    it before the whole). Enter on a search none of the head's quotes match goes to
+    the first match in the whole, not to one in the end: a quote between the two,
+    not read yet, is the first (the list shows it first once the whole is read)."""
+    middle, last = SECTIONS // 2, SECTIONS - 1
+    text = dump_article(big_article())
+    for n in (middle, last):
+        said = f"Part {n} is where the report says what it found"
+        text = text.replace(said, f"Part {n} is where the zebra report says what it found")
+    path = tmp_path / "big.yaml"
+    path.write_text(text, encoding="utf-8")
     first = make_app(path, state=StateStore())
     assert first._rest is not None
     rest = first._rest()
     assert rest.store is not None
     rest.store()
     app = make_app(path, state=StateStore())
+    assert app._end is not None
+    assert f"q{last}" in {quote.id for quote in app._end.article.quotes}
+    assert f"q{middle}" not in {quote.id for quote in app._end.article.quotes}
     asked = _held_back(app)
-    last = f"q{SECTIONS - 1}"
     async with app.run_test(size=WIDE) as pilot:
         screen = app.screen
         assert isinstance(screen, ReadingScreen)
-        await pilot.press("slash", *f"part {SECTIONS - 1}", "enter")
-        await until(pilot, lambda: screen.body.chosen_quote == last, "the quote shown")
-        assert not asked.is_set()
-        line = screen.body.line_of_quote(last)
+        assert f"q{middle}" not in {quote.id for quote in screen.article.quotes}
+        await pilot.press("slash", *"zebra", "enter")
+        await pilot.pause()
+        assert screen.body.chosen_quote is None and not asked.is_set()
+        asked.set()  # the whole may come now
+        await until(pilot, lambda: screen.body.chosen_quote is not None, "a quote shown")
+        assert screen.body.chosen_quote == f"q{middle}"
+        line = screen.body.line_of_quote(f"q{middle}")
         top = int(screen.body.scroll_y)
         assert line is not None and top <= line < top + screen.body.size.height
+
+
+@pytest.mark.parametrize("then", ["backspace", "tab"])
+async def test_an_enter_waiting_for_the_whole_is_dropped_if_the_search_changes(
+    tmp_path: Path, then: str
+) -> None:
+    """Enter waiting for the whole's quotes is the reader's choice for what was typed
+    then: typed on ("part 14" is a quote of the head), or gone from the field, it
+    goes nowhere when the whole comes."""
+    path = write_big(tmp_path)
+    app = make_app(path, state=StateStore())
+    asked = _held_back(app)
+    async with app.run_test(size=WIDE) as pilot:
+        screen = app.screen
+        assert isinstance(screen, ReadingScreen)
+        await pilot.press("slash", *"part 140", "enter", then)
+        await pilot.pause()
+        asked.set()
+        await _whole(pilot)
+        sidebar = screen.query_one(QuoteSidebar)
+        await until(pilot, lambda: not sidebar.partial and not sidebar.building, "listed")
+        await pilot.pause()
+        assert screen.body.chosen_quote is None
 
 
 def _two_speakers() -> Article:

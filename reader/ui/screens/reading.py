@@ -205,13 +205,6 @@ class ReadingScreen(ReadingWidth):
             return
         sidebar.grow(self.article)
 
-    def _sidebar_waits(self) -> None:
-        """A search found nothing in the head's quotes: the whole's, now."""
-        self._whole_now()
-        sidebar = self.sidebar
-        if sidebar is not None and self._whole:
-            sidebar.grow(self.article)
-
     def _whole_now(self) -> None:
         """Wait for the whole article if only its head is here: the key at hand wants
         more than the head (reader.ui.app.ReaderApp.wait_for_whole)."""
@@ -235,9 +228,7 @@ class ReadingScreen(ReadingWidth):
             from reader.ui.widgets.quote_sidebar import QuoteSidebar
 
             sidebar = QuoteSidebar(self.article, id="quotes")
-            if not self._whole:
-                sidebar.wait_for_rest = self._sidebar_waits
-                sidebar.end = None if self._end is None else self._end.article
+            sidebar.partial = not self._whole
             self._sidebar_mounting = self.query_one("#quotes-pane").mount(sidebar)
         return sidebar
 

@@ -8,7 +8,7 @@ and the first match Enter in the search field goes to (``_first_hit``).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from textual.content import Content
@@ -49,15 +49,9 @@ class QuoteListing(QuoteCopying):
     _speakers: dict[str, Speaker]
     _keep_id: str | None
     _scan: _Scan | None
-    wait_for_rest: Callable[[], None] | None
-    #: the article's end carried with its head (set by the screen while only the head
-    #: is listed): Enter looks there before it waits for the whole
-    end: Article | None = None
-
-    @property
-    def partial(self) -> bool:
-        """Whether only a big article's head is listed (its counts marked: more to come)."""
-        return self.wait_for_rest is not None
+    #: whether only a big article's head is listed (its counts marked: more to come;
+    #: set by the screen, cleared by ``QuoteSidebar.grow``)
+    partial: bool = False
 
     def _rebuild(self) -> Iterator[None]:
         """The steps of a rebuild; it yields wherever it may be paused."""
@@ -148,27 +142,18 @@ class QuoteListing(QuoteCopying):
         (which may not have started on this query yet): on a 5 MB article that was the
         rest of the search, the list's options and the folding of every quote, 70-250
         ms before Enter showed the quote. The list goes on being built in slices. With
-        only the head's quotes listed, the first of those that matches; if none does,
-        the whole's, once it is read.
+        only a big article's head listed, the first of the head's quotes that matches
+        (None if none does: the whole's first is known once the whole is listed, see
+        ``QuoteSidebar.grow``).
         """
         words = terms(self.query_one("#quote-search", Input).value.strip())
-        while True:
-            candidates = self._index.quotes_of(self.speaker_filter)
-            scan, start = self._scan, 0
-            if scan is not None and scan.key == (tuple(words), self.speaker_filter, self.article):
-                if scan.first is not None:  # the rebuild under way has found it
-                    return self.article.quotes[scan.first].id
-                start = scan.upto  # on from where it got to (with no match so far)
-            for matched in self._index.scan(candidates[start:], words):
-                if matched:
-                    return self.article.quotes[matched[0]].id
-            if self.wait_for_rest is not None and self.end is not None:
-                # the end carried with the head (the body shows it before the whole)
-                end = QuoteIndex(self.end)
-                for matched in end.scan(end.quotes_of(self.speaker_filter), words):
-                    if matched:
-                        return self.end.quotes[matched[0]].id
-            wait, self.wait_for_rest = self.wait_for_rest, None
-            if wait is None:
-                return None
-            wait()  # none of the head's quotes: the whole's, then (it grows the list)
+        candidates = self._index.quotes_of(self.speaker_filter)
+        scan, start = self._scan, 0
+        if scan is not None and scan.key == (tuple(words), self.speaker_filter, self.article):
+            if scan.first is not None:  # the rebuild under way has found it
+                return self.article.quotes[scan.first].id
+            start = scan.upto  # on from where it got to (with no match so far)
+        for matched in self._index.scan(candidates[start:], words):
+            if matched:
+                return self.article.quotes[matched[0]].id
+        return None

@@ -112,9 +112,10 @@ class QuoteSidebar(QuoteListing):
     ) -> None:
         super().__init__(id=id, classes=classes)
         self._take(article)
-        #: set (by the screen) while the sidebar has only an article's head: brings the
-        #: whole (``grow``) when a search finds nothing in the head's quotes
-        self.wait_for_rest: Callable[[], None] | None = None
+        #: what was typed in the search when Enter found no match among a big
+        #: article's head's quotes: its first match is gone to once the whole's are
+        #: listed (``grow``), if the search is still that and still has the focus
+        self._choose_when_whole: str | None = None
         # the quote a rebuild not yet finished is to put the cursor back on
         self._keep_id: str | None = None
         # the last rebuild's search, as far as it got
@@ -235,11 +236,11 @@ class QuoteSidebar(QuoteListing):
         if whole is self.article:
             return
         rows = self._speaker_rows
-        self.wait_for_rest = None
-        self.end = None
+        self.partial = False
         self._take(whole)
         if self.speaker_filter not in self._speakers:  # a head's speaker the whole lacks
             self.set_reactive(QuoteSidebar.speaker_filter, None)
+        self._choose_waited()
         if not self._filled:
             return  # _fill lists the whole's
         speakers = self.query_one("#quote-speakers", OptionList)
@@ -319,7 +320,29 @@ class QuoteSidebar(QuoteListing):
 
     @on(Input.Submitted, "#quote-search")
     def _search_submitted(self, event: Input.Submitted) -> None:
+        """Enter: to the first quote the search matches. With only a big article's
+        head listed and none of its quotes matching, the whole's first, once it is
+        listed (``grow``): the end carried with the head may have a match, but one
+        before it in the part not read yet would be the first; and waiting for the
+        whole here held the screen (~200 ms on a 5 MB article)."""
         event.stop()
+        first = self._first_hit()
+        if first is not None:
+            self.post_message(self.QuoteChosen(self, first))
+        elif self.partial:
+            self._choose_when_whole = event.value
+        else:
+            self.app.bell()
+
+    def _choose_waited(self) -> None:
+        """The first match of an Enter that waited for the whole's quotes (if the
+        search still says what it said then, and the reader is still in it)."""
+        waited, self._choose_when_whole = self._choose_when_whole, None
+        if waited is None or not self.is_mounted:
+            return
+        search = self.query_one("#quote-search", Input)
+        if search.value != waited or not search.has_focus:
+            return
         first = self._first_hit()
         if first is None:
             self.app.bell()
