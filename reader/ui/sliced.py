@@ -60,6 +60,15 @@ class SlicedWork:
         self.slices = 0
 
     @property
+    def owner(self) -> DOMNode:
+        """The node the work builds in (the runner drops it once that is taken down)."""
+        return self._owner
+
+    def drop(self) -> None:
+        """Leave what is left of the work undone."""
+        self._steps = None
+
+    @property
     def running(self) -> bool:
         """Whether work is still under way."""
         return self._steps is not None
@@ -123,6 +132,9 @@ class _Runner:
                 await asyncio.sleep(PAUSE)
                 await self._messages_first()
                 work = self._works.popleft()
+                if _taken_down(work.owner):
+                    work.drop()  # its widgets are going: nothing left to build
+                    continue
                 work.advance()
                 if work.running:
                     self._works.append(work)
@@ -140,6 +152,15 @@ class _Runner:
 
 
 _runners: WeakKeyDictionary[DOMNode, _Runner] = WeakKeyDictionary()
+
+
+def _taken_down(owner: DOMNode) -> bool:
+    """Whether ``owner`` is being removed, or the app is ending: its children may be gone
+    already (Textual prunes a screen's widgets bottom-up, awaiting each, before it stops
+    the screen's workers), and a slice that queries them failed the runner's worker,
+    which ended the app with a traceback as the reader quit during a build. The test
+    Textual's own signals make before they call a node."""
+    return not owner.is_attached or owner._pruning
 
 
 def _runner(owner: DOMNode) -> _Runner:

@@ -295,3 +295,31 @@ async def test_typing_a_quote_search_does_not_lay_the_screen_out_again(
         assert sidebar not in rebound  # the footer's keys built again at each keystroke
         counter = str(screen.query_one("#quote-counter").render())
         assert counter.startswith("40 of 40")  # every quote says "Point"
+
+
+
+async def test_work_left_in_a_screen_taken_down_is_dropped(tmp_path: Path) -> None:
+    """A screen closed while it still builds (back to the library from a big
+    article): the runner runs no slice of work whose widgets are going (Textual
+    removes them one by one before it stops the screen's workers; a sidebar slice
+    that looked up one of its labels then failed the runner's worker, and the app
+    ended with a traceback)."""
+    app = ReaderApp(_long_article(40), StateStore(tmp_path))
+    taken_down: list[bool] = []
+    async with app.run_test(size=WIDE) as pilot:
+        await sidebar_ready(pilot)
+        screen = ReadingScreen(_long_article(40), StateStore(tmp_path))
+        await app.push_screen(screen)
+        await sidebar_ready(pilot)
+        body = screen.body
+
+        def steps() -> Iterator[None]:
+            while True:
+                taken_down.append(body._pruning or not body.is_attached)
+                yield
+
+        SlicedWork(body, "left").start(steps(), now=False)
+        await until(pilot, lambda: bool(taken_down), "a slice run")
+        await app.pop_screen()
+        await pilot.pause()
+    assert taken_down and not any(taken_down)
