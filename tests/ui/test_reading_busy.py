@@ -297,7 +297,6 @@ async def test_typing_a_quote_search_does_not_lay_the_screen_out_again(
         assert counter.startswith("40 of 40")  # every quote says "Point"
 
 
-
 async def test_work_left_in_a_screen_taken_down_is_dropped(tmp_path: Path) -> None:
     """A screen closed while it still builds (back to the library from a big
     article): the runner runs no slice of work whose widgets are going (Textual
