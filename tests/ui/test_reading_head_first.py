@@ -603,3 +603,43 @@ async def test_a_key_between_asking_for_the_thread_and_its_start_reads_the_whole
         screen = await _whole(pilot)
         assert not rescued.is_set()
         assert screen.article == whole
+
+
+@pytest.mark.parametrize("how", ["filter", "cursor"])
+async def test_a_whole_without_a_speaker_of_the_head_leaves_the_speaker_list_on_all(
+    tmp_path: Path, how: str
+) -> None:
+    """The file changed since its head was cached (the whole does not begin with the
+    head) and no longer quotes a speaker the head had, with that speaker's quotes
+    filtered or the speakers' cursor on them: the list of speakers comes back on "All
+    speakers" (it looked the speaker up among the whole's rows and ended the app)."""
+    path = write_big(tmp_path, _two_speakers())
+    app = make_app(path, state=StateStore())
+    assert isinstance(app, ReaderApp)
+    rest = app._rest
+    assert rest is not None
+    opened = threading.Event()
+
+    def changed() -> Any:
+        opened.wait(30)
+        return rest()._replace(article=big_article(), extends=False)
+
+    app._rest = changed
+    async with app.run_test(size=WIDE) as pilot:
+        screen = app.screen
+        assert isinstance(screen, ReadingScreen)
+        sidebar = await sidebar_ready(pilot)
+        await until(pilot, lambda: not sidebar.building, "the head's quotes listed")
+        speakers = sidebar.query_one("#quote-speakers", OptionList)
+        if how == "filter":
+            screen.filter_speaker("critic")
+        else:
+            speakers.focus()
+            speakers.highlighted = 2  # (All speakers, Ada Author, Cy Critic)
+        await pilot.pause()
+        opened.set()
+        await _whole(pilot)
+        await until(pilot, lambda: sidebar.article.speakers == big_article().speakers, "grown")
+        await until(pilot, lambda: not sidebar.building, "the whole's quotes listed")
+        assert sidebar.speaker_filter is None
+        assert speakers.highlighted == 0 and app.is_running

@@ -251,6 +251,8 @@ class QuoteSidebar(QuoteListing):
         else:  # a speaker quoted past the head, and not listed (shown by id)
             row = speakers.highlighted
             speaker_id = rows[row] if row is not None and row < len(rows) else None
+            if speaker_id not in self._speaker_rows:  # a head's speaker the whole lacks
+                speaker_id = self.speaker_filter
             speakers.set_options(options)
             speakers.highlighted = self._speaker_rows.index(speaker_id)
         # in a turn of its own (its first slice): a key that comes first goes first
