@@ -295,6 +295,9 @@ async def test_enter_on_a_search_the_heads_quotes_do_not_match_goes_to_the_whole
         await pilot.pause()
         # nothing waits for the whole on the UI thread: Enter is taken once it is here
         assert not asked.is_set() and screen.body.chosen_quote == "q2"
+        # and the empty list is not said to be "no match": the rest is still read
+        scope = str(screen.query_one("#quote-scope", Label).content)
+        assert "read so far" in scope and "No quote or speaker" not in scope
         asked.set()  # the whole may come now
         await until(pilot, lambda: screen.body.chosen_quote == "q140", "the quote shown")
         line = screen.body.line_of_quote("q140")

@@ -117,10 +117,13 @@ class QuoteListing(QuoteCopying):
         """Say what narrows the list and how to widen it, and that an empty one is empty.
 
         A search within one speaker's quotes found nothing in another speaker's quote
-        and showed "0 of 9" and an empty list, with no word why.
+        and showed "0 of 9" and an empty list, with no word why. With only a big
+        article's head listed, an empty list is not "no match" yet: the rest is read.
         """
         text = ""
-        if self.speaker_filter is not None:
+        if count == 0 and query and self.partial:
+            text = f"No quote read so far matches “{query}”; the rest is being read."
+        elif self.speaker_filter is not None:
             name = self._speakers[self.speaker_filter].name
             if count == 0 and query:
                 text = f"No quote by {name} matches “{query}”."
