@@ -23,6 +23,7 @@ from textual.pilot import Pilot
 from textual.strip import Strip
 from textual.widgets import Input, Label, OptionList
 
+from reader.core import quote_query
 from reader.core.errors import ArticleError, ReaderError
 from reader.core.format import dump_article, load_article
 from reader.core.model import Article, Quote, Speaker
@@ -306,7 +307,7 @@ async def test_enter_on_a_search_the_heads_quotes_do_not_match_goes_to_the_whole
 
 
 async def test_enter_with_no_match_in_the_head_goes_to_the_first_in_the_whole(
-    tmp_path: Path,
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Opened from the cache, a big article's head comes with its end (the body shows
     it before the whole). Enter on a search none of the head's quotes match goes to
@@ -336,9 +337,13 @@ async def test_enter_with_no_match_in_the_head_goes_to_the_first_in_the_whole(
         await pilot.press("slash", *"zebra", "enter")
         await pilot.pause()
         assert screen.body.chosen_quote is None and not asked.is_set()
+        # looked up in slices (a 5 MB article's quotes at once held the screen 30 ms)
+        monkeypatch.setattr(quote_query, "SCAN_CHUNK", 8)
+        monkeypatch.setattr(sliced, "SLICE", 0.0)
         asked.set()  # the whole may come now
         await until(pilot, lambda: screen.body.chosen_quote is not None, "a quote shown")
         assert screen.body.chosen_quote == f"q{middle}"
+        assert screen.query_one(QuoteSidebar)._choosing.slices > SECTIONS // 2 // 8
         line = screen.body.line_of_quote(f"q{middle}")
         top = int(screen.body.scroll_y)
         assert line is not None and top <= line < top + screen.body.size.height
