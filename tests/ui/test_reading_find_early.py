@@ -27,9 +27,11 @@ from textual.widgets import Input, Label
 from reader.core.format import load_article
 from reader.core.search import find_phrase
 from reader.core.state import StateStore
+from reader.ui import sliced
 from reader.ui.app import ReaderApp
 from reader.ui.factory import make_app
 from reader.ui.screens.reading import ReadingScreen
+from reader.ui.widgets import body_find, body_layout
 from reader.ui.widgets.article_body import ArticleBody
 from reader.ui.widgets.body_find import BodyFind
 from reader.ui.widgets.find_bar import FindBar
@@ -256,6 +258,47 @@ async def test_a_step_waiting_with_the_end_shown_never_lays_the_whole_out_at_onc
         await until(pilot, lambda: body.match_index >= 0, "the step taken in the whole")
         assert shown_apart == [False]
         assert body.layout_complete and body.find_complete
+
+
+async def test_f3_with_the_end_still_apart_never_lays_the_whole_out_at_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every match known but the end still shown apart (the layout's slices not done
+    yet): F3 goes to its match once the layout has left the end, never finishing the
+    layout itself in the key's turn (~40 ms on 5 MB)."""
+    shown_apart: list[bool] = []
+    go_to = BodyFind._go_to
+    leave_tail = ArticleBody._leave_tail
+
+    def recorded(finder: BodyFind, index: int) -> None:
+        shown_apart.append(finder.body._tail.tail is not None)
+        go_to(finder, index)
+
+    def left(body: ArticleBody, y: int) -> int:
+        # the end left with the layout not done: the layout finished in this turn
+        layout = body._layout
+        shown_apart.append(layout is None or not layout.is_complete)
+        return leave_tail(body, y)
+
+    monkeypatch.setattr(BodyFind, "_go_to", recorded)
+    monkeypatch.setattr(ArticleBody, "_leave_tail", left)
+    # the layout in many slices (its own, and the waiting step's): a wide window
+    monkeypatch.setattr(body_layout, "LAYOUT_CHUNK", 1)
+    monkeypatch.setattr(body_find, "LAY_OUT_CHUNK", 1)
+    monkeypatch.setattr(sliced, "SLICE", 0.0)
+    async with _head_first(tmp_path, cached=True) as (app, pilot, gate):
+        body = app.screen.query_one(ArticleBody)
+        await pilot.press("G")
+        await pilot.pause()
+        await pilot.press("f", *WORD)
+        gate.opened.set()
+        await _whole_taken(pilot)
+        await until(pilot, lambda: body.find_complete, "the whole searched")
+        assert body._tail.tail is not None  # the layout has not left the end yet
+        shown_apart.clear()
+        await pilot.press("f3")
+        await until(pilot, lambda: body.layout_complete and body.match_index >= 0, "gone")
+        assert shown_apart and not any(shown_apart)
 
 
 async def test_the_bar_is_built_hidden_once_the_screen_is_built(
