@@ -424,6 +424,17 @@ async def test_the_cursor_stays_on_its_quote_across_the_wholes_arrival_far_down(
         assert sidebar.article != whole
         quote_list = await _cursor_on(pilot, sidebar, "c2")
         monkeypatch.setattr(sliced, "SLICE", 0.0)  # a step of the rebuild at a time
+        # and none after the whole's first batch until the filter below: a machine
+        # slow to poll must not see the list go on past it
+        holding = [True]
+        advance = sliced.SlicedWork.advance
+
+        def held_after_a_batch(work: sliced.SlicedWork) -> None:
+            grown = sidebar.article == whole and quote_list.option_count >= LIST_CHUNK
+            if not (holding[0] and work is sidebar._work and grown):
+                advance(work)
+
+        monkeypatch.setattr(sliced.SlicedWork, "advance", held_after_a_batch)
         asked.set()
         await until(
             pilot,
@@ -432,6 +443,7 @@ async def test_the_cursor_stays_on_its_quote_across_the_wholes_arrival_far_down(
         )
         assert "c2" not in _listed(sidebar)  # more than a batch down: not listed yet
         assert quote_list.highlighted is None  # no cursor for now
+        holding[0] = False
         sidebar.show_speaker("critic")
         monkeypatch.undo()
         await until(pilot, lambda: not sidebar.building, "the list rebuilt")
