@@ -51,6 +51,21 @@ async def sidebar_ready(pilot: Pilot[Any]) -> Any:
 RunBefore = Callable[[Pilot[Any]], Awaitable[None] | None]
 
 
+async def screen_built(pilot: Pilot[Any]) -> None:
+    """Wait (bounded) until the reading screen has built what comes after its first
+    frame (the sidebar's lists, the TOC, the text's layout): a screenshot taken
+    meanwhile showed however far a slice had got (a list's scrollbar a notch off)."""
+    built = getattr(pilot.app.screen, "_built", None)
+    if built is None:  # not a reading screen
+        return
+    for _ in range(500):
+        if built():
+            await pilot.pause()
+            return
+        await pilot.pause(0.01)
+    raise AssertionError("the reading screen's build never ended")
+
+
 @pytest.fixture
 def snap_compare(snap_compare: Callable[..., bool]) -> Callable[..., bool]:
     """pytest-textual-snapshot's ``snap_compare``, with steady cursors in the screenshot.
@@ -69,6 +84,7 @@ def snap_compare(snap_compare: Callable[..., bool]) -> Callable[..., bool]:
                 if inspect.isawaitable(result):
                     await result
             await pilot.pause()  # without run_before, the first screen is still mounting
+            await screen_built(pilot)
             steady_cursors(pilot.app)
 
         return snap_compare(app, *args, run_before=then_steady, **kwargs)
