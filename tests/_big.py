@@ -44,3 +44,19 @@ def write_big(folder: Path, article: Article | None = None, name: str = "big.yam
     path = folder / name
     path.write_text(dump_article(article or big_article()), encoding="utf-8")
     return path
+
+
+def opened_once(path: Path) -> Path:
+    """Open the article at ``path`` once, its whole read and stored in the article
+    cache (as the app does after its first paint): the next open reads the head, and
+    the end carried with it, from there."""
+    from reader.core.state import StateStore
+    from reader.ui.factory import make_app
+
+    first = make_app(path, state=StateStore())
+    rest = getattr(first, "_rest", None)
+    assert rest is not None, "the article is not opened head first"
+    store = rest().store
+    assert store is not None
+    store()
+    return path

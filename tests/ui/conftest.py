@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import gc
 import inspect
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -64,6 +65,19 @@ async def screen_built(pilot: Pilot[Any]) -> None:
             return
         await pilot.pause(0.01)
     raise AssertionError("the reading screen's build never ended")
+
+
+@pytest.fixture
+def collector_restored() -> Iterator[None]:
+    """The collector as the test found it: thresholds, frozen objects, on or off (for
+    tests that run the startup pause and the screen's settles for real)."""
+    thresholds = gc.get_threshold()
+    was = gc.isenabled()
+    yield
+    gc.set_threshold(*thresholds)
+    gc.unfreeze()
+    if was:
+        gc.enable()
 
 
 @pytest.fixture

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import dataclasses
 import gc
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -25,17 +24,6 @@ from reader.core.state import StateStore
 from reader.ui.factory import make_app
 from reader.ui.screens.reading import ReadingScreen
 from reader.ui.widgets.section_list import SectionList
-
-
-@pytest.fixture
-def collector_restored() -> Iterator[None]:
-    thresholds = gc.get_threshold()
-    was = gc.isenabled()
-    yield
-    gc.set_threshold(*thresholds)
-    gc.unfreeze()
-    if was:
-        gc.enable()
 
 
 def _frozen(objects: list[object]) -> bool:

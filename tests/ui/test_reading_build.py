@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import gc
 import weakref
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -22,17 +21,6 @@ from reader.ui.screens.reading import ReadingScreen
 from reader.ui.screens.reading_build import CHECK_EVERY
 from reader.ui.widgets.quote_sidebar import QuoteSidebar
 from reader.ui.widgets.section_list import EAGER_ENTRIES, FILL_CHUNK, SectionList
-
-
-@pytest.fixture
-def collector_restored() -> Iterator[None]:
-    thresholds = gc.get_threshold()
-    was = gc.isenabled()
-    yield
-    gc.set_threshold(*thresholds)
-    gc.unfreeze()
-    if was:
-        gc.enable()
 
 
 class _Node:

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from _big import write_big
+from _big import opened_once, write_big
 from _waiting import until
 from conftest import WIDE
 from textual.pilot import Pilot
@@ -36,13 +36,7 @@ HOLD = 30.0
 
 def _cached(tmp_path: Path) -> Path:
     """A big article file, opened once so that its entry is in the cache."""
-    path = write_big(tmp_path)
-    first = make_app(path, state=StateStore())
-    assert first._rest is not None
-    rest = first._rest()
-    assert rest.store is not None
-    rest.store()
-    return path
+    return opened_once(write_big(tmp_path))
 
 
 def _held(app: ReaderApp) -> threading.Event:

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from _big import SECTIONS, write_big
+from _big import SECTIONS, opened_once, write_big
 from _waiting import until
 from conftest import WIDE
 from textual.pilot import Pilot
@@ -69,11 +69,7 @@ async def _head_first(
     whole is taken as one that does not begin with the head (laid out afresh)."""
     path = write_big(tmp_path)
     if cached:
-        first = make_app(path, state=StateStore())
-        assert isinstance(first, ReaderApp) and first._rest is not None
-        store = first._rest().store
-        assert store is not None
-        store()
+        opened_once(path)
     app = make_app(path, state=StateStore())
     assert isinstance(app, ReaderApp)
     gate = Gate(app, extends=extends)

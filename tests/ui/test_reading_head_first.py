@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from _big import SECTIONS, big_article, write_big
+from _big import SECTIONS, big_article, opened_once, write_big
 from _waiting import until
 from conftest import WIDE, sidebar_ready
 from textual.pilot import Pilot
@@ -90,11 +90,7 @@ async def test_the_head_is_painted_first_and_the_whole_goes_on_from_it(
 async def test_the_head_comes_from_the_cache_the_second_time(tmp_path: Path) -> None:
     path = write_big(tmp_path)
     whole = load_article(path)
-    first = make_app(path, state=StateStore())
-    assert first._rest is not None
-    rest = first._rest()
-    assert rest.store is not None
-    rest.store()
+    opened_once(path)
     app = make_app(path, state=StateStore())
     assert app._rest is not None and app._start != whole
     async with app.run_test(size=WIDE) as pilot:
@@ -320,11 +316,7 @@ async def test_enter_with_no_match_in_the_head_goes_to_the_first_in_the_whole(
         text = text.replace(said, f"Part {n} is where the zebra report says what it found")
     path = tmp_path / "big.yaml"
     path.write_text(text, encoding="utf-8")
-    first = make_app(path, state=StateStore())
-    assert first._rest is not None
-    rest = first._rest()
-    assert rest.store is not None
-    rest.store()
+    opened_once(path)
     app = make_app(path, state=StateStore())
     assert app._end is not None
     assert f"q{last}" in {quote.id for quote in app._end.article.quotes}
