@@ -13,6 +13,7 @@ from reader.ui.app import ReaderApp
 from reader.ui.text.lines import TextLayout
 from reader.ui.widgets.article_body import ArticleBody
 from reader.ui.widgets.body_drawing import GUTTER
+from reader.ui.widgets.text_field import TextField
 
 
 def _wrapped_paragraph(layout: TextLayout) -> int:
@@ -143,6 +144,28 @@ async def test_a_new_width_drops_the_selection(seed_app: Callable[[], ReaderApp]
         assert app.screen.get_selected_text()
         await pilot.resize_terminal(70, 30)
         await pilot.pause()
+        assert app.screen.get_selected_text() is None
+
+
+async def test_a_field_mounted_later_keeps_the_selection(
+    seed_app: Callable[[], ReaderApp],
+) -> None:
+    """The find bar's field is mounted (hidden) once the screen is built: a drag made
+    before that stays selected. Typing in a field the reader is in clears it, as in
+    any Textual field."""
+    app = seed_app()
+    async with app.run_test(size=WIDE) as pilot:
+        _, y, top, x = await _show_paragraph(pilot)
+        await _drag(pilot, (x, y - top), (x + 12, y - top))
+        selected = app.screen.get_selected_text()
+        assert selected
+        field = TextField(id="late-field")
+        await app.screen.mount(field)
+        await pilot.pause()
+        assert app.screen.get_selected_text() == selected
+        field.focus()
+        await pilot.press("a")
+        assert field.value == "a"
         assert app.screen.get_selected_text() is None
 
 
