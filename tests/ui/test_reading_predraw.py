@@ -7,14 +7,19 @@ What is drawn ahead is what the frame would have drawn, in the look the text has
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import pytest
 from conftest import WIDE, screen_built
 from textual.pilot import Pilot
 
+from reader.core.format import dump_article
+from reader.core.model import Article, Footer, Section
+from reader.core.state import StateStore
 from reader.ui import widgets
 from reader.ui.app import ReaderApp
+from reader.ui.factory import make_app
 from reader.ui.widgets.article_body import ArticleBody
 
 
@@ -81,3 +86,56 @@ async def test_lines_drawn_ahead_are_the_ones_drawn_on_demand_in_the_current_loo
         body._cache.clear()
         for y, strip in ahead.items():
             assert body._render_text_line(y, width) == strip, y
+
+
+def _far_apart(folder: Path) -> Path:
+    """An article whose "beacon"s are screens apart: F3 goes to one off the screen
+    that no other key's screen shows."""
+    filler = "The committee met again today and went through the figures line by line. " * 8
+    sections = tuple(
+        Section(f"part-{n}", f"Part {n}", (filler, filler + ("beacon" if n % 15 == 0 else "")))
+        for n in range(60)
+    )
+    article = Article(
+        id="far",
+        title="Far apart",
+        language="en",
+        source="The Source",
+        lead="The lead.",
+        sections=sections,
+        speakers=(),
+        quotes=(),
+        footer=Footer("Copyright The Source.", None),
+    )
+    path = folder / "far.yaml"
+    path.write_text(dump_article(article), encoding="utf-8")
+    return path
+
+
+async def test_the_next_match_when_still_draws_only_the_matches_lines(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """F3 to a match off the screen: its screen was drawn ahead; only the lines of the
+    match left and the match reached are drawn again (their highlight moved)."""
+    app = make_app(_far_apart(tmp_path), state=StateStore(tmp_path / "state"))
+    async with app.run_test(size=WIDE) as pilot:
+        body = app.screen.query_one(ArticleBody)
+        await _still(pilot, body)
+        assert body.find("beacon") == 4
+        layout = body.text_layout
+        scrolled = 0
+        for _ in range(body.match_count):
+            await _still(pilot, body)
+            before, top = body.current_match(), body.scroll_y
+            drawn = _count_drawn(monkeypatch)
+            await pilot.press("f3")
+            await pilot.pause()
+            monkeypatch.undo()
+            after = body.current_match()
+            assert after is not None and after != before
+            lines = {
+                layout.line_of(match[0], match[1]) for match in (before, after) if match is not None
+            }
+            assert set(drawn) <= lines
+            scrolled += body.scroll_y != top
+        assert scrolled  # (the steps went to matches off the screen)

@@ -296,6 +296,7 @@ class LaidOutText(ScrollView):
         for y in range(first, last + 1):
             self._cache.discard(y)
         self.refresh_lines(first, last - first + 1)
+        self._after_wrap()  # (a find's step: where the next one goes changed)
 
     def redraw_all(self) -> None:
         """Draw every line again (the look of any of them may have changed)."""

@@ -100,7 +100,7 @@ class Predraw:
 
     def tops(self, layout: TextLayout, height: int) -> list[int]:
         """The top lines of the screens the moving keys would show from here: the next
-        and previous section and page, the end and the start; nearest first."""
+        find match (F3), the next and previous section and page, the end and the start."""
         body = self._body
         top = int(body.scroll_y)
         last = int(body.max_scroll_y)
@@ -109,6 +109,7 @@ class Predraw:
         after = layout.section_after(top)
         before = layout.section_before(top)
         for candidate in (
+            self._next_match_top(layout, top, height),
             None if after is None else layout.section_line(after),
             top + page,
             last,
@@ -122,6 +123,20 @@ class Predraw:
             if y != top and y not in tops:
                 tops.append(y)
         return tops
+
+    def _next_match_top(self, layout: TextLayout, top: int, height: int) -> int | None:
+        """Where F3 would put the top line: above the next match, if that is off the
+        screen (:meth:`ArticleBody.reveal`); None without a find whose matches are
+        all known."""
+        from reader.ui.widgets.article_body import CONTEXT_LINES  # (it imports this)
+
+        body = self._body
+        state = body._find.state
+        if not state.matches or not body.find_complete:
+            return None
+        block, start, _end = state.matches[state.after_step(1)]
+        line = layout.line_of(block, start)
+        return None if top <= line < top + height else line - CONTEXT_LINES
 
 
 __all__ = ["LINES_PER_STEP", "PREDRAW_AFTER", "Predraw"]
