@@ -19,9 +19,11 @@ and copies is :mod:`reader.ui.widgets.body_selection`.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.style import Style
+from textual.css.styles import RenderStyles
 from textual.message import Message
 from textual.reactive import reactive
 from textual.selection import Selection
@@ -35,15 +37,26 @@ from reader.ui.text.lines import BlockSource, iter_blocks
 from reader.ui.widgets.body_drawing import COMPONENT_CLASSES, draw_text_line, linkable
 from reader.ui.widgets.body_find import BodyFind
 from reader.ui.widgets.body_layout import LAYOUT_CHUNK, MAX_TEXT_WIDTH, LaidOutText
+from reader.ui.widgets.body_predraw import Predraw
 from reader.ui.widgets.body_selection import selected_range, selected_text
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
     from reader.core.format.head import End
+    from reader.ui.text.lines import TextLayout
 
 #: Lines of context kept above a quote or match the body scrolls to.
 CONTEXT_LINES = 3
+
+
+@dataclass
+class _Looks:
+    """The styles the body's cached strips were drawn with."""
+
+    base: Style
+    parts: dict[str, RenderStyles]
+    selection: RenderStyles | None
 
 
 class ArticleBody(LazyComponentStyles, LaidOutText, can_focus=True):
@@ -110,12 +123,47 @@ class ArticleBody(LazyComponentStyles, LaidOutText, can_focus=True):
         self._find = BodyFind(self, self._source)
         #: the widget's own Rich style, kept between lines (see :attr:`_base_style`)
         self._rich_style: Style | None = None
+        #: the styles the cached strips were drawn with, and whether they may have
+        #: changed since (see notify_style_update)
+        self._looks: _Looks | None = None
+        self._restyled = True
         self._section: str | None = None
+        #: the screens the next move would show, drawn in a quiet moment
+        self._predraw = Predraw(self)
 
     def _after_lay_out(self) -> Iterator[None]:
         """A long text, once laid out, is folded for find in the same slices: its first
-        find (a keystroke in the find bar) then only looks the phrase up."""
+        find (a keystroke in the find bar) then only looks the phrase up. (And the
+        screens a move would show can be drawn ahead: the targets are all there.)"""
+        self._predraw.soon()
         return self._find.state.fold_steps()
+
+    def _after_wrap(self) -> None:
+        self._predraw.soon()
+
+    def predraw_target(self) -> tuple[TextLayout, int, int] | None:
+        """(layout, width, height) the screens ahead are drawn for (:mod:`.body_predraw`):
+        None while the text is not laid out to its end at this size, the end is shown
+        apart, only an article's head is here, or a saved place is still to be restored."""
+        layout = self._layout
+        region = self.scrollable_content_region
+        if (
+            layout is None
+            or not self.is_attached
+            or self._initial is not None
+            or self._tail.tail is not None
+            or self.wait_for_rest is not None
+            or self._sized != self.size
+            or not layout.is_complete
+            or layout.width != self._text_width(region.width)
+        ):
+            return None
+        if self._restyled:
+            self._check_looks()  # (as render_line does) the strips kept are of this look
+        return layout, region.width, region.height
+
+    def on_unmount(self) -> None:
+        self._predraw.stop()
 
     # -- navigation ------------------------------------------------------------------
 
@@ -248,6 +296,7 @@ class ArticleBody(LazyComponentStyles, LaidOutText, can_focus=True):
         if self._sized == self.size:  # the reader scrolled (not a resize's clamping)
             self._top = self._line_anchor()
         self._check_section()
+        self._predraw.soon()
 
     def _check_section(self) -> None:
         section = self.section_in_view
@@ -303,10 +352,46 @@ class ArticleBody(LazyComponentStyles, LaidOutText, can_focus=True):
         return selected_text(self._layout, selection)
 
     def notify_style_update(self) -> None:
-        """A theme or class change restyles every line: drop the cached strips and style."""
+        """A theme or class change may restyle every line: the cached strips are kept
+        only if the styles they were drawn with are the same (:meth:`_check_looks`).
+
+        Textual notifies a style update on every focus change (the border's colour
+        follows the focus), which used to redraw the whole text: ~3 ms of the frame
+        of "/" on the seed, for lines that looked just the same.
+        """
         super().notify_style_update()
-        self._cache.clear()
         self._rich_style = None
+        self._restyled = True
+        if self.is_mounted:
+            self._predraw.soon()  # what is drawn ahead may be in the old look
+
+    def _check_looks(self) -> None:
+        """After a style update: drop the cached strips if a style they use changed.
+
+        Checked as the next line is drawn, when Textual has styled the component
+        classes again too (it does that after notifying). The body's own style is
+        compared as a Rich style (its background may come from an ancestor); the
+        component classes' and the selection's by their rules, as Textual compares
+        them (their colours, from the body's, follow it)."""
+        self._restyled = False
+        base = self._base_style
+        parts = dict(self._component_styles)
+        selection = self.screen._component_styles.get("screen--selection")
+        looks = self._looks
+        if (
+            looks is None
+            or looks.base != base
+            or looks.selection != selection
+            or looks.parts.keys() != parts.keys()
+            or any(parts[name] != styles for name, styles in looks.parts.items())
+        ):
+            self._cache.clear()
+        self._looks = _Looks(base, parts, selection)
+
+    def _style_component(self, name: str) -> None:
+        super()._style_component(name)
+        if self._looks is not None:  # a class first used: its lines have its style now
+            self._looks.parts[name] = self._component_styles[name]
 
     @property
     def _base_style(self) -> Style:
@@ -318,6 +403,8 @@ class ArticleBody(LazyComponentStyles, LaidOutText, can_focus=True):
         return self._rich_style
 
     def render_line(self, y: int) -> Strip:
+        if self._restyled:
+            self._check_looks()
         width = self.scrollable_content_region.width
         layout = self._layout
         if self._initial is None and (
