@@ -174,22 +174,35 @@ class ArticleBody(LazyComponentStyles, LaidOutText, can_focus=True):
 
     # The container's keys, without animation: a reader paging expects the text at once.
     def action_scroll_up(self) -> None:
-        self.go_to_line(int(self.scroll_y) - 1)
+        self._key_to(int(self.scroll_y) - 1)
 
     def action_scroll_down(self) -> None:
-        self.go_to_line(int(self.scroll_y) + 1)
+        self._key_to(int(self.scroll_y) + 1)
 
     def action_page_up(self) -> None:
-        self.go_to_line(int(self.scroll_y) - self.page_height)
+        self._key_to(int(self.scroll_y) - self.page_height)
 
     def action_page_down(self) -> None:
-        self.go_to_line(int(self.scroll_y) + self.page_height)
+        self._key_to(int(self.scroll_y) + self.page_height)
 
     def action_scroll_home(self) -> None:
-        self.go_to_line(0)
+        self._key_to(0)
 
     def action_scroll_end(self) -> None:
-        self.go_to_end()
+        self._key_to(None)
+
+    def _key_to(self, y: int | None) -> None:
+        """Line ``y`` (None: the end) on top, drawn as the screen's moving keys are
+        (:mod:`reader.ui.key_frame`): the arrows, PgUp/PgDn, Home and End reach the
+        focused body before the screen, and the TOC and header after them waited for
+        the update timer's tick (~25 ms after the text, headless)."""
+        if y is None:
+            self.go_to_end()
+        else:
+            self.go_to_line(y)
+        key_came = getattr(self.screen, "key_came", None)
+        if key_came is not None:
+            key_came()
 
     def continue_with(self, article: Article, *, extends: bool = True, ends: bool = True) -> None:
         """The whole article, of which the body has the head's text (core.format.head):
