@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
-from conftest import WIDE
+from conftest import WIDE, screen_built
 
 from reader.core.model import Article
 from reader.ui.app import ReaderApp
@@ -219,3 +219,24 @@ def _highlighted_rows(screen: ReadingScreen, toc: SectionList) -> set[int]:
         backgrounds.append(frozenset(seg.style.bgcolor for seg in row if seg.style is not None))
     usual = max(set(backgrounds), key=backgrounds.count)
     return {y for y, background in enumerate(backgrounds) if background != usual}
+
+
+@pytest.mark.parametrize("key", ["pagedown", "down", "end"])
+async def test_the_bodys_own_moving_keys_are_drawn_at_once_as_the_screens_are(
+    seed_app: Callable[[], ReaderApp], monkeypatch: pytest.MonkeyPatch, key: str
+) -> None:
+    """PgDn, the arrows, Home and End are the focused body's (Textual's container
+    keys), not the screen's: they have their frames drawn at once too (key_frame)."""
+    app = seed_app()
+    async with app.run_test(size=WIDE) as pilot:
+        screen = app.screen
+        body = screen.query_one(ArticleBody)
+        await screen_built(pilot)
+        assert screen.focused is body
+        came: list[str] = []
+        key_came = screen.key_came  # type: ignore[attr-defined]
+        monkeypatch.setattr(screen, "key_came", lambda: (came.append(key), key_came()))
+        top = body.scroll_y
+        await pilot.press(key)
+        assert body.scroll_y != top
+        assert came == [key]

@@ -37,12 +37,14 @@ from reader.ui.text.lines import BlockSource, iter_blocks
 from reader.ui.widgets.body_drawing import COMPONENT_CLASSES, draw_text_line, linkable
 from reader.ui.widgets.body_find import BodyFind
 from reader.ui.widgets.body_layout import LAYOUT_CHUNK, MAX_TEXT_WIDTH, LaidOutText
+from reader.ui.widgets.body_predraw import Predraw
 from reader.ui.widgets.body_selection import selected_range, selected_text
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
     from reader.core.format.head import End
+    from reader.ui.text.lines import TextLayout
 
 #: Lines of context kept above a quote or match the body scrolls to.
 CONTEXT_LINES = 3
@@ -126,11 +128,42 @@ class ArticleBody(LazyComponentStyles, LaidOutText, can_focus=True):
         self._looks: _Looks | None = None
         self._restyled = True
         self._section: str | None = None
+        #: the screens the next move would show, drawn in a quiet moment
+        self._predraw = Predraw(self)
 
     def _after_lay_out(self) -> Iterator[None]:
         """A long text, once laid out, is folded for find in the same slices: its first
-        find (a keystroke in the find bar) then only looks the phrase up."""
+        find (a keystroke in the find bar) then only looks the phrase up. (And the
+        screens a move would show can be drawn ahead: the targets are all there.)"""
+        self._predraw.soon()
         return self._find.state.fold_steps()
+
+    def _after_wrap(self) -> None:
+        self._predraw.soon()
+
+    def predraw_target(self) -> tuple[TextLayout, int, int] | None:
+        """(layout, width, height) the screens ahead are drawn for (:mod:`.body_predraw`):
+        None while the text is not laid out to its end at this size, the end is shown
+        apart, only an article's head is here, or a saved place is still to be restored."""
+        layout = self._layout
+        region = self.scrollable_content_region
+        if (
+            layout is None
+            or not self.is_attached
+            or self._initial is not None
+            or self._tail.tail is not None
+            or self.wait_for_rest is not None
+            or self._sized != self.size
+            or not layout.is_complete
+            or layout.width != self._text_width(region.width)
+        ):
+            return None
+        if self._restyled:
+            self._check_looks()  # (as render_line does) the strips kept are of this look
+        return layout, region.width, region.height
+
+    def on_unmount(self) -> None:
+        self._predraw.stop()
 
     # -- navigation ------------------------------------------------------------------
 
@@ -141,22 +174,35 @@ class ArticleBody(LazyComponentStyles, LaidOutText, can_focus=True):
 
     # The container's keys, without animation: a reader paging expects the text at once.
     def action_scroll_up(self) -> None:
-        self.go_to_line(int(self.scroll_y) - 1)
+        self._key_to(int(self.scroll_y) - 1)
 
     def action_scroll_down(self) -> None:
-        self.go_to_line(int(self.scroll_y) + 1)
+        self._key_to(int(self.scroll_y) + 1)
 
     def action_page_up(self) -> None:
-        self.go_to_line(int(self.scroll_y) - self.page_height)
+        self._key_to(int(self.scroll_y) - self.page_height)
 
     def action_page_down(self) -> None:
-        self.go_to_line(int(self.scroll_y) + self.page_height)
+        self._key_to(int(self.scroll_y) + self.page_height)
 
     def action_scroll_home(self) -> None:
-        self.go_to_line(0)
+        self._key_to(0)
 
     def action_scroll_end(self) -> None:
-        self.go_to_end()
+        self._key_to(None)
+
+    def _key_to(self, y: int | None) -> None:
+        """Line ``y`` (None: the end) on top, drawn as the screen's moving keys are
+        (:mod:`reader.ui.key_frame`): the arrows, PgUp/PgDn, Home and End reach the
+        focused body before the screen, and the TOC and header after them waited for
+        the update timer's tick (~25 ms after the text, headless)."""
+        if y is None:
+            self.go_to_end()
+        else:
+            self.go_to_line(y)
+        key_came = getattr(self.screen, "key_came", None)
+        if key_came is not None:
+            key_came()
 
     def continue_with(self, article: Article, *, extends: bool = True, ends: bool = True) -> None:
         """The whole article, of which the body has the head's text (core.format.head):
@@ -263,6 +309,7 @@ class ArticleBody(LazyComponentStyles, LaidOutText, can_focus=True):
         if self._sized == self.size:  # the reader scrolled (not a resize's clamping)
             self._top = self._line_anchor()
         self._check_section()
+        self._predraw.soon()
 
     def _check_section(self) -> None:
         section = self.section_in_view
@@ -328,6 +375,8 @@ class ArticleBody(LazyComponentStyles, LaidOutText, can_focus=True):
         super().notify_style_update()
         self._rich_style = None
         self._restyled = True
+        if self.is_mounted:
+            self._predraw.soon()  # what is drawn ahead may be in the old look
 
     def _check_looks(self) -> None:
         """After a style update: drop the cached strips if a style they use changed.

@@ -150,6 +150,7 @@ class LaidOutText(ScrollView):
         self._check_section()
         if not self._layout.is_complete and self._continued is not self._layout:
             self.call_after_refresh(self._lay_out_more, self._layout)
+        self._after_wrap()
 
     def _lay_out_more(self, layout: TextLayout, *, now: bool = True) -> None:
         """Wrap the rest of a long article after the first paint, in slices
@@ -174,6 +175,10 @@ class LaidOutText(ScrollView):
             self._update_virtual_size()
         if layout is self._layout:
             yield from self._after_lay_out()
+
+    def _after_wrap(self) -> None:
+        """The text was wrapped for the current size, or its drawn lines dropped (nothing
+        here: the body draws ahead again, :mod:`.body_predraw`)."""
 
     def _after_lay_out(self) -> Iterator[None]:
         """More work in slices once a long text is laid out (none here)."""
@@ -296,6 +301,7 @@ class LaidOutText(ScrollView):
         """Draw every line again (the look of any of them may have changed)."""
         self._cache.clear()
         self.refresh()
+        self._after_wrap()
 
 
 __all__ = ["LAYOUT_CHUNK", "MAX_TEXT_WIDTH", "LaidOutText"]
