@@ -8,6 +8,7 @@ import threading
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, ClassVar, TypeGuard, cast
 
+from textual import events
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.command import Provider
@@ -15,6 +16,7 @@ from textual.screen import Screen
 
 from reader.core.config import Config
 from reader.core.gctools import startup
+from reader.core.give_way import Gate, giving_way
 from reader.core.places import user_cache_dir
 from reader.core.state import StateStore
 from reader.resources import styles_dir
@@ -23,6 +25,8 @@ from reader.ui.settings import Settings, settle
 
 if TYPE_CHECKING:
     from collections.abc import Callable
+
+    from textual.message import Message
 
     from reader.core.errors import ReaderError
     from reader.core.format.head import End
@@ -40,6 +44,10 @@ LATER_SECTIONS = ("help", "library")
 #: (reader.ui.css_cache): the widgets built just after the paint have their styles
 #: parsed by then, and kept too.
 CSS_SAVE_DELAY = 1.0
+
+
+#: The events of a person using the app, for which the whole's read gives way.
+_INPUT = (events.Key, events.MouseDown, events.MouseScrollDown, events.MouseScrollUp)
 
 
 def is_library(start: object) -> TypeGuard[LibraryIndex]:
@@ -157,6 +165,9 @@ class ReaderApp(App[None]):
         #: starts only when the event loop next runs)
         self._rest_claim = threading.Lock()
         self._rest_claimed = False
+        #: holds the thread reading the whole while keys come (reader.core.give_way):
+        #: a key answered during the read took two to three times as long
+        self._rest_gate = Gate()
         self._reading: ReadingScreen | None = None
         #: why the app ended before the reader quit: the rest of the article is broken
         #: (the CLI reports it as it reports a file that will not load)
@@ -216,7 +227,8 @@ class ReaderApp(App[None]):
         rest = self._rest
         assert rest is not None
         try:
-            result = rest()
+            with giving_way(self._rest_gate):
+                result = rest()
         except ReaderError as error:
             self._rest_result = error
         except Exception as error:  # a bug, or the machine (the disk, memory)
@@ -226,6 +238,7 @@ class ReaderApp(App[None]):
         else:
             # here, off the UI thread: counting the words of a 5 MB article held the
             # screen 10-30 ms as the whole came in, a key pressed then waited for it
+            self._rest_gate()  # a give-way point of its own
             self._rest_minutes = _minutes(result.article)
             self._rest_result = result
         finally:  # a key waiting for the whole must not wait forever
@@ -253,12 +266,20 @@ class ReaderApp(App[None]):
         if self._rest is None:
             return
         self._rest_reading = True  # no worker asked for from here on
+        self._rest_gate.open()  # the read holds back for keys no more: this one waits
         # A key before the worker's thread began reads the whole here: waiting for a
         # thread that starts only when the event loop next runs hung the app for good.
         if self._claim_rest():
             self._read_whole()
         self._rest_done.wait()
         self._take_rest()
+
+    def post_message(self, message: Message) -> bool:
+        """Textual's, telling the thread reading the whole that input came: it gives
+        way at its next pause (:mod:`reader.core.give_way`) until the keys stop."""
+        if self._rest is not None and isinstance(message, _INPUT):
+            self._rest_gate.came()
+        return super().post_message(message)
 
     def _take_rest(self) -> None:
         from reader.core.errors import ReaderError
@@ -290,6 +311,7 @@ class ReaderApp(App[None]):
         write_later(result.store)
 
     def on_unmount(self) -> None:
+        self._rest_gate.open()  # the app is ending: its read must not wait for keys
         self._css_saver.stop()
         if is_library(self._start):
             self._start.close()

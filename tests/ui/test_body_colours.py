@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 import pytest
+from _waiting import until
 from conftest import WIDE
 from rich.color import Color
 from textual.strip import Strip
@@ -19,6 +20,7 @@ from textual.theme import BUILTIN_THEMES
 from reader.ui.app import ReaderApp
 from reader.ui.screens.reading import ReadingScreen
 from reader.ui.widgets.article_body import ArticleBody
+from reader.ui.widgets.body_predraw import Predraw
 
 
 @pytest.mark.parametrize("theme", ["textual-dark", "textual-light"])
@@ -81,6 +83,7 @@ async def test_a_focus_change_keeps_the_lines_drawn(
     async with app.run_test(size=WIDE) as pilot:
         body = app.screen.query_one(ArticleBody)
         body.focus()
+        await until(pilot, lambda: body.layout_complete, "the text laid out")
         await pilot.pause()
         drawn: list[int] = []
         draw = ArticleBody._render_text_line
@@ -89,6 +92,9 @@ async def test_a_focus_change_keeps_the_lines_drawn(
             drawn.append(y)
             return draw(self, y, width)
 
+        # (the screens a move would show are drawn ahead in quiet moments: not these)
+        monkeypatch.setattr(Predraw, "soon", lambda predraw: None)
+        body._predraw.stop()
         monkeypatch.setattr(ArticleBody, "_render_text_line", counted)
         app.screen.query_one("#toc").focus()
         await pilot.pause()

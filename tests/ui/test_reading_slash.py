@@ -16,7 +16,7 @@ from _waiting import until
 from conftest import WIDE
 from textual import events
 from textual.screen import Screen
-from textual.widgets import Input, Label, OptionList
+from textual.widgets import Footer, Input, Label, OptionList
 
 from reader.core.quote_query import QuoteIndex
 from reader.ui import key_frame
@@ -117,3 +117,38 @@ async def test_what_is_typed_before_the_lists_are_filled_is_listed_when_they_are
         assert screen.focused is search
         speakers = sidebar.query_one("#quote-speakers", OptionList)
         assert speakers.option_count == len(article.speakers) + 1
+
+
+@pytest.mark.parametrize("mounted", [False, True], ids=["sidebar-not-mounted", "sidebar-mounted"])
+async def test_slash_builds_the_footers_keys_once(
+    seed_app: Callable[[], ReaderApp], monkeypatch: pytest.MonkeyPatch, mounted: bool
+) -> None:
+    """The footer's keys are remounted once for "/", with the field's keys: the key's
+    own rebuild saw the field focused (not by its Focus event, still to come), and
+    the rebuilds the focus change asks for meanwhile find those keys on their way.
+    Before, "/" built the keys of no focused field, then the focus change built the
+    field's keys again: two remounts (~7 ms each) before the key's frame."""
+    if not mounted:
+        _not_mounted_after_paint(monkeypatch)
+    remounts: list[int] = []
+    recompose = Footer.recompose
+
+    async def counted(footer: Footer) -> None:
+        remounts.append(1)
+        await recompose(footer)
+
+    app = seed_app()
+    async with app.run_test(size=WIDE) as pilot:
+        screen = app.screen
+        assert isinstance(screen, ReadingScreen)
+        if mounted:
+            await until(pilot, lambda: screen.sidebar is not None, "the sidebar mounted")
+        await pilot.pause()
+        monkeypatch.setattr(Footer, "recompose", counted)
+        await pilot.press("slash")
+        await until(pilot, lambda: "clear_search" in _footer_actions(screen), "the field's keys")
+        for _ in range(3):
+            await pilot.pause()
+        assert isinstance(screen.focused, Input)
+        assert "clear_search" in _footer_actions(screen)
+        assert remounts == [1]

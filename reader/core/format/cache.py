@@ -59,6 +59,7 @@ from reader.core.format.head import End, article_end, article_head
 from reader.core.format.load import parse_article
 from reader.core.format.stat_keys import is_record_name, prune_records
 from reader.core.gctools import paused_gc
+from reader.core.give_way import give_way
 from reader.core.model import Article, Quote, Section
 
 #: Version of the entry layout; part of every key, so a new layout never reads an old one.
@@ -173,8 +174,10 @@ def read_entry(folder: Path, key: str) -> Article | None:
     entry = folder / f"{key}.json"
     try:
         lines = read_bytes(entry, MAX_ENTRY_BYTES).split(b"\n")
+        give_way()
         with paused_gc():
             article = _whole_from_lines(lines, key)
+        give_way()
         if not reads_back_as_is(article):
             return None
     except Exception:  # anything at all wrong with a cache entry: it is not used
@@ -272,11 +275,13 @@ def _whole_from_lines(lines: list[bytes], key: str) -> Article:
         check(type(count) is int and count >= 0)
         found: list[Any] = []
         while len(found) < count:
+            give_way()  # between lines: a key pressed meanwhile is answered first
             batch = json.loads(next(items, b""))
             check(type(batch) is list and 0 < len(batch) <= count - len(found))
             found += batch
         data[name] = found
     check(next(items, None) is None)
+    give_way()
     return article_from_data(data)
 
 

@@ -25,6 +25,7 @@ from reader.core.format.schema import (
     SPEAKER,
     Record,
 )
+from reader.core.give_way import GIVE_WAY_EVERY, give_way
 from reader.core.model import (
     QUOTE_KINDS,
     Article,
@@ -89,7 +90,9 @@ def article_from_data(data: Any) -> Article:
     shared: dict[Any, Any] = {kind: kind for kind in QUOTE_KINDS}
     share = shared.setdefault
     sections = []
-    for item in _items(data["sections"]):
+    for index, item in enumerate(_items(data["sections"])):
+        if not index % GIVE_WAY_EVERY:
+            give_way()
         check(type(item) is dict and item.keys() == _SECTION_KEYS)
         ident = share(item["id"], item["id"])
         sections.append(Section(ident, item["heading"], tuple(_items(item["paragraphs"]))))
@@ -100,7 +103,9 @@ def article_from_data(data: Any) -> Article:
         ident = share(fields["id"], fields["id"])
         speakers.append(Speaker(ident, fields["name"], fields.get("role"), aliases))
     quotes = []
-    for item in _items(data["quotes"]):
+    for index, item in enumerate(_items(data["quotes"])):
+        if not index % GIVE_WAY_EVERY:
+            give_way()
         check(type(item) is dict and item.keys() == _QUOTE_KEYS)
         speaker, section, kind = item["speaker"], item["section"], item["kind"]
         quotes.append(

@@ -14,6 +14,7 @@ from typing import TypeGuard
 
 from reader.core.format.nodes import MAX_VALUES
 from reader.core.format.schema import ID_PATTERN, MAX_QUOTE_SCAN
+from reader.core.give_way import GIVE_WAY_EVERY, give_way
 from reader.core.model import (
     LEAD,
     QUOTE_KINDS,
@@ -78,6 +79,7 @@ def _all_clean(texts: list[str]) -> bool:
     for index, text in enumerate(texts):
         size += len(text) + 1
         if size >= CLEAN_CHUNK or index == len(texts) - 1:
+            give_way()
             joined = " ".join(texts[start : index + 1])
             if clean_text(joined) != joined:
                 return False
@@ -126,7 +128,9 @@ def _reads_back_as_is(article: Article) -> bool:
     # and fields, each list, each item. Past MAX_VALUES the full check decides exactly.
     values = 36 + 5 * len(figures) + 13 * len(quotes)
     paragraphs_of: dict[str, tuple[str, ...]] = {}
-    for section in sections:
+    for index, section in enumerate(sections):
+        if not index % GIVE_WAY_EVERY:
+            give_way()
         if type(section) is not Section or not _is_id(section.id) or section.id == LEAD:
             return False
         if section.id in paragraphs_of:
@@ -174,7 +178,9 @@ def _reads_back_as_is(article: Article) -> bool:
         return False
     quote_ids: set[str] = set()
     budget = MAX_QUOTE_SCAN
-    for quote in quotes:
+    for index, quote in enumerate(quotes):
+        if not index % GIVE_WAY_EVERY:
+            give_way()
         if type(quote) is not Quote or not _is_id(quote.id) or quote.id in quote_ids:
             return False
         quote_ids.add(quote.id)

@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from rich.cells import cell_len
+from textual._context import active_message_pump
 from textual.app import ComposeResult
 from textual.compose import compose
 from textual.widget import Widget
@@ -60,6 +61,11 @@ class KeyFooter(Footer):
         self._rank = {action: n for n, action in enumerate(priorities)}
         #: a row built by recompose, for the compose it then calls
         self._row: list[Widget] | None = None
+        #: what the row a recompose is mounting shows (its children are not that row
+        #: until it is done): "/" recomposes the footer itself, and the focus change's
+        #: own recompose, called meanwhile, found the old keys half gone and built
+        #: the same row again (~7 ms more before the key's frame)
+        self._mounting: tuple[object, ...] | None = None
 
     def compose(self) -> ComposeResult:
         row = self._row if self._row is not None else self._build_row()
@@ -69,7 +75,14 @@ class KeyFooter(Footer):
     def _build_row(self) -> list[Widget]:
         # Footer's own row of keys, built (textual.compose) so it can be fitted before
         # it is mounted: hiding keys after would cost the screen another layout pass.
-        row = compose(self, super().compose())
+        # Footer's keys bind to its ``compact`` (data_bind), from the message pump
+        # that composes them: the footer's own, also when "/" rebuilds the row from
+        # the app's action (it raised, there, for any key but the command palette's)
+        token = active_message_pump.set(self)
+        try:
+            row = compose(self, super().compose())
+        finally:
+            active_message_pump.reset(token)
         self.fit_keys(row)
         return row
 
@@ -77,20 +90,23 @@ class KeyFooter(Footer):
         """Recompose, unless the footer would show the very same keys again.
 
         Footer recomposes on every change of the screen's bindings, and a focus change
-        reports two (the blur, then the focus); most leave the keys as they were, and
-        building them again would cost a remount and a layout pass of the screen.
+        reports two (the blur, then the focus); most leave the keys as they were (or
+        as a recompose still at work is making them), and building them again would
+        cost a remount and a layout pass of the screen.
         """
         if not self.is_attached:
             return
         row = self._build_row()
         shown = _signature(row)
-        if shown is not None and shown == _signature(list(self.query_children())):
+        if shown is not None and shown in (self._mounting, _signature(self.children)):
             return
         self._row = row
+        self._mounting = shown
         try:
             await super().recompose()
         finally:
             self._row = None
+            self._mounting = None
 
     def on_resize(self) -> None:
         self.fit_keys()

@@ -386,10 +386,13 @@ class QuoteSidebar(QuoteListing):
         if not self.is_mounted:
             return True
         search = self.query_one("#quote-search", Input)
+        # the screen's focus, not the field's has_focus: that is set by the Focus
+        # event, after "/" has rebuilt the footer for the focus it gave the field
+        in_field = self.screen.focused is search
         if action == "clear_search":
-            return bool(search.value) or search.has_focus
+            return bool(search.value) or in_field
         if action == "focus_results":
-            return search.has_focus
+            return in_field
         if action in ("copy_quote", "copy_citation"):
             return self._highlighted_quote() is not None
         return True
