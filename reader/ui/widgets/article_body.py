@@ -14,16 +14,16 @@ This module is the widget: drawing, scrolling keys and the messages it posts. Ke
 the text laid out and the reader's place is :mod:`reader.ui.widgets.body_layout` (its
 base class); moving between find matches is :mod:`reader.ui.widgets.body_find`;
 how a line looks is :mod:`reader.ui.widgets.body_drawing`; what a mouse selection selects
-and copies is :mod:`reader.ui.widgets.body_selection`.
+and copies is :mod:`reader.ui.widgets.body_selection`; whether drawn lines still look
+right after a style update is :mod:`reader.ui.widgets.body_looks`; drawing ahead the
+screens the next keys show is :mod:`reader.ui.widgets.body_predraw`.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.style import Style
-from textual.css.styles import RenderStyles
 from textual.message import Message
 from textual.reactive import reactive
 from textual.selection import Selection
@@ -37,6 +37,7 @@ from reader.ui.text.lines import BlockSource, iter_blocks
 from reader.ui.widgets.body_drawing import COMPONENT_CLASSES, draw_text_line, linkable
 from reader.ui.widgets.body_find import BodyFind
 from reader.ui.widgets.body_layout import LAYOUT_CHUNK, MAX_TEXT_WIDTH, LaidOutText
+from reader.ui.widgets.body_looks import DrawnLooks
 from reader.ui.widgets.body_predraw import Predraw
 from reader.ui.widgets.body_selection import selected_range, selected_text
 
@@ -48,15 +49,6 @@ if TYPE_CHECKING:
 
 #: Lines of context kept above a quote or match the body scrolls to.
 CONTEXT_LINES = 3
-
-
-@dataclass
-class _Looks:
-    """The styles the body's cached strips were drawn with."""
-
-    base: Style
-    parts: dict[str, RenderStyles]
-    selection: RenderStyles | None
 
 
 class ArticleBody(LazyComponentStyles, LaidOutText, can_focus=True):
@@ -125,7 +117,7 @@ class ArticleBody(LazyComponentStyles, LaidOutText, can_focus=True):
         self._rich_style: Style | None = None
         #: the styles the cached strips were drawn with, and whether they may have
         #: changed since (see notify_style_update)
-        self._looks: _Looks | None = None
+        self._looks = DrawnLooks()
         self._restyled = True
         self._section: str | None = None
         #: the screens the next move would show, drawn in a quiet moment
@@ -365,13 +357,9 @@ class ArticleBody(LazyComponentStyles, LaidOutText, can_focus=True):
         return selected_text(self._layout, selection)
 
     def notify_style_update(self) -> None:
-        """A theme or class change may restyle every line: the cached strips are kept
-        only if the styles they were drawn with are the same (:meth:`_check_looks`).
-
-        Textual notifies a style update on every focus change (the border's colour
-        follows the focus), which used to redraw the whole text: ~3 ms of the frame
-        of "/" on the seed, for lines that looked just the same.
-        """
+        """A theme, class or focus change may restyle every line: the cached strips
+        are kept only if the styles they were drawn with are the same
+        (:meth:`_check_looks`)."""
         super().notify_style_update()
         self._rich_style = None
         self._restyled = True
@@ -379,32 +367,17 @@ class ArticleBody(LazyComponentStyles, LaidOutText, can_focus=True):
             self._predraw.soon()  # what is drawn ahead may be in the old look
 
     def _check_looks(self) -> None:
-        """After a style update: drop the cached strips if a style they use changed.
-
-        Checked as the next line is drawn, when Textual has styled the component
-        classes again too (it does that after notifying). The body's own style is
-        compared as a Rich style (its background may come from an ancestor); the
-        component classes' and the selection's by their rules, as Textual compares
-        them (their colours, from the body's, follow it)."""
+        """After a style update: drop the cached strips if a style they use changed
+        (:mod:`.body_looks`). Checked as the next line is drawn, when Textual has
+        styled the component classes again too (it does that after notifying)."""
         self._restyled = False
-        base = self._base_style
-        parts = dict(self._component_styles)
         selection = self.screen._component_styles.get("screen--selection")
-        looks = self._looks
-        if (
-            looks is None
-            or looks.base != base
-            or looks.selection != selection
-            or looks.parts.keys() != parts.keys()
-            or any(parts[name] != styles for name, styles in looks.parts.items())
-        ):
+        if not self._looks.still(self._base_style, self._component_styles, selection):
             self._cache.clear()
-        self._looks = _Looks(base, parts, selection)
 
     def _style_component(self, name: str) -> None:
         super()._style_component(name)
-        if self._looks is not None:  # a class first used: its lines have its style now
-            self._looks.parts[name] = self._component_styles[name]
+        self._looks.first_used(name, self._component_styles[name])
 
     @property
     def _base_style(self) -> Style:
