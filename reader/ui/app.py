@@ -253,7 +253,11 @@ class ReaderApp(App[None]):
     def _rest_worker(self) -> None:
         if self._claim_rest():  # else a key read it first, on the UI thread
             self._read_whole()
-        with contextlib.suppress(RuntimeError):  # the app has ended meanwhile
+        # Not handed to an app that has ended meanwhile (quit as the whole was read):
+        # its loop may be closed, and Textual's call then left its coroutine unawaited.
+        if not self.is_running:
+            return
+        with contextlib.suppress(RuntimeError):  # ended between the check and the call
             self.call_from_thread(self._take_rest)
 
     def wait_for_whole(self) -> None:

@@ -8,6 +8,7 @@ settle of the collector 12 ms more (a pass over the whole, read in the thread).
 
 from __future__ import annotations
 
+import asyncio
 import dataclasses
 import gc
 from pathlib import Path
@@ -119,3 +120,23 @@ async def test_a_whole_that_does_not_begin_with_the_head_keeps_the_toc_until_its
         await until(pilot, lambda: toc.filled, "the TOC filled")
         ids = [toc.get_option_at_index(i).id for i in range(toc.option_count)]
         assert ids == [section.id for section in moved.sections]
+
+
+async def test_a_whole_read_after_the_app_ended_is_not_handed_to_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The reader quit while the whole was read in its thread: the thread ends without
+    handing it over (the app's loop may be closed by then)."""
+    import threading
+
+    taken: list[bool] = []
+    app = make_app(write_big(tmp_path), state=StateStore())
+    monkeypatch.setattr(app, "_read_rest", lambda: None)  # no thread of its own
+    async with app.run_test(size=WIDE):
+        pass
+    monkeypatch.setattr(app, "_take_rest", lambda: taken.append(True))
+    worker = threading.Thread(target=app._rest_worker)
+    worker.start()
+    await asyncio.to_thread(worker.join, 30)
+    assert not worker.is_alive()
+    assert taken == []
