@@ -2,10 +2,11 @@
 
 A big article's whole is read in a thread after the first paint (reader.ui.app), some
 150-250 ms of Python. Python runs one thread at a time: while that thread runs, the UI
-thread gets the interpreter back only when the reader asks for it (every 5 ms, the
-switch interval), and it gives it up at every turn of its event loop (the ``select``
-of each turn), so a key that took 25 ms to answer alone took 60-80 ms during the read
-(``benchmarks/keys.py``: ``/``, F3 and Enter sent early on the 5 MB article).
+thread gets the interpreter back only when it asks the reading thread to give it up
+(after waiting the switch interval, 5 ms), and it gives it up at every turn of its
+event loop (the ``select`` of each turn), so a key that took 25 ms to answer alone
+took 60-80 ms during the read (``benchmarks/keys.py``: ``/``, F3 and Enter sent early
+on the 5 MB article).
 
 So the reading code calls :func:`give_way` at points between its steps (each a few
 milliseconds at most), and the thread reading the whole runs it :func:`giving_way` of
@@ -13,6 +14,8 @@ a :class:`Gate`: the gate holds the thread there while keys come (until
 :data:`KEY_HOLD` seconds after the last), and never for more than :data:`MOST_HELD`
 in all (a key held down must not keep the article from ever being read). Someone
 waiting for the work (a key that needs the whole) :meth:`~Gate.open`\\ s the gate.
+The cache's read pauses the collector while it builds the article (reader.core.gctools),
+so a held read keeps it paused for as long: a second at most.
 
 Elsewhere (no gate set in the thread) :func:`give_way` does nothing.
 """
@@ -78,7 +81,7 @@ class Gate:
         self.held = 0.0
 
     def came(self) -> None:
-        """An input event came: the work waits until it is :data:`KEY_HOLD` old."""
+        """An input event came: the work waits until it is ``hold`` seconds old."""
         self._last = self._clock()
 
     def open(self) -> None:

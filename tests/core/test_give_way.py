@@ -66,12 +66,33 @@ def test_the_work_is_never_held_longer_than_the_most() -> None:
 
 
 def test_give_way_outside_a_gate_does_nothing() -> None:
-    give_way()  # no gate set in this thread: returns at once
-    gate = Gate(hold=3600.0, most=3600.0)
+    """A gate is its thread's own: while one thread is held at its give-way point, the
+    same calls on another thread (the CLI's, the library's reads) never ask it."""
+    asked = threading.Event()
+    armed = False
+
+    def clock() -> float:
+        if armed and threading.current_thread() is threading.main_thread():
+            raise AssertionError("another thread's gate was asked")
+        if threading.current_thread() is not threading.main_thread():
+            asked.set()
+        return time.monotonic()
+
+    gate = Gate(hold=3600.0, most=3600.0, clock=clock)
     gate.came()
-    with giving_way(gate):
-        pass
-    give_way()  # the gate is no longer this thread's
+    armed = True
+    thread, passed = _held_work(gate)
+    try:
+        assert asked.wait(60), "the work never reached the gate"
+        give_way()  # here, on the main thread: no gate of its own
+        with giving_way(lambda: None):
+            give_way()
+        give_way()  # the context left: none again
+        assert not passed.is_set()
+    finally:
+        gate.open()
+    thread.join(60)
+    assert passed.is_set()
 
 
 def test_reading_a_cached_article_gives_way_between_its_lines(
