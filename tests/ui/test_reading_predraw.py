@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 from conftest import WIDE, screen_built
+from textual.message import Message
 from textual.pilot import Pilot
 
 from reader.core.format import dump_article
@@ -139,3 +140,46 @@ async def test_the_next_match_when_still_draws_only_the_matches_lines(
             assert set(drawn) <= lines
             scrolled += body.scroll_y != top
         assert scrolled  # (the steps went to matches off the screen)
+
+
+class _OnItsWay(Message):
+    """A message left in the focused body's queue, as a key on its way to its handler."""
+
+
+async def test_drawing_ahead_stops_while_a_key_is_on_its_way(
+    seed_app: Callable[[], ReaderApp],
+) -> None:
+    """Work done ahead of need never runs while a key waits for its handler (the
+    runner holds a slice back for a key's hops only so long): it stops, and goes on in
+    the next quiet moment."""
+    app = seed_app()
+    async with app.run_test(size=WIDE) as pilot:
+        body = app.screen.query_one(ArticleBody)
+        body.focus()
+        await _still(pilot, body)
+        body._cache.clear()
+        predraw = body._predraw
+        body.post_message(_OnItsWay())  # handled at the next await: waiting till then
+        assert list(predraw._steps()) == []
+        assert len(body._cache) == 0 and predraw.pending
+        await _still(pilot, body)  # the key handled: drawn ahead after all
+        assert len(body._cache) > 0
+
+
+async def test_no_more_is_drawn_ahead_than_the_line_cache_holds(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On a tall terminal a few screens fill the body's line cache: drawing ahead
+    more would push out the lines on show (to be drawn again by the next frame)."""
+    app = make_app(_far_apart(tmp_path), state=StateStore(tmp_path / "state"))
+    async with app.run_test(size=(120, 420)) as pilot:
+        body = app.screen.query_one(ArticleBody)
+        await _still(pilot, body)
+        height = body.scrollable_content_region.height
+        assert body.text_layout.line_count > 3 * height  # several screens to draw ahead
+        drawn = _count_drawn(monkeypatch)
+        await pilot.press("n")
+        await _still(pilot, body)
+        top = int(body.scroll_y)
+        assert all(body._cache.get(y) is not None for y in range(top, top + height))
+        assert len(set(drawn)) == len(drawn)  # no line drawn twice: none pushed out

@@ -13,7 +13,9 @@ strips. They are drawn exactly as the frame would draw them (the body's own
 Only once the screen's build after its first frame is done and the text is laid out
 to its end (not while a big article's layout, or its whole, is still coming): keys
 sent early wait for that build's slices already, the targets are where the keys go
-then, and finding them must not lay out more text.
+then, and finding them must not lay out more text. Never while a key is on its way
+(waiting for its handler or its frame): it stops, and goes on in the next quiet moment.
+And no more screens than the body's line cache holds with the one on show.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from typing import TYPE_CHECKING
 
 from textual.timer import Timer
 
-from reader.ui.sliced import SlicedWork
+from reader.ui.sliced import SlicedWork, messages_waiting
 
 if TYPE_CHECKING:
     from reader.ui.text.lines import TextLayout
@@ -33,6 +35,9 @@ if TYPE_CHECKING:
 PREDRAW_AFTER = 0.1
 #: Lines drawn between looks at the clock (a slice is ``sliced.SLICE``).
 LINES_PER_STEP = 4
+#: Looks, ``PREDRAW_AFTER`` apart, at whether the screen's build is done before the
+#: body stops waiting for it (a screen whose build never ends draws nothing ahead).
+MOST_BUILT_CHECKS = 100
 
 
 class Predraw:
@@ -42,6 +47,7 @@ class Predraw:
         self._body = body
         self._work = SlicedWork(body, group="body-predraw")
         self._timer: Timer | None = None
+        self._built_checks = 0
 
     def soon(self) -> None:
         """Draw ahead once the reader has been still for ``PREDRAW_AFTER`` (again
@@ -69,9 +75,23 @@ class Predraw:
         # (its ``_built``): keys sent then wait for that work's slices already.
         built = getattr(self._body.screen, "_built", None)
         if built is not None and not built():
-            self._timer = self._body.set_timer(PREDRAW_AFTER, self._start)
+            self._built_checks += 1
+            if self._built_checks < MOST_BUILT_CHECKS:
+                self._timer = self._body.set_timer(PREDRAW_AFTER, self._start)
             return
         self._work.start(self._steps(), now=False)
+
+    def _key_on_its_way(self) -> bool:
+        """Whether a key waits for its handler or its frame: work done ahead of need
+        waits for it (the runner lets it go first only for ``sliced.YIELD_LIMIT``, and
+        a loaded machine takes longer over a key's hops)."""
+        screen = self._body.screen
+        return bool(getattr(screen, "key_frame_pending", False)) or messages_waiting(screen)
+
+    def _wait_for_quiet(self) -> None:
+        """Stop drawing ahead; go on in the next quiet moment."""
+        if self._timer is None:
+            self._timer = self._body.set_timer(PREDRAW_AFTER, self._start)
 
     def _steps(self) -> Iterator[None]:
         body = self._body
@@ -80,14 +100,20 @@ class Predraw:
             return
         layout, width, height = target
         cache = body._cache
+        # no more screens than the line cache holds with the one on show: more would
+        # push out the lines drawn first, and those on show, to be drawn again
+        screens = max(0, cache.maxsize // height - 1)
         drawn = 0
-        for top in self.tops(layout, height):
+        for top in self.tops(layout, height)[:screens]:
             for y in range(top, top + height):  # (below the text: blank lines)
                 strip = cache.get(y)
                 if strip is not None and strip.cell_length == width:
                     continue
                 if self._target() != target:
                     return  # the text or its width changed meanwhile: drawn again later
+                if self._key_on_its_way():
+                    self._wait_for_quiet()
+                    return
                 cache[y] = body._render_text_line(y, width)
                 drawn += 1
                 if drawn % LINES_PER_STEP == 0:
@@ -139,4 +165,4 @@ class Predraw:
         return None if top <= line < top + height else line - CONTEXT_LINES
 
 
-__all__ = ["LINES_PER_STEP", "PREDRAW_AFTER", "Predraw"]
+__all__ = ["LINES_PER_STEP", "MOST_BUILT_CHECKS", "PREDRAW_AFTER", "Predraw"]
