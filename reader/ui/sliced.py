@@ -132,7 +132,7 @@ class _Runner:
                 await asyncio.sleep(PAUSE)
                 await self._messages_first()
                 work = self._works.popleft()
-                if _taken_down(work.owner):
+                if taken_down(work.owner):
                     work.drop()  # its widgets are going: nothing left to build
                     continue
                 work.advance()
@@ -154,7 +154,7 @@ class _Runner:
 _runners: WeakKeyDictionary[DOMNode, _Runner] = WeakKeyDictionary()
 
 
-def _taken_down(owner: DOMNode) -> bool:
+def taken_down(owner: DOMNode) -> bool:
     """Whether ``owner`` is being removed, or the app is ending: its children may be gone
     already (Textual prunes a screen's widgets bottom-up, awaiting each, before it stops
     the screen's workers), and a slice that queries them failed the runner's worker,
@@ -175,4 +175,4 @@ def _runner(owner: DOMNode) -> _Runner:
     return runner
 
 
-__all__ = ["PAUSE", "SLICE", "YIELD_LIMIT", "SlicedWork", "messages_waiting"]
+__all__ = ["PAUSE", "SLICE", "YIELD_LIMIT", "SlicedWork", "messages_waiting", "taken_down"]

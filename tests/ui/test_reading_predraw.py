@@ -183,3 +183,20 @@ async def test_no_more_is_drawn_ahead_than_the_line_cache_holds(
         top = int(body.scroll_y)
         assert all(body._cache.get(y) is not None for y in range(top, top + height))
         assert len(set(drawn)) == len(drawn)  # no line drawn twice: none pushed out
+
+
+async def test_a_body_taken_down_draws_nothing_ahead(
+    seed_app: Callable[[], ReaderApp],
+) -> None:
+    """Its quiet-moment timer can fire as the app ends, the screen's other widgets
+    gone: it neither asks the screen whether it is built nor draws."""
+    app = seed_app()
+    async with app.run_test(size=WIDE) as pilot:
+        screen = app.screen
+        body = screen.query_one(ArticleBody)
+        await _still(pilot, body)
+        await screen.query_one("#toc").remove()
+        assert not screen._built()  # (asked by the find bar's and the build's timers too)
+        await body.remove()
+        body._predraw._start()
+        assert not body._predraw.pending

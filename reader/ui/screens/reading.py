@@ -15,6 +15,7 @@ from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Vertical
+from textual.css.query import NoMatches
 from textual.events import ScreenResume
 from textual.message import Message
 from textual.reactive import reactive
@@ -146,11 +147,14 @@ class ReadingScreen(ReadingWidth):
     def _built(self) -> bool:
         """Whether what is built after the first frame is done (the text's layout, the
         TOC, the sidebar's list and search text)."""
-        sidebar = self.sidebar
+        try:
+            body, toc, sidebar = self.body, self.query_one("#toc", SectionList), self.sidebar
+        except NoMatches:  # taken down (the app ends): a timer may still ask
+            return False
         return (
             self._whole
-            and self.body.layout_complete
-            and self.query_one("#toc", SectionList).filled
+            and body.layout_complete
+            and toc.filled
             and sidebar is not None
             and sidebar.is_mounted
             and sidebar.article is self.article
@@ -215,12 +219,12 @@ class ReadingScreen(ReadingWidth):
     def _mount_sidebar(self) -> QuoteSidebar:
         """The quote sidebar, mounted now if it is not yet (it is just after first paint).
 
-        Composing it (a search field, two option lists and their styles) costs about
-        as much as the rest of the screen, and building its list measures quotes: the
-        article text should not wait for either. A key that needs the sidebar before
-        then (``/``, a speaker filter) mounts it at once; the sidebar takes the filter,
-        or the focus, as soon as it is composed. With only a big article's head read,
-        it lists the head's quotes, and the whole's when the whole comes (``grow``).
+        Composing it (a search field, two option lists and their styles) costs about as much as the
+        rest of the screen, and building its list measures quotes: the article text should not wait
+        for either. A key that needs the sidebar before then (``/``, a speaker filter) mounts it at
+        once; the sidebar takes the filter, or the focus, as soon as it is composed. With only a big
+        article's head read, it lists the head's quotes, and the whole's when the whole comes
+        (``grow``).
         """
         sidebar = self.sidebar
         if sidebar is None:

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 
 from textual.timer import Timer
 
-from reader.ui.sliced import SlicedWork, messages_waiting
+from reader.ui.sliced import SlicedWork, messages_waiting, taken_down
 
 if TYPE_CHECKING:
     from reader.ui.text.lines import TextLayout
@@ -71,6 +71,8 @@ class Predraw:
 
     def _start(self) -> None:
         self._timer = None
+        if taken_down(self._body):  # the app ends, or the screen goes: nothing to draw
+            return
         # Not while the reading screen still builds what comes after its first frame
         # (its ``_built``): keys sent then wait for that work's slices already.
         built = getattr(self._body.screen, "_built", None)
