@@ -26,6 +26,7 @@ from functools import wraps
 from time import perf_counter
 from typing import Any, TypeVar, cast
 
+from textual.dom import DOMNode, NoScreen
 from textual.events import Idle
 
 from reader.ui.first_frame import FirstFrameScreen
@@ -86,6 +87,18 @@ class KeyFrameScreen(FirstFrameScreen):
         """Whether a key's frames may still be drawn at once (see :meth:`key_came`):
         work that can wait (the collector's settle) lets them go first."""
         return bool(self._frames_left) and perf_counter() <= self._draw_until
+
+
+def key_came_on(node: DOMNode) -> None:
+    """A key handled by ``node`` (a widget's own key, a keystroke in a field): its
+    screen draws it at once (:meth:`KeyFrameScreen.key_came`), if that screen is one
+    that does; nothing if ``node`` is on no screen (yet)."""
+    try:
+        screen = node.screen
+    except NoScreen:
+        return
+    if isinstance(screen, KeyFrameScreen):
+        screen.key_came()
 
 
 def drawn_now(action: A) -> A:

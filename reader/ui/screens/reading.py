@@ -219,12 +219,12 @@ class ReadingScreen(ReadingWidth):
     def _mount_sidebar(self) -> QuoteSidebar:
         """The quote sidebar, mounted now if it is not yet (it is just after first paint).
 
-        Composing it (a search field, two option lists and their styles) costs about as much as the
-        rest of the screen, and building its list measures quotes: the article text should not wait
-        for either. A key that needs the sidebar before then (``/``, a speaker filter) mounts it at
-        once; the sidebar takes the filter, or the focus, as soon as it is composed. With only a big
-        article's head read, it lists the head's quotes, and the whole's when the whole comes
-        (``grow``).
+        Composing it (a search field, two option lists and their styles) costs about
+        as much as the rest of the screen, and building its list measures quotes: the
+        article text should not wait for either. A key that needs the sidebar before
+        then (``/``, a speaker filter) mounts it at once; the sidebar takes the filter,
+        or the focus, as soon as it is composed. With only a big article's head read,
+        it lists the head's quotes, and the whole's when the whole comes (``grow``).
         """
         sidebar = self.sidebar
         if sidebar is None:

@@ -31,6 +31,7 @@ from textual.strip import Strip
 
 from reader.core.model import Article
 from reader.core.state import Position
+from reader.ui.key_frame import key_came_on
 from reader.ui.lazy_styles import LazyComponentStyles
 from reader.ui.text.finder import Match
 from reader.ui.text.lines import BlockSource, iter_blocks
@@ -192,9 +193,7 @@ class ArticleBody(LazyComponentStyles, LaidOutText, can_focus=True):
             self.go_to_end()
         else:
             self.go_to_line(y)
-        key_came = getattr(self.screen, "key_came", None)
-        if key_came is not None:
-            key_came()
+        key_came_on(self)
 
     def continue_with(self, article: Article, *, extends: bool = True, ends: bool = True) -> None:
         """The whole article, of which the body has the head's text (core.format.head):

@@ -24,6 +24,8 @@ from textual.message import Message
 from textual.widget import AwaitMount, Widget
 from textual.widgets import Input, Label
 
+from reader.ui.key_frame import key_came_on
+
 #: The longest the bar waits to be drawn before it takes the focus (a frame).
 SHOWN_WAIT = 0.05
 
@@ -140,12 +142,9 @@ class FindBar(Horizontal):
         frame that took the bar a few milliseconds longer to show. The keys typed
         meanwhile wait for this open (a key binding's action) to end: they reach the
         field all the same. (A bar built now shows as its parts are mounted.)"""
-        screen = self.screen
-        key_came = getattr(screen, "key_came", None)
-        if key_came is not None:
-            key_came()  # drawn at once, not at the update timer's next tick
+        key_came_on(self)  # drawn at once, not at the update timer's next tick
         with suppress(asyncio.TimeoutError):
-            await asyncio.wait_for(screen.wait_for_refresh(), SHOWN_WAIT)
+            await asyncio.wait_for(self.screen.wait_for_refresh(), SHOWN_WAIT)
 
     def action_close(self) -> None:
         self.remove_class("-open")

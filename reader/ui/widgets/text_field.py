@@ -22,13 +22,12 @@ that was dropped (a test caught it about once in thirty runs on a busy machine).
 
 from __future__ import annotations
 
-from textual.dom import NoScreen
 from textual.geometry import Size
 from textual.reactive import Reactive
 from textual.widgets import Input
 from textual.widgets.input import Selection
 
-from reader.ui.key_frame import KeyFrameScreen
+from reader.ui.key_frame import key_came_on
 
 
 class TextField(Input):
@@ -37,12 +36,7 @@ class TextField(Input):
     virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False)
 
     def watch_value(self) -> None:
-        try:
-            screen = self.screen
-        except NoScreen:  # not on a screen (yet)
-            return
-        if isinstance(screen, KeyFrameScreen):
-            screen.key_came()
+        key_came_on(self)
 
     def _watch_selection(self, selection: Selection) -> None:
         """The cursor moved: what ``Input`` does then (the screen's selection cleared,
