@@ -1,0 +1,70 @@
+"""A focus change draws what it changes, once: "/" costs one small frame.
+
+The quotes pane's border follows the focus inside it (the pane's ``-has-focus`` class,
+set by the screen, not a ``:focus-within`` rule, which styled the whole sidebar again
+at each focus change); the screen is not drawn whole after a focus change (Textual's
+own ``focused`` reactive asked for that: a second 25 KB frame at 160x48); and an early
+"/" (the sidebar not mounted yet) draws no frame of the sidebar before its field has
+the focus.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from _waiting import until
+from cells import cells
+from conftest import WIDE
+from rich.color import Color
+from textual._compositor import Compositor
+from textual.widget import Widget
+from textual.widgets import Input
+
+from reader.ui.app import ReaderApp
+from reader.ui.screens.reading import ReadingScreen
+from reader.ui.widgets.quote_sidebar import QuoteSidebar
+
+THEMES = ["textual-dark", "textual-light"]
+
+
+def _top_border_colour(app: ReaderApp, widget: Widget) -> Color | None:
+    """The colour the top-left corner of ``widget``'s border is drawn in."""
+    region = widget.region
+    corner = next(c for c in cells(app, region) if c.x == region.x and c.y == region.y)
+    assert corner.text == "╭"
+    return corner.style.color
+
+
+async def _built(pilot: object, screen: ReadingScreen) -> QuoteSidebar:
+    await until(pilot, lambda: screen.sidebar is not None and screen.sidebar.filled, "filled")  # type: ignore[arg-type]
+    sidebar = screen.sidebar
+    assert sidebar is not None
+    await until(pilot, lambda: not sidebar.building, "the lists built")  # type: ignore[arg-type]
+    return sidebar
+
+
+async def test_a_focus_change_does_not_draw_the_whole_screen(
+    seed_app: Callable[[], ReaderApp], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The frames after "/" update the widgets that changed, never the screen whole."""
+    app = seed_app()
+    async with app.run_test(size=WIDE) as pilot:
+        screen = app.screen
+        assert isinstance(screen, ReadingScreen)
+        await _built(pilot, screen)
+        await pilot.pause()
+        updated: list[Widget] = []
+        update_widgets = Compositor.update_widgets
+
+        def spied(compositor: Compositor, widgets: set[Widget]) -> None:
+            updated.extend(widgets)
+            update_widgets(compositor, widgets)
+
+        monkeypatch.setattr(Compositor, "update_widgets", spied)
+        await pilot.press("slash")
+        for _ in range(3):
+            await pilot.pause()
+        assert isinstance(screen.focused, Input)
+        assert updated  # the key's frame was drawn
+        assert screen not in updated
