@@ -18,8 +18,10 @@ from cells import cells
 from conftest import WIDE
 from rich.color import Color
 from textual._compositor import Compositor
+from textual.css.stylesheet import Stylesheet
+from textual.dom import DOMNode
 from textual.widget import Widget
-from textual.widgets import Input
+from textual.widgets import Input, OptionList
 
 from reader.ui.app import ReaderApp
 from reader.ui.screens.reading import ReadingScreen
@@ -42,6 +44,68 @@ async def _built(pilot: object, screen: ReadingScreen) -> QuoteSidebar:
     assert sidebar is not None
     await until(pilot, lambda: not sidebar.building, "the lists built")  # type: ignore[arg-type]
     return sidebar
+
+
+@pytest.mark.parametrize("theme", THEMES)
+async def test_the_quote_panes_border_follows_the_focus_inside_it(
+    seed_app: Callable[[], ReaderApp], theme: str
+) -> None:
+    """Blurred, the pane's border is the TOC's blurred one; with the focus in the search
+    field or in a list, the TOC's focused one; out of the pane again, blurred."""
+    app = seed_app()
+    async with app.run_test(size=WIDE) as pilot:
+        app.theme = theme
+        screen = app.screen
+        assert isinstance(screen, ReadingScreen)
+        await _built(pilot, screen)
+        pane, toc = screen.query_one("#quotes-pane"), screen.query_one("#toc")
+        await pilot.pause()
+        blurred = _top_border_colour(app, pane)
+        assert blurred == _top_border_colour(app, toc)
+        toc.focus()
+        await pilot.pause()
+        focused = _top_border_colour(app, toc)
+        assert focused != blurred
+        await pilot.press("slash")
+        await pilot.pause()
+        assert isinstance(screen.focused, Input)
+        assert _top_border_colour(app, pane) == focused
+        await pilot.press("down")  # from the field to the results
+        await pilot.pause()
+        assert isinstance(screen.focused, OptionList)
+        assert _top_border_colour(app, pane) == focused
+        screen.body.focus()
+        await pilot.pause()
+        assert _top_border_colour(app, pane) == blurred
+
+
+async def test_a_focus_change_into_the_pane_styles_only_the_pane_again(
+    seed_app: Callable[[], ReaderApp], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The "/" key styles again the field it focuses, the text it leaves and the pane (its
+    border), not the lists: with a ``:focus-within`` rule on the pane, Textual styled
+    everything in it again (both lists with their component classes) and drew it all."""
+    app = seed_app()
+    async with app.run_test(size=WIDE) as pilot:
+        screen = app.screen
+        assert isinstance(screen, ReadingScreen)
+        sidebar = await _built(pilot, screen)
+        await pilot.pause()
+        styled: list[DOMNode] = []
+        apply = Stylesheet.apply
+
+        def spied(stylesheet: Stylesheet, node: DOMNode, **options: object) -> None:
+            styled.append(node)
+            apply(stylesheet, node, **options)  # type: ignore[arg-type]
+
+        monkeypatch.setattr(Stylesheet, "apply", spied)
+        await pilot.press("slash")
+        await pilot.pause()
+        assert isinstance(screen.focused, Input)
+        lists = list(sidebar.query(OptionList))
+        assert len(lists) == 2
+        assert not [node for node in styled if node in lists]
+        assert screen.query_one("#quotes-pane") in styled
 
 
 async def test_a_focus_change_does_not_draw_the_whole_screen(

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from textual.events import Resize
 from textual.reactive import reactive
+from textual.widget import Widget
 from textual.widgets import Footer
 
 from reader.ui.screens.reading_find import ReadingFind
@@ -64,6 +65,24 @@ class ReadingWidth(ReadingFind):
         pane.display = show
         if not show and self.focused is not None and contains(pane, self.focused):
             self.body.focus()
+
+    def watch_focused(self, focused: Widget | None) -> None:
+        """The quotes pane's border follows the focus inside it (its ``-has-focus``
+        class, in ``styles/reader.tcss``).
+
+        Not a ``:focus-within`` rule: with one, every focus change into or out of the
+        pane had Textual style everything in it again (the search field, both lists
+        with their component classes, the scrollbars) and draw it all again, ~10 ms of
+        "/". Only the pane's own rule changes, and nothing inside it reads the class:
+        the pane alone is styled again.
+        """
+        pane = next(iter(self.query("#quotes-pane")), None)
+        if pane is None:
+            return
+        inside = focused is not None and contains(pane, focused)
+        if pane.has_class("-has-focus") != inside:
+            pane.set_class(inside, "-has-focus", update=False)
+            self.app.stylesheet.apply(pane)
 
     def action_toggle_toc(self) -> None:
         self.show_toc = not self.show_toc
