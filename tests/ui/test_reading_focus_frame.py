@@ -20,6 +20,7 @@ from rich.color import Color
 from textual._compositor import Compositor
 from textual.css.stylesheet import Stylesheet
 from textual.dom import DOMNode
+from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Input, OptionList
 
@@ -132,3 +133,39 @@ async def test_a_focus_change_does_not_draw_the_whole_screen(
         assert isinstance(screen.focused, Input)
         assert updated  # the key's frame was drawn
         assert screen not in updated
+
+
+async def test_an_early_slash_draws_no_frame_of_the_sidebar_before_its_field_has_the_focus(
+    seed_app: Callable[[], ReaderApp], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A "/" sent before the sidebar is mounted: a tick of the screen's timer while the
+    sidebar mounts (made to come, here, as it is mounted) draws nothing; the first
+    frame that shows the sidebar shows its field focused. Before, that tick drew the
+    sidebar unfocused (a full frame of its own), and the key's frame came after."""
+    monkeypatch.setattr(ReadingScreen, "_mount_sidebar_after_paint", lambda self: None)
+    frames: list[tuple[bool, bool]] = []
+    compositor_refresh = Screen._compositor_refresh
+
+    def drawn(screen: Screen[object]) -> None:
+        compositor_refresh(screen)
+        if screen.query("#quote-search"):
+            frames.append((True, isinstance(screen.focused, Input)))
+
+    on_mount = QuoteSidebar.on_mount
+
+    def ticked_then_mounted(sidebar: QuoteSidebar) -> None:
+        sidebar.screen._on_timer_update()  # a tick of the update timer, now
+        on_mount(sidebar)
+
+    monkeypatch.setattr(Screen, "_compositor_refresh", drawn)
+    monkeypatch.setattr(QuoteSidebar, "on_mount", ticked_then_mounted)
+    app = seed_app()
+    async with app.run_test(size=WIDE) as pilot:
+        screen = app.screen
+        assert isinstance(screen, ReadingScreen)
+        await until(pilot, lambda: screen.body.layout_complete, "laid out")
+        await pilot.pause()
+        assert screen.sidebar is None
+        await pilot.press("slash")
+        await until(pilot, lambda: bool(frames), "a frame of the sidebar")
+        assert frames[0] == (True, True)
