@@ -2,10 +2,10 @@
 
 The quotes pane's border follows the focus inside it (the pane's ``-has-focus`` class,
 set by the screen, not a ``:focus-within`` rule, which styled the whole sidebar again
-at each focus change); the screen is not drawn whole after a focus change (Textual's
-own ``focused`` reactive asked for that: a second 25 KB frame at 160x48); and an early
-"/" (the sidebar not mounted yet) draws no frame of the sidebar before its field has
-the focus.
+at each focus change), and only its edges are drawn again for it; the screen is not
+drawn whole after a focus change (Textual's own ``focused`` reactive asked for that: a
+second 25 KB frame at 160x48); and an early "/" (the sidebar not mounted yet) draws no
+frame of the sidebar before its field has the focus.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from rich.color import Color
 from textual._compositor import Compositor
 from textual.css.stylesheet import Stylesheet
 from textual.dom import DOMNode
+from textual.geometry import Region
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Input, OptionList
@@ -169,3 +170,33 @@ async def test_an_early_slash_draws_no_frame_of_the_sidebar_before_its_field_has
         await pilot.press("slash")
         await until(pilot, lambda: bool(frames), "a frame of the sidebar")
         assert frames[0] == (True, True)
+
+
+async def test_slash_draws_the_panes_edges_not_the_lists_inside(
+    seed_app: Callable[[], ReaderApp], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The frames of "/" draw the pane's border (its colours change), not the quote list
+    inside it: Textual drew the pane whole for its border, and every widget inside for
+    its title's colour."""
+    app = seed_app()
+    async with app.run_test(size=WIDE) as pilot:
+        screen = app.screen
+        assert isinstance(screen, ReadingScreen)
+        sidebar = await _built(pilot, screen)
+        await pilot.pause()
+        drawn: list[Region] = []
+        render_update = Compositor.render_update
+
+        def spied(compositor: Compositor, *args: object, **kwargs: object) -> object:
+            drawn.extend(compositor._dirty_regions)
+            return render_update(compositor, *args, **kwargs)  # type: ignore[arg-type]
+
+        monkeypatch.setattr(Compositor, "render_update", spied)
+        await pilot.press("slash")
+        for _ in range(3):
+            await pilot.pause()
+        assert isinstance(screen.focused, Input)
+        pane = screen.query_one("#quotes-pane").region
+        assert any(region.contains(pane.x, pane.y) for region in drawn)  # the corner
+        inside = sidebar.query_one("#quote-list").region.center
+        assert not any(region.contains(*inside) for region in drawn)

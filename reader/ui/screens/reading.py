@@ -14,7 +14,6 @@ from textual import on
 from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import BindingType
-from textual.containers import Vertical
 from textual.css.query import NoMatches
 from textual.events import ScreenResume
 from textual.message import Message
@@ -37,6 +36,7 @@ from reader.ui.widgets.article_body import MAX_TEXT_WIDTH, ArticleBody
 from reader.ui.widgets.blank import BlankColumn, BlankRow
 from reader.ui.widgets.footer_panel import FooterPanel
 from reader.ui.widgets.key_footer import KeyFooter
+from reader.ui.widgets.quotes_pane import QuotesPane
 from reader.ui.widgets.reading_header import ReadingHeader
 from reader.ui.widgets.section_list import SectionList
 
@@ -115,7 +115,7 @@ class ReadingScreen(ReadingWidth):
                 )
                 # the find bar is mounted here on its first open (see action_find)
             # the sidebar is mounted just after the first paint (see _mount_sidebar)
-            yield Vertical(id="quotes-pane")
+            yield QuotesPane(id="quotes-pane")
         yield FooterPanel(
             article.footer,
             accepted=self.state.cookies_accepted(article.source),
