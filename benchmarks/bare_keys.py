@@ -2,10 +2,11 @@
 
 A Header, the article's text in a ``VerticalScroll`` (one ``Static``), a pane titled
 "Quotes" with a one-line ``Input`` in it, and a Footer: nothing reader builds after its
-first paint. ``n`` pages the text down and ``/`` focuses the field, so the keys that
-``keys.py`` times on reader (next section, a keystroke in the quote search) have a
-counterpart here that changes the screen the same way, timed in the same rounds: what
-is left above it is reader's own cost, not tmux's or Textual's.
+first paint. ``n`` pages the text down and ``/`` focuses the field (the footer then
+shows the field's Escape, as reader's does), so the keys that ``keys.py`` times on
+reader (next section, opening the quote search, a keystroke in it) have a counterpart
+here that changes the screen the same way, timed in the same rounds: what is left above
+it is reader's own cost, not tmux's or Textual's.
 
     python benchmarks/bare_keys.py TITLE TEXT
 """
@@ -19,6 +20,15 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Footer, Header, Input, Static
+
+
+class SearchField(Input):
+    """The field, with a key of its own in the footer when it has the focus."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "leave", "Clear search")]
+
+    def action_leave(self) -> None:
+        self.screen.set_focus(None)
 
 
 class BareKeysApp(App[None]):
@@ -44,7 +54,7 @@ class BareKeysApp(App[None]):
             with VerticalScroll(id="text"):
                 yield Static(self._text, markup=False)
             with Vertical(id="pane"):
-                yield Input()
+                yield SearchField()
         yield Footer()
 
     def on_mount(self) -> None:
@@ -57,7 +67,7 @@ class BareKeysApp(App[None]):
         text.scroll_to(y=y, animate=False, immediate=True)
 
     def action_search(self) -> None:
-        self.query_one(Input).focus()
+        self.query_one(SearchField).focus()
 
 
 if __name__ == "__main__":

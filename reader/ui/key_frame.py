@@ -28,6 +28,8 @@ from typing import Any, TypeVar, cast
 
 from textual.dom import DOMNode, NoScreen
 from textual.events import Idle
+from textual.reactive import Reactive
+from textual.widget import Widget
 
 from reader.ui.first_frame import FirstFrameScreen
 
@@ -53,6 +55,14 @@ class KeyFrameScreen(FirstFrameScreen):
     #: False once Textual's private parts read below were found to differ (another
     #: Textual): its update timer draws every frame then, a tick later, as it does
     _fits = True
+
+    #: ``repaint=False``: Textual's own reactive drew the whole screen again after each
+    #: focus change (a second frame of 25 KB at 160x48, right after the key's, which
+    #: the terminal took its time over: "/" showed ~15 ms after its frame was written).
+    #: What a focus change changes is redrawn all the same: the widgets whose ``:focus``
+    #: or ``:focus-within`` styles change are styled again (and so drawn again) by the
+    #: screen, and the footer follows the bindings.
+    focused: Reactive[Widget | None] = Reactive(None, repaint=False)
 
     def on_idle(self, event: Idle) -> None:
         # Runs before Screen's own handler (a subclass's first), which would wake the

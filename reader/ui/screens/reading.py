@@ -14,7 +14,6 @@ from textual import on
 from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import BindingType
-from textual.containers import Vertical
 from textual.css.query import NoMatches
 from textual.events import ScreenResume
 from textual.message import Message
@@ -37,6 +36,7 @@ from reader.ui.widgets.article_body import MAX_TEXT_WIDTH, ArticleBody
 from reader.ui.widgets.blank import BlankColumn, BlankRow
 from reader.ui.widgets.footer_panel import FooterPanel
 from reader.ui.widgets.key_footer import KeyFooter
+from reader.ui.widgets.quotes_pane import QuotesPane
 from reader.ui.widgets.reading_header import ReadingHeader
 from reader.ui.widgets.section_list import SectionList
 
@@ -115,7 +115,7 @@ class ReadingScreen(ReadingWidth):
                 )
                 # the find bar is mounted here on its first open (see action_find)
             # the sidebar is mounted just after the first paint (see _mount_sidebar)
-            yield Vertical(id="quotes-pane")
+            yield QuotesPane(id="quotes-pane")
         yield FooterPanel(
             article.footer,
             accepted=self.state.cookies_accepted(article.source),
@@ -367,26 +367,26 @@ class ReadingScreen(ReadingWidth):
 
     async def action_search_quotes(self) -> None:
         """Into the search field before the next key (a priority binding: the app hands
-        the keys after "/" to whatever has the focus once this is done), the footer
-        showing the field's keys in the same frame.
+        the keys after "/" to whatever has the focus once this is done), with the footer
+        showing the field's keys, in one frame drawn as soon as the screen is idle.
 
-        Textual's footer follows a focus change two frames later (the screen refreshes
-        its bindings after a frame, the footer recomposes after the next): just after
-        the first paint, with the rest of the screen still being built, that was some
-        50 ms more before "/" showed. The sidebar's lists are filled in a frame after
-        this one (QuoteSidebar._fill).
+        Textual's footer follows a focus change two frames later (~50 ms more just after
+        the first paint), and an early "/" drew the sidebar as it mounted, then again
+        focused. The lists are filled after this frame (QuoteSidebar._fill).
         """
         self.show_quotes = True
         sidebar = self._mount_sidebar()
         sidebar.fill_held = True  # its lists after this key's frame, not in it
         try:
-            mounting = self._sidebar_mounting
-            if mounting is not None and not sidebar.is_mounted:
-                await mounting
-            self._sidebar_mounting = None
-            sidebar.focus_search()
-            await self.query_one(KeyFooter).recompose()  # skipped if its keys are the same
+            with self.app.batch_update():
+                sidebar.focus_search()  # now, or as soon as it is composed
+                mounting = self._sidebar_mounting
+                if mounting is not None and not sidebar.is_mounted:
+                    await mounting
+                self._sidebar_mounting = None
+                await self.query_one(KeyFooter).recompose()  # skipped if the same keys
             self.key_came()
+            self.check_idle()  # drawn as soon as the screen is idle (key_came)
         finally:
             sidebar.fill_held = False
 

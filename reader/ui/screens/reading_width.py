@@ -12,10 +12,12 @@ from typing import TYPE_CHECKING
 
 from textual.events import Resize
 from textual.reactive import reactive
+from textual.widget import Widget
 from textual.widgets import Footer
 
 from reader.ui.screens.reading_find import ReadingFind
 from reader.ui.screens.reading_panes import contains
+from reader.ui.widgets.quotes_pane import QuotesPane
 
 if TYPE_CHECKING:
     from reader.ui.settings import Settings
@@ -64,6 +66,19 @@ class ReadingWidth(ReadingFind):
         pane.display = show
         if not show and self.focused is not None and contains(pane, self.focused):
             self.body.focus()
+
+    def watch_focused(self, focused: Widget | None) -> None:
+        """The quotes pane's border follows the focus inside it (its ``-has-focus``
+        class, in ``styles/reader.tcss``), redrawn alone (QuotesPane.show_focus).
+
+        Not a ``:focus-within`` rule: with one, every focus change into or out of the
+        pane had Textual style everything in it again (the search field, both lists
+        with their component classes, the scrollbars) and draw it all again, ~10 ms of
+        "/". Only the pane's own rule changes, and nothing inside it reads the class.
+        """
+        pane = next(iter(self.query("#quotes-pane").results(QuotesPane)), None)
+        if pane is not None:
+            pane.show_focus(focused is not None and contains(pane, focused))
 
     def action_toggle_toc(self) -> None:
         self.show_toc = not self.show_toc

@@ -1,0 +1,202 @@
+"""A focus change draws what it changes, once: "/" costs one small frame.
+
+The quotes pane's border follows the focus inside it (the pane's ``-has-focus`` class,
+set by the screen, not a ``:focus-within`` rule, which styled the whole sidebar again
+at each focus change), and only its edges are drawn again for it; the screen is not
+drawn whole after a focus change (Textual's own ``focused`` reactive asked for that: a
+second 25 KB frame at 160x48); and an early "/" (the sidebar not mounted yet) draws no
+frame of the sidebar before its field has the focus.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from _waiting import until
+from cells import cells
+from conftest import WIDE
+from rich.color import Color
+from textual._compositor import Compositor
+from textual.css.stylesheet import Stylesheet
+from textual.dom import DOMNode
+from textual.geometry import Region
+from textual.screen import Screen
+from textual.widget import Widget
+from textual.widgets import Input, OptionList
+
+from reader.ui.app import ReaderApp
+from reader.ui.screens.reading import ReadingScreen
+from reader.ui.widgets.quote_sidebar import QuoteSidebar
+
+THEMES = ["textual-dark", "textual-light"]
+
+
+def _top_border_colour(app: ReaderApp, widget: Widget) -> Color | None:
+    """The colour the top-left corner of ``widget``'s border is drawn in."""
+    region = widget.region
+    corner = next(c for c in cells(app, region) if c.x == region.x and c.y == region.y)
+    assert corner.text == "╭"
+    return corner.style.color
+
+
+async def _built(pilot: object, screen: ReadingScreen) -> QuoteSidebar:
+    await until(pilot, lambda: screen.sidebar is not None and screen.sidebar.filled, "filled")  # type: ignore[arg-type]
+    sidebar = screen.sidebar
+    assert sidebar is not None
+    await until(pilot, lambda: not sidebar.building, "the lists built")  # type: ignore[arg-type]
+    return sidebar
+
+
+@pytest.mark.parametrize("theme", THEMES)
+async def test_the_quote_panes_border_follows_the_focus_inside_it(
+    seed_app: Callable[[], ReaderApp], theme: str
+) -> None:
+    """Blurred, the pane's border is the TOC's blurred one; with the focus in the search
+    field or in a list, the TOC's focused one; out of the pane again, blurred."""
+    app = seed_app()
+    async with app.run_test(size=WIDE) as pilot:
+        app.theme = theme
+        screen = app.screen
+        assert isinstance(screen, ReadingScreen)
+        await _built(pilot, screen)
+        pane, toc = screen.query_one("#quotes-pane"), screen.query_one("#toc")
+        await pilot.pause()
+        blurred = _top_border_colour(app, pane)
+        assert blurred == _top_border_colour(app, toc)
+        toc.focus()
+        await pilot.pause()
+        focused = _top_border_colour(app, toc)
+        assert focused != blurred
+        await pilot.press("slash")
+        await pilot.pause()
+        assert isinstance(screen.focused, Input)
+        assert _top_border_colour(app, pane) == focused
+        await pilot.press("down")  # from the field to the results
+        await pilot.pause()
+        assert isinstance(screen.focused, OptionList)
+        assert _top_border_colour(app, pane) == focused
+        screen.body.focus()
+        await pilot.pause()
+        assert _top_border_colour(app, pane) == blurred
+
+
+async def test_a_focus_change_into_the_pane_styles_only_the_pane_again(
+    seed_app: Callable[[], ReaderApp], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The "/" key styles again the field it focuses, the text it leaves and the pane (its
+    border), not the lists: with a ``:focus-within`` rule on the pane, Textual styled
+    everything in it again (both lists with their component classes) and drew it all."""
+    app = seed_app()
+    async with app.run_test(size=WIDE) as pilot:
+        screen = app.screen
+        assert isinstance(screen, ReadingScreen)
+        sidebar = await _built(pilot, screen)
+        await pilot.pause()
+        styled: list[DOMNode] = []
+        apply = Stylesheet.apply
+
+        def spied(stylesheet: Stylesheet, node: DOMNode, **options: object) -> None:
+            styled.append(node)
+            apply(stylesheet, node, **options)  # type: ignore[arg-type]
+
+        monkeypatch.setattr(Stylesheet, "apply", spied)
+        await pilot.press("slash")
+        await pilot.pause()
+        assert isinstance(screen.focused, Input)
+        lists = list(sidebar.query(OptionList))
+        assert len(lists) == 2
+        assert not [node for node in styled if node in lists]
+        assert screen.query_one("#quotes-pane") in styled
+
+
+async def test_a_focus_change_does_not_draw_the_whole_screen(
+    seed_app: Callable[[], ReaderApp], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The frames after "/" update the widgets that changed, never the screen whole."""
+    app = seed_app()
+    async with app.run_test(size=WIDE) as pilot:
+        screen = app.screen
+        assert isinstance(screen, ReadingScreen)
+        await _built(pilot, screen)
+        await pilot.pause()
+        updated: list[Widget] = []
+        update_widgets = Compositor.update_widgets
+
+        def spied(compositor: Compositor, widgets: set[Widget]) -> None:
+            updated.extend(widgets)
+            update_widgets(compositor, widgets)
+
+        monkeypatch.setattr(Compositor, "update_widgets", spied)
+        await pilot.press("slash")
+        for _ in range(3):
+            await pilot.pause()
+        assert isinstance(screen.focused, Input)
+        assert updated  # the key's frame was drawn
+        assert screen not in updated
+
+
+async def test_an_early_slash_draws_no_frame_of_the_sidebar_before_its_field_has_the_focus(
+    seed_app: Callable[[], ReaderApp], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A "/" sent before the sidebar is mounted: a tick of the screen's timer while the
+    sidebar mounts (made to come, here, as it is mounted) draws nothing; the first
+    frame that shows the sidebar shows its field focused. Before, that tick drew the
+    sidebar unfocused (a full frame of its own), and the key's frame came after."""
+    monkeypatch.setattr(ReadingScreen, "_mount_sidebar_after_paint", lambda self: None)
+    frames: list[tuple[bool, bool]] = []
+    compositor_refresh = Screen._compositor_refresh
+
+    def drawn(screen: Screen[object]) -> None:
+        compositor_refresh(screen)
+        if screen.query("#quote-search"):
+            frames.append((True, isinstance(screen.focused, Input)))
+
+    on_mount = QuoteSidebar.on_mount
+
+    def ticked_then_mounted(sidebar: QuoteSidebar) -> None:
+        sidebar.screen._on_timer_update()  # a tick of the update timer, now
+        on_mount(sidebar)
+
+    monkeypatch.setattr(Screen, "_compositor_refresh", drawn)
+    monkeypatch.setattr(QuoteSidebar, "on_mount", ticked_then_mounted)
+    app = seed_app()
+    async with app.run_test(size=WIDE) as pilot:
+        screen = app.screen
+        assert isinstance(screen, ReadingScreen)
+        await until(pilot, lambda: screen.body.layout_complete, "laid out")
+        await pilot.pause()
+        assert screen.sidebar is None
+        await pilot.press("slash")
+        await until(pilot, lambda: bool(frames), "a frame of the sidebar")
+        assert frames[0] == (True, True)
+
+
+async def test_slash_draws_the_panes_edges_not_the_lists_inside(
+    seed_app: Callable[[], ReaderApp], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The frames of "/" draw the pane's border (its colours change), not the quote list
+    inside it: Textual drew the pane whole for its border, and every widget inside for
+    its title's colour."""
+    app = seed_app()
+    async with app.run_test(size=WIDE) as pilot:
+        screen = app.screen
+        assert isinstance(screen, ReadingScreen)
+        sidebar = await _built(pilot, screen)
+        await pilot.pause()
+        drawn: list[Region] = []
+        render_update = Compositor.render_update
+
+        def spied(compositor: Compositor, *args: object, **kwargs: object) -> object:
+            drawn.extend(compositor._dirty_regions)
+            return render_update(compositor, *args, **kwargs)  # type: ignore[arg-type]
+
+        monkeypatch.setattr(Compositor, "render_update", spied)
+        await pilot.press("slash")
+        for _ in range(3):
+            await pilot.pause()
+        assert isinstance(screen.focused, Input)
+        pane = screen.query_one("#quotes-pane").region
+        assert any(region.contains(pane.x, pane.y) for region in drawn)  # the corner
+        inside = sidebar.query_one("#quote-list").region.center
+        assert not any(region.contains(*inside) for region in drawn)
