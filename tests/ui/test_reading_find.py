@@ -10,6 +10,7 @@ import pytest
 from _waiting import until
 from conftest import WIDE
 from textual._compositor import ChopsUpdate, Compositor
+from textual.geometry import Offset, Region
 from textual.widget import Widget
 from textual.widgets import DataTable, Input, Label
 
@@ -479,3 +480,44 @@ async def test_opening_find_asks_for_one_layout_and_redraws_only_the_bar(
         assert "Find:" in first[row] and row == bar.region.y
         assert layouts == ["find-bar"]  # its display, once
         assert before == []  # (the field is restyled after, as it takes the focus)
+
+
+async def test_opening_find_redraws_the_texts_border_not_the_text(
+    seed_app: Callable[[], ReaderApp], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The text pane shows the focus by its border's colour alone: as the focus leaves
+    it for the find field, its edges are drawn again in the new colour, and none of
+    the text inside (Textual redrew the whole pane, 84x43 cells, in the frame after
+    "f"); the colour comes back with the focus."""
+    app = seed_app()
+    async with app.run_test(size=WIDE) as pilot:
+        screen = app.screen
+        assert isinstance(screen, ReadingScreen)
+        await until(pilot, screen._built, "the screen built")
+        await pilot.pause()
+        body = screen.query_one(ArticleBody)
+        inside = body.content_region.offset + Offset(2, 2)
+        drawn: list[Region] = []
+        render_update = Compositor.render_update
+
+        def recorded(self: Compositor, *args: Any, **kw: Any) -> Any:
+            drawn.extend(self._dirty_regions)
+            return render_update(self, *args, **kw)
+
+        def corner() -> Any:
+            x, y = body.region.offset
+            return next(iter(screen._compositor.render_strips()[y].crop(x, x + 1))).style
+
+        focused = corner()
+        monkeypatch.setattr(Compositor, "render_update", recorded)
+        await pilot.press("f")
+        await until(pilot, lambda: not body.has_focus, "the focus left the text")
+        await pilot.pause()
+        await pilot.pause()
+        blurred = corner()
+        assert drawn and not any(region.contains_point(inside) for region in drawn)
+        await pilot.press("escape")
+        await until(pilot, lambda: body.has_focus, "the focus back in the text")
+        await pilot.pause()
+        await pilot.pause()
+        assert blurred != focused and corner() == focused

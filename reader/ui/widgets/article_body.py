@@ -37,6 +37,7 @@ from reader.ui.text.finder import Match
 from reader.ui.text.lines import BlockSource, iter_blocks
 from reader.ui.widgets.body_drawing import COMPONENT_CLASSES, draw_text_line, linkable
 from reader.ui.widgets.body_find import BodyFind
+from reader.ui.widgets.body_focus import FocusEdges
 from reader.ui.widgets.body_layout import LAYOUT_CHUNK, MAX_TEXT_WIDTH, LaidOutText
 from reader.ui.widgets.body_looks import DrawnLooks
 from reader.ui.widgets.body_predraw import Predraw
@@ -52,7 +53,7 @@ if TYPE_CHECKING:
 CONTEXT_LINES = 3
 
 
-class ArticleBody(LazyComponentStyles, LaidOutText, can_focus=True):
+class ArticleBody(FocusEdges, LazyComponentStyles, LaidOutText, can_focus=True):
     """The article text, wrapped to a readable width and scrolled line by line."""
 
     COMPONENT_CLASSES: ClassVar[set[str]] = set(COMPONENT_CLASSES)
