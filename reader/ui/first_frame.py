@@ -8,7 +8,10 @@ after, each time right when a key sent as the text appears comes (each a full fr
   which asks for a layout and a repaint: a second pass over the screen that lays out
   what was just laid out and draws again every widget just drawn (only there: that
   layout is followed by a frame that draws the whole screen; widgets mounted later,
-  drawn in part, keep Textual's way);
+  drawn in part, keep Textual's way, unless nothing reads their virtual size: a
+  widget that cannot scroll, or hides its overflow both ways, asks for no second
+  pass when any layout resizes it: the find bar's parts as it opens, the footer's
+  keys after a focus change, each cost a second pass of the screen, ~5 ms);
 * the screen's resume, having laid it out and drawn it, asks for a repaint of the whole
   screen: a third frame, the same as the first;
 * the empty toast rack is set hidden, inline, just after the first frame (with nothing
@@ -38,7 +41,9 @@ def _install() -> None:
     """Set a widget's first size, in the layout of a :class:`FirstFrameScreen` as it
     resumes, as Textual sets the sizes of widgets a scroll exposes: without asking for
     a layout and a repaint (that layout has just placed it; the frame after it draws
-    the whole screen)."""
+    the whole screen); and any size of a widget whose virtual size nothing reads
+    (:func:`scrolls`), in any layout (that layout has just placed it, and draws the
+    region it moved to)."""
     global _installed
     if _installed:
         return
@@ -50,13 +55,25 @@ def _install() -> None:
     def first_size_updated(
         self: Widget, size: Size, virtual_size: Size, container_size: Size, layout: bool = True
     ) -> bool:
-        if layout and not self.outer_size:
+        if layout and not scrolls(self):
+            layout = False  # nothing reads its virtual size (see scrolls)
+        elif layout and not self.outer_size:
             screen = self.screen
             if isinstance(screen, FirstFrameScreen) and screen._resuming:
                 layout = False
         return size_updated(self, size, virtual_size, container_size, layout=layout)
 
     Widget._size_updated = first_size_updated  # type: ignore[method-assign]
+
+
+def scrolls(widget: Widget) -> bool:
+    """Whether ``widget``'s virtual size can show or hide a scrollbar: the one thing a
+    layout reads from it. A key, a label (not scrollable) or a container that hides
+    its overflow both ways never has one."""
+    if not widget.is_scrollable:
+        return False
+    styles = widget.styles
+    return not (styles.overflow_x == "hidden" and styles.overflow_y == "hidden")
 
 
 def fits(size_updated: Callable[..., bool]) -> bool:

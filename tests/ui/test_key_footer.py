@@ -18,7 +18,13 @@ from reader.ui.widgets.key_footer import KeyFooter, key_width
 
 
 def _keys(footer: KeyFooter) -> list[Widget]:
-    return [w for w in footer.query_children() if isinstance(getattr(w, "action", None), str)]
+    """The footer's keys (not the spares it keeps hidden for a later row)."""
+    return [w for w in footer.keys if isinstance(getattr(w, "action", None), str)]
+
+
+def _drawn_footer(app: ReaderApp) -> str:
+    """The footer's row as the screen draws it now."""
+    return app.screen._compositor.render_strips()[-1].text
 
 
 def _shown(footer: KeyFooter) -> list[str]:
@@ -194,3 +200,61 @@ async def test_find_and_quote_search_leave_the_footer_while_typing_in_the_find_b
         await pilot.press("escape")
         await until(pilot, lambda: "close" not in _shown(footer), "the find bar is closed")
         assert "find" in _shown(footer)
+
+
+async def test_a_focus_change_shows_its_keys_in_the_keys_already_mounted(
+    seed_app: Callable[[], ReaderApp],
+) -> None:
+    """Opening find and closing it changes which keys the footer shows without removing
+    a key or mounting a new row (Footer's recompose: two layout passes and ~25 ms of
+    CPU after the key); the keys left over are hidden, then shown again, and the row
+    drawn is the keys shown, nothing left over from the row before."""
+    app = seed_app()
+    async with app.run_test(size=(160, 48)) as pilot:
+        footer = await _laid_out_footer(app, pilot)
+        mounted = list(footer.query_children())
+        reading = _shown(footer)
+        assert "close" not in reading
+        await pilot.press("ctrl+f")
+        await until(pilot, lambda: "close" in _shown(footer), "the find bar's keys are shown")
+        await pilot.pause()
+        assert list(footer.query_children()) == mounted  # the same widgets, none remounted
+        assert _shown(footer) == ["step(-1)", "step(1)", "close", "command_palette"]
+        assert len(_keys(footer)) == 4
+        drawn = _drawn_footer(app)
+        assert "Close find" in drawn and "Commands" in drawn
+        assert "Next section" not in drawn and "Quit" not in drawn
+        await pilot.press("escape")
+        await until(pilot, lambda: "close" not in _shown(footer), "the find bar's keys gone")
+        await pilot.pause()
+        assert list(footer.query_children()) == mounted
+        assert _shown(footer) == reading
+        drawn = _drawn_footer(app)
+        assert "Next section" in drawn and "Close find" not in drawn
+
+
+async def test_a_row_longer_than_the_mounted_keys_mounts_only_the_keys_missing(
+    seed_app: Callable[[], ReaderApp],
+) -> None:
+    """Starting in the find bar (four keys mounted), closing it shows the reading keys:
+    the four take the first of them (the palette key keeps its place, docked right),
+    the rest are mounted after them, in order."""
+    app = seed_app()
+    async with app.run_test(size=(160, 48)) as pilot:
+        footer = await _laid_out_footer(app, pilot)
+        reading = _shown(footer)
+        await pilot.press("ctrl+f")
+        await until(pilot, lambda: "close" in _shown(footer), "the find bar's keys are shown")
+        for spare in [key for key in footer.query_children() if key not in footer.keys]:
+            await spare.remove()  # as if the footer had been built in the find bar
+        mounted = list(footer.query_children())
+        assert len(mounted) == 4
+        await pilot.press("escape")
+        await until(pilot, lambda: "close" not in _shown(footer), "the find bar's keys gone")
+        await pilot.pause()
+        assert list(footer.query_children())[:4] == mounted
+        # the palette key, docked, stays where it was among the children
+        assert sorted(_shown(footer)) == sorted(reading)
+        assert _shown(footer)[:3] == reading[:3]
+        drawn = _drawn_footer(app)
+        assert drawn.index("Next section") < drawn.index("Quit") < drawn.index("Commands")

@@ -9,6 +9,8 @@ from typing import Any
 import pytest
 from _waiting import until
 from conftest import WIDE
+from textual._compositor import ChopsUpdate, Compositor
+from textual.widget import Widget
 from textual.widgets import DataTable, Input, Label
 
 from reader.core.model import Article, Section
@@ -414,3 +416,66 @@ async def test_f3_in_the_find_field_steps_before_the_field_sees_it(
         await pilot.pause()
         assert app.screen.query_one(ArticleBody).find_query == "sanks"
         assert _counter(app).endswith(f"of {app.screen.query_one(ArticleBody).match_count}")
+
+
+async def test_opening_find_asks_for_one_layout_and_redraws_only_the_bar(
+    seed_app: Callable[[], ReaderApp], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """ "f" shows the bar in one layout pass whose frame draws the bar's row and nothing
+    else, even on a stale compositor map (a hidden widget's refresh leaves it so: a
+    private flag here). Before: the bar's parts, sized for the first time, each asked
+    for a second layout pass; the bar, mounted after the text, moved the text in the
+    painting order and all of it was drawn again; its class restyled it and its parts;
+    and on a stale map the layout drew nothing, the bar showing frames later."""
+    app = seed_app()
+    async with app.run_test(size=WIDE) as pilot:
+        screen = app.screen
+        assert isinstance(screen, ReadingScreen)
+        await until(pilot, screen._built, "the screen built")
+        bar = screen.find_bar
+        await until(pilot, lambda: bar.query("#find-count"), "the bar's parts mounted")
+        await pilot.pause()
+        layouts: list[str] = []
+        restyled: list[str] = []
+        frames: list[dict[int, str]] = []
+        before: list[str] = []
+        refresh = Widget.refresh
+        update_node_styles = Widget.update_node_styles
+        render_update = Compositor.render_update
+
+        def counted(self: Widget, *regions: Any, layout: bool = False, **kw: Any) -> Any:
+            if layout and bar in self.ancestors_with_self:
+                layouts.append(str(self.id))
+            return refresh(self, *regions, layout=layout, **kw)
+
+        def styled(self: Widget, *args: Any, **kw: Any) -> Any:
+            if bar in self.ancestors_with_self:
+                restyled.append(str(self.id))
+            return update_node_styles(self, *args, **kw)
+
+        def drawn(self: Compositor, *args: Any, **kw: Any) -> Any:
+            if not frames:  # what came before the first frame
+                before.extend(restyled)
+            update = render_update(self, *args, **kw)
+            if isinstance(update, ChopsUpdate):
+                frames.append(
+                    {
+                        y: "".join(s.text for s in update.chops[y].values() if s)
+                        for y, *_ in update.spans
+                    }
+                )
+            elif update is not None:
+                frames.append({-1: "the whole screen"})
+            return update
+
+        monkeypatch.setattr(Widget, "refresh", counted)
+        monkeypatch.setattr(Widget, "update_node_styles", styled)
+        monkeypatch.setattr(Compositor, "render_update", drawn)
+        screen._compositor._full_map_invalidated = True
+        await pilot.press("f")
+        assert bar.is_open
+        first = frames[0]
+        [row] = first  # one row drawn: the bar's
+        assert "Find:" in first[row] and row == bar.region.y
+        assert layouts == ["find-bar"]  # its display, once
+        assert before == []  # (the field is restyled after, as it takes the focus)

@@ -16,6 +16,7 @@ from _waiting import until
 from conftest import WIDE
 from textual import events
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import Footer, Input, Label, OptionList
 
 from reader.core.quote_query import QuoteIndex
@@ -51,7 +52,7 @@ async def _loop_until(done: Callable[[], bool]) -> None:
 
 def _footer_actions(screen: Screen[object]) -> set[str]:
     footer = screen.query_one(KeyFooter)
-    return {str(getattr(key, "action", "")) for key in footer.query_children()}
+    return {str(getattr(key, "action", "")) for key in footer.keys}
 
 
 async def test_slash_shows_the_field_focused_and_its_keys_in_one_frame_before_the_lists(
@@ -123,19 +124,25 @@ async def test_what_is_typed_before_the_lists_are_filled_is_listed_when_they_are
 async def test_slash_builds_the_footers_keys_once(
     seed_app: Callable[[], ReaderApp], monkeypatch: pytest.MonkeyPatch, mounted: bool
 ) -> None:
-    """The footer's keys are remounted once for "/", with the field's keys: the key's
-    own rebuild saw the field focused (not by its Focus event, still to come), and
-    the rebuilds the focus change asks for meanwhile find those keys on their way.
-    Before, "/" built the keys of no focused field, then the focus change built the
-    field's keys again: two remounts (~7 ms each) before the key's frame."""
+    """The footer's keys are rebuilt once for "/", with the field's keys, and in place
+    (the mounted keys take the new text; no remount): the key's own rebuild saw the
+    field focused (not by its Focus event, still to come), and the rebuilds the focus
+    change asks for meanwhile find those keys on their way. Before, "/" built the keys
+    of no focused field, then the focus change built the field's keys again: two
+    remounts (~7 ms each) before the key's frame."""
     if not mounted:
         _not_mounted_after_paint(monkeypatch)
-    remounts: list[int] = []
+    rebuilds: list[str] = []
     recompose = Footer.recompose
+    show_in_place = KeyFooter._show_in_place
 
     async def counted(footer: Footer) -> None:
-        remounts.append(1)
+        rebuilds.append("remount")
         await recompose(footer)
+
+    async def counted_in_place(footer: KeyFooter, row: list[Widget]) -> bool:
+        rebuilds.append("in place")
+        return await show_in_place(footer, row)
 
     app = seed_app()
     async with app.run_test(size=WIDE) as pilot:
@@ -145,10 +152,11 @@ async def test_slash_builds_the_footers_keys_once(
             await until(pilot, lambda: screen.sidebar is not None, "the sidebar mounted")
         await pilot.pause()
         monkeypatch.setattr(Footer, "recompose", counted)
+        monkeypatch.setattr(KeyFooter, "_show_in_place", counted_in_place)
         await pilot.press("slash")
         await until(pilot, lambda: "clear_search" in _footer_actions(screen), "the field's keys")
         for _ in range(3):
             await pilot.pause()
         assert isinstance(screen.focused, Input)
         assert "clear_search" in _footer_actions(screen)
-        assert remounts == [1]
+        assert rebuilds == ["in place"]

@@ -72,7 +72,11 @@ class ReadingFind(KeyFrameScreen):
         bar = self.find_bar
         if not bar.is_mounted:
             if self._find_bar_mounting is None:
-                self._find_bar_mounting = self.query_one("#reading").mount(bar)
+                # before the text: mounted after it, the bar shifted the text's place
+                # in the compositor's painting order, which redrew all of the text
+                # (~4 ms) in the frame that shows the bar (its layer, not its place
+                # among the children, puts it over the text)
+                self._find_bar_mounting = self.query_one("#reading").mount(bar, before=0)
             await self._find_bar_mounting
         return bar
 

@@ -1,4 +1,4 @@
-"""The find-in-text bar: docked under the article, shown by a class, like an editor's.
+"""The find-in-text bar: docked under the article, shown when in use, like an editor's.
 
 It owns no search logic. It says what the reader typed and which way to step
 (``Changed``, ``Step``, ``Closed``), and shows the "N of M" the screen reports back.
@@ -25,6 +25,7 @@ from textual.widget import AwaitMount, Widget
 from textual.widgets import Input, Label
 
 from reader.ui.key_frame import key_came_on
+from reader.ui.layout_map import fresh_map
 
 #: The longest the bar waits to be drawn before it takes the focus (a frame).
 SHOWN_WAIT = 0.05
@@ -98,9 +99,12 @@ class FindBar(Horizontal):
             Label(Content(""), id="find-count"),
         ]
 
+    #: whether the bar is shown (see open)
+    _open = False
+
     @property
     def is_open(self) -> bool:
-        return self.has_class("-open")
+        return self._open
 
     @property
     def _field(self) -> Input | None:
@@ -126,7 +130,7 @@ class FindBar(Horizontal):
         Widget.focus), the parts mounted first if they are not yet: the keys typed
         just after "f" are handed to whatever has the focus, and belong in the field.
         """
-        self.add_class("-open")
+        self._show(True)
         field = self._field
         if field is None or not field.is_mounted:
             await self.build()
@@ -146,8 +150,16 @@ class FindBar(Horizontal):
         with suppress(asyncio.TimeoutError):
             await asyncio.wait_for(self.screen.wait_for_refresh(), SHOWN_WAIT)
 
+    def _show(self, shown: bool) -> None:
+        """Show or hide the bar by its own style, not a class: a class (it was
+        "-open") restyled the bar and its parts from the stylesheet, ~2 ms of the
+        frame that shows it, for the one rule that changes."""
+        self._open = shown
+        fresh_map(self)  # or the layout may not draw the change (see reader.ui.layout_map)
+        self.display = shown
+
     def action_close(self) -> None:
-        self.remove_class("-open")
+        self._show(False)
         self.post_message(self.Closed(self))
 
     def action_step(self, step: int) -> None:

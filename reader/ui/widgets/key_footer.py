@@ -11,11 +11,18 @@ The keys are fitted as the footer composes them (after every focus change), from
 text: a key's width is its key display and description plus the padding, border and
 margin Footer's own CSS gives it (``key_width``). So the keys hidden on a narrow screen
 are hidden from the start, before they are ever laid out or drawn.
+
+When a focus change changes the keys, the ones mounted take the new keys' text in
+place (:meth:`KeyFooter.recompose`), rather than being removed and a new row mounted:
+Footer's own recompose cost two layout passes of the screen, the remount's styling and
+~25 ms of CPU after "f" or "/" (the next key waited for it). Keys left over are kept,
+hidden, for the next change that needs more (``spares``).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import cast
 
 from rich.cells import cell_len
 from textual._context import active_message_pump
@@ -23,6 +30,9 @@ from textual.app import ComposeResult
 from textual.compose import compose
 from textual.widget import Widget
 from textual.widgets import Footer
+from textual.widgets._footer import FooterKey  # Footer's own key (not exported)
+
+from reader.ui.layout_map import fresh_map
 
 #: Where an action missing from the priorities ranks: after all the ranked ones.
 _UNRANKED = 1_000
@@ -66,6 +76,14 @@ class KeyFooter(Footer):
         #: own recompose, called meanwhile, found the old keys half gone and built
         #: the same row again (~7 ms more before the key's frame)
         self._mounting: tuple[object, ...] | None = None
+        #: mounted keys that show nothing (hidden): left over from a row that had more
+        #: keys, for the next one that does (see _show_in_place)
+        self._spares: set[Widget] = set()
+
+    @property
+    def keys(self) -> list[Widget]:
+        """The keys the footer shows, or would if they fitted (not its spares)."""
+        return [key for key in self.query_children() if key not in self._spares]
 
     def compose(self) -> ComposeResult:
         row = self._row if self._row is not None else self._build_row()
@@ -98,15 +116,47 @@ class KeyFooter(Footer):
             return
         row = self._build_row()
         shown = _signature(row)
-        if shown is not None and shown in (self._mounting, _signature(self.children)):
+        if shown is not None and shown in (self._mounting, _signature(self.keys)):
             return
-        self._row = row
         self._mounting = shown
         try:
-            await super().recompose()
+            if shown is None or not await self._show_in_place(row):
+                self._row = row
+                self._spares.clear()
+                await super().recompose()
         finally:
             self._row = None
             self._mounting = None
+
+    async def _show_in_place(self, row: list[Widget]) -> bool:
+        """Show ``row`` (built, fitted, not mounted) in the keys already mounted: each
+        takes the text, action and classes of the next key of its kind (the
+        command-palette key, docked right, keeps its place; the others take the row's
+        keys in order); those left over are hidden (spares), and only the keys the
+        mounted ones cannot hold are mounted, after them. False (nothing changed) if a
+        row is not all single keys (a binding group): that is Footer's own recompose.
+        """
+        slots = list(self.query_children())
+        if not all(isinstance(key, FooterKey) for key in (*slots, *row)):
+            return False
+        fresh_map(self)  # or a key hidden may stay drawn (see reader.ui.layout_map)
+        free: dict[bool, list[Widget]] = {True: [], False: []}
+        for slot in slots:
+            free[_docked(slot)].append(slot)
+        extra: list[Widget] = []
+        for key in row:
+            kind = free[_docked(key)]
+            if kind:
+                _take(cast(FooterKey, kind.pop(0)), cast(FooterKey, key))
+            else:
+                extra.append(key)
+        self._spares = {*free[True], *free[False]}
+        for spare in self._spares:
+            if spare.display:
+                spare.display = False
+        if extra:
+            await self.mount_all(extra)
+        return True
 
     def on_resize(self) -> None:
         self.fit_keys()
@@ -119,7 +169,7 @@ class KeyFooter(Footer):
 
         ``row`` is the footer's keys, its children unless given.
         """
-        keys = list(self.query_children() if row is None else row)
+        keys = self.keys if row is None else list(row)
         room = self.size.width
         if not keys or not room:
             return  # not laid out yet: fitted on the first resize
@@ -156,6 +206,35 @@ class KeyFooter(Footer):
             compact=self.compact,
             command_palette=key.has_class("-command-palette"),
         )
+
+
+def _take(slot: FooterKey, key: FooterKey) -> None:
+    """Make the mounted ``slot`` show what ``key`` (built, not mounted) would: its
+    binding, classes and tooltip, shown or not as fitted. A key whose text changes is
+    laid out again (its width is its text's); one that only moves is redrawn."""
+    resized = (slot.key_display, slot.description) != (key.key_display, key.description)
+    slot.key, slot.key_display, slot.description = key.key, key.key_display, key.description
+    slot.action = key.action
+    slot._disabled = key._disabled  # what a click does (FooterKey keeps it from __init__)
+    for name in _KEY_CLASSES:
+        if slot.has_class(name) != key.has_class(name):
+            slot.set_class(key.has_class(name), name)
+            resized = True
+    if str(slot.tooltip) != str(key.tooltip):
+        slot.tooltip = key.tooltip
+    if slot.display != key.display:
+        slot.display = key.display
+    slot.refresh(layout=resized)
+
+
+def _docked(key: Widget) -> bool:
+    """Whether ``key`` is the command palette's, docked on the right."""
+    return key.has_class("-command-palette")
+
+
+#: The classes Footer gives a key from its binding ("-compact" follows the footer's own
+#: compact, bound once mounted).
+_KEY_CLASSES = ("-command-palette", "-disabled", "-grouped")
 
 
 def _signature(row: Sequence[Widget]) -> tuple[object, ...] | None:
