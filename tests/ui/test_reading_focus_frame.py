@@ -200,3 +200,30 @@ async def test_slash_draws_the_panes_edges_not_the_lists_inside(
         assert any(region.contains(pane.x, pane.y) for region in drawn)  # the corner
         inside = sidebar.query_one("#quote-list").region.center
         assert not any(region.contains(*inside) for region in drawn)
+
+
+async def test_work_that_can_wait_sees_an_early_slash_on_its_way(
+    seed_app: Callable[[], ReaderApp], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """While "/" mounts the sidebar, the screen has a key on its way (``key_frame_pending``),
+    so what asks for it (the collector's settle, the body's drawing ahead, the lists'
+    filling) waits for the key's frame: a settle every 50 ms fell into the mount."""
+    monkeypatch.setattr(ReadingScreen, "_mount_sidebar_after_paint", lambda self: None)
+    seen: list[bool] = []
+    on_mount = QuoteSidebar.on_mount
+
+    def observed(sidebar: QuoteSidebar) -> None:
+        seen.append(bool(getattr(sidebar.screen, "key_frame_pending", False)))
+        on_mount(sidebar)
+
+    monkeypatch.setattr(QuoteSidebar, "on_mount", observed)
+    app = seed_app()
+    async with app.run_test(size=WIDE) as pilot:
+        screen = app.screen
+        assert isinstance(screen, ReadingScreen)
+        await until(pilot, lambda: screen.body.layout_complete, "laid out")
+        await pilot.pause()
+        assert screen.sidebar is None and not screen.key_frame_pending
+        await pilot.press("slash")
+        await until(pilot, lambda: bool(seen), "the sidebar mounted")
+        assert seen == [True]

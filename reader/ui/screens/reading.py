@@ -370,10 +370,10 @@ class ReadingScreen(ReadingWidth):
         the keys after "/" to whatever has the focus once this is done), with the footer
         showing the field's keys, in one frame drawn as soon as the screen is idle.
 
-        Textual's footer follows a focus change two frames later (~50 ms more just after
-        the first paint), and an early "/" drew the sidebar as it mounted, then again
-        focused. The lists are filled after this frame (QuoteSidebar._fill).
+        Textual's footer follows a focus change two frames later (~50 ms more), and an
+        early "/" drew the sidebar mounted, then focused; the lists come after (_fill).
         """
+        self.key_came()  # on its way: what can wait (the collector's settle) lets it by
         self.show_quotes = True
         sidebar = self._mount_sidebar()
         sidebar.fill_held = True  # its lists after this key's frame, not in it
@@ -385,8 +385,8 @@ class ReadingScreen(ReadingWidth):
                     await mounting
                 self._sidebar_mounting = None
                 await self.query_one(KeyFooter).recompose()  # skipped if the same keys
-            self.key_came()
-            self.check_idle()  # drawn as soon as the screen is idle (key_came)
+            self.key_came()  # its frame, drawn as soon as the screen is idle
+            self.check_idle()
         finally:
             sidebar.fill_held = False
 
