@@ -12,14 +12,20 @@ edges alone (as :mod:`reader.ui.widgets.quotes_pane` does for the quotes pane).
 
 from __future__ import annotations
 
-from typing import Self
+from typing import TYPE_CHECKING, Self
 
 from textual.geometry import Region
 from textual.widget import Widget
 
+if TYPE_CHECKING:
+    _Base = Widget
+else:
+    _Base = object  # a mixin: a Widget base of its own would rank Widget's default CSS
 
-class FocusEdges(Widget):
-    """A widget whose focus changes only its border, redrawn alone (a mixin)."""
+
+class FocusEdges(_Base):
+    """A widget whose focus changes only its border, redrawn alone (a mixin, before
+    the widget's class in its bases)."""
 
     #: while the widget is styled again for its focus: its refreshes are its edges'
     _edges_only = False
@@ -28,12 +34,15 @@ class FocusEdges(Widget):
     _edges_next = False
 
     def watch_has_focus(self, has_focus: bool) -> None:
+        before = _look(self)
         self._edges_only = True
         try:
             super().watch_has_focus(has_focus)
         finally:
             self._edges_only = False
-        if self.is_mounted and self.outer_size:
+        if _look(self) != before:  # more than the border changed: all of it, as Textual
+            super().refresh()
+        elif self.is_mounted and self.outer_size:
             self.refresh(*self._edges())
             self._edges_next = True
 
@@ -56,13 +65,18 @@ class FocusEdges(Widget):
         layout: bool = False,
         recompose: bool = False,
     ) -> Self:
-        whole = not (regions or layout or recompose)
-        if whole and self._edges_next:
+        if not (regions or layout or recompose) and (self._edges_next or self._edges_only):
+            # Widget's focus or blur handler, or the style change of the focus look: the
+            # edges (and what Textual clears with any refresh: cached sizes and styles)
             self._edges_next = False
-            return self  # Widget's _on_focus/_on_blur: the edges are drawn already
-        if whole and self._edges_only:
-            return self  # the focus look's style change: its edges are drawn after
+            regions = tuple(self._edges())
         return super().refresh(*regions, repaint=repaint, layout=layout, recompose=recompose)
+
+
+def _look(widget: Widget) -> dict[str, object]:
+    """The widget's style rules but its border's (what a focus change may change)."""
+    rules = widget.styles.base.get_rules()
+    return {name: value for name, value in rules.items() if not name.startswith("border")}
 
 
 __all__ = ["FocusEdges"]
