@@ -25,6 +25,7 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Input, OptionList
 
+from reader.ui import key_frame
 from reader.ui.app import ReaderApp
 from reader.ui.screens.reading import ReadingScreen
 from reader.ui.widgets.quote_sidebar import QuoteSidebar
@@ -209,6 +210,9 @@ async def test_work_that_can_wait_sees_an_early_slash_on_its_way(
     so what asks for it (the collector's settle, the body's drawing ahead, the lists'
     filling) waits for the key's frame: a settle every 50 ms fell into the mount."""
     monkeypatch.setattr(ReadingScreen, "_mount_sidebar_after_paint", lambda self: None)
+    # a key is on its way for KEY_WHILE seconds at most: a busy machine's mount may
+    # take longer, and this test is about the key's start, not about the clock
+    monkeypatch.setattr(key_frame, "KEY_WHILE", 3600.0)
     seen: list[bool] = []
     on_mount = QuoteSidebar.on_mount
 
@@ -227,3 +231,38 @@ async def test_work_that_can_wait_sees_an_early_slash_on_its_way(
         await pilot.press("slash")
         await until(pilot, lambda: bool(seen), "the sidebar mounted")
         assert seen == [True]
+
+
+async def test_a_layout_pass_leaves_an_unchanged_lists_scrollbar_alone(
+    seed_app: Callable[[], ReaderApp], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A layout pass of the screen (each of "/"'s frames has one) does not draw the
+    quote list's scrollbar again when the list is as it was: ScrollView took the box a
+    layout gives the list for a change of its length, every time. When the list does
+    change, its scrollbar follows."""
+    app = seed_app()
+    async with app.run_test(size=(160, 30)) as pilot:  # a list taller than its box
+        screen = app.screen
+        assert isinstance(screen, ReadingScreen)
+        sidebar = await _built(pilot, screen)
+        quote_list = sidebar.query_one("#quote-list", OptionList)
+        await pilot.pause()
+        scrollbar = quote_list.vertical_scrollbar
+        assert quote_list.show_vertical_scrollbar
+        refreshed: list[object] = []
+        refresh = type(scrollbar).refresh
+
+        def spied(bar: Widget, *args: object, **kwargs: object) -> Widget:
+            if bar is scrollbar:
+                refreshed.append(1)
+            return refresh(bar, *args, **kwargs)  # type: ignore[arg-type]
+
+        monkeypatch.setattr(type(scrollbar), "refresh", spied)
+        screen.refresh(layout=True)
+        await pilot.pause()
+        await pilot.pause()
+        assert not refreshed
+        await pilot.press("slash", *"lavrov")  # fewer quotes: a shorter list
+        await until(pilot, lambda: not sidebar.building, "the list rebuilt")
+        await pilot.pause()
+        assert scrollbar.window_virtual_size == quote_list.virtual_size.height

@@ -47,6 +47,20 @@ class CursorList(OptionList):
         if self.styles.auto_dimensions and size.height != self.scrollable_content_region.height:
             self.refresh(layout=True)
 
+    def _size_updated(
+        self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True
+    ) -> bool:
+        """Take a layout's sizes; the scrollbar is drawn again only if the list's own
+        size changed.
+
+        ``ScrollView`` compares the virtual size a layout pass gives it (the arranged
+        one: the list's box) with the list's own (its lines), which never match, so
+        every layout pass of the screen updated the scrollbar and drew it again (2-3 ms
+        at 160x48 for a tall list, for each of "/"'s frames). ``OptionList`` updates its
+        scrollbar itself when its lines change (``_update_lines``).
+        """
+        return super()._size_updated(size, self.virtual_size, container_size, layout)
+
     def _update_lines(self) -> None:
         if not self._line_cache.lines:  # measured from the first option: at this width
             self._measured_width = self.scrollable_content_region.width
