@@ -495,6 +495,9 @@ async def test_opening_find_redraws_the_texts_border_not_the_text(
         assert isinstance(screen, ReadingScreen)
         await until(pilot, screen._built, "the screen built")
         await pilot.pause()
+        bar = screen.find_bar
+        await until(pilot, lambda: bar.query("#find-count"), "the bar's parts mounted")
+        await pilot.pause()
         body = screen.query_one(ArticleBody)
         inside = body.content_region.offset + Offset(2, 2)
         drawn: list[Region] = []
