@@ -114,8 +114,9 @@ Ready = Callable[[Screen], bool]
 
 
 def search_focused(screen: Screen) -> Ready:
-    """The key footer (the last row) shows the quote search field's key: the field has
-    the focus.
+    """The key footer (the last row) shows the quote sidebar's "Clear search" key, which
+    it shows only while the focus is in the sidebar: "/" is sent from the text, so the
+    search field has it.
 
     Not "the footer changed" (as it was until 2026-12-07): the footer is empty in the
     first frame and fills a moment later on its own, and from then on differs from the

@@ -266,3 +266,16 @@ async def test_a_layout_pass_leaves_an_unchanged_lists_scrollbar_alone(
         await until(pilot, lambda: not sidebar.building, "the list rebuilt")
         await pilot.pause()
         assert scrollbar.window_virtual_size == quote_list.virtual_size.height
+
+
+def test_the_screens_focused_reactive_differs_from_textuals_only_in_repaint() -> None:
+    """KeyFrameScreen declares Textual's own ``Screen.focused`` again, to drop its
+    repaint: if a Textual upgrade gives that reactive another flag (a layout, a
+    compute, a default), the copy would silently stop matching it. This says so."""
+    ours = vars(key_frame.KeyFrameScreen.__dict__["focused"])
+    textuals = vars(Screen.__dict__["focused"])
+    skip = {"_repaint", "_owner"}
+    assert {k: v for k, v in ours.items() if k not in skip} == {
+        k: v for k, v in textuals.items() if k not in skip
+    }
+    assert textuals["_repaint"] and not ours["_repaint"]
