@@ -57,14 +57,22 @@ class CursorList(OptionList):
         one: the list's box) with the list's own (its lines), which never match, so
         every layout pass of the screen updated the scrollbar and drew it again (2-3 ms
         at 160x48 for a tall list, for each of "/"'s frames). ``OptionList`` updates its
-        scrollbar itself when its lines change (``_update_lines``).
+        scrollbar itself when its lines change (see :meth:`_update_lines`).
         """
         return super()._size_updated(size, self.virtual_size, container_size, layout)
 
     def _update_lines(self) -> None:
         if not self._line_cache.lines:  # measured from the first option: at this width
             self._measured_width = self.scrollable_content_region.width
+        lines = self.virtual_size
         super()._update_lines()
+        if self.virtual_size != lines and self.show_vertical_scrollbar:
+            # OptionList asks its scrollbar to be drawn for the new length, but it
+            # measures its lines as it is drawn, and a refresh asked for in the middle
+            # of a frame can be lost: in a terminal, the sidebar's lists shown by "/"
+            # at 80x24 had no thumb until the screen was drawn whole (a layout pass used
+            # to draw every scrollbar again, see _size_updated). Asked again after it.
+            self.call_later(self.vertical_scrollbar.refresh)
 
     def on_resize(self, event: Resize) -> None:
         """Measure and draw the options again only if the width they were measured at
