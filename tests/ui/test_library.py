@@ -12,6 +12,7 @@ from _waiting import until
 from conftest import WIDE
 from library_articles import make_article, small_library, write
 from textual.pilot import Pilot
+from textual.screen import Screen
 from textual.widgets import Input
 
 from reader.core.index.store import index_path
@@ -248,6 +249,34 @@ async def test_the_footer_keeps_the_palette_and_search_at_80_columns(folder: Pat
         ]
         assert "command_palette" in shown and "search_quotes" in shown
         assert "help" in shown and "app.quit" in shown
+
+
+async def test_the_footer_offers_slash_only_where_it_opens_the_search(folder: Path) -> None:
+    """In the filter field "/" is typed as text: the footer does not offer it there,
+    and offers it again once the focus is back in the list."""
+    from reader.ui.widgets.key_footer import KeyFooter
+
+    def offered(screen: Screen[object]) -> list[str]:
+        footer = screen.query_one(KeyFooter)
+        return [
+            str(getattr(key, "action", ""))
+            for key in footer.query_children()
+            if key.display and getattr(key, "action", None)
+        ]
+
+    app = make_app(folder, state=StateStore())
+    async with app.run_test(size=WIDE) as pilot:
+        screen = await settled(pilot)
+        assert "search_quotes" in offered(screen)
+        await pilot.press("f", "slash")
+        await pilot.pause()
+        field = screen.query_one("#filter", Input)
+        assert field.has_focus and field.value == "/"
+        assert "search_quotes" not in offered(screen)
+        screen.query_one(ArticleList).focus()
+        await pilot.pause()
+        await pilot.pause()
+        assert "search_quotes" in offered(screen)
 
 
 async def test_speakers_are_listed_once_and_list_their_quotes(folder: Path) -> None:

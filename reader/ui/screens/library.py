@@ -237,6 +237,20 @@ class LibraryScreen(LibraryRefresh):
         current = self.articles.current
         self._show_articles(keep=current.path if current else None)
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Leave "/" out of the footer while the reader types in a field (the filter, the
+        quote search), where it is typed as text.
+
+        Textual's footer leaves out the keys a focused field takes as text, but it
+        misses "/": its binding names the key "slash", which it does not take for the
+        character. The binding is not a priority one, so the field gets the key anyway.
+        """
+        if action == "search_quotes":
+            from textual.widgets import Input
+
+            return not isinstance(self.focused, Input)
+        return True
+
     def action_filter(self) -> None:
         self.active_tab = "articles"
         self._field("articles", "filter", FILTER_HINT).focus()
