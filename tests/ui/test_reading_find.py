@@ -517,10 +517,28 @@ async def test_opening_find_redraws_the_texts_border_not_the_text(
         await until(pilot, lambda: not body.has_focus, "the focus left the text")
         await pilot.pause()
         await pilot.pause()
+        await until(pilot, lambda: _all_drawn(_edge_cells(body.region), drawn), "edges drawn")
         blurred = corner()
-        assert drawn and not any(region.contains_point(inside) for region in drawn)
+        assert not any(region.contains_point(inside) for region in drawn)
+        drawn.clear()
         await pilot.press("escape")
         await until(pilot, lambda: body.has_focus, "the focus back in the text")
         await pilot.pause()
         await pilot.pause()
+        await until(pilot, lambda: _all_drawn(_edge_cells(body.region), drawn), "drawn again")
         assert blurred != focused and corner() == focused
+
+
+def _edge_cells(region: Region) -> list[Offset]:
+    """Every cell of the border around ``region`` (a widget's outer region)."""
+    x, y, right, bottom = region.x, region.y, region.right - 1, region.bottom - 1
+    return [
+        *(Offset(column, row) for column in range(x, right + 1) for row in (y, bottom)),
+        *(Offset(column, row) for row in range(y, bottom + 1) for column in (x, right)),
+    ]
+
+
+def _all_drawn(cells: list[Offset], drawn: list[Region]) -> bool:
+    """Whether every one of ``cells`` is in a region a frame drew (no edge left stale
+    in the terminal, which keeps what it was sent last)."""
+    return all(any(region.contains_point(cell) for region in drawn) for cell in cells)
