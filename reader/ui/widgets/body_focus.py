@@ -17,6 +17,8 @@ from typing import TYPE_CHECKING, Self
 from textual.geometry import Region
 from textual.widget import Widget
 
+from reader.ui.widgets.edges import border_edges
+
 if TYPE_CHECKING:
     _Base = Widget
 else:
@@ -43,20 +45,8 @@ class FocusEdges(_Base):
         if _look(self) != before:  # more than the border changed: all of it, as Textual
             super().refresh()
         elif self.is_mounted and self.outer_size:
-            self.refresh(*self._edges())
+            self.refresh(*border_edges(self))
             self._edges_next = True
-
-    def _edges(self) -> list[Region]:
-        """The border's four edges, in the coordinates ``refresh`` takes (the content's)."""
-        width, height = self.outer_size
-        x, y = self.content_offset
-        outer = [
-            Region(0, 0, width, 1),
-            Region(0, height - 1, width, 1),
-            Region(0, 0, 1, height),
-            Region(width - 1, 0, 1, height),
-        ]
-        return [edge.translate((-x, -y)) for edge in outer if edge]
 
     def refresh(
         self,
@@ -69,7 +59,7 @@ class FocusEdges(_Base):
             # Widget's focus or blur handler, or the style change of the focus look: the
             # edges (and what Textual clears with any refresh: cached sizes and styles)
             self._edges_next = False
-            regions = tuple(self._edges())
+            regions = tuple(border_edges(self))
         return super().refresh(*regions, repaint=repaint, layout=layout, recompose=recompose)
 
 

@@ -18,6 +18,8 @@ from typing import Any, Self
 from textual.containers import Vertical
 from textual.geometry import Region
 
+from reader.ui.widgets.edges import border_edges
+
 
 class QuotesPane(Vertical):
     """A pane whose focus look (its border) is redrawn alone."""
@@ -37,19 +39,7 @@ class QuotesPane(Vertical):
             self.app.stylesheet.apply(self)
         finally:
             self._edges_only = False
-        self.refresh(*self._edges())
-
-    def _edges(self) -> list[Region]:
-        """The border's four edges, in the coordinates ``refresh`` takes (the content's)."""
-        width, height = self.outer_size
-        x, y = self.content_offset
-        outer = [
-            Region(0, 0, width, 1),
-            Region(0, height - 1, width, 1),
-            Region(0, 0, 1, height),
-            Region(width - 1, 0, 1, height),
-        ]
-        return [edge.translate((-x, -y)) for edge in outer if edge]
+        self.refresh(*border_edges(self))
 
     def refresh(
         self,
