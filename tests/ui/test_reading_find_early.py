@@ -20,7 +20,7 @@ from typing import Any
 import pytest
 from _big import SECTIONS, opened_once, write_big
 from _waiting import until
-from conftest import WIDE
+from conftest import WIDE, screen_built
 from textual.pilot import Pilot
 from textual.widgets import Input, Label
 
@@ -30,6 +30,7 @@ from reader.core.state import StateStore
 from reader.ui import sliced
 from reader.ui.app import ReaderApp
 from reader.ui.factory import make_app
+from reader.ui.screens import reading_find
 from reader.ui.screens.reading import ReadingScreen
 from reader.ui.widgets import body_find, body_layout
 from reader.ui.widgets.article_body import ArticleBody
@@ -319,6 +320,31 @@ async def test_the_bar_is_built_hidden_once_the_screen_is_built(
         await pilot.press(*"sanksi")
         await pilot.pause()
         assert _counter(app) == f"1 of {body.match_count}" and body.find_complete
+
+
+async def test_the_bar_is_not_built_while_keys_come(
+    tmp_path: Path, seed_path: Path, monkeypatch: Any
+) -> None:
+    """The bar's mount lays the text's column out (a frame of the whole text pane):
+    once the screen is built, it waits while a key is on its way or has just been
+    answered (Enter in the quote search, sent as the seed's build ended, came after
+    it), and is mounted at the first check after the keys stop."""
+    # the checks made here, not by the screen's timer
+    monkeypatch.setattr(reading_find, "BUILT_CHECK", 3600.0)
+    monkeypatch.setattr(reading_find, "MAX_WAIT", float("inf"))
+    app = make_app(seed_path, state=StateStore(tmp_path))
+    async with app.run_test(size=WIDE) as pilot:
+        screen = app.screen
+        assert isinstance(screen, ReadingScreen)
+        await screen_built(pilot)
+        await pilot.press("slash", *"sanksi")  # typed as the build ends
+        screen._build_find_bar_when_built()
+        await pilot.pause()
+        assert not screen.find_bar.is_mounted
+        await until(pilot, lambda: not screen._key_on_its_way(), "the keys' moment over")
+        screen._build_find_bar_when_built()
+        await until(pilot, lambda: screen.query("#find-input"), "the find bar built")
+        assert not screen.find_bar.display
 
 
 async def test_the_bar_opens_before_the_screen_is_built(

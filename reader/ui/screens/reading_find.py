@@ -9,6 +9,7 @@ reach the field they open, not the text (see ``action_search_quotes``).
 
 from __future__ import annotations
 
+from time import perf_counter
 from typing import TYPE_CHECKING
 
 from textual import on
@@ -18,6 +19,7 @@ from textual.widget import AwaitMount
 from textual.widgets import Input
 
 from reader.ui.key_frame import KeyFrameScreen, drawn_now
+from reader.ui.sliced import messages_waiting
 from reader.ui.widgets.article_body import ArticleBody
 from reader.ui.widgets.find_bar import FindBar
 
@@ -50,12 +52,27 @@ class ReadingFind(KeyFrameScreen):
     def _build_find_bar_when_built(self) -> None:
         """Once the screen's build is done, mount the find bar (hidden) with its parts,
         so that ``f`` only shows it: composing and styling them was most of the
-        ~25 ms an idle ``f`` took to show."""
+        ~25 ms an idle ``f`` took to show.
+
+        Not while a key is on its way or has just been answered: the mount
+        lays the text's column out (a frame that drew the whole text pane again, 13 KB
+        at 160x48) and its parts' build a second time, and on the seed the build ends
+        about when the keys sent as the article first shows do. Enter typed in the
+        quote search then waited for both (its frame came after them, 35-80 ms in
+        tmux against 20-25); the next check, once the keys have stopped, mounts it.
+        """
         self._built_checks += 1
-        if not self._built() and self._built_checks * BUILT_CHECK < MAX_WAIT:
+        waited_enough = self._built_checks * BUILT_CHECK >= MAX_WAIT
+        if not waited_enough and (not self._built() or self._key_on_its_way()):
             return
         self._stop_find_bar_timer()
         self.run_worker(self._mount_find_bar(), group="find-bar", exit_on_error=True)
+
+    def _key_on_its_way(self) -> bool:
+        """Whether a key waits for its handler, or came less than ``KEY_WHILE`` ago
+        (its frames drawn or not: a keystroke's frames are soon drawn, and the next
+        key follows a moment later)."""
+        return perf_counter() <= self._draw_until or messages_waiting(self)
 
     def _stop_find_bar_timer(self) -> None:
         if self._find_bar_timer is not None:
