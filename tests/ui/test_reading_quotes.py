@@ -8,8 +8,9 @@ from typing import Any
 
 import pytest
 from _waiting import until
-from conftest import WIDE, sidebar_ready
+from conftest import WIDE, screen_built, sidebar_ready
 from rich.style import Style
+from textual._compositor import Compositor
 from textual.command import CommandList, CommandPalette, Hit, Provider
 from textual.content import Content
 from textual.widget import Widget
@@ -23,6 +24,7 @@ from reader.ui.screens.reading import ReadingScreen
 from reader.ui.widgets.article_body import ArticleBody
 from reader.ui.widgets.cursor_list import CursorList
 from reader.ui.widgets.quote_sidebar import QuoteSidebar
+from reader.ui.widgets.reading_header import ReadingHeader
 
 
 def _chosen_cells(body: ArticleBody, y: int) -> str:
@@ -73,6 +75,38 @@ async def test_quote_search_then_enter_shows_the_quote_paragraph(
         body = screen.query_one(ArticleBody)
         assert body.chosen_quote == "q1"
         assert any("virus Ebola" in line for line in body_lines(app))
+
+
+async def test_enter_on_a_quote_draws_the_text_in_a_frame_without_the_header(
+    seed_app: Callable[[], ReaderApp], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The header's place in the article ("N of M, x%") follows the text in a frame of
+    its own: drawn with the text, its row widened the region of the key's frame to the
+    whole screen, and every pane beside the text was drawn again."""
+    app = seed_app()
+    async with app.run_test(size=WIDE) as pilot:
+        screen = app.screen
+        assert isinstance(screen, ReadingScreen)
+        await sidebar_ready(pilot)
+        await screen_built(pilot)
+        header = screen.query_one(ReadingHeader)
+        await pilot.press("slash", *"ditimbulkan")
+        await pilot.pause()
+        where = header.where
+        frames: list[set[str]] = []
+        update_widgets = Compositor.update_widgets
+
+        def spied(compositor: Compositor, widgets: set[Widget]) -> None:
+            frames.append({str(widget.id) for widget in widgets})
+            update_widgets(compositor, widgets)
+
+        monkeypatch.setattr(Compositor, "update_widgets", spied)
+        await pilot.press("enter")
+        await until(pilot, lambda: header.where != where, "the header's place moved")
+        assert screen.query_one(ArticleBody).chosen_quote == "q9"
+        first = next(index for index, frame in enumerate(frames) if "body" in frame)
+        assert "header" not in frames[first]
+        assert any("header" in frame for frame in frames[first + 1 :])
 
 
 async def test_palette_jumps_to_a_section(

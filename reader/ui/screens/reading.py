@@ -301,6 +301,12 @@ class ReadingScreen(ReadingWidth):
     def _section_in_view(self, event: ArticleBody.SectionInView) -> None:
         self.current_section = event.section_id
 
+    @on(ArticleBody.Moved)
+    def _moved(self) -> None:
+        """The header's place in the article, in a frame after the text's (see
+        ``ArticleBody.Moved``)."""
+        self._show_where()
+
     def watch_current_section(self) -> None:
         self._show_where()
 
@@ -426,7 +432,6 @@ class ReadingScreen(ReadingWidth):
         self.body.focus()
 
     def _scrolled(self) -> None:
-        self._show_where()
         self._position = self.body.position
         if self._save_timer is not None:
             self._save_timer.stop()
