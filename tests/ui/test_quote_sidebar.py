@@ -64,16 +64,13 @@ class SidebarApp(App[None]):
 
     @asynccontextmanager
     async def run_test(self, **kwargs: Any) -> AsyncIterator[Pilot[None]]:  # type: ignore[override]
-        """``App.run_test``, once the sidebar's lists are filled (a frame after it is
-        first drawn) and laid out."""
+        """``App.run_test``, once the sidebar's lists are mounted and filled (a frame
+        after it is first drawn) and laid out."""
         async with super().run_test(**kwargs) as pilot:
+            await until(pilot, lambda: self.sidebar.filled, "the lists filled")
             speakers = self.sidebar.query_one("#quote-speakers", OptionList)
-            # filled, and laid out (the speakers' list is as tall as its rows)
-            await until(
-                pilot,
-                lambda: self.sidebar.filled and speakers.size.height > 0,
-                "the lists filled",
-            )
+            # laid out (the speakers' list is as tall as its rows)
+            await until(pilot, lambda: speakers.size.height > 0, "the lists laid out")
             yield pilot
 
     @on(QuoteSidebar.QuoteChosen, "#quotes")  # the selector goes through ``control``

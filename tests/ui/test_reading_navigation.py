@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
+from _waiting import until
 from conftest import WIDE, screen_built
 
 from reader.core.model import Article
@@ -129,6 +130,13 @@ async def test_tab_moves_between_the_panes(seed_app: Callable[[], ReaderApp]) ->
         screen, body, toc = _parts(app)
         assert screen.focused is body
         await pilot.press("tab")
+        # into the sidebar's first list, as soon as it is mounted (a frame after the
+        # sidebar's field: the sidebar is mounted just after the first paint)
+        await until(
+            pilot,
+            lambda: screen.focused is not None and screen.focused.id == "quote-speakers",
+            "the focus in the sidebar's lists",
+        )
         assert screen.focused is not None
         assert screen.sidebar in screen.focused.ancestors_with_self
         await pilot.press("tab")  # the cookie notice (its accept button)

@@ -9,8 +9,9 @@ It is built for articles with thousands of quotes, and never holds the app up fo
 more than a few milliseconds at a time. Both lists are ``OptionList``s, which draw
 only the lines on screen but measure every option they are given, so:
 
-* the lists are filled a frame after the sidebar is first drawn (``_fill``): its
-  search field answers "/" at once, before them;
+* the sidebar is first composed with its search field alone, and the rest (the
+  count, the scope line and both lists) is mounted and filled a frame after it is
+  first drawn (``_fill``): the field answers "/" at once, before them;
 * the quote list is (re)built in slices of at most ``SLICE`` seconds
   (:mod:`reader.ui.sliced`), the first at once and the rest in a worker that lets
   keys and paints through in between; the next keystroke or filter change takes over
@@ -129,7 +130,12 @@ class QuoteSidebar(QuoteListing):
         # where a key pressed before the sidebar was composed (it is mounted just after
         # the first paint) put the focus: the search field or the first list
         self._focus_when_composed: Callable[[], None] | None = None
-        # whether the lists are filled (a frame after the sidebar is drawn: see _fill)
+        # where a key pressed before the lists were mounted (see _fill) put the focus:
+        # the first list (Tab into the pane) or the quote list (Down in the field)
+        self._focus_when_filled: Callable[[], None] | None = None
+        # whether the lists are being mounted (until they are filled), and whether
+        # they are filled (a frame after the sidebar is drawn: see _fill)
+        self._mounting_lists = False
         self._filled = False
         #: set by the screen while it answers "/" with this sidebar: the lists are filled
         #: after the key's frame (which shows the field focused), not in it
@@ -153,12 +159,19 @@ class QuoteSidebar(QuoteListing):
     # -- building --------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
+        # the field alone: the rest is mounted a frame later, with the lists (see _fill)
         yield TextField(placeholder="Search quotes  /", id="quote-search")
-        yield Label(id="quote-counter", markup=False)
-        yield Label(id="quote-scope", markup=False)
-        # empty: filled a frame later (see _fill)
-        yield CursorList(id="quote-speakers", markup=False)
-        yield CursorList(id="quote-list", markup=False)
+
+    @staticmethod
+    def _below_field() -> list[Widget]:
+        """What the sidebar shows under its field: the count, the scope line and the
+        two lists (mounted empty, filled once mounted)."""
+        return [
+            Label(id="quote-counter", markup=False),
+            Label(id="quote-scope", markup=False),
+            CursorList(id="quote-speakers", markup=False),
+            CursorList(id="quote-list", markup=False),
+        ]
 
     def on_mount(self) -> None:
         focus, self._focus_when_composed = self._focus_when_composed, None
@@ -167,28 +180,49 @@ class QuoteSidebar(QuoteListing):
         self.call_after_refresh(self._fill)
 
     def _fill(self) -> None:
-        """List the speakers and the quotes, a frame after the sidebar is first drawn.
+        """Mount the count and the lists, and list the speakers and the quotes, a frame
+        after the sidebar is first drawn.
 
-        Filled as they were composed, the lists (the speakers' rows, the first quotes
-        measured and drawn) made the sidebar's mount, and its first frame, cost about
-        as much as the rest of the screen; "/" sent as the article first showed waited
-        for all of it (80 ms in tmux on the seed article) before the search field had
-        the focus. The sidebar is drawn first with its lists empty, and "/" is answered
-        in that frame; what is typed in the field meanwhile is listed when they fill,
-        once the screen has drawn the frames of the keys it answers.
+        Composed and filled with the field, the lists (the speakers' rows, the first
+        quotes measured and drawn) made the sidebar's mount, and its first frame, cost
+        about as much as the rest of the screen; "/" sent as the article first showed
+        waited for all of it (80 ms in tmux on the seed article) before the search
+        field had the focus. Composed empty with it, their styling, mounting and first
+        drawing were still a third of an early "/"'s work before its frame (7 ms of
+        64, headless, on the seed). The sidebar is drawn first with its field alone,
+        and "/" is answered in that frame; what is typed in the field meanwhile is
+        listed when the lists come, once the screen has drawn the frames of the keys
+        it answers.
         """
-        if self._filled or not self.is_attached:
+        if self._filled or self._mounting_lists or not self.is_attached:
             return
         if self.fill_held or getattr(self.screen, "key_frame_pending", False):
             self.set_timer(FILL_AFTER, self._fill)  # a key's frames first
             return
+        self._fill_now()
+
+    async def _mount_lists(self) -> None:
+        """Mount what goes under the field, then fill the lists once they are laid out
+        (see ``_fill``): filled before they had a size, a list measured its options
+        in the middle of the frame that first drew it, and its scrollbar's thumb,
+        asked for then, was lost (a terminal at 80x24 showed none)."""
+        if self.is_attached:
+            await self.mount_all(self._below_field())
+            self.call_after_refresh(self._fill_lists)
+
+    def _fill_lists(self) -> None:
+        """List the speakers and the quotes in the lists mounted under the field."""
+        self._mounting_lists = False
         speakers = next(self.query("#quote-speakers").results(OptionList), None)
-        if speakers is None:  # mounted (after the first paint) as the app quits
+        if speakers is None or not self.is_attached:  # mounted as the app quits
             return
         self._filled = True
         speakers.set_options(self._speaker_options())
         speakers.highlighted = self._speaker_rows.index(self.speaker_filter)
         self._show_quotes()
+        focus, self._focus_when_filled = self._focus_when_filled, None
+        if focus is not None:
+            focus()
 
     @property
     def filled(self) -> bool:
@@ -285,11 +319,22 @@ class QuoteSidebar(QuoteListing):
 
         Before the sidebar is composed, as soon as it is.
         """
-        speakers = next(self.query("#quote-speakers").results(OptionList), None)
-        if speakers is None:
+        if next(self.query("#quote-search").results(Input), None) is None:
             self._focus_when_composed = self.focus_lists
             return
+        speakers = next(self.query("#quote-speakers").results(OptionList), None)
+        if speakers is None:  # mounted with the lists (see _fill): as soon as they are
+            self._focus_when_filled = self.focus_lists
+            self._fill_now()
+            return
         speakers.focus()
+
+    def _fill_now(self) -> None:
+        """Mount and fill the lists now, not after the frames of a key being answered:
+        the key that wants them (Tab into the pane, Down in the field) is that key."""
+        if not self._mounting_lists and not self._filled and self.is_attached:
+            self._mounting_lists = True
+            self.call_later(self._mount_lists)
 
     def show_speaker(self, speaker_id: str | None) -> None:
         """Show only this speaker's quotes (``None``: everyone's)."""
@@ -393,8 +438,8 @@ class QuoteSidebar(QuoteListing):
             return bool(search.value) or in_field
         if action == "focus_results":
             return in_field
-        if action in ("copy_quote", "copy_citation"):
-            return self._highlighted_quote() is not None
+        if action in ("copy_quote", "copy_citation"):  # the list is mounted (see _fill)
+            return self._filled and self._highlighted_quote() is not None
         return True
 
     def action_focus_search(self) -> None:
@@ -415,4 +460,9 @@ class QuoteSidebar(QuoteListing):
         self.post_message(self.Left(self))
 
     def action_focus_results(self) -> None:
-        self.query_one("#quote-list", OptionList).focus()
+        quote_list = next(self.query("#quote-list").results(OptionList), None)
+        if quote_list is None:  # mounted with the lists (see _fill): as soon as they are
+            self._focus_when_filled = self.action_focus_results
+            self._fill_now()
+            return
+        quote_list.focus()
