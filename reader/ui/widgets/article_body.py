@@ -41,6 +41,7 @@ from reader.ui.widgets.body_focus import FocusEdges
 from reader.ui.widgets.body_layout import LAYOUT_CHUNK, MAX_TEXT_WIDTH, LaidOutText
 from reader.ui.widgets.body_looks import DrawnLooks
 from reader.ui.widgets.body_predraw import Predraw
+from reader.ui.widgets.body_scrollbar import KeptScrollbar
 from reader.ui.widgets.body_selection import selected_range, selected_text
 
 if TYPE_CHECKING:
@@ -53,7 +54,7 @@ if TYPE_CHECKING:
 CONTEXT_LINES = 3
 
 
-class ArticleBody(FocusEdges, LazyComponentStyles, LaidOutText, can_focus=True):
+class ArticleBody(FocusEdges, KeptScrollbar, LazyComponentStyles, LaidOutText, can_focus=True):
     """The article text, wrapped to a readable width and scrolled line by line."""
 
     COMPONENT_CLASSES: ClassVar[set[str]] = set(COMPONENT_CLASSES)

@@ -44,9 +44,18 @@ class FocusEdges(_Base):
             self._edges_only = False
         if _look(self) != before:  # more than the border changed: all of it, as Textual
             super().refresh()
+            if self.show_vertical_scrollbar:  # drawn in the widget's colours
+                self.vertical_scrollbar.refresh()
         elif self.is_mounted and self.outer_size:
             self.refresh(*border_edges(self))
             self._edges_next = True
+
+    @property
+    def restyling_for_focus(self) -> bool:
+        """Whether the widget is being styled again for its focus: its scrollbar is not
+        drawn again for that (:mod:`reader.ui.widgets.body_scrollbar`), unless more than
+        the border changed (then drawn after)."""
+        return self._edges_only
 
     def refresh(
         self,

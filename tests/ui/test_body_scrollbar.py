@@ -1,0 +1,141 @@
+"""The text's scrollbar is drawn again when what it shows changes, and only then.
+
+Textual drew it again at every layout pass of the screen and after every focus change
+(a frame of its own after the frame of "/"); and a redraw it was asked for before its
+message loop had started (the text first wrapped, at 80x24) was lost, which those
+redraws had hidden: the terminal showed no thumb until something else drew it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from _waiting import until
+from conftest import NARROW, WIDE
+from terminal_model import stale_cells, terminal_model
+from textual._compositor import Compositor
+from textual.geometry import Region
+from textual.screen import Screen
+from textual.widgets import Input
+
+from reader.ui.app import ReaderApp
+from reader.ui.screens.reading import ReadingScreen
+
+
+async def _idle(pilot: object, screen: ReadingScreen) -> None:
+    """The screen built, the sidebar's lists filled, and a few frames drawn since."""
+    await until(pilot, screen._built, "built")  # type: ignore[arg-type]
+    await until(
+        pilot,  # type: ignore[arg-type]
+        lambda: (
+            screen.sidebar is not None and screen.sidebar.filled and not screen.sidebar.building
+        ),
+        "the sidebar's lists built",
+    )
+    for _ in range(3):
+        await pilot.pause()  # type: ignore[attr-defined]
+
+
+def _spy_drawn(monkeypatch: pytest.MonkeyPatch) -> list[Region]:
+    """The screen regions every frame from now on draws."""
+    drawn: list[Region] = []
+    render_update = Compositor.render_update
+
+    def spied(compositor: Compositor, *args: object, **kwargs: object) -> object:
+        drawn.extend(compositor._dirty_regions)
+        return render_update(compositor, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Compositor, "render_update", spied)
+    return drawn
+
+
+@pytest.mark.parametrize("size", [NARROW, WIDE], ids=["80x24", "160x48"])
+async def test_the_terminal_shows_the_scrollbar_of_the_text_as_first_wrapped(
+    seed_app: Callable[[], ReaderApp], monkeypatch: pytest.MonkeyPatch, size: tuple[int, int]
+) -> None:
+    """Every cell the frames drew since the start is what the screen drawn from scratch
+    shows. At 80x24 the text is wrapped again as the side panes go, in the frame that
+    shows it; its scrollbar, asked then to draw its new thumb, was not running yet, and
+    kept the thumb of the text wrapped 21 columns wide (none)."""
+    app = seed_app()
+    with terminal_model(app, monkeypatch) as model:
+        async with app.run_test(size=size) as pilot:
+            screen = app.screen
+            assert isinstance(screen, ReadingScreen)
+            await _idle(pilot, screen)
+            assert screen.body.show_vertical_scrollbar
+            assert stale_cells(model) == []
+
+
+async def test_a_layout_pass_does_not_draw_the_scrollbar_of_the_text_again(
+    seed_app: Callable[[], ReaderApp], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A layout pass of the screen that changes nothing in the text draws none of its
+    scrollbar (``ScrollView`` compared the text's box with its length, and updated the
+    scrollbar at every pass)."""
+    app = seed_app()
+    async with app.run_test(size=WIDE) as pilot:
+        screen = app.screen
+        assert isinstance(screen, ReadingScreen)
+        await _idle(pilot, screen)
+        scrollbar = screen.body.vertical_scrollbar.region
+        assert scrollbar
+        drawn = _spy_drawn(monkeypatch)
+        passes: list[bool] = []
+        refresh_layout = Screen._refresh_layout
+
+        def counted(screen: Screen[object], *args: object, **kwargs: object) -> None:
+            passes.append(True)
+            refresh_layout(screen, *args, **kwargs)  # type: ignore[arg-type]
+
+        monkeypatch.setattr(Screen, "_refresh_layout", counted)
+        screen.refresh(layout=True, repaint=False)
+        for _ in range(3):
+            await pilot.pause()
+        assert passes  # a layout pass was made
+        assert not [region for region in drawn if region.overlaps(scrollbar)]
+
+
+async def test_slash_does_not_draw_the_scrollbar_of_the_text(
+    seed_app: Callable[[], ReaderApp], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The focus leaving the text (for the quote search) changes its border only: its
+    scrollbar is not drawn again (Textual drew it for the text's style change, in a
+    frame of its own after the key's)."""
+    app = seed_app()
+    async with app.run_test(size=WIDE) as pilot:
+        screen = app.screen
+        assert isinstance(screen, ReadingScreen)
+        await _idle(pilot, screen)
+        scrollbar = screen.body.vertical_scrollbar.region
+        drawn = _spy_drawn(monkeypatch)
+        await pilot.press("slash")
+        for _ in range(3):
+            await pilot.pause()
+        assert isinstance(screen.focused, Input)
+        assert drawn  # the key's frame
+        assert not [region for region in drawn if region.overlaps(scrollbar)]
+
+
+async def test_a_focus_look_that_colours_the_scrollbar_draws_it_again(
+    seed_app: Callable[[], ReaderApp], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Where the text's focus look changes more than its border (here its scrollbar's
+    colour), the scrollbar is drawn again in the new colour with the rest of the text."""
+    app = seed_app()
+    with terminal_model(app, monkeypatch) as model:
+        async with app.run_test(size=WIDE) as pilot:
+            screen = app.screen
+            assert isinstance(screen, ReadingScreen)
+            app.stylesheet.add_source("ArticleBody:focus { scrollbar-color: red; }")
+            app.refresh_css()
+            await _idle(pilot, screen)
+            screen.body.focus()
+            await pilot.pause()
+            assert stale_cells(model) == []
+            await pilot.press("slash")
+            for _ in range(3):
+                await pilot.pause()
+            assert isinstance(screen.focused, Input)
+            assert stale_cells(model) == []
