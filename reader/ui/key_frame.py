@@ -81,7 +81,7 @@ class KeyFrameScreen(FirstFrameScreen):
         except AttributeError:
             KeyFrameScreen._fits = False
             return
-        if dirty and self.is_current and not batched:
+        if dirty and self.is_current and not batched and not _layouts_told(self):
             self._frames_left -= 1
             draw()  # the timer's tick, now (as Textual's Pilot does)
 
@@ -97,6 +97,28 @@ class KeyFrameScreen(FirstFrameScreen):
         """Whether a key's frames may still be drawn at once (see :meth:`key_came`):
         work that can wait (the collector's settle) lets them go first."""
         return bool(self._frames_left) and perf_counter() <= self._draw_until
+
+
+def _layouts_told(screen: KeyFrameScreen) -> bool:
+    """Have the widgets of ``screen`` that asked for a layout and have not yet told the
+    screen tell it now; whether any did (the frame is then drawn once the screen has
+    taken their word, at its next idle).
+
+    A widget tells its screen as it next goes idle, and the screen may go idle first:
+    its frame was then laid out and drawn again at once for them. The footer's keys
+    take a focus change's text in place (``KeyFooter``): "/" drew its frame with some
+    keys at their old widths and places, and the keys laid the screen out again right
+    after (a second layout pass and frame).
+    """
+    told = False
+    for widget in screen.walk_children(Widget):
+        if getattr(widget, "_layout_required", False) and widget.is_mounted:
+            tell = getattr(widget, "_check_refresh", None)
+            if tell is None:  # another Textual: the screen lays out again after
+                return False
+            tell()
+            told = True
+    return told
 
 
 def key_came_on(node: DOMNode) -> None:

@@ -232,3 +232,36 @@ async def test_slash_builds_the_footers_keys_once(
         assert isinstance(screen.focused, Input)
         assert "clear_search" in _footer_actions(screen)
         assert rebuilds == ["in place"]
+
+
+async def test_slash_lays_the_screen_out_once(
+    seed_app: Callable[[], ReaderApp], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """ "/" on a built screen is one layout pass and one frame: the footer's keys that
+    took new text ask for a layout as the key is handled, and tell the screen only as
+    they go idle; the key's frame, drawn as the screen went idle first, was laid out
+    and drawn again for them at once (the keys at their new widths and places)."""
+    app = seed_app()
+    async with app.run_test(size=WIDE) as pilot:
+        screen = app.screen
+        assert isinstance(screen, ReadingScreen)
+        await until(pilot, lambda: screen.sidebar is not None and screen.sidebar.filled, "filled")
+        sidebar = screen.sidebar
+        assert sidebar is not None
+        await until(pilot, lambda: not sidebar.building and screen._built(), "built")
+        for _ in range(3):
+            await pilot.pause()
+        passes: list[str] = []
+        refresh_layout = Screen._refresh_layout
+
+        def counted(screen: Screen[object], *args: object, **kwargs: object) -> None:
+            passes.append("layout")
+            refresh_layout(screen, *args, **kwargs)  # type: ignore[arg-type]
+
+        monkeypatch.setattr(Screen, "_refresh_layout", counted)
+        app.post_message(events.Key("slash", "/"))
+        await _loop_until(lambda: bool(passes) and "clear_search" in _footer_actions(screen))
+        for _ in range(20):  # what the key's frame would have set off
+            await asyncio.sleep(0.005)
+        assert isinstance(screen.focused, Input)
+        assert passes == ["layout"]
