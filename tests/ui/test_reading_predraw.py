@@ -12,16 +12,18 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from _waiting import until
 from conftest import WIDE, screen_built
 from textual.message import Message
 from textual.pilot import Pilot
 
 from reader.core.format import dump_article
-from reader.core.model import Article, Footer, Section
+from reader.core.model import Article, Footer, Quote, Section, Speaker
 from reader.core.state import StateStore
 from reader.ui import widgets
 from reader.ui.app import ReaderApp
 from reader.ui.factory import make_app
+from reader.ui.screens.reading import ReadingScreen
 from reader.ui.widgets.article_body import ArticleBody
 from reader.ui.widgets.body_predraw import Predraw
 
@@ -159,6 +161,89 @@ async def test_the_next_match_when_still_draws_only_the_matches_lines(
             assert set(drawn) <= lines
             scrolled += body.scroll_y != top
         assert scrolled  # (the steps went to matches off the screen)
+
+
+def _quoted_far(folder: Path) -> Path:
+    """An article with one quote ("kestrel") in the middle of a long section, screens
+    from the top and far from any other key's screen (a section's start, a page on,
+    the end)."""
+    filler = "The committee met again today and went through the figures line by line. " * 8
+    said = "We saw the kestrel over the ridge at dawn"
+    sections = tuple(
+        Section(
+            f"part-{n}",
+            f"Part {n}",
+            (filler, filler, filler + (f'"{said}," the warden said.' if n == 6 else ""), filler),
+        )
+        for n in range(12)
+    )
+    article = Article(
+        id="quoted-far",
+        title="Quoted far",
+        language="en",
+        source="The Source",
+        lead="The lead.",
+        sections=sections,
+        speakers=(Speaker("warden", "Wanda Warden", "Warden of the park"),),
+        quotes=(Quote("q1", said, "warden", "part-6", 2),),
+        footer=Footer("Copyright The Source.", None),
+    )
+    path = folder / "quoted.yaml"
+    path.write_text(dump_article(article), encoding="utf-8")
+    return path
+
+
+async def test_enter_in_the_quote_search_when_still_draws_only_the_quotes_lines(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Once the search's first match is known and the reader is still, the screen
+    Enter goes to is drawn ahead: Enter's frame draws only the chosen quote's lines
+    (its highlight), and every line kept is the one the body would draw now."""
+    app = make_app(_quoted_far(tmp_path), state=StateStore(tmp_path / "state"))
+    async with app.run_test(size=WIDE) as pilot:
+        screen = app.screen
+        body = screen.query_one(ArticleBody)
+        await _still(pilot, body)
+        await pilot.press("slash", *"kestrel")
+        await until(pilot, lambda: screen.query("#find-input"), "the find bar built")
+        await _still(pilot, body)
+        drawn = _count_drawn(monkeypatch, ahead=False)
+        await pilot.press("enter")
+        await pilot.pause()
+        monkeypatch.undo()
+        assert body.chosen_quote == "q1"
+        lines = body._quote_lines(body.text_layout, "q1")
+        assert lines is not None
+        top = int(body.scroll_y)
+        assert top > body.scrollable_content_region.height  # screens down
+        assert top <= lines[0] and lines[1] < top + body.scrollable_content_region.height
+        assert drawn and set(drawn) <= set(range(lines[0], lines[1] + 1))
+        width = body.scrollable_content_region.width
+        for y in range(top, top + body.scrollable_content_region.height):
+            assert body._cache.get(y) == body._render_text_line(y, width), y
+
+
+async def test_choosing_another_quote_draws_both_quotes_lines_in_the_new_look(
+    seed_app: Callable[[], ReaderApp],
+) -> None:
+    """A quote chosen after another: the lines of both are drawn again (the highlight
+    moved), and no strip kept has the old look."""
+    app = seed_app()
+    async with app.run_test(size=WIDE) as pilot:
+        screen = app.screen
+        assert isinstance(screen, ReadingScreen)
+        body = screen.query_one(ArticleBody)
+        await _still(pilot, body)
+        width = body.scrollable_content_region.width
+        for quote_id in ("q9", "q8", "q9", "q1"):
+            screen.go_to_quote(quote_id)
+            await pilot.pause()
+            assert body.chosen_quote == quote_id
+            cached = list(body._cache.keys())  # (a Textual LRUCache: no items())
+            kept = [y for y in cached if body._cache[y].cell_length == width]
+            assert kept
+            for y in kept:
+                assert body._cache[y] == body._render_text_line(y, width), (quote_id, y)
 
 
 class _OnItsWay(Message):

@@ -233,6 +233,7 @@ class ReadingScreen(ReadingWidth):
 
             sidebar = QuoteSidebar(self.article, id="quotes")
             sidebar.partial = not self._whole
+            self.body.quote_ahead = sidebar.known_first_hit
             self._sidebar_mounting = self.query_one("#quotes-pane").mount(sidebar)
         return sidebar
 
@@ -357,6 +358,11 @@ class ReadingScreen(ReadingWidth):
             # the sidebar shares a narrow screen with the text: make room to read the quote
             self.show_quotes = False
             self.body.focus()
+
+    def on_quote_listing_first_hit(self) -> None:
+        """The quote search's first match is known: the text draws its screen ahead
+        once the reader is still (Enter's frame then draws only the quote's lines)."""
+        self.body.expect_quote()
 
     def on_quote_sidebar_left(self) -> None:
         if self.narrow:

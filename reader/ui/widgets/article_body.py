@@ -45,7 +45,7 @@ from reader.ui.widgets.body_scrollbar import KeptScrollbar
 from reader.ui.widgets.body_selection import selected_range, selected_text
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
+    from collections.abc import Callable, Iterator
 
     from reader.core.format.head import End
     from reader.ui.text.lines import TextLayout
@@ -142,6 +142,9 @@ class ArticleBody(FocusEdges, KeptScrollbar, LazyComponentStyles, LaidOutText, c
         self._section: str | None = None
         #: the screens the next move would show, drawn in a quiet moment
         self._predraw = Predraw(self)
+        #: the quote Enter would take the reader to now (the quote search's first
+        #: match), if known: its screen is drawn ahead too (set by the screen)
+        self.quote_ahead: Callable[[], str | None] | None = None
 
     def _after_lay_out(self) -> Iterator[None]:
         """A long text, once laid out, is folded for find in the same slices: its first
@@ -280,22 +283,56 @@ class ArticleBody(FocusEdges, KeptScrollbar, LazyComponentStyles, LaidOutText, c
         laid = self._layout
         lines = None if laid is None else self._tail.quote_lines(laid, quote_id)
         if lines is None:
-            where = self.text_layout.quote_span(quote_id)
-            if where is None:
+            lines = self._quote_lines(self.text_layout, quote_id)
+            if lines is None:
                 return False
-            layout = self.text_layout
-            block, start, end = where
-            lines = (
-                layout.line_of(block, start),
-                layout.line_of(block, max(start, end - 1)),
-                layout.block_line[block],
-            )
         self.chosen_quote = quote_id
-        first, last, paragraph = lines
-        if first - paragraph < self.scrollable_content_region.height // 2:
-            first = paragraph  # show the paragraph from its start: who is speaking, and why
-        self.reveal(first, last)
+        top = self._top_for_quote(lines, int(self.scroll_y))
+        if top is not None:
+            self.go_to_line(top)
         return True
+
+    @staticmethod
+    def _quote_lines(layout: TextLayout, quote_id: str) -> tuple[int, int, int] | None:
+        """The lines of a quote's start and end, and of its paragraph's start (laying
+        the text out as far as the quote, if need be); None if the text has not got it."""
+        where = layout.quote_span(quote_id)
+        if where is None:
+            return None
+        block, start, end = where
+        return (
+            layout.line_of(block, start),
+            layout.line_of(block, max(start, end - 1)),
+            layout.block_line[block],
+        )
+
+    def _top_for_quote(self, lines: tuple[int, int, int], top: int) -> int | None:
+        """The top line that shows a quote at ``lines`` (see :meth:`_quote_lines`) from
+        the view at ``top`` (:meth:`reveal`), None if it is on screen already: its
+        paragraph from the start if that is near, a little context above it."""
+        first, last, paragraph = lines
+        height = self.scrollable_content_region.height
+        if first - paragraph < height // 2:
+            first = paragraph  # show the paragraph from its start: who is speaking, and why
+        if top <= first and last < top + height:
+            return None
+        return first - CONTEXT_LINES
+
+    def expect_quote(self) -> None:
+        """``quote_ahead`` has a new answer: draw its screen ahead once the reader is
+        still (:mod:`.body_predraw`)."""
+        self._predraw.soon()
+
+    def quote_ahead_top(self, layout: TextLayout) -> int | None:
+        """Where the quote Enter would go to (``quote_ahead``) puts the top line, if it
+        is laid out in ``layout`` and off the screen: :mod:`.body_predraw` draws that
+        screen ahead, and the Enter's frame draws only the quote's lines again (its
+        highlight: :meth:`watch_chosen_quote`)."""
+        ahead = self.quote_ahead() if self.quote_ahead is not None else None
+        if ahead is None or ahead == self.chosen_quote or ahead not in layout.quote_spans:
+            return None
+        lines = self._quote_lines(layout, ahead)
+        return None if lines is None else self._top_for_quote(lines, int(self.scroll_y))
 
     def line_of_quote(self, quote_id: str) -> int | None:
         where = self.text_layout.quote_span(quote_id)
@@ -328,8 +365,27 @@ class ArticleBody(FocusEdges, KeptScrollbar, LazyComponentStyles, LaidOutText, c
             self._section = section
             self.post_message(self.SectionInView(self, section))
 
-    def watch_chosen_quote(self) -> None:
-        self.redraw_all()
+    def watch_chosen_quote(self, old: str | None, new: str | None) -> None:
+        """Draw again the lines of the quote highlighted before and of the one now, not
+        every line: the rest keep their strips, and the screen Enter goes to, drawn
+        ahead (:meth:`quote_ahead_top`), is drawn in its frame but for the quote's
+        lines. Every line while the end is shown apart (its lines are its own)."""
+        layout = self._layout
+        if layout is None or self._tail.tail is not None:
+            self.redraw_all()
+            return
+        for quote_id in (old, new):
+            if quote_id is None:
+                continue
+            if quote_id not in layout.quote_spans:
+                self.redraw_all()
+                return
+            lines = self._quote_lines(layout, quote_id)
+            assert lines is not None  # laid out
+            for y in range(lines[0], lines[1] + 1):
+                self._cache.discard(y)
+        self.refresh()
+        self._after_wrap()
 
     # -- find in text (:mod:`.body_find`) ------------------------------------------
 

@@ -127,8 +127,9 @@ class Predraw:
         return self._body.predraw_target()
 
     def tops(self, layout: TextLayout, height: int) -> list[int]:
-        """The top lines of the screens the moving keys would show from here: the next
-        find match (F3), the next and previous section and page, the end and the start."""
+        """The top lines of the screens the moving keys would show from here: the quote
+        Enter in the quote search would go to, the next find match (F3), the next and
+        previous section and page, the end and the start."""
         body = self._body
         top = int(body.scroll_y)
         last = int(body.max_scroll_y)
@@ -137,6 +138,7 @@ class Predraw:
         after = layout.section_after(top)
         before = layout.section_before(top)
         for candidate in (
+            body.quote_ahead_top(layout),
             self._next_match_top(layout, top, height),
             None if after is None else layout.section_line(after),
             top + page,

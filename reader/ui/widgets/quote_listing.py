@@ -12,6 +12,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from textual.content import Content
+from textual.message import Message
 from textual.reactive import reactive
 from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
@@ -41,6 +42,10 @@ class _Scan:
 class QuoteListing(QuoteCopying):
     """Rebuilding the quote list of :class:`~reader.ui.widgets.quote_sidebar.QuoteSidebar`."""
 
+    class FirstHit(Message):
+        """A search's first match is known (``known_first_hit``): Enter in the field
+        would go to it, and the text can draw its screen ahead."""
+
     speaker_filter: reactive[str | None] = reactive(None)
     """Show only this speaker's quotes; ``None`` shows everyone's."""
 
@@ -69,6 +74,7 @@ class QuoteListing(QuoteCopying):
                 scan.upto = min(scan.upto + SCAN_CHUNK, len(candidates))
                 if scan.first is None and matched:
                     scan.first = matched[0]
+                    self.post_message(self.FirstHit())
                 yield
         else:
             shown.extend(candidates)
@@ -137,6 +143,21 @@ class QuoteListing(QuoteCopying):
             scope.update(Content(text))
         if scope.display != bool(text):
             scope.display = bool(text)
+
+    def known_first_hit(self) -> str | None:
+        """The quote Enter in the search field would go to now, if the search has found
+        it already (never a scan here): None if the field has not the focus, or the
+        first match of what it says is not known yet."""
+        if not self.is_attached:
+            return None
+        search = next(self.query("#quote-search").results(Input), None)
+        if search is None or self.screen.focused is not search:
+            return None
+        scan = self._scan
+        key = (tuple(terms(search.value.strip())), self.speaker_filter, self.article)
+        if scan is None or scan.first is None or scan.key != key:
+            return None
+        return self.article.quotes[scan.first].id
 
     def _first_hit(self) -> str | None:
         """The first quote the list shows for what is typed now (None: no quote matches).
