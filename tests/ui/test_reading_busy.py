@@ -271,6 +271,9 @@ async def test_typing_a_quote_search_does_not_lay_the_screen_out_again(
         assert isinstance(screen, ReadingScreen)
         sidebar = await sidebar_ready(pilot)
         await until(pilot, lambda: not sidebar.building, "the list built")
+        # the find bar is mounted once the build is done and the keys pause (a layout
+        # of its own, not a keystroke's: on a busy machine it came between two)
+        await until(pilot, lambda: screen.query("#find-input"), "the find bar built")
         await pilot.press("slash")
         field = screen.query_one("#quote-search", Input)
         await until(pilot, lambda: field.has_focus, "the search field focused")
