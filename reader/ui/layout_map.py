@@ -8,7 +8,9 @@ DOM as it is *then*. A widget shown or hidden asks for its region as its styles 
 (``Widget.refresh`` marks it dirty), and a stale map rebuilt at that moment already
 holds the change: the layout that follows finds nothing changed and draws nothing.
 The find bar opened that way showed only with the next full repaint (a frame or two
-later, ~1 time in 2 when idle); a footer key hidden that way would have stayed drawn.
+later, ~1 time in 2 when idle); a footer key hidden that way would have stayed drawn;
+the cookie notice hidden that way left the text below without the Resize that gives
+it the notice's rows.
 :func:`fresh_map` rebuilds the map before the change, as the screen still is.
 """
 

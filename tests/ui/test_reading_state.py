@@ -54,6 +54,42 @@ async def test_accept_button_works_from_the_keyboard(seed_app: Callable[[], Read
         assert isinstance(app.screen.focused, ArticleBody)
 
 
+async def test_the_notice_is_hidden_on_a_fresh_map(
+    seed_app: Callable[[], ReaderApp], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Accepting hides the notice on a current compositor map (reader.ui.layout_map).
+
+    Hidden while the map was stale, the map could be rebuilt with the notice already
+    gone: the layout then found no widget resized, and the text never had its Resize.
+    It kept its old height for good (the reader's place no longer recorded as they
+    scrolled, its last line out of reach; a snapshot test showed a stale scrollbar
+    thumb now and then under load). Whether that rebuild comes first is chance, so this
+    checks the map is current as the notice's display changes; the map is made stale
+    with Textual's private flag, as a scroll or a hidden widget's refresh makes it."""
+    from textual.widget import Widget
+
+    app = seed_app()
+    async with app.run_test(size=WIDE) as pilot:
+        screen = app.screen
+        assert isinstance(screen, ReadingScreen)
+        await until(pilot, screen._built, "the screen built")
+        notice = screen.query_one("#cookie-notice")
+        stale_when_hidden: list[bool] = []
+        refresh = Widget.refresh
+
+        def spy(widget: Widget, *regions: object, **options: bool) -> Widget:
+            if widget is notice and options.get("layout"):
+                stale_when_hidden.append(screen._compositor._full_map_invalidated)
+            return refresh(widget, *regions, **options)  # type: ignore[arg-type]
+
+        monkeypatch.setattr(Widget, "refresh", spy)
+        screen._compositor._full_map_invalidated = True
+        screen.query_one(FooterPanel).accepted = True
+        await pilot.pause()
+        assert not notice.display
+        assert stale_when_hidden == [False]
+
+
 async def test_reading_position_is_restored(
     seed_app: Callable[[], ReaderApp], seed_article: Article
 ) -> None:

@@ -18,6 +18,7 @@ from textual.widgets import Static
 
 from reader.core.model import CookieNotice, Footer
 from reader.core.text import one_line
+from reader.ui.layout_map import fresh_map
 from reader.ui.widgets.cookie_row import CookieRow
 
 
@@ -58,6 +59,9 @@ class FooterPanel(Vertical):
         self._show_notice()
 
     def _show_notice(self) -> None:
+        # on a current map: hidden on a stale one, the text below could miss the Resize
+        # that gives it the notice's rows (reader.ui.layout_map)
+        fresh_map(self)
         for notice in self.query("#cookie-notice"):
             notice.display = not self.accepted
         self.display = bool(self._footer.copyright) or (
