@@ -24,7 +24,8 @@ from reader.ui.screens.reading import ReadingScreen
 
 
 async def _idle(pilot: object, screen: ReadingScreen) -> None:
-    """The screen built, the sidebar's lists filled, and a few frames drawn since."""
+    """The screen built, the sidebar's lists filled, the find bar mounted, and a few
+    frames drawn since."""
     await until(pilot, screen._built, "built")  # type: ignore[arg-type]
     await until(
         pilot,  # type: ignore[arg-type]
@@ -33,6 +34,8 @@ async def _idle(pilot: object, screen: ReadingScreen) -> None:
         ),
         "the sidebar's lists built",
     )
+    # the find bar is mounted once the keys have paused (its layout draws the text pane)
+    await until(pilot, lambda: screen.query("#find-input"), "the find bar built")  # type: ignore[arg-type]
     for _ in range(3):
         await pilot.pause()  # type: ignore[attr-defined]
 
