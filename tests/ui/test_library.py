@@ -357,6 +357,34 @@ async def test_an_article_opened_and_left_at_once_is_no_longer_new(folder: Path)
         assert screen.articles.render_line(1).text.rstrip().endswith("1/1")
 
 
+async def test_the_read_column_drawn_on_the_way_back_shows_the_new_place(
+    folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The reading screen writes the reader's place as it is taken down, after the
+    library has come back and drawn its rows: the Read column kept showing "new" on
+    screen until something drew the list again (a resize). What the terminal shows is
+    checked, not a fresh render of the row."""
+    from terminal_model import stale_cells, terminal_model
+
+    state = StateStore()
+    app = make_app(folder, state=state)
+    async with app.run_test(size=WIDE) as pilot:
+        screen = await settled(pilot)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen is not screen
+        with terminal_model(app, monkeypatch) as model:
+            await pilot.press("escape")
+            await until(pilot, lambda: state.position("geneva") is not None, "the place saved")
+            for _ in range(3):
+                await pilot.pause()
+            row = "".join(
+                character for character, _style in model.rows[screen.articles.region.y + 1]
+            )
+            assert row.rstrip().endswith("1/1")
+            assert stale_cells(model) == []
+
+
 async def test_help_lists_the_library_keys(folder: Path) -> None:
     app = make_app(folder, state=StateStore())
     async with app.run_test(size=WIDE) as pilot:

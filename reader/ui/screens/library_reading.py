@@ -46,6 +46,11 @@ class LibraryReadingScreen(ReadingScreen):
         if self._quote_id is not None:
             self.call_after_refresh(self.go_to_quote, self._quote_id)
 
+    def place_written(self) -> None:
+        """The library's Read column: drawn as the library came back, before the place
+        was written, it showed the old one until the list was next drawn."""
+        self.library.articles.refresh()
+
     def action_step_article(self, step: int) -> None:
         self.library.step_article(self.path, step)
 

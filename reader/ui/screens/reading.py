@@ -458,5 +458,10 @@ class ReadingScreen(ReadingWidth):
             self._position = Position(self.current_section, 0)
         if self._position is not None:
             self.state.set_position(self.article.id, self._position)
+            self.place_written()
             if self.app.is_running:  # back to the library: the app can still show it
                 self.app.post_message(self.StateWritten())
+
+    def place_written(self) -> None:
+        """The reader's place was written as this screen was taken down, after the
+        screen below it came back (a screen that shows places draws them again)."""
