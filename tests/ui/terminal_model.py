@@ -20,6 +20,7 @@ from rich.style import Style
 from textual._compositor import ChopsUpdate, Compositor, LayoutUpdate
 from textual.app import App
 from textual.strip import Strip
+from textual.widgets import OptionList
 
 Cell = tuple[str, Style | None]
 
@@ -83,9 +84,13 @@ def terminal_model(app: App[object], monkeypatch: pytest.MonkeyPatch) -> Iterato
 
 def fresh_screen(app: App[object]) -> list[Strip]:
     """The screen drawn from scratch: every widget's kept lines dropped first (it is
-    drawn whole at the next frame, as a terminal's redraw would)."""
+    drawn whole at the next frame, as a terminal's redraw would), an option list's
+    options drawn and measured again too (as a resize has them: ``OptionList`` keeps
+    each option's lines, whatever width they were drawn at)."""
     compositor = app.screen._compositor
     for widget in list(compositor.visible_widgets):
+        if isinstance(widget, OptionList):
+            widget._clear_caches()
         widget._set_dirty()
     return compositor.render_strips()
 

@@ -9,6 +9,8 @@ from textual.binding import Binding, BindingType
 from textual.events import Resize
 from textual.geometry import Region, Size
 from textual.reactive import Reactive
+from textual.strip import Strip
+from textual.style import Style
 from textual.visual import VisualType
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
@@ -39,6 +41,8 @@ class CursorList(OptionList):
     _adding_below = False
     #: the width the options were last measured at (see :meth:`on_resize`)
     _measured_width: int | None = None
+    #: the width the options' kept lines were drawn at (see :meth:`_get_option_render`)
+    _drawn_width: int | None = None
 
     def watch_virtual_size(self, size: Size) -> None:
         # Not when the layout gave the list that height already: a list first measures
@@ -85,6 +89,25 @@ class CursorList(OptionList):
         """
         if self.scrollable_content_region.width == self._measured_width:
             event.prevent_default()  # OptionList's handler (next in the MRO) clears all
+
+    def _get_option_render(self, option: Option, style: Style) -> list[Strip]:
+        """An option's lines, drawn again if the list's width changed since they were
+        drawn.
+
+        ``OptionList`` keeps each option's lines by option and style, not width, and
+        :meth:`on_resize` keeps them across a resize to the width they were measured
+        at. But a list can draw at another width in between: options grown by a line
+        (the sidebar's speakers, as a big article's whole came) showed a scrollbar for
+        one frame, drawn a column narrower, and when the layout that followed made the
+        list taller and took the scrollbar away, those narrower lines were drawn again
+        as kept: the list's last column stayed blank (160x48, an early "/" on the 5 MB
+        article), until a resize drew the screen whole.
+        """
+        width = self.scrollable_content_region.width
+        if width != self._drawn_width:
+            self._option_render_cache.clear()
+            self._drawn_width = width
+        return super()._get_option_render(option, style)
 
     def add_options(self, new_options: Iterable[Option | VisualType | None]) -> Self:
         """Add options; when they go below a full view, the view is not drawn again.
