@@ -204,8 +204,10 @@ async def test_enter_in_the_quote_search_when_still_draws_only_the_quotes_lines(
         screen = app.screen
         body = screen.query_one(ArticleBody)
         await _still(pilot, body)
-        await pilot.press("slash", *"kestrel")
+        await pilot.press("slash")
         await until(pilot, lambda: screen.query("#find-input"), "the find bar built")
+        await _still(pilot, body)
+        await pilot.press(*"kestrel")
         await _still(pilot, body)
         drawn = _count_drawn(monkeypatch, ahead=False)
         await pilot.press("enter")
@@ -244,6 +246,57 @@ async def test_choosing_another_quote_draws_both_quotes_lines_in_the_new_look(
             assert kept
             for y in kept:
                 assert body._cache[y] == body._render_text_line(y, width), (quote_id, y)
+
+
+async def test_choosing_a_quote_on_screen_writes_only_the_two_quotes_rows(
+    seed_app: Callable[[], ReaderApp], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A quote chosen while the one chosen before is on the same screen: the frame
+    writes the rows of the two quotes, not the whole text pane (the reactive repainted
+    the pane, 14 KB at 160x48, though only those lines were drawn again)."""
+    from textual._compositor import ChopsUpdate, Compositor, LayoutUpdate
+
+    app = seed_app()
+    async with app.run_test(size=WIDE) as pilot:
+        screen = app.screen
+        assert isinstance(screen, ReadingScreen)
+        body = screen.query_one(ArticleBody)
+        await _still(pilot, body)
+        screen.go_to_quote("q4")
+        await _still(pilot, body)
+        layout = body.text_layout
+        spans = [body._quote_lines(layout, quote_id) for quote_id in ("q4", "q5")]
+        top = int(body.scroll_y)
+        height = body.scrollable_content_region.height
+        assert all(s is not None and top <= s[0] and s[1] < top + height for s in spans)
+        region = body.scrollable_content_region
+        quote_rows = {
+            region.y + line - top
+            for first_last in spans
+            if first_last
+            for line in range(first_last[0], first_last[1] + 1)
+        }
+        written: list[int] = []
+        render_update = Compositor.render_update
+
+        def recorded(self: Compositor, *args: Any, **kwargs: Any) -> Any:
+            update = render_update(self, *args, **kwargs)
+            if isinstance(update, LayoutUpdate):
+                written.extend(range(update.region.y, update.region.bottom))
+            elif isinstance(update, ChopsUpdate):
+                written.extend(
+                    y for y, x1, x2 in update.spans if x1 < region.right and x2 >= region.x
+                )
+            return update
+
+        monkeypatch.setattr(Compositor, "render_update", recorded)
+        screen.go_to_quote("q5")
+        await pilot.pause()
+        await pilot.pause()
+        monkeypatch.undo()
+        assert body.chosen_quote == "q5" and int(body.scroll_y) == top
+        in_text = {y for y in written if region.y <= y < region.bottom}
+        assert in_text and in_text <= quote_rows
 
 
 class _OnItsWay(Message):

@@ -114,7 +114,7 @@ class ArticleBody(FocusEdges, KeptScrollbar, LazyComponentStyles, LaidOutText, c
             return self.body
 
     #: The quote highlighted after the reader chose it in the sidebar.
-    chosen_quote: reactive[str | None] = reactive(None)
+    chosen_quote: reactive[str | None] = reactive(None, repaint=False)
 
     def __init__(
         self,
@@ -384,7 +384,7 @@ class ArticleBody(FocusEdges, KeptScrollbar, LazyComponentStyles, LaidOutText, c
             assert lines is not None  # laid out
             for y in range(lines[0], lines[1] + 1):
                 self._cache.discard(y)
-        self.refresh()
+            self.refresh_lines(lines[0], lines[1] - lines[0] + 1)
         self._after_wrap()
 
     # -- find in text (:mod:`.body_find`) ------------------------------------------
