@@ -255,6 +255,22 @@ async def test_the_reading_time_of_a_big_whole_is_counted_off_the_ui_thread(
     assert counted_on and threading.main_thread().name not in counted_on
 
 
+async def test_the_share_read_shows_once_a_long_text_is_laid_out(tmp_path: Path) -> None:
+    """The header's "x%" needs the whole text laid out (after a resize too, which lays
+    a long text out again in slices); it was shown only at the next move after that,
+    so a reader who had not moved saw none for good."""
+    app = ReaderApp(_long_article(), StateStore(tmp_path))
+    async with app.run_test(size=WIDE) as pilot:
+        screen = app.screen
+        assert isinstance(screen, ReadingScreen)
+        header = screen.query_one(ReadingHeader)
+        await until(pilot, lambda: screen.body.layout_complete, "the text laid out")
+        await pilot.resize_terminal(WIDE[0] - 20, WIDE[1])  # laid out again, in slices
+        await until(pilot, lambda: screen.body.layout_complete, "the text laid out again")
+        await until(pilot, lambda: "%" in header.where, "the share read shown")
+        assert header.where.endswith("0%")
+
+
 async def test_typing_a_quote_search_does_not_lay_the_screen_out_again(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -80,7 +80,8 @@ class ArticleBody(FocusEdges, KeptScrollbar, LazyComponentStyles, LaidOutText, c
             return self.body
 
     class Moved(Message):
-        """The view moved (a scroll, a jump). A message, not a watch of ``scroll_y``, for
+        """The view moved (a scroll, a jump), or the text was laid out to its end (the
+        share above the view is known only then). A message, not a watch of ``scroll_y``, for
         what shows the reader's place elsewhere (the header's "N of M, x%"): it reaches
         the screen after the body's own repaint, so a key's frame draws the text alone
         and the header follows in a frame of its own (with the TOC's, after
@@ -149,8 +150,10 @@ class ArticleBody(FocusEdges, KeptScrollbar, LazyComponentStyles, LaidOutText, c
     def _after_lay_out(self) -> Iterator[None]:
         """A long text, once laid out, is folded for find in the same slices: its first
         find (a keystroke in the find bar) then only looks the phrase up. (And the
-        screens a move would show can be drawn ahead: the targets are all there.)"""
+        screens a move would show can be drawn ahead: the targets are all there.) The
+        share of the text above the view is known only now: the header is told."""
         self._predraw.soon()
+        self.post_message(self.Moved(self))
         return self._find.state.fold_steps()
 
     def _after_wrap(self) -> None:
