@@ -51,6 +51,8 @@ class KeyFrameScreen(FirstFrameScreen):
     #: timer for its next tick), ``KEY_FRAMES`` frames at most
     _draw_until = 0.0
     _frames_left = 0
+    #: whether the widgets' layouts were told for a frame not drawn yet (see on_idle)
+    _frame_told = False
 
     #: False once Textual's private parts read below were found to differ (another
     #: Textual): its update timer draws every frame then, a tick later, as it does
@@ -71,7 +73,7 @@ class KeyFrameScreen(FirstFrameScreen):
         # (the TOC and header after the text's section; find's count).
         if not self._frames_left or not KeyFrameScreen._fits:
             return
-        if perf_counter() > self._draw_until:
+        if perf_counter() > self._draw_until and not self._frame_told:
             self._frames_left = 0
             return
         try:
@@ -81,15 +83,22 @@ class KeyFrameScreen(FirstFrameScreen):
         except AttributeError:
             KeyFrameScreen._fits = False
             return
-        if dirty and self.is_current and not batched and not _layouts_told(self):
-            self._frames_left -= 1
-            draw()  # the timer's tick, now (as Textual's Pilot does)
+        if dirty and self.is_current and not batched:
+            # A frame whose layouts were told is drawn at the next idle even if the
+            # window is over by then (once: the next idle past it ends the key's
+            # frames): on a loaded machine it was left to the timer's next tick,
+            # up to 17 ms more for the key's own frame, for having waited one turn.
+            self._frame_told = _layouts_told(self)
+            if not self._frame_told:
+                self._frames_left -= 1
+                draw()  # the timer's tick, now (as Textual's Pilot does)
 
     def key_came(self) -> None:
         """A key has been handled: what it changed is drawn as soon as the screen is
         idle, not at the update timer's next tick (its repaints, and for
         ``KEY_WHILE`` s what follows from its messages)."""
         self._frames_left = KEY_FRAMES
+        self._frame_told = False
         self._draw_until = perf_counter() + KEY_WHILE
 
     @property
@@ -108,7 +117,9 @@ def _layouts_told(screen: KeyFrameScreen) -> bool:
     its frame was then laid out and drawn again at once for them. The footer's keys
     take a focus change's text in place (``KeyFooter``): "/" drew its frame with some
     keys at their old widths and places, and the keys laid the screen out again right
-    after (a second layout pass and frame).
+    after (a second layout pass and frame). The frame waited for is drawn at the next
+    idle even if the key's ``KEY_WHILE`` is over by then (see ``on_idle``): it is the
+    frame the screen held back one turn for them, not new work after the window.
     """
     told = False
     for widget in screen.walk_children(Widget):
