@@ -118,18 +118,29 @@ def _far_apart(folder: Path) -> Path:
         Section(f"part-{n}", f"Part {n}", (filler, filler + ("beacon" if n % 15 == 0 else "")))
         for n in range(60)
     )
+    return _written(folder, "far", sections)
+
+
+def _written(
+    folder: Path,
+    name: str,
+    sections: tuple[Section, ...],
+    speakers: tuple[Speaker, ...] = (),
+    quotes: tuple[Quote, ...] = (),
+) -> Path:
+    """A long test article, written to ``folder`` as ``NAME.yaml``."""
     article = Article(
-        id="far",
-        title="Far apart",
+        id=name,
+        title=name.replace("-", " ").capitalize(),
         language="en",
         source="The Source",
         lead="The lead.",
         sections=sections,
-        speakers=(),
-        quotes=(),
+        speakers=speakers,
+        quotes=quotes,
         footer=Footer("Copyright The Source.", None),
     )
-    path = folder / "far.yaml"
+    path = folder / f"{name}.yaml"
     path.write_text(dump_article(article), encoding="utf-8")
     return path
 
@@ -177,20 +188,13 @@ def _quoted_far(folder: Path) -> Path:
         )
         for n in range(12)
     )
-    article = Article(
-        id="quoted-far",
-        title="Quoted far",
-        language="en",
-        source="The Source",
-        lead="The lead.",
-        sections=sections,
+    return _written(
+        folder,
+        "quoted-far",
+        sections,
         speakers=(Speaker("warden", "Wanda Warden", "Warden of the park"),),
         quotes=(Quote("q1", said, "warden", "part-6", 2),),
-        footer=Footer("Copyright The Source.", None),
     )
-    path = folder / "quoted.yaml"
-    path.write_text(dump_article(article), encoding="utf-8")
-    return path
 
 
 async def test_enter_in_the_quote_search_when_still_draws_only_the_quotes_lines(

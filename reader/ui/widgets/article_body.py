@@ -385,10 +385,7 @@ class ArticleBody(FocusEdges, KeptScrollbar, LazyComponentStyles, LaidOutText, c
                 return
             lines = self._quote_lines(layout, quote_id)
             assert lines is not None  # laid out
-            for y in range(lines[0], lines[1] + 1):
-                self._cache.discard(y)
-            self.refresh_lines(lines[0], lines[1] - lines[0] + 1)
-        self._after_wrap()
+            self.redraw_lines(lines[0], lines[1])
 
     # -- find in text (:mod:`.body_find`) ------------------------------------------
 
