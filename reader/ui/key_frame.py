@@ -114,8 +114,8 @@ def _layouts_told(screen: KeyFrameScreen) -> bool:
     taken their word, at its next idle).
 
     A widget tells its screen as it next goes idle, and the screen may go idle first:
-    its frame was then laid out and drawn again at once for them. The footer's keys
-    take a focus change's text in place (``KeyFooter``): "/" drew its frame with some
+    its frame was then laid out and drawn again at once for them. Textual's footer
+    keys, taking a focus change's text in place, did so: "/" drew its frame with some
     keys at their old widths and places, and the keys laid the screen out again right
     after (a second layout pass and frame). The frame waited for is drawn at the next
     idle even if the key's ``KEY_WHILE`` is over by then (see ``on_idle``): it is the

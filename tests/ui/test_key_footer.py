@@ -1,50 +1,64 @@
-"""The key footer shows only keys that fit, the most useful first, at every width."""
+"""The key footer shows only keys that fit, the most useful first, at every width, drawn
+as one line with Textual's Footer's look, from the screen's first frame on."""
 
 from __future__ import annotations
 
 import itertools
 from collections.abc import Callable
+from typing import ClassVar
 
 import pytest
 from _waiting import until
-from textual.compose import compose
+from textual.app import App, ComposeResult
+from textual.binding import Binding
 from textual.pilot import Pilot
-from textual.widget import Widget
-from textual.widgets import Input
+from textual.screen import Screen
+from textual.widgets import Footer, Input
 
 from reader.ui.app import ReaderApp
 from reader.ui.screens.reading_keys import FIND_BAR_ACTIONS, FOOTER_PRIORITIES
-from reader.ui.widgets.key_footer import KeyFooter, key_width
+from reader.ui.widgets.key_footer import KeyFooter, PlacedKey, key_width
+
+Cell = tuple[str, object]
 
 
-def _keys(footer: KeyFooter) -> list[Widget]:
-    """The footer's keys (not the spares it keeps hidden for a later row)."""
-    return [w for w in footer.keys if isinstance(getattr(w, "action", None), str)]
-
-
-def _drawn_footer(app: ReaderApp) -> str:
+def _drawn_footer(app: App[object]) -> str:
     """The footer's row as the screen draws it now."""
     return app.screen._compositor.render_strips()[-1].text
 
 
+def _drawn_cells(app: App[object]) -> list[Cell]:
+    """The footer's row as the screen draws it now, cell by cell: character and style
+    (without the mouse's metadata: Textual's keys carry their own offsets in it)."""
+    strip = app.screen._compositor.render_strips()[-1]
+    return [
+        (character, segment.style.clear_meta_and_links() if segment.style else None)
+        for segment in strip
+        for character in segment.text
+    ]
+
+
 def _shown(footer: KeyFooter) -> list[str]:
-    return [str(key.action) for key in _keys(footer) if key.display]
+    return [placed.key.action for placed in footer.shown]
 
 
 async def _laid_out_footer(app: ReaderApp, pilot: Pilot[None]) -> KeyFooter:
-    """The screen's footer once its keys are fitted and laid out.
-
-    On a busy machine the first idle moment can come before the layout pass that gives
-    the keys their regions: wait for that, not for a time.
-    """
+    """The screen's footer once it has its width (a busy machine may idle before)."""
     footer = app.screen.query_one(KeyFooter)
-
-    def laid_out() -> bool:
-        shown = [key for key in _keys(footer) if key.display]
-        return bool(footer.size.width and shown) and all(key.region.width for key in shown)
-
-    await until(pilot, laid_out, "the footer's keys are laid out")
+    await until(pilot, lambda: footer.size.width and footer.shown, "the footer is laid out")
     return footer
+
+
+def _key_text(placed: PlacedKey, compact: bool) -> str:
+    """The characters a placed key draws (its border, padding and margin as spaces)."""
+    key = placed.key
+    compact = compact or key.command_palette
+    text = f"{key.key_display} {key.description}" if compact else f" {key.key_display} "
+    if not compact:
+        text += f"{key.description} "
+    if key.command_palette:
+        text = "▏" + text
+    return text.ljust(placed.width)
 
 
 @pytest.mark.parametrize("width", [60, 80, 100, 120, 160])
@@ -54,16 +68,21 @@ async def test_shown_keys_fit_without_overlap(
     app = seed_app()
     async with app.run_test(size=(width, 30)) as pilot:
         footer = await _laid_out_footer(app, pilot)
-        shown = [key for key in _keys(footer) if key.display]
+        shown = footer.shown
         assert shown
-        regions = sorted((key.region for key in shown), key=lambda r: r.x)
-        for region in regions:
-            assert region.x >= 0 and region.right <= width, (region, width)
-        for left, right in itertools.pairwise(regions):
-            assert left.right <= right.x, (left, right)
+        spans = sorted((placed.x, placed.x + placed.width) for placed in shown)
+        for left, right in spans:
+            assert left >= 0 and right <= width, (left, right, width)
+        for (_, left_end), (right_start, _) in itertools.pairwise(spans):
+            assert left_end <= right_start
+        drawn = _drawn_footer(app)
+        for placed in shown:  # each key drawn where it is placed, whole
+            text = _key_text(placed, footer.compact)
+            assert drawn[placed.x : placed.x + placed.width] == text, (placed, drawn)
         # Keys are left out from the end of the priorities, never from the front.
         actions = _shown(footer)
-        ranked = [a for a in FOOTER_PRIORITIES if a in {str(k.action) for k in _keys(footer)}]
+        offered = {key.action for key in footer.keys}
+        ranked = [a for a in FOOTER_PRIORITIES if a in offered]
         assert set(actions) == set(ranked[: len(actions)])
         assert "app.quit" in actions and "help" in actions
 
@@ -72,7 +91,7 @@ async def test_a_wide_terminal_shows_every_key(seed_app: Callable[[], ReaderApp]
     app = seed_app()
     async with app.run_test(size=(200, 40)) as pilot:
         footer = await _laid_out_footer(app, pilot)
-        assert all(key.display for key in _keys(footer))
+        assert len(footer.shown) == len(footer.keys)
         assert set(FOOTER_PRIORITIES) - set(FIND_BAR_ACTIONS) <= set(_shown(footer))
 
 
@@ -81,76 +100,130 @@ async def test_keys_come_back_when_the_terminal_widens(seed_app: Callable[[], Re
     async with app.run_test(size=(70, 30)) as pilot:
         footer = await _laid_out_footer(app, pilot)
         narrow = _shown(footer)
-        assert len(narrow) < len(_keys(footer))
+        assert len(narrow) < len(footer.keys)
         await pilot.resize_terminal(200, 40)
         await until(pilot, lambda: footer.size.width == 200, "the footer is 200 wide")
-        # the footer is 200 wide a moment before its resize handler fits the keys again
-        await until(pilot, lambda: len(_shown(footer)) == len(_keys(footer)), "keys refitted")
-        footer = await _laid_out_footer(app, pilot)
-        assert len(_shown(footer)) == len(_keys(footer)) > len(narrow)
-
-
-# 105: compact (below 110 columns) with the command-palette key still shown
-@pytest.mark.parametrize("width", [80, 105, 120, 200])
-async def test_key_widths_worked_out_from_the_text_match_the_laid_out_keys(
-    seed_app: Callable[[], ReaderApp], width: int
-) -> None:
-    """``key_width`` mirrors Footer's CSS (compact below 110 columns); a Textual
-    upgrade that changes that CSS fails here, not as keys drawn over each other."""
-    app = seed_app()
-    async with app.run_test(size=(width, 30)) as pilot:
-        footer = await _laid_out_footer(app, pilot)
-        shown = [key for key in _keys(footer) if key.display]
-        assert shown
-        for key in shown:
-            laid_out = key.region.width + key.styles.margin.width
-            worked_out = key_width(
-                str(key.key_display),
-                str(key.description),
-                compact=footer.compact,
-                command_palette=key.has_class("-command-palette"),
-            )
-            assert worked_out == laid_out, (key.action, footer.compact)
-
-
-async def test_keys_are_fitted_as_the_footer_composes_them(
-    seed_app: Callable[[], ReaderApp],
-) -> None:
-    """The row the footer composes already hides what does not fit: nothing is hidden
-    after the keys are mounted, which would cost the screen another layout pass."""
-    app = seed_app()
-    async with app.run_test(size=(80, 30)) as pilot:
         await pilot.pause()
-        footer = app.screen.query_one(KeyFooter)
-        mounted = [(str(key.action), key.display) for key in _keys(footer)]
-        assert not all(shown for _action, shown in mounted)  # some do not fit at 80
-        rows: list[list[Widget]] = []
-        # what the footer's compose yields, built (not mounted) from within the footer
-        footer.call_next(lambda: rows.append(compose(footer)))
-        await pilot.pause()
-        [row] = rows
-        assert [(str(getattr(key, "action", "")), key.display) for key in row] == mounted
+        assert len(_shown(footer)) == len(footer.keys) > len(narrow)
+        assert "Next section" in _drawn_footer(app)
 
 
-async def test_the_keys_are_rebuilt_only_when_they_change(
-    seed_app: Callable[[], ReaderApp],
+@pytest.mark.parametrize("compact", [False, True])
+def test_key_width_is_what_the_footer_places(compact: bool) -> None:
+    """``key_width`` is the room Footer's CSS gives a key (each case below checked
+    against Textual's Footer, cell for cell, by the look test that follows)."""
+    assert key_width("n", "Next section", compact=compact) == (15 if compact else 16)
+    assert key_width("^p", "Commands", compact=compact, command_palette=True) == 13
+    assert key_width("1", "", compact=True) == 2
+
+
+class _Keys(App[None]):
+    """An app with a few keys, one disabled, shown by Textual's Footer or the KeyFooter."""
+
+    BINDINGS: ClassVar[list[Binding]] = [
+        Binding("n", "next", "Next section"),
+        Binding("slash", "search", "Search quotes", key_display="/"),
+        Binding("x", "off", "Disabled"),
+        Binding("q", "quit", "Quit"),
+    ]
+
+    def __init__(self, footer: str, compact: bool, theme: str) -> None:
+        super().__init__()
+        self._footer, self._compact, self._theme = footer, compact, theme
+
+    def compose(self) -> ComposeResult:
+        if self._footer == "textual":
+            yield Footer(compact=self._compact)
+        else:
+            footer = KeyFooter(priorities=["quit"])
+            footer.compact = self._compact
+            yield footer
+
+    def on_mount(self) -> None:
+        self.theme = self._theme
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return None if action == "off" else True
+
+    def action_next(self) -> None: ...
+    def action_search(self) -> None: ...
+    def action_off(self) -> None: ...
+
+
+async def _footer_cells(footer: str, compact: bool, theme: str, hover: int | None) -> list[Cell]:
+    app = _Keys(footer, compact, theme)
+    async with app.run_test(size=(120, 5)) as pilot:
+        await until(pilot, lambda: "Quit" in _drawn_footer(app), "the footer's keys drawn")
+        if hover is not None:
+            await pilot.hover(offset=(hover, 4))
+        for _ in range(3):
+            await pilot.pause()
+        return _drawn_cells(app)
+
+
+@pytest.mark.parametrize("theme", ["textual-dark", "textual-light"])
+@pytest.mark.parametrize("compact", [False, True])
+@pytest.mark.parametrize("hover", [None, 2, 118], ids=["still", "hover-key", "hover-palette"])
+async def test_the_footer_looks_as_textuals_footer_cell_for_cell(
+    theme: str, compact: bool, hover: int | None
+) -> None:
+    """Every cell of the row (character, colours, bold, dim for a disabled key, the
+    palette key's border, the hovered key's background) is the one Textual's own
+    Footer draws for the same keys, when all of them fit."""
+    ours = await _footer_cells("ours", compact, theme, hover)
+    textuals = await _footer_cells("textual", compact, theme, hover)
+    assert "".join(c for c, _ in ours) == "".join(c for c, _ in textuals)
+    assert ours == textuals
+
+
+async def test_the_first_frame_shows_the_keys(
+    seed_app: Callable[[], ReaderApp], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The reading screen's first frame draws the footer's keys: Textual's footer was
+    an empty bar in that frame and mounted its keys just after (eight widgets and a
+    layout pass, in the window of a key sent as the text first shows)."""
+    rows: list[str] = []
+    compositor_refresh = Screen._compositor_refresh
+
+    def drawn(screen: Screen[object]) -> None:
+        compositor_refresh(screen)
+        if screen.query(KeyFooter):
+            rows.append(screen._compositor.render_strips()[-1].text)
+
+    monkeypatch.setattr(Screen, "_compositor_refresh", drawn)
+    app = seed_app()
+    async with app.run_test(size=(160, 48)) as pilot:
+        await until(pilot, lambda: rows, "a frame of the reading screen")
+        assert "Quit" in rows[0] and "Next section" in rows[0], rows[0]
+        assert not app.screen.query_one(KeyFooter).children  # nothing mounted in it
+
+
+async def test_a_focus_change_that_keeps_the_keys_does_not_draw_the_footer(
+    seed_app: Callable[[], ReaderApp], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     app = seed_app()
     async with app.run_test(size=(200, 40)) as pilot:
+        footer = await _laid_out_footer(app, pilot)
         await pilot.pause()
+        refreshes: list[KeyFooter] = []
+        refresh = KeyFooter.refresh
+
+        def counted(self: KeyFooter, *args: object, **kwargs: object) -> KeyFooter:
+            refreshes.append(self)
+            return refresh(self, *args, **kwargs)  # type: ignore[arg-type]
+
+        monkeypatch.setattr(KeyFooter, "refresh", counted)
         screen = app.screen
-        footer = screen.query_one(KeyFooter)
-        before = _keys(footer)
+        before = _shown(footer)
         screen.query_one("#cookie-notice").focus()  # no keys of its own shown
         await pilot.pause()
         assert screen.focused is not None and screen.focused.id == "cookie-notice"
-        assert _keys(footer) == before  # the same widgets: not recomposed
+        assert _shown(footer) == before and not refreshes
         await pilot.press("ctrl+f")  # the find bar brings keys of its own
-        await pilot.pause()
-        assert "close" in _shown(footer)
+        await until(pilot, lambda: "close" in _shown(footer), "the find bar's keys are shown")
+        assert refreshes
         await pilot.press("escape")
-        await pilot.pause()
-        assert "close" not in _shown(footer)
+        await until(pilot, lambda: "close" not in _shown(footer), "the find bar's keys gone")
         assert set(FOOTER_PRIORITIES) - set(FIND_BAR_ACTIONS) <= set(_shown(footer))
 
 
@@ -173,11 +246,12 @@ async def test_find_and_the_palette_are_shown_at_80_columns(
     """At 80x24 the footer left out ^f and ^p, the two keys nobody guesses."""
     app = seed_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        footer = app.screen.query_one(KeyFooter)
+        footer = await _laid_out_footer(app, pilot)
         shown = _shown(footer)
         assert "find" in shown and "command_palette" in shown
         assert "search_quotes" in shown and "toggle_quotes" in shown
+        drawn = _drawn_footer(app)
+        assert "^f Find" in drawn and drawn.rstrip().endswith("▏^p Commands")
 
 
 @pytest.mark.parametrize("size", [(80, 24), (200, 40)])
@@ -202,59 +276,46 @@ async def test_find_and_quote_search_leave_the_footer_while_typing_in_the_find_b
         assert "find" in _shown(footer)
 
 
-async def test_a_focus_change_shows_its_keys_in_the_keys_already_mounted(
+async def test_a_focus_change_draws_its_keys_and_nothing_left_over(
     seed_app: Callable[[], ReaderApp],
 ) -> None:
-    """Opening find and closing it changes which keys the footer shows without removing
-    a key or mounting a new row (Footer's recompose: two layout passes and ~25 ms of
-    CPU after the key); the keys left over are hidden, then shown again, and the row
-    drawn is the keys shown, nothing left over from the row before."""
+    """Opening find and closing it changes which keys the footer draws, with nothing
+    mounted: the row drawn is the keys shown, nothing left over from the row before."""
     app = seed_app()
     async with app.run_test(size=(160, 48)) as pilot:
         footer = await _laid_out_footer(app, pilot)
-        mounted = list(footer.query_children())
         reading = _shown(footer)
         assert "close" not in reading
         await pilot.press("ctrl+f")
         await until(pilot, lambda: "close" in _shown(footer), "the find bar's keys are shown")
         await pilot.pause()
-        assert list(footer.query_children()) == mounted  # the same widgets, none remounted
+        assert not footer.children
         assert _shown(footer) == ["step(-1)", "step(1)", "close", "command_palette"]
-        assert len(_keys(footer)) == 4
         drawn = _drawn_footer(app)
         assert "Close find" in drawn and "Commands" in drawn
         assert "Next section" not in drawn and "Quit" not in drawn
         await pilot.press("escape")
         await until(pilot, lambda: "close" not in _shown(footer), "the find bar's keys gone")
         await pilot.pause()
-        assert list(footer.query_children()) == mounted
         assert _shown(footer) == reading
         drawn = _drawn_footer(app)
-        assert "Next section" in drawn and "Close find" not in drawn
+        assert "Close find" not in drawn
+        assert drawn.index("Next section") < drawn.index("Quit") < drawn.index("Commands")
 
 
-async def test_a_row_longer_than_the_mounted_keys_mounts_only_the_keys_missing(
+async def test_a_click_on_a_key_runs_it_and_the_key_under_the_pointer_is_hovered(
     seed_app: Callable[[], ReaderApp],
 ) -> None:
-    """Starting in the find bar (four keys mounted), closing it shows the reading keys:
-    the four take the first of them (the palette key keeps its place, docked right),
-    the rest are mounted after them, in order."""
     app = seed_app()
     async with app.run_test(size=(160, 48)) as pilot:
         footer = await _laid_out_footer(app, pilot)
-        reading = _shown(footer)
-        await pilot.press("ctrl+f")
-        await until(pilot, lambda: "close" in _shown(footer), "the find bar's keys are shown")
-        for spare in [key for key in footer.query_children() if key not in footer.keys]:
-            await spare.remove()  # as if the footer had been built in the find bar
-        mounted = list(footer.query_children())
-        assert len(mounted) == 4
-        await pilot.press("escape")
-        await until(pilot, lambda: "close" not in _shown(footer), "the find bar's keys gone")
+        [find] = [placed for placed in footer.shown if placed.key.action == "find"]
+        assert footer.key_at(find.x) == find and footer.key_at(find.x + find.width - 1) == find
+        still = _drawn_cells(app)[find.x]
+        await pilot.hover(KeyFooter, offset=(find.x + 1, 0))
         await pilot.pause()
-        assert list(footer.query_children())[:4] == mounted
-        # the palette key, docked, stays where it was among the children
-        assert sorted(_shown(footer)) == sorted(reading)
-        assert _shown(footer)[:3] == reading[:3]
-        drawn = _drawn_footer(app)
-        assert drawn.index("Next section") < drawn.index("Quit") < drawn.index("Commands")
+        hovered = _drawn_cells(app)[find.x]
+        assert hovered[0] == still[0] and hovered[1] != still[1]  # another background
+        await pilot.click(KeyFooter, offset=(find.x + 1, 0))
+        await until(pilot, lambda: app.screen.query("#find-input"), "the find bar opened")
+        await until(pilot, lambda: "close" in _shown(footer), "the find bar's keys are shown")

@@ -241,12 +241,7 @@ async def test_the_footer_keeps_the_palette_and_search_at_80_columns(folder: Pat
     app = make_app(folder, state=StateStore())
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await settled(pilot)
-        footer = screen.query_one(KeyFooter)
-        shown = [
-            str(getattr(key, "action", ""))
-            for key in footer.query_children()
-            if key.display and getattr(key, "action", None)
-        ]
+        shown = [placed.key.action for placed in screen.query_one(KeyFooter).shown]
         assert "command_palette" in shown and "search_quotes" in shown
         assert "help" in shown and "app.quit" in shown
 
@@ -257,12 +252,7 @@ async def test_the_footer_offers_slash_only_where_it_opens_the_search(folder: Pa
     from reader.ui.widgets.key_footer import KeyFooter
 
     def offered(screen: Screen[object]) -> list[str]:
-        footer = screen.query_one(KeyFooter)
-        return [
-            str(getattr(key, "action", ""))
-            for key in footer.query_children()
-            if key.display and getattr(key, "action", None)
-        ]
+        return [placed.key.action for placed in screen.query_one(KeyFooter).shown]
 
     app = make_app(folder, state=StateStore())
     async with app.run_test(size=WIDE) as pilot:

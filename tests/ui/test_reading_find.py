@@ -21,6 +21,7 @@ from reader.ui.app import ReaderApp
 from reader.ui.screens.reading import ReadingScreen
 from reader.ui.widgets.article_body import ArticleBody
 from reader.ui.widgets.find_bar import FindBar
+from reader.ui.widgets.key_footer import KeyFooter
 
 
 def _counter(app: ReaderApp) -> str:
@@ -225,7 +226,8 @@ async def test_find_keys_work_in_every_terminal_and_only_those_are_shown(
         }
         assert previous and not previous & UNRELIABLE
         assert not bound & UNRELIABLE
-        footer = {key.key for key in app.screen.query("FooterKey") if key.display}
+        shown = app.screen.query_one(KeyFooter).shown
+        footer = {placed.key.key for placed in shown}
         assert "up" in footer and not footer & UNRELIABLE
         await pilot.press("escape", "question_mark")  # in the field, ? is typed
         await pilot.pause()

@@ -18,7 +18,7 @@ from conftest import NARROW, WIDE
 from textual import events
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Footer, Input, Label, OptionList
+from textual.widgets import Input, Label, OptionList
 
 from reader.core.quote_query import QuoteIndex
 from reader.ui import key_frame
@@ -56,8 +56,8 @@ async def _loop_until(done: Callable[[], bool]) -> None:
 
 
 def _footer_actions(screen: Screen[object]) -> set[str]:
-    footer = screen.query_one(KeyFooter)
-    return {str(getattr(key, "action", "")) for key in footer.keys}
+    """The actions of the keys the footer draws."""
+    return {placed.key.action for placed in screen.query_one(KeyFooter).shown}
 
 
 async def test_slash_shows_the_field_focused_and_its_keys_in_one_frame_before_the_lists(
@@ -193,28 +193,22 @@ async def test_what_is_typed_before_the_lists_are_filled_is_listed_when_they_are
 
 
 @pytest.mark.parametrize("mounted", [False, True], ids=["sidebar-not-mounted", "sidebar-mounted"])
-async def test_slash_builds_the_footers_keys_once(
+async def test_slash_draws_the_fields_keys_in_the_footer_with_nothing_mounted_in_it(
     seed_app: Callable[[], ReaderApp], monkeypatch: pytest.MonkeyPatch, mounted: bool
 ) -> None:
-    """The footer's keys are rebuilt once for "/", with the field's keys, and in place
-    (the mounted keys take the new text; no remount): the key's own rebuild saw the
-    field focused (not by its Focus event, still to come), and the rebuilds the focus
-    change asks for meanwhile find those keys on their way. Before, "/" built the keys
-    of no focused field, then the focus change built the field's keys again: two
-    remounts (~7 ms each) before the key's frame."""
+    """The first frame after "/" draws the field's keys in the footer's row, which is
+    one widget: nothing is mounted in it and nothing laid out for it. Textual's footer
+    rebuilt its keys (mounts, or keys taking new text in place and a layout pass of the
+    screen for their new widths) before the key's frame."""
     if not mounted:
         _not_mounted_after_paint(monkeypatch)
-    rebuilds: list[str] = []
-    recompose = Footer.recompose
-    show_in_place = KeyFooter._show_in_place
+    rows: list[tuple[str | None, str]] = []
+    compositor_refresh = Screen._compositor_refresh
 
-    async def counted(footer: Footer) -> None:
-        rebuilds.append("remount")
-        await recompose(footer)
-
-    async def counted_in_place(footer: KeyFooter, row: list[Widget]) -> bool:
-        rebuilds.append("in place")
-        return await show_in_place(footer, row)
+    def drawn(screen: Screen[object]) -> None:
+        compositor_refresh(screen)
+        focused = screen.focused.id if screen.focused is not None else None
+        rows.append((focused, screen._compositor.render_strips()[-1].text))
 
     app = seed_app()
     async with app.run_test(size=WIDE) as pilot:
@@ -223,15 +217,14 @@ async def test_slash_builds_the_footers_keys_once(
         if mounted:
             await until(pilot, lambda: screen.sidebar is not None, "the sidebar mounted")
         await pilot.pause()
-        monkeypatch.setattr(Footer, "recompose", counted)
-        monkeypatch.setattr(KeyFooter, "_show_in_place", counted_in_place)
+        footer = screen.query_one(KeyFooter)
+        monkeypatch.setattr(Screen, "_compositor_refresh", drawn)
         await pilot.press("slash")
         await until(pilot, lambda: "clear_search" in _footer_actions(screen), "the field's keys")
-        for _ in range(3):
-            await pilot.pause()
-        assert isinstance(screen.focused, Input)
-        assert "clear_search" in _footer_actions(screen)
-        assert rebuilds == ["in place"]
+        await until(pilot, lambda: any(f == "quote-search" for f, _ in rows), "a frame")
+        first = next(row for focused, row in rows if focused == "quote-search")
+        assert "esc Clear search" in first and "Next section" not in first
+        assert not footer.children
 
 
 def _clock_set_here(monkeypatch: pytest.MonkeyPatch) -> list[float]:
@@ -266,6 +259,8 @@ async def _layout_passes_of_slash(
     await until(pilot, lambda: not sidebar.building and screen._built(), "built")
     # the find bar is mounted once the keys have paused (a layout pass of its own)
     await until(pilot, lambda: screen.query("#find-input"), "the find bar built")
+    # its parts mounted, and the layout their mount asks for done (a worker)
+    await until(pilot, lambda: all(w.is_finished for w in screen.app.workers), "mounted")
     await until(pilot, lambda: _settled(screen), "settled")
     passes: list[str] = []
     refresh_layout = Screen._refresh_layout
@@ -274,9 +269,17 @@ async def _layout_passes_of_slash(
         passes.append("layout")
         refresh_layout(screen, *args, **kwargs)  # type: ignore[arg-type]
 
+    frames: list[str] = []
+    compositor_refresh = Screen._compositor_refresh
+
+    def drawn(screen: Screen[object]) -> None:
+        compositor_refresh(screen)
+        frames.append("frame")
+
     monkeypatch.setattr(Screen, "_refresh_layout", counted)
+    monkeypatch.setattr(Screen, "_compositor_refresh", drawn)
     screen.app.post_message(events.Key("slash", "/"))
-    await _loop_until(lambda: bool(passes) and "clear_search" in _footer_actions(screen))
+    await _loop_until(lambda: bool(frames) and "clear_search" in _footer_actions(screen))
     await _loop_until(lambda: _settled(screen))  # what the key's frame would have set off
     assert isinstance(screen.focused, Input)
     return passes
@@ -285,10 +288,10 @@ async def _layout_passes_of_slash(
 async def test_slash_lays_the_screen_out_once(
     seed_app: Callable[[], ReaderApp], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """ "/" on a built screen is one layout pass and one frame: the footer's keys that
-    took new text ask for a layout as the key is handled, and tell the screen only as
-    they go idle; the key's frame, drawn as the screen went idle first, was laid out
-    and drawn again for them at once (the keys at their new widths and places).
+    """ "/" on a built screen (the sidebar shown) lays nothing out: the focus change
+    restyles the panes' borders and the footer draws the field's keys in its one line.
+    Textual's footer keys took new text and asked for a layout pass of the screen (for
+    their widths and places) before the key's frame.
 
     The key's window is not over while the test runs (the clock is the test's): on a
     loaded machine the screen's first idle after the key came after it, the frame was
@@ -299,16 +302,49 @@ async def test_slash_lays_the_screen_out_once(
     async with app.run_test(size=WIDE) as pilot:
         screen = app.screen
         assert isinstance(screen, ReadingScreen)
+        assert await _layout_passes_of_slash(pilot, screen, monkeypatch) == []
+
+
+def _footer_asks_for_a_layout(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The footer asks for a layout as the screen first goes idle after "/" (as
+    Textual's footer keys did, taking new text): a layout the widget has not told the
+    screen yet, as the screen would draw the key's frame."""
+    on_idle = key_frame.KeyFrameScreen.on_idle
+
+    def with_a_layout(screen: key_frame.KeyFrameScreen, event: events.Idle) -> None:
+        footer = screen.query_one(KeyFooter)
+        asked = getattr(footer, "_asked", False)
+        if screen._frames_left and not asked and "clear_search" in _footer_actions(screen):
+            footer._asked = True  # type: ignore[attr-defined]
+            footer.refresh(layout=True)
+        on_idle(screen, event)
+
+    monkeypatch.setattr(key_frame.KeyFrameScreen, "on_idle", with_a_layout)
+
+
+async def test_a_layout_asked_for_by_a_widget_as_the_key_is_handled_is_one_pass(
+    seed_app: Callable[[], ReaderApp], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A widget that asks for a layout as "/" is handled tells the screen only as it
+    goes idle; the key's frame, drawn as the screen went idle first, was laid out and
+    drawn again for it at once: the screen waits a turn for it, one pass, one frame."""
+    _clock_set_here(monkeypatch)
+    _footer_asks_for_a_layout(monkeypatch)
+    app = seed_app()
+    async with app.run_test(size=WIDE) as pilot:
+        screen = app.screen
+        assert isinstance(screen, ReadingScreen)
         assert await _layout_passes_of_slash(pilot, screen, monkeypatch) == ["layout"]
 
 
 async def test_the_frame_the_layouts_were_told_for_is_drawn_after_the_window(
     seed_app: Callable[[], ReaderApp], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """The frame the screen waited a turn for (the footer's keys told to lay out) is
-    drawn at its next idle, at once, though the key's window ended meanwhile: it was
-    left to the update timer's next tick (none here: the timer is stopped)."""
+    """The frame the screen waited a turn for (a widget's layout told) is drawn at its
+    next idle, at once, though the key's window ended meanwhile: it was left to the
+    update timer's next tick (none here: the timer is stopped)."""
     now = _clock_set_here(monkeypatch)
+    _footer_asks_for_a_layout(monkeypatch)
     told: list[bool] = []
     layouts_told = key_frame._layouts_told
 
@@ -328,5 +364,5 @@ async def test_the_frame_the_layouts_were_told_for_is_drawn_after_the_window(
         await until(pilot, lambda: _settled(screen), "settled")
         _no_more_ticks(screen, monkeypatch)
         passes = await _layout_passes_of_slash(pilot, screen, monkeypatch)
-        assert told  # the screen waited a turn for the footer's keys
+        assert told  # the screen waited a turn for the footer's layout
         assert passes == ["layout"]

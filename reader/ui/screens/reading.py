@@ -396,7 +396,6 @@ class ReadingScreen(ReadingWidth):
                 if mounting is not None and not sidebar.is_mounted:
                     await mounting
                 self._sidebar_mounting = None
-                await self.query_one(KeyFooter).recompose()  # skipped if the same keys
             self.key_came()  # its frame, drawn as soon as the screen is idle
             self.check_idle()
         finally:

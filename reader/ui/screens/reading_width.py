@@ -13,10 +13,10 @@ from typing import TYPE_CHECKING
 from textual.events import Resize
 from textual.reactive import reactive
 from textual.widget import Widget
-from textual.widgets import Footer
 
 from reader.ui.screens.reading_find import ReadingFind
 from reader.ui.screens.reading_panes import contains
+from reader.ui.widgets.key_footer import KeyFooter
 from reader.ui.widgets.quotes_pane import QuotesPane
 
 if TYPE_CHECKING:
@@ -49,7 +49,7 @@ class ReadingWidth(ReadingFind):
         if narrow is None:
             return
         self.set_class(narrow, "-narrow")
-        self.query_one(Footer).compact = narrow
+        self.query_one(KeyFooter).compact = narrow
         # the config's choice of panes at start, else: shown when there is room
         panes = self._settings.panes
         self.show_toc = panes.get("sections", not narrow)

@@ -1,55 +1,58 @@
-"""A key footer that never overflows: keys that do not fit are left out, least useful first.
+"""A key footer drawn as one line: only the keys that fit, least useful left out first.
 
-Textual's ``Footer`` is a scrolling row with a hidden scrollbar: when the bindings need
-more columns than the terminal has, the last ones are cut off mid-word, and the
-command-palette key docked on the right is drawn over what is left. At 80 columns
-that showed "s ▏^p Commandsp". Here only as many keys as fit are shown, in the order
-of ``priorities`` (actions, most useful first); the rest stay one ``?`` away on the help
-screen, which lists every binding.
+Textual's ``Footer`` is a scrolling row of ``FooterKey`` widgets with a hidden scrollbar:
+when the bindings need more columns than the terminal has, the last ones are cut off
+mid-word, and the command-palette key docked on the right is drawn over what is left (at
+80 columns that showed "s ▏^p Commandsp"). Here only as many keys as fit are shown, in
+the order of ``priorities`` (actions, most useful first); the rest stay one ``?`` away on
+the help screen, which lists every binding.
 
-The keys are fitted as the footer composes them (after every focus change), from their
-text: a key's width is its key display and description plus the padding, border and
-margin Footer's own CSS gives it (``key_width``). So the keys hidden on a narrow screen
-are hidden from the start, before they are ever laid out or drawn.
+The footer is one widget that draws its row itself, with Footer's look (the same
+theme variables, paddings, margins and the palette key's border, cell for cell:
+tests/ui/test_key_footer.py compares it with Textual's own Footer). Textual's footer
+mounted a widget per key after the screen's first frame (an empty bar in that frame,
+then eight mounts and a layout pass, in the window of a key sent as the text first
+showed), and a focus change that changed the keys rebuilt or restyled them and laid the
+screen out again. Here the keys are worked out from the screen's bindings when the row
+is drawn: the first frame shows them, and a focus change that changes them is a repaint
+of this one line in the key's own frame, with no mount and no layout pass.
 
-When a focus change changes the keys, the ones mounted take the new keys' text in
-place (:meth:`KeyFooter.recompose`), rather than being removed and a new row mounted:
-Footer's own recompose cost two layout passes of the screen, the remount's styling and
-~25 ms of CPU after "f" or "/" (the next key waited for it). Keys left over are kept,
-hidden, for the next change that needs more (``spares``).
+Mouse: a click on a key runs it (a disabled one rings the bell), the key under the
+pointer is drawn hovered and gives the footer its tooltip.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import cast
+from dataclasses import dataclass
+from typing import ClassVar
 
 from rich.cells import cell_len
-from textual._context import active_message_pump
-from textual.app import ComposeResult
-from textual.compose import compose
+from rich.segment import Segment
+from rich.style import Style
+from textual import events
+from textual.reactive import reactive
+from textual.screen import Screen
+from textual.strip import Strip
 from textual.widget import Widget
-from textual.widgets import Footer
-from textual.widgets._footer import FooterKey  # Footer's own key (not exported)
-
-from reader.ui.layout_map import fresh_map
 
 #: Where an action missing from the priorities ranks: after all the ranked ones.
 _UNRANKED = 1_000
+#: The left border of the command-palette key (Footer's ``border-left: vkey``).
+_PALETTE_BORDER = "▏"
 
 
 def key_width(
     key_display: str, description: str, *, compact: bool, command_palette: bool = False
 ) -> int:
-    """Columns a footer key takes, worked out from its text as Footer's CSS lays it out.
+    """Columns a footer key takes, with the room Footer's CSS gives it.
 
     Footer (Textual 8) pads the key one cell each side and the description one cell
     on the right; compact, the key is bare, the description has one cell on its left
     and every key a margin of one on its right. The command-palette key is always
     drawn compact (it is not bound to the footer's ``compact``) and, docked on the
     right, has a one-cell border on its left and, in either style, one more cell
-    (padding, or compact, margin). tests/ui/test_key_footer.py checks this against
-    the keys as laid out.
+    (padding, or compact, margin).
     """
     if command_palette:
         compact = True
@@ -63,190 +66,299 @@ def key_width(
     return width
 
 
-class KeyFooter(Footer):
-    """A :class:`~textual.widgets.Footer` that shows only the keys that fit."""
+@dataclass(frozen=True)
+class FooterKey:
+    """A key the footer offers: a binding of the screen, as Footer would show it."""
+
+    key: str
+    key_display: str
+    description: str
+    action: str
+    enabled: bool
+    tooltip: str
+    #: the command palette's key, drawn on the right
+    command_palette: bool = False
+
+
+@dataclass(frozen=True)
+class PlacedKey:
+    """A key shown, at the columns ``x`` to ``x + width`` of the footer."""
+
+    key: FooterKey
+    x: int
+    width: int
+
+
+class KeyFooter(Widget, can_focus=False):
+    """A footer showing the screen's keys that fit, drawn as one line."""
+
+    ALLOW_SELECT = False
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "key-footer--key",
+        "key-footer--description",
+        "key-footer--hover",
+        "key-footer--border",
+    }
+    # Footer's and FooterKey's own CSS (Textual 8), for one widget: the footer's colours,
+    # each key's parts, a hovered key's background, the palette key's border.
+    DEFAULT_CSS = """
+    KeyFooter {
+        dock: bottom;
+        height: 1;
+        color: $footer-foreground;
+        background: $footer-background;
+        .key-footer--key {
+            color: $footer-key-foreground;
+            background: $footer-key-background;
+            text-style: bold;
+        }
+        .key-footer--description {
+            color: $footer-description-foreground;
+            background: $footer-description-background;
+        }
+        .key-footer--hover {
+            color: $footer-key-foreground;
+            background: $block-hover-background;
+        }
+        .key-footer--border {
+            color: $foreground 20%;
+        }
+    }
+    """
+
+    #: the style Footer takes below 110 columns (set by the reading screen)
+    compact = reactive(False)
 
     def __init__(self, *, priorities: Sequence[str], id: str | None = None) -> None:
         super().__init__(id=id)
         self._rank = {action: n for n, action in enumerate(priorities)}
-        #: a row built by recompose, for the compose it then calls
-        self._row: list[Widget] | None = None
-        #: what the row a recompose is mounting shows (its children are not that row
-        #: until it is done): "/" recomposes the footer itself, and the focus change's
-        #: own recompose, called meanwhile, found the old keys half gone and built
-        #: the same row again (~7 ms more before the key's frame)
-        self._mounting: tuple[object, ...] | None = None
-        #: mounted keys that show nothing (hidden): left over from a row that had more
-        #: keys, for the next one that does (see _show_in_place)
-        self._spares: set[Widget] = set()
+        #: the screen's keys, worked out when the row is next drawn (None: to do)
+        self._keys: list[FooterKey] | None = None
+        #: the keys shown, placed, for the width and style they were placed for
+        self._placed: tuple[int, bool, list[PlacedKey]] | None = None
+        #: the key under the mouse pointer
+        self._hovered: FooterKey | None = None
+
+    # -- the keys --------------------------------------------------------------------
+
+    def on_mount(self) -> None:
+        # immediate: the keys of a focus change are drawn in the frame of its key
+        self.screen.bindings_updated_signal.subscribe(self, self.bindings_changed, immediate=True)
+
+    def on_unmount(self) -> None:
+        self.screen.bindings_updated_signal.unsubscribe(self)
+
+    def bindings_changed(self, screen: Screen[object] | None = None) -> None:
+        """The screen's bindings changed (a focus change, a binding enabled): the row
+        is worked out again when next drawn, and drawn again if it changed."""
+        if self._keys is None:
+            return
+        keys = self._screen_keys()
+        if keys != self._keys:
+            self._keys = keys
+            self._placed = None
+            self.refresh()
 
     @property
-    def keys(self) -> list[Widget]:
-        """The keys the footer shows, or would if they fitted (not its spares)."""
-        return [key for key in self.query_children() if key not in self._spares]
+    def keys(self) -> list[FooterKey]:
+        """Every key the screen's bindings offer, in Footer's order (shown or not)."""
+        if self._keys is None:
+            self._keys = self._screen_keys()
+        return self._keys
 
-    def compose(self) -> ComposeResult:
-        row = self._row if self._row is not None else self._build_row()
-        self._row = None
-        yield from row
+    @property
+    def shown(self) -> list[PlacedKey]:
+        """The keys that fit, placed, left to right."""
+        width = self.size.width
+        placed = self._placed
+        if placed is None or placed[:2] != (width, self.compact):
+            placed = (width, self.compact, self._place(self.fit_keys(self.keys, width)))
+            self._placed = placed
+        return placed[2]
 
-    def _build_row(self) -> list[Widget]:
-        # Footer's own row of keys, built (textual.compose) so it can be fitted before
-        # it is mounted: hiding keys after would cost the screen another layout pass.
-        # Footer's keys bind to its ``compact`` (data_bind), from the message pump
-        # that composes them: the footer's own, also when "/" rebuilds the row from
-        # the app's action (it raised, there, for any key but the command palette's)
-        token = active_message_pump.set(self)
+    def _screen_keys(self) -> list[FooterKey]:
+        """The keys Footer would show for the screen's bindings now (its ``compose``):
+        one per action, the first binding of each, the palette's last."""
         try:
-            row = compose(self, super().compose())
-        finally:
-            active_message_pump.reset(token)
-        self.fit_keys(row)
-        return row
+            screen = self.screen
+        except Exception:  # not on a screen (yet)
+            return []
+        active = screen.active_bindings
+        app = self.app
+        keys: list[FooterKey] = []
+        actions: set[str] = set()
+        for _node, binding, enabled, tooltip in active.values():
+            if not binding.show or binding.action in actions:
+                continue
+            actions.add(binding.action)
+            keys.append(
+                FooterKey(
+                    binding.key,
+                    app.get_key_display(binding),
+                    binding.description,
+                    binding.action,
+                    enabled,
+                    tooltip or "",
+                )
+            )
+        if app.ENABLE_COMMAND_PALETTE and app.COMMAND_PALETTE_BINDING in active:
+            _node, binding, enabled, _tooltip = active[app.COMMAND_PALETTE_BINDING]
+            keys.append(
+                FooterKey(
+                    binding.key,
+                    app.get_key_display(binding),
+                    binding.description,
+                    binding.action,
+                    enabled,
+                    binding.tooltip or binding.description,
+                    command_palette=True,
+                )
+            )
+        return keys
 
-    async def recompose(self) -> None:
-        """Recompose, unless the footer would show the very same keys again.
+    def fit_keys(self, keys: Sequence[FooterKey], room: int) -> list[FooterKey]:
+        """The most useful of ``keys`` that fit in ``room`` columns, in their order.
 
-        Footer recomposes on every change of the screen's bindings, and a focus change
-        reports two (the blur, then the focus); most leave the keys as they were (or
-        as a recompose still at work is making them), and building them again would
-        cost a remount and a layout pass of the screen.
+        Keys are taken by rank until one does not fit; it and every key ranked after it
+        are left out (so what is shown is always the top of the priorities).
         """
-        if not self.is_attached:
-            return
-        row = self._build_row()
-        shown = _signature(row)
-        if shown is not None and shown in (self._mounting, _signature(self.keys)):
-            return
-        self._mounting = shown
-        try:
-            if shown is None or not await self._show_in_place(row):
-                self._row = row
-                self._spares.clear()
-                await super().recompose()
-        finally:
-            self._row = None
-            self._mounting = None
+        ranked = sorted(enumerate(keys), key=lambda pair: (self._rank_of(pair[1]), pair[0]))
+        fitting: set[int] = set()
+        for index, key in ranked:
+            width = self.width_of(key)
+            if width > room:
+                break
+            fitting.add(index)
+            room -= width
+        return [key for index, key in enumerate(keys) if index in fitting]
 
-    async def _show_in_place(self, row: list[Widget]) -> bool:
-        """Show ``row`` (built, fitted, not mounted) in the keys already mounted: each
-        takes the text, action and classes of the next key of its kind (the
-        command-palette key, docked right, keeps its place; the others take the row's
-        keys in order); those left over are hidden (spares), and only the keys the
-        mounted ones cannot hold are mounted, after them. False (nothing changed) if a
-        row is not all single keys (a binding group): that is Footer's own recompose.
-        """
-        slots = list(self.query_children())
-        if not all(isinstance(key, FooterKey) for key in (*slots, *row)):
-            return False
-        fresh_map(self)  # or a key hidden may stay drawn (see reader.ui.layout_map)
-        free: dict[bool, list[Widget]] = {True: [], False: []}
-        for slot in slots:
-            free[_docked(slot)].append(slot)
-        extra: list[Widget] = []
-        for key in row:
-            kind = free[_docked(key)]
-            if kind:
-                _take(cast(FooterKey, kind.pop(0)), cast(FooterKey, key))
-            else:
-                extra.append(key)
-        self._spares = {*free[True], *free[False]}
-        for spare in self._spares:
-            if spare.display:
-                spare.display = False
-        if extra:
-            await self.mount_all(extra)
-        return True
+    def width_of(self, key: FooterKey) -> int:
+        """Columns ``key`` takes in this footer's style."""
+        return key_width(
+            key.key_display,
+            key.description,
+            compact=self.compact,
+            command_palette=key.command_palette,
+        )
 
-    def on_resize(self) -> None:
-        self.fit_keys()
+    def _rank_of(self, key: FooterKey) -> int:
+        return self._rank.get(key.action, _UNRANKED)
+
+    def _place(self, keys: Sequence[FooterKey]) -> list[PlacedKey]:
+        """The keys from the left, the palette's docked at the right end."""
+        placed: list[PlacedKey] = []
+        x = 0
+        for key in keys:
+            if not key.command_palette:
+                width = self.width_of(key)
+                placed.append(PlacedKey(key, x, width))
+                x += width
+        for key in keys:
+            if key.command_palette:
+                width = self.width_of(key)
+                placed.append(PlacedKey(key, self.size.width - width, width))
+        return placed
+
+    def key_at(self, x: int) -> PlacedKey | None:
+        """The key drawn at column ``x`` (its margin is not part of it)."""
+        for placed in self.shown:
+            end = placed.x + placed.width
+            if self.compact:  # its last cell is its margin, not its own
+                end -= 1
+            if placed.x <= x < end:
+                return placed
+        return None
+
+    # -- drawing ---------------------------------------------------------------------
 
     def watch_compact(self) -> None:
-        self.fit_keys()
+        self._placed = None
 
-    def fit_keys(self, row: Sequence[Widget] | None = None) -> None:
-        """Show the most useful keys that fit in the footer's width, hide the others.
+    def on_resize(self) -> None:
+        self._placed = None
 
-        ``row`` is the footer's keys, its children unless given.
-        """
-        keys = self.keys if row is None else list(row)
-        room = self.size.width
-        if not keys or not room:
-            return  # not laid out yet: fitted on the first resize
-        ranked = sorted(enumerate(keys), key=lambda pair: (self._rank_of(pair[1]), pair[0]))
-        fits = True
-        for _, key in ranked:
-            width = self._width(key)
-            fits = fits and width is not None and width <= room
-            if key.display != fits:  # setting it on a mounted key costs a layout pass
-                key.display = fits
-            if fits and width is not None:
-                room -= width
+    def render_line(self, y: int) -> Strip:
+        width = self.size.width
+        if y or not width:
+            return Strip.blank(width, self.rich_style)
+        blank = Style(bgcolor=self.rich_style.bgcolor)
+        segments: list[Segment] = []
+        x = 0
+        for placed in self.shown:
+            if placed.x > x:
+                segments.append(Segment(" " * (placed.x - x), blank))
+            segments.extend(self._key_segments(placed.key, blank))
+            x = placed.x + placed.width
+        if x < width:
+            segments.append(Segment(" " * (width - x), blank))
+        return Strip(segments).crop(0, width)
 
-    def _rank_of(self, key: Widget) -> int:
-        # Footer's keys (FooterKey, not public) carry the action they run.
-        action = getattr(key, "action", None)
-        return self._rank.get(action, _UNRANKED) if isinstance(action, str) else _UNRANKED
+    def _key_segments(self, key: FooterKey, blank: Style) -> list[Segment]:
+        """One key as FooterKey draws it: key and description, padded, in their styles."""
+        hovered = key == self._hovered
+        key_style = self._part_style("key-footer--key", hovered)
+        description_style = self._part_style("key-footer--description", hovered)
+        own = self._part_style("", hovered)  # the key's padding
+        compact = self.compact or key.command_palette
+        segments: list[Segment] = []
+        if key.command_palette:
+            border = self.get_component_rich_style("key-footer--border")
+            segments.append(Segment(_PALETTE_BORDER, border + Style(bgcolor=own.bgcolor)))
+        if key.description:
+            if compact:
+                segments.append(Segment(key.key_display, key_style))
+                segments.append(Segment(" " + key.description, description_style))
+            else:
+                segments.append(Segment(f" {key.key_display} ", key_style))
+                segments.append(Segment(key.description + " ", description_style))
+        else:
+            segments.append(Segment(key.key_display, key_style))
+        if key.command_palette and not self.compact:
+            segments.append(Segment(" ", own))  # its padding
+        if self.compact:
+            segments.append(Segment(" ", blank))  # its margin
+        if not key.enabled:
+            dim = Style(dim=True)
+            segments = [
+                Segment(text, style if style is blank else (style or Style()) + dim)
+                for text, style, _control in segments
+            ]
+        return segments
 
-    def _width(self, key: Widget) -> int | None:
-        """Columns ``key`` takes, from its text; None for what is not a single key.
+    def _part_style(self, part: str, hovered: bool) -> Style:
+        """The style of a key's ``part`` (a component class; "" for the key's own
+        cells), on the hover background if the key is hovered and the part's own
+        background lets it through."""
+        base = self.rich_style
+        style = self.get_component_rich_style(part) if part else Style(bgcolor=base.bgcolor)
+        if not hovered:
+            return style
+        hover = self.get_component_rich_style("key-footer--hover")
+        if part and self.get_component_styles(part).background.a > 0:
+            return style  # the part's own background covers the hover's
+        return style + Style(bgcolor=hover.bgcolor)
 
-        Footer shows a group of bindings as a row of bare keys and a label; no screen
-        of this app has one. Such a widget is never given room, and since fitting
-        stops at the first key that does not fit, every key ranked after it is left
-        out too (tests/ui/test_key_footer.py would show a screen that gains one).
-        """
-        key_display = getattr(key, "key_display", None)
-        description = getattr(key, "description", None)
-        if not isinstance(key_display, str) or not isinstance(description, str):
-            return None
-        return key_width(
-            key_display,
-            description,
-            compact=self.compact,
-            command_palette=key.has_class("-command-palette"),
-        )
+    # -- the mouse -------------------------------------------------------------------
 
+    def on_mouse_move(self, event: events.MouseMove) -> None:
+        self._hover(self.key_at(event.x))
 
-def _take(slot: FooterKey, key: FooterKey) -> None:
-    """Make the mounted ``slot`` show what ``key`` (built, not mounted) would: its
-    binding, classes and tooltip, shown or not as fitted. A key whose text changes is
-    laid out again (its width is its text's); one that only moves is redrawn."""
-    resized = (slot.key_display, slot.description) != (key.key_display, key.description)
-    slot.key, slot.key_display, slot.description = key.key, key.key_display, key.description
-    slot.action = key.action
-    slot._disabled = key._disabled  # what a click does (FooterKey keeps it from __init__)
-    for name in _KEY_CLASSES:
-        if slot.has_class(name) != key.has_class(name):
-            slot.set_class(key.has_class(name), name)
-            resized = True
-    if str(slot.tooltip) != str(key.tooltip):
-        slot.tooltip = key.tooltip
-    if slot.display != key.display:
-        slot.display = key.display
-    slot.refresh(layout=resized)
+    def on_leave(self) -> None:
+        self._hover(None)
 
+    def _hover(self, placed: PlacedKey | None) -> None:
+        key = placed.key if placed is not None else None
+        if key == self._hovered:
+            return
+        self._hovered = key
+        self.tooltip = key.tooltip if key is not None and key.tooltip else None
+        self.refresh()
 
-def _docked(key: Widget) -> bool:
-    """Whether ``key`` is the command palette's, docked on the right."""
-    return key.has_class("-command-palette")
-
-
-#: The classes Footer gives a key from its binding ("-compact" follows the footer's own
-#: compact, bound once mounted).
-_KEY_CLASSES = ("-command-palette", "-disabled", "-grouped")
-
-
-def _signature(row: Sequence[Widget]) -> tuple[object, ...] | None:
-    """What a row of footer keys shows; None if that cannot be told (a binding group)."""
-    shown: list[object] = []
-    for key in row:
-        details = tuple(
-            getattr(key, name, None) for name in ("key", "key_display", "description", "action")
-        )
-        if not all(isinstance(detail, str) for detail in details):
-            return None
-        # "-compact" follows the footer's own compact (bound once mounted): not compared
-        classes = tuple(sorted(key.classes - {"-compact"}))
-        shown.append((*details, classes, str(key.tooltip), key.display))
-    return tuple(shown)
+    def on_mouse_down(self, event: events.MouseDown) -> None:
+        placed = self.key_at(event.x)
+        if placed is None:
+            return
+        if placed.key.enabled:
+            self.app.simulate_key(placed.key.key)
+        else:
+            self.app.bell()
