@@ -28,6 +28,8 @@ from typing import TYPE_CHECKING, Self
 from textual.geometry import Region, Size
 from textual.scrollbar import ScrollBar
 
+from reader.ui.widgets.scrollbar_strips import StripScrollBar
+
 if TYPE_CHECKING:
     from textual.scroll_view import ScrollView
 
@@ -36,9 +38,10 @@ else:
     _Base = object  # a mixin: a Widget base of its own would rank Widget's default CSS
 
 
-class BodyScrollBar(ScrollBar):
+class BodyScrollBar(StripScrollBar):
     """The body's vertical scrollbar: not drawn again while its widget is styled for its
-    focus (:attr:`KeptScrollbar.restyling_for_focus`); drawn whole once mounted."""
+    focus (:attr:`KeptScrollbar.restyling_for_focus`); drawn whole once mounted; its rows
+    built as strips directly (:mod:`reader.ui.widgets.scrollbar_strips`)."""
 
     #: a refresh was asked for before the scrollbar was mounted (and so lost)
     _refresh_when_mounted = False
