@@ -7,6 +7,8 @@ from collections.abc import Callable
 import pytest
 from _waiting import until
 from conftest import WIDE, screen_built
+from textual._compositor import Compositor
+from textual.widget import Widget
 
 from reader.core.model import Article
 from reader.ui.app import ReaderApp
@@ -248,3 +250,39 @@ async def test_the_bodys_own_moving_keys_are_drawn_at_once_as_the_screens_are(
         await pilot.press(key)
         assert body.scroll_y != top
         assert came == [key]
+
+
+@pytest.mark.parametrize(("before", "key"), [("n", "n"), ("nnn", "p"), ("", "3")])
+async def test_a_section_key_draws_the_text_in_a_frame_without_the_header_and_toc(
+    seed_app: Callable[[], ReaderApp], monkeypatch: pytest.MonkeyPatch, before: str, key: str
+) -> None:
+    """Next and previous section and a digit draw the text (and its scrollbar) alone in
+    the key's frame; the header's "N/M" and the TOC's highlight follow in a frame of their
+    own. Set with the scroll, the section drew them in the key's frame, and the header's
+    row widened the region Textual draws to the whole screen (every pane beside the
+    text went through the compositor again), as 0068d70 found for moves within one."""
+    app = seed_app()
+    async with app.run_test(size=WIDE) as pilot:
+        screen, _body, toc = _parts(app)
+        await screen_built(pilot)
+        header = screen.query_one(ReadingHeader)
+        for earlier in before:
+            await pilot.press(earlier)
+        await until(pilot, lambda: not screen._frames_left, "the frames of the keys before")
+        section, where = screen.current_section, header.where
+        frames: list[set[str]] = []
+        update_widgets = Compositor.update_widgets
+
+        def spied(compositor: Compositor, widgets: set[Widget]) -> None:
+            frames.append({str(widget.id) for widget in widgets})
+            update_widgets(compositor, widgets)
+
+        monkeypatch.setattr(Compositor, "update_widgets", spied)
+        await pilot.press(key)
+        await until(pilot, lambda: header.where != where, "the header's place moved")
+        assert screen.current_section != section
+        ids = [entry.id for entry in screen.article.sections]
+        assert toc.highlighted == ids.index(screen.current_section or "")
+        first = next(index for index, frame in enumerate(frames) if "body" in frame)
+        assert not {"header", "toc"} & frames[first]
+        assert {"header", "toc"} <= set().union(*frames[first + 1 :])

@@ -282,9 +282,12 @@ class ReadingScreen(ReadingWidth):
             self.body.go_to_end()
 
     def go_to_section(self, section_id: str) -> None:
-        """Show a section's heading at the top of the article."""
+        """Show a section's heading at the top of the article. The section becomes
+        ``current_section`` by the body's message (``ArticleBody.SectionInView``), so the
+        key's frame draws the text alone, and the header and TOC follow in a frame of
+        their own: set here, they were drawn in the key's frame, whose region then
+        spanned the screen (the header's row is its whole width)."""
         self.body.scroll_to_section(section_id)
-        self.current_section = section_id
 
     @drawn_now
     def go_to_quote(self, quote_id: str) -> None:

@@ -68,7 +68,8 @@ class ArticleBody(FocusEdges, KeptScrollbar, LazyComponentStyles, LaidOutText, c
     """
 
     class SectionInView(Message):
-        """The section at the top of the view changed (by scrolling or jumping)."""
+        """The section at the top of the view changed (by scrolling or jumping), or the
+        reader jumped to a section (:meth:`scroll_to_section`)."""
 
         def __init__(self, body: ArticleBody, section_id: str | None) -> None:
             super().__init__()
@@ -275,10 +276,17 @@ class ArticleBody(FocusEdges, KeptScrollbar, LazyComponentStyles, LaidOutText, c
         self.go_to_line(self.max_scroll_y)
 
     def scroll_to_section(self, section_id: str) -> None:
-        """Put the heading of ``section_id`` on the top line."""
+        """Put the heading of ``section_id`` on the top line, and tell the screen the
+        section (:class:`SectionInView`): the one now in view if the move changed it, as
+        any move does, else the one asked for (the text's end may hold its heading below
+        the top line). A message, not a call the screen makes: the header and the TOC
+        follow in a frame of their own, after the text's (as :class:`Moved` has them)."""
+        told = self._section
         y = self.text_layout.section_line(section_id)
         if y is not None:
             self.go_to_line(y)
+        if self._section == told:  # no move, or within the section: not told yet
+            self.post_message(self.SectionInView(self, section_id))
 
     def show_quote(self, quote_id: str) -> bool:
         """Highlight a quote and scroll it into view with a little context above (one
