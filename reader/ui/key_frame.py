@@ -107,6 +107,13 @@ class KeyFrameScreen(FirstFrameScreen):
         work that can wait (the collector's settle) lets them go first."""
         return bool(self._frames_left) and perf_counter() <= self._draw_until
 
+    @property
+    def key_answered_until(self) -> float:
+        """Until when (``perf_counter``) the last key counts as just answered (its
+        ``KEY_WHILE``, whether its frames are drawn or not): work that would hold the
+        next key back waits until then, as a reader's keys come a moment apart."""
+        return self._draw_until
+
 
 def _layouts_told(screen: KeyFrameScreen) -> bool:
     """Have the widgets of ``screen`` that asked for a layout and have not yet told the

@@ -1,0 +1,54 @@
+"""The quote sidebar's deferred work waits for a pause in the reader's keys.
+
+Its lists are mounted and filled after the sidebar itself; a reader busy in the text
+(find typed as a big article first shows, then F3) had them mounted between two keys,
+and the next key's frame drew them. They wait until no key has come in the last
+``KEY_WHILE`` s, unless the reader is in the sidebar (``/``: then they come right after
+the key's frames).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from time import perf_counter
+
+import pytest
+from _waiting import until
+from conftest import WIDE
+
+from reader.ui.app import ReaderApp
+from reader.ui.screens.reading import ReadingScreen
+from reader.ui.sliced import messages_waiting
+from reader.ui.widgets import quote_sidebar
+from reader.ui.widgets.quote_sidebar import QuoteSidebar
+
+
+async def test_the_lists_wait_for_a_pause_in_keys_sent_to_the_text(
+    seed_app: Callable[[], ReaderApp], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Find typed in the text, its frames drawn: the lists are still not mounted while
+    the keys count as recent, and are once they do not."""
+    held: list[QuoteSidebar] = []
+    fill = QuoteSidebar._fill
+    # the sidebar's checks made here, at moments set here (not by its timer, nor by the
+    # wall clock: a loaded machine's pause after the keys outlasts the 0.1 s)
+    monkeypatch.setattr(QuoteSidebar, "_fill", lambda sidebar: held.append(sidebar))
+    now = [0.0]
+    monkeypatch.setattr(quote_sidebar, "perf_counter", lambda: now[0], raising=False)
+    app = seed_app()
+    async with app.run_test(size=WIDE) as pilot:
+        screen = app.screen
+        assert isinstance(screen, ReadingScreen)
+        await until(pilot, lambda: bool(held), "the sidebar mounted")
+        sidebar = held[0]
+        now[0] = perf_counter()  # as the keys come
+        await pilot.press("f", *"sanksi", "enter")
+        await until(pilot, lambda: not screen.key_frame_pending, "the keys' frames drawn")
+        fill(sidebar)
+        await pilot.pause()
+        assert not sidebar.filled and not sidebar.query("#quote-list")
+        now[0] = float("inf")  # long after them
+        await until(pilot, lambda: not messages_waiting(screen), "the keys' messages handled")
+        fill(sidebar)
+        await until(pilot, lambda: sidebar.filled, "the lists filled")
+        assert sidebar.query("#quote-list")
