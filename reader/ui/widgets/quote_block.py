@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any, Protocol
 
 from rich.cells import cell_len, get_character_cell_size
@@ -72,34 +71,50 @@ def is_regular(text: str) -> bool:
     return _narrow(text) and _IRREGULAR_SPACE.search(text) is None
 
 
-@dataclass(slots=True)
 class BlockText:
-    """The text of a block, and how many lines it took at the width last measured."""
+    """The text of a block, and how many lines it took at the width last measured.
 
-    text: str
-    """What the block shows (before its suffix): what its lines are measured on."""
-    regular: bool = False
-    """Whether ``text`` passes :func:`is_regular` (a long preview then skips wrapping)."""
-    width: int = 0
-    """The width the text was last measured at (0: never)."""
-    lines: int = 0
-    """How many lines it took there (before any clamp)."""
+    A plain class with slots, not a dataclass: each dataclass (made with slots, a
+    second class) cost ~0.5 ms of the sidebar's import, which an early "/" waits for.
+    """
+
+    __slots__ = ("lines", "regular", "text", "width")
+
+    def __init__(self, text: str, regular: bool = False, width: int = 0, lines: int = 0) -> None:
+        #: what the block shows (before its suffix): what its lines are measured on
+        self.text = text
+        #: whether ``text`` passes :func:`is_regular` (a long preview then skips wrapping)
+        self.regular = regular
+        #: the width the text was last measured at (0: never)
+        self.width = width
+        #: how many lines it took there (before any clamp)
+        self.lines = lines
 
 
-@dataclass(frozen=True, slots=True)
 class Look:
-    """How a block is set around its text: one per speaker, kind and search in a list."""
+    """How a block is set around its text: one per speaker, kind and search in a list
+    (a plain class with slots: see :class:`BlockText`; never changed once made)."""
 
-    marker: Content = NO_MARKER
-    """Before the first line; the lines after it hang under the text."""
-    suffix: str = ""
-    """After the text (a closing quote mark)."""
-    footer_plain: str | None = None
-    """The line(s) under the text (who said it)."""
-    footer_cells: int | None = None
-    """The footer's width in cells when it is one line (lets the height skip wrapping)."""
-    max_lines: int | None = None
-    """The text's lines shown at most, the last cut with "…" (None: all)."""
+    __slots__ = ("footer_cells", "footer_plain", "marker", "max_lines", "suffix")
+
+    def __init__(
+        self,
+        marker: Content = NO_MARKER,
+        suffix: str = "",
+        footer_plain: str | None = None,
+        footer_cells: int | None = None,
+        max_lines: int | None = None,
+    ) -> None:
+        #: before the first line; the lines after it hang under the text
+        self.marker = marker
+        #: after the text (a closing quote mark)
+        self.suffix = suffix
+        #: the line(s) under the text (who said it)
+        self.footer_plain = footer_plain
+        #: the footer's width in cells when it is one line (lets the height skip wrapping)
+        self.footer_cells = footer_cells
+        #: the text's lines shown at most, the last cut with "…" (None: all)
+        self.max_lines = max_lines
 
 
 class Measured(Protocol):
@@ -266,20 +281,31 @@ def speaker_label(
     return label + Content.styled(f" ({count}{more})", f".{COUNT}")
 
 
-@dataclass(slots=True)
 class QuoteEntry:
-    """One quote with what the sidebar needs to show it, prepared when first listed."""
+    """One quote with what the sidebar needs to show it, prepared when first listed
+    (a plain class with slots: see :class:`BlockText`)."""
 
-    quote: Quote
-    speaker: Speaker
-    text: str
-    """The quote's text as shown: what the line breaks and highlights are measured on."""
-    regular: bool
-    """Whether ``text`` is one paragraph of one-cell characters and single spaces."""
-    width: int = 0
-    """The width the quote was last measured at (0: never), for every search."""
-    lines: int = 0
-    """How many lines its text (with its closing mark) took there."""
+    __slots__ = ("lines", "quote", "regular", "speaker", "text", "width")
+
+    def __init__(
+        self,
+        quote: Quote,
+        speaker: Speaker,
+        text: str,
+        regular: bool,
+        width: int = 0,
+        lines: int = 0,
+    ) -> None:
+        self.quote = quote
+        self.speaker = speaker
+        #: the quote's text as shown: what the line breaks and highlights are measured on
+        self.text = text
+        #: whether ``text`` is one paragraph of one-cell characters and single spaces
+        self.regular = regular
+        #: the width the quote was last measured at (0: never), for every search
+        self.width = width
+        #: how many lines its text (with its closing mark) took there
+        self.lines = lines
 
 
 def quote_look(speaker: Speaker, direct: bool, searching: bool) -> Look:

@@ -9,7 +9,6 @@ and the first match Enter in the search field goes to (``_first_hit``).
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 
 from textual.content import Content
 from textual.message import Message
@@ -28,15 +27,21 @@ from reader.ui.widgets.quote_prompts import QuotePrompts
 __all__ = ["QuoteListing"]
 
 
-@dataclass
 class _Scan:
-    """How far a rebuild's search has got: for Enter, which wants its first match."""
+    """How far a rebuild's search has got: for Enter, which wants its first match.
 
-    #: the search words, the speaker filter and the article searched
-    key: tuple[tuple[str, ...], str | None, Article]
-    #: the candidates scanned so far, and the first match among them
-    upto: int = 0
-    first: int | None = None
+    A plain class, not a dataclass: each cost ~0.3 ms of the sidebar's import, which
+    an early "/" waits for (see :class:`reader.ui.widgets.quote_block.BlockText`).
+    """
+
+    __slots__ = ("first", "key", "upto")
+
+    def __init__(self, key: tuple[tuple[str, ...], str | None, Article]) -> None:
+        #: the search words, the speaker filter and the article searched
+        self.key = key
+        #: the candidates scanned so far, and the first match among them
+        self.upto = 0
+        self.first: int | None = None
 
 
 class QuoteListing(QuoteCopying):
