@@ -97,6 +97,21 @@ class FirstFrameScreen(Screen[None]):
         #: whether the repaint of the whole screen Textual's resume asks for after that
         #: is still to come (and be dropped)
         self._drawn_by_resume = False
+        #: what waits for the first frame (see after_first_frame)
+        self._after_first_frame: list[Callable[[], object]] = []
+
+    def after_first_frame(self, callback: Callable[[], object]) -> None:
+        """Call ``callback`` once the screen's first frame is drawn: as the next
+        message after the resume that draws it, not at the next tick of the update
+        timer after it (``call_after_refresh``).
+
+        That tick came at no set moment: nothing wakes the timer just after the first
+        frame, and it came with whatever woke it next (in a tmux trace 130 ms on, as
+        the keys sent as the text first showed came), so what waited for it (the quote
+        sidebar's mount) landed among those keys. From here the reading screen counts
+        its own wait (``ReadingScreen._mount_sidebar_soon``).
+        """
+        self._after_first_frame.append(callback)
 
     def on_mount(self) -> None:
         # the toast rack hidden before the first layout: after it, that is a change
@@ -107,9 +122,15 @@ class FirstFrameScreen(Screen[None]):
     def on_screen_resume(self) -> None:
         # runs before Screen's own handler (a subclass's first), which lays the screen
         # out if its size changed, draws it, and then asks for it to be drawn again
+        waiting, self._after_first_frame = self._after_first_frame, []
         if self.is_attached and self.outer_size != self.app.size:
             self._resuming = self._drawn_by_resume = True
             self.call_later(self._resume_done)
+            for callback in waiting:  # after this resume, which draws the screen
+                self.call_later(callback)
+        else:  # not drawn by this resume: after the next frame, as Textual does it
+            for callback in waiting:
+                self.call_after_refresh(callback)
 
     def _resume_done(self) -> None:
         self._resuming = self._drawn_by_resume = False

@@ -21,6 +21,7 @@ from textual.widgets import Input, OptionList, Static
 
 from reader.ui import key_frame
 from reader.ui.app import ReaderApp
+from reader.ui.screens.reading import ReadingScreen
 from reader.ui.widgets.article_body import ArticleBody
 from reader.ui.widgets.find_bar import FindBar
 
@@ -130,6 +131,33 @@ async def _loop_until(done: Callable[[], bool]) -> None:
         if done():
             return
         await asyncio.sleep(0.002)
+
+
+async def test_the_quote_sidebar_is_mounted_after_the_first_frame_without_waiting_for_a_tick(
+    seed_app: Callable[[], ReaderApp], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The sidebar, put off until after the first frame, is mounted as the next thing
+    the screen does after the resume that draws that frame, not at the next tick of
+    the update timer: nothing else wakes the timer then, and the tick came with the
+    first key the reader sent, which then waited for the sidebar's import and mount
+    (a key sent as the body first shows). Here the timer never ticks after the first
+    frame: the sidebar is mounted all the same."""
+    stopped: list[Screen[object]] = []
+    compositor_refresh = Screen._compositor_refresh
+
+    def first_frame(screen: Screen[object]) -> None:
+        compositor_refresh(screen)
+        if isinstance(screen, ReadingScreen) and not stopped:
+            stopped.append(screen)
+            _no_more_ticks(screen, monkeypatch)
+
+    monkeypatch.setattr(Screen, "_compositor_refresh", first_frame)
+    app = seed_app()
+    async with app.run_test(size=WIDE):
+        await _loop_until(lambda: bool(stopped) and stopped[0].sidebar is not None)
+        screen = app.screen
+        assert isinstance(screen, ReadingScreen) and stopped == [screen]
+        assert screen.sidebar is not None
 
 
 @pytest.mark.parametrize("key", ["n", "G", "space"])

@@ -1,10 +1,11 @@
 """The quote sidebar's deferred work waits for a pause in the reader's keys.
 
-Its lists are mounted and filled after the sidebar itself; a reader busy in the text
-(find typed as a big article first shows, then F3) had them mounted between two keys,
-and the next key's frame drew them. They wait until no key has come in the last
-``KEY_WHILE`` s, unless the reader is in the sidebar (``/``: then they come right after
-the key's frames).
+The sidebar is mounted a moment after the first frame, once no key has come for
+``KEY_WHILE`` s (unless a key wants it: "/", a speaker filter). Its lists are mounted
+and filled after the sidebar itself; a reader busy in the text (find typed as a big
+article first shows, then F3) had them mounted between two keys, and the next key's
+frame drew them. They wait until no key has come in the last ``KEY_WHILE`` s, unless
+the reader is in the sidebar ("/": then they come right after the key's frames).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from _waiting import until
 from conftest import WIDE
 
 from reader.ui.app import ReaderApp
+from reader.ui.screens import reading
 from reader.ui.screens.reading import ReadingScreen
 from reader.ui.sliced import messages_waiting
 from reader.ui.widgets import quote_sidebar
@@ -52,3 +54,28 @@ async def test_the_lists_wait_for_a_pause_in_keys_sent_to_the_text(
         fill(sidebar)
         await until(pilot, lambda: sidebar.filled, "the lists filled")
         assert sidebar.query("#quote-list")
+
+
+async def test_the_sidebar_is_mounted_once_keys_sent_as_the_text_shows_pause(
+    seed_app: Callable[[], ReaderApp], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Keys sent as the text first shows ("n", find's word): the sidebar is not mounted
+    while they count as recent, and is once they do not."""
+    # the screen's checks made here, at moments set here (see above)
+    monkeypatch.setattr(reading, "SIDEBAR_AFTER", 3600.0)
+    monkeypatch.setattr(reading, "SIDEBAR_AGAIN", 3600.0)
+    now = [0.0]
+    monkeypatch.setattr(reading, "perf_counter", lambda: now[0], raising=False)
+    app = seed_app()
+    async with app.run_test(size=WIDE) as pilot:
+        screen = app.screen
+        assert isinstance(screen, ReadingScreen)
+        await pilot.pause()
+        now[0] = perf_counter()  # as the keys come
+        await pilot.press("n", "f", *"sanksi")
+        screen._mount_sidebar_after_paint()
+        await pilot.pause()
+        assert screen.sidebar is None
+        now[0] = float("inf")  # long after them
+        screen._mount_sidebar_after_paint()
+        await until(pilot, lambda: screen.sidebar is not None, "the sidebar mounted")
