@@ -319,3 +319,49 @@ async def test_a_click_on_a_key_runs_it_and_the_key_under_the_pointer_is_hovered
         await pilot.click(KeyFooter, offset=(find.x + 1, 0))
         await until(pilot, lambda: app.screen.query("#find-input"), "the find bar opened")
         await until(pilot, lambda: "close" in _shown(footer), "the find bar's keys are shown")
+
+
+def _hovered_columns(hovered: list[Cell], still: list[Cell]) -> set[int]:
+    """The columns drawn otherwise with the pointer over the footer than without it."""
+    return {x for x, (cell, plain) in enumerate(zip(hovered, still, strict=True)) if cell != plain}
+
+
+async def test_the_key_hovered_is_the_one_under_a_still_pointer_when_the_keys_change(
+    seed_app: Callable[[], ReaderApp],
+) -> None:
+    """ "/" changes the footer's keys under a pointer that does not move: the key now
+    under it is drawn hovered (and gives its tooltip), not the key that was there."""
+    app = seed_app()
+    async with app.run_test(size=(160, 48)) as pilot:
+        footer = await _laid_out_footer(app, pilot)
+        reading = list(footer.shown)
+        x = reading[0].x + 1
+        await pilot.hover(KeyFooter, offset=(x, 0))
+        await pilot.press("slash")
+        await until(pilot, lambda: "clear_search" in _shown(footer), "the search's keys shown")
+        await pilot.pause()
+        under = footer.key_at(x)
+        assert under is not None and under.key != reading[0].key  # the keys moved under it
+        hovered = _drawn_cells(app)
+        assert footer.tooltip == (under.key.tooltip or None)
+        await pilot.hover("ArticleBody")
+        await pilot.pause()
+        still = _drawn_cells(app)
+        assert _hovered_columns(hovered, still) == set(range(under.x, under.x + under.width))
+
+
+async def test_the_pointer_is_a_hand_over_a_key_only(seed_app: Callable[[], ReaderApp]) -> None:
+    """Footer's keys show the hand pointer (``pointer: pointer``) in terminals that draw
+    pointer shapes; the footer's empty stretch shows the default one."""
+    app = seed_app()
+    async with app.run_test(size=(160, 48)) as pilot:
+        footer = await _laid_out_footer(app, pilot)
+        first = footer.shown[0]
+        await pilot.hover(KeyFooter, offset=(first.x + 1, 0))
+        await pilot.pause()
+        assert app.screen._pointer_shape == "pointer"
+        keys_end = max(placed.x + placed.width for placed in footer.shown[:-1])
+        await pilot.hover(KeyFooter, offset=(keys_end + 2, 0))
+        await pilot.pause()
+        assert footer.key_at(keys_end + 2) is None
+        assert app.screen._pointer_shape == "default"

@@ -25,12 +25,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import ClassVar
+from typing import ClassVar, Literal
 
 from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
 from textual import events
+from textual.dom import NoScreen
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.strip import Strip
@@ -138,6 +139,9 @@ class KeyFooter(Widget, can_focus=False):
         self._placed: tuple[int, bool, list[PlacedKey]] | None = None
         #: the key under the mouse pointer
         self._hovered: FooterKey | None = None
+        #: the column of the mouse pointer while it is over the footer, else None: the
+        #: keys can move under a pointer that stays still (a focus change, a resize)
+        self._pointer_x: int | None = None
 
     # -- the keys --------------------------------------------------------------------
 
@@ -158,6 +162,7 @@ class KeyFooter(Widget, can_focus=False):
             self._keys = keys
             self._placed = None
             self.refresh()
+            self._hover_pointer()
 
     @property
     def keys(self) -> list[FooterKey]:
@@ -181,7 +186,7 @@ class KeyFooter(Widget, can_focus=False):
         one per action, the first binding of each, the palette's last."""
         try:
             screen = self.screen
-        except Exception:  # not on a screen (yet)
+        except NoScreen:  # not on a screen (yet)
             return []
         active = screen.active_bindings
         app = self.app
@@ -273,9 +278,11 @@ class KeyFooter(Widget, can_focus=False):
 
     def watch_compact(self) -> None:
         self._placed = None
+        self._hover_pointer()
 
     def on_resize(self) -> None:
         self._placed = None
+        self._hover_pointer()
 
     def render_line(self, y: int) -> Strip:
         width = self.size.width
@@ -341,17 +348,32 @@ class KeyFooter(Widget, can_focus=False):
     # -- the mouse -------------------------------------------------------------------
 
     def on_mouse_move(self, event: events.MouseMove) -> None:
-        self._hover(self.key_at(event.x))
+        self._pointer_x = event.x
+        self._hover_pointer()
 
     def on_leave(self) -> None:
-        self._hover(None)
+        self._pointer_x = None
+        self._hover_pointer()
 
-    def _hover(self, placed: PlacedKey | None) -> None:
+    def _hover_pointer(self) -> None:
+        """Hover the key under the pointer: drawn hovered, its tooltip the footer's,
+        and the hand pointer over it (Footer's keys have ``pointer: pointer``).
+
+        Called when the pointer moves and when the keys move under it (the keys
+        changed, the footer was resized or changed style): a key is hovered only
+        where the pointer is.
+        """
+        x = self._pointer_x
+        placed = self.key_at(x) if x is not None and self.app.mouse_over is self else None
         key = placed.key if placed is not None else None
         if key == self._hovered:
             return
         self._hovered = key
         self.tooltip = key.tooltip if key is not None and key.tooltip else None
+        pointer: Literal["default", "pointer"] = "default" if key is None else "pointer"
+        if self.styles.pointer != pointer:
+            self.styles.pointer = pointer
+            self.screen.update_pointer_shape()
         self.refresh()
 
     def on_mouse_down(self, event: events.MouseDown) -> None:
