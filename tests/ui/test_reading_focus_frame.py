@@ -17,11 +17,14 @@ from _waiting import until
 from cells import cells
 from conftest import WIDE
 from rich.color import Color
+from terminal_model import stale_cells, terminal_model
 from textual._compositor import Compositor
+from textual._styles_cache import StylesCache
 from textual.css.stylesheet import Stylesheet
 from textual.dom import DOMNode
 from textual.geometry import Region
 from textual.screen import Screen
+from textual.strip import Strip
 from textual.widget import Widget
 from textual.widgets import Input, OptionList
 
@@ -279,3 +282,45 @@ def test_the_screens_focused_reactive_differs_from_textuals_only_in_repaint() ->
         k: v for k, v in textuals.items() if k not in skip
     }
     assert textuals["_repaint"] and not ours["_repaint"]
+
+
+@pytest.mark.parametrize("theme", THEMES)
+async def test_slash_draws_the_panes_border_cells_not_their_lines(
+    seed_app: Callable[[], ReaderApp], monkeypatch: pytest.MonkeyPatch, theme: str
+) -> None:
+    """ "/" on the built screen draws again, of the two panes whose border colour changes,
+    one inner line each and their top and bottom lines: their other lines take the new
+    border cells (``EdgesCache``). Textual drew every line of both (90 lines at 160x48,
+    two thirds of the frame's CPU); and the terminal shows what a full redraw would,
+    after "/" and after going back to the text."""
+    app = seed_app()
+    with terminal_model(app, monkeypatch) as model:
+        async with app.run_test(size=WIDE) as pilot:
+            app.theme = theme
+            screen = app.screen
+            assert isinstance(screen, ReadingScreen)
+            await _built(pilot, screen)
+            await until(pilot, lambda: screen._built(), "built")
+            for _ in range(3):
+                await pilot.pause()
+            drawn: list[int] = []
+            render_line = StylesCache.render_line
+
+            def counted(cache: StylesCache, *args: object, **kwargs: object) -> Strip:
+                drawn.append(1)
+                return render_line(cache, *args, **kwargs)  # type: ignore[arg-type]
+
+            monkeypatch.setattr(StylesCache, "render_line", counted)
+            await pilot.press("slash")
+            for _ in range(3):
+                await pilot.pause()
+            assert isinstance(screen.focused, Input)
+            assert 0 < len(drawn) <= 12, len(drawn)
+            assert _top_border_colour(app, screen.body) != _top_border_colour(
+                app, screen.query_one("#quotes-pane")
+            )
+            assert stale_cells(model) == []
+            await pilot.press("tab")  # on to the text, or the lists: either is a focus change
+            for _ in range(3):
+                await pilot.pause()
+            assert stale_cells(model) == []

@@ -12,12 +12,12 @@ edges alone (as :mod:`reader.ui.widgets.quotes_pane` does for the quotes pane).
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Self
+from typing import TYPE_CHECKING, Any, Self
 
 from textual.geometry import Region
 from textual.widget import Widget
 
-from reader.ui.widgets.edges import border_edges
+from reader.ui.widgets.edges import border_edges, use_edges_cache
 
 if TYPE_CHECKING:
     _Base = Widget
@@ -28,6 +28,10 @@ else:
 class FocusEdges(_Base):
     """A widget whose focus changes only its border, redrawn alone (a mixin, before
     the widget's class in its bases)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        use_edges_cache(self)  # the edges' refresh draws their cells, not whole lines
 
     #: while the widget is styled again for its focus: its refreshes are its edges'
     _edges_only = False

@@ -18,11 +18,15 @@ from typing import Any, Self
 from textual.containers import Vertical
 from textual.geometry import Region
 
-from reader.ui.widgets.edges import border_edges
+from reader.ui.widgets.edges import border_edges, use_edges_cache
 
 
 class QuotesPane(Vertical):
     """A pane whose focus look (its border) is redrawn alone."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        use_edges_cache(self)  # the edges' refresh draws their cells, not whole lines
 
     #: while the pane is styled again for its focus look: its refreshes are its edges'
     _edges_only = False
