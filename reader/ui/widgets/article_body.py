@@ -41,6 +41,7 @@ from reader.ui.widgets.body_focus import FocusEdges
 from reader.ui.widgets.body_layout import LAYOUT_CHUNK, MAX_TEXT_WIDTH, LaidOutText
 from reader.ui.widgets.body_looks import DrawnLooks
 from reader.ui.widgets.body_predraw import Predraw
+from reader.ui.widgets.body_rows import KeptRows
 from reader.ui.widgets.body_scrollbar import KeptScrollbar
 from reader.ui.widgets.body_selection import selected_range, selected_text
 
@@ -147,6 +148,9 @@ class ArticleBody(FocusEdges, KeptScrollbar, LazyComponentStyles, LaidOutText, c
         #: the quote Enter would take the reader to now (the quote search's first
         #: match), if known: its screen is drawn ahead too (set by the screen)
         self.quote_ahead: Callable[[], str | None] | None = None
+        #: each line's row with the pane's border, kept (Textual's keeps rows by place)
+        self.rows = KeptRows()
+        self._styles_cache = self.rows
 
     def _after_lay_out(self) -> Iterator[None]:
         """A long text, once laid out, is folded for find in the same slices: its first

@@ -5,10 +5,11 @@ of lines the body had never drawn: some 40 lines at 100-150 us each, 4-7 ms of t
 key's frame (headless, the seed at 160x48), where a bare Textual app's page down only
 crops strips it has. Once the reader has stopped for a moment (after the first paint,
 after each move), :class:`Predraw` draws the screens those keys would show into the
-body's line cache, in slices (:mod:`reader.ui.sliced`): the key's frame then takes the
-strips. They are drawn exactly as the frame would draw them (the body's own
-``_render_text_line``), and whatever changes a line's look drops the cache, as it did
-(then the next quiet moment draws them again).
+body's line cache, in slices (:mod:`reader.ui.sliced`), with their rows of the pane
+(:mod:`reader.ui.widgets.body_rows`): the key's frame then takes the strips. They are
+drawn exactly as the frame would draw them (the body's own ``_render_text_line``),
+and whatever changes a line's look drops the cache, as it did (then the next quiet
+moment draws them again).
 
 Only once the screen's build after its first frame is done and the text is laid out
 to its end (not while a big article's layout, or its whole, is still coming): keys
@@ -116,7 +117,8 @@ class Predraw:
                 if self._key_on_its_way():
                     self._wait_for_quiet()
                     return
-                cache[y] = body._render_text_line(y, width)
+                cache[y] = line = body._render_text_line(y, width)
+                body.rows.warm(line)  # with the pane's border, as the frame takes it
                 drawn += 1
                 if drawn % LINES_PER_STEP == 0:
                     yield
