@@ -79,3 +79,62 @@ async def test_the_sidebar_is_mounted_once_keys_sent_as_the_text_shows_pause(
         now[0] = float("inf")  # long after them
         screen._mount_sidebar_after_paint()
         await until(pilot, lambda: screen.sidebar is not None, "the sidebar mounted")
+
+
+def _growth_recorded(monkeypatch: pytest.MonkeyPatch) -> list[QuoteSidebar]:
+    """The sidebars told to list the whole's quotes (``grow``), recorded, not done;
+    the screen's retry left to the test (its timer an hour away)."""
+    grown: list[QuoteSidebar] = []
+    monkeypatch.setattr(QuoteSidebar, "grow", lambda sidebar, whole: grown.append(sidebar))
+    monkeypatch.setattr(reading, "GROW_AFTER", 3600.0)
+    return grown
+
+
+async def test_the_whole_s_quotes_wait_for_a_pause_in_keys_sent_to_the_text(
+    seed_app: Callable[[], ReaderApp], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The whole article read as find is typed in the text, its keys' frames drawn:
+    the sidebar does not take the whole's quotes while the keys count as recent (that
+    work came between two keys, as the lists' fill did), and does once they do not."""
+    grown = _growth_recorded(monkeypatch)
+    now = [0.0]
+    monkeypatch.setattr(quote_sidebar, "perf_counter", lambda: now[0], raising=False)
+    app = seed_app()
+    async with app.run_test(size=WIDE) as pilot:
+        screen = app.screen
+        assert isinstance(screen, ReadingScreen)
+        await until(pilot, lambda: screen.sidebar is not None, "the sidebar mounted")
+        screen._whole = True  # as take_whole leaves it
+        now[0] = perf_counter()  # as the keys come
+        await pilot.press("f", *"sanksi", "enter")
+        await until(pilot, lambda: not screen.key_frame_pending, "the keys' frames drawn")
+        await until(pilot, lambda: not messages_waiting(screen), "the keys' messages handled")
+        screen._sidebar_for_whole()
+        await pilot.pause()
+        assert not grown
+        now[0] = float("inf")  # long after them
+        screen._sidebar_for_whole()
+        assert grown == [screen.sidebar]
+
+
+async def test_the_whole_s_quotes_come_after_a_search_keystroke_s_frames(
+    seed_app: Callable[[], ReaderApp], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """In the sidebar (a search typed as the whole came), the whole's quotes come once
+    the keystroke's frames are drawn, not a pause later: the reader is waiting for
+    the list, and the next keystroke takes over from its rebuild."""
+    grown = _growth_recorded(monkeypatch)
+    monkeypatch.setattr(quote_sidebar, "perf_counter", lambda: 0.0, raising=False)
+    app = seed_app()
+    async with app.run_test(size=WIDE) as pilot:
+        screen = app.screen
+        assert isinstance(screen, ReadingScreen)
+        await pilot.press("slash", *"sanksi")
+        await until(pilot, lambda: screen.sidebar is not None, "the sidebar mounted")
+        sidebar = screen.sidebar
+        await until(pilot, lambda: sidebar.has_focus_within, "the search focused")
+        await until(pilot, lambda: not screen.key_frame_pending, "the keys' frames drawn")
+        await until(pilot, lambda: not messages_waiting(screen), "the keys' messages handled")
+        screen._whole = True  # as take_whole leaves it
+        screen._sidebar_for_whole()
+        assert grown == [sidebar]

@@ -219,13 +219,17 @@ class ReadingScreen(ReadingWidth):
         self._show_where()
 
     def _sidebar_for_whole(self) -> None:
-        """The sidebar, mounted on the head's quotes, lists the whole's: once the
-        frames of a key being answered are drawn (a keystroke in the search, typed as
-        the whole came, waited for the growth), and none is on its way to its handler."""
+        """The sidebar, mounted on the head's quotes, lists the whole's when the keys
+        let it (``QuoteSidebar.keys_first``) and none is on its way to its handler: in
+        the sidebar, once the frames of a key being answered are drawn (a keystroke in
+        the search, typed as the whole came, waited for the growth); in the text, once
+        no key has come for ``KEY_WHILE`` s. There, the growth (the speakers' rows, the
+        list's first slice) came between two keys once the first's frames were drawn,
+        as the lists' fill did before they waited for the same pause."""
         sidebar = self.sidebar
         if sidebar is None or not self._whole:
             return
-        if self.key_frame_pending or messages_waiting(self):  # a key on its way, too
+        if sidebar.keys_first() or messages_waiting(self):  # a key on its way, too
             self.set_timer(GROW_AFTER, self._sidebar_for_whole)
             return
         sidebar.grow(self.article)

@@ -197,13 +197,14 @@ class QuoteSidebar(QuoteListing):
         """
         if self._filled or self._mounting_lists or not self.is_attached:
             return
-        if self.fill_held or self._keys_first():
+        if self.fill_held or self.keys_first():
             self.set_timer(FILL_AFTER, self._fill)  # the keys first
             return
         self._fill_now()
 
-    def _keys_first(self) -> bool:
-        """Whether the lists' mount and fill should wait for the keys: with the focus
+    def keys_first(self) -> bool:
+        """Whether the sidebar's work (the lists' mount and fill, the whole's quotes:
+        ``grow``) should wait for the keys: with the focus
         in the sidebar (the reader opened it), until the frames of the key being
         answered are drawn; elsewhere, until no key has come in the last
         ``KEY_WHILE`` s (its frames drawn or not: the next key follows a moment later).
