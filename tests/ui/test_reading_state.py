@@ -9,6 +9,8 @@ from pathlib import Path
 import pytest
 from _waiting import until
 from conftest import WIDE
+from textual import events
+from textual.message import Message
 
 from reader.core.model import Article
 from reader.core.state import Position, StateStore
@@ -88,6 +90,41 @@ async def test_the_notice_is_hidden_on_a_fresh_map(
         await pilot.pause()
         assert not notice.display
         assert stale_when_hidden == [False]
+
+
+async def test_the_text_takes_the_notice_rows_even_without_its_resize(
+    seed_app: Callable[[], ReaderApp], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Textual can change a widget's size and send it no Resize (its map of the screen
+    rebuilt with the change already in: reader.ui.layout_map). The text, given the
+    notice's rows that way, still lays itself out for them: it draws its screens
+    ahead again, and the reader's place follows their scrolling (while a resize is
+    under way, scrolling is Textual's clamping, not the reader's)."""
+    app = seed_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = app.screen
+        assert isinstance(screen, ReadingScreen)
+        await until(pilot, screen._built, "the screen built")
+        body = screen.query_one(ArticleBody)
+        height = body.size.height
+        post_message = ArticleBody.post_message
+
+        def without_resize(widget: ArticleBody, message: Message) -> bool:
+            if widget is body and isinstance(message, events.Resize):
+                return False  # lost, as Textual loses it
+            return post_message(widget, message)
+
+        monkeypatch.setattr(ArticleBody, "post_message", without_resize)
+        screen.query_one(FooterPanel).accepted = True
+        await until(pilot, lambda: body.size.height > height, "the notice's rows given")
+        await pilot.pause()
+        assert body.predraw_target() is not None
+        await pilot.press("G")
+        await pilot.pause()
+        place = body._top
+        await pilot.press("k")
+        await pilot.pause()
+        assert body._top != place  # the reader's scrolling is their place
 
 
 async def test_reading_position_is_restored(

@@ -76,6 +76,8 @@ class LaidOutText(ScrollView):
         #: the size the text was last laid out for; while the widget's size differs, a
         #: resize is under way and scroll changes are Textual's clamping, not the reader's
         self._sized: Size | None = None
+        #: a check that the text had its Resize is due after the next frame
+        self._resize_check_due = False
         self._cache: LRUCache[int, Strip] = LRUCache(1024)
         #: set (by the screen) while the body has only an article's head: brings the
         #: whole (``continue_with``) before a move past the head's text
@@ -112,6 +114,30 @@ class LaidOutText(ScrollView):
         even when the wrap width has not changed.
         """
         self._wrap(resize=True)
+
+    def _size_updated(
+        self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True
+    ) -> bool:
+        """Textual gave the widget a new size: check after the next frame that the
+        Resize came, and do what it does if it did not.
+
+        Textual sends Resize only to widgets whose region changed since the map of the
+        screen before, and that map can be rebuilt with the change already in it
+        (:mod:`reader.ui.layout_map`): the size then changes with no Resize. The text
+        kept its old height for good (the reader's place no longer recorded as they
+        scrolled, drawing ahead off, the last section out of reach), seen after the
+        cookie notice was accepted as the quote sidebar was being mounted.
+        """
+        changed = super()._size_updated(size, virtual_size, container_size, layout)
+        if self._sized is not None and size != self._sized and not self._resize_check_due:
+            self._resize_check_due = True
+            self.call_after_refresh(self._resize_if_missed)
+        return changed
+
+    def _resize_if_missed(self) -> None:
+        self._resize_check_due = False
+        if self._sized is not None and self._sized != self.size and self.is_attached:
+            self.on_resize()
 
     def _wrap(self, *, resize: bool = False) -> None:
         """Wrap the text for the current width (if it is not already), keeping the place.
