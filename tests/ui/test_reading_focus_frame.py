@@ -147,7 +147,7 @@ async def test_an_early_slash_draws_no_frame_of_the_sidebar_before_its_field_has
     sidebar mounts (made to come, here, as it is mounted) draws nothing; the first
     frame that shows the sidebar shows its field focused. Before, that tick drew the
     sidebar unfocused (a full frame of its own), and the key's frame came after."""
-    monkeypatch.setattr(ReadingScreen, "_mount_sidebar_after_paint", lambda self: None)
+    monkeypatch.setattr(ReadingScreen, "_mount_sidebar_when_keys_pause", lambda self: None)
     frames: list[tuple[bool, bool]] = []
     compositor_refresh = Screen._compositor_refresh
 
@@ -212,7 +212,7 @@ async def test_work_that_can_wait_sees_an_early_slash_on_its_way(
     """While "/" mounts the sidebar, the screen has a key on its way (``key_frame_pending``),
     so what asks for it (the collector's settle, the body's drawing ahead, the lists'
     filling) waits for the key's frame: a settle every 50 ms fell into the mount."""
-    monkeypatch.setattr(ReadingScreen, "_mount_sidebar_after_paint", lambda self: None)
+    monkeypatch.setattr(ReadingScreen, "_mount_sidebar_when_keys_pause", lambda self: None)
     # a key is on its way for KEY_WHILE seconds at most: a busy machine's mount may
     # take longer, and this test is about the key's start, not about the clock
     monkeypatch.setattr(key_frame, "KEY_WHILE", 3600.0)

@@ -34,7 +34,7 @@ LISTS = ["quote-speakers", "quote-list"]
 
 def _not_mounted_after_paint(monkeypatch: pytest.MonkeyPatch) -> None:
     """The moment before the sidebar is mounted after the first paint, held: "/" mounts it."""
-    monkeypatch.setattr(ReadingScreen, "_mount_sidebar_after_paint", lambda self: None)
+    monkeypatch.setattr(ReadingScreen, "_mount_sidebar_when_keys_pause", lambda self: None)
 
 
 def _no_more_ticks(screen: Screen[object], monkeypatch: pytest.MonkeyPatch) -> None:

@@ -36,7 +36,7 @@ async def test_the_lists_wait_for_a_pause_in_keys_sent_to_the_text(
     # wall clock: a loaded machine's pause after the keys outlasts the 0.1 s)
     monkeypatch.setattr(QuoteSidebar, "_fill", lambda sidebar: held.append(sidebar))
     now = [0.0]
-    monkeypatch.setattr(quote_sidebar, "perf_counter", lambda: now[0], raising=False)
+    monkeypatch.setattr(quote_sidebar, "perf_counter", lambda: now[0])
     app = seed_app()
     async with app.run_test(size=WIDE) as pilot:
         screen = app.screen
@@ -64,8 +64,9 @@ async def test_the_sidebar_is_mounted_once_keys_sent_as_the_text_shows_pause(
     # the screen's checks made here, at moments set here (see above)
     monkeypatch.setattr(reading, "SIDEBAR_AFTER", 3600.0)
     monkeypatch.setattr(reading, "SIDEBAR_AGAIN", 3600.0)
+    monkeypatch.setattr(reading, "SIDEBAR_LATEST", float("inf"))
     now = [0.0]
-    monkeypatch.setattr(reading, "perf_counter", lambda: now[0], raising=False)
+    monkeypatch.setattr(reading, "perf_counter", lambda: now[0])
     app = seed_app()
     async with app.run_test(size=WIDE) as pilot:
         screen = app.screen
@@ -73,11 +74,36 @@ async def test_the_sidebar_is_mounted_once_keys_sent_as_the_text_shows_pause(
         await pilot.pause()
         now[0] = perf_counter()  # as the keys come
         await pilot.press("n", "f", *"sanksi")
-        screen._mount_sidebar_after_paint()
+        screen._mount_sidebar_when_keys_pause()
         await pilot.pause()
         assert screen.sidebar is None
         now[0] = float("inf")  # long after them
-        screen._mount_sidebar_after_paint()
+        screen._mount_sidebar_when_keys_pause()
+        await until(pilot, lambda: screen.sidebar is not None, "the sidebar mounted")
+
+
+async def test_the_sidebar_is_mounted_at_the_latest_while_a_key_is_held(
+    seed_app: Callable[[], ReaderApp], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A key held down from the start (autorepeat) never pauses: the sidebar is
+    mounted anyway ``SIDEBAR_LATEST`` s after the first frame, not left empty for as
+    long as the key is held."""
+    monkeypatch.setattr(reading, "SIDEBAR_AFTER", 3600.0)
+    monkeypatch.setattr(reading, "SIDEBAR_AGAIN", 3600.0)
+    now = [0.0]  # the first frame's moment, for the screen's clock
+    monkeypatch.setattr(reading, "perf_counter", lambda: now[0])
+    app = seed_app()
+    async with app.run_test(size=WIDE) as pilot:
+        screen = app.screen
+        assert isinstance(screen, ReadingScreen)
+        await pilot.pause()
+        await pilot.press(*"jjjj")  # recent for the key clock all through the test
+        now[0] = reading.SIDEBAR_LATEST * 0.9
+        screen._mount_sidebar_when_keys_pause()
+        await pilot.pause()
+        assert screen.sidebar is None
+        now[0] = reading.SIDEBAR_LATEST * 1.1
+        screen._mount_sidebar_when_keys_pause()
         await until(pilot, lambda: screen.sidebar is not None, "the sidebar mounted")
 
 
@@ -98,7 +124,7 @@ async def test_the_whole_s_quotes_wait_for_a_pause_in_keys_sent_to_the_text(
     work came between two keys, as the lists' fill did), and does once they do not."""
     grown = _growth_recorded(monkeypatch)
     now = [0.0]
-    monkeypatch.setattr(quote_sidebar, "perf_counter", lambda: now[0], raising=False)
+    monkeypatch.setattr(quote_sidebar, "perf_counter", lambda: now[0])
     app = seed_app()
     async with app.run_test(size=WIDE) as pilot:
         screen = app.screen
@@ -124,7 +150,7 @@ async def test_the_whole_s_quotes_come_after_a_search_keystroke_s_frames(
     the keystroke's frames are drawn, not a pause later: the reader is waiting for
     the list, and the next keystroke takes over from its rebuild."""
     grown = _growth_recorded(monkeypatch)
-    monkeypatch.setattr(quote_sidebar, "perf_counter", lambda: 0.0, raising=False)
+    monkeypatch.setattr(quote_sidebar, "perf_counter", lambda: 0.0)
     app = seed_app()
     async with app.run_test(size=WIDE) as pilot:
         screen = app.screen

@@ -53,6 +53,10 @@ SAVE_DELAY = 1.0
 SIDEBAR_AFTER = 0.1
 #: Seconds between two looks at whether the keys have paused, to mount the sidebar.
 SIDEBAR_AGAIN = 0.02
+#: Seconds after the first frame by which the sidebar is mounted, however the keys come:
+#: a key held down from the start (autorepeat) never pauses, and left the quotes pane
+#: empty, without even its search field, for as long as it was held.
+SIDEBAR_LATEST = 0.5
 #: Seconds the quote sidebar's growth to a big article's whole waits, again and again,
 #: while a key's frames are still to be drawn.
 GROW_AFTER = 0.02
@@ -98,6 +102,8 @@ class ReadingScreen(ReadingWidth):
         self._section_numbers: dict[str, int] | None = None
         self._build_pause: BuildPause | None = None
         self._sidebar_mounting: AwaitMount | None = None
+        #: when the sidebar is mounted whatever the keys do (see _mount_sidebar_soon)
+        self._sidebar_due = float("inf")
         #: whether the screen has been shown (resumed) before
         self._resumed = False
 
@@ -120,7 +126,7 @@ class ReadingScreen(ReadingWidth):
                     id="body",
                 )
                 # the find bar is mounted here on its first open (see action_find)
-            # the sidebar is mounted just after the first paint (see _mount_sidebar)
+            # the sidebar is mounted after the first frame (see _mount_sidebar_soon)
             yield QuotesPane(id="quotes-pane")
         yield FooterPanel(
             article.footer,
@@ -180,10 +186,12 @@ class ReadingScreen(ReadingWidth):
 
     def _mount_sidebar_soon(self) -> None:
         """Mount the sidebar ``SIDEBAR_AFTER`` s after the first frame, or later once
-        the keys pause (see ``_mount_sidebar_after_paint``)."""
-        self.set_timer(SIDEBAR_AFTER, self._mount_sidebar_after_paint)
+        the keys pause (see ``_mount_sidebar_when_keys_pause``), and at the latest
+        ``SIDEBAR_LATEST`` s after it."""
+        self._sidebar_due = perf_counter() + SIDEBAR_LATEST
+        self.set_timer(SIDEBAR_AFTER, self._mount_sidebar_when_keys_pause)
 
-    def _mount_sidebar_after_paint(self) -> None:
+    def _mount_sidebar_when_keys_pause(self) -> None:
         """Mount the sidebar (``_mount_sidebar``) once no key has come for
         ``KEY_WHILE`` s: its import, compose and first frame (10-30 ms on the 5 MB
         article under load) came at the update timer's next tick after the first
@@ -192,8 +200,9 @@ class ReadingScreen(ReadingWidth):
         word and Enter, before F3)."""
         if not self.is_attached or not self.query_one("#quotes-pane").is_mounted:
             return
-        if self.sidebar is None and perf_counter() <= self.key_answered_until:
-            self.set_timer(SIDEBAR_AGAIN, self._mount_sidebar_after_paint)
+        now = perf_counter()
+        if self.sidebar is None and now <= self.key_answered_until and now < self._sidebar_due:
+            self.set_timer(SIDEBAR_AGAIN, self._mount_sidebar_when_keys_pause)
             return
         self._mount_sidebar()
 
