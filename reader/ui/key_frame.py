@@ -7,13 +7,12 @@ just after a frame, so it waited up to 17 ms (about 12 in tmux) for a tick, wher
 same key on an idle screen waited for none (``benchmarks/keys.py``: early against idle).
 
 The reading screen's moving keys (next section, the end, the next match, paging) change
-what they change at once (the scroll, the TOC and the header follow it in the same
-call): :func:`drawn_now` has their frame drawn as soon as the screen is idle after them
-(their widgets' repaints handled), not at the timer's next tick, and what follows a
-moment later from their messages (the TOC and the header after the text's section,
-find's count) the same way, in a frame of its own: the text's frame stays small. Work
-the key set off for later (a slice) is drawn at the next tick, as before. A keystroke
-in a text field too (:meth:`KeyFrameScreen.key_came`, from
+the scroll at once: :func:`drawn_now` has their frame drawn as soon as the screen is
+idle after them (their widgets' repaints handled), not at the timer's next tick, and
+what follows a moment later from their messages (the TOC and the header after the
+text's section, find's count) the same way, in a frame of its own: the text's frame
+stays small. Work the key set off for later (a slice) is drawn at the next tick, as
+before. A keystroke in a text field too (:meth:`KeyFrameScreen.key_came`, from
 :class:`~reader.ui.widgets.text_field.TextField`): in the quote search, typed as a big
 article's build went on, it waited for the tick with the build's slices and the
 collector's settle run first.

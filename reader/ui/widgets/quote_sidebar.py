@@ -10,8 +10,9 @@ more than a few milliseconds at a time. Both lists are ``OptionList``s, which dr
 only the lines on screen but measure every option they are given, so:
 
 * the sidebar is first composed with its search field alone, and the rest (the
-  count, the scope line and both lists) is mounted and filled a frame after it is
-  first drawn (``_fill``): the field answers "/" at once, before them;
+  count, the scope line and both lists) is mounted and filled after it is first
+  drawn, once the keys let it (``_fill``, ``keys_first``): the field answers "/" at
+  once, before them;
 * the quote list is (re)built in slices of at most ``SLICE`` seconds
   (:mod:`reader.ui.sliced`), the first at once and the rest in a worker that lets
   keys and paints through in between; the next keystroke or filter change takes over
@@ -181,8 +182,8 @@ class QuoteSidebar(QuoteListing):
         self.call_after_refresh(self._fill)
 
     def _fill(self) -> None:
-        """Mount the count and the lists, and list the speakers and the quotes, a frame
-        after the sidebar is first drawn.
+        """Mount the count and the lists, and list the speakers and the quotes, after
+        the sidebar is first drawn: once the keys let it (``keys_first``).
 
         Composed and filled with the field, the lists (the speakers' rows, the first
         quotes measured and drawn) made the sidebar's mount, and its first frame, cost
