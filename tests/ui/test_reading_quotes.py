@@ -267,6 +267,44 @@ async def test_keys_before_the_sidebar_is_mounted_reach_it(
         assert len(screen.query(QuoteSidebar)) == 1
 
 
+async def test_a_second_tab_before_the_lists_come_goes_past_the_quotes_pane(
+    seed_app: Callable[[], ReaderApp], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Tab sent before the sidebar's lists are mounted sends the focus there, to land
+    once they are; a second Tab meanwhile goes on to the pane after it, as on an idle
+    screen, and the first Tab's focus does not land after it."""
+    app = seed_app()
+    async with app.run_test(size=WIDE) as pilot:
+        screen = app.screen
+        assert isinstance(screen, ReadingScreen)
+        await sidebar_ready(pilot)
+        idle = []
+        for _ in range(2):
+            await pilot.press("tab")
+            await pilot.pause()
+            idle.append(screen.focused)
+        assert idle[0] is not None and idle[0].id == "quote-speakers"
+        assert idle[1] is not None and idle[1].id != "quote-speakers"
+        # back to the moment before the lists were mounted, held there
+        screen.body.focus()
+        await screen.query_one(QuoteSidebar).remove()
+        fill_now = QuoteSidebar._fill_now
+        monkeypatch.setattr(QuoteSidebar, "_fill_now", lambda sidebar: None)
+        monkeypatch.setattr(QuoteSidebar, "_fill", lambda sidebar: None)
+        await pilot.press("tab")
+        await until(pilot, lambda: screen.sidebar is not None, "the sidebar mounted")
+        sidebar = screen.query_one(QuoteSidebar)
+        await until(pilot, lambda: sidebar.is_mounted, "the sidebar composed")
+        assert isinstance(screen.focused, ArticleBody)  # the focus on its way
+        await pilot.press("tab")
+        await pilot.pause()
+        assert screen.focused is idle[1]
+        fill_now(sidebar)  # the lists come
+        await until(pilot, lambda: sidebar.filled, "the lists filled")
+        await pilot.pause()
+        assert screen.focused is idle[1]
+
+
 async def test_the_sidebar_asks_for_no_second_layout_once_laid_out(
     seed_app: Callable[[], ReaderApp], monkeypatch: pytest.MonkeyPatch
 ) -> None:

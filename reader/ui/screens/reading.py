@@ -410,8 +410,19 @@ class ReadingScreen(ReadingWidth):
     # -- panes and focus -------------------------------------------------------------
 
     def action_cycle_pane(self, step: int) -> None:
-        """Tab and shift+tab move between the panes, not between every widget."""
-        pane = pane_after(shown_panes(self), self.focused, step)
+        """Tab and shift+tab move between the panes, not between every widget.
+
+        From the quotes pane when the focus is on its way there (a Tab sent before the
+        sidebar's lists were mounted): from the widget that still has it, the next Tab
+        went to the quotes pane again, and the keys after it (Down, Enter) set a
+        speaker filter instead of doing what they do on an idle screen.
+        """
+        sidebar = self.sidebar
+        quotes = self.query_one("#quotes-pane")
+        on_its_way = sidebar is not None and sidebar.focus_on_its_way
+        pane = pane_after(shown_panes(self), quotes if on_its_way else self.focused, step)
+        if sidebar is not None and pane is not quotes:
+            sidebar.cancel_focus()
         focus_into(pane, lambda: self._mount_sidebar().focus_lists())
 
     async def action_search_quotes(self) -> None:

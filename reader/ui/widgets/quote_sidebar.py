@@ -335,6 +335,16 @@ class QuoteSidebar(QuoteListing):
         self.screen.set_focus(search)
         search.focus()
 
+    @property
+    def focus_on_its_way(self) -> bool:
+        """Whether a key has sent the focus into the sidebar and it is not there yet
+        (it goes once the sidebar is composed, or its lists are mounted)."""
+        return self._focus_when_composed is not None or self._focus_when_filled is not None
+
+    def cancel_focus(self) -> None:
+        """Keep the focus a key sent here from landing (a later key sent it elsewhere)."""
+        self._focus_when_composed = self._focus_when_filled = None
+
     def focus_lists(self) -> None:
         """Focus the first list (the speakers), as Tab into the sidebar does.
 
