@@ -16,6 +16,7 @@ from time import perf_counter
 import pytest
 from _waiting import until
 from conftest import WIDE
+from textual.pilot import Pilot
 
 from reader.ui.app import ReaderApp
 from reader.ui.screens import reading
@@ -56,30 +57,43 @@ async def test_the_lists_wait_for_a_pause_in_keys_sent_to_the_text(
         assert sidebar.query("#quote-list")
 
 
+def _screen_clock(monkeypatch: pytest.MonkeyPatch) -> list[float]:
+    """The reading screen's clock, set by the test (``now[0]``, 0 at the first frame),
+    and its checks of whether to mount the sidebar made by the test (its timers an
+    hour away): the moments are the test's, not a loaded machine's."""
+    monkeypatch.setattr(reading, "SIDEBAR_AFTER", 3600.0)
+    monkeypatch.setattr(reading, "SIDEBAR_AGAIN", 3600.0)
+    now = [0.0]
+    monkeypatch.setattr(reading, "perf_counter", lambda: now[0])
+    return now
+
+
+async def _sidebar_mounted_at(
+    pilot: Pilot[None], screen: ReadingScreen, now: list[float], moment: float
+) -> bool:
+    """Whether the screen mounts the sidebar when it looks at ``moment``."""
+    now[0] = moment
+    screen._mount_sidebar_when_keys_pause()
+    await pilot.pause()
+    return screen.sidebar is not None
+
+
 async def test_the_sidebar_is_mounted_once_keys_sent_as_the_text_shows_pause(
     seed_app: Callable[[], ReaderApp], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Keys sent as the text first shows ("n", find's word): the sidebar is not mounted
     while they count as recent, and is once they do not."""
-    # the screen's checks made here, at moments set here (see above)
-    monkeypatch.setattr(reading, "SIDEBAR_AFTER", 3600.0)
-    monkeypatch.setattr(reading, "SIDEBAR_AGAIN", 3600.0)
+    now = _screen_clock(monkeypatch)
     monkeypatch.setattr(reading, "SIDEBAR_LATEST", float("inf"))
-    now = [0.0]
-    monkeypatch.setattr(reading, "perf_counter", lambda: now[0])
     app = seed_app()
     async with app.run_test(size=WIDE) as pilot:
         screen = app.screen
         assert isinstance(screen, ReadingScreen)
         await pilot.pause()
-        now[0] = perf_counter()  # as the keys come
+        keys_sent = perf_counter()
         await pilot.press("n", "f", *"sanksi")
-        screen._mount_sidebar_when_keys_pause()
-        await pilot.pause()
-        assert screen.sidebar is None
-        now[0] = float("inf")  # long after them
-        screen._mount_sidebar_when_keys_pause()
-        await until(pilot, lambda: screen.sidebar is not None, "the sidebar mounted")
+        assert not await _sidebar_mounted_at(pilot, screen, now, keys_sent)
+        assert await _sidebar_mounted_at(pilot, screen, now, float("inf"))  # long after
 
 
 async def test_the_sidebar_is_mounted_at_the_latest_while_a_key_is_held(
@@ -88,23 +102,16 @@ async def test_the_sidebar_is_mounted_at_the_latest_while_a_key_is_held(
     """A key held down from the start (autorepeat) never pauses: the sidebar is
     mounted anyway ``SIDEBAR_LATEST`` s after the first frame, not left empty for as
     long as the key is held."""
-    monkeypatch.setattr(reading, "SIDEBAR_AFTER", 3600.0)
-    monkeypatch.setattr(reading, "SIDEBAR_AGAIN", 3600.0)
-    now = [0.0]  # the first frame's moment, for the screen's clock
-    monkeypatch.setattr(reading, "perf_counter", lambda: now[0])
+    now = _screen_clock(monkeypatch)
     app = seed_app()
     async with app.run_test(size=WIDE) as pilot:
         screen = app.screen
         assert isinstance(screen, ReadingScreen)
         await pilot.pause()
         await pilot.press(*"jjjj")  # recent for the key clock all through the test
-        now[0] = reading.SIDEBAR_LATEST * 0.9
-        screen._mount_sidebar_when_keys_pause()
-        await pilot.pause()
-        assert screen.sidebar is None
-        now[0] = reading.SIDEBAR_LATEST * 1.1
-        screen._mount_sidebar_when_keys_pause()
-        await until(pilot, lambda: screen.sidebar is not None, "the sidebar mounted")
+        latest = reading.SIDEBAR_LATEST
+        assert not await _sidebar_mounted_at(pilot, screen, now, latest * 0.9)
+        assert await _sidebar_mounted_at(pilot, screen, now, latest * 1.1)
 
 
 def _growth_recorded(monkeypatch: pytest.MonkeyPatch) -> list[QuoteSidebar]:

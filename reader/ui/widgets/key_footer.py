@@ -25,7 +25,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import ClassVar, Literal
+from typing import TYPE_CHECKING, ClassVar, Literal
 
 from rich.cells import cell_len
 from rich.segment import Segment
@@ -36,6 +36,10 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.strip import Strip
 from textual.widget import Widget
+
+if TYPE_CHECKING:
+    from textual.app import App
+    from textual.binding import Binding
 
 #: Where an action missing from the priorities ranks: after all the ranked ones.
 _UNRANKED = 1_000
@@ -196,29 +200,11 @@ class KeyFooter(Widget, can_focus=False):
             if not binding.show or binding.action in actions:
                 continue
             actions.add(binding.action)
-            keys.append(
-                FooterKey(
-                    binding.key,
-                    app.get_key_display(binding),
-                    binding.description,
-                    binding.action,
-                    enabled,
-                    tooltip or "",
-                )
-            )
+            keys.append(_footer_key(app, binding, enabled, tooltip or ""))
         if app.ENABLE_COMMAND_PALETTE and app.COMMAND_PALETTE_BINDING in active:
             _node, binding, enabled, _tooltip = active[app.COMMAND_PALETTE_BINDING]
-            keys.append(
-                FooterKey(
-                    binding.key,
-                    app.get_key_display(binding),
-                    binding.description,
-                    binding.action,
-                    enabled,
-                    binding.tooltip or binding.description,
-                    command_palette=True,
-                )
-            )
+            tooltip = binding.tooltip or binding.description
+            keys.append(_footer_key(app, binding, enabled, tooltip, command_palette=True))
         return keys
 
     def fit_keys(self, keys: Sequence[FooterKey], room: int) -> list[FooterKey]:
@@ -384,3 +370,23 @@ class KeyFooter(Widget, can_focus=False):
             self.app.simulate_key(placed.key.key)
         else:
             self.app.bell()
+
+
+def _footer_key(
+    app: App[object],
+    binding: Binding,
+    enabled: bool,
+    tooltip: str,
+    *,
+    command_palette: bool = False,
+) -> FooterKey:
+    """The footer's record of ``binding``, with its key shown as the app shows keys."""
+    return FooterKey(
+        binding.key,
+        app.get_key_display(binding),
+        binding.description,
+        binding.action,
+        enabled,
+        tooltip,
+        command_palette=command_palette,
+    )
