@@ -13,7 +13,7 @@ from conftest import WIDE
 from library_articles import make_article, small_library, write
 from textual.pilot import Pilot
 from textual.screen import Screen
-from textual.widgets import Input
+from textual.widgets import DataTable, Input
 
 from reader.core.index.store import index_path
 from reader.core.state import Position, StateStore
@@ -385,6 +385,27 @@ async def test_help_lists_the_library_keys(folder: Path) -> None:
         text = html.unescape(app.export_screenshot()).replace("\xa0", " ")
         for description in ("Search quotes", "Speakers", "Filter", "Sort", "Refresh"):
             assert description in text
+
+
+async def test_help_of_an_article_from_the_library_lists_the_reading_keys_too(
+    folder: Path,
+) -> None:
+    app = make_app(folder, state=StateStore())
+    async with app.run_test(size=WIDE) as pilot:
+        await settled(pilot)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, LibraryReadingScreen)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        table = app.screen.query_one(DataTable)
+        rows = [str(table.get_row_at(i)[1]) for i in range(table.row_count)]
+        for description in ("Next section", "Line down", "Search quotes", "Sections"):
+            assert description in rows, description
+        # the library's own keys, once each
+        assert rows.count("Next article") == 1
+        assert rows.count("Prev article") == 1
 
 
 async def test_the_palette_opens_an_article_and_a_speaker(folder: Path) -> None:

@@ -467,8 +467,13 @@ class ReadingScreen(ReadingWidth):
         self.app.push_screen(HelpScreen(self.help_groups()))
 
     def help_groups(self) -> list[tuple[str, list[HelpRow]]]:
-        """Every key of this screen, grouped the way the help screen shows them."""
-        return reading_help(self.BINDINGS, self.app.BINDINGS)
+        """Every key of this screen, grouped the way the help screen shows them.
+
+        The reading screen's own bindings by name: a subclass's ``BINDINGS`` holds only
+        the keys it adds (Textual merges the classes' lists), and the reading keys went
+        missing from the help of an article opened from the library.
+        """
+        return reading_help(ReadingScreen.BINDINGS, self.app.BINDINGS)
 
     def action_escape(self) -> None:
         if self.find_bar.is_open:
