@@ -200,6 +200,59 @@ def test_extra_files_are_listed_with_the_folder(
     assert index.search("speaker:lukyanov")[0]
 
 
+def test_an_extra_the_folder_holds_a_copy_of_is_listed_once(
+    library: tuple[Path, dict[str, Path]], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The bundled article beside the user's own import of it: listed once, its quotes
+    counted once, back when the copy goes; and an unchanged library reads nothing."""
+    folder, _ = library
+    bundled = write(
+        tmp_path,
+        "bundled.yaml",
+        make_article("bundled", "Yang dibundel", [("Sergei Lavrov", "Menlu", "Kami setuju")]),
+    )
+    index = LibraryIndex(folder, extra=[bundled])
+    index.refresh()
+    assert str(bundled.resolve()) in {r.path for r in index.articles()}
+
+    copy = write(
+        folder,
+        "my-copy.yaml",
+        make_article("bundled", "Yang dibundel", [("Sergei Lavrov", "Menlu", "Kami setuju")]),
+    )
+    index.refresh()
+    listed = {r.path for r in index.articles()}
+    assert str(copy.resolve()) in listed and str(bundled.resolve()) not in listed
+    assert len(index.search("setuju")[0]) == 1
+    assert _listed(index) == _recounted(index)
+
+    from reader.core.index import update as refresh_module
+
+    read: list[str] = []
+    load = refresh_module._load
+    monkeypatch.setattr(refresh_module, "_load", lambda path: read.append(path) or load(path))
+    again = index.refresh()
+    assert (again.read, read) == (0, [])  # the extra held back is not read again
+    assert str(bundled.resolve()) not in {r.path for r in index.articles()}
+
+    copy.unlink()
+    back = index.refresh()
+    assert back.read == 1 and read == [str(bundled.resolve())]
+    assert str(bundled.resolve()) in {r.path for r in index.articles()}
+    assert len(index.search("setuju")[0]) == 1
+    assert _listed(index) == _recounted(index)
+
+
+def test_an_extra_inside_the_folder_is_one_of_its_articles(
+    library: tuple[Path, dict[str, Path]],
+) -> None:
+    folder, paths = library
+    index = LibraryIndex(folder, extra=[paths["paris"]])
+    index.refresh()
+    index.refresh()
+    assert str(paths["paris"].resolve()) in {r.path for r in index.articles()}
+
+
 def test_refresh_can_stop_between_batches_and_keeps_what_it_did(tmp_path: Path) -> None:
     from reader.core.index import update as refresh_module
 

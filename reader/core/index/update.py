@@ -27,6 +27,7 @@ from pathlib import Path
 
 from reader.core.errors import ReaderError
 from reader.core.format import SCHEMA, load_article
+from reader.core.index import held_back
 from reader.core.index.names import person_key
 from reader.core.index.results import Progress, RefreshResult
 from reader.core.index.store import ensure_indexes
@@ -63,10 +64,18 @@ def scan(folder: Path | None, extra: Iterable[Path] = ()) -> dict[str, Stat]:
     for path in extra:
         try:
             info = path.stat()
-            found[str(path.resolve())] = (info.st_size, info.st_mtime_ns)
+            found[_extra_key(path)] = (info.st_size, info.st_mtime_ns)
         except OSError:
-            found[str(path)] = (-1, -1)
+            found[_extra_key(path)] = (-1, -1)
     return found
+
+
+def _extra_key(path: Path) -> str:
+    """An extra file's path as :func:`scan` lists it."""
+    try:
+        return str(path.resolve())
+    except OSError:
+        return str(path)
 
 
 def _stat(entry: os.DirEntry[str]) -> Stat:
@@ -92,7 +101,16 @@ def refresh(
     ``sqlite3.Error`` if the index cannot be written (the caller rebuilds a damaged one).
     """
     ensure_indexes(conn)
+    extra = tuple(extra)
     files = scan(folder, extra)
+    # an extra the folder holds a copy of is not listed (see held_back): not read either
+    extras = {key: files[key] for key in map(_extra_key, extra) if key in files}
+    if folder is not None:
+        inside = str(folder.resolve())
+        extras = {key: stat for key, stat in extras.items() if os.path.dirname(key) != inside}
+    still_held = held_back.held(conn, extras)
+    for path in still_held:
+        del files[path]
     known = {
         path: (size, mtime, fmt)
         for path, size, mtime, fmt in conn.execute(
@@ -129,8 +147,35 @@ def refresh(
             _drop_unquoted(conn, touched)
         read += len(loaded)
         report(Progress(read, len(todo)))
+    read += _hold_back_copied_extras(conn, extras, still_held)
     (broken,) = conn.execute("SELECT count(*) FROM articles WHERE error IS NOT NULL").fetchone()
-    return RefreshResult(len(files), read, len(gone), broken)
+    (files_listed,) = conn.execute("SELECT count(*) FROM articles").fetchone()
+    return RefreshResult(files_listed, read, len(gone), broken)
+
+
+def _hold_back_copied_extras(
+    conn: sqlite3.Connection, extras: dict[str, Stat], still_held: dict[str, str]
+) -> int:
+    """Take out the extras the folder now holds a copy of; put back those held back
+    whose copy has gone. Returns how many files it read (the ones put back)."""
+    back = held_back.released(conn, still_held, extras)
+    hold = held_back.to_hold_back(conn, extras)
+    if not back and not hold:  # the usual case: no write
+        return 0
+    loaded = [_load(path) for path in back]
+    with _transaction(conn):
+        touched: set[int] = set()
+        for path, outcome in loaded:
+            if isinstance(outcome, Article):
+                touched |= _insert(conn, path, extras[path], outcome)
+            else:
+                _insert_broken(conn, path, extras[path], outcome)
+        held_back.forget(conn, back)
+        for path, stat, article_id in hold:
+            touched |= _delete(conn, path)
+            held_back.remember(conn, path, stat, article_id)
+        _drop_unquoted(conn, touched)
+    return len(loaded)
 
 
 _AT_LINE = re.compile(r"^:(\d+): ")
