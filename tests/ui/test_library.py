@@ -22,6 +22,7 @@ from reader.ui.screens.help import HelpScreen
 from reader.ui.screens.library import LibraryScreen
 from reader.ui.screens.library_reading import LibraryReadingScreen
 from reader.ui.widgets.article_body import ArticleBody
+from reader.ui.widgets.key_footer import KeyFooter
 from reader.ui.widgets.library_lists import ArticleList, QuoteList, SpeakerList
 
 
@@ -406,6 +407,24 @@ async def test_help_of_an_article_from_the_library_lists_the_reading_keys_too(
         # the library's own keys, once each
         assert rows.count("Next article") == 1
         assert rows.count("Prev article") == 1
+
+
+@pytest.mark.parametrize("width", [80, 160])
+async def test_an_article_from_the_library_shows_the_way_back(folder: Path, width: int) -> None:
+    """The footer names Escape's way back to the library (its own binding in the reading
+    screen is not shown), ranked before the section keys; N and P where there is room."""
+    app = make_app(folder, state=StateStore())
+    async with app.run_test(size=(width, 30)) as pilot:
+        library = await settled(pilot)
+        await pilot.press("enter")
+        footer = app.screen.query_one(KeyFooter)
+        await until(pilot, lambda: footer.size.width and footer.shown, "the footer is laid out")
+        shown = {placed.key.action: placed.key for placed in footer.shown}
+        assert shown["escape"].description == "Library"
+        assert ("step_article(1)" in shown) == (width == 160)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is library
 
 
 async def test_the_palette_opens_an_article_and_a_speaker(folder: Path) -> None:

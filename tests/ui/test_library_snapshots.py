@@ -75,3 +75,11 @@ def test_library_help(snap_compare: Any, folder: Path) -> None:
     app = make_app(folder, state=StateStore())
     keys = ("question_mark",)
     assert snap_compare(app, terminal_size=(80, 24), run_before=steps("textual-dark", *keys))
+
+
+@pytest.mark.parametrize("theme", THEMES)
+def test_library_article_opened_at_a_quote(snap_compare: Any, folder: Path, theme: str) -> None:
+    """An article opened from the quote search: the quote in view, the footer's way back."""
+    app = make_app(folder, state=StateStore())
+    keys = ("slash", *"speaker:lavrov", "enter", "enter")
+    assert snap_compare(app, terminal_size=(80, 24), run_before=steps(theme, *keys))

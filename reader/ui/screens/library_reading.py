@@ -23,9 +23,23 @@ class LibraryReadingScreen(ReadingScreen):
     """An article of the library; ``quote_id`` is shown highlighted once it is laid out."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
+        # Escape's own binding (close find / back) is not shown: here, where it goes
+        # back to a screen the reader came from, the footer says so
+        Binding("escape", "escape", "Library", id="library.back-to-library"),
         Binding("N", "step_article(1)", "Next article", id="library.next-article"),
         Binding("P", "step_article(-1)", "Prev article", id="library.previous-article"),
     ]
+    #: The way back first (after quit and help): with no key shown for it, a reader
+    #: who opened an article from the library had to guess Escape; the next and
+    #: previous article before the section keys.
+    FOOTER_PRIORITIES = (
+        *ReadingScreen.FOOTER_PRIORITIES[:2],
+        "escape",
+        *ReadingScreen.FOOTER_PRIORITIES[2:-2],
+        "step_article(1)",
+        "step_article(-1)",
+        *ReadingScreen.FOOTER_PRIORITIES[-2:],
+    )
     REMEMBER_OPENING = True
 
     def __init__(

@@ -78,6 +78,8 @@ class ReadingScreen(ReadingWidth):
     #: Whether leaving the article records where the reader was even if they never
     #: scrolled: a library lists an article once opened as started, not as new.
     REMEMBER_OPENING: ClassVar[bool] = False
+    #: The footer's keys, most useful first (a subclass adds its own keys in their place).
+    FOOTER_PRIORITIES: ClassVar[tuple[str, ...]] = FOOTER_PRIORITIES
 
     #: The section at the top of the article view; the TOC follows it (data_bind).
     #: ``repaint=False``: the screen draws nothing from it, and a reactive's repaint of a
@@ -133,7 +135,7 @@ class ReadingScreen(ReadingWidth):
             accepted=self.state.cookies_accepted(article.source),
             id="footer-panel",
         )
-        yield KeyFooter(priorities=FOOTER_PRIORITIES)
+        yield KeyFooter(priorities=self.FOOTER_PRIORITIES)
 
     def _on_screen_resume(self, event: ScreenResume) -> None:
         # Runs before Screen's own handler (Textual dispatches down the MRO). On the
