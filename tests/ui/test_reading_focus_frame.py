@@ -31,6 +31,7 @@ from textual.widgets import Input, OptionList
 from reader.ui import key_frame
 from reader.ui.app import ReaderApp
 from reader.ui.screens.reading import ReadingScreen
+from reader.ui.widgets.key_footer import KeyFooter
 from reader.ui.widgets.quote_sidebar import QuoteSidebar
 
 THEMES = ["textual-dark", "textual-light"]
@@ -323,4 +324,49 @@ async def test_slash_draws_the_panes_border_cells_not_their_lines(
             await pilot.press("tab")  # on to the text, or the lists: either is a focus change
             for _ in range(3):
                 await pilot.pause()
+            assert stale_cells(model) == []
+
+
+@pytest.mark.parametrize("theme", THEMES)
+async def test_slashs_own_frame_draws_the_field_and_the_footer_and_the_edges_follow(
+    seed_app: Callable[[], ReaderApp], monkeypatch: pytest.MonkeyPatch, theme: str
+) -> None:
+    """The frame that first shows the field's keys in the footer (the one a reader
+    waits for after "/") draws only the footer's row and the field's line; the two
+    panes' borders take their new colours in the frame after it. With the edges in the
+    key's frame, the box around its changes took in every line of the screen, and
+    Textual cut each for every widget in it (the frame's CPU 8.6 -> 3.0 ms headless).
+    The terminal ends up as a full redraw shows it."""
+    app = seed_app()
+    with terminal_model(app, monkeypatch) as model:
+        async with app.run_test(size=WIDE) as pilot:
+            app.theme = theme
+            screen = app.screen
+            assert isinstance(screen, ReadingScreen)
+            await _built(pilot, screen)
+            await until(pilot, lambda: screen._built(), "built")
+            for _ in range(3):
+                await pilot.pause()
+            footer = screen.query_one(KeyFooter)
+            frames: list[tuple[set[int], bool]] = []
+            render_update = Compositor.render_update
+
+            def spied(compositor: Compositor, *args: object, **kwargs: object) -> object:
+                rows = {y for region in compositor._dirty_regions for y in region.line_range}
+                update = render_update(compositor, *args, **kwargs)  # type: ignore[arg-type]
+                keys = {placed.key.action for placed in footer.shown}
+                frames.append((rows, "clear_search" in keys))
+                return update
+
+            monkeypatch.setattr(Compositor, "render_update", spied)
+            await pilot.press("slash")
+            for _ in range(3):
+                await pilot.pause()
+            field = screen.focused
+            assert isinstance(field, Input)
+            shown = next(i for i, (_, keys) in enumerate(frames) if keys)
+            assert frames[shown][0] == {field.region.y, footer.region.y}
+            pane = screen.query_one("#quotes-pane").region
+            later = set().union(*(rows for rows, _ in frames[shown + 1 :]))
+            assert {pane.y, pane.bottom - 1} <= later  # the edges, in a frame of their own
             assert stale_cells(model) == []

@@ -38,6 +38,8 @@ class FocusEdges(_Base):
     #: the focus changed: the refresh of the whole widget Widget's focus and blur
     #: handlers ask for just after (their next line) is its edges' too
     _edges_next = False
+    #: the edges' refresh is asked for once the frame being drawn is out
+    _edges_due = False
 
     def watch_has_focus(self, has_focus: bool) -> None:
         before = _look(self)
@@ -51,8 +53,25 @@ class FocusEdges(_Base):
             if self.show_vertical_scrollbar:  # drawn in the widget's colours
                 self.vertical_scrollbar.refresh()
         elif self.is_mounted and self.outer_size:
-            self.refresh(*border_edges(self))
+            self._edges_after_frame()
             self._edges_next = True
+
+    def _edges_after_frame(self) -> None:
+        """Draw the edges in the frame after the one being drawn: a focus key's own
+        frame ("/", Tab, find) is then the field it focuses and the footer's row.
+
+        Textual draws the box around all of a frame's changes, every line of every
+        widget in it: the edges' two columns took in every line of the screen (43 at
+        160x48, each cut for five widgets), about half of "/"'s 8 ms frame headless.
+        """
+        if not self._edges_due:
+            self._edges_due = True
+            self.call_after_refresh(self._draw_edges)
+
+    def _draw_edges(self) -> None:
+        self._edges_due = False
+        if self.is_mounted and self.outer_size:
+            super().refresh(*border_edges(self))
 
     @property
     def restyling_for_focus(self) -> bool:
@@ -70,9 +89,11 @@ class FocusEdges(_Base):
     ) -> Self:
         if not (regions or layout or recompose) and (self._edges_next or self._edges_only):
             # Widget's focus or blur handler, or the style change of the focus look: the
-            # edges (and what Textual clears with any refresh: cached sizes and styles)
+            # edges, after the frame (and with them what Textual clears with any
+            # refresh: cached sizes and styles)
             self._edges_next = False
-            regions = tuple(border_edges(self))
+            self._edges_after_frame()
+            return self
         return super().refresh(*regions, repaint=repaint, layout=layout, recompose=recompose)
 
 

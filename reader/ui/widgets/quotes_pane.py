@@ -43,7 +43,19 @@ class QuotesPane(Vertical):
             self.app.stylesheet.apply(self)
         finally:
             self._edges_only = False
-        self.refresh(*border_edges(self))
+        # in the frame after the one being drawn: "/"'s own frame is then the field it
+        # focuses and the footer's row (see FocusEdges._edges_after_frame)
+        if not self._edges_due:
+            self._edges_due = True
+            self.call_after_refresh(self._draw_edges)
+
+    #: the edges' refresh is asked for once the frame being drawn is out
+    _edges_due = False
+
+    def _draw_edges(self) -> None:
+        self._edges_due = False
+        if self.is_mounted and self.outer_size:
+            self.refresh(*border_edges(self))
 
     def refresh(
         self,
