@@ -18,10 +18,16 @@ from reader.core.config import EMPTY_MAPPING, Config
 
 
 def reader_bindings() -> Iterator[tuple[type[DOMNode], Binding]]:
-    """Every binding of reader's app, screens and widgets, with the class that has it."""
+    """Every binding of reader's app, screens and widgets, with the class that has it.
+
+    An id comes once, from the first class that has it: a screen that shows a binding
+    of the screen it extends in its own words (the library's article, Escape) declares
+    it again, under the same id.
+    """
     from reader.ui.app import ReaderApp
     from reader.ui.screens.help import HelpScreen
     from reader.ui.screens.library import LibraryScreen
+    from reader.ui.screens.library_reading import LibraryReadingScreen
     from reader.ui.screens.reading import ReadingScreen
     from reader.ui.widgets.find_bar import FindBar
     from reader.ui.widgets.quote_sidebar import QuoteSidebar
@@ -29,14 +35,17 @@ def reader_bindings() -> Iterator[tuple[type[DOMNode], Binding]]:
     classes: tuple[type[DOMNode], ...] = (
         ReaderApp,
         ReadingScreen,
+        LibraryReadingScreen,
         FindBar,
         QuoteSidebar,
         LibraryScreen,
         HelpScreen,
     )
+    seen: set[str | None] = set()
     for cls in classes:
         for binding in cls.BINDINGS:
-            if isinstance(binding, Binding):
+            if isinstance(binding, Binding) and (binding.id is None or binding.id not in seen):
+                seen.add(binding.id)
                 yield cls, binding
 
 

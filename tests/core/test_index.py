@@ -9,6 +9,7 @@ import sqlite3
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from library_articles import make_article, small_library, write
@@ -243,14 +244,82 @@ def test_an_extra_the_folder_holds_a_copy_of_is_listed_once(
     assert _listed(index) == _recounted(index)
 
 
-def test_an_extra_inside_the_folder_is_one_of_its_articles(
-    library: tuple[Path, dict[str, Path]],
+def _bundled_and_copy(tmp_path: Path) -> tuple[Path, Path, Path]:
+    """A library folder holding a copy of an extra file (same article, same id)."""
+    folder = tmp_path / "lib"
+    small_library(folder)
+    article = make_article("bundled", "Yang dibundel", [("Sergei Lavrov", "Menlu", "Setuju")])
+    return folder, write(tmp_path, "bundled.yaml", article), write(folder, "copy.yaml", article)
+
+
+def test_an_extra_inside_the_folder_is_one_of_its_articles(tmp_path: Path) -> None:
+    """Not held back by another file of the folder with its id: both are the user's."""
+    folder, _bundled, copy = _bundled_and_copy(tmp_path)
+    twin = folder / "twin.yaml"
+    twin.write_bytes(copy.read_bytes())
+    index = LibraryIndex(folder, extra=[twin])
+    index.refresh()
+    index.refresh()
+    assert str(twin.resolve()) in {r.path for r in index.articles()}
+
+
+def test_an_extra_listed_before_its_copy_came_is_taken_out_and_reported(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    folder, paths = library
-    index = LibraryIndex(folder, extra=[paths["paris"]])
+    """An index that lists the extra beside the copy (made by an older reader): the
+    refresh that takes it out says so, or the library would not reload its rows."""
+    from reader.core.index import held_back
+
+    folder, bundled, _copy = _bundled_and_copy(tmp_path)
+    index = LibraryIndex(folder, extra=[bundled])
+    with monkeypatch.context() as older:
+        older.setattr(held_back, "to_hold_back", lambda conn, extras: [])
+        index.refresh()
+    assert str(bundled.resolve()) in {r.path for r in index.articles()}
+    result = index.refresh()
+    assert str(bundled.resolve()) not in {r.path for r in index.articles()}
+    assert (result.files, result.read, result.removed) == (len(index.articles()), 0, 1)
+
+
+def test_an_extra_no_longer_given_is_no_longer_remembered(tmp_path: Path) -> None:
+    """Its record of being held back would stay in the index for good (the bundled
+    article's path changes with the install)."""
+    from reader.core.index import held_back
+
+    folder, bundled, _copy = _bundled_and_copy(tmp_path)
+    index = LibraryIndex(folder, extra=[bundled])
     index.refresh()
-    index.refresh()
-    assert str(paths["paris"].resolve()) in {r.path for r in index.articles()}
+    records = "SELECT count(*) FROM meta WHERE key LIKE ?"
+    assert index._conn().execute(records, (held_back.KEY + "%",)).fetchone() == (1,)
+    LibraryIndex(folder, path=index.path).refresh()
+    assert index._conn().execute(records, (held_back.KEY + "%",)).fetchone() == (0,)
+
+
+def test_two_refreshes_putting_an_extra_back_at_once_agree(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Both find the copy gone; the second to write puts the extra back over the first's."""
+    from reader.core.index import held_back
+
+    folder, bundled, copy = _bundled_and_copy(tmp_path)
+    first = LibraryIndex(folder, extra=[bundled])
+    other = LibraryIndex(folder, extra=[bundled], path=first.path)
+    first.refresh()
+    copy.unlink()
+    released = held_back.released
+    others: list[object] = []
+
+    def other_first(*args: Any) -> list[str]:
+        back = released(*args)
+        if not others:  # the other process writes between this one's decision and write
+            others.append(other)
+            other.refresh()
+        return back
+
+    monkeypatch.setattr(held_back, "released", other_first)
+    first.refresh()
+    assert [r.path for r in first.articles()].count(str(bundled.resolve())) == 1
+    assert _listed(first) == _recounted(first)
 
 
 def test_refresh_can_stop_between_batches_and_keeps_what_it_did(tmp_path: Path) -> None:

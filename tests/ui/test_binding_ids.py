@@ -18,9 +18,9 @@ import reader.ui
 ID_STYLE = re.compile(r"[a-z][a-z0-9]*(-[a-z0-9]+)*\.[a-z0-9]+(-[a-z0-9]+)*")
 
 
-def ui_bindings() -> list[tuple[str, Binding]]:
-    """(class name, binding) for every binding a reader UI class declares itself."""
-    found: list[tuple[str, Binding]] = []
+def ui_bindings() -> list[tuple[type[DOMNode], Binding]]:
+    """(class, binding) for every binding a reader UI class declares itself."""
+    found: list[tuple[type[DOMNode], Binding]] = []
     modules = pkgutil.walk_packages(reader.ui.__path__, "reader.ui.")
     for info in modules:
         module = importlib.import_module(info.name)
@@ -31,7 +31,7 @@ def ui_bindings() -> list[tuple[str, Binding]]:
                 continue
             for binding in value.__dict__.get("BINDINGS", []):
                 if isinstance(binding, Binding):
-                    found.append((value.__name__, binding))
+                    found.append((value, binding))
     return found
 
 
@@ -47,5 +47,16 @@ def test_every_binding_id_is_scope_dot_kebab_name() -> None:
 
 
 def test_binding_ids_are_unique() -> None:
-    ids = [binding.id for _, binding in ui_bindings()]
-    assert len(ids) == len(set(ids))
+    """One id, one binding; except a screen showing a binding of the screen it extends
+    in its own words (same key and action, its own description), so that a user's key
+    for that id is its key too."""
+    first: dict[str, tuple[type[DOMNode], Binding]] = {}
+    for owner, binding in ui_bindings():
+        assert binding.id is not None
+        if binding.id not in first:
+            first[binding.id] = (owner, binding)
+            continue
+        base, declared = first[binding.id]
+        overrides = issubclass(owner, base) or issubclass(base, owner)
+        assert overrides, (binding.id, owner, base)
+        assert (binding.key, binding.action) == (declared.key, declared.action), binding.id

@@ -427,6 +427,35 @@ async def test_an_article_from_the_library_shows_the_way_back(folder: Path, widt
         assert app.screen is library
 
 
+async def test_a_users_keys_for_escape_and_the_next_article_work_from_the_library(
+    folder: Path, tmp_path: Path
+) -> None:
+    """The library's article shows the reading screen's Escape in its own words: under
+    the same id, so a user's key for it is its key there too; and N is remappable."""
+    config = tmp_path / "config.toml"
+    config.write_text('[keys]\n"reading.escape" = "ctrl+g"\n"library.next-article" = "J"\n')
+    app = make_app(folder, state=StateStore(), config_file=config)
+    async with app.run_test(size=WIDE) as pilot:
+        library = await settled(pilot)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, LibraryReadingScreen)
+        opened = app.screen.article.id
+        await pilot.press("J")
+        await until(pilot, lambda: app.screen.article.id != opened, "the next article")
+        await pilot.press("ctrl+g")
+        await pilot.pause()
+        assert app.screen is library
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("question_mark")
+        await pilot.pause()
+        table = app.screen.query_one(DataTable)
+        keys = [str(table.get_row_at(i)[0]) for i in range(table.row_count)]
+        screens = keys[: keys.index("Find bar")]  # the reading and library keys
+        assert "^g" in screens and "esc" not in screens  # Escape once, as the user's key
+
+
 async def test_the_palette_opens_an_article_and_a_speaker(folder: Path) -> None:
     app = make_app(folder, state=StateStore())
     async with app.run_test(size=WIDE) as pilot:

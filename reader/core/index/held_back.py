@@ -17,10 +17,10 @@ import json
 import sqlite3
 from collections.abc import Iterable
 
+from reader.core.index.results import Stat
+
 #: ``meta`` keys of held-back extras: this prefix and the extra's path.
 KEY = "held back:"
-
-Stat = tuple[int, int]
 
 
 def held(conn: sqlite3.Connection, extras: dict[str, Stat]) -> dict[str, str]:
@@ -78,6 +78,14 @@ def remember(conn: sqlite3.Connection, path: str, stat: Stat, article_id: str) -
 def forget(conn: sqlite3.Connection, paths: Iterable[str]) -> None:
     """No longer hold these extras back (in the caller's transaction)."""
     conn.executemany("DELETE FROM meta WHERE key = ?", [(KEY + path,) for path in paths])
+
+
+def stale(conn: sqlite3.Connection, extras: Iterable[str]) -> list[str]:
+    """The paths held back that are no longer extras (moved, or opened without them):
+    their records would otherwise stay in the index for good."""
+    current = set(extras)
+    rows = conn.execute("SELECT key FROM meta WHERE key >= ? AND key < ?", (KEY, KEY[:-1] + ";"))
+    return [key[len(KEY) :] for (key,) in rows if key[len(KEY) :] not in current]
 
 
 def _copied(conn: sqlite3.Connection, article_id: str, extras: list[str]) -> bool:

@@ -11,6 +11,9 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+Stat = tuple[int, int]
+"""(size, modification time in nanoseconds) of a file; (-1, -1) when it cannot be stat'ed."""
+
 
 class Progress(NamedTuple):
     """How far a refresh has got: ``done`` of ``total`` files to read."""
@@ -20,7 +23,8 @@ class Progress(NamedTuple):
 
 
 class RefreshResult(NamedTuple):
-    """What a refresh did: files found, read again and removed; broken files now indexed."""
+    """What a refresh did: the files the library lists, those read again and those
+    taken out of it; the broken files it lists (so far, when ``stopped``)."""
 
     files: int
     read: int

@@ -29,7 +29,7 @@ from reader.core.errors import ReaderError
 from reader.core.format import SCHEMA, load_article
 from reader.core.index import held_back
 from reader.core.index.names import person_key
-from reader.core.index.results import Progress, RefreshResult
+from reader.core.index.results import Progress, RefreshResult, Stat
 from reader.core.index.store import ensure_indexes
 from reader.core.library import ARTICLE_SUFFIXES
 from reader.core.model import Article
@@ -37,10 +37,6 @@ from reader.core.text import one_line, visible
 
 #: Articles written per transaction.
 BATCH = 100
-
-
-Stat = tuple[int, int]
-"""(size, modification time in nanoseconds) of a file; (-1, -1) when it cannot be stat'ed."""
 
 
 def scan(folder: Path | None, extra: Iterable[Path] = ()) -> dict[str, Stat]:
@@ -147,35 +143,43 @@ def refresh(
             _drop_unquoted(conn, touched)
         read += len(loaded)
         report(Progress(read, len(todo)))
-    read += _hold_back_copied_extras(conn, extras, still_held)
+    back, held = _hold_back_copied_extras(conn, extras, still_held)
     (broken,) = conn.execute("SELECT count(*) FROM articles WHERE error IS NOT NULL").fetchone()
-    (files_listed,) = conn.execute("SELECT count(*) FROM articles").fetchone()
-    return RefreshResult(files_listed, read, len(gone), broken)
+    # the files listed: an extra held back now is removed from the list, one put back read
+    listed = len(files) + back - held
+    return RefreshResult(listed, read + back, len(gone) + held, broken)
 
 
 def _hold_back_copied_extras(
     conn: sqlite3.Connection, extras: dict[str, Stat], still_held: dict[str, str]
-) -> int:
+) -> tuple[int, int]:
     """Take out the extras the folder now holds a copy of; put back those held back
-    whose copy has gone. Returns how many files it read (the ones put back)."""
+    whose copy has gone. Returns how many it put back (each read) and took out.
+
+    Decided before the transaction and done idempotently in it (an extra put back is
+    deleted first, as every file read is): two processes refreshing at once may both
+    decide to put the same extra back.
+    """
     back = held_back.released(conn, still_held, extras)
     hold = held_back.to_hold_back(conn, extras)
-    if not back and not hold:  # the usual case: no write
-        return 0
+    stale = held_back.stale(conn, extras)
+    if not back and not hold and not stale:  # the usual case: no write
+        return 0, 0
     loaded = [_load(path) for path in back]
     with _transaction(conn):
         touched: set[int] = set()
         for path, outcome in loaded:
+            touched |= _delete(conn, path)
             if isinstance(outcome, Article):
                 touched |= _insert(conn, path, extras[path], outcome)
             else:
                 _insert_broken(conn, path, extras[path], outcome)
-        held_back.forget(conn, back)
+        held_back.forget(conn, [*back, *stale])
         for path, stat, article_id in hold:
             touched |= _delete(conn, path)
             held_back.remember(conn, path, stat, article_id)
         _drop_unquoted(conn, touched)
-    return len(loaded)
+    return len(loaded), len(hold)
 
 
 _AT_LINE = re.compile(r"^:(\d+): ")

@@ -19,26 +19,38 @@ if TYPE_CHECKING:
     from reader.ui.screens.library import LibraryScreen
 
 
+def _ranked_in(
+    ranked: tuple[str, ...],
+    *,
+    after: dict[str, tuple[str, ...]],
+    before: dict[str, tuple[str, ...]],
+) -> tuple[str, ...]:
+    """``ranked`` with more actions placed after or before the ones they name."""
+    return tuple(
+        action
+        for place in ranked
+        for action in (*before.get(place, ()), place, *after.get(place, ()))
+    )
+
+
 class LibraryReadingScreen(ReadingScreen):
     """An article of the library; ``quote_id`` is shown highlighted once it is laid out."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        # Escape's own binding (close find / back) is not shown: here, where it goes
-        # back to a screen the reader came from, the footer says so
-        Binding("escape", "escape", "Library", id="library.back-to-library"),
+        # The reading screen's Escape (close find / back), shown here, where it goes back
+        # to the screen the reader came from. The same id: a user's key for it is this
+        # one's too (a binding of another id would replace it, and their key with it).
+        Binding("escape", "escape", "Library", id="reading.escape"),
         Binding("N", "step_article(1)", "Next article", id="library.next-article"),
         Binding("P", "step_article(-1)", "Prev article", id="library.previous-article"),
     ]
     #: The way back first (after quit and help): with no key shown for it, a reader
     #: who opened an article from the library had to guess Escape; the next and
     #: previous article before the section keys.
-    FOOTER_PRIORITIES = (
-        *ReadingScreen.FOOTER_PRIORITIES[:2],
-        "escape",
-        *ReadingScreen.FOOTER_PRIORITIES[2:-2],
-        "step_article(1)",
-        "step_article(-1)",
-        *ReadingScreen.FOOTER_PRIORITIES[-2:],
+    FOOTER_PRIORITIES = _ranked_in(
+        ReadingScreen.FOOTER_PRIORITIES,
+        after={"help": ("escape",)},
+        before={"step_section(1)": ("step_article(1)", "step_article(-1)")},
     )
     REMEMBER_OPENING = True
 
@@ -70,5 +82,10 @@ class LibraryReadingScreen(ReadingScreen):
 
     def help_groups(self) -> list[tuple[str, list[HelpRow]]]:
         groups = super().help_groups()
-        mine: list[HelpRow] = [b for b in LibraryReadingScreen.BINDINGS if isinstance(b, Binding)]
+        # Escape is in the reading keys already ("Close find / back")
+        mine: list[HelpRow] = [
+            b
+            for b in LibraryReadingScreen.BINDINGS
+            if isinstance(b, Binding) and b.id != "reading.escape"
+        ]
         return [groups[0], ("Library", mine), *groups[1:]]
