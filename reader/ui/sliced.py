@@ -51,9 +51,12 @@ def messages_waiting(screen: DOMNode) -> bool:
 class SlicedWork:
     """Runs one piece of work at a time for its owner, a slice at a time."""
 
-    def __init__(self, owner: DOMNode, group: str) -> None:
+    def __init__(self, owner: DOMNode, group: str, *, length: float | None = None) -> None:
         self._owner = owner
         self._group = group
+        #: seconds a slice runs for at most, if not ``SLICE`` (shorter for work that
+        #: keys typed a moment apart come through: a key read meanwhile waits for it)
+        self._length = length
         #: the rest of the work under way (None: nothing left)
         self._steps: Iterator[None] | None = None
         #: slices run so far (for tests that count what a key waited for)
@@ -92,7 +95,7 @@ class SlicedWork:
         if steps is None:
             return
         self.slices += 1
-        deadline = perf_counter() + SLICE
+        deadline = perf_counter() + (SLICE if self._length is None else self._length)
         for _ in steps:
             if perf_counter() > deadline:
                 return

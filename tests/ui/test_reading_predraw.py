@@ -361,3 +361,140 @@ async def test_a_body_taken_down_draws_nothing_ahead(
         await body.remove()
         body._predraw._start()
         assert not body._predraw.pending
+
+
+async def test_enter_in_the_quote_search_before_the_lists_are_filled_draws_only_its_lines(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The lists not filled yet (a word and Enter typed as a big article first shows):
+    the search is scanned alone up to its first match, and the screen Enter goes to is
+    drawn ahead as soon as it is known, though the screen is still building (drawing
+    ahead waits for that build) and the keys come a moment apart (it waits for a quiet
+    moment): Enter's frame draws only the quote's lines."""
+    from reader.ui.widgets.quote_sidebar import QuoteSidebar
+
+    monkeypatch.setattr(QuoteSidebar, "_fill", lambda sidebar: None)  # never filled
+    app = make_app(_quoted_far(tmp_path), state=StateStore(tmp_path / "state"))
+    async with app.run_test(size=WIDE) as pilot:
+        screen = app.screen
+        assert isinstance(screen, ReadingScreen)
+        await _enter_draws_only_the_quotes_lines(pilot, screen, monkeypatch, "kestrel", "q1")
+        sidebar = screen.sidebar
+        assert sidebar is not None and not sidebar.filled
+
+
+async def test_enter_in_the_quote_search_with_only_the_head_read_draws_only_its_lines(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Only a big article's head read (its whole still coming): the screen Enter goes
+    to, a quote of the head's, is drawn ahead all the same; Enter's frame draws only
+    the quote's lines."""
+    from _big import write_big
+
+    monkeypatch.setattr(ReadingScreen, "take_whole", lambda *args, **kwargs: None)
+    app = make_app(write_big(tmp_path), state=StateStore(tmp_path / "state"))
+    async with app.run_test(size=WIDE) as pilot:
+        screen = app.screen
+        assert isinstance(screen, ReadingScreen)
+        await until(pilot, lambda: screen.body.layout_complete, "the head laid out")
+        assert screen.body.wait_for_rest is not None  # the whole not taken
+        await _enter_draws_only_the_quotes_lines(pilot, screen, monkeypatch, "part 9 ", "q9")
+        assert screen.body.wait_for_rest is not None
+
+
+async def _enter_draws_only_the_quotes_lines(
+    pilot: Pilot[Any],
+    screen: ReadingScreen,
+    monkeypatch: pytest.MonkeyPatch,
+    typed: str,
+    quote_id: str,
+) -> None:
+    """``/``, ``typed`` and Enter, which goes to ``quote_id`` screens down: once the
+    search's first match is known and its screen drawn ahead, Enter's frame draws only
+    the quote's lines (and the lines kept are the ones the body draws now)."""
+    body = screen.body
+    known: list[str] = []
+    told = ReadingScreen.on_quote_listing_first_hit
+
+    def telling(screen: ReadingScreen) -> None:
+        known.append("hit")
+        told(screen)
+
+    monkeypatch.setattr(ReadingScreen, "on_quote_listing_first_hit", telling)
+    await pilot.press("slash")
+    await until(pilot, lambda: screen.query("#quote-search"), "the search field built")
+    await pilot.press(*typed)
+    await until(pilot, lambda: known, "the first match known")
+    await until(pilot, lambda: not body._predraw.quote_pending, "its screen drawn ahead")
+    drawn = _count_drawn(monkeypatch, ahead=False)
+    await pilot.press("enter")
+    await pilot.pause()
+    assert body.chosen_quote == quote_id
+    lines = body._quote_lines(body.text_layout, quote_id)
+    assert lines is not None
+    top, height = int(body.scroll_y), body.scrollable_content_region.height
+    assert top > height and top <= lines[0] and lines[1] < top + height
+    assert drawn and set(drawn) <= set(range(lines[0], lines[1] + 1))
+    width = body.scrollable_content_region.width
+    for y in range(top, top + height):
+        assert body._cache.get(y) == body._render_text_line(y, width), y
+
+
+async def test_the_quotes_screen_is_drawn_in_short_slices(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The screen Enter goes to is drawn between keystrokes, and the next one, read
+    meanwhile, waits for the slice under way: a slice draws for ``QUOTE_SLICE`` at
+    most, not a whole ``sliced.SLICE`` (a screen of 41 lines in one)."""
+    from reader.ui import sliced
+    from reader.ui.widgets.body_predraw import LINES_PER_STEP, QUOTE_SLICE
+    from reader.ui.widgets.quote_sidebar import QuoteSidebar
+
+    monkeypatch.setattr(QuoteSidebar, "_fill", lambda sidebar: None)  # never built
+    app = make_app(_quoted_far(tmp_path), state=StateStore(tmp_path / "state"))
+    async with app.run_test(size=WIDE) as pilot:
+        screen = app.screen
+        assert isinstance(screen, ReadingScreen)
+        body = screen.body
+        await pilot.press("slash")
+        await until(pilot, lambda: screen.query("#quote-search"), "the search field built")
+        await pilot.press(*"kestrel")
+        await until(pilot, lambda: not body._predraw.quote_pending, "its screen drawn ahead")
+        body._cache.clear()
+        looks = [0.0]
+
+        def clock() -> float:  # a look at the clock every step, a fifth of the slice
+            looks[0] += QUOTE_SLICE / 5
+            return looks[0]
+
+        monkeypatch.setattr(sliced, "perf_counter", clock)
+        work = body._predraw._quote_work
+        work.start(body._predraw._steps(quote=True))  # its first slice, now
+        monkeypatch.undo()
+        assert 0 < len(body._cache) <= 6 * LINES_PER_STEP
+        assert work.running  # the rest in later slices
+
+
+async def test_the_quotes_screen_waits_for_the_frame_to_be_drawn(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A frame to draw (the keystroke's that made the search's first match known)
+    goes first: the quote's screen is drawn after it, not in a slice before it."""
+    from reader.ui.widgets.quote_sidebar import QuoteSidebar
+
+    monkeypatch.setattr(QuoteSidebar, "_fill", lambda sidebar: None)  # never built
+    app = make_app(_quoted_far(tmp_path), state=StateStore(tmp_path / "state"))
+    async with app.run_test(size=WIDE) as pilot:
+        screen = app.screen
+        assert isinstance(screen, ReadingScreen)
+        body = screen.body
+        await pilot.press("slash")
+        await until(pilot, lambda: screen.query("#quote-search"), "the search field built")
+        await pilot.press(*"kestrel")
+        await until(pilot, lambda: not body._predraw.quote_pending, "its screen drawn ahead")
+        body._cache.clear()
+        screen._repaint_required = True  # a frame to draw (and no message waiting)
+        body._predraw._quote_work.start(body._predraw._steps(quote=True))
+        assert len(body._cache) == 0 and body._predraw.quote_pending
+        await until(pilot, lambda: not body._predraw.quote_pending, "drawn after the frame")
+        assert len(body._cache) >= body.scrollable_content_region.height

@@ -164,10 +164,12 @@ class ArticleBody(FocusEdges, KeptScrollbar, LazyComponentStyles, LaidOutText, c
     def _after_wrap(self) -> None:
         self._predraw.soon()
 
-    def predraw_target(self) -> tuple[TextLayout, int, int] | None:
+    def predraw_target(self, *, whole: bool = True) -> tuple[TextLayout, int, int] | None:
         """(layout, width, height) the screens ahead are drawn for (:mod:`.body_predraw`):
         None while the text is not laid out to its end at this size, the end is shown
-        apart, only an article's head is here, or a saved place is still to be restored."""
+        apart, only an article's head is here, or a saved place is still to be restored.
+        ``whole`` False: laid out at this size as far as it is (a quote's screen, drawn
+        only where :meth:`laid_out_for_good`)."""
         layout = self._layout
         region = self.scrollable_content_region
         if (
@@ -175,9 +177,8 @@ class ArticleBody(FocusEdges, KeptScrollbar, LazyComponentStyles, LaidOutText, c
             or not self.is_attached
             or self._initial is not None
             or self._tail.tail is not None
-            or self.wait_for_rest is not None
+            or (whole and (self.wait_for_rest is not None or not layout.is_complete))
             or self._sized != self.size
-            or not layout.is_complete
             or layout.width != self._text_width(region.width)
         ):
             return None
@@ -334,9 +335,17 @@ class ArticleBody(FocusEdges, KeptScrollbar, LazyComponentStyles, LaidOutText, c
         return first - CONTEXT_LINES
 
     def expect_quote(self) -> None:
-        """``quote_ahead`` has a new answer: draw its screen ahead once the reader is
-        still (:mod:`.body_predraw`)."""
-        self._predraw.soon()
+        """``quote_ahead`` has a new answer: draw its screen ahead once the keystroke's
+        frame is drawn, the rest once the reader is still (:mod:`.body_predraw`)."""
+        self._predraw.expect_quote()
+
+    def laid_out_for_good(self, y: int) -> bool:
+        """Whether line ``y`` will say what it says now however much more of the text
+        comes: laid out, or below the text's end (the whole's, laid out to it)."""
+        layout = self._layout
+        if layout is None:
+            return False
+        return y < layout.line_count or (layout.is_complete and self.wait_for_rest is None)
 
     def quote_ahead_top(self, layout: TextLayout) -> int | None:
         """Where the quote Enter would go to (``quote_ahead``) puts the top line, if it

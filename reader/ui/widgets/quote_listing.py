@@ -124,6 +124,24 @@ class QuoteListing(QuoteCopying):
         # search then only compares strings.
         yield from self._index.fold_all()
 
+    def _scan_first(self) -> Iterator[None]:
+        """The search's scan alone, up to its first match, while the lists are not yet
+        filled: Enter typed then (a word and Enter as a big article first shows)
+        scanned for it itself (3.6 ms on the 5 MB article), and its frame drew every
+        line of its screen, as nothing had drawn it ahead (``FirstHit`` never came)."""
+        words = terms(self.query_one("#quote-search", Input).value.strip())
+        if not words:
+            return
+        scan = self._scan = _Scan((tuple(words), self.speaker_filter, self.article))
+        candidates = self._index.quotes_of(self.speaker_filter)
+        for matched in self._index.scan(candidates, words):
+            scan.upto = min(scan.upto + SCAN_CHUNK, len(candidates))
+            if matched:
+                scan.first = matched[0]
+                self.post_message(self.FirstHit())
+                return
+            yield
+
     def _show_scope(self, query: str, count: int) -> None:
         """Say what narrows the list and how to widen it, and that an empty one is empty.
 

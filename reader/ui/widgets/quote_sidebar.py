@@ -274,10 +274,13 @@ class QuoteSidebar(QuoteListing):
         now (which for an article of ordinary size is the whole rebuild), the rest in a
         worker that lets the app handle keys and paint between slices. A new rebuild
         (the next keystroke) replaces the rest of the one before. Before the lists are
-        filled, nothing: they are filled from the search and filter as they are then.
+        filled, nothing: they are filled from the search and filter as they are then; until then the
+        search is scanned alone, up to its first match (``_scan_first``).
         """
         if self._filled:
             self._work.start(self._rebuild())
+        else:
+            self._work.start(self._scan_first())
 
     # -- public API ------------------------------------------------------------------
 
