@@ -370,3 +370,80 @@ async def test_slashs_own_frame_draws_the_field_and_the_footer_and_the_edges_fol
             later = set().union(*(rows for rows, _ in frames[shown + 1 :]))
             assert {pane.y, pane.bottom - 1} <= later  # the edges, in a frame of their own
             assert stale_cells(model) == []
+
+
+async def test_the_text_is_styled_for_its_blur_after_slashs_frame(
+    seed_app: Callable[[], ReaderApp], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The text's restyle for the focus it lost ("/" takes the focus to the search
+    field) comes after the frame that shows the field's keys, not before it: its
+    rules matched again, its scrollbar's and its component classes' were 1-3 ms of the
+    key's handling (to the frame: 19 -> 7 ms headless at load 10). Its border takes
+    the blurred colour all the same, and the terminal ends up as a full redraw."""
+    app = seed_app()
+    with terminal_model(app, monkeypatch) as model:
+        async with app.run_test(size=WIDE) as pilot:
+            screen = app.screen
+            assert isinstance(screen, ReadingScreen)
+            await _built(pilot, screen)
+            await until(pilot, lambda: screen._built(), "built")
+            for _ in range(3):
+                await pilot.pause()
+            body, toc = screen.body, screen.query_one("#toc")
+            focused_border = _top_border_colour(app, body)
+            footer = screen.query_one(KeyFooter)
+            events: list[str] = []
+            render_update = Compositor.render_update
+            apply = Stylesheet.apply
+
+            def drawn(compositor: Compositor, *args: object, **kwargs: object) -> object:
+                update = render_update(compositor, *args, **kwargs)  # type: ignore[arg-type]
+                if "clear_search" in {placed.key.action for placed in footer.shown}:
+                    events.append("frame")
+                return update
+
+            def styled(stylesheet: Stylesheet, node: DOMNode, **options: object) -> None:
+                if node is body:
+                    events.append("text styled")
+                apply(stylesheet, node, **options)  # type: ignore[arg-type]
+
+            monkeypatch.setattr(Compositor, "render_update", drawn)
+            monkeypatch.setattr(Stylesheet, "apply", styled)
+            await pilot.press("slash")
+            for _ in range(3):
+                await pilot.pause()
+            assert isinstance(screen.focused, Input)
+            assert events[0] == "frame" and "text styled" in events, events
+            assert _top_border_colour(app, body) == _top_border_colour(app, toc)
+            assert _top_border_colour(app, body) != focused_border
+            assert stale_cells(model) == []
+
+
+async def test_the_texts_first_focus_is_drawn_in_the_first_frame_not_after_it(
+    seed_app: Callable[[], ReaderApp], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The text, focused as the screen first shows (no key on its way), has its
+    focused border in the first frame: no frame after it draws the text's edges
+    alone. Put off after the frame as a key's is, the first paint's focus drew a frame
+    of the text's and the quotes pane's edges 0.1 s after it, as early keys came."""
+    frames: list[list[Region]] = []
+    render_update = Compositor.render_update
+
+    def spied(compositor: Compositor, *args: object, **kwargs: object) -> object:
+        frames.append(list(compositor._dirty_regions))
+        return render_update(compositor, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Compositor, "render_update", spied)
+    app = seed_app()
+    async with app.run_test(size=WIDE) as pilot:
+        screen = app.screen
+        assert isinstance(screen, ReadingScreen)
+        await _built(pilot, screen)
+        await until(pilot, lambda: screen._built(), "built")
+        for _ in range(3):
+            await pilot.pause()
+        body = screen.body.region
+        assert screen.focused is screen.body
+        left_edge = Region(body.x, body.y, 1, body.height)
+        assert frames
+        assert not [frame for frame in frames[1:] if left_edge in frame], frames

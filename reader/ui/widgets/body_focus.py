@@ -17,7 +17,8 @@ from typing import TYPE_CHECKING, Any, Self
 from textual.geometry import Region
 from textual.widget import Widget
 
-from reader.ui.widgets.edges import border_edges, use_edges_cache
+from reader.ui.sliced import taken_down
+from reader.ui.widgets.edges import border_edges, key_frame_pending, use_edges_cache
 
 if TYPE_CHECKING:
     _Base = Widget
@@ -36,16 +37,36 @@ class FocusEdges(_Base):
     #: while the widget is styled again for its focus: its refreshes are its edges'
     _edges_only = False
     #: the focus changed: the refresh of the whole widget Widget's focus and blur
-    #: handlers ask for just after (their next line) is its edges' too
+    #: handlers ask for just after (their next line) is left to the restyle
     _edges_next = False
-    #: the edges' refresh is asked for once the frame being drawn is out
-    _edges_due = False
+    #: the restyle for the focus is asked for once the frame being drawn is out
+    _restyle_due = False
 
     def watch_has_focus(self, has_focus: bool) -> None:
+        """Style the widget for its focus, and draw its edges; after the frame of a key
+        on its way (:func:`~reader.ui.widgets.edges.key_frame_pending`), whose frame
+        ("/", find) is then the widget the key focuses and the footer's row: the
+        restyle (the text's rules matched again, its scrollbar's, its component
+        classes') was 1-3 ms of "/" before its frame, and the edges half its frame."""
+        if not key_frame_pending(self):
+            self._restyle_for_focus()
+        elif not self._restyle_due:
+            self._restyle_due = True
+            self.call_after_refresh(self._restyle_after_frame)
+        self._edges_next = True  # after the restyle's own refreshes
+
+    def _restyle_after_frame(self) -> None:
+        if self._restyle_due and not taken_down(self):  # not removed meanwhile
+            self._restyle_for_focus()
+
+    def _restyle_for_focus(self) -> None:
+        """Style the widget for the focus it has now, and draw what that changed: its
+        edges, or all of it if more than its border changed."""
+        self._restyle_due = False
         before = _look(self)
         self._edges_only = True
         try:
-            super().watch_has_focus(has_focus)
+            super().watch_has_focus(self.has_focus)
         finally:
             self._edges_only = False
         if _look(self) != before:  # more than the border changed: all of it, as Textual
@@ -53,24 +74,6 @@ class FocusEdges(_Base):
             if self.show_vertical_scrollbar:  # drawn in the widget's colours
                 self.vertical_scrollbar.refresh()
         elif self.is_mounted and self.outer_size:
-            self._edges_after_frame()
-            self._edges_next = True
-
-    def _edges_after_frame(self) -> None:
-        """Draw the edges in the frame after the one being drawn: a focus key's own
-        frame ("/", Tab, find) is then the field it focuses and the footer's row.
-
-        Textual draws the box around all of a frame's changes, every line of every
-        widget in it: the edges' two columns took in every line of the screen (43 at
-        160x48, each cut for five widgets), about half of "/"'s 8 ms frame headless.
-        """
-        if not self._edges_due:
-            self._edges_due = True
-            self.call_after_refresh(self._draw_edges)
-
-    def _draw_edges(self) -> None:
-        self._edges_due = False
-        if self.is_mounted and self.outer_size:
             super().refresh(*border_edges(self))
 
     @property
@@ -89,10 +92,9 @@ class FocusEdges(_Base):
     ) -> Self:
         if not (regions or layout or recompose) and (self._edges_next or self._edges_only):
             # Widget's focus or blur handler, or the style change of the focus look: the
-            # edges, after the frame (and with them what Textual clears with any
+            # restyle draws what it changed (and with it what Textual clears with any
             # refresh: cached sizes and styles)
             self._edges_next = False
-            self._edges_after_frame()
             return self
         return super().refresh(*regions, repaint=repaint, layout=layout, recompose=recompose)
 

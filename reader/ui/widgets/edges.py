@@ -11,6 +11,7 @@ from typing import Any
 
 from textual._styles_cache import StylesCache  # Textual's cache of a widget's drawn lines
 from textual.css.styles import StylesBase
+from textual.dom import NoScreen
 from textual.geometry import Region, Size, Spacing
 from textual.strip import Strip
 from textual.widget import Widget
@@ -88,10 +89,27 @@ class EdgesCache(StylesCache):
         self._dirty_lines.difference_update(range(2, height - 1))
 
 
+def key_frame_pending(widget: Widget) -> bool:
+    """Whether a key's frame is on its way on ``widget``'s screen (a
+    :class:`~reader.ui.key_frame.KeyFrameScreen`'s ``key_frame_pending``): a focus
+    look is drawn after it then.
+
+    Textual draws the box around all of a frame's changes, every line of every widget
+    in it: a pane's edges take in every line of the screen (43 at 160x48, each cut
+    for five widgets), and "/"'s frame, which the reader waits for, drew them all for
+    two lines that changed (the field and the footer's row).
+    """
+    try:
+        screen = widget.screen
+    except NoScreen:
+        return False
+    return bool(getattr(screen, "key_frame_pending", False))
+
+
 def use_edges_cache(widget: Widget) -> None:
     """Give ``widget`` an :class:`EdgesCache` (its lines drawn once more at most)."""
     if type(widget._styles_cache) is StylesCache:
         widget._styles_cache = EdgesCache()
 
 
-__all__ = ["EdgesCache", "border_edges", "use_edges_cache"]
+__all__ = ["EdgesCache", "border_edges", "key_frame_pending", "use_edges_cache"]

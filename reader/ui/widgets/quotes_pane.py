@@ -18,7 +18,8 @@ from typing import Any, Self
 from textual.containers import Vertical
 from textual.geometry import Region
 
-from reader.ui.widgets.edges import border_edges, use_edges_cache
+from reader.ui.sliced import taken_down
+from reader.ui.widgets.edges import border_edges, key_frame_pending, use_edges_cache
 
 
 class QuotesPane(Vertical):
@@ -31,8 +32,27 @@ class QuotesPane(Vertical):
     #: while the pane is styled again for its focus look: its refreshes are its edges'
     _edges_only = False
 
+    #: the focus look to show once the frame of a key on its way is drawn (None:
+    #: nothing waits for it)
+    _inside_due: bool | None = None
+
     def show_focus(self, inside: bool) -> None:
-        """Show whether the focus is inside the pane (the ``-has-focus`` class)."""
+        """Show whether the focus is inside the pane (the ``-has-focus`` class); after
+        the frame of a key on its way (:func:`~reader.ui.widgets.edges.key_frame_pending`),
+        whose frame ("/") is then the field it focuses and the footer's row."""
+        if not key_frame_pending(self):
+            self._show_focus_now(inside)
+            return
+        if self._inside_due is None:
+            self.call_after_refresh(self._show_focus_after_frame)
+        self._inside_due = inside
+
+    def _show_focus_after_frame(self) -> None:
+        if self._inside_due is not None and not taken_down(self):  # not removed meanwhile
+            self._show_focus_now(self._inside_due)
+
+    def _show_focus_now(self, inside: bool) -> None:
+        self._inside_due = None
         if self.has_class("-has-focus") == inside:
             return
         # update=False: Textual would style every widget inside again; no rule below
@@ -43,19 +63,7 @@ class QuotesPane(Vertical):
             self.app.stylesheet.apply(self)
         finally:
             self._edges_only = False
-        # in the frame after the one being drawn: "/"'s own frame is then the field it
-        # focuses and the footer's row (see FocusEdges._edges_after_frame)
-        if not self._edges_due:
-            self._edges_due = True
-            self.call_after_refresh(self._draw_edges)
-
-    #: the edges' refresh is asked for once the frame being drawn is out
-    _edges_due = False
-
-    def _draw_edges(self) -> None:
-        self._edges_due = False
-        if self.is_mounted and self.outer_size:
-            self.refresh(*border_edges(self))
+        self.refresh(*border_edges(self))
 
     def refresh(
         self,
