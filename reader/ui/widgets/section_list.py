@@ -29,6 +29,10 @@ from reader.ui.widgets.cursor_list import CursorList
 EAGER_ENTRIES = 200
 #: Entries added to a long TOC at a time (between looks at the clock).
 FILL_CHUNK = 100
+#: The style of an entry's number, made here: asked for by name ("dim"), it was the
+#: first style text parsed, which tokenized every variable of the theme first (~0.8 ms
+#: of the seed's first paint).
+_DIM = Style(dim=True)
 
 
 class SectionList(CursorList):
@@ -239,7 +243,7 @@ class _Entry(Visual):
             or self.INDENT + max(cell_len(line) for line in lines) > width
         ):
             return self.content_strips(width, height, style, options)
-        key_style = style + options.get_style("dim")
+        key_style = style + _DIM
         text_style = style + style
         strips = []
         for y, line in enumerate(lines if height is None else lines[:height]):
