@@ -99,6 +99,8 @@ class FirstFrameScreen(Screen[None]):
         self._drawn_by_resume = False
         #: what waits for the first frame (see after_first_frame)
         self._after_first_frame: list[Callable[[], object]] = []
+        #: whether the screen has been shown: what waits for its first frame is on its way
+        self.was_shown = False
 
     def after_first_frame(self, callback: Callable[[], object]) -> None:
         """Call ``callback`` once the screen's first frame is drawn: as the next
@@ -123,6 +125,7 @@ class FirstFrameScreen(Screen[None]):
         # runs before Screen's own handler (a subclass's first), which lays the screen
         # out if its size changed, draws it, and then asks for it to be drawn again
         waiting, self._after_first_frame = self._after_first_frame, []
+        self.was_shown = True
         if self.is_attached and self.outer_size != self.app.size:
             self._resuming = self._drawn_by_resume = True
             self.call_later(self._resume_done)

@@ -1,5 +1,5 @@
 """The key footer shows only keys that fit, the most useful first, at every width, drawn
-as one line with Textual's Footer's look, from the screen's first frame on."""
+as one line with Textual's Footer's look, from the frame after the screen's first on."""
 
 from __future__ import annotations
 
@@ -176,12 +176,13 @@ async def test_the_footer_looks_as_textuals_footer_cell_for_cell(
     assert ours == textuals
 
 
-async def test_the_first_frame_shows_the_keys(
+async def test_the_keys_come_in_the_frame_after_the_first(
     seed_app: Callable[[], ReaderApp], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """The reading screen's first frame draws the footer's keys: Textual's footer was
-    an empty bar in that frame and mounted its keys just after (eight widgets and a
-    layout pass, in the window of a key sent as the text first shows)."""
+    """The reading screen's first frame draws the footer's row blank: working out the
+    keys from the screen's bindings and drawing them was 1.6-2.0 ms of the seed's
+    first paint. A frame just after draws them, with nothing mounted in the footer
+    (Textual's footer mounted eight widgets and laid the screen out again for them)."""
     rows: list[str] = []
     compositor_refresh = Screen._compositor_refresh
 
@@ -194,7 +195,9 @@ async def test_the_first_frame_shows_the_keys(
     app = seed_app()
     async with app.run_test(size=(160, 48)) as pilot:
         await until(pilot, lambda: rows, "a frame of the reading screen")
-        assert "Quit" in rows[0] and "Next section" in rows[0], rows[0]
+        assert rows[0].strip() == "", rows[0]
+        await until(pilot, lambda: "Quit" in rows[-1], "the footer's keys drawn")
+        assert "Next section" in rows[-1]
         assert not app.screen.query_one(KeyFooter).children  # nothing mounted in it
 
 

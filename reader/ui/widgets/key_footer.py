@@ -14,8 +14,9 @@ mounted a widget per key after the screen's first frame (an empty bar in that fr
 then eight mounts and a layout pass, in the window of a key sent as the text first
 showed), and a focus change that changed the keys rebuilt or restyled them and laid the
 screen out again. Here the keys are worked out from the screen's bindings when the row
-is drawn: the first frame shows them, and a focus change that changes them is a repaint
-of this one line in the key's own frame, with no mount and no layout pass.
+is drawn: the frame just after a reading screen's first shows them (that first frame
+draws the row blank, see ``on_mount``), and a focus change that changes them is a
+repaint of this one line in the key's own frame, with no mount and no layout pass.
 
 Mouse: a click on a key runs it (a disabled one rings the bell), the key under the
 pointer is drawn hovered and gives the footer its tooltip.
@@ -36,6 +37,8 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.strip import Strip
 from textual.widget import Widget
+
+from reader.ui.first_frame import FirstFrameScreen
 
 if TYPE_CHECKING:
     from textual.app import App
@@ -146,12 +149,26 @@ class KeyFooter(Widget, can_focus=False):
         #: the column of the mouse pointer while it is over the footer, else None: the
         #: keys can move under a pointer that stays still (a focus change, a resize)
         self._pointer_x: int | None = None
+        #: whether the row is drawn blank for now: in its screen's first frame
+        self._held = False
 
     # -- the keys --------------------------------------------------------------------
 
     def on_mount(self) -> None:
         # immediate: the keys of a focus change are drawn in the frame of its key
-        self.screen.bindings_updated_signal.subscribe(self, self.bindings_changed, immediate=True)
+        screen = self.screen
+        screen.bindings_updated_signal.subscribe(self, self.bindings_changed, immediate=True)
+        if isinstance(screen, FirstFrameScreen) and not screen.was_shown:
+            # Working out the keys from the screen's bindings and drawing them was
+            # 1.6-2.0 ms of the seed's first frame (of ~20): the first paint shows the
+            # text, the footer's row comes blank and its keys in the frame after.
+            self._held = True
+            screen.after_first_frame(self._show_keys)
+
+    def _show_keys(self) -> None:
+        """Draw the keys the first frame left out (see on_mount)."""
+        self._held = False
+        self.refresh()
 
     def on_unmount(self) -> None:
         self.screen.bindings_updated_signal.unsubscribe(self)
@@ -272,7 +289,7 @@ class KeyFooter(Widget, can_focus=False):
 
     def render_line(self, y: int) -> Strip:
         width = self.size.width
-        if y or not width:
+        if y or not width or self._held:
             return Strip.blank(width, self.rich_style)
         blank = Style(bgcolor=self.rich_style.bgcolor)
         segments: list[Segment] = []
