@@ -19,6 +19,7 @@ from reader.core.format.nodes import Node
 from reader.core.model import Article, CookieNotice, Figure, Footer, Quote, Section, Speaker
 from reader.core.records import FrozenRecord, Record
 from reader.ui.text.lines import Block, Line, QuoteSpan
+from reader.ui.widgets.key_footer import FooterKey, PlacedKey
 
 FROZEN: list[tuple[type, dict[str, Any]]] = [
     (Figure, {"caption": "A photo", "credit": "Agency"}),
@@ -68,6 +69,19 @@ FROZEN: list[tuple[type, dict[str, Any]]] = [
         },
     ),
     (Line, {"block": 2, "start": 0, "end": 40}),
+    (
+        FooterKey,
+        {
+            "key": "n",
+            "key_display": "n",
+            "description": "Next section",
+            "action": "next_section",
+            "enabled": True,
+            "tooltip": "",
+            "command_palette": False,
+        },
+    ),
+    (PlacedKey, {"key": FooterKey("q", "q", "Quit", "quit", True, ""), "x": 3, "width": 8}),
 ]
 
 

@@ -10,19 +10,23 @@ lines that looked just the same.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 
 from rich.style import Style
 from textual.css.styles import RenderStyles
 
 
-@dataclass
 class _Looks:
-    """The styles the body's cached strips were drawn with."""
+    """The styles the body's cached strips were drawn with (a plain class: imported
+    before the first paint, a ``@dataclass`` compiled its methods, ~0.5 ms)."""
 
-    base: Style
-    parts: dict[str, RenderStyles]
-    selection: RenderStyles | None
+    __slots__ = ("base", "parts", "selection")
+
+    def __init__(
+        self, base: Style, parts: dict[str, RenderStyles], selection: RenderStyles | None
+    ) -> None:
+        self.base = base
+        self.parts = parts
+        self.selection = selection
 
 
 class DrawnLooks:

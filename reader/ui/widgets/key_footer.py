@@ -38,6 +38,7 @@ from textual.screen import Screen
 from textual.strip import Strip
 from textual.widget import Widget
 
+from reader.core.records import FrozenRecord
 from reader.ui.first_frame import FirstFrameScreen
 
 if TYPE_CHECKING:
@@ -74,10 +75,26 @@ def key_width(
     return width
 
 
-@dataclass(frozen=True)
-class FooterKey:
+_set = object.__setattr__
+
+# Frozen dataclasses with their __slots__ and __init__ written out, the rest from
+# FrozenRecord (reader.core.records): imported before the first paint, where
+# @dataclass(frozen=True) compiling their methods cost ~0.6 ms a class.
+
+
+@dataclass(init=False, repr=False, eq=False)
+class FooterKey(FrozenRecord):
     """A key the footer offers: a binding of the screen, as Footer would show it."""
 
+    __slots__ = (
+        "action",
+        "command_palette",
+        "description",
+        "enabled",
+        "key",
+        "key_display",
+        "tooltip",
+    )
     key: str
     key_display: str
     description: str
@@ -85,16 +102,40 @@ class FooterKey:
     enabled: bool
     tooltip: str
     #: the command palette's key, drawn on the right
-    command_palette: bool = False
+    command_palette: bool
+
+    def __init__(
+        self,
+        key: str,
+        key_display: str,
+        description: str,
+        action: str,
+        enabled: bool,
+        tooltip: str,
+        command_palette: bool = False,
+    ) -> None:
+        _set(self, "key", key)
+        _set(self, "key_display", key_display)
+        _set(self, "description", description)
+        _set(self, "action", action)
+        _set(self, "enabled", enabled)
+        _set(self, "tooltip", tooltip)
+        _set(self, "command_palette", command_palette)
 
 
-@dataclass(frozen=True)
-class PlacedKey:
+@dataclass(init=False, repr=False, eq=False)
+class PlacedKey(FrozenRecord):
     """A key shown, at the columns ``x`` to ``x + width`` of the footer."""
 
+    __slots__ = ("key", "width", "x")
     key: FooterKey
     x: int
     width: int
+
+    def __init__(self, key: FooterKey, x: int, width: int) -> None:
+        _set(self, "key", key)
+        _set(self, "x", x)
+        _set(self, "width", width)
 
 
 class KeyFooter(Widget, can_focus=False):
