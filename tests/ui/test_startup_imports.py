@@ -149,8 +149,12 @@ from reader.core.state import StateStore
 from reader.resources import default_article
 from reader.ui.factory import make_app
 
+from reader.cli.main import _start_target
+
 folder = Path(sys.argv[1])
-app = make_app(default_article(), state=StateStore(folder), config_file=folder / "config.toml")
+target, _listed = _start_target(None, folder)  # as `reader` with no PATH starts
+assert target == default_article()  # (the folder holds no article)
+app = make_app(target, state=StateStore(folder), config_file=folder / "config.toml")
 app.get_default_screen()
 for name, module in sorted(sys.modules.items()):
     if name.split(".")[0] != "reader":
@@ -166,8 +170,8 @@ for name, module in sorted(sys.modules.items()):
 def test_the_first_screens_classes_compile_no_methods(tmp_path: Path) -> None:
     """``@dataclass`` writes a class's methods as source and compiles them as its
     module is imported (~0.5 ms a class; the footer's two, frozen, ~1.3 ms of the
-    seed's first paint): what an article's first screen imports makes none
-    (reader.core.records has cheap ones)."""
+    seed's first paint): what ``reader`` and an article's first screen import make
+    none (reader.core.records has cheap ones)."""
     done = subprocess.run(
         [sys.executable, "-c", _COMPILED, str(tmp_path)],
         capture_output=True,
