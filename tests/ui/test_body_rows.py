@@ -107,3 +107,31 @@ async def test_a_moving_key_takes_the_rows_made_ahead(
         await until(pilot, lambda: drawn, "the text drawn")
         assert body.scroll_y != top
         assert made == []
+
+
+async def test_a_frame_works_out_the_texts_width_once(
+    seed_app: Callable[[], ReaderApp], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each line drawn asked Textual for the text's width (the region less the border,
+    padding and scrollbars: a walk up to the screen), 41 times a frame at 160x48, for
+    one width. A frame asks once; a line drawn out of a frame, as before."""
+    app = seed_app()
+    async with app.run_test(size=WIDE) as pilot:
+        screen = app.screen
+        assert isinstance(screen, ReadingScreen)
+        body = screen.body
+        await _still(pilot, screen)
+        asked: list[int] = []
+        region = ArticleBody.scrollable_content_region
+
+        def counted(widget: ArticleBody) -> Any:
+            asked.append(1)
+            return region.fget(widget)  # type: ignore[attr-defined]
+
+        monkeypatch.setattr(ArticleBody, "scrollable_content_region", property(counted))
+        body._styles_cache.clear()  # drawn again, as in a new frame
+        rows = body.render_lines(body.size.region)
+        assert len(rows) == body.size.height > 40
+        assert len(asked) == 1
+        before = body.render_line(3)
+        assert len(asked) == 2 and before.cell_length == body.scrollable_content_region.width

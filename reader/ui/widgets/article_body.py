@@ -24,6 +24,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.style import Style
+from textual.geometry import Region
 from textual.message import Message
 from textual.reactive import reactive
 from textual.selection import Selection
@@ -138,6 +139,8 @@ class ArticleBody(FocusEdges, KeptScrollbar, LazyComponentStyles, LaidOutText, c
         self._find = BodyFind(self, self._source)
         #: the widget's own Rich style, kept between lines (see :attr:`_base_style`)
         self._rich_style: Style | None = None
+        #: the text's width while a frame draws its lines (see render_lines)
+        self._frame_width: int | None = None
         #: the styles the cached strips were drawn with, and whether they may have
         #: changed since (see notify_style_update)
         self._looks = DrawnLooks()
@@ -484,10 +487,22 @@ class ArticleBody(FocusEdges, KeptScrollbar, LazyComponentStyles, LaidOutText, c
             self._rich_style = self.rich_style
         return self._rich_style
 
+    def render_lines(self, crop: Region) -> list[Strip]:
+        """A frame's lines, at the width the text has in it, worked out once: each
+        line asked Textual for it (the region less the border, padding and scrollbars,
+        found by a walk up to the screen), 41 times a frame at 160x48."""
+        self._frame_width = self.scrollable_content_region.width
+        try:
+            return super().render_lines(crop)
+        finally:
+            self._frame_width = None
+
     def render_line(self, y: int) -> Strip:
         if self._restyled:
             self._check_looks()
-        width = self.scrollable_content_region.width
+        width = self._frame_width
+        if width is None:  # a line drawn out of a frame
+            width = self.scrollable_content_region.width
         layout = self._layout
         if self._initial is None and (
             layout is None or not layout.line_count or layout.width != self._text_width(width)
