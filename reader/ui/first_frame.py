@@ -34,6 +34,8 @@ from textual.geometry import Region, Size
 from textual.screen import Screen
 from textual.widget import Widget
 
+from reader.ui import cropped_renders
+
 _installed = False
 
 
@@ -92,6 +94,8 @@ class FirstFrameScreen(Screen[None]):
     def __init__(self) -> None:
         super().__init__()
         _install()
+        if cropped_renders.fits():  # a key's frame draws only the widgets it changes
+            self._compositor = cropped_renders.CroppedCompositor()
         #: while the screen resumes to be laid out (and so drawn whole) anew
         self._resuming = False
         #: whether the repaint of the whole screen Textual's resume asks for after that
